@@ -1,0 +1,376 @@
+package io.memnun;
+
+import io.memnun.error.DuplicateKeyException;
+import io.memnun.error.NotFoundException;
+import io.memnun.error.ValidationException;
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Assessment;
+import io.memnun.feedback.ClosureReason;
+import io.memnun.feedback.Command;
+import io.memnun.feedback.DepartmentId;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackKey;
+import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.Intake;
+import io.memnun.feedback.Lifecycle;
+import io.memnun.feedback.Page;
+import io.memnun.feedback.Priority;
+import io.memnun.feedback.Recourse;
+import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.StaffId;
+import io.memnun.feedback.Status;
+import io.memnun.feedback.TenantId;
+import io.memnun.internal.TimeOrderedIds;
+import io.memnun.spi.FeedbackChange;
+import io.memnun.spi.FeedbackListener;
+import io.memnun.spi.FeedbackStore;
+import io.memnun.spi.ReferenceSequence;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The facade a host calls: receives feedback, issues reference numbers, takes feedback through its lifecycle
+ * and answers queries. Thread-safe; build one per application with {@link #builder()} and share it.
+ *
+ * <pre>{@code
+ * FeedbackDesk desk = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).build();
+ * Feedback f = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Room was cold").build());
+ * desk.take(tenant, f.reference(), Actor.staff("ayse"));
+ * }</pre>
+ *
+ * <p>Every command loads the feedback, checks it against the {@link Lifecycle}, and saves the new state with
+ * its history event in one store call that is refused if someone else changed the feedback meanwhile
+ * ({@link io.memnun.error.VersionConflictException}). A refused command changes nothing.
+ */
+public final class FeedbackDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackDesk.class);
+
+    private final FeedbackStore store;
+    private final ReferenceSequence sequence;
+    private final Clock clock;
+    private final DeskConfig config;
+    private final Lifecycle lifecycle;
+    private final List<FeedbackListener> listeners;
+
+    private FeedbackDesk(Builder b) {
+        this.store = Objects.requireNonNull(b.store, "store");
+        this.sequence = Objects.requireNonNull(b.sequence, "sequence");
+        this.clock = b.clock;
+        this.config = b.config;
+        this.lifecycle = new Lifecycle(new Lifecycle.Rules(b.reviewRequired, b.config.closingPeriod()));
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public DeskConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Records a new feedback (status NEW) with a fresh reference number. If the intake carries an intake key
+     * that this tenant already received, the existing feedback is returned and nothing is written.
+     *
+     * @throws ValidationException if the intake breaks a configured limit or is dated in the future
+     */
+    public Feedback receive(Intake intake) {
+        Objects.requireNonNull(intake, "intake");
+        Instant now = clock.instant();
+        validate(intake, now);
+        String key = intake.intakeKey();
+        if (key != null) {
+            Optional<Feedback> existing = store.findByIntakeKey(intake.tenant(), key);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        Instant receivedAt = intake.receivedAt() != null ? intake.receivedAt() : now;
+        String prefix = config.prefixFor(intake.tenant());
+        int year = receivedAt.atZone(config.referenceZone()).getYear();
+        ReferenceNumber reference = ReferenceNumber.of(prefix, year, sequence.next(intake.tenant(), prefix, year));
+        Feedback feedback = lifecycle.receive(new FeedbackId(TimeOrderedIds.next(now)), reference, intake, receivedAt, now);
+        FeedbackEvent received = Lifecycle.receivedEvent(feedback, intake.recordedBy(), now);
+        try {
+            store.save(FeedbackChange.create(feedback, received));
+        } catch (DuplicateKeyException e) {
+            if (key != null && "intakeKey".equals(e.key())) {
+                // another node received the same submission between our lookup and our insert
+                return store.findByIntakeKey(intake.tenant(), key).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        publish(feedback, received);
+        return feedback;
+    }
+
+    private void validate(Intake intake, Instant now) {
+        int max = config.maxDescriptionLength();
+        checkLength(intake.description(), "description", max);
+        checkLength(intake.desiredRemedy(), "desiredRemedy", max);
+        checkLength(intake.immediateAction(), "immediateAction", max);
+        if (intake.attachments().size() > config.maxAttachments()) {
+            throw new ValidationException("attachments", intake.attachments().size() + " attachments, the limit is " + config.maxAttachments());
+        }
+        if (intake.receivedAt() != null && intake.receivedAt().isAfter(now)) {
+            throw new ValidationException("receivedAt", intake.receivedAt() + " is in the future (now " + now + ")");
+        }
+    }
+
+    private static void checkLength(@Nullable String text, String field, int max) {
+        if (text != null && text.length() > max) {
+            throw new ValidationException(field, "is " + text.length() + " characters long, the limit is " + max);
+        }
+    }
+
+    /**
+     * Applies a lifecycle command to one feedback and returns its new state.
+     *
+     * @throws NotFoundException if the tenant has no such feedback
+     * @throws io.memnun.feedback.IllegalTransitionException if the command is not allowed in its state
+     * @throws io.memnun.error.VersionConflictException if it was changed concurrently; nothing was written
+     */
+    public Feedback execute(TenantId tenant, FeedbackKey key, Command command) {
+        Objects.requireNonNull(command, "command");
+        Feedback current = get(tenant, key);
+        Lifecycle.Transition t = lifecycle.apply(current, command, clock.instant());
+        store.save(FeedbackChange.update(t.after(), current.version(), t.event()));
+        publish(t.after(), t.event());
+        return t.after();
+    }
+
+    /** Take into processing; a staff actor with nothing assigned becomes the assignee. */
+    public Feedback take(TenantId tenant, FeedbackKey key, Actor actor) {
+        return execute(tenant, key, new Command.Take(actor, null));
+    }
+
+    /** Plan with a target completion time. */
+    public Feedback plan(TenantId tenant, FeedbackKey key, Actor actor, Instant until, @Nullable String note) {
+        return execute(tenant, key, new Command.Plan(actor, until, note));
+    }
+
+    /** Redirect to another department, optionally to a person there. */
+    public Feedback redirect(TenantId tenant, FeedbackKey key, Actor actor, DepartmentId department, @Nullable StaffId assignee, String reason) {
+        return execute(tenant, key, new Command.Redirect(actor, department, assignee, reason));
+    }
+
+    public Feedback assign(TenantId tenant, FeedbackKey key, Actor actor, StaffId assignee) {
+        return execute(tenant, key, new Command.Assign(actor, assignee, null));
+    }
+
+    /** Ask the customer for information; response-time clocks pause. */
+    public Feedback awaitCustomer(TenantId tenant, FeedbackKey key, Actor actor, String question) {
+        return execute(tenant, key, new Command.AwaitCustomer(actor, question));
+    }
+
+    public Feedback customerResponded(TenantId tenant, FeedbackKey key, @Nullable String note) {
+        return execute(tenant, key, new Command.CustomerResponded(Actor.customer(), note));
+    }
+
+    public Feedback cancel(TenantId tenant, FeedbackKey key, Actor actor, String reason) {
+        return execute(tenant, key, new Command.Cancel(actor, reason));
+    }
+
+    /** Propose a resolution: RESOLVED at once, or UNDER_REVIEW where the desk requires review. */
+    public Feedback resolve(TenantId tenant, FeedbackKey key, Actor actor, String resolution) {
+        return execute(tenant, key, new Command.Resolve(actor, resolution));
+    }
+
+    public Feedback approve(TenantId tenant, FeedbackKey key, Actor actor) {
+        return execute(tenant, key, new Command.Approve(actor, null));
+    }
+
+    public Feedback sendBack(TenantId tenant, FeedbackKey key, Actor actor, String reason) {
+        return execute(tenant, key, new Command.SendBack(actor, reason));
+    }
+
+    /** The customer accepts the resolution: CLOSED (ACCEPTED). */
+    public Feedback accept(TenantId tenant, FeedbackKey key, @Nullable String note) {
+        return execute(tenant, key, new Command.Accept(Actor.customer(), note));
+    }
+
+    /** The customer rejects the resolution: the feedback stays open, with the alternatives offered recorded. */
+    public Feedback reject(TenantId tenant, FeedbackKey key, String reason, Recourse... alternatives) {
+        return execute(tenant, key, new Command.Reject(Actor.customer(), reason, List.of(alternatives)));
+    }
+
+    public Feedback close(TenantId tenant, FeedbackKey key, Actor actor, ClosureReason reason, @Nullable String note) {
+        return execute(tenant, key, new Command.Close(actor, reason, note));
+    }
+
+    public Feedback appeal(TenantId tenant, FeedbackKey key, Actor actor, String reason) {
+        return execute(tenant, key, new Command.Appeal(actor, reason));
+    }
+
+    public Feedback changePriority(TenantId tenant, FeedbackKey key, Actor actor, Priority priority, String reason) {
+        return execute(tenant, key, new Command.ChangePriority(actor, priority, reason));
+    }
+
+    public Feedback assess(TenantId tenant, FeedbackKey key, Actor actor, Assessment assessment) {
+        return execute(tenant, key, new Command.Assess(actor, assessment));
+    }
+
+    public Feedback addNote(TenantId tenant, FeedbackKey key, Actor actor, String note) {
+        return execute(tenant, key, new Command.AddNote(actor, note));
+    }
+
+    /**
+     * Closes every feedback of the tenant whose closing period has run out: resolutions never answered
+     * (NO_RESPONSE) and rejected ones left open (UNRESOLVED). Meant for a daily job of the host's scheduler.
+     *
+     * @return how many were closed
+     */
+    public int closeExpired(TenantId tenant) {
+        Instant limit = clock.instant().minus(config.closingPeriod());
+        int closed = 0;
+        FeedbackQuery query = FeedbackQuery.builder(tenant)
+                .status(Status.RESOLVED, Status.IN_PROGRESS, Status.PLANNED, Status.AWAITING_CUSTOMER)
+                .limit(FeedbackQuery.MAX_LIMIT)
+                .build();
+        List<Feedback> due = new ArrayList<>();
+        while (true) {
+            Page<Feedback> page = store.query(query);
+            for (Feedback f : page.items()) {
+                if (f.status() == Status.RESOLVED ? !f.resolvedAt().orElse(limit).isAfter(limit)
+                        : f.lastRejectedAt().isPresent() && !f.lastRejectedAt().get().isAfter(limit)) {
+                    due.add(f);
+                }
+            }
+            if (page.next().isEmpty()) {
+                break;
+            }
+            query = query.after(page.next().get());
+        }
+        for (Feedback f : due) {
+            ClosureReason reason = f.status() == Status.RESOLVED ? ClosureReason.NO_RESPONSE : ClosureReason.UNRESOLVED;
+            try {
+                execute(tenant, f.id(), new Command.Close(Actor.system("closing-period"), reason, null));
+                closed++;
+            } catch (io.memnun.error.VersionConflictException | io.memnun.feedback.IllegalTransitionException e) {
+                LOG.debug("not closing {}: changed meanwhile ({})", f.reference(), e.getMessage());
+            }
+        }
+        return closed;
+    }
+
+    /** The feedback named by {@code key}, if the tenant has it. */
+    public Optional<Feedback> find(TenantId tenant, FeedbackKey key) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(key, "key");
+        if (key instanceof FeedbackId id) {
+            return store.find(tenant, id);
+        }
+        return store.findByReference(tenant, (ReferenceNumber) key);
+    }
+
+    /**
+     * Finds a feedback by a reference number as a customer typed it.
+     *
+     * @throws io.memnun.feedback.InvalidReferenceNumberException if the text is malformed or mistyped
+     */
+    public Optional<Feedback> findByReference(TenantId tenant, String referenceText) {
+        return find(tenant, ReferenceNumber.parse(referenceText));
+    }
+
+    /** The feedback named by {@code key}; a {@link NotFoundException} if the tenant has no such feedback. */
+    public Feedback get(TenantId tenant, FeedbackKey key) {
+        return find(tenant, key).orElseThrow(() -> new NotFoundException("feedback " + key + " in tenant " + tenant));
+    }
+
+    /** The history of a feedback, oldest first: its tracking form. */
+    public List<FeedbackEvent> history(TenantId tenant, FeedbackKey key) {
+        return store.history(tenant, get(tenant, key).id());
+    }
+
+    /** One page of feedback matching {@code query}; pass {@link Page#next()} back for the next. */
+    public Page<Feedback> query(FeedbackQuery query) {
+        return store.query(Objects.requireNonNull(query, "query"));
+    }
+
+    private void publish(Feedback feedback, FeedbackEvent event) {
+        for (FeedbackListener listener : listeners) {
+            try {
+                listener.onEvent(feedback, event);
+            } catch (RuntimeException e) {
+                LOG.warn("listener {} failed on {} of {}", listener, event.type(), feedback.reference(), e);
+            }
+        }
+    }
+
+    /** Wires a desk. A store is required; everything else has a default. */
+    public static final class Builder {
+        private @Nullable FeedbackStore store;
+        private @Nullable ReferenceSequence sequence;
+        private Clock clock = Clock.systemUTC();
+        private DeskConfig config = DeskConfig.defaults();
+        private Predicate<Feedback> reviewRequired = f -> false;
+        private final List<FeedbackListener> listeners = new ArrayList<>();
+
+        private Builder() {}
+
+        /** The feedback store; if it also implements {@link ReferenceSequence} it issues the reference numbers. */
+        public Builder store(FeedbackStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            if (this.sequence == null && store instanceof ReferenceSequence s) {
+                this.sequence = s;
+            }
+            return this;
+        }
+
+        public Builder referenceSequence(ReferenceSequence sequence) {
+            this.sequence = Objects.requireNonNull(sequence, "sequence");
+            return this;
+        }
+
+        /** The time source of every timestamp and deadline; tests pass a clock they control. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder config(DeskConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** Which proposed resolutions must be approved before they reach the customer (none by default). */
+        public Builder reviewBeforeResolution(Predicate<Feedback> reviewRequired) {
+            this.reviewRequired = Objects.requireNonNull(reviewRequired, "reviewRequired");
+            return this;
+        }
+
+        public Builder reviewBeforeResolution(boolean always) {
+            return reviewBeforeResolution(f -> always);
+        }
+
+        public Builder listener(FeedbackListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        public FeedbackDesk build() {
+            if (store == null) {
+                throw new IllegalStateException("store is required: FeedbackDesk.builder().store(...)");
+            }
+            if (sequence == null) {
+                throw new IllegalStateException("referenceSequence is required: the store does not issue sequence numbers");
+            }
+            return new FeedbackDesk(this);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.memnun.feedback;
+
+import io.memnun.error.ValidationException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An e-mail address, checked for the shape mail servers accept: one {@code @}, a local part of at most 64
+ * characters, a domain with a dot, no white space or control characters (so it can never inject a mail header).
+ * The domain is kept in lower case.
+ */
+public record EmailAddress(String value) {
+    private static final Pattern LOCAL = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}");
+    private static final Pattern DOMAIN =
+            Pattern.compile("(?=.{4,253}$)([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+[\\p{L}]{2,63}");
+
+    public EmailAddress {
+        Objects.requireNonNull(value, "value");
+        int at = value.lastIndexOf('@');
+        if (at <= 0 || at == value.length() - 1 || value.indexOf('@') != at) {
+            throw new ValidationException("email", "'" + printable(value) + "' is not an e-mail address");
+        }
+        String local = value.substring(0, at);
+        String domain = value.substring(at + 1);
+        if (!LOCAL.matcher(local).matches() || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+            throw new ValidationException("email", "'" + printable(value) + "' has an invalid local part");
+        }
+        if (!DOMAIN.matcher(domain).matches()) {
+            throw new ValidationException("email", "'" + printable(value) + "' has an invalid domain");
+        }
+        value = local + "@" + domain.toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses an address typed by a person: surrounding white space is removed. */
+    public static EmailAddress of(String text) {
+        Objects.requireNonNull(text, "text");
+        return new EmailAddress(text.strip());
+    }
+
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && sb.length() < 80; i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,364 @@
+package io.memnun.feedback;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One feedback (geri bildirim) and its current state: the aggregate the lifecycle acts on. Instances are
+ * immutable; every command yields a new instance with the next {@link #version()} and one
+ * {@link FeedbackEvent} for the history. Other aggregates (departments, staff, subjects) are referred to by id.
+ *
+ * <p>Together with its history this is the ISO 10002 complaint form and tracking form.
+ */
+public final class Feedback {
+    private final FeedbackId id;
+    private final TenantId tenant;
+    private final ReferenceNumber reference;
+    private final long version;
+    private final FeedbackKind kind;
+    private final @Nullable FeedbackTypeId type;
+    private final Priority priority;
+    private final Channel channel;
+    private final @Nullable LocationId location;
+    private final @Nullable SubjectId subject;
+    private final @Nullable DepartmentId department;
+    private final @Nullable StaffId assignee;
+    private final Customer customer;
+    private final String description;
+    private final @Nullable String desiredRemedy;
+    private final @Nullable String immediateAction;
+    private final @Nullable Assessment assessment;
+    private final List<AttachmentRef> attachments;
+    private final Map<String, String> context;
+    private final @Nullable String intakeKey;
+    private final Status status;
+    private final @Nullable Status pausedFrom;
+    private final Instant receivedAt;
+    private final Instant updatedAt;
+    private final @Nullable Instant plannedUntil;
+    private final @Nullable String resolution;
+    private final @Nullable Instant resolvedAt;
+    private final int rejectionCount;
+    private final @Nullable Instant lastRejectedAt;
+    private final List<Recourse> recourseOffered;
+    private final @Nullable ClosureReason closureReason;
+    private final @Nullable Instant closedAt;
+    private final @Nullable String cancellationReason;
+    private final int appealCount;
+
+    Feedback(Draft d) {
+        this.id = Objects.requireNonNull(d.id, "id");
+        this.tenant = Objects.requireNonNull(d.tenant, "tenant");
+        this.reference = Objects.requireNonNull(d.reference, "reference");
+        this.version = d.version;
+        this.kind = Objects.requireNonNull(d.kind, "kind");
+        this.type = d.type;
+        this.priority = Objects.requireNonNull(d.priority, "priority");
+        this.channel = Objects.requireNonNull(d.channel, "channel");
+        this.location = d.location;
+        this.subject = d.subject;
+        this.department = d.department;
+        this.assignee = d.assignee;
+        this.customer = Objects.requireNonNull(d.customer, "customer");
+        this.description = Objects.requireNonNull(d.description, "description");
+        this.desiredRemedy = d.desiredRemedy;
+        this.immediateAction = d.immediateAction;
+        this.assessment = d.assessment;
+        this.attachments = List.copyOf(d.attachments);
+        this.context = Map.copyOf(d.context);
+        this.intakeKey = d.intakeKey;
+        this.status = Objects.requireNonNull(d.status, "status");
+        this.pausedFrom = d.pausedFrom;
+        this.receivedAt = Objects.requireNonNull(d.receivedAt, "receivedAt");
+        this.updatedAt = Objects.requireNonNull(d.updatedAt, "updatedAt");
+        this.plannedUntil = d.plannedUntil;
+        this.resolution = d.resolution;
+        this.resolvedAt = d.resolvedAt;
+        this.rejectionCount = d.rejectionCount;
+        this.lastRejectedAt = d.lastRejectedAt;
+        this.recourseOffered = List.copyOf(d.recourseOffered);
+        this.closureReason = d.closureReason;
+        this.closedAt = d.closedAt;
+        this.cancellationReason = d.cancellationReason;
+        this.appealCount = d.appealCount;
+    }
+
+    /** The internal id. */
+    public FeedbackId id() {
+        return id;
+    }
+
+    /** The tenant it belongs to. */
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    /** The number the customer was given. */
+    public ReferenceNumber reference() {
+        return reference;
+    }
+
+    /** Increases by one with every change; stores reject writes based on an older version. */
+    public long version() {
+        return version;
+    }
+
+    /** Complaint, request, suggestion, compliment or question. */
+    public FeedbackKind kind() {
+        return kind;
+    }
+
+    /** The user-defined type, if set. */
+    public Optional<FeedbackTypeId> type() {
+        return Optional.ofNullable(type);
+    }
+
+    /** The priority. */
+    public Priority priority() {
+        return priority;
+    }
+
+    /** The channel of receipt. */
+    public Channel channel() {
+        return channel;
+    }
+
+    /** Where it came from, if set. */
+    public Optional<LocationId> location() {
+        return Optional.ofNullable(location);
+    }
+
+    /** What it is about, if set. */
+    public Optional<SubjectId> subject() {
+        return Optional.ofNullable(subject);
+    }
+
+    /** The responsible department, if set. */
+    public Optional<DepartmentId> department() {
+        return Optional.ofNullable(department);
+    }
+
+    /** The responsible staff member, if set. */
+    public Optional<StaffId> assignee() {
+        return Optional.ofNullable(assignee);
+    }
+
+    /** Who gave it and how to reach them. */
+    public Customer customer() {
+        return customer;
+    }
+
+    /** The customer's account. */
+    public String description() {
+        return description;
+    }
+
+    /** The remedy the customer seeks, if set. */
+    public Optional<String> desiredRemedy() {
+        return Optional.ofNullable(desiredRemedy);
+    }
+
+    /** Any action taken at once, if set. */
+    public Optional<String> immediateAction() {
+        return Optional.ofNullable(immediateAction);
+    }
+
+    /** The initial assessment, if set. */
+    public Optional<Assessment> assessment() {
+        return Optional.ofNullable(assessment);
+    }
+
+    /** References to attached files. */
+    public List<AttachmentRef> attachments() {
+        return attachments;
+    }
+
+    /** Free host context (reservation, room, stay dates). */
+    public Map<String, String> context() {
+        return context;
+    }
+
+    /** The key that identifies the submission at its source, if set. */
+    public Optional<String> intakeKey() {
+        return Optional.ofNullable(intakeKey);
+    }
+
+    /** Where it stands. */
+    public Status status() {
+        return status;
+    }
+
+    /** While awaiting the customer: the state to return to, if set. */
+    public Optional<Status> pausedFrom() {
+        return Optional.ofNullable(pausedFrom);
+    }
+
+    /** When it reached the organisation. */
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    /** When it last changed. */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** The planned completion time, if set. */
+    public Optional<Instant> plannedUntil() {
+        return Optional.ofNullable(plannedUntil);
+    }
+
+    /** The decided resolution, if set. */
+    public Optional<String> resolution() {
+        return Optional.ofNullable(resolution);
+    }
+
+    /** When the resolution was communicated, if set. */
+    public Optional<Instant> resolvedAt() {
+        return Optional.ofNullable(resolvedAt);
+    }
+
+    /** How often the customer rejected a resolution. */
+    public int rejectionCount() {
+        return rejectionCount;
+    }
+
+    /** When the customer last rejected a resolution, if set. */
+    public Optional<Instant> lastRejectedAt() {
+        return Optional.ofNullable(lastRejectedAt);
+    }
+
+    /** Alternatives offered after rejections. */
+    public List<Recourse> recourseOffered() {
+        return recourseOffered;
+    }
+
+    /** Why it was closed, if set. */
+    public Optional<ClosureReason> closureReason() {
+        return Optional.ofNullable(closureReason);
+    }
+
+    /** When it was closed or cancelled, if set. */
+    public Optional<Instant> closedAt() {
+        return Optional.ofNullable(closedAt);
+    }
+
+    /** Why it was cancelled, if set. */
+    public Optional<String> cancellationReason() {
+        return Optional.ofNullable(cancellationReason);
+    }
+
+    /** How often it was appealed after closing. */
+    public int appealCount() {
+        return appealCount;
+    }
+
+    /** True while the feedback still needs work or an answer. */
+    public boolean isOpen() {
+        return status.isOpen();
+    }
+
+    Draft draft() {
+        return new Draft(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Feedback f && id.equals(f.id) && version == f.version && tenant.equals(f.tenant);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, version);
+    }
+
+    @Override
+    public String toString() {
+        return "Feedback[" + reference + " " + kind + " " + status + " v" + version + "]";
+    }
+
+    /** A mutable copy used inside this package to derive the next state. */
+    static final class Draft {
+        @Nullable FeedbackId id;
+        @Nullable TenantId tenant;
+        @Nullable ReferenceNumber reference;
+        long version;
+        @Nullable FeedbackKind kind;
+        @Nullable FeedbackTypeId type;
+        @Nullable Priority priority;
+        @Nullable Channel channel;
+        @Nullable LocationId location;
+        @Nullable SubjectId subject;
+        @Nullable DepartmentId department;
+        @Nullable StaffId assignee;
+        @Nullable Customer customer;
+        @Nullable String description;
+        @Nullable String desiredRemedy;
+        @Nullable String immediateAction;
+        @Nullable Assessment assessment;
+        @Nullable List<AttachmentRef> attachments;
+        @Nullable Map<String, String> context;
+        @Nullable String intakeKey;
+        @Nullable Status status;
+        @Nullable Status pausedFrom;
+        @Nullable Instant receivedAt;
+        @Nullable Instant updatedAt;
+        @Nullable Instant plannedUntil;
+        @Nullable String resolution;
+        @Nullable Instant resolvedAt;
+        int rejectionCount;
+        @Nullable Instant lastRejectedAt;
+        @Nullable List<Recourse> recourseOffered;
+        @Nullable ClosureReason closureReason;
+        @Nullable Instant closedAt;
+        @Nullable String cancellationReason;
+        int appealCount;
+
+        Draft() {}
+
+        Draft(Feedback f) {
+            this.id = f.id;
+            this.tenant = f.tenant;
+            this.reference = f.reference;
+            this.version = f.version;
+            this.kind = f.kind;
+            this.type = f.type;
+            this.priority = f.priority;
+            this.channel = f.channel;
+            this.location = f.location;
+            this.subject = f.subject;
+            this.department = f.department;
+            this.assignee = f.assignee;
+            this.customer = f.customer;
+            this.description = f.description;
+            this.desiredRemedy = f.desiredRemedy;
+            this.immediateAction = f.immediateAction;
+            this.assessment = f.assessment;
+            this.attachments = f.attachments;
+            this.context = f.context;
+            this.intakeKey = f.intakeKey;
+            this.status = f.status;
+            this.pausedFrom = f.pausedFrom;
+            this.receivedAt = f.receivedAt;
+            this.updatedAt = f.updatedAt;
+            this.plannedUntil = f.plannedUntil;
+            this.resolution = f.resolution;
+            this.resolvedAt = f.resolvedAt;
+            this.rejectionCount = f.rejectionCount;
+            this.lastRejectedAt = f.lastRejectedAt;
+            this.recourseOffered = f.recourseOffered;
+            this.closureReason = f.closureReason;
+            this.closedAt = f.closedAt;
+            this.cancellationReason = f.cancellationReason;
+            this.appealCount = f.appealCount;
+        }
+
+        Feedback build() {
+            return new Feedback(this);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.memnun.feedback;
+
+import io.memnun.error.ValidationException;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A phone number in E.164 form ({@code +905321234567}). {@link #parse(String, String)} normalises what people
+ * type: spaces, dots, dashes and brackets are dropped, {@code 00} becomes {@code +}, and a national number
+ * with a trunk {@code 0} (or without one) gets the default country code.
+ */
+public record PhoneNumber(String e164) {
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[1-9]\\d{0,2}");
+
+    public PhoneNumber {
+        Objects.requireNonNull(e164, "e164");
+        if (!E164.matcher(e164).matches()) {
+            throw new ValidationException("phone", "'" + EmailAddress.printable(e164) + "' is not an E.164 number (+ and 8 to 15 digits)");
+        }
+    }
+
+    /** Accepts only an international number, e.g. {@code +44 20 7946 0958}. */
+    public static PhoneNumber of(String text) {
+        return new PhoneNumber(strip(text));
+    }
+
+    /**
+     * Normalises {@code text} to E.164, using {@code defaultCountryCode} (digits, e.g. {@code "90"} for
+     * Turkey) for a national number such as {@code 0532 123 45 67}.
+     */
+    public static PhoneNumber parse(String text, String defaultCountryCode) {
+        Objects.requireNonNull(defaultCountryCode, "defaultCountryCode");
+        if (!COUNTRY_CODE.matcher(defaultCountryCode).matches()) {
+            throw new ValidationException("defaultCountryCode", "must be 1 to 3 digits, was '" + defaultCountryCode + "'");
+        }
+        String s = strip(text);
+        if (s.startsWith("+")) {
+            return new PhoneNumber(s);
+        }
+        if (s.startsWith("00")) {
+            return new PhoneNumber("+" + s.substring(2));
+        }
+        if (s.startsWith("0")) {
+            return new PhoneNumber("+" + defaultCountryCode + s.substring(1));
+        }
+        return new PhoneNumber("+" + defaultCountryCode + s);
+    }
+
+    private static String strip(String text) {
+        Objects.requireNonNull(text, "text");
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '\u00a0') {
+                continue;
+            }
+            if (c == '+' && sb.length() == 0 || c >= '0' && c <= '9') {
+                sb.append(c);
+            } else {
+                throw new ValidationException("phone", "'" + EmailAddress.printable(text) + "' contains '" + EmailAddress.printable(String.valueOf(c)) + "', not a phone number");
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return e164;
+    }
+}

@@ -1,0 +1,44 @@
+package io.memnun.spi;
+
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.Page;
+import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where feedback and its history live. Every call is scoped by tenant: a lookup with another tenant's id finds
+ * nothing, and a write never touches another tenant's data. Implementations must be thread-safe; the contract
+ * suite {@code FeedbackStoreContract} in {@code memnun-core}'s test-jar states the rules exactly.
+ */
+public interface FeedbackStore {
+
+    /**
+     * Writes a change atomically: the feedback row and its new events, or nothing.
+     *
+     * <ul>
+     *   <li>a create ({@code expectedVersion == 0}) fails with {@link io.memnun.error.DuplicateKeyException} when
+     *       the id, the reference number or the intake key already exists in the tenant;
+     *   <li>an update fails with {@link io.memnun.error.VersionConflictException} when the stored version is not
+     *       {@code expectedVersion}, and with {@link io.memnun.error.NotFoundException} when there is no such
+     *       feedback in the tenant.
+     * </ul>
+     */
+    void save(FeedbackChange change);
+
+    Optional<Feedback> find(TenantId tenant, FeedbackId id);
+
+    Optional<Feedback> findByReference(TenantId tenant, ReferenceNumber reference);
+
+    Optional<Feedback> findByIntakeKey(TenantId tenant, String intakeKey);
+
+    /** The history of one feedback, ordered by version; empty when there is no such feedback in the tenant. */
+    List<FeedbackEvent> history(TenantId tenant, FeedbackId id);
+
+    /** One page of the feedback matching the query, in its stable order. */
+    Page<Feedback> query(FeedbackQuery query);
+}

@@ -1,0 +1,141 @@
+package io.memnun.store.memory;
+
+import io.memnun.error.DuplicateKeyException;
+import io.memnun.error.NotFoundException;
+import io.memnun.error.VersionConflictException;
+import io.memnun.feedback.Cursor;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.Page;
+import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.TenantId;
+import io.memnun.spi.FeedbackChange;
+import io.memnun.spi.FeedbackStore;
+import io.memnun.spi.ReferenceSequence;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * A thread-safe {@link FeedbackStore} and {@link ReferenceSequence} in memory. Writes are serialised by one
+ * lock, which keeps the version check, the unique keys and the history append atomic; stored feedback is
+ * immutable, so readers share it without copying.
+ */
+public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequence {
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<TenantId, Tenant> tenants = new HashMap<>();
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+
+    private static final class Tenant {
+        final Map<FeedbackId, Feedback> feedback = new HashMap<>();
+        final Map<FeedbackId, List<FeedbackEvent>> history = new HashMap<>();
+        final Map<ReferenceNumber, FeedbackId> byReference = new HashMap<>();
+        final Map<String, FeedbackId> byIntakeKey = new HashMap<>();
+    }
+
+    @Override
+    public void save(FeedbackChange change) {
+        Feedback f = change.feedback();
+        lock.writeLock().lock();
+        try {
+            Tenant t = tenants.computeIfAbsent(f.tenant(), k -> new Tenant());
+            if (change.isCreate()) {
+                if (t.feedback.containsKey(f.id())) {
+                    throw new DuplicateKeyException("id", f.id().toString());
+                }
+                if (t.byReference.containsKey(f.reference())) {
+                    throw new DuplicateKeyException("reference", f.reference().toString());
+                }
+                String key = f.intakeKey().orElse(null);
+                if (key != null && t.byIntakeKey.containsKey(key)) {
+                    throw new DuplicateKeyException("intakeKey", key);
+                }
+                t.byReference.put(f.reference(), f.id());
+                if (key != null) {
+                    t.byIntakeKey.put(key, f.id());
+                }
+                t.history.put(f.id(), new ArrayList<>(change.events()));
+            } else {
+                Feedback current = t.feedback.get(f.id());
+                if (current == null) {
+                    throw new NotFoundException("feedback " + f.id() + " in tenant " + f.tenant());
+                }
+                if (current.version() != change.expectedVersion()) {
+                    throw new VersionConflictException(f.id().toString(), change.expectedVersion(), current.version());
+                }
+                t.history.get(f.id()).addAll(change.events());
+            }
+            t.feedback.put(f.id(), f);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<Feedback> find(TenantId tenant, FeedbackId id) {
+        return read(tenant, t -> Optional.ofNullable(t.feedback.get(id)), Optional.empty());
+    }
+
+    @Override
+    public Optional<Feedback> findByReference(TenantId tenant, ReferenceNumber reference) {
+        return read(tenant, t -> Optional.ofNullable(t.byReference.get(reference)).map(t.feedback::get), Optional.empty());
+    }
+
+    @Override
+    public Optional<Feedback> findByIntakeKey(TenantId tenant, String intakeKey) {
+        return read(tenant, t -> Optional.ofNullable(t.byIntakeKey.get(intakeKey)).map(t.feedback::get), Optional.empty());
+    }
+
+    @Override
+    public List<FeedbackEvent> history(TenantId tenant, FeedbackId id) {
+        return read(tenant, t -> {
+            List<FeedbackEvent> h = t.history.get(id);
+            return h == null ? List.<FeedbackEvent>of() : List.copyOf(h);
+        }, List.of());
+    }
+
+    @Override
+    public Page<Feedback> query(FeedbackQuery query) {
+        List<Feedback> all = read(query.tenant(), t -> List.copyOf(t.feedback.values()), List.of());
+        boolean newestFirst = query.order() == FeedbackQuery.Order.NEWEST_FIRST;
+        Comparator<Feedback> order = newestFirst ? Cursor.ORDER.reversed() : Cursor.ORDER;
+        Cursor after = query.after();
+        List<Feedback> matching = all.stream()
+                .filter(query::matches)
+                .filter(f -> after == null || (newestFirst ? after.compareTo(f) > 0 : after.compareTo(f) < 0))
+                .sorted(order)
+                .limit(query.limit() + 1L)
+                .toList();
+        if (matching.size() <= query.limit()) {
+            return new Page<>(matching, null);
+        }
+        List<Feedback> page = matching.subList(0, query.limit());
+        return new Page<>(page, Cursor.of(page.get(page.size() - 1)));
+    }
+
+    @Override
+    public long next(TenantId tenant, String prefix, int year) {
+        return sequences.computeIfAbsent(tenant.value() + '\u0000' + prefix + '\u0000' + year, k -> new AtomicLong())
+                .incrementAndGet();
+    }
+
+    private <T> T read(TenantId tenant, Function<Tenant, T> reader, T whenNoTenant) {
+        lock.readLock().lock();
+        try {
+            Tenant t = tenants.get(tenant);
+            return t == null ? whenNoTenant : reader.apply(t);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}
