@@ -167,15 +167,15 @@ public sealed interface Condition {
     }
 
     static Condition kind(FeedbackKind... kinds) {
-        return new KindIn(Set.of(kinds));
+        return new KindIn(Set.copyOf(Arrays.asList(kinds)));
     }
 
     static Condition type(FeedbackTypeId... types) {
-        return new TypeIn(Set.of(types));
+        return new TypeIn(Set.copyOf(Arrays.asList(types)));
     }
 
     static Condition subjectUnder(SubjectId... subjects) {
-        return new SubjectUnder(Set.of(subjects));
+        return new SubjectUnder(Set.copyOf(Arrays.asList(subjects)));
     }
 
     static Condition subjectUnder(String... subjects) {
@@ -183,7 +183,7 @@ public sealed interface Condition {
     }
 
     static Condition locationUnder(LocationId... locations) {
-        return new LocationUnder(Set.of(locations));
+        return new LocationUnder(Set.copyOf(Arrays.asList(locations)));
     }
 
     static Condition locationUnder(String... locations) {
@@ -191,11 +191,11 @@ public sealed interface Condition {
     }
 
     static Condition channel(Channel... channels) {
-        return new ChannelIn(Set.of(channels));
+        return new ChannelIn(Set.copyOf(Arrays.asList(channels)));
     }
 
     static Condition priority(Priority... priorities) {
-        return new PriorityIn(Set.of(priorities));
+        return new PriorityIn(Set.copyOf(Arrays.asList(priorities)));
     }
 
     /** Received with {@code priority} or a more urgent one. */
@@ -210,7 +210,7 @@ public sealed interface Condition {
     }
 
     static Condition customer(String key, String... values) {
-        return new CustomerAttribute(key, Set.of(values));
+        return new CustomerAttribute(key, Set.copyOf(Arrays.asList(values)));
     }
 
     /** Any of the phrases, as word prefixes, ignoring case and diacritics: the usual choice for Turkish text. */
