@@ -20,5 +20,7 @@ public enum EventType {
     APPEALED,
     PRIORITY_CHANGED,
     ASSESSED,
-    NOTE_ADDED
+    NOTE_ADDED,
+    MERGED,
+    UNLINKED
 }

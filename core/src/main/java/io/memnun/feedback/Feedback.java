@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,10 @@ public final class Feedback {
     private final @Nullable Instant closedAt;
     private final @Nullable String cancellationReason;
     private final int appealCount;
+    private final Set<StaffId> watchers;
+    private final @Nullable Long routingVersion;
+    private final @Nullable FeedbackId possibleDuplicateOf;
+    private final @Nullable FeedbackId mergedInto;
 
     Feedback(Draft d) {
         this.id = Objects.requireNonNull(d.id, "id");
@@ -85,6 +90,10 @@ public final class Feedback {
         this.closedAt = d.closedAt;
         this.cancellationReason = d.cancellationReason;
         this.appealCount = d.appealCount;
+        this.watchers = d.watchers == null ? Set.of() : Set.copyOf(d.watchers);
+        this.routingVersion = d.routingVersion;
+        this.possibleDuplicateOf = d.possibleDuplicateOf;
+        this.mergedInto = d.mergedInto;
     }
 
     /** The internal id. */
@@ -257,6 +266,29 @@ public final class Feedback {
         return appealCount;
     }
 
+    /** Staff kept informed besides the assignee, e.g. added by the routing rule. */
+    public Set<StaffId> watchers() {
+        return watchers;
+    }
+
+    /** The version of the tenant's routing rules that routed it, if a router did. */
+    public Optional<Long> routingVersion() {
+        return Optional.ofNullable(routingVersion);
+    }
+
+    /**
+     * An earlier feedback from the same customer on the same subject, received shortly before: this one may repeat
+     * it. Set on receipt, cleared by unlinking.
+     */
+    public Optional<FeedbackId> possibleDuplicateOf() {
+        return Optional.ofNullable(possibleDuplicateOf);
+    }
+
+    /** The original this feedback was merged into as its duplicate (it is then CLOSED as DUPLICATE), if so. */
+    public Optional<FeedbackId> mergedInto() {
+        return Optional.ofNullable(mergedInto);
+    }
+
     /** True while the feedback still needs work or an answer. */
     public boolean isOpen() {
         return status.isOpen();
@@ -317,6 +349,10 @@ public final class Feedback {
         @Nullable Instant closedAt;
         @Nullable String cancellationReason;
         int appealCount;
+        @Nullable Set<StaffId> watchers;
+        @Nullable Long routingVersion;
+        @Nullable FeedbackId possibleDuplicateOf;
+        @Nullable FeedbackId mergedInto;
 
         Draft() {}
 
@@ -355,6 +391,10 @@ public final class Feedback {
             this.closedAt = f.closedAt;
             this.cancellationReason = f.cancellationReason;
             this.appealCount = f.appealCount;
+            this.watchers = f.watchers;
+            this.routingVersion = f.routingVersion;
+            this.possibleDuplicateOf = f.possibleDuplicateOf;
+            this.mergedInto = f.mergedInto;
         }
 
         Feedback build() {

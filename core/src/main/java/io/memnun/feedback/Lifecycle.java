@@ -39,6 +39,7 @@ import org.jspecify.annotations.Nullable;
  *  RESOLVED ──close(NO_RESPONSE)──► CLOSED        after the closing period without an answer
  *  rejected, open ──close(UNRESOLVED)──► CLOSED   after the closing period since the last rejection
  *  any open state ──cancel──► CANCELLED          CLOSED / CANCELLED ──appeal──► IN_PROGRESS
+ *  any open state ──merge(original)──► CLOSED (DUPLICATE)   any open state ──unlink──► same state
  * </pre>
  */
 public final class Lifecycle {
@@ -143,6 +144,35 @@ public final class Lifecycle {
         f.assignee().ifPresent(s -> details.put("assignee", s.value()));
         f.intakeKey().ifPresent(k -> details.put("intakeKey", k));
         return new FeedbackEvent(f.id(), f.version(), EventType.RECEIVED, actor, at, null, null, f.status(), details);
+    }
+
+    /** Like {@link #receive(FeedbackId, ReferenceNumber, Intake, Instant, Instant)}, recording what triage decided. */
+    public Feedback receive(FeedbackId id, ReferenceNumber reference, Intake intake, Instant receivedAt, Instant recordedAt,
+            Triage triage) {
+        Objects.requireNonNull(triage, "triage");
+        Feedback.Draft d = receive(id, reference, intake, receivedAt, recordedAt).draft();
+        d.watchers = triage.watchers();
+        d.routingVersion = triage.routingVersion();
+        d.possibleDuplicateOf = triage.possibleDuplicateOf();
+        return d.build();
+    }
+
+    /** The history event of a receipt with its triage: the routing rule, version and reason, a possible duplicate. */
+    public static FeedbackEvent receivedEvent(Feedback f, Actor actor, Instant at, Triage triage) {
+        FeedbackEvent e = receivedEvent(f, actor, at);
+        Map<String, String> details = new LinkedHashMap<>(e.details());
+        if (triage.routingRule() != null) {
+            details.put("routingRule", triage.routingRule());
+            details.put("routingVersion", String.valueOf(triage.routingVersion()));
+        }
+        if (!triage.watchers().isEmpty()) {
+            details.put("watchers", String.join(",", triage.watchers().stream().map(StaffId::value).sorted().toList()));
+        }
+        if (triage.possibleDuplicateOf() != null) {
+            details.put("possibleDuplicateOf", triage.possibleDuplicateOf().toString());
+        }
+        return new FeedbackEvent(e.feedbackId(), e.version(), e.type(), e.actor(), e.at(), triage.routingReason(), e.from(),
+                e.to(), details);
     }
 
     /**
@@ -282,6 +312,7 @@ public final class Lifecycle {
             d.closureReason = null;
             d.closedAt = null;
             d.cancellationReason = null;
+            d.mergedInto = null;
         } else if (command instanceof Command.ChangePriority c) {
             if (c.priority() == feedback.priority()) {
                 throw new ValidationException("priority", "feedback " + feedback.reference() + " already has priority " + c.priority());
@@ -300,6 +331,27 @@ public final class Lifecycle {
         } else if (command instanceof Command.AddNote c) {
             type = EventType.NOTE_ADDED;
             note = c.note();
+        } else if (command instanceof Command.Merge c) {
+            if (c.original().equals(feedback.id())) {
+                throw new ValidationException("original", "feedback " + feedback.reference() + " cannot be merged into itself");
+            }
+            type = EventType.MERGED;
+            note = c.note();
+            d.status = CLOSED;
+            d.closureReason = ClosureReason.DUPLICATE;
+            d.closedAt = now;
+            d.pausedFrom = null;
+            d.mergedInto = c.original();
+            details.put("original", c.original().toString());
+            details.put("closureReason", ClosureReason.DUPLICATE.name());
+        } else if (command instanceof Command.Unlink c) {
+            if (feedback.possibleDuplicateOf().isEmpty()) {
+                throw new ValidationException("possibleDuplicateOf", "feedback " + feedback.reference() + " is not linked to another");
+            }
+            type = EventType.UNLINKED;
+            note = c.note();
+            details.put("unlinkedFrom", feedback.possibleDuplicateOf().get().toString());
+            d.possibleDuplicateOf = null;
         } else {
             throw new IllegalArgumentException("unknown command " + command);
         }
@@ -351,6 +403,8 @@ public final class Lifecycle {
         m.put(Command.ChangePriority.class, EnumSet.copyOf(OPEN));
         m.put(Command.Assess.class, EnumSet.copyOf(OPEN));
         m.put(Command.AddNote.class, EnumSet.allOf(Status.class));
+        m.put(Command.Merge.class, EnumSet.copyOf(OPEN));
+        m.put(Command.Unlink.class, EnumSet.copyOf(OPEN));
         return Map.copyOf(m);
     }
 }

@@ -10,6 +10,7 @@ import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.StaffId;
 import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackStore;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -121,6 +123,20 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
         }
         List<Feedback> page = matching.subList(0, query.limit());
         return new Page<>(page, Cursor.of(page.get(page.size() - 1)));
+    }
+
+    @Override
+    public Map<StaffId, Integer> openLoad(TenantId tenant, Set<StaffId> staff) {
+        return read(tenant, t -> {
+            Map<StaffId, Integer> load = new HashMap<>();
+            for (Feedback f : t.feedback.values()) {
+                StaffId assignee = f.assignee().orElse(null);
+                if (assignee != null && f.isOpen() && staff.contains(assignee)) {
+                    load.merge(assignee, 1, Integer::sum);
+                }
+            }
+            return load;
+        }, Map.of());
     }
 
     @Override
