@@ -24,6 +24,11 @@ public final class TextFold {
     private static final char FIRST_TABLED = '\u00C0';
     private static final char LAST_TABLED = '\u024F';
     private static final char[] BASE = baseLetters();
+    /** Characters below this are folded by table lookup in {@link #words}: ASCII and every Latin letter with marks. */
+    private static final char TABLED = '\u0250';
+    /** Per character below {@link #TABLED}: its folded form inside a word, or 0 for a character between words. */
+    private static final char[] WORD_CASED = wordTable(false);
+    private static final char[] WORD_STRIPPED = wordTable(true);
 
     private TextFold() {}
 
@@ -52,22 +57,49 @@ public final class TextFold {
 
     /** The folded words of {@code text}: runs of letters and digits; everything else separates words. */
     public static String[] words(String text, boolean stripDiacritics) {
-        String folded = fold(text, stripDiacritics);
-        List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            boolean inWord = Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
-                    || Character.isSurrogate(c);
-            if (inWord && start < 0) {
-                start = i;
-            } else if (!inWord && start >= 0) {
-                words.add(folded.substring(start, i));
-                start = -1;
+        return words(text, stripDiacritics, false);
+    }
+
+    private static String[] words(String text, boolean stripDiacritics, boolean normalized) {
+        // routing folds every description, so this is on the hot path: one pass, Latin letters from a table
+        char[] table = stripDiacritics ? WORD_STRIPPED : WORD_CASED;
+        List<String> words = new ArrayList<>(Math.max(4, text.length() / 6));
+        char[] word = new char[Math.min(text.length(), 64) + 1];
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char f;
+            if (c < TABLED) {
+                f = table[c];
+            } else if (c >= '\u0300' && c <= '\u036F') {
+                if (!normalized) {
+                    // decomposed text: compose (or fully decompose, to strip) it first, then start again
+                    return words(Normalizer.normalize(text, stripDiacritics ? Normalizer.Form.NFD : Normalizer.Form.NFC),
+                            stripDiacritics, true);
+                }
+                if (stripDiacritics || c == '\u0307') {
+                    continue;
+                }
+                f = c;
+            } else if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
+                f = foldChar(c, stripDiacritics);
+            } else {
+                f = 0;
             }
+            if (f == 0) {
+                if (length > 0) {
+                    words.add(new String(word, 0, length));
+                    length = 0;
+                }
+                continue;
+            }
+            if (length == word.length) {
+                word = java.util.Arrays.copyOf(word, length * 2);
+            }
+            word[length++] = f;
         }
-        if (start >= 0) {
-            words.add(folded.substring(start));
+        if (length > 0) {
+            words.add(new String(word, 0, length));
         }
         return words.toArray(new String[0]);
     }
@@ -102,6 +134,14 @@ public final class TextFold {
             }
         }
         return false;
+    }
+
+    private static char[] wordTable(boolean stripDiacritics) {
+        char[] table = new char[TABLED];
+        for (char c = 0; c < TABLED; c++) {
+            table[c] = Character.isLetterOrDigit(c) ? foldChar(c, stripDiacritics) : 0;
+        }
+        return table;
     }
 
     private static char[] baseLetters() {

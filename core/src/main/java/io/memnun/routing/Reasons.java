@@ -56,6 +56,7 @@ final class Reasons {
                 }
             }
         } else if (condition instanceof Condition.Keywords c) {
+            // only the fired rule is explained, so folding its phrases again here costs little
             String[][] phrases = c.foldedPhrases().toArray(new String[0][]);
             int p = RuleIndex.matchedPhrase(phrases, c.wholeWords(), in.words(c.ignoreDiacritics()));
             if (p >= 0) {

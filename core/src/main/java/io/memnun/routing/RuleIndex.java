@@ -64,8 +64,8 @@ final class RuleIndex {
         Bucket always = new Bucket();
         for (int ord = 0; ord < rules.size(); ord++) {
             RoutingRule rule = rules.get(ord);
-            compiled[ord] = new CompiledRule(rule);
             Condition anchor = anchorOf(rule);
+            compiled[ord] = new CompiledRule(rule, anchor);
             int o = ord;
             if (anchor == null) {
                 always.add(ord);
@@ -81,7 +81,9 @@ final class RuleIndex {
                     tries[mode] = new Trie();
                 }
                 for (String[] phrase : c.foldedPhrases()) {
-                    tries[mode].add(phrase[0], ord);
+                    // reaching a one-word phrase's node proves the phrase is there (as a word prefix): no need to
+                    // look for it again, only the rule's other conditions remain
+                    tries[mode].add(phrase[0], ord, phrase.length == 1 && !c.wholeWords());
                 }
             } else if (anchor instanceof Condition.CustomerAttribute c) {
                 for (String v : c.values()) {
@@ -128,19 +130,21 @@ final class RuleIndex {
 
     /** The lowest-ordered rule at or after {@code from} whose conditions all hold, or {@link #NONE}. */
     int firstMatch(RoutingInput in, int from) {
+        // a rule found in a bucket keyed by one of the feedback's own facts already meets its anchor condition
         Search s = new Search(in, from);
         for (SubjectId subject : in.subjectPath) {
-            s.scan(bySubject.get(subject));
+            s.scanAnchored(bySubject.get(subject));
         }
         for (LocationId location : in.locationPath) {
-            s.scan(byLocation.get(location));
+            s.scanAnchored(byLocation.get(location));
         }
         if (in.type != null) {
-            s.scan(byType.get(in.type));
+            s.scanAnchored(byType.get(in.type));
         }
         for (int mode = 0; mode < 2; mode++) {
             Trie trie = tries[mode];
-            if (trie != null) {
+            // the description is folded only if some keyword rule could still beat the best match so far
+            if (trie != null && trie.lowest() < s.best) {
                 for (String word : in.words(mode == 1)) {
                     trie.walk(word, s);
                 }
@@ -148,13 +152,13 @@ final class RuleIndex {
         }
         if (!byAttribute.isEmpty()) {
             for (Map.Entry<String, String> a : in.attributes.entrySet()) {
-                s.scan(byAttribute.get(a.getKey() + '\u0000' + a.getValue()));
+                s.scanAnchored(byAttribute.get(a.getKey() + '\u0000' + a.getValue()));
             }
         }
-        s.scan(byChannel.get(in.channel));
-        s.scan(byPriority[in.priority.ordinal()]);
-        s.scan(byKind[in.kind.ordinal()]);
-        s.scan(unconditional);
+        s.scanAnchored(byChannel.get(in.channel));
+        s.scanAnchored(byPriority[in.priority.ordinal()]);
+        s.scanAnchored(byKind[in.kind.ordinal()]);
+        s.scanAnchored(unconditional);
         return s.best;
     }
 
@@ -288,6 +292,24 @@ final class RuleIndex {
             }
         }
 
+        /** Like {@link #scan}, for rules whose anchor condition is known to hold. */
+        void scanAnchored(int @Nullable [] bucket) {
+            if (bucket == null) {
+                return;
+            }
+            int i = from == 0 ? 0 : lowerBound(bucket, from);
+            for (; i < bucket.length; i++) {
+                int ord = bucket[i];
+                if (ord >= best) {
+                    return;
+                }
+                if (compiled[ord].matchesBesidesAnchor(in)) {
+                    best = ord;
+                    return;
+                }
+            }
+        }
+
         @Override
         public void accept(int @Nullable [] bucket) {
             scan(bucket);
@@ -303,16 +325,21 @@ final class RuleIndex {
     private static final class Trie {
         private final Node root = new Node();
 
-        void add(String word, int ord) {
+        void add(String word, int ord, boolean proven) {
             Node n = root;
             for (int i = 0; i < word.length(); i++) {
                 n = n.childOrCreate(word.charAt(i));
             }
-            n.rules.add(ord);
+            (proven ? n.proven : n.rules).add(ord);
         }
 
         void freeze() {
             root.freeze();
+        }
+
+        /** The lowest rule ordinal anywhere in the trie. */
+        int lowest() {
+            return root.lowest;
         }
 
         /** Hands over the rules of every node along {@code word}: the keywords that are prefixes of it. */
@@ -326,6 +353,26 @@ final class RuleIndex {
                 if (n.frozen.length > 0) {
                     visitor.accept(n.frozen);
                 }
+                if (n.provenFrozen.length > 0) {
+                    visitor.accept(n.provenFrozen);
+                }
+            }
+        }
+
+        /** Like {@link #walk(String, Consumer)}, but stops where nothing below can beat the search's best. */
+        void walk(String word, Search s) {
+            Node n = root;
+            for (int i = 0; i < word.length(); i++) {
+                n = n.child(word.charAt(i));
+                if (n == null || n.lowest >= s.best) {
+                    return;
+                }
+                if (n.frozen.length > 0) {
+                    s.scan(n.frozen);
+                }
+                if (n.provenFrozen.length > 0) {
+                    s.scanAnchored(n.provenFrozen);
+                }
             }
         }
 
@@ -333,11 +380,28 @@ final class RuleIndex {
             private char[] keys = new char[0];
             private Node[] next = new Node[0];
             private final Bucket rules = new Bucket();
+            private final Bucket proven = new Bucket();
             private int[] frozen = EMPTY;
+            private int[] provenFrozen = EMPTY;
+            /** Few children are searched in turn, many through a table indexed by the character. */
+            private Node @Nullable [] table;
+            private char tableBase;
+            /** The lowest ordinal in this node or below it. */
+            private int lowest = NONE;
 
             @Nullable Node child(char c) {
-                int i = Arrays.binarySearch(keys, c);
-                return i >= 0 ? next[i] : null;
+                Node[] t = table;
+                if (t != null) {
+                    int i = c - tableBase;
+                    return i >= 0 && i < t.length ? t[i] : null;
+                }
+                char[] k = keys;
+                for (int i = 0; i < k.length; i++) {
+                    if (k[i] == c) {
+                        return next[i];
+                    }
+                }
+                return null;
             }
 
             Node childOrCreate(char c) {
@@ -359,11 +423,21 @@ final class RuleIndex {
                 return n[at];
             }
 
-            void freeze() {
+            int freeze() {
                 frozen = rules.toArray();
-                for (Node n : next) {
-                    n.freeze();
+                provenFrozen = proven.toArray();
+                lowest = Math.min(frozen.length > 0 ? frozen[0] : NONE, provenFrozen.length > 0 ? provenFrozen[0] : NONE);
+                if (keys.length > 4 && keys[keys.length - 1] - keys[0] < 1024) {
+                    tableBase = keys[0];
+                    table = new Node[keys[keys.length - 1] - keys[0] + 1];
+                    for (int i = 0; i < keys.length; i++) {
+                        table[keys[i] - tableBase] = next[i];
+                    }
                 }
+                for (Node n : next) {
+                    lowest = Math.min(lowest, n.freeze());
+                }
+                return lowest;
             }
         }
     }
@@ -371,18 +445,35 @@ final class RuleIndex {
     /** A rule's conditions turned into quick tests. */
     private static final class CompiledRule {
         private final Test[] tests;
+        /** The tests of every condition but the anchor. */
+        private final Test[] besidesAnchor;
 
-        CompiledRule(RoutingRule rule) {
-            List<Test> list = new ArrayList<>();
+        CompiledRule(RoutingRule rule, @Nullable Condition anchor) {
+            List<Test> all = new ArrayList<>();
+            List<Test> others = new ArrayList<>();
             for (Condition c : rule.conditions()) {
-                list.add(test(c));
+                Test t = test(c);
+                all.add(t);
+                if (c != anchor) {
+                    others.add(t);
+                }
             }
             // cheap tests first, keyword scans last
-            list.sort((a, b) -> Integer.compare(a.cost(), b.cost()));
-            this.tests = list.toArray(new Test[0]);
+            all.sort((a, b) -> Integer.compare(a.cost(), b.cost()));
+            others.sort((a, b) -> Integer.compare(a.cost(), b.cost()));
+            this.tests = all.toArray(new Test[0]);
+            this.besidesAnchor = others.toArray(new Test[0]);
         }
 
         boolean matches(RoutingInput in) {
+            return all(tests, in);
+        }
+
+        boolean matchesBesidesAnchor(RoutingInput in) {
+            return all(besidesAnchor, in);
+        }
+
+        private static boolean all(Test[] tests, RoutingInput in) {
             for (Test t : tests) {
                 if (!t.test(in)) {
                     return false;

@@ -60,4 +60,27 @@ class TextFoldTest {
         String s = "already folded 123";
         assertThat(TextFold.fold(s, true)).isSameAs(s);
     }
+
+    @Test
+    void wordsAndFoldAgreeOnEveryLatinCharacter() {
+        for (char c = 0; c < 0x0250; c++) {
+            String word = "a" + c + "b";
+            for (boolean strip : new boolean[] {false, true}) {
+                String[] words = TextFold.words(word, strip);
+                String folded = TextFold.fold(word, strip);
+                if (Character.isLetterOrDigit(c)) {
+                    assertThat(words).as("U+%04X", (int) c).containsExactly(folded);
+                } else {
+                    assertThat(words).as("U+%04X", (int) c).containsExactly("a", "b");
+                }
+            }
+        }
+    }
+
+    @Test
+    void marksWithoutAComposedFormStayInTheWordOrGo() {
+        assertThat(TextFold.words("x\u0301y z", false)).containsExactly("x\u0301y", "z");
+        assertThat(TextFold.words("x\u0301y z", true)).containsExactly("xy", "z");
+        assertThat(TextFold.words("I\u0307STANBUL'da", false)).containsExactly("istanbul", "da");
+    }
 }
