@@ -57,15 +57,27 @@ public final class TextFold {
 
     /** The folded words of {@code text}: runs of letters and digits; everything else separates words. */
     public static String[] words(String text, boolean stripDiacritics) {
-        return words(text, stripDiacritics, false);
+        Words w = split(text, stripDiacritics);
+        String[] out = new String[w.count()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = w.word(i);
+        }
+        return out;
     }
 
-    private static String[] words(String text, boolean stripDiacritics, boolean normalized) {
+    /** The folded words of {@code text} in one buffer, without a string per word: for matching on a hot path. */
+    public static Words split(String text, boolean stripDiacritics) {
+        return split(text, stripDiacritics, false);
+    }
+
+    private static Words split(String text, boolean stripDiacritics, boolean normalized) {
         // routing folds every description, so this is on the hot path: one pass, Latin letters from a table
         char[] table = stripDiacritics ? WORD_STRIPPED : WORD_CASED;
-        List<String> words = new ArrayList<>(Math.max(4, text.length() / 6));
-        char[] word = new char[Math.min(text.length(), 64) + 1];
-        int length = 0;
+        char[] out = new char[text.length()];
+        int[] bounds = new int[16];
+        int n = 0;
+        int words = 0;
+        int start = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             char f;
@@ -74,7 +86,7 @@ public final class TextFold {
             } else if (c >= '\u0300' && c <= '\u036F') {
                 if (!normalized) {
                     // decomposed text: compose (or fully decompose, to strip) it first, then start again
-                    return words(Normalizer.normalize(text, stripDiacritics ? Normalizer.Form.NFD : Normalizer.Form.NFC),
+                    return split(Normalizer.normalize(text, stripDiacritics ? Normalizer.Form.NFD : Normalizer.Form.NFC),
                             stripDiacritics, true);
                 }
                 if (stripDiacritics || c == '\u0307') {
@@ -87,21 +99,80 @@ public final class TextFold {
                 f = 0;
             }
             if (f == 0) {
-                if (length > 0) {
-                    words.add(new String(word, 0, length));
-                    length = 0;
+                if (start >= 0) {
+                    if (2 * words + 2 > bounds.length) {
+                        bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
+                    }
+                    bounds[2 * words] = start;
+                    bounds[2 * words + 1] = n;
+                    words++;
+                    start = -1;
                 }
                 continue;
             }
-            if (length == word.length) {
-                word = java.util.Arrays.copyOf(word, length * 2);
+            if (start < 0) {
+                start = n;
             }
-            word[length++] = f;
+            out[n++] = f;
         }
-        if (length > 0) {
-            words.add(new String(word, 0, length));
+        if (start >= 0) {
+            if (2 * words + 2 > bounds.length) {
+                bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
+            }
+            bounds[2 * words] = start;
+            bounds[2 * words + 1] = n;
+            words++;
         }
-        return words.toArray(new String[0]);
+        return new Words(out, bounds, words);
+    }
+
+    /** Folded words in one character buffer; word {@code i} runs from {@code start(i)} to {@code end(i)}. */
+    public static final class Words {
+        private final char[] chars;
+        private final int[] bounds;
+        private final int count;
+
+        private Words(char[] chars, int[] bounds, int count) {
+            this.chars = chars;
+            this.bounds = bounds;
+            this.count = count;
+        }
+
+        public int count() {
+            return count;
+        }
+
+        public int start(int word) {
+            return bounds[2 * word];
+        }
+
+        public int end(int word) {
+            return bounds[2 * word + 1];
+        }
+
+        /** The folded character at {@code index} of the buffer. */
+        public char charAt(int index) {
+            return chars[index];
+        }
+
+        public String word(int word) {
+            return new String(chars, start(word), end(word) - start(word));
+        }
+
+        /** True when word {@code word} begins with {@code prefix} (or equals it, with {@code whole}). */
+        public boolean matches(int word, String prefix, boolean whole) {
+            int s = start(word);
+            int length = end(word) - s;
+            if (length < prefix.length() || whole && length != prefix.length()) {
+                return false;
+            }
+            for (int k = 0; k < prefix.length(); k++) {
+                if (chars[s + k] != prefix.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The folded form of one character, or 0 when it disappears (a mark being stripped). */

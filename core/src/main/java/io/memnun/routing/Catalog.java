@@ -291,6 +291,18 @@ public final class Catalog {
         return eligible;
     }
 
+    /** True when the department exists and is active. */
+    public boolean isActive(DepartmentId id) {
+        Department d = departments.get(id);
+        return d != null && d.active();
+    }
+
+    /** True when the staff member exists and is active. */
+    public boolean isActive(StaffId id) {
+        Staff s = staff.get(id);
+        return s != null && s.active();
+    }
+
     /** True when the entry exists and is active. */
     public boolean isActive(CatalogRef ref) {
         return find(ref).map(CatalogEntry::active).orElse(false);

@@ -43,7 +43,10 @@ public final class Router {
     private final RuleSetRepository ruleSets;
     private final Clock clock;
     private final ConcurrentMap<TenantId, RuleIndex> indexes = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, AtomicLong> turns = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Turn, AtomicLong> turns = new ConcurrentHashMap<>();
+
+    /** Whose turn counter: one per tenant, department, role and strategy. */
+    private record Turn(TenantId tenant, DepartmentId department, @Nullable String role, String strategy) {}
 
     private Router(Builder b) {
         this.catalogs = Objects.requireNonNull(b.catalogs, "catalogs");
@@ -110,7 +113,7 @@ public final class Router {
             }
             RoutingRule rule = index.rule(ord);
             DepartmentId department = rule.department();
-            if (department != null && !catalog.isActive(CatalogRef.of(department))) {
+            if (department != null && !catalog.isActive(department)) {
                 passedOver.add(rule.title() + " (department '" + department + "' is "
                         + (catalog.department(department).isPresent() ? "inactive" : "unknown") + ")");
                 from = ord + 1;
@@ -146,7 +149,7 @@ public final class Router {
         }
         Set<StaffId> watchers = new LinkedHashSet<>();
         for (StaffId w : rule.watchers()) {
-            if (catalog.isActive(CatalogRef.of(w))) {
+            if (catalog.isActive(w)) {
                 watchers.add(w);
             }
         }
@@ -161,7 +164,7 @@ public final class Router {
     private Choice choose(TenantId tenant, AssigneeStrategy strategy, @Nullable DepartmentId department, Catalog catalog,
             StaffLoad load) {
         if (strategy instanceof AssigneeStrategy.Fixed f) {
-            return catalog.isActive(CatalogRef.of(f.staff()))
+            return catalog.isActive(f.staff())
                     ? new Choice(f.staff(), "assigned to " + Reasons.name(catalog, f.staff()) + ", named by the rule")
                     : new Choice(null, "not assigned: " + Reasons.name(catalog, f.staff()) + " is not active");
         }
@@ -174,8 +177,7 @@ public final class Router {
             return new Choice(null, "not assigned: " + Reasons.name(catalog, department) + " has no active staff"
                     + (strategy.role() == null ? "" : " with role " + strategy.role()));
         }
-        AtomicLong turn = turns.computeIfAbsent(tenant.value() + '\u0000' + department.value() + '\u0000'
-                + strategy.role() + '\u0000' + name, k -> new AtomicLong());
+        AtomicLong turn = turns.computeIfAbsent(new Turn(tenant, department, strategy.role(), name), k -> new AtomicLong());
         if (strategy instanceof AssigneeStrategy.RoundRobin) {
             return roundRobin(tenant, eligible, turn, catalog, load);
         }
@@ -184,7 +186,10 @@ public final class Router {
 
     private static Choice roundRobin(TenantId tenant, List<Staff> eligible, AtomicLong turn, Catalog catalog, StaffLoad load) {
         long t = turn.getAndIncrement();
-        boolean limited = eligible.stream().anyMatch(s -> s.maxOpenLoad() != null);
+        boolean limited = false;
+        for (Staff s : eligible) {
+            limited |= s.maxOpenLoad() != null;
+        }
         // load is read only when someone has a limit: plain round robin needs no load and takes no lock
         Map<StaffId, Integer> loads = limited ? load.openLoad(tenant, ids(eligible)) : Map.of();
         int n = eligible.size();

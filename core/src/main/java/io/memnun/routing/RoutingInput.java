@@ -27,7 +27,7 @@ final class RoutingInput {
     final Map<String, String> attributes;
     private final String description;
     // folding the description is the costliest step; done only for the modes the rule set uses, at most once each
-    private final String[][] words = new String[2][];
+    private final TextFold.Words[] words = new TextFold.Words[2];
 
     RoutingInput(FeedbackKind kind, @Nullable FeedbackTypeId type, Channel channel, Priority priority,
             @Nullable SubjectId subject, @Nullable LocationId location, Map<String, String> attributes, String description,
@@ -55,11 +55,11 @@ final class RoutingInput {
                 intake.location(), intake.customer().attributes(), intake.description(), catalog);
     }
 
-    String[] words(boolean stripDiacritics) {
+    TextFold.Words words(boolean stripDiacritics) {
         int mode = stripDiacritics ? 1 : 0;
-        String[] w = words[mode];
+        TextFold.Words w = words[mode];
         if (w == null) {
-            w = TextFold.words(description, stripDiacritics);
+            w = TextFold.split(description, stripDiacritics);
             words[mode] = w;
         }
         return w;

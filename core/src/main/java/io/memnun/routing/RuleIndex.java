@@ -141,15 +141,6 @@ final class RuleIndex {
         if (in.type != null) {
             s.scanAnchored(byType.get(in.type));
         }
-        for (int mode = 0; mode < 2; mode++) {
-            Trie trie = tries[mode];
-            // the description is folded only if some keyword rule could still beat the best match so far
-            if (trie != null && trie.lowest() < s.best) {
-                for (String word : in.words(mode == 1)) {
-                    trie.walk(word, s);
-                }
-            }
-        }
         if (!byAttribute.isEmpty()) {
             for (Map.Entry<String, String> a : in.attributes.entrySet()) {
                 s.scanAnchored(byAttribute.get(a.getKey() + '\u0000' + a.getValue()));
@@ -159,6 +150,17 @@ final class RuleIndex {
         s.scanAnchored(byPriority[in.priority.ordinal()]);
         s.scanAnchored(byKind[in.kind.ordinal()]);
         s.scanAnchored(unconditional);
+        // keywords last: the best match is lowest by now, so the walks stop soonest
+        for (int mode = 0; mode < 2; mode++) {
+            Trie trie = tries[mode];
+            // the description is folded only if some keyword rule could still beat the best match so far
+            if (trie != null && trie.lowest() < s.best) {
+                TextFold.Words words = in.words(mode == 1);
+                for (int w = 0; w < words.count(); w++) {
+                    trie.walk(words, w, s);
+                }
+            }
+        }
         return s.best;
     }
 
@@ -359,11 +361,12 @@ final class RuleIndex {
             }
         }
 
-        /** Like {@link #walk(String, Consumer)}, but stops where nothing below can beat the search's best. */
-        void walk(String word, Search s) {
+        /** Like {@link #walk(String, Consumer)} on word {@code w}, but stops where nothing below can beat the best. */
+        void walk(TextFold.Words words, int w, Search s) {
             Node n = root;
-            for (int i = 0; i < word.length(); i++) {
-                n = n.child(word.charAt(i));
+            int end = words.end(w);
+            for (int i = words.start(w); i < end; i++) {
+                n = n.child(words.charAt(i));
                 if (n == null || n.lowest >= s.best) {
                     return;
                 }
@@ -554,13 +557,13 @@ final class RuleIndex {
     }
 
     /** The index of the first phrase found among {@code words} as consecutive words, or -1. */
-    static int matchedPhrase(String[][] phrases, boolean wholeWords, String[] words) {
+    static int matchedPhrase(String[][] phrases, boolean wholeWords, TextFold.Words words) {
         for (int p = 0; p < phrases.length; p++) {
             String[] phrase = phrases[p];
-            for (int i = 0; i + phrase.length <= words.length; i++) {
+            for (int i = 0; i + phrase.length <= words.count(); i++) {
                 boolean all = true;
                 for (int j = 0; j < phrase.length && all; j++) {
-                    all = wholeWords ? words[i + j].equals(phrase[j]) : words[i + j].startsWith(phrase[j]);
+                    all = words.matches(i + j, phrase[j], wholeWords);
                 }
                 if (all) {
                     return p;
