@@ -73,13 +73,16 @@ public final class TextFold {
     private static Words split(String text, boolean stripDiacritics, boolean normalized) {
         // routing folds every description, so this is on the hot path: one pass, Latin letters from a table
         char[] table = stripDiacritics ? WORD_STRIPPED : WORD_CASED;
-        char[] out = new char[text.length()];
+        // folded in place: a folded word is never longer than its source, so writes never overtake reads
+        int length = text.length();
+        char[] out = new char[length];
+        text.getChars(0, length, out, 0);
         int[] bounds = new int[16];
         int n = 0;
         int words = 0;
         int start = -1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < length; i++) {
+            char c = out[i];
             char f;
             if (c < TABLED) {
                 f = table[c];

@@ -15,18 +15,18 @@ final class Reasons {
     private Reasons() {}
 
     /** Why each of a matching rule's conditions holds, joined with "and". */
-    static String conditions(RoutingRule rule, RoutingInput in, Catalog catalog, boolean isDefault) {
+    static String conditions(RoutingRule rule, RoutingInput in, Catalog catalog, boolean isDefault, RuleIndex index) {
         if (rule.isUnconditional()) {
             return isDefault ? "no earlier rule matched" : "it has no conditions";
         }
         List<String> parts = new ArrayList<>();
         for (Condition c : rule.conditions()) {
-            parts.add(why(c, in, catalog));
+            parts.add(why(c, in, catalog, index));
         }
         return String.join(" and ", parts);
     }
 
-    private static String why(Condition condition, RoutingInput in, Catalog catalog) {
+    private static String why(Condition condition, RoutingInput in, Catalog catalog, RuleIndex index) {
         if (condition instanceof Condition.SubjectUnder c && in.subject != null) {
             for (SubjectId s : in.subjectPath) {
                 if (c.subjects().contains(s)) {
@@ -56,8 +56,7 @@ final class Reasons {
                 }
             }
         } else if (condition instanceof Condition.Keywords c) {
-            // only the fired rule is explained, so folding its phrases again here costs little
-            String[][] phrases = c.foldedPhrases().toArray(new String[0][]);
+            String[][] phrases = index.foldedPhrases(c);
             int p = RuleIndex.matchedPhrase(phrases, c.wholeWords(), in.words(c.ignoreDiacritics()));
             if (p >= 0) {
                 return "description mentions '" + c.phrases().get(p) + "'";

@@ -132,7 +132,7 @@ public final class Router {
         } else {
             reason.append(rule.title()).append(" matched");
         }
-        reason.append(": ").append(Reasons.conditions(rule, in, catalog, ord == index.size() - 1));
+        reason.append(": ").append(Reasons.conditions(rule, in, catalog, ord == index.size() - 1, index));
         if (department == null) {
             reason.append("; it names no department");
         }

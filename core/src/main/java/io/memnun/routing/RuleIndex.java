@@ -49,6 +49,8 @@ final class RuleIndex {
     /** Keyword tries: [0] case folded only, [1] diacritics folded too. */
     private final @Nullable Trie[] tries = new Trie[2];
     private final int[] unconditional;
+    /** Each keyword condition's phrases folded, for explaining a decision without folding them again. */
+    private final Map<Condition.Keywords, String[][]> foldedPhrases = new java.util.IdentityHashMap<>();
 
     private RuleIndex(long version, RuleSet ruleSet) {
         this.version = version;
@@ -66,6 +68,11 @@ final class RuleIndex {
             RoutingRule rule = rules.get(ord);
             Condition anchor = anchorOf(rule);
             compiled[ord] = new CompiledRule(rule, anchor);
+            for (Condition c : rule.conditions()) {
+                if (c instanceof Condition.Keywords k) {
+                    foldedPhrases.put(k, k.foldedPhrases().toArray(new String[0][]));
+                }
+            }
             int o = ord;
             if (anchor == null) {
                 always.add(ord);
@@ -114,6 +121,12 @@ final class RuleIndex {
 
     static RuleIndex compile(long version, RuleSet rules) {
         return new RuleIndex(version, rules);
+    }
+
+    /** The folded phrases of one of the rule set's keyword conditions. */
+    String[][] foldedPhrases(Condition.Keywords keywords) {
+        String[][] phrases = foldedPhrases.get(keywords);
+        return phrases != null ? phrases : keywords.foldedPhrases().toArray(new String[0][]);
     }
 
     RoutingRule rule(int ord) {
