@@ -107,9 +107,10 @@ public final class BusinessCalendar {
         return rules.intervalsOn(Objects.requireNonNull(date, "date"));
     }
 
-    /** True when {@code date} has any working time. */
+    /** True when {@code date} has any working time; a half day is a working day. */
     public boolean isWorkingDay(LocalDate date) {
-        return rules.localIntervals(Objects.requireNonNull(date, "date")).length > 0;
+        Objects.requireNonNull(date, "date");
+        return year(date.getYear()).isWorkingDay(date.getDayOfYear() - 1);
     }
 
     /** True when {@code instant} lies inside an opening interval (an interval's end is already closed). */
@@ -264,11 +265,12 @@ public final class BusinessCalendar {
             if (year > lastWorkingYear) {
                 throw new NoWorkingTimeException(name, from, "no weekly opening hours and no extra working day after " + lastWorkingYear);
             }
-            if (year - block.year > MAX_EMPTY_YEARS) {
+            // with weekly hours only holidays or exceptions can empty a year; without, the last listed date bounds the search
+            if (lastWorkingYear == Integer.MAX_VALUE && year - block.year > MAX_EMPTY_YEARS) {
                 throw new NoWorkingTimeException(name, from, "no working time in the " + MAX_EMPTY_YEARS + " years after " + block.year);
             }
             if (year > MAX_YEAR) {
-                throw new ValidationException("workingTime", "reaches past the supported year " + MAX_YEAR);
+                throw new ValidationException("workingTime", "counting from " + from + " reaches past the supported year " + MAX_YEAR);
             }
             YearBlock next = year(year);
             if (next.total() > 0) {

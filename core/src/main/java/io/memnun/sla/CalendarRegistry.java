@@ -3,6 +3,7 @@ package io.memnun.sla;
 import io.memnun.error.NotFoundException;
 import io.memnun.error.ValidationException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class CalendarRegistry {
                 throw new ValidationException("calendars", "two calendars are named '" + calendar.name() + "'");
             }
         }
-        return new CalendarRegistry(java.util.Collections.unmodifiableMap(byName));
+        return new CalendarRegistry(Collections.unmodifiableMap(byName));
     }
 
     public Optional<BusinessCalendar> find(String name) {

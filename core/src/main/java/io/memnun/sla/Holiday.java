@@ -30,6 +30,7 @@ public record Holiday(LocalDate date, String localName, String englishName, Loca
 
     /** A holiday that begins at {@code from} and lasts to the end of the day. */
     public static Holiday halfDay(LocalDate date, String localName, String englishName, LocalTime from) {
+        Objects.requireNonNull(from, "from");
         Checks.argument(!from.equals(LocalTime.MIDNIGHT), "holiday.startsAt", "a half day must start after midnight; use fullDay");
         return new Holiday(date, localName, englishName, from);
     }

@@ -37,7 +37,7 @@ public final class TurkishHolidays implements HolidayProvider {
     private static final TurkishHolidays INSTANCE = new TurkishHolidays();
 
     /** The last year asked for; calendars ask date by date, so consecutive calls hit it. */
-    private volatile Year last = new Year(Integer.MIN_VALUE, Map.of(), List.of());
+    private volatile YearHolidays last = new YearHolidays(Integer.MIN_VALUE, Map.of(), List.of());
 
     private TurkishHolidays() {}
 
@@ -55,8 +55,8 @@ public final class TurkishHolidays implements HolidayProvider {
         return year(year).inOrder;
     }
 
-    private Year year(int year) {
-        Year cached = last;
+    private YearHolidays year(int year) {
+        YearHolidays cached = last;
         if (cached.year != year) {
             cached = build(year);
             last = cached;
@@ -64,7 +64,7 @@ public final class TurkishHolidays implements HolidayProvider {
         return cached;
     }
 
-    private static Year build(int year) {
+    private static YearHolidays build(int year) {
         Map<LocalDate, Holiday> byDate = new HashMap<>();
         fullDay(byDate, LocalDate.of(year, 1, 1), "Yılbaşı", "New Year's Day");
         fullDay(byDate, LocalDate.of(year, 4, 23), "Ulusal Egemenlik ve Çocuk Bayramı", "National Sovereignty and Children's Day");
@@ -87,7 +87,7 @@ public final class TurkishHolidays implements HolidayProvider {
         }
         List<Holiday> inOrder = new ArrayList<>(byDate.values());
         inOrder.sort(Comparator.comparing(Holiday::date));
-        return new Year(year, Map.copyOf(byDate), List.copyOf(inOrder));
+        return new YearHolidays(year, Map.copyOf(byDate), List.copyOf(inOrder));
     }
 
     private static void bayram(Map<LocalDate, Holiday> byDate, int year, LocalDate first, int days, String local, String english) {
@@ -121,5 +121,5 @@ public final class TurkishHolidays implements HolidayProvider {
         });
     }
 
-    private record Year(int year, Map<LocalDate, Holiday> byDate, List<Holiday> inOrder) {}
+    private record YearHolidays(int year, Map<LocalDate, Holiday> byDate, List<Holiday> inOrder) {}
 }

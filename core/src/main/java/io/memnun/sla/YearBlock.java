@@ -175,6 +175,10 @@ final class YearBlock {
         return workingDays() - workingDaysBefore[dayOfYear + 1];
     }
 
+    boolean isWorkingDay(int dayOfYear) {
+        return workingDaysBefore[dayOfYear + 1] > workingDaysBefore[dayOfYear];
+    }
+
     int workingDaysBefore(int dayOfYear) {
         return workingDaysBefore[dayOfYear];
     }

@@ -121,6 +121,19 @@ class BusinessCalendarConfigurationTest {
     }
 
     @Test
+    void listed_working_days_years_apart_are_found() {
+        BusinessCalendar census = BusinessCalendar.builder("census", ISTANBUL)
+                .openOn(LocalDate.of(2025, 10, 20), "09:00-17:00")
+                .openOn(LocalDate.of(2035, 10, 22), "09:00-17:00")
+                .build();
+
+        assertThat(census.plus(Calendars.at(census, "2025-10-20T16:00"), Duration.ofHours(2)))
+                .isEqualTo(Calendars.at(census, "2035-10-22T10:00"));
+        assertThat(census.plusWorkingDays(Calendars.at(census, "2025-10-20T16:00"), 1))
+                .isEqualTo(Calendars.at(census, "2035-10-22T16:00"));
+    }
+
+    @Test
     void a_holiday_provider_that_closes_every_day_fails_instead_of_looping() {
         BusinessCalendar calendar = BusinessCalendar.builder("always-closed", ISTANBUL)
                 .weekdays("09:00-18:00")

@@ -109,6 +109,8 @@ class BusinessCalendarTest {
         assertThat(OFFICE.isOpen(at(OFFICE, "2025-10-28T13:00"))).isFalse();
         assertThat(OFFICE.hoursOn(LocalDate.of(2025, 10, 28))).containsExactly(WorkingInterval.of("09:00", "13:00"));
         assertThat(OFFICE.hoursOn(LocalDate.of(2025, 10, 29))).isEmpty();
+        assertThat(OFFICE.isWorkingDay(LocalDate.of(2025, 10, 28))).isTrue();
+        assertThat(OFFICE.isWorkingDay(LocalDate.of(2025, 10, 29))).isFalse();
     }
 
     @Test
