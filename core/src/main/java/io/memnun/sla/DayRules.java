@@ -35,7 +35,7 @@ final class DayRules {
         return pairs;
     }
 
-    /** True when some weekday has opening hours, so working time never runs out. */
+    /** True when some weekday has opening hours, so working time returns every week unless holidays or exceptions take it. */
     boolean hasWeeklyHours() {
         for (long[] day : weekly) {
             if (day.length > 0) {
