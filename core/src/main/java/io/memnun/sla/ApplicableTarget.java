@@ -1,5 +1,6 @@
 package io.memnun.sla;
 
+import io.memnun.feedback.SlaKind;
 import io.memnun.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ public record ApplicableTarget(SlaTarget target, SlaScope scope, BusinessCalenda
         Objects.requireNonNull(calendar, "calendar");
     }
 
-    public SlaTarget.Kind kind() {
+    public SlaKind kind() {
         return target.kind();
     }
 

@@ -1,5 +1,6 @@
 package io.memnun.sla;
 
+import io.memnun.feedback.SlaKind;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.Priority;
 import java.time.Duration;
@@ -23,22 +24,22 @@ final class DefaultSlaPolicy {
         BusinessCalendar aroundTheClock = BusinessCalendar.alwaysOpen(SlaPolicy.AROUND_THE_CLOCK, ISTANBUL);
         SlaPolicy.Builder builder = SlaPolicy.builder(CalendarRegistry.of(office, aroundTheClock));
 
-        builder.target(Priority.VERY_URGENT, around(SlaTarget.Kind.ACKNOWLEDGEMENT, 1))
-                .target(Priority.VERY_URGENT, around(SlaTarget.Kind.FIRST_RESPONSE, 24))
-                .target(Priority.VERY_URGENT, around(SlaTarget.Kind.RESOLUTION, 72));
+        builder.target(Priority.VERY_URGENT, around(SlaKind.ACKNOWLEDGEMENT, 1))
+                .target(Priority.VERY_URGENT, around(SlaKind.FIRST_RESPONSE, 24))
+                .target(Priority.VERY_URGENT, around(SlaKind.RESOLUTION, 72));
 
         for (Priority priority : List.of(Priority.URGENT, Priority.NORMAL, Priority.LOW)) {
-            builder.target(priority, office(SlaTarget.Kind.ACKNOWLEDGEMENT, 6));
+            builder.target(priority, office(SlaKind.ACKNOWLEDGEMENT, 6));
             for (Channel channel : IMMEDIATE_CHANNELS) {
-                builder.target(SlaScope.of(priority).channel(channel), office(SlaTarget.Kind.ACKNOWLEDGEMENT, 1));
+                builder.target(SlaScope.of(priority).channel(channel), office(SlaKind.ACKNOWLEDGEMENT, 1));
             }
         }
-        builder.target(Priority.URGENT, office(SlaTarget.Kind.FIRST_RESPONSE, 4))
-                .target(Priority.URGENT, office(SlaTarget.Kind.RESOLUTION, 3 * 9))
-                .target(Priority.NORMAL, office(SlaTarget.Kind.FIRST_RESPONSE, 9))
-                .target(Priority.NORMAL, office(SlaTarget.Kind.RESOLUTION, 10 * 9))
-                .target(Priority.LOW, office(SlaTarget.Kind.FIRST_RESPONSE, 2 * 9))
-                .target(Priority.LOW, office(SlaTarget.Kind.RESOLUTION, 20 * 9));
+        builder.target(Priority.URGENT, office(SlaKind.FIRST_RESPONSE, 4))
+                .target(Priority.URGENT, office(SlaKind.RESOLUTION, 3 * 9))
+                .target(Priority.NORMAL, office(SlaKind.FIRST_RESPONSE, 9))
+                .target(Priority.NORMAL, office(SlaKind.RESOLUTION, 10 * 9))
+                .target(Priority.LOW, office(SlaKind.FIRST_RESPONSE, 2 * 9))
+                .target(Priority.LOW, office(SlaKind.RESOLUTION, 20 * 9));
 
         return builder.warnAt(75)
                 .escalation(
@@ -48,11 +49,11 @@ final class DefaultSlaPolicy {
                 .build();
     }
 
-    private static SlaTarget office(SlaTarget.Kind kind, int hours) {
+    private static SlaTarget office(SlaKind kind, int hours) {
         return SlaTarget.of(kind, Duration.ofHours(hours), SlaPolicy.OFFICE);
     }
 
-    private static SlaTarget around(SlaTarget.Kind kind, int hours) {
+    private static SlaTarget around(SlaKind kind, int hours) {
         return SlaTarget.of(kind, Duration.ofHours(hours), SlaPolicy.AROUND_THE_CLOCK);
     }
 }

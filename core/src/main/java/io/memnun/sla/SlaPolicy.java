@@ -1,5 +1,6 @@
 package io.memnun.sla;
 
+import io.memnun.feedback.SlaKind;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.FeedbackKind;
@@ -34,11 +35,11 @@ public final class SlaPolicy {
     public static final String AROUND_THE_CLOCK = "around-the-clock";
 
     private final CalendarRegistry calendars;
-    private final Map<SlaTarget.Kind, List<Entry>> entries;
+    private final Map<SlaKind, List<Entry>> entries;
     private final List<Integer> warningThresholds;
     private final List<EscalationLevel> escalationLadder;
 
-    private SlaPolicy(CalendarRegistry calendars, Map<SlaTarget.Kind, List<Entry>> entries, List<Integer> warningThresholds,
+    private SlaPolicy(CalendarRegistry calendars, Map<SlaKind, List<Entry>> entries, List<Integer> warningThresholds,
             List<EscalationLevel> escalationLadder) {
         this.calendars = calendars;
         this.entries = entries;
@@ -84,8 +85,11 @@ public final class SlaPolicy {
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(channel, "channel");
-        Map<SlaTarget.Kind, ApplicableTarget> found = new EnumMap<>(SlaTarget.Kind.class);
-        for (SlaTarget.Kind targetKind : SlaTarget.Kind.values()) {
+        Map<SlaKind, ApplicableTarget> found = new EnumMap<>(SlaKind.class);
+        for (SlaKind targetKind : SlaKind.values()) {
+            if (!targetKind.isPolicyTarget()) {
+                continue;
+            }
             Entry best = null;
             for (Entry entry : entries.getOrDefault(targetKind, List.of())) {
                 if (entry.scope.matches(priority, kind, channel, subject, location)
@@ -101,7 +105,7 @@ public final class SlaPolicy {
     }
 
     /** The target of one kind for a feedback; see {@link #targetsFor}. */
-    public Optional<ApplicableTarget> targetFor(SlaTarget.Kind targetKind, Priority priority, FeedbackKind kind, Channel channel,
+    public Optional<ApplicableTarget> targetFor(SlaKind targetKind, Priority priority, FeedbackKind kind, Channel channel,
             @Nullable SubjectId subject, @Nullable LocationId location) {
         return targetsFor(priority, kind, channel, subject, location).get(targetKind);
     }
@@ -162,7 +166,7 @@ public final class SlaPolicy {
         /** @throws ValidationException naming the first problem found */
         public SlaPolicy build() {
             Checks.argument(!targets.isEmpty(), "targets", "at least one target is required");
-            Map<SlaTarget.Kind, List<Entry>> byKind = new EnumMap<>(SlaTarget.Kind.class);
+            Map<SlaKind, List<Entry>> byKind = new EnumMap<>(SlaKind.class);
             for (int i = 0; i < targets.size(); i++) {
                 SlaTarget target = targets.get(i);
                 BusinessCalendar calendar = calendars.find(target.calendar()).orElseThrow(() -> new ValidationException(
@@ -175,7 +179,7 @@ public final class SlaPolicy {
             return new SlaPolicy(calendars, byKind, checkedThresholds(), checkedLadder());
         }
 
-        private static void checkUnambiguous(SlaTarget.Kind kind, List<Entry> entries) {
+        private static void checkUnambiguous(SlaKind kind, List<Entry> entries) {
             for (int i = 0; i < entries.size(); i++) {
                 SlaScope a = entries.get(i).scope;
                 for (int j = i + 1; j < entries.size(); j++) {

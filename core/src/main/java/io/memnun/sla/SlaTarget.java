@@ -1,6 +1,7 @@
 package io.memnun.sla;
 
 import io.memnun.error.ValidationException;
+import io.memnun.feedback.SlaKind;
 import io.memnun.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,20 +13,13 @@ import java.util.Objects;
  * @param workingTime the working time allowed; positive
  * @param calendar the name of the calendar it is counted on, resolved in the policy's {@link CalendarRegistry}
  */
-public record SlaTarget(Kind kind, Duration workingTime, String calendar) {
-
-    /** The steps of handling that have a target. */
-    public enum Kind {
-        /** Telling the customer the feedback was received (alındı bilgisi). */
-        ACKNOWLEDGEMENT,
-        /** The first substantive answer or progress information (geri bildirim süresi). */
-        FIRST_RESPONSE,
-        /** The decision communicated to the customer. */
-        RESOLUTION
-    }
+public record SlaTarget(SlaKind kind, Duration workingTime, String calendar) {
 
     public SlaTarget {
         Objects.requireNonNull(kind, "kind");
+        if (!kind.isPolicyTarget()) {
+            throw new ValidationException("target.kind", kind + " is set by planning, not by a policy");
+        }
         Objects.requireNonNull(workingTime, "workingTime");
         if (workingTime.isZero() || workingTime.isNegative()) {
             throw new ValidationException("target." + kind + ".workingTime", "must be positive, was " + workingTime);
@@ -33,7 +27,7 @@ public record SlaTarget(Kind kind, Duration workingTime, String calendar) {
         calendar = Checks.code(calendar, "target." + kind + ".calendar", 64);
     }
 
-    public static SlaTarget of(Kind kind, Duration workingTime, String calendar) {
+    public static SlaTarget of(SlaKind kind, Duration workingTime, String calendar) {
         return new SlaTarget(kind, workingTime, calendar);
     }
 }

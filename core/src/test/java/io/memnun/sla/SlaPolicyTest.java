@@ -1,5 +1,6 @@
 package io.memnun.sla;
 
+import io.memnun.feedback.SlaKind;
 import static io.memnun.sla.Calendars.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,24 +23,24 @@ class SlaPolicyTest {
     private static final LocationId HOTEL = LocationId.of("hotel-antalya");
 
     private static SlaTarget ack(int hours) {
-        return SlaTarget.of(SlaTarget.Kind.ACKNOWLEDGEMENT, Duration.ofHours(hours), "office");
+        return SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(hours), "office");
     }
 
     @Test
     void default_acknowledgement_of_a_fax_is_six_office_hours() {
-        ApplicableTarget target = DEFAULTS.targetFor(SlaTarget.Kind.ACKNOWLEDGEMENT, Priority.NORMAL, FeedbackKind.COMPLAINT,
+        ApplicableTarget target = DEFAULTS.targetFor(SlaKind.ACKNOWLEDGEMENT, Priority.NORMAL, FeedbackKind.COMPLAINT,
                 Channel.FAX, null, null).orElseThrow();
 
         assertThat(target.target().workingTime()).isEqualTo(Duration.ofHours(6));
         assertThat(target.calendar().name()).isEqualTo(SlaPolicy.OFFICE);
         assertThat(target.dueAt(at(OFFICE, "2025-03-07T17:30"))).isEqualTo(at(OFFICE, "2025-03-10T14:30"));
-        assertThat(DEFAULTS.targetFor(SlaTarget.Kind.ACKNOWLEDGEMENT, Priority.LOW, FeedbackKind.REQUEST, Channel.FACE_TO_FACE, null, null))
+        assertThat(DEFAULTS.targetFor(SlaKind.ACKNOWLEDGEMENT, Priority.LOW, FeedbackKind.REQUEST, Channel.FACE_TO_FACE, null, null))
                 .map(t -> t.target().workingTime()).contains(Duration.ofHours(6));
     }
 
     @Test
     void default_acknowledgement_of_an_email_is_one_office_hour() {
-        ApplicableTarget target = DEFAULTS.targetFor(SlaTarget.Kind.ACKNOWLEDGEMENT, Priority.URGENT, FeedbackKind.COMPLAINT,
+        ApplicableTarget target = DEFAULTS.targetFor(SlaKind.ACKNOWLEDGEMENT, Priority.URGENT, FeedbackKind.COMPLAINT,
                 Channel.EMAIL, null, null).orElseThrow();
 
         assertThat(target.target().workingTime()).isEqualTo(Duration.ofHours(1));
@@ -49,17 +50,17 @@ class SlaPolicyTest {
     @Test
     void default_very_urgent_answer_within_24_hours_around_the_clock() {
         ApplicableTargets targets = DEFAULTS.targetsFor(Priority.VERY_URGENT, FeedbackKind.COMPLAINT, Channel.FAX, null, null);
-        ApplicableTarget firstResponse = targets.get(SlaTarget.Kind.FIRST_RESPONSE).orElseThrow();
+        ApplicableTarget firstResponse = targets.get(SlaKind.FIRST_RESPONSE).orElseThrow();
 
-        assertThat(targets.all()).extracting(ApplicableTarget::kind).containsExactly(SlaTarget.Kind.values());
+        assertThat(targets.all()).extracting(ApplicableTarget::kind).containsExactly(SlaKind.ACKNOWLEDGEMENT, SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION);
         assertThat(firstResponse.calendar().name()).isEqualTo(SlaPolicy.AROUND_THE_CLOCK);
         assertThat(firstResponse.dueAt(at(OFFICE, "2025-03-07T17:30"))).isEqualTo(at(OFFICE, "2025-03-08T17:30"));
-        assertThat(targets.get(SlaTarget.Kind.ACKNOWLEDGEMENT).orElseThrow().target().workingTime()).isEqualTo(Duration.ofHours(1));
+        assertThat(targets.get(SlaKind.ACKNOWLEDGEMENT).orElseThrow().target().workingTime()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
     void default_progress_information_within_one_working_day() {
-        ApplicableTarget target = DEFAULTS.targetFor(SlaTarget.Kind.FIRST_RESPONSE, Priority.NORMAL, FeedbackKind.COMPLAINT,
+        ApplicableTarget target = DEFAULTS.targetFor(SlaKind.FIRST_RESPONSE, Priority.NORMAL, FeedbackKind.COMPLAINT,
                 Channel.WEB_FORM, null, null).orElseThrow();
 
         assertThat(target.dueAt(at(OFFICE, "2025-03-10T10:00"))).isEqualTo(at(OFFICE, "2025-03-11T10:00"));
@@ -78,7 +79,7 @@ class SlaPolicyTest {
 
     @Test
     void a_share_of_the_target_for_warnings_and_escalations() {
-        ApplicableTarget target = DEFAULTS.targetFor(SlaTarget.Kind.ACKNOWLEDGEMENT, Priority.NORMAL, FeedbackKind.COMPLAINT,
+        ApplicableTarget target = DEFAULTS.targetFor(SlaKind.ACKNOWLEDGEMENT, Priority.NORMAL, FeedbackKind.COMPLAINT,
                 Channel.FAX, null, null).orElseThrow();
         Instant received = at(OFFICE, "2025-03-10T09:00");
 
@@ -110,16 +111,16 @@ class SlaPolicyTest {
                 .target(SlaScope.of(Priority.NORMAL).kind(FeedbackKind.COMPLAINT).subject(SubjectId.of("food")), ack(3))
                 .build();
 
-        assertThat(policy.targetFor(SlaTarget.Kind.ACKNOWLEDGEMENT, Priority.NORMAL, FeedbackKind.SUGGESTION, Channel.EMAIL, null, null))
+        assertThat(policy.targetFor(SlaKind.ACKNOWLEDGEMENT, Priority.NORMAL, FeedbackKind.SUGGESTION, Channel.EMAIL, null, null))
                 .map(t -> t.target().workingTime().toHours()).contains(20L);
-        assertThat(policy.targetFor(SlaTarget.Kind.ACKNOWLEDGEMENT, Priority.NORMAL, FeedbackKind.COMPLAINT, Channel.EMAIL, SubjectId.of("food"), null))
+        assertThat(policy.targetFor(SlaKind.ACKNOWLEDGEMENT, Priority.NORMAL, FeedbackKind.COMPLAINT, Channel.EMAIL, SubjectId.of("food"), null))
                 .map(t -> t.target().workingTime().toHours()).contains(3L);
-        assertThat(policy.targetFor(SlaTarget.Kind.ACKNOWLEDGEMENT, Priority.NORMAL, FeedbackKind.COMPLAINT, Channel.EMAIL, null, null))
+        assertThat(policy.targetFor(SlaKind.ACKNOWLEDGEMENT, Priority.NORMAL, FeedbackKind.COMPLAINT, Channel.EMAIL, null, null))
                 .map(t -> t.target().workingTime().toHours()).contains(10L);
     }
 
     private static long ackHours(SlaPolicy policy, Channel channel, LocationId location) {
-        return policy.targetFor(SlaTarget.Kind.ACKNOWLEDGEMENT, Priority.NORMAL, FeedbackKind.COMPLAINT, channel, null, location)
+        return policy.targetFor(SlaKind.ACKNOWLEDGEMENT, Priority.NORMAL, FeedbackKind.COMPLAINT, channel, null, location)
                 .orElseThrow().target().workingTime().toHours();
     }
 
@@ -143,7 +144,7 @@ class SlaPolicyTest {
         SlaPolicy policy = SlaPolicy.builder(CALENDARS)
                 .target(SlaScope.of(Priority.NORMAL).channel(Channel.FAX), ack(6))
                 .target(SlaScope.of(Priority.NORMAL).location(HOTEL),
-                        SlaTarget.of(SlaTarget.Kind.RESOLUTION, Duration.ofHours(20), "office"))
+                        SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(20), "office"))
                 .target(SlaScope.of(Priority.URGENT).location(HOTEL), ack(1))
                 .build();
 
@@ -160,7 +161,7 @@ class SlaPolicyTest {
     @Test
     void refuses_an_unknown_calendar() {
         assertThatThrownBy(() -> SlaPolicy.builder(CALENDARS)
-                        .target(Priority.NORMAL, SlaTarget.of(SlaTarget.Kind.RESOLUTION, Duration.ofHours(9), "branch-izmir"))
+                        .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(9), "branch-izmir"))
                         .build())
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("unknown calendar 'branch-izmir'")
@@ -170,10 +171,10 @@ class SlaPolicyTest {
 
     @Test
     void refuses_a_zero_or_negative_target() {
-        assertThatThrownBy(() -> SlaTarget.of(SlaTarget.Kind.ACKNOWLEDGEMENT, Duration.ZERO, "office"))
+        assertThatThrownBy(() -> SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ZERO, "office"))
                 .isInstanceOf(ValidationException.class)
                 .extracting(e -> ((ValidationException) e).field()).isEqualTo("target.ACKNOWLEDGEMENT.workingTime");
-        assertThatThrownBy(() -> SlaTarget.of(SlaTarget.Kind.RESOLUTION, Duration.ofHours(-2), "office"))
+        assertThatThrownBy(() -> SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(-2), "office"))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("must be positive");
     }
