@@ -28,10 +28,10 @@ import io.memnun.feedback.Recourse;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.TenantId;
-import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.store.memory.InMemoryFeedbackStore;
 import io.memnun.tck.Fixtures;
+import io.memnun.testing.ForwardingFeedbackStore;
 import io.memnun.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,7 +155,7 @@ class FeedbackDeskTest {
     void whenEveryThreadPassesTheLookupBeforeAnyInsertTheLosersGetTheWinnersFeedback() throws Exception {
         CyclicBarrier allLookedUp = new CyclicBarrier(THREADS);
         AtomicInteger gatedLookups = new AtomicInteger();
-        FeedbackStore gated = new DelegatingStore(store) {
+        FeedbackStore gated = new ForwardingFeedbackStore(store) {
             @Override
             public Optional<Feedback> findByIntakeKey(TenantId t, String intakeKey) {
                 Optional<Feedback> found = super.findByIntakeKey(t, intakeKey);
@@ -456,7 +456,7 @@ class FeedbackDeskTest {
     @Test
     void theBuilderRequiresAStoreAndASequence() {
         assertThatThrownBy(() -> FeedbackDesk.builder().build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("store");
-        FeedbackStore notASequence = new DelegatingStore(store);
+        FeedbackStore notASequence = new ForwardingFeedbackStore(store);
         assertThatThrownBy(() -> FeedbackDesk.builder().store(notASequence).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("referenceSequence");
         assertThat(FeedbackDesk.builder().store(notASequence).referenceSequence(store).build()).isNotNull();
@@ -529,45 +529,6 @@ class FeedbackDeskTest {
             barrier.await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A store that forwards every call; tests override a method to interfere. Not a ReferenceSequence. */
-    private static class DelegatingStore implements FeedbackStore {
-        private final FeedbackStore delegate;
-
-        DelegatingStore(FeedbackStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void save(FeedbackChange change) {
-            delegate.save(change);
-        }
-
-        @Override
-        public Optional<Feedback> find(TenantId t, FeedbackId id) {
-            return delegate.find(t, id);
-        }
-
-        @Override
-        public Optional<Feedback> findByReference(TenantId t, ReferenceNumber reference) {
-            return delegate.findByReference(t, reference);
-        }
-
-        @Override
-        public Optional<Feedback> findByIntakeKey(TenantId t, String intakeKey) {
-            return delegate.findByIntakeKey(t, intakeKey);
-        }
-
-        @Override
-        public List<FeedbackEvent> history(TenantId t, FeedbackId id) {
-            return delegate.history(t, id);
-        }
-
-        @Override
-        public Page<Feedback> query(FeedbackQuery query) {
-            return delegate.query(query);
         }
     }
 }
