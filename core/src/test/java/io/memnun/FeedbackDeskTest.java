@@ -30,7 +30,6 @@ import io.memnun.feedback.Status;
 import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.store.memory.InMemoryFeedbackStore;
-import io.memnun.tck.Fixtures;
 import io.memnun.testing.ForwardingFeedbackStore;
 import io.memnun.testing.MutableClock;
 import java.time.Duration;
