@@ -147,7 +147,25 @@ public final class FeedbackDesk {
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, Command command) {
         Objects.requireNonNull(command, "command");
+        return apply(get(tenant, key), command);
+    }
+
+    /**
+     * Applies a command decided on the version of the feedback the actor saw, e.g. the version a staff page was
+     * rendered from: if the feedback changed since, nothing is written and a
+     * {@link io.memnun.error.VersionConflictException} says so, so one person never silently overrides
+     * another's change.
+     */
+    public Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command) {
+        Objects.requireNonNull(command, "command");
         Feedback current = get(tenant, key);
+        if (current.version() != expectedVersion) {
+            throw new io.memnun.error.VersionConflictException(current.id().toString(), expectedVersion, current.version());
+        }
+        return apply(current, command);
+    }
+
+    private Feedback apply(Feedback current, Command command) {
         Lifecycle.Transition t = lifecycle.apply(current, command, clock.instant());
         store.save(FeedbackChange.update(t.after(), current.version(), t.event()));
         publish(t.after(), t.event());
