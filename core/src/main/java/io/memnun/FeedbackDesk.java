@@ -22,7 +22,10 @@ import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.StaffId;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.TenantId;
+import io.memnun.feedback.SlaRules;
 import io.memnun.internal.TimeOrderedIds;
+import io.memnun.sla.SlaEngine;
+import io.memnun.sla.SlaPolicy;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackListener;
 import io.memnun.spi.FeedbackStore;
@@ -67,7 +70,7 @@ public final class FeedbackDesk {
         this.sequence = Objects.requireNonNull(b.sequence, "sequence");
         this.clock = b.clock;
         this.config = b.config;
-        this.lifecycle = new Lifecycle(new Lifecycle.Rules(b.reviewRequired, b.config.closingPeriod()));
+        this.lifecycle = new Lifecycle(new Lifecycle.Rules(b.reviewRequired, b.config.closingPeriod()), b.sla);
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -170,6 +173,11 @@ public final class FeedbackDesk {
         store.save(FeedbackChange.update(t.after(), current.version(), t.event()));
         publish(t.after(), t.event());
         return t.after();
+    }
+
+    /** Record that the customer was told their feedback was received; meets the acknowledgement target. */
+    public Feedback acknowledge(TenantId tenant, FeedbackKey key, Actor actor, @Nullable String note) {
+        return execute(tenant, key, new Command.Acknowledge(actor, note));
     }
 
     /** Take into processing; a staff actor with nothing assigned becomes the assignee. */
@@ -320,7 +328,23 @@ public final class FeedbackDesk {
         return store.query(Objects.requireNonNull(query, "query"));
     }
 
-    private void publish(Feedback feedback, FeedbackEvent event) {
+    /**
+     * A monitor that fires this desk's due SLA warnings, breaches and escalations; drive it with
+     * {@link SlaMonitor#tick} from the host's scheduler or {@link SlaMonitor#start} it.
+     */
+    public SlaMonitor slaMonitor() {
+        return new SlaMonitor(this);
+    }
+
+    FeedbackStore store() {
+        return store;
+    }
+
+    Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    void publish(Feedback feedback, FeedbackEvent event) {
         for (FeedbackListener listener : listeners) {
             try {
                 listener.onEvent(feedback, event);
@@ -338,8 +362,24 @@ public final class FeedbackDesk {
         private DeskConfig config = DeskConfig.defaults();
         private Predicate<Feedback> reviewRequired = f -> false;
         private final List<FeedbackListener> listeners = new ArrayList<>();
+        private SlaRules sla = SlaRules.NONE;
 
         private Builder() {}
+
+        /**
+         * Response-time targets: every feedback gets clocks counted in business hours on the policy's calendars,
+         * and the desk's {@link #slaMonitor()} fires warnings, breaches and escalations. Without it feedback has no
+         * clocks.
+         */
+        public Builder sla(SlaPolicy policy) {
+            return sla(SlaEngine.of(Objects.requireNonNull(policy, "policy")));
+        }
+
+        /** Response-time clocks kept by {@code rules}, e.g. an {@link SlaEngine} with a calendar resolver. */
+        public Builder sla(SlaRules rules) {
+            this.sla = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
 
         /** The feedback store; if it also implements {@link ReferenceSequence} it issues the reference numbers. */
         public Builder store(FeedbackStore store) {

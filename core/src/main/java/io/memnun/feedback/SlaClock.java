@@ -66,7 +66,7 @@ public record SlaClock(
         if (state.isStopped() != (stoppedAt != null)) {
             throw new IllegalArgumentException("a clock has a stop instant exactly when it is stopped: " + state + ", " + stoppedAt);
         }
-        checkpoints = checkpoints.stream().sorted(Comparator.comparing(SlaCheckpoint::at).thenComparing(SlaCheckpoint::percent)).toList();
+        checkpoints = checkpoints.stream().sorted(Comparator.comparing((SlaCheckpoint c) -> c.at()).thenComparingInt(SlaCheckpoint::percent)).toList();
     }
 
     /** True while the clock counts. */

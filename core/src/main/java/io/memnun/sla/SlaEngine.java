@@ -88,7 +88,7 @@ public final class SlaEngine implements SlaRules {
     public Update onChange(Feedback before, Feedback after, EventType event, Instant now) {
         Changes c = new Changes(after.slaClocks(), now);
         switch (event) {
-            case TAKEN, REDIRECTED, ASSIGNED -> c.stop(SlaKind.ACKNOWLEDGEMENT);
+            case ACKNOWLEDGED, TAKEN, REDIRECTED -> c.stop(SlaKind.ACKNOWLEDGEMENT);
             case PLANNED -> {
                 c.stop(SlaKind.ACKNOWLEDGEMENT);
                 c.stop(SlaKind.FIRST_RESPONSE);
