@@ -27,6 +27,7 @@ public class BusinessCalendarBenchmark {
     private static final Duration SIX_HOURS = Duration.ofHours(6);
     private static final Duration THIRTY_DAYS_OF_HOURS = Duration.ofHours(30 * 9);
     private static final int STARTS = 4096;
+    private static final ZoneId ISTANBUL = ZoneId.of("Europe/Istanbul");
 
     private BusinessCalendar calendar;
     private Instant[] starts;
@@ -50,6 +51,12 @@ public class BusinessCalendarBenchmark {
     private Instant nextStart() {
         next = (next + 1) & (STARTS - 1);
         return starts[next];
+    }
+
+    /** Baseline: the JDK's own zoned arithmetic, no business hours, so the table can show the cost as a ratio. */
+    @Benchmark
+    public Instant baselineZonedPlus30Days() {
+        return nextStart().atZone(ISTANBUL).plusDays(30).toInstant();
     }
 
     @Benchmark
