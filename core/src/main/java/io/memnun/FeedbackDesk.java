@@ -294,6 +294,24 @@ public final class FeedbackDesk {
         return closed;
     }
 
+    /**
+     * Recomputes the response-time clocks of one feedback under this desk's current SLA policy (after the host
+     * changed the policy, say), keeping the working time already used; recorded as an {@code SLA_RECOMPUTED}
+     * event when anything changed.
+     *
+     * @return the feedback as it is now
+     */
+    public Feedback recomputeSla(TenantId tenant, FeedbackKey key, Actor actor) {
+        Feedback current = get(tenant, key);
+        Optional<Lifecycle.Transition> t = lifecycle.recomputeSla(current, actor, clock.instant());
+        if (t.isEmpty()) {
+            return current;
+        }
+        store.save(FeedbackChange.update(t.get().after(), current.version(), t.get().event()));
+        publish(t.get().after(), t.get().event());
+        return t.get().after();
+    }
+
     /** The feedback named by {@code key}, if the tenant has it. */
     public Optional<Feedback> find(TenantId tenant, FeedbackKey key) {
         Objects.requireNonNull(tenant, "tenant");

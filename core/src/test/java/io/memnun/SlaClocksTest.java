@@ -187,6 +187,33 @@ class SlaClocksTest {
     }
 
     @Test
+    void afterAPolicyChangeTheClocksAreRecomputedOnceKeepingTheTimeUsed() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();
+        Feedback f = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        clock.set(istanbul("2025-03-10T10:00"));
+        SlaPolicy tighter = SlaPolicy.builder(CalendarRegistry.of(OFFICE))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(18), "office"))
+                .build();
+        FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(tighter).build();
+
+        Feedback recomputed = after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
+
+        // 1.5 working hours used (Friday 30 min, Monday 09-10): 16.5 left from Monday 10:00 is Tuesday 17:30
+        assertThat(clockOf(recomputed, SlaKind.RESOLUTION).target()).isEqualTo(Duration.ofHours(18));
+        assertThat(clockOf(recomputed, SlaKind.RESOLUTION).dueAt()).isEqualTo(istanbul("2025-03-11T17:30"));
+        assertThat(clockOf(recomputed, SlaKind.ACKNOWLEDGEMENT)).isEqualTo(clockOf(f, SlaKind.ACKNOWLEDGEMENT));
+        List<FeedbackEvent> history = after.history(HOTEL, f.id());
+        assertThat(history).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.SLA_RECOMPUTED);
+        assertThat(history.get(1).details()).containsKey("sla.RESOLUTION");
+
+        assertThat(after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"))).isEqualTo(recomputed);
+        assertThat(after.history(HOTEL, f.id())).hasSize(2);
+    }
+
+    @Test
     void withoutAPolicyFeedbackHasNoClocks() {
         FeedbackDesk plain = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).build();
         Feedback f = plain.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());

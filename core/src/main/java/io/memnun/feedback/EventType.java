@@ -27,5 +27,7 @@ public enum EventType {
     /** An SLA clock passed its due instant while still running. */
     SLA_BREACHED,
     /** An SLA clock reached a rung of the escalation ladder. */
-    SLA_ESCALATED
+    SLA_ESCALATED,
+    /** The clocks were recomputed under a changed SLA policy. */
+    SLA_RECOMPUTED
 }

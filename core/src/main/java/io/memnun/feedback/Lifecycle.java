@@ -330,6 +330,25 @@ public final class Lifecycle {
     }
 
     /**
+     * Recomputes the feedback's running and paused clocks with the targets and calendars that apply now, e.g.
+     * after the host changed its SLA policy; empty when nothing changes. The state does not change.
+     */
+    public java.util.Optional<Transition> recomputeSla(Feedback feedback, Actor actor, Instant now) {
+        Feedback.Draft d = feedback.draft();
+        d.version = feedback.version() + 1;
+        d.updatedAt = now;
+        SlaRules.Update update = sla.onChange(feedback, d.build(), EventType.SLA_RECOMPUTED, now);
+        if (update.clocks().equals(feedback.slaClocks())) {
+            return java.util.Optional.empty();
+        }
+        d.slaClocks = update.clocks();
+        Feedback after = d.build();
+        FeedbackEvent event = new FeedbackEvent(feedback.id(), after.version(), EventType.SLA_RECOMPUTED, actor, now, null,
+                feedback.status(), feedback.status(), update.details());
+        return java.util.Optional.of(new Transition(feedback, after, event));
+    }
+
+    /**
      * Fires the earliest SLA checkpoint (warning, breach or escalation) that is due at {@code now} and not fired
      * yet, marking it fired; empty when none is due. The feedback's state does not change. The SLA monitor calls
      * this until it returns empty; because the fired mark is saved with the version check, a checkpoint fires once

@@ -112,7 +112,7 @@ public final class SlaEngine implements SlaRules {
                 targetsFor(after).stream().filter(t -> t.kind() == SlaKind.RESOLUTION).findFirst()
                         .ifPresent(t -> c.put(start(after, t, now)));
             }
-            case PRIORITY_CHANGED -> c.recompute(after);
+            case PRIORITY_CHANGED, SLA_RECOMPUTED -> c.recompute(after);
             case CANCELLED, ACCEPTED, CLOSED -> c.cancelAll();
             default -> { }
         }
