@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.Feedback;
-import io.memnun.feedback.FeedbackEvent;
-import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.FeedbackKind;
-import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.Intake;
-import io.memnun.feedback.Page;
-import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.StaffId;
 import io.memnun.feedback.TenantId;
 import io.memnun.routing.AssigneeStrategy;
@@ -19,17 +14,16 @@ import io.memnun.routing.HotelCatalog;
 import io.memnun.routing.Router;
 import io.memnun.routing.RoutingRule;
 import io.memnun.routing.RuleSet;
-import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.ReferenceSequence;
 import io.memnun.store.memory.InMemoryCatalogStore;
 import io.memnun.store.memory.InMemoryFeedbackStore;
 import io.memnun.store.memory.InMemoryRuleSetStore;
+import io.memnun.testing.ForwardingFeedbackStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -135,52 +129,23 @@ class AssignmentFairnessTest {
     }
 
     /** A store whose load query takes a millisecond, as a database round trip would. */
-    private static final class SlowLoad implements FeedbackStore, ReferenceSequence {
+    private static final class SlowLoad extends ForwardingFeedbackStore implements ReferenceSequence {
         private final InMemoryFeedbackStore delegate;
 
         SlowLoad(InMemoryFeedbackStore delegate) {
+            super(delegate);
             this.delegate = delegate;
         }
 
         @Override
         public Map<StaffId, Integer> openLoad(TenantId tenant, Set<StaffId> staff) {
-            Map<StaffId, Integer> load = delegate.openLoad(tenant, staff);
+            Map<StaffId, Integer> load = super.openLoad(tenant, staff);
             try {
                 Thread.sleep(1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return load;
-        }
-
-        @Override
-        public void save(FeedbackChange change) {
-            delegate.save(change);
-        }
-
-        @Override
-        public Optional<Feedback> find(TenantId tenant, FeedbackId id) {
-            return delegate.find(tenant, id);
-        }
-
-        @Override
-        public Optional<Feedback> findByReference(TenantId tenant, ReferenceNumber reference) {
-            return delegate.findByReference(tenant, reference);
-        }
-
-        @Override
-        public Optional<Feedback> findByIntakeKey(TenantId tenant, String intakeKey) {
-            return delegate.findByIntakeKey(tenant, intakeKey);
-        }
-
-        @Override
-        public List<FeedbackEvent> history(TenantId tenant, FeedbackId id) {
-            return delegate.history(tenant, id);
-        }
-
-        @Override
-        public Page<Feedback> query(FeedbackQuery query) {
-            return delegate.query(query);
         }
 
         @Override

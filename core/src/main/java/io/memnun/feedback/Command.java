@@ -21,6 +21,22 @@ public sealed interface Command {
     /** The command's name as used in messages, e.g. {@code take}. */
     String name();
 
+    /**
+     * Record that the customer was told their feedback was received (alındı bilgisi), e.g. by phone or at the
+     * desk; meets the acknowledgement target.
+     */
+    record Acknowledge(Actor actor, @Nullable String note) implements Command {
+        public Acknowledge {
+            Objects.requireNonNull(actor, "actor");
+            note = Checks.optionalText(note, "note", MAX_TEXT);
+        }
+
+        @Override
+        public String name() {
+            return "acknowledge";
+        }
+    }
+
     /** Take into processing (İŞLEME ALMA). A staff actor with nothing assigned becomes the assignee. */
     record Take(Actor actor, @Nullable String note) implements Command {
         public Take {
@@ -206,7 +222,11 @@ public sealed interface Command {
         }
     }
 
-    /** Appeal (itiraz) against the outcome of a closed or cancelled feedback; it is worked on again. */
+    /**
+     * Appeal (itiraz) against the outcome of a closed or cancelled feedback; it is worked on again. Earlier
+     * rejections stay counted, but the feedback can be closed as UNRESOLVED only after a rejection that follows
+     * the appeal.
+     */
     record Appeal(Actor actor, String reason) implements Command {
         public Appeal {
             Objects.requireNonNull(actor, "actor");

@@ -3,6 +3,7 @@ package io.memnun.feedback;
 /** What happened to a feedback; one history event per command. */
 public enum EventType {
     RECEIVED,
+    ACKNOWLEDGED,
     TAKEN,
     PLANNED,
     REDIRECTED,
@@ -21,6 +22,16 @@ public enum EventType {
     PRIORITY_CHANGED,
     ASSESSED,
     NOTE_ADDED,
+    /** An SLA clock reached a warning threshold. */
+    SLA_WARNING,
+    /** An SLA clock passed its due instant while still running. */
+    SLA_BREACHED,
+    /** An SLA clock reached a rung of the escalation ladder. */
+    SLA_ESCALATED,
+    /** The clocks were recomputed under a changed SLA policy. */
+    SLA_RECOMPUTED,
+    /** Merged into an original as its duplicate; closed as DUPLICATE. */
     MERGED,
+    /** The possible-duplicate link set on receipt was cleared. */
     UNLINKED
 }

@@ -50,6 +50,7 @@ public final class Feedback {
     private final @Nullable Instant closedAt;
     private final @Nullable String cancellationReason;
     private final int appealCount;
+    private final List<SlaClock> slaClocks;
     private final Set<StaffId> watchers;
     private final @Nullable Long routingVersion;
     private final @Nullable FeedbackId possibleDuplicateOf;
@@ -90,6 +91,7 @@ public final class Feedback {
         this.closedAt = d.closedAt;
         this.cancellationReason = d.cancellationReason;
         this.appealCount = d.appealCount;
+        this.slaClocks = d.slaClocks == null ? List.of() : List.copyOf(d.slaClocks);
         this.watchers = d.watchers == null ? Set.of() : Set.copyOf(d.watchers);
         this.routingVersion = d.routingVersion;
         this.possibleDuplicateOf = d.possibleDuplicateOf;
@@ -236,7 +238,10 @@ public final class Feedback {
         return rejectionCount;
     }
 
-    /** When the customer last rejected a resolution, if set. */
+    /**
+     * When the customer last rejected a resolution, if they did since the last appeal: an appeal starts a new round,
+     * and the closing period for an UNRESOLVED closure runs from this instant.
+     */
     public Optional<Instant> lastRejectedAt() {
         return Optional.ofNullable(lastRejectedAt);
     }
@@ -264,6 +269,31 @@ public final class Feedback {
     /** How often it was appealed after closing. */
     public int appealCount() {
         return appealCount;
+    }
+
+    /** The response-time clocks: acknowledgement, first response, resolution, planned completion. */
+    public List<SlaClock> slaClocks() {
+        return slaClocks;
+    }
+
+    /** The clock of one kind, if the feedback has one. */
+    public Optional<SlaClock> slaClock(SlaKind kind) {
+        return slaClocks.stream().filter(c -> c.kind() == kind).findFirst();
+    }
+
+    /**
+     * The earliest instant at which a running clock has a checkpoint (warning, breach, escalation) not yet fired;
+     * the SLA monitor looks at this feedback again then. Empty when nothing is pending.
+     */
+    public Optional<Instant> nextSlaCheckAt() {
+        Instant next = null;
+        for (SlaClock clock : slaClocks) {
+            Instant at = clock.nextCheckpoint().map(SlaCheckpoint::at).orElse(null);
+            if (at != null && (next == null || at.isBefore(next))) {
+                next = at;
+            }
+        }
+        return Optional.ofNullable(next);
     }
 
     /** Staff kept informed besides the assignee, e.g. added by the routing rule. */
@@ -349,6 +379,7 @@ public final class Feedback {
         @Nullable Instant closedAt;
         @Nullable String cancellationReason;
         int appealCount;
+        @Nullable List<SlaClock> slaClocks;
         @Nullable Set<StaffId> watchers;
         @Nullable Long routingVersion;
         @Nullable FeedbackId possibleDuplicateOf;
@@ -391,6 +422,7 @@ public final class Feedback {
             this.closedAt = f.closedAt;
             this.cancellationReason = f.cancellationReason;
             this.appealCount = f.appealCount;
+            this.slaClocks = f.slaClocks;
             this.watchers = f.watchers;
             this.routingVersion = f.routingVersion;
             this.possibleDuplicateOf = f.possibleDuplicateOf;

@@ -8,6 +8,7 @@ import io.memnun.feedback.Page;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.StaffId;
 import io.memnun.feedback.TenantId;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,13 @@ public interface FeedbackStore {
 
     /** One page of the feedback matching the query, in its stable order. */
     Page<Feedback> query(FeedbackQuery query);
+
+    /**
+     * Feedback of any tenant whose {@link Feedback#nextSlaCheckAt()} is at or before {@code now}, earliest first,
+     * at most {@code limit}: the SLA monitor's work list. Must be answered from an index on that instant, never by
+     * scanning all open feedback.
+     */
+    List<Feedback> dueForSlaCheck(Instant now, int limit);
 
     /**
      * How many open feedback each of {@code staff} has assigned: the load that routing's least-load strategy
