@@ -154,7 +154,12 @@ public final class Router {
             }
         }
         if (!passedOver.isEmpty()) {
-            reason.append("; passed over ").append(String.join(", ", passedOver));
+            // many rules may name one deactivated department; the reason stays short enough to record
+            int shown = Math.min(passedOver.size(), 5);
+            reason.append("; passed over ").append(String.join(", ", passedOver.subList(0, shown)));
+            if (passedOver.size() > shown) {
+                reason.append(" and ").append(passedOver.size() - shown).append(" more");
+            }
         }
         return new RoutingDecision(rule.id(), index.version, department, assignee, priority, watchers, reason.toString());
     }

@@ -249,6 +249,21 @@ class RouterTest {
         }
 
         @Test
+        void manyPassedOverRulesKeepTheReasonShort() {
+            List<RoutingRule> rules = new java.util.ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                rules.add(rule("hk-" + i).when(Condition.kind(FeedbackKind.COMPLAINT), Condition.channel(Channel.WEB_FORM))
+                        .department(HK).build());
+            }
+            rules.add(fallback());
+            ruleSets.activate(TENANT, new RuleSet(rules), 0, NOW);
+            catalogs.deactivate(TENANT, CatalogRef.of(HK));
+            RoutingDecision d = route(intake("x"));
+            assertThat(d.ruleId()).isEqualTo("default");
+            assertThat(d.reason()).endsWith("rule hk-4 (department 'hk' is inactive) and 495 more");
+        }
+
+        @Test
         void inactiveWatchersAreLeftOut() {
             activate(rule("r").department(HK).watchers(GUL, AYSE).build());
             catalogs.deactivate(TENANT, CatalogRef.of(GUL));
