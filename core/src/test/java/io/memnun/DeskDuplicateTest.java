@@ -125,6 +125,18 @@ class DeskDuplicateTest {
     }
 
     @Test
+    void aMergedDuplicateStopsItsResponseTimeClocks() {
+        FeedbackDesk sla = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock)
+                .sla(io.memnun.sla.SlaPolicy.defaults()).duplicateWindow(Duration.ofHours(24)).build();
+        Feedback original = sla.receive(from(email("mehmet@example.com"), LINEN));
+        Feedback repeat = sla.receive(from(email("mehmet@example.com"), LINEN));
+        assertThat(repeat.slaClocks()).isNotEmpty().anySatisfy(c -> assertThat(c.isRunning()).isTrue());
+        Feedback merged = sla.merge(TENANT, repeat.id(), STAFF, original.id(), null);
+        assertThat(merged.slaClocks()).allSatisfy(c -> assertThat(c.isRunning()).isFalse());
+        assertThat(merged.nextSlaCheckAt()).isEmpty();
+    }
+
+    @Test
     void mergeIsRefusedWhenItMakesNoSense() {
         Feedback a = desk.receive(from(email("mehmet@example.com"), LINEN));
         Feedback b = desk.receive(from(email("mehmet@example.com"), LINEN));
