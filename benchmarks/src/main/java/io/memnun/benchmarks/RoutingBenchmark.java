@@ -65,7 +65,7 @@ public class RoutingBenchmark {
     private static final String[] SYLLABLES = {"ka", "şe", "lı", "ğu", "çö", "mi", "ta", "rü", "po", "se", "dı", "ne",
         "bo", "ya", "gü", "ke", "le", "ma", "sı", "ha", "zi", "fa", "ço", "ri"};
 
-    @Param({"10000"})
+    @Param({"1", "10000"}) // one rule (the default) is the baseline: the fixed cost of a decision
     public int rules;
 
     private Router router;
