@@ -160,6 +160,10 @@ final class NotificationPlanner {
         boolean email = c.email() != null && config.channels().contains(ContactChannel.EMAIL);
         boolean sms = c.phone() != null && config.channels().contains(ContactChannel.SMS);
         String none = c.email() == null && c.phone() == null ? "no e-mail address or phone number" : "no address for the channels in use";
+        if (c.email() == null && c.phone() == null) {
+            // say what is missing rather than a preference the builder derived from the missing details
+            return new Choice(List.of(), none);
+        }
         switch (rule.delivery()) {
             case EMAIL:
                 return email ? new Choice(List.of(ContactChannel.EMAIL), null) : new Choice(List.of(), c.email() == null

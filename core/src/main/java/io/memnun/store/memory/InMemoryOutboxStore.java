@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class InMemoryOutboxStore implements OutboxStore {
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<UUID, OutboxMessage> messages = new HashMap<>();
+    private final Map<UUID, OutboxMessage> messages = new java.util.LinkedHashMap<>();
     /** PENDING messages by when they fall due; guarded by the lock. */
     private final NavigableMap<Due, UUID> pending = new TreeMap<>();
 
@@ -213,12 +213,11 @@ public final class InMemoryOutboxStore implements OutboxStore {
         }
     }
 
-    /** Every message, for tests and small operator screens. */
+    /** Every message in the order it was written, for tests and small operator screens. */
     public List<OutboxMessage> all() {
         lock.lock();
         try {
-            return messages.values().stream().sorted(Comparator.comparing((OutboxMessage m) -> m.notification().createdAt())
-                    .thenComparing(OutboxMessage::id)).toList();
+            return List.copyOf(messages.values());
         } finally {
             lock.unlock();
         }
