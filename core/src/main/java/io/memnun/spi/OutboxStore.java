@@ -19,7 +19,8 @@ import java.util.UUID;
  *   <li>a message is <em>due</em> when it is PENDING, its {@code nextAttemptAt} is at or before now, and it is not
  *       leased (no lease, or the lease ended at or before now);
  *   <li>{@link #claim} leases up to {@code limit} due messages to {@code owner} until {@code now + lease}, earliest
- *       {@code nextAttemptAt} first, adds one to their {@code attempts}, and returns them as they are now; two
+ *       {@code nextAttemptAt} first and, among those due at the same instant, in the order they were written (so a
+ *       feedback's acknowledgement goes before a later message about it), adds one to their {@code attempts}, and returns them as they are now; two
  *       claims never return the same message while its lease runs;
  *   <li>{@link #markSent}, {@link #markFailed}, {@link #reschedule} and {@link #deadLetter} succeed only for the
  *       owner holding the message, and end its lease; they answer {@code false} (and change nothing) when the

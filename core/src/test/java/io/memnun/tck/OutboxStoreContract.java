@@ -109,6 +109,18 @@ public abstract class OutboxStoreContract {
     }
 
     @Test
+    void messagesDueAtTheSameInstantAreClaimedInTheOrderTheyWereWritten() {
+        List<Notification> written = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            Notification n = email(i, T0);
+            outbox.enqueue(List.of(n));
+            written.add(n);
+        }
+        assertThat(outbox.claim("a", T0, LEASE, 20)).extracting(OutboxMessage::id)
+                .containsExactlyElementsOf(written.stream().map(Notification::id).toList());
+    }
+
+    @Test
     void aClaimTakesAtMostTheLimit() {
         List<Notification> many = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {

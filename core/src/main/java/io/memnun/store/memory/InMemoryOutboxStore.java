@@ -30,15 +30,22 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class InMemoryOutboxStore implements OutboxStore {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<UUID, OutboxMessage> messages = new java.util.LinkedHashMap<>();
-    /** PENDING messages by when they fall due; guarded by the lock. */
+    /** PENDING messages by when they fall due, ties in the order they were written; guarded by the lock. */
     private final NavigableMap<Due, UUID> pending = new TreeMap<>();
+    /** The order of writing of each message, so that one feedback's messages due together go out in event order. */
+    private final Map<UUID, Long> sequence = new HashMap<>();
+    private long nextSequence;
 
-    private record Due(Instant at, UUID id) implements Comparable<Due> {
+    private record Due(Instant at, long sequence) implements Comparable<Due> {
         @Override
         public int compareTo(Due o) {
             int c = at.compareTo(o.at);
-            return c != 0 ? c : id.compareTo(o.id);
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
         }
+    }
+
+    private Due due(OutboxMessage m) {
+        return new Due(m.nextAttemptAt(), sequence.get(m.id()));
     }
 
     @Override
@@ -85,12 +92,13 @@ public final class InMemoryOutboxStore implements OutboxStore {
     }
 
     private void put(OutboxMessage m) {
+        sequence.computeIfAbsent(m.id(), id -> nextSequence++);
         OutboxMessage old = messages.put(m.id(), m);
         if (old != null && old.state() == OutboxMessage.State.PENDING) {
-            pending.remove(new Due(old.nextAttemptAt(), old.id()));
+            pending.remove(due(old));
         }
         if (m.state() == OutboxMessage.State.PENDING) {
-            pending.put(new Due(m.nextAttemptAt(), m.id()), m.id());
+            pending.put(due(m), m.id());
         }
     }
 
@@ -103,7 +111,7 @@ public final class InMemoryOutboxStore implements OutboxStore {
         lock.lock();
         try {
             List<OutboxMessage> claimed = new ArrayList<>();
-            Iterator<UUID> due = pending.headMap(new Due(now, new UUID(Long.MAX_VALUE, Long.MAX_VALUE)), true).values().iterator();
+            Iterator<UUID> due = pending.headMap(new Due(now, Long.MAX_VALUE), true).values().iterator();
             List<OutboxMessage> updates = new ArrayList<>();
             while (due.hasNext() && claimed.size() < limit) {
                 OutboxMessage m = messages.get(due.next());
@@ -205,9 +213,14 @@ public final class InMemoryOutboxStore implements OutboxStore {
     public int purgeSent(Instant before) {
         lock.lock();
         try {
-            int before0 = messages.size();
-            messages.values().removeIf(m -> m.state() == OutboxMessage.State.SENT && m.finishedAt() != null && m.finishedAt().isBefore(before));
-            return before0 - messages.size();
+            List<UUID> purged = messages.values().stream()
+                    .filter(m -> m.state() == OutboxMessage.State.SENT && m.finishedAt() != null && m.finishedAt().isBefore(before))
+                    .map(OutboxMessage::id).toList();
+            purged.forEach(id -> {
+                messages.remove(id);
+                sequence.remove(id);
+            });
+            return purged.size();
         } finally {
             lock.unlock();
         }
