@@ -25,7 +25,7 @@ class SmppSmsChannelTest {
         smsc = new LocalSmsc();
         channel = SmppSmsChannel.builder("127.0.0.1", smsc.port(), "otel", "gizli")
                 .sourceAddress("BOGAZICI")
-                .timeout(Duration.ofMillis(700))
+                .timeout(Duration.ofSeconds(10))
                 .build();
     }
 
@@ -94,7 +94,9 @@ class SmppSmsChannelTest {
 
     @Test
     void anSmscThatDoesNotAnswerInTimeIsRetryableAndTheNextSendBindsAgain() {
-        smsc.then(new LocalSmsc.Step(0, 3_000));
+        // the SMSC answers long after the client stopped waiting
+        smsc.then(new LocalSmsc.Step(0, 20_000));
+        channel = SmppSmsChannel.builder("127.0.0.1", smsc.port(), "otel", "gizli").timeout(Duration.ofMillis(500)).build();
 
         assertThat(channel.send(sms("+905321234567", "a"))).isInstanceOfSatisfying(SendResult.RetryableFailure.class,
                 f -> assertThat(f.reason()).contains("did not answer"));
