@@ -34,6 +34,8 @@ import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackListener;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.ReferenceSequence;
+import io.memnun.spi.TransactionalOutbox;
+import io.memnun.notify.Notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +79,8 @@ public final class FeedbackDesk {
     private final @Nullable Router router;
     private final Duration duplicateWindow;
     private final ConcurrentMap<TenantId, ReentrantLock> assignmentLocks = new ConcurrentHashMap<>();
+    private final @Nullable Notifications notifications;
+    private final @Nullable NotificationPlanner planner;
 
     private FeedbackDesk(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store");
@@ -87,6 +91,8 @@ public final class FeedbackDesk {
         this.listeners = List.copyOf(b.listeners);
         this.router = b.router;
         this.duplicateWindow = b.duplicateWindow;
+        this.notifications = b.notifications;
+        this.planner = b.notifications == null ? null : new NotificationPlanner(b.notifications);
     }
 
     public static Builder builder() {
@@ -146,7 +152,7 @@ public final class FeedbackDesk {
             feedback = lifecycle.receive(new FeedbackId(TimeOrderedIds.next(now)), reference, intake, receivedAt, now, triage);
             received = Lifecycle.receivedEvent(feedback, intake.recordedBy(), now, triage);
             try {
-                store.save(FeedbackChange.create(feedback, received));
+                received = save(FeedbackChange.create(feedback, received)).get(0);
             } catch (DuplicateKeyException e) {
                 if (key != null && "intakeKey".equals(e.key())) {
                     // another node received the same submission between our lookup and our insert
@@ -269,8 +275,7 @@ public final class FeedbackDesk {
 
     private Feedback apply(Feedback current, Command command) {
         Lifecycle.Transition t = lifecycle.apply(current, command, clock.instant());
-        store.save(FeedbackChange.update(t.after(), current.version(), t.event()));
-        publish(t.after(), t.event());
+        publish(t.after(), save(FeedbackChange.update(t.after(), current.version(), t.event())));
         return t.after();
     }
 
@@ -426,8 +431,7 @@ public final class FeedbackDesk {
         if (t.isEmpty()) {
             return current;
         }
-        store.save(FeedbackChange.update(t.get().after(), current.version(), t.get().event()));
-        publish(t.get().after(), t.get().event());
+        publish(t.get().after(), save(FeedbackChange.update(t.get().after(), current.version(), t.get().event())));
         return t.get().after();
     }
 
@@ -473,8 +477,82 @@ public final class FeedbackDesk {
         return new SlaMonitor(this);
     }
 
+    /** The notification settings, if this desk notifies. */
+    public Optional<Notifications> notifications() {
+        return Optional.ofNullable(notifications);
+    }
+
+    /** Starts a dispatcher that sends this desk's outbox; add the channels and build it. */
+    public NotificationDispatcher.Builder notificationDispatcher() {
+        return NotificationDispatcher.builder(this);
+    }
+
     FeedbackStore store() {
         return store;
+    }
+
+    /**
+     * Saves a change with the notifications its events cause (when this desk notifies) and returns its events as
+     * stored: with the {@code notify.*} details that say who was told and who was not.
+     */
+    List<FeedbackEvent> save(FeedbackChange change) {
+        FeedbackChange planned = planner == null ? change : planner.plan(change);
+        store.save(planned);
+        return planned.events();
+    }
+
+    void publish(Feedback feedback, List<FeedbackEvent> events) {
+        for (FeedbackEvent e : events) {
+            publish(feedback, e);
+        }
+    }
+
+    private static final Actor NOTIFIER = Actor.system("notifications");
+    private static final int MAX_RECORD_CONFLICTS = 20;
+
+    /**
+     * Records a notification's outcome in its feedback's history through the normal save path, reloading and trying
+     * again when the feedback changed meanwhile. With {@code acknowledge}, a delivered acknowledgement also records
+     * {@code ACKNOWLEDGED} in the same change, if the feedback is open and not yet acknowledged.
+     */
+    void recordNotification(Notification n, io.memnun.feedback.EventType type, String note, java.util.Map<String, String> details,
+            boolean acknowledge, Instant now) {
+        for (int conflicts = 0; ; conflicts++) {
+            Optional<Feedback> found = store.find(n.tenant(), n.feedbackId());
+            if (found.isEmpty()) {
+                LOG.warn("cannot record {} of {}: the feedback is gone", type, n);
+                return;
+            }
+            Feedback current = found.get();
+            Lifecycle.Transition t = lifecycle.record(current, type, NOTIFIER, note, details, now);
+            List<FeedbackEvent> events = new ArrayList<>(List.of(t.event()));
+            Feedback after = t.after();
+            if (acknowledge && Lifecycle.allowedFrom(Command.Acknowledge.class).contains(after.status())
+                    && store.history(current.tenant(), current.id()).stream().noneMatch(e -> e.type() == io.memnun.feedback.EventType.ACKNOWLEDGED)) {
+                Lifecycle.Transition ack = lifecycle.apply(after, new Command.Acknowledge(NOTIFIER,
+                        "acknowledgement delivered by " + n.channel()), now);
+                events.add(ack.event());
+                after = ack.after();
+            }
+            try {
+                publish(after, save(new FeedbackChange(after, current.version(), events)));
+                return;
+            } catch (io.memnun.error.VersionConflictException e) {
+                // a staff command or the SLA monitor changed it meanwhile: record on top of the new version
+                if (conflicts >= MAX_RECORD_CONFLICTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The provider id of {@code n}'s delivery if the history already records it. */
+    Optional<String> recordedDelivery(Notification n) {
+        String id = n.id().toString();
+        return store.history(n.tenant(), n.feedbackId()).stream()
+                .filter(e -> e.type() == io.memnun.feedback.EventType.NOTIFICATION_SENT && id.equals(e.details().get("message")))
+                .map(e -> e.details().getOrDefault("providerId", "recorded"))
+                .findFirst();
     }
 
     Lifecycle lifecycle() {
@@ -502,8 +580,18 @@ public final class FeedbackDesk {
         private SlaRules sla = SlaRules.NONE;
         private @Nullable Router router;
         private Duration duplicateWindow = Duration.ZERO;
+        private @Nullable Notifications notifications;
 
         private Builder() {}
+
+        /**
+         * Notifies by {@code notifications}' rules: every event's messages are written to the outbox with the event.
+         * The store must implement {@link TransactionalOutbox}.
+         */
+        public Builder notifications(Notifications notifications) {
+            this.notifications = Objects.requireNonNull(notifications, "notifications");
+            return this;
+        }
 
         /**
          * Response-time targets: every feedback gets clocks counted in business hours on the policy's calendars,
@@ -585,6 +673,10 @@ public final class FeedbackDesk {
             }
             if (sequence == null) {
                 throw new IllegalStateException("referenceSequence is required: the store does not issue sequence numbers");
+            }
+            if (notifications != null && !(store instanceof TransactionalOutbox)) {
+                throw new IllegalStateException("notifications need a store that writes an outbox (TransactionalOutbox); "
+                        + store.getClass().getName() + " does not, so every message would be lost");
             }
             return new FeedbackDesk(this);
         }

@@ -33,5 +33,9 @@ public enum EventType {
     /** Merged into an original as its duplicate; closed as DUPLICATE. */
     MERGED,
     /** The possible-duplicate link set on receipt was cleared. */
-    UNLINKED
+    UNLINKED,
+    /** A notification reached its provider (e-mail server, SMS gateway); recorded in every state. */
+    NOTIFICATION_SENT,
+    /** A notification attempt failed, or the notification was given up on (dead-lettered); recorded in every state. */
+    NOTIFICATION_FAILED
 }

@@ -382,6 +382,26 @@ public final class Lifecycle {
     }
 
     /**
+     * Records something done about the feedback that changes nothing of its state, such as a notification sent or
+     * failed: a new version with one event of {@code type}. Allowed in every state, closed and cancelled included,
+     * because it reports on work that was already decided; only the notification event types are accepted.
+     */
+    public Transition record(Feedback feedback, EventType type, Actor actor, @Nullable String note, Map<String, String> details,
+            Instant now) {
+        Objects.requireNonNull(feedback, "feedback");
+        if (type != EventType.NOTIFICATION_SENT && type != EventType.NOTIFICATION_FAILED) {
+            throw new IllegalArgumentException("only notification events are recorded without a command, not " + type);
+        }
+        Feedback.Draft d = feedback.draft();
+        d.version = feedback.version() + 1;
+        d.updatedAt = now;
+        Feedback after = d.build();
+        FeedbackEvent event = new FeedbackEvent(feedback.id(), after.version(), type, actor, now, note, feedback.status(),
+                feedback.status(), details);
+        return new Transition(feedback, after, event);
+    }
+
+    /**
      * Recomputes the feedback's running and paused clocks with the targets and calendars that apply now, e.g.
      * after the host changed its SLA policy; empty when nothing changes. The state does not change.
      */

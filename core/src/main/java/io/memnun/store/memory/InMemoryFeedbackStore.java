@@ -15,6 +15,7 @@ import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.ReferenceSequence;
+import io.memnun.spi.TransactionalOutbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,14 +36,31 @@ import java.util.function.Function;
 /**
  * A thread-safe {@link FeedbackStore} and {@link ReferenceSequence} in memory. Writes are serialised by one
  * lock, which keeps the version check, the unique keys and the history append atomic; stored feedback is
- * immutable, so readers share it without copying.
+ * immutable, so readers share it without copying. A change's notifications go to its {@link #outbox()} in the
+ * same locked write.
  */
-public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequence {
+public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequence, TransactionalOutbox {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<TenantId, Tenant> tenants = new HashMap<>();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     /** Feedback with a pending SLA checkpoint, by the instant it falls due; guarded by the lock. */
     private final NavigableMap<SlaDue, Feedback> slaDue = new TreeMap<>();
+    private final InMemoryOutboxStore outbox;
+
+    /** A store with an outbox of its own. */
+    public InMemoryFeedbackStore() {
+        this(new InMemoryOutboxStore());
+    }
+
+    /** A store that writes its changes' notifications to {@code outbox}. */
+    public InMemoryFeedbackStore(InMemoryOutboxStore outbox) {
+        this.outbox = java.util.Objects.requireNonNull(outbox, "outbox");
+    }
+
+    @Override
+    public InMemoryOutboxStore outbox() {
+        return outbox;
+    }
 
     private record SlaDue(Instant at, UUID id) implements Comparable<SlaDue> {
         @Override
@@ -64,6 +82,8 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
         Feedback f = change.feedback();
         lock.writeLock().lock();
         try {
+            // the outbox stays locked with the feedback: its messages and the change appear together or not at all
+            outbox.beginWrite(change.outbox());
             Tenant t = tenants.computeIfAbsent(f.tenant(), k -> new Tenant());
             if (change.isCreate()) {
                 if (t.feedback.containsKey(f.id())) {
@@ -94,7 +114,9 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
             }
             t.feedback.put(f.id(), f);
             f.nextSlaCheckAt().ifPresent(at -> slaDue.put(new SlaDue(at, f.id().value()), f));
+            outbox.write(change.outbox());
         } finally {
+            outbox.endWrite();
             lock.writeLock().unlock();
         }
     }
