@@ -501,6 +501,34 @@ public final class FeedbackDesk {
         return planned.events();
     }
 
+    /**
+     * Records a survey invitation on the feedback's history and plans its message with {@code renderOnly} in the
+     * template model (the link with its token, which the history must not keep). Retries on top of a newer version
+     * when the feedback changed meanwhile.
+     *
+     * @return the recorded event, with the {@code notify.*} details that say whether the customer was told
+     */
+    FeedbackEvent recordSurveyInvitation(Feedback start, Actor actor, Map<String, String> details, Map<String, String> renderOnly) {
+        Feedback current = start;
+        for (int conflicts = 0; ; conflicts++) {
+            Lifecycle.Transition t = lifecycle.record(current, io.memnun.feedback.EventType.SURVEY_INVITED, actor, null, details,
+                    clock.instant());
+            FeedbackChange change = FeedbackChange.update(t.after(), current.version(), t.event());
+            FeedbackChange planned = planner == null ? change : planner.plan(change, renderOnly);
+            try {
+                store.save(planned);
+            } catch (io.memnun.error.VersionConflictException e) {
+                if (conflicts >= MAX_RECORD_CONFLICTS) {
+                    throw e;
+                }
+                current = store.find(current.tenant(), current.id()).orElseThrow(() -> e);
+                continue;
+            }
+            publish(t.after(), planned.events());
+            return planned.events().get(0);
+        }
+    }
+
     void publish(Feedback feedback, List<FeedbackEvent> events) {
         for (FeedbackEvent e : events) {
             publish(feedback, e);

@@ -45,15 +45,23 @@ final class NotificationPlanner {
     }
 
     FeedbackChange plan(FeedbackChange change) {
+        return plan(change, Map.of());
+    }
+
+    /**
+     * Plans with {@code renderOnly} added to the template model: values that messages show but the history must
+     * not keep, such as a survey link's secret token.
+     */
+    FeedbackChange plan(FeedbackChange change, Map<String, String> renderOnly) {
         List<FeedbackEvent> events = new ArrayList<>();
         List<Notification> out = new ArrayList<>(change.outbox());
         for (FeedbackEvent e : change.events()) {
-            events.add(plan(change.feedback(), e, out));
+            events.add(plan(change.feedback(), e, out, renderOnly));
         }
         return change.withOutbox(events, out);
     }
 
-    private FeedbackEvent plan(Feedback f, FeedbackEvent e, List<Notification> out) {
+    private FeedbackEvent plan(Feedback f, FeedbackEvent e, List<Notification> out, Map<String, String> renderOnly) {
         List<NotificationRule> rules = config.rules().forEvent(e.type());
         if (rules.isEmpty()) {
             return e;
@@ -92,7 +100,7 @@ final class NotificationPlanner {
                         String address = channel == ContactChannel.EMAIL ? contact.email().value() : contact.phone().e164();
                         String key = Notification.idempotencyKey(f.id(), e.version(), channel, address);
                         if (keys.add(key)) {
-                            out.add(render(f, e, rule, contact, channel, address, key));
+                            out.add(render(f, e, rule, contact, channel, address, key, renderOnly));
                         }
                         done.add(channel.name());
                     }
@@ -201,12 +209,13 @@ final class NotificationPlanner {
     }
 
     private Notification render(Feedback f, FeedbackEvent e, NotificationRule rule, Contact contact, ContactChannel channel,
-            String address, String key) {
+            String address, String key, Map<String, String> renderOnly) {
         TemplateCatalog templates = config.templates();
         TemplatePart main = channel == ContactChannel.EMAIL ? TemplatePart.TEXT : TemplatePart.SMS;
         Locale language = templates.languageFor(rule.template(), contact.language(), main).orElse(templates.fallbackLanguage());
         ZoneId zone = rule.to().isStaff() ? config.zone() : config.zoneOf(f);
         Map<String, Object> model = model(f, e, contact, language, zone);
+        model.putAll(renderOnly);
         String subject = null;
         String html = null;
         String text;
@@ -256,6 +265,9 @@ final class NotificationPlanner {
         m.put("slaDueAt", instant(d.get("dueAt")).map(time::format).orElse(""));
         m.put("slaPercent", d.getOrDefault("percent", ""));
         m.put("escalationLevel", d.getOrDefault("level", ""));
+        m.put("surveyUrl", "");
+        m.put("surveyTitle", "");
+        m.put("surveyExpiresAt", "");
         return m;
     }
 

@@ -383,14 +383,14 @@ public final class Lifecycle {
 
     /**
      * Records something done about the feedback that changes nothing of its state, such as a notification sent or
-     * failed: a new version with one event of {@code type}. Allowed in every state, closed and cancelled included,
+     * failed, or a survey invitation: a new version with one event of {@code type}. Allowed in every state, closed and cancelled included,
      * because it reports on work that was already decided; only the notification event types are accepted.
      */
     public Transition record(Feedback feedback, EventType type, Actor actor, @Nullable String note, Map<String, String> details,
             Instant now) {
         Objects.requireNonNull(feedback, "feedback");
-        if (type != EventType.NOTIFICATION_SENT && type != EventType.NOTIFICATION_FAILED) {
-            throw new IllegalArgumentException("only notification events are recorded without a command, not " + type);
+        if (type != EventType.NOTIFICATION_SENT && type != EventType.NOTIFICATION_FAILED && type != EventType.SURVEY_INVITED) {
+            throw new IllegalArgumentException("only notification and survey invitation events are recorded without a command, not " + type);
         }
         Feedback.Draft d = feedback.draft();
         d.version = feedback.version() + 1;

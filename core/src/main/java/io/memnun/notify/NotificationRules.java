@@ -17,7 +17,8 @@ import java.util.Objects;
  *   <li>the assignee hears of the customer's answer, rejection or appeal; the department head of a resolution
  *       awaiting review and of a breached target;
  *   <li>SLA warnings go to the assignee, breaches to the assignee and the department head, escalations to whoever
- *       the escalation ladder names (urgent: also during quiet hours).
+ *       the escalation ladder names (urgent: also during quiet hours);
+ *   <li>a survey invitation goes to the customer as a {@link MessageCategory#SURVEY} message, only with their consent.
  * </ul>
  *
  * <p>Hosts change them with {@link #toBuilder()}: {@code NotificationRules.defaults().toBuilder().remove(EventType.TAKEN)
@@ -56,6 +57,8 @@ public final class NotificationRules {
         b.add(NotificationRule.on(EventType.SLA_BREACHED, Party.ASSIGNEE).urgent(true));
         b.add(NotificationRule.on(EventType.SLA_BREACHED, Party.DEPARTMENT_HEAD).urgent(true));
         b.add(NotificationRule.on(EventType.SLA_ESCALATED, Party.ESCALATION_RECIPIENT).urgent(true));
+        // a survey is not about the customer's own case: it needs their consent to surveys (KVKK, İYS)
+        b.add(NotificationRule.on(EventType.SURVEY_INVITED, Party.CUSTOMER).withCategory(MessageCategory.SURVEY));
         return b.build();
     }
 

@@ -68,6 +68,10 @@ public final class TemplateModel {
         Map<String, String> escalated = new LinkedHashMap<>(sla);
         escalated.put("escalationLevel", "the rung of the escalation ladder, 1 and up");
         m.put(EventType.SLA_ESCALATED, Map.copyOf(escalated));
+        m.put(EventType.SURVEY_INVITED, Map.of(
+                "surveyUrl", "the survey link with its one-time token",
+                "surveyTitle", "the survey's title in the recipient's language",
+                "surveyExpiresAt", "until when the link can be answered"));
         return m;
     }
 

@@ -1,0 +1,345 @@
+package io.memnun;
+
+import io.memnun.error.DuplicateKeyException;
+import io.memnun.error.NotFoundException;
+import io.memnun.error.ValidationException;
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.DepartmentId;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackKey;
+import io.memnun.feedback.LocationId;
+import io.memnun.feedback.Status;
+import io.memnun.feedback.TenantId;
+import io.memnun.internal.Checks;
+import io.memnun.internal.TimeOrderedIds;
+import io.memnun.notify.MessageCategory;
+import io.memnun.routing.LocalizedText;
+import io.memnun.spi.SurveyStore;
+import io.memnun.survey.Answer;
+import io.memnun.survey.Comment;
+import io.memnun.survey.CommentId;
+import io.memnun.survey.DepartmentScore;
+import io.memnun.survey.Invitation;
+import io.memnun.survey.InvitationExpiredException;
+import io.memnun.survey.InvitationId;
+import io.memnun.survey.Period;
+import io.memnun.survey.Question;
+import io.memnun.survey.Response;
+import io.memnun.survey.ResponseId;
+import io.memnun.survey.Scoring;
+import io.memnun.survey.ScoreTrend;
+import io.memnun.survey.Survey;
+import io.memnun.survey.SurveyId;
+import io.memnun.survey.SurveyToken;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Satisfaction surveys next to a {@link FeedbackDesk}: publishes survey versions, invites customers after their
+ * feedback closes (through the desk's notification outbox) or in periodic campaigns, records responses once per
+ * link, records comments, and computes department scores. Shares the desk's clock; thread-safe.
+ *
+ * <pre>{@code
+ * SurveyDesk surveys = SurveyDesk.builder(desk).store(new InMemorySurveyStore())
+ *         .surveyUrl("https://hotel.example/survey/{token}")
+ *         .afterClosing(SurveyId.of("after-closing"))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Wire {@link #onEvent} into the desk as a listener (or call {@link #inviteAfterClosing} yourself) to invite a customer when
+ * their feedback closes.
+ */
+public final class SurveyDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(SurveyDesk.class);
+    private static final Actor SURVEYS = Actor.system("surveys");
+
+    private final FeedbackDesk desk;
+    private final SurveyStore store;
+    private final String surveyUrl;
+    private final Duration validity;
+    private final @Nullable SurveyId afterClosing;
+    private final SecureRandom random;
+
+    private SurveyDesk(Builder b) {
+        this.desk = b.desk;
+        this.store = Objects.requireNonNull(b.store, "store");
+        this.surveyUrl = b.surveyUrl;
+        this.validity = b.validity;
+        this.afterClosing = b.afterClosing;
+        this.random = b.random;
+    }
+
+    public static Builder builder(FeedbackDesk desk) {
+        return new Builder(desk);
+    }
+
+    public SurveyStore store() {
+        return store;
+    }
+
+    /** Publishes the next version of survey {@code id} (version 1 if it is new) and returns it. */
+    public Survey publish(TenantId tenant, SurveyId id, LocalizedText title, List<Question> questions) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
+        int next = store.latestSurvey(tenant, id).map(s -> s.version() + 1).orElse(1);
+        Survey s = new Survey(tenant, id, next, title, questions, desk.clock().instant());
+        store.saveSurvey(s);
+        return s;
+    }
+
+    /** The latest version of a survey. */
+    public Optional<Survey> survey(TenantId tenant, SurveyId id) {
+        return store.latestSurvey(tenant, id);
+    }
+
+    /**
+     * Invites the customer of a closed feedback to the {@link Builder#afterClosing after-closing survey}, once: a
+     * second call returns the first invitation. The link's token is written into the message only; the history gets
+     * a {@code SURVEY_INVITED} event naming the invitation and the expiry, and the outbox the message, both in one
+     * change. Without the customer's consent to surveys nothing is issued.
+     *
+     * @return the invitation, or empty when the customer gave no consent to surveys
+     * @throws ValidationException if the feedback is not closed or no after-closing survey is configured
+     * @throws NotFoundException if the feedback or the survey does not exist
+     */
+    public Optional<Invitation> inviteAfterClosing(TenantId tenant, FeedbackKey key) {
+        SurveyId id = Checks.notNull(afterClosing, "afterClosing");
+        Feedback f = desk.get(tenant, key);
+        Checks.argument(f.status() == Status.CLOSED, "feedback", f.reference() + " is " + f.status() + ", not CLOSED");
+        Optional<Invitation> existing = store.invitationFor(tenant, id, f.id());
+        if (existing.isPresent()) {
+            return existing;
+        }
+        if (!MessageCategory.SURVEY.permittedBy(f.customer().consent())) {
+            return Optional.empty();
+        }
+        Survey survey = store.latestSurvey(tenant, id).orElseThrow(() -> new NotFoundException("survey " + id + " in tenant " + tenant));
+        Instant now = desk.clock().instant();
+        String token = SurveyToken.generate(random);
+        Invitation inv = new Invitation(new InvitationId(TimeOrderedIds.next(now)), tenant, id, survey.version(), SurveyToken.hash(token), now,
+                now.plus(validity), f.id(), null, f.department().orElse(null), null, null);
+        try {
+            store.saveInvitation(inv);
+        } catch (DuplicateKeyException e) {
+            if ("feedback".equals(e.key())) {
+                // a concurrent call invited first; its message is on its way
+                return store.invitationFor(tenant, id, f.id());
+            }
+            throw e;
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("survey", id.value());
+        details.put("surveyVersion", Integer.toString(survey.version()));
+        details.put("invitation", inv.id().toString());
+        details.put("expiresAt", inv.expiresAt().toString());
+        Map<String, String> renderOnly = new HashMap<>();
+        renderOnly.put("surveyUrl", urlFor(token));
+        renderOnly.put("surveyTitle", survey.title().in(f.customer().language()));
+        renderOnly.put("surveyExpiresAt", DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", f.customer().language())
+                .withZone(desk.notifications().map(Notifications::zone).orElse(java.time.ZoneOffset.UTC)).format(inv.expiresAt()));
+        desk.recordSurveyInvitation(f, SURVEYS, details, renderOnly);
+        return Optional.of(inv);
+    }
+
+    /**
+     * Reacts to a desk event: a feedback closed by {@code ACCEPTED} or {@code CLOSED} gets its invitation. Register it as a desk listener that reaches this
+     * survey desk once built, e.g. {@code .listener((f, e) -> surveys.get().onEvent(f, e))} with an
+     * {@code AtomicReference}; a failure is logged and never undoes the closing.
+     */
+    public void onEvent(Feedback feedback, FeedbackEvent event) {
+        // accepted by the customer, or closed at the end of the waiting period; a merged duplicate is not surveyed
+        boolean closing = event.type() == EventType.ACCEPTED || event.type() == EventType.CLOSED;
+        if (!closing || feedback.status() != Status.CLOSED || afterClosing == null) {
+            return;
+        }
+        try {
+            inviteAfterClosing(feedback.tenant(), feedback.id());
+        } catch (RuntimeException ex) {
+            LOG.warn("cannot invite the customer of {} to a survey", feedback.reference(), ex);
+        }
+    }
+
+    /** One campaign invitation as issued: the invitation and its link, which only this answer ever holds. */
+    public record IssuedInvitation(Invitation invitation, String token, String url) {}
+
+    /**
+     * Issues a periodic campaign (e.g. the half-yearly survey) to {@code recipients}: one invitation each, to the latest
+     * version of {@code survey}. Campaign messages are not about a feedback, so they do not go through the feedback
+     * outbox: the host sends the returned links through its own mailing, honouring each recipient's consent.
+     *
+     * @param recipients each recipient's id or address, recorded on the invitation
+     * @param department the department the answers score where a question names none; may be null
+     */
+    public List<IssuedInvitation> startCampaign(TenantId tenant, SurveyId survey, String campaign, List<String> recipients,
+            @Nullable DepartmentId department) {
+        Survey s = store.latestSurvey(tenant, survey).orElseThrow(() -> new NotFoundException("survey " + survey + " in tenant " + tenant));
+        Checks.code(campaign, "campaign", 64);
+        Checks.argument(!recipients.isEmpty(), "recipients", "name at least one recipient");
+        Instant now = desk.clock().instant();
+        List<IssuedInvitation> out = new ArrayList<>();
+        for (String r : recipients) {
+            String token = SurveyToken.generate(random);
+            Invitation inv = new Invitation(new InvitationId(TimeOrderedIds.next(now)), tenant, survey, s.version(), SurveyToken.hash(token), now,
+                    now.plus(validity), null, campaign, department, r, null);
+            store.saveInvitation(inv);
+            out.add(new IssuedInvitation(inv, token, urlFor(token)));
+        }
+        return out;
+    }
+
+    /** The invitation a link's token opens, for rendering the survey page; empty for an unknown token. */
+    public Optional<Invitation> invitation(TenantId tenant, String token) {
+        if (!SurveyToken.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return store.findInvitation(tenant, SurveyToken.hash(token));
+    }
+
+    /**
+     * Records the answers given through a link. They are validated against the survey version the invitation names;
+     * each link is answered once, also when two answers arrive at the same time.
+     *
+     * @throws NotFoundException for an unknown token
+     * @throws InvitationExpiredException after the invitation's expiry
+     * @throws io.memnun.survey.AlreadyAnsweredException when the link was answered
+     * @throws ValidationException naming {@code answers.<question>} for an answer that does not fit its question
+     */
+    public Response respond(TenantId tenant, String token, List<Answer> answers, @Nullable LocationId location) {
+        Invitation inv = invitation(tenant, token).orElseThrow(() -> new NotFoundException("survey link in tenant " + tenant));
+        Instant now = desk.clock().instant();
+        if (inv.isAnswered()) {
+            throw new io.memnun.survey.AlreadyAnsweredException(inv.id());
+        }
+        if (inv.isExpiredAt(now)) {
+            throw new InvitationExpiredException(inv.id(), inv.expiresAt());
+        }
+        Survey s = store.findSurvey(tenant, inv.survey(), inv.surveyVersion())
+                .orElseThrow(() -> new NotFoundException("survey " + inv.survey() + " v" + inv.surveyVersion()));
+        s.validate(answers);
+        Response r = new Response(new ResponseId(TimeOrderedIds.next(now)), tenant, inv.survey(), inv.surveyVersion(), inv.id(), inv.feedback(),
+                inv.department(), location, now, answers);
+        store.saveResponse(r);
+        return r;
+    }
+
+    /** Records answers to the latest version of an open survey (a kiosk, a page without a personal link). */
+    public Response respondOpenly(TenantId tenant, SurveyId survey, List<Answer> answers, @Nullable DepartmentId department,
+            @Nullable LocationId location) {
+        Survey s = store.latestSurvey(tenant, survey).orElseThrow(() -> new NotFoundException("survey " + survey + " in tenant " + tenant));
+        s.validate(answers);
+        Instant now = desk.clock().instant();
+        Response r = new Response(new ResponseId(TimeOrderedIds.next(now)), tenant, survey, s.version(), null, null, department, location, now,
+                answers);
+        store.saveResponse(r);
+        return r;
+    }
+
+    /** Records a comment, with or without a rating, a feedback or a survey response. */
+    public Comment comment(TenantId tenant, String text, @Nullable Integer rating, @Nullable FeedbackId feedback,
+            @Nullable ResponseId response, @Nullable LocationId location, @Nullable DepartmentId department, Actor recordedBy) {
+        Instant now = desk.clock().instant();
+        Comment c = new Comment(new CommentId(TimeOrderedIds.next(now)), tenant, text, rating, feedback, response, location, department,
+                recordedBy, now);
+        store.saveComment(c);
+        return c;
+    }
+
+    /** The department scores of {@code period}; see {@link DepartmentScore} for the metrics' definitions. */
+    public List<DepartmentScore> scores(TenantId tenant, Period period) {
+        Objects.requireNonNull(period, "period");
+        Map<String, Survey> versions = new HashMap<>();
+        return Scoring.compute(period,
+                r -> versions.computeIfAbsent(r.survey() + "\u0000" + r.surveyVersion(), k -> store.findSurvey(tenant, r.survey(),
+                        r.surveyVersion()).orElseThrow(() -> new NotFoundException("survey " + r.survey() + " v" + r.surveyVersion()))),
+                store.responses(tenant, period.start(), period.end()),
+                store.invitations(tenant, period.start(), period.end()),
+                store.comments(tenant, period.start(), period.end()));
+    }
+
+    /** The change of every department's scores from {@code earlier} to {@code later}, e.g. one half year to the next. */
+    public List<ScoreTrend> trend(TenantId tenant, Period earlier, Period later) {
+        return Scoring.trend(scores(tenant, earlier), scores(tenant, later));
+    }
+
+    private String urlFor(String token) {
+        String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return surveyUrl.contains("{token}") ? surveyUrl.replace("{token}", encoded) : surveyUrl + encoded;
+    }
+
+    /** Wires a survey desk. A store and a survey URL are required. */
+    public static final class Builder {
+        private final FeedbackDesk desk;
+        private @Nullable SurveyStore store;
+        private String surveyUrl = "";
+        private Duration validity = Duration.ofDays(30);
+        private @Nullable SurveyId afterClosing;
+        private SecureRandom random = new SecureRandom();
+
+        private Builder(FeedbackDesk desk) {
+            this.desk = Objects.requireNonNull(desk, "desk");
+        }
+
+        public Builder store(SurveyStore surveyStore) {
+            this.store = Objects.requireNonNull(surveyStore, "store");
+            return this;
+        }
+
+        /** The survey page: {@code {token}} is replaced by the link's token, or the token is appended. */
+        public Builder surveyUrl(String url) {
+            Objects.requireNonNull(url, "url");
+            try {
+                URI uri = new URI(url.replace("{token}", "t"));
+                Checks.argument(("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null,
+                        "surveyUrl", "must be an absolute http(s) URL, was '" + url + "'");
+            } catch (java.net.URISyntaxException e) {
+                throw new ValidationException("surveyUrl", "is not a URL: " + e.getMessage());
+            }
+            this.surveyUrl = url;
+            return this;
+        }
+
+        /** How long a link can be answered (30 days unless set). */
+        public Builder invitationValidity(Duration d) {
+            Checks.argument(d != null && !d.isNegative() && !d.isZero(), "invitationValidity", "must be positive, was " + d);
+            this.validity = d;
+            return this;
+        }
+
+        /** The survey a customer is invited to when their feedback closes. */
+        public Builder afterClosing(SurveyId survey) {
+            this.afterClosing = Objects.requireNonNull(survey, "survey");
+            return this;
+        }
+
+        /** The source of link tokens (a new {@link SecureRandom} unless set). */
+        public Builder random(SecureRandom source) {
+            this.random = Objects.requireNonNull(source, "random");
+            return this;
+        }
+
+        /** @throws ValidationException naming the missing setting */
+        public SurveyDesk build() {
+            Checks.argument(store != null, "store", "is required");
+            Checks.argument(!surveyUrl.isEmpty(), "surveyUrl", "is required: invitations carry the link");
+            return new SurveyDesk(this);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.memnun.spi;
+
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.TenantId;
+import io.memnun.survey.Comment;
+import io.memnun.survey.Invitation;
+import io.memnun.survey.Response;
+import io.memnun.survey.Survey;
+import io.memnun.survey.SurveyId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where survey definitions, invitations, responses and comments live. Every call is scoped by tenant. Implementations
+ * must be thread-safe; {@code io.memnun.tck.SurveyStoreContract} in {@code memnun-core}'s test-jar states the rules.
+ */
+public interface SurveyStore {
+
+    /**
+     * Stores a published survey version. It must be the next version: 1 for a new survey, otherwise the latest
+     * stored version plus one.
+     *
+     * @throws io.memnun.error.DuplicateKeyException ({@code key() == "surveyVersion"}) if that version exists
+     * @throws io.memnun.error.VersionConflictException if a version is skipped
+     */
+    void saveSurvey(Survey survey);
+
+    Optional<Survey> findSurvey(TenantId tenant, SurveyId id, int version);
+
+    /** The latest published version. */
+    Optional<Survey> latestSurvey(TenantId tenant, SurveyId id);
+
+    /**
+     * Stores a new invitation.
+     *
+     * @throws io.memnun.error.DuplicateKeyException if its id or token hash exists ({@code key() == "tokenHash"}), or
+     *     it follows a feedback that already has an invitation to the same survey ({@code key() == "feedback"})
+     */
+    void saveInvitation(Invitation invitation);
+
+    /** The invitation whose token hashes to {@code tokenHash}. */
+    Optional<Invitation> findInvitation(TenantId tenant, String tokenHash);
+
+    /** The invitation to {@code survey} that follows up {@code feedback}, if one was issued. */
+    Optional<Invitation> invitationFor(TenantId tenant, SurveyId survey, FeedbackId feedback);
+
+    /**
+     * Stores a response. If it names an invitation, the invitation is marked answered at the response's
+     * {@code submittedAt} in the same atomic write, and only if it was not answered yet: of two concurrent responses
+     * to one invitation exactly one is stored.
+     *
+     * @throws io.memnun.survey.AlreadyAnsweredException if the invitation is answered; nothing is written
+     * @throws io.memnun.error.NotFoundException if the invitation does not exist in the tenant
+     * @throws io.memnun.error.DuplicateKeyException if the response id exists
+     */
+    void saveResponse(Response response);
+
+    /** Invitations issued in {@code [from, to)}, in issue order. */
+    List<Invitation> invitations(TenantId tenant, Instant from, Instant to);
+
+    /** Responses submitted in {@code [from, to)}, in submission order. */
+    List<Response> responses(TenantId tenant, Instant from, Instant to);
+
+    /** @throws io.memnun.error.DuplicateKeyException if the comment id exists */
+    void saveComment(Comment comment);
+
+    /** Comments given in {@code [from, to)}, in time order. */
+    List<Comment> comments(TenantId tenant, Instant from, Instant to);
+}

@@ -1,0 +1,168 @@
+package io.memnun.store.memory;
+
+import io.memnun.error.DuplicateKeyException;
+import io.memnun.error.NotFoundException;
+import io.memnun.error.VersionConflictException;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.TenantId;
+import io.memnun.spi.SurveyStore;
+import io.memnun.survey.AlreadyAnsweredException;
+import io.memnun.survey.Comment;
+import io.memnun.survey.CommentId;
+import io.memnun.survey.Invitation;
+import io.memnun.survey.InvitationId;
+import io.memnun.survey.Response;
+import io.memnun.survey.ResponseId;
+import io.memnun.survey.Survey;
+import io.memnun.survey.SurveyId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * A thread-safe {@link SurveyStore} in memory. One monitor serialises writes, which makes marking an invitation
+ * answered and storing its response one atomic step; the stored values are immutable records.
+ */
+public final class InMemorySurveyStore implements SurveyStore {
+    private final Map<TenantId, Tenant> tenants = new HashMap<>();
+
+    private static final class Tenant {
+        final Map<SurveyId, TreeMap<Integer, Survey>> surveys = new HashMap<>();
+        final Map<InvitationId, Invitation> invitations = new LinkedHashMap<>();
+        final Map<String, InvitationId> byTokenHash = new HashMap<>();
+        final Map<String, InvitationId> byFeedback = new HashMap<>();
+        final Map<ResponseId, Response> responses = new LinkedHashMap<>();
+        final Map<CommentId, Comment> comments = new LinkedHashMap<>();
+    }
+
+    private static String feedbackKey(SurveyId survey, FeedbackId feedback) {
+        return survey.value() + '\u0000' + feedback.value();
+    }
+
+    @Override
+    public synchronized void saveSurvey(Survey survey) {
+        TreeMap<Integer, Survey> versions = tenant(survey.tenant()).surveys.computeIfAbsent(survey.id(), k -> new TreeMap<>());
+        if (versions.containsKey(survey.version())) {
+            throw new DuplicateKeyException("surveyVersion", survey.id() + " v" + survey.version());
+        }
+        int latest = versions.isEmpty() ? 0 : versions.lastKey();
+        if (survey.version() != latest + 1) {
+            throw new VersionConflictException("survey " + survey.id(), survey.version() - 1L, latest);
+        }
+        versions.put(survey.version(), survey);
+    }
+
+    @Override
+    public synchronized Optional<Survey> findSurvey(TenantId tenant, SurveyId id, int version) {
+        return read(tenant, t -> Optional.ofNullable(t.surveys.getOrDefault(id, new TreeMap<>()).get(version)));
+    }
+
+    @Override
+    public synchronized Optional<Survey> latestSurvey(TenantId tenant, SurveyId id) {
+        return read(tenant, t -> {
+            TreeMap<Integer, Survey> v = t.surveys.get(id);
+            return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.lastEntry().getValue());
+        });
+    }
+
+    @Override
+    public synchronized void saveInvitation(Invitation invitation) {
+        Tenant t = tenant(invitation.tenant());
+        if (t.invitations.containsKey(invitation.id())) {
+            throw new DuplicateKeyException("id", invitation.id().toString());
+        }
+        if (t.byTokenHash.containsKey(invitation.tokenHash())) {
+            throw new DuplicateKeyException("tokenHash", "(hidden)");
+        }
+        String fk = invitation.feedback() == null ? null : feedbackKey(invitation.survey(), invitation.feedback());
+        if (fk != null && t.byFeedback.containsKey(fk)) {
+            throw new DuplicateKeyException("feedback", invitation.feedback() + " already invited to " + invitation.survey());
+        }
+        t.invitations.put(invitation.id(), invitation);
+        t.byTokenHash.put(invitation.tokenHash(), invitation.id());
+        if (fk != null) {
+            t.byFeedback.put(fk, invitation.id());
+        }
+    }
+
+    @Override
+    public synchronized Optional<Invitation> findInvitation(TenantId tenant, String tokenHash) {
+        return read(tenant, t -> Optional.ofNullable(t.byTokenHash.get(tokenHash)).map(t.invitations::get));
+    }
+
+    @Override
+    public synchronized Optional<Invitation> invitationFor(TenantId tenant, SurveyId survey, FeedbackId feedback) {
+        return read(tenant, t -> Optional.ofNullable(t.byFeedback.get(feedbackKey(survey, feedback))).map(t.invitations::get));
+    }
+
+    @Override
+    public synchronized void saveResponse(Response response) {
+        Tenant t = tenant(response.tenant());
+        if (t.responses.containsKey(response.id())) {
+            throw new DuplicateKeyException("id", response.id().toString());
+        }
+        InvitationId iid = response.invitation();
+        if (iid != null) {
+            Invitation inv = t.invitations.get(iid);
+            if (inv == null) {
+                throw new NotFoundException("invitation " + iid + " in tenant " + response.tenant());
+            }
+            if (inv.isAnswered()) {
+                throw new AlreadyAnsweredException(iid);
+            }
+            t.invitations.put(iid, inv.answered(response.submittedAt()));
+        }
+        t.responses.put(response.id(), response);
+    }
+
+    @Override
+    public synchronized List<Invitation> invitations(TenantId tenant, Instant from, Instant to) {
+        return read(tenant, t -> between(t.invitations.values(), Invitation::issuedAt, from, to));
+    }
+
+    @Override
+    public synchronized List<Response> responses(TenantId tenant, Instant from, Instant to) {
+        return read(tenant, t -> between(t.responses.values(), Response::submittedAt, from, to));
+    }
+
+    @Override
+    public synchronized void saveComment(Comment comment) {
+        Tenant t = tenant(comment.tenant());
+        if (t.comments.putIfAbsent(comment.id(), comment) != null) {
+            throw new DuplicateKeyException("id", comment.id().toString());
+        }
+    }
+
+    @Override
+    public synchronized List<Comment> comments(TenantId tenant, Instant from, Instant to) {
+        return read(tenant, t -> between(t.comments.values(), Comment::at, from, to));
+    }
+
+    private static <T> List<T> between(Iterable<T> all, Function<T, Instant> at, Instant from, Instant to) {
+        List<T> out = new ArrayList<>();
+        for (T x : all) {
+            Instant i = at.apply(x);
+            if (!i.isBefore(from) && i.isBefore(to)) {
+                out.add(x);
+            }
+        }
+        out.sort(Comparator.comparing(at));
+        return out;
+    }
+
+    private Tenant tenant(TenantId id) {
+        return tenants.computeIfAbsent(id, k -> new Tenant());
+    }
+
+    private <T> T read(TenantId tenant, Function<Tenant, T> reader) {
+        Tenant t = tenants.get(tenant);
+        return reader.apply(t == null ? new Tenant() : t);
+    }
+}

@@ -1,0 +1,232 @@
+package io.memnun;
+
+import static io.memnun.NotificationFixture.HOTEL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.memnun.error.ValidationException;
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Consent;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.notify.MessageCategory;
+import io.memnun.notify.Notification;
+import io.memnun.notify.OutboxMessage;
+import io.memnun.routing.LocalizedText;
+import io.memnun.store.memory.InMemoryFeedbackStore;
+import io.memnun.store.memory.InMemorySurveyStore;
+import io.memnun.survey.AlreadyAnsweredException;
+import io.memnun.survey.Answer;
+import io.memnun.survey.Choice;
+import io.memnun.survey.Invitation;
+import io.memnun.survey.InvitationExpiredException;
+import io.memnun.survey.Question;
+import io.memnun.survey.QuestionType;
+import io.memnun.survey.SurveyId;
+import io.memnun.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SurveyDeskTest {
+    private static final SurveyId AFTER = SurveyId.of("after-closing");
+    private static final Pattern LINK = Pattern.compile("https://hotel\\.example/survey/([A-Za-z0-9_-]{43})");
+
+    private final MutableClock clock = NotificationFixture.clock();
+    private final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+    private FeedbackDesk desk;
+    private SurveyDesk surveys;
+
+    @BeforeEach
+    void setUp() {
+        AtomicReference<SurveyDesk> ref = new AtomicReference<>();
+        desk = FeedbackDesk.builder().store(store).clock(clock).notifications(NotificationFixture.notifications().build())
+                .listener((f, e) -> ref.get().onEvent(f, e)).build();
+        surveys = SurveyDesk.builder(desk).store(new InMemorySurveyStore()).surveyUrl("https://hotel.example/survey/{token}")
+                .invitationValidity(Duration.ofDays(14)).afterClosing(AFTER).build();
+        ref.set(surveys);
+        surveys.publish(HOTEL, AFTER, LocalizedText.of("Memnuniyet anketi", "Satisfaction survey"), List.of(
+                Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?"),
+                Question.of("nps", QuestionType.NPS_0_10, "Bizi tavsiye eder misiniz?", "Would you recommend us?").optional(),
+                Question.of("why", QuestionType.FREE_TEXT, "Neden?", "Why?").optional(),
+                Question.of("again", QuestionType.YES_NO, "Tekrar gelir misiniz?", "Would you come again?").optional(),
+                Question.choice("what", QuestionType.MULTIPLE_CHOICE, "Ne iyiydi?", "What was good?",
+                        Choice.of("room", "Oda", "Room"), Choice.of("staff", "Personel", "Staff")).optional()));
+    }
+
+    private Feedback closedFeedback(Consent consent) {
+        Feedback f = desk.receive(NotificationFixture.complaint(NotificationFixture.customer().toBuilder().consent(consent).build()).build());
+        desk.take(HOTEL, f.id(), Actor.staff("ayse.yilmaz"));
+        desk.resolve(HOTEL, f.id(), Actor.staff("ayse.yilmaz"), "Klima değiştirildi");
+        return desk.accept(HOTEL, f.id(), null);
+    }
+
+    private List<Notification> invitationsInOutbox() {
+        List<Notification> out = new ArrayList<>();
+        for (OutboxMessage m : store.outbox().claim("test", clock.instant().plus(Duration.ofDays(1)), Duration.ofMinutes(1), 1000)) {
+            if (m.notification().event() == EventType.SURVEY_INVITED) {
+                out.add(m.notification());
+            }
+        }
+        return out;
+    }
+
+    private String tokenOf(Notification n) {
+        Matcher m = LINK.matcher(n.text());
+        assertThat(m.find()).as("the message carries the link: %s", n.text()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void closingInvitesTheConsentingCustomerThroughTheOutboxWithoutKeepingTheToken() {
+        Feedback f = closedFeedback(new Consent(true, false, false));
+
+        List<Notification> sent = invitationsInOutbox();
+        assertThat(sent).hasSize(1);
+        Notification n = sent.get(0);
+        assertThat(n.category()).isEqualTo(MessageCategory.SURVEY);
+        assertThat(n.template()).isEqualTo("customer/SURVEY_INVITED");
+        String token = tokenOf(n);
+        assertThat(n.text()).contains("Memnuniyet anketi");
+
+        FeedbackEvent invited = desk.history(HOTEL, f.id()).stream().filter(e -> e.type() == EventType.SURVEY_INVITED).findFirst().orElseThrow();
+        assertThat(invited.details()).containsKeys("invitation", "expiresAt").containsEntry("survey", "after-closing");
+        assertThat(invited.details().toString()).doesNotContain(token);
+        Invitation inv = surveys.invitation(HOTEL, token).orElseThrow();
+        assertThat(inv.tokenHash()).doesNotContain(token);
+        assertThat(inv.expiresAt()).isEqualTo(inv.issuedAt().plus(Duration.ofDays(14)));
+        assertThat(inv.department()).isEqualTo(NotificationFixture.HOUSEKEEPING);
+
+        // a second call finds the first invitation and sends nothing more
+        assertThat(surveys.inviteAfterClosing(HOTEL, f.id())).contains(inv);
+        assertThat(desk.history(HOTEL, f.id())).filteredOn(e -> e.type() == EventType.SURVEY_INVITED).hasSize(1);
+    }
+
+    @Test
+    void withoutConsentToSurveysNobodyIsInvited() {
+        Feedback f = closedFeedback(Consent.none());
+        assertThat(invitationsInOutbox()).isEmpty();
+        assertThat(surveys.inviteAfterClosing(HOTEL, f.id())).isEmpty();
+        assertThat(desk.history(HOTEL, f.id())).noneMatch(e -> e.type() == EventType.SURVEY_INVITED);
+    }
+
+    @Test
+    void anOpenFeedbackIsNotInvited() {
+        Feedback f = desk.receive(NotificationFixture.complaint(NotificationFixture.customer()).build());
+        assertThatThrownBy(() -> surveys.inviteAfterClosing(HOTEL, f.id())).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("not CLOSED");
+    }
+
+    @Test
+    void aLinkIsAnsweredOnceAndTheSecondAnswerIsRefused() {
+        closedFeedback(new Consent(true, false, false));
+        String token = tokenOf(invitationsInOutbox().get(0));
+        clock.advance(Duration.ofHours(2));
+        surveys.respond(HOTEL, token, List.of(Answer.score("overall", 5), Answer.score("nps", 9), Answer.yesNo("again", true)), null);
+
+        assertThatThrownBy(() -> surveys.respond(HOTEL, token, List.of(Answer.score("overall", 1)), null))
+                .isInstanceOf(AlreadyAnsweredException.class);
+        assertThat(surveys.store().responses(HOTEL, Instant.EPOCH, clock.instant().plusSeconds(1))).hasSize(1);
+    }
+
+    @Test
+    void answersThatDoNotFitTheirQuestionAreRefusedAndNothingIsRecorded() {
+        closedFeedback(new Consent(true, false, false));
+        String token = tokenOf(invitationsInOutbox().get(0));
+        assertRefused(token, "answers.overall", Answer.score("overall", 6));
+        assertRefused(token, "answers.overall", Answer.score("overall", 0));
+        assertRefused(token, "answers.overall", Answer.text("overall", "çok iyi"));
+        assertRefused(token, "answers.nps", Answer.score("overall", 4), Answer.score("nps", 11));
+        assertRefused(token, "answers.why", Answer.score("overall", 4), Answer.score("why", 3));
+        assertRefused(token, "answers.again", Answer.score("overall", 4), Answer.choices("again", "room"));
+        assertRefused(token, "answers.what", Answer.score("overall", 4), Answer.choices("what", "pool"));
+        assertRefused(token, "answers.overall", Answer.score("nps", 9));
+        assertRefused(token, "answers.nope", Answer.score("overall", 4), Answer.score("nope", 1));
+        assertRefused(token, "answers.overall", Answer.score("overall", 4), Answer.score("overall", 5));
+        assertThat(surveys.store().responses(HOTEL, Instant.EPOCH, clock.instant().plusSeconds(1))).isEmpty();
+        // the link still works
+        surveys.respond(HOTEL, token, List.of(Answer.score("overall", 4), Answer.choices("what", "room", "staff")), null);
+    }
+
+    private void assertRefused(String token, String field, Answer... answers) {
+        assertThatThrownBy(() -> surveys.respond(HOTEL, token, List.of(answers), null)).isInstanceOf(ValidationException.class)
+                .extracting(e -> ((ValidationException) e).field()).isEqualTo(field);
+    }
+
+    @Test
+    void anExpiredLinkIsRefused() {
+        closedFeedback(new Consent(true, false, false));
+        String token = tokenOf(invitationsInOutbox().get(0));
+        clock.advance(Duration.ofDays(14));
+        assertThatThrownBy(() -> surveys.respond(HOTEL, token, List.of(Answer.score("overall", 5)), null))
+                .isInstanceOf(InvitationExpiredException.class);
+    }
+
+    @Test
+    void ofConcurrentAnswersThroughOneLinkOneIsRecorded() throws Exception {
+        closedFeedback(new Consent(true, false, false));
+        String token = tokenOf(invitationsInOutbox().get(0));
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int rating = 1 + i % 5;
+                results.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    try {
+                        surveys.respond(HOTEL, token, List.of(Answer.score("overall", rating)), null);
+                        return true;
+                    } catch (AlreadyAnsweredException e) {
+                        return false;
+                    }
+                }));
+            }
+            int recorded = 0;
+            for (Future<Boolean> r : results) {
+                recorded += r.get(20, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(recorded).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(surveys.store().responses(HOTEL, Instant.EPOCH, clock.instant().plusSeconds(1))).hasSize(1);
+    }
+
+    @Test
+    void aCampaignIssuesOneLinkPerRecipientAndTheScoresCountIt() {
+        List<SurveyDesk.IssuedInvitation> issued = surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("a@example.com", "b@example.com"),
+                NotificationFixture.HOUSEKEEPING);
+        assertThat(issued).hasSize(2);
+        assertThat(issued.get(0).token()).isNotEqualTo(issued.get(1).token());
+        assertThat(issued.get(0).url()).startsWith("https://hotel.example/survey/");
+        surveys.respond(HOTEL, issued.get(0).token(), List.of(Answer.score("overall", 4)), null);
+        surveys.comment(HOTEL, "Resepsiyon çok ilgiliydi", 5, null, null, null, NotificationFixture.HOUSEKEEPING, Actor.customer());
+
+        var score = surveys.scores(HOTEL, io.memnun.survey.Period.halfYear(2026, 1, NotificationFixture.ISTANBUL)).get(0);
+        assertThat(score.csat().value()).isEqualTo(100.0);
+        assertThat(score.responseRate().value()).isEqualTo(50.0);
+        assertThat(score.comments()).isEqualTo(1);
+    }
+
+    @Test
+    void theBuilderRefusesBadSettings() {
+        assertThatThrownBy(() -> SurveyDesk.builder(desk).surveyUrl("https://x.example/{token}").build()).isInstanceOf(ValidationException.class)
+                .extracting(e -> ((ValidationException) e).field()).isEqualTo("store");
+        assertThatThrownBy(() -> SurveyDesk.builder(desk).surveyUrl("ftp://x")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> SurveyDesk.builder(desk).invitationValidity(Duration.ZERO)).isInstanceOf(ValidationException.class);
+    }
+}

@@ -1,0 +1,202 @@
+package io.memnun.tck;
+
+import static io.memnun.tck.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.memnun.error.DuplicateKeyException;
+import io.memnun.error.NotFoundException;
+import io.memnun.error.VersionConflictException;
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.TenantId;
+import io.memnun.routing.LocalizedText;
+import io.memnun.spi.SurveyStore;
+import io.memnun.survey.AlreadyAnsweredException;
+import io.memnun.survey.Answer;
+import io.memnun.survey.Comment;
+import io.memnun.survey.CommentId;
+import io.memnun.survey.Invitation;
+import io.memnun.survey.InvitationId;
+import io.memnun.survey.Question;
+import io.memnun.survey.QuestionType;
+import io.memnun.survey.Response;
+import io.memnun.survey.ResponseId;
+import io.memnun.survey.Survey;
+import io.memnun.survey.SurveyId;
+import io.memnun.survey.SurveyToken;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules every {@link SurveyStore} must follow. An implementation's test extends this class and returns a fresh
+ * (or at least tenant-isolated) store; each test uses a tenant of its own. Instants have microsecond precision.
+ */
+public abstract class SurveyStoreContract {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SurveyId SURVEY = SurveyId.of("after-closing");
+
+    protected SurveyStore store;
+    protected TenantId tenant;
+
+    protected abstract SurveyStore createStore();
+
+    @BeforeEach
+    void setUpSurveyStore() {
+        store = createStore();
+        tenant = Fixtures.newTenant("survey");
+    }
+
+    private Survey survey(int version) {
+        return new Survey(tenant, SURVEY, version, LocalizedText.of("Anket", "Survey"),
+                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel?", "Overall?").forDepartment(Fixtures.HOUSEKEEPING)),
+                T0.plusSeconds(version));
+    }
+
+    private Invitation invitation(Instant issued, FeedbackId feedback) {
+        return new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1, SurveyToken.hash(SurveyToken.generate(RANDOM)), issued,
+                issued.plus(Duration.ofDays(30)), feedback, null, Fixtures.HOUSEKEEPING, null, null);
+    }
+
+    private Response response(Invitation inv, Instant at) {
+        return new Response(ResponseId.of(UUID.randomUUID()), tenant, SURVEY, 1, inv == null ? null : inv.id(), null, Fixtures.HOUSEKEEPING,
+                null, at, List.of(Answer.score("overall", 5)));
+    }
+
+    @Test
+    void surveyVersionsAreStoredInOrderAndReadBack() {
+        store.saveSurvey(survey(1));
+        store.saveSurvey(survey(2));
+        assertThat(store.latestSurvey(tenant, SURVEY)).contains(survey(2));
+        assertThat(store.findSurvey(tenant, SURVEY, 1)).contains(survey(1));
+        assertThat(store.findSurvey(tenant, SURVEY, 3)).isEmpty();
+        assertThat(store.latestSurvey(Fixtures.newTenant("other"), SURVEY)).isEmpty();
+    }
+
+    @Test
+    void aVersionIsStoredOnceAndNoneIsSkipped() {
+        store.saveSurvey(survey(1));
+        assertThatThrownBy(() -> store.saveSurvey(survey(1))).isInstanceOf(DuplicateKeyException.class)
+                .extracting(e -> ((DuplicateKeyException) e).key()).isEqualTo("surveyVersion");
+        assertThatThrownBy(() -> store.saveSurvey(survey(3))).isInstanceOf(VersionConflictException.class);
+        assertThat(store.latestSurvey(tenant, SURVEY).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void anInvitationIsFoundByItsTokenHashAndItsFeedback() {
+        FeedbackId f = Fixtures.randomId();
+        Invitation inv = invitation(T0, f);
+        store.saveInvitation(inv);
+        assertThat(store.findInvitation(tenant, inv.tokenHash())).contains(inv);
+        assertThat(store.invitationFor(tenant, SURVEY, f)).contains(inv);
+        assertThat(store.findInvitation(Fixtures.newTenant("other"), inv.tokenHash())).isEmpty();
+        assertThat(store.invitationFor(tenant, SurveyId.of("other"), f)).isEmpty();
+    }
+
+    @Test
+    void aFeedbackIsInvitedToASurveyOnce() {
+        FeedbackId f = Fixtures.randomId();
+        store.saveInvitation(invitation(T0, f));
+        assertThatThrownBy(() -> store.saveInvitation(invitation(T0, f))).isInstanceOf(DuplicateKeyException.class)
+                .extracting(e -> ((DuplicateKeyException) e).key()).isEqualTo("feedback");
+    }
+
+    @Test
+    void aTokenHashIsUnique() {
+        Invitation first = invitation(T0, Fixtures.randomId());
+        store.saveInvitation(first);
+        Invitation sameHash = new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1, first.tokenHash(), T0, T0.plusSeconds(60),
+                null, "2026-H1", null, "x@example.com", null);
+        assertThatThrownBy(() -> store.saveInvitation(sameHash)).isInstanceOf(DuplicateKeyException.class)
+                .extracting(e -> ((DuplicateKeyException) e).key()).isEqualTo("tokenHash");
+    }
+
+    @Test
+    void aResponseMarksItsInvitationAnsweredAndASecondIsRefused() {
+        Invitation inv = invitation(T0, Fixtures.randomId());
+        store.saveInvitation(inv);
+        Response first = response(inv, T0.plusSeconds(60));
+        store.saveResponse(first);
+        assertThat(store.findInvitation(tenant, inv.tokenHash()).orElseThrow().answeredAt()).isEqualTo(T0.plusSeconds(60));
+
+        assertThatThrownBy(() -> store.saveResponse(response(inv, T0.plusSeconds(120)))).isInstanceOf(AlreadyAnsweredException.class);
+        assertThat(store.responses(tenant, T0, T0.plusSeconds(3600))).containsExactly(first);
+        assertThat(store.findInvitation(tenant, inv.tokenHash()).orElseThrow().answeredAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void aResponseToAnUnknownInvitationIsRefused() {
+        Invitation never = invitation(T0, Fixtures.randomId());
+        assertThatThrownBy(() -> store.saveResponse(response(never, T0))).isInstanceOf(NotFoundException.class);
+        assertThat(store.responses(tenant, T0.minusSeconds(1), T0.plusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void ofConcurrentResponsesToOneInvitationExactlyOneIsStored() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Invitation inv = invitation(T0, Fixtures.randomId());
+            store.saveInvitation(inv);
+            int threads = 8;
+            CyclicBarrier start = new CyclicBarrier(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    int n = i;
+                    results.add(pool.submit(() -> {
+                        start.await(10, TimeUnit.SECONDS);
+                        try {
+                            store.saveResponse(response(inv, T0.plusSeconds(n + 1)));
+                            return true;
+                        } catch (AlreadyAnsweredException e) {
+                            return false;
+                        }
+                    }));
+                }
+                int stored = 0;
+                for (Future<Boolean> r : results) {
+                    stored += r.get(20, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertThat(stored).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertThat(store.responses(tenant, T0, T0.plusSeconds(3600))).hasSize(20);
+    }
+
+    @Test
+    void listsAreBoundedByTheirInstantsAndOrdered() {
+        Invitation late = invitation(T0.plusSeconds(200), Fixtures.randomId());
+        Invitation early = invitation(T0, Fixtures.randomId());
+        store.saveInvitation(late);
+        store.saveInvitation(early);
+        assertThat(store.invitations(tenant, T0, T0.plusSeconds(201))).containsExactly(early, late);
+        assertThat(store.invitations(tenant, T0, T0.plusSeconds(200))).containsExactly(early);
+        Response open = response(null, T0.plusSeconds(5));
+        store.saveResponse(open);
+        assertThat(store.responses(tenant, T0.plusSeconds(5), T0.plusSeconds(6))).containsExactly(open);
+        assertThat(store.responses(tenant, T0.plusSeconds(6), T0.plusSeconds(7))).isEmpty();
+    }
+
+    @Test
+    void commentsRoundTripAndAreUnique() {
+        Comment c = new Comment(CommentId.of(UUID.randomUUID()), tenant, Fixtures.TURKISH_TEXT, 4, Fixtures.randomId(), null, null,
+                Fixtures.KITCHEN, Actor.customer(), T0);
+        store.saveComment(c);
+        assertThat(store.comments(tenant, T0, T0.plusSeconds(1))).containsExactly(c);
+        assertThat(store.comments(Fixtures.newTenant("other"), T0, T0.plusSeconds(1))).isEmpty();
+        assertThatThrownBy(() -> store.saveComment(c)).isInstanceOf(DuplicateKeyException.class);
+    }
+}
