@@ -88,7 +88,7 @@ public final class FeedbackDesk {
         this.clock = b.clock;
         this.config = b.config;
         this.lifecycle = new Lifecycle(new Lifecycle.Rules(b.reviewRequired, b.config.closingPeriod()), b.sla);
-        this.listeners = List.copyOf(b.listeners);
+        this.listeners = new java.util.concurrent.CopyOnWriteArrayList<>(b.listeners);
         this.router = b.router;
         this.duplicateWindow = b.duplicateWindow;
         this.notifications = b.notifications;
@@ -467,6 +467,14 @@ public final class FeedbackDesk {
     /** One page of feedback matching {@code query}; pass {@link Page#next()} back for the next. */
     public Page<Feedback> query(FeedbackQuery query) {
         return store.query(Objects.requireNonNull(query, "query"));
+    }
+
+    /**
+     * Adds a listener after the desk is built, e.g. a service that needs the desk itself (a {@link SurveyDesk}
+     * inviting to surveys when feedback closes). Listeners are told in the order they were added.
+     */
+    public void addListener(FeedbackListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /**

@@ -64,8 +64,8 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * }</pre>
  *
- * <p>Wire {@link #onEvent} into the desk as a listener (or call {@link #inviteAfterClosing} yourself) to invite a customer when
- * their feedback closes.
+ * <p>With {@link Builder#afterClosing} set, the built survey desk listens to the feedback desk and invites each
+ * customer whose feedback closes; {@link #inviteAfterClosing} does the same by hand.
  */
 public final class SurveyDesk {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyDesk.class);
@@ -339,7 +339,12 @@ public final class SurveyDesk {
         public SurveyDesk build() {
             Checks.argument(store != null, "store", "is required");
             Checks.argument(!surveyUrl.isEmpty(), "surveyUrl", "is required: invitations carry the link");
-            return new SurveyDesk(this);
+            SurveyDesk surveys = new SurveyDesk(this);
+            if (afterClosing != null) {
+                // invite when a feedback closes: the desk tells us after each change is stored
+                desk.addListener(surveys::onEvent);
+            }
+            return surveys;
         }
     }
 }

@@ -34,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,12 +50,9 @@ class SurveyDeskTest {
 
     @BeforeEach
     void setUp() {
-        AtomicReference<SurveyDesk> ref = new AtomicReference<>();
-        desk = FeedbackDesk.builder().store(store).clock(clock).notifications(NotificationFixture.notifications().build())
-                .listener((f, e) -> ref.get().onEvent(f, e)).build();
+        desk = FeedbackDesk.builder().store(store).clock(clock).notifications(NotificationFixture.notifications().build()).build();
         surveys = SurveyDesk.builder(desk).store(new InMemorySurveyStore()).surveyUrl("https://hotel.example/survey/{token}")
                 .invitationValidity(Duration.ofDays(14)).afterClosing(AFTER).build();
-        ref.set(surveys);
         surveys.publish(HOTEL, AFTER, LocalizedText.of("Memnuniyet anketi", "Satisfaction survey"), List.of(
                 Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?"),
                 Question.of("nps", QuestionType.NPS_0_10, "Bizi tavsiye eder misiniz?", "Would you recommend us?").optional(),
