@@ -10,9 +10,13 @@ import java.util.Objects;
  * {@link #token()} gives an opaque text a host can put in a URL; {@link #parse} reads it back.
  */
 public record Cursor(Instant receivedAt, FeedbackId id) {
-    /** The stable order: receipt time, then id. */
+    /**
+     * The stable order: receipt time, then id. Ids compare as unsigned 128-bit numbers (the order of their
+     * bytes), which is how databases order UUID columns; {@link java.util.UUID#compareTo} compares signed halves
+     * and would disagree with a database for ids whose halves have the top bit set.
+     */
     public static final Comparator<Feedback> ORDER =
-            Comparator.comparing(Feedback::receivedAt).thenComparing(f -> f.id().value());
+            Comparator.comparing(Feedback::receivedAt).thenComparing((a, b) -> compareIds(a.id(), b.id()));
 
     public Cursor {
         Objects.requireNonNull(receivedAt, "receivedAt");
@@ -26,7 +30,13 @@ public record Cursor(Instant receivedAt, FeedbackId id) {
     /** Compares {@code f}'s position with this cursor's in the stable order. */
     public int compareTo(Feedback f) {
         int c = receivedAt.compareTo(f.receivedAt());
-        return c != 0 ? c : id.value().compareTo(f.id().value());
+        return c != 0 ? c : compareIds(id, f.id());
+    }
+
+    /** Compares two ids as unsigned 128-bit numbers: the order of a database's UUID index. */
+    public static int compareIds(FeedbackId a, FeedbackId b) {
+        int c = Long.compareUnsigned(a.value().getMostSignificantBits(), b.value().getMostSignificantBits());
+        return c != 0 ? c : Long.compareUnsigned(a.value().getLeastSignificantBits(), b.value().getLeastSignificantBits());
     }
 
     public String token() {
