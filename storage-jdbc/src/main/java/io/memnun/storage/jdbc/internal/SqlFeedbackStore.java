@@ -1,0 +1,517 @@
+package io.memnun.storage.jdbc.internal;
+
+import static io.memnun.storage.jdbc.internal.Params.getInstant;
+import static io.memnun.storage.jdbc.internal.Params.getRequiredInstant;
+import static io.memnun.storage.jdbc.internal.Params.getUuid;
+import static io.memnun.storage.jdbc.internal.Params.setInstant;
+import static io.memnun.storage.jdbc.internal.Params.setString;
+import static io.memnun.storage.jdbc.internal.Params.setUuid;
+
+import io.memnun.error.DuplicateKeyException;
+import io.memnun.error.NotFoundException;
+import io.memnun.error.StoreException;
+import io.memnun.error.VersionConflictException;
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.ClosureReason;
+import io.memnun.feedback.Cursor;
+import io.memnun.feedback.DepartmentId;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.FeedbackTypeId;
+import io.memnun.feedback.LocationId;
+import io.memnun.feedback.Page;
+import io.memnun.feedback.Priority;
+import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.StaffId;
+import io.memnun.feedback.Status;
+import io.memnun.feedback.SubjectId;
+import io.memnun.feedback.TenantId;
+import io.memnun.spi.FeedbackChange;
+import io.memnun.storage.jdbc.JdbcFeedbackStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link JdbcFeedbackStore} on the tables of schema version 1. One row per feedback with the values queries filter
+ * on in columns of their own and nested values as JSON; one row per history event. A save is one transaction; an
+ * update is guarded by the version column ({@code UPDATE ... WHERE tenant = ? AND id = ? AND version = ?}).
+ */
+public final class SqlFeedbackStore implements JdbcFeedbackStore {
+    /** Columns written once, at receipt. */
+    private static final String KEY_COLUMNS = "tenant, id, ref_prefix, ref_year, ref_seq, intake_key, received_at";
+    private static final int KEY_COUNT = 7;
+    /** Columns every change writes; the JSON ones are marked with '#' and get the dialect's JSON placeholder. */
+    private static final String[] STATE_COLUMNS = {
+        "version", "kind", "type_id", "priority", "channel", "location_id", "subject_id", "department_id", "assignee_id",
+        "customer_external_id", "customer_name", "customer_email", "customer_phone", "#customer", "description",
+        "desired_remedy", "immediate_action", "#assessment", "#attachments", "#context", "status", "paused_from",
+        "updated_at", "planned_until", "resolution", "resolved_at", "rejection_count", "last_rejected_at",
+        "#recourse_offered", "closure_reason", "closed_at", "cancellation_reason", "appeal_count"
+    };
+    private static final String EVENT_COLUMNS =
+            "tenant, feedback_id, version, event_type, actor_kind, actor_id, occurred_at, note, from_status, to_status, details";
+
+    private final Transactions tx;
+    private final SqlDialect dialect;
+    private final String feedbackTable;
+    private final String selectFeedback;
+    private final String insertFeedback;
+    private final String updateFeedback;
+    private final String insertEvent;
+    private final String selectVersion;
+    private final String selectHistory;
+    private final String nextSequence;
+
+    public SqlFeedbackStore(Transactions tx, SqlDialect dialect, Tables tables) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.feedbackTable = tables.feedback();
+        List<String> state = new ArrayList<>();
+        List<String> statePlaceholders = new ArrayList<>();
+        List<String> assignments = new ArrayList<>();
+        for (String c : STATE_COLUMNS) {
+            String name = c.startsWith("#") ? c.substring(1) : c;
+            String placeholder = c.startsWith("#") ? dialect.jsonParameter() : "?";
+            state.add(name);
+            statePlaceholders.add(placeholder);
+            assignments.add(name + " = " + placeholder);
+        }
+        String stateColumns = String.join(", ", state);
+        this.selectFeedback = "SELECT " + KEY_COLUMNS + ", " + stateColumns + " FROM " + feedbackTable;
+        this.insertFeedback = "INSERT INTO " + feedbackTable + " (" + KEY_COLUMNS + ", " + stateColumns + ") VALUES ("
+                + "?, ".repeat(KEY_COUNT) + String.join(", ", statePlaceholders) + ")";
+        this.updateFeedback = "UPDATE " + feedbackTable + " SET " + String.join(", ", assignments)
+                + " WHERE tenant = ? AND id = ? AND version = ?";
+        this.insertEvent = "INSERT INTO " + tables.feedbackEvent() + " (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + dialect.jsonParameter() + ")";
+        this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
+        this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
+                + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
+        this.nextSequence = dialect.nextSequenceValue(tables.referenceSequence());
+    }
+
+    @Override
+    public void save(FeedbackChange change) {
+        Objects.requireNonNull(change, "change");
+        Feedback f = change.feedback();
+        tx.write("save feedback " + f.reference(), c -> {
+            if (change.isCreate()) {
+                insert(c, f);
+            } else {
+                update(c, f, change.expectedVersion());
+            }
+            insertEvents(c, f.tenant(), change.events());
+            return null;
+        });
+    }
+
+    private void insert(Connection c, Feedback f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertFeedback)) {
+            ps.setString(1, f.tenant().value());
+            setUuid(ps, 2, f.id().value());
+            ps.setString(3, f.reference().prefix());
+            ps.setInt(4, f.reference().year());
+            ps.setLong(5, f.reference().sequence());
+            setString(ps, 6, f.intakeKey().orElse(null));
+            setInstant(ps, 7, f.receivedAt());
+            bindState(ps, KEY_COUNT + 1, f);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e)) {
+                throw duplicate(e, f);
+            }
+            throw e;
+        }
+    }
+
+    private static DuplicateKeyException duplicate(SQLException e, Feedback f) {
+        String text = SqlDialect.messages(e);
+        DuplicateKeyException d;
+        if (text.contains("feedback_reference_uq")) {
+            d = new DuplicateKeyException("reference", f.reference().toString());
+        } else if (text.contains("feedback_intake_key_uq")) {
+            d = new DuplicateKeyException("intakeKey", f.intakeKey().orElse(""));
+        } else {
+            d = new DuplicateKeyException("id", f.id().toString());
+        }
+        d.initCause(e);
+        return d;
+    }
+
+    private void update(Connection c, Feedback f, long expectedVersion) throws SQLException {
+        int rows;
+        try (PreparedStatement ps = c.prepareStatement(updateFeedback)) {
+            int i = bindState(ps, 1, f);
+            ps.setString(i++, f.tenant().value());
+            setUuid(ps, i++, f.id().value());
+            ps.setLong(i, expectedVersion);
+            rows = ps.executeUpdate();
+        }
+        if (rows == 1) {
+            return;
+        }
+        // nothing matched: tell a missing feedback from one that someone else changed first
+        try (PreparedStatement ps = c.prepareStatement(selectVersion)) {
+            ps.setString(1, f.tenant().value());
+            setUuid(ps, 2, f.id().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NotFoundException("feedback " + f.id() + " in tenant " + f.tenant());
+                }
+                throw new VersionConflictException(f.id().toString(), expectedVersion, rs.getLong(1));
+            }
+        }
+    }
+
+    /** Binds {@link #STATE_COLUMNS} from {@code start}; returns the next parameter index. */
+    private static int bindState(PreparedStatement ps, int start, Feedback f) throws SQLException {
+        int i = start;
+        ps.setLong(i++, f.version());
+        ps.setString(i++, f.kind().name());
+        setString(ps, i++, f.type().map(FeedbackTypeId::value).orElse(null));
+        ps.setString(i++, f.priority().name());
+        ps.setString(i++, f.channel().code());
+        setString(ps, i++, f.location().map(LocationId::value).orElse(null));
+        setString(ps, i++, f.subject().map(SubjectId::value).orElse(null));
+        setString(ps, i++, f.department().map(DepartmentId::value).orElse(null));
+        setString(ps, i++, f.assignee().map(StaffId::value).orElse(null));
+        setString(ps, i++, f.customer().externalId());
+        setString(ps, i++, f.customer().name());
+        setString(ps, i++, f.customer().email() == null ? null : f.customer().email().value());
+        setString(ps, i++, f.customer().phone() == null ? null : f.customer().phone().e164());
+        ps.setString(i++, Json.customer(f.customer()));
+        ps.setString(i++, f.description());
+        setString(ps, i++, f.desiredRemedy().orElse(null));
+        setString(ps, i++, f.immediateAction().orElse(null));
+        setString(ps, i++, Json.assessment(f.assessment().orElse(null)));
+        setString(ps, i++, Json.attachments(f.attachments()));
+        setString(ps, i++, Json.map(f.context()));
+        ps.setString(i++, f.status().name());
+        setString(ps, i++, f.pausedFrom().map(Enum::name).orElse(null));
+        setInstant(ps, i++, f.updatedAt());
+        setInstant(ps, i++, f.plannedUntil().orElse(null));
+        setString(ps, i++, f.resolution().orElse(null));
+        setInstant(ps, i++, f.resolvedAt().orElse(null));
+        ps.setInt(i++, f.rejectionCount());
+        setInstant(ps, i++, f.lastRejectedAt().orElse(null));
+        setString(ps, i++, Json.recourse(f.recourseOffered()));
+        setString(ps, i++, f.closureReason().map(Enum::name).orElse(null));
+        setInstant(ps, i++, f.closedAt().orElse(null));
+        setString(ps, i++, f.cancellationReason().orElse(null));
+        ps.setInt(i++, f.appealCount());
+        return i;
+    }
+
+    private void insertEvents(Connection c, TenantId tenant, List<FeedbackEvent> events) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertEvent)) {
+            for (FeedbackEvent e : events) {
+                ps.setString(1, tenant.value());
+                setUuid(ps, 2, e.feedbackId().value());
+                ps.setLong(3, e.version());
+                ps.setString(4, e.type().name());
+                ps.setString(5, e.actor().kind().name());
+                ps.setString(6, e.actor().id());
+                setInstant(ps, 7, e.at());
+                setString(ps, 8, e.note());
+                setString(ps, 9, e.from() == null ? null : e.from().name());
+                ps.setString(10, e.to().name());
+                setString(ps, 11, Json.map(e.details()));
+                if (events.size() == 1) {
+                    ps.executeUpdate();
+                } else {
+                    ps.addBatch();
+                }
+            }
+            if (events.size() > 1) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    @Override
+    public Optional<Feedback> find(TenantId tenant, FeedbackId id) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
+        return tx.read("find feedback " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement(selectFeedback + " WHERE tenant = ? AND id = ?")) {
+                ps.setString(1, tenant.value());
+                setUuid(ps, 2, id.value());
+                return one(ps);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Feedback> findByReference(TenantId tenant, ReferenceNumber reference) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(reference, "reference");
+        return tx.read("find feedback " + reference, c -> {
+            try (PreparedStatement ps = c.prepareStatement(selectFeedback
+                    + " WHERE tenant = ? AND ref_prefix = ? AND ref_year = ? AND ref_seq = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, reference.prefix());
+                ps.setInt(3, reference.year());
+                ps.setLong(4, reference.sequence());
+                return one(ps);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Feedback> findByIntakeKey(TenantId tenant, String intakeKey) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(intakeKey, "intakeKey");
+        return tx.read("find feedback by intake key", c -> {
+            try (PreparedStatement ps = c.prepareStatement(selectFeedback + " WHERE tenant = ? AND intake_key = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, intakeKey);
+                return one(ps);
+            }
+        });
+    }
+
+    private static Optional<Feedback> one(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(feedback(rs)) : Optional.empty();
+        }
+    }
+
+    @Override
+    public List<FeedbackEvent> history(TenantId tenant, FeedbackId id) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
+        return tx.read("read the history of " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement(selectHistory)) {
+                ps.setString(1, tenant.value());
+                setUuid(ps, 2, id.value());
+                List<FeedbackEvent> events = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String from = rs.getString(9);
+                        events.add(new FeedbackEvent(new FeedbackId(getUuid(rs, 2)), rs.getLong(3),
+                                EventType.valueOf(rs.getString(4)), new Actor(Actor.Kind.valueOf(rs.getString(5)), rs.getString(6)),
+                                getRequiredInstant(rs, 7), rs.getString(8), from == null ? null : Status.valueOf(from),
+                                Status.valueOf(rs.getString(10)), Json.map(rs.getString(11))));
+                    }
+                }
+                return List.copyOf(events);
+            }
+        });
+    }
+
+    @Override
+    public Page<Feedback> query(FeedbackQuery query) {
+        Objects.requireNonNull(query, "query");
+        boolean ascending = query.order() == FeedbackQuery.Order.OLDEST_FIRST;
+        Where where = criteria(query);
+        Cursor after = query.after();
+        if (after != null) {
+            // the stored times are microseconds: compare with the cursor's time as it was stored
+            where.add(dialect.keysetAfter(ascending));
+            where.params.add(Params.micros(after.receivedAt()));
+            if (dialect.keysetParameters() == SqlDialect.KeysetParameters.TIME_TIME_ID) {
+                where.params.add(Params.micros(after.receivedAt()));
+            }
+            where.params.add(after.id().value());
+        }
+        String direction = ascending ? "" : " DESC";
+        String sql = selectFeedback + where.sql() + " ORDER BY received_at" + direction + ", id" + direction + " LIMIT ?";
+        where.params.add(query.limit() + 1);
+        List<Feedback> items = tx.read("query feedback", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                where.bind(ps);
+                List<Feedback> list = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(feedback(rs));
+                    }
+                }
+                return list;
+            }
+        });
+        if (items.size() <= query.limit()) {
+            return new Page<>(items, null);
+        }
+        List<Feedback> page = items.subList(0, query.limit());
+        return new Page<>(page, Cursor.of(page.get(page.size() - 1)));
+    }
+
+    @Override
+    public List<GroupCount> countBy(FeedbackQuery query, GroupBy groupBy) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(groupBy, "groupBy");
+        String column = switch (groupBy) {
+            case STATUS -> "status";
+            case KIND -> "kind";
+            case PRIORITY -> "priority";
+            case CHANNEL -> "channel";
+            case TYPE -> "type_id";
+            case LOCATION -> "location_id";
+            case SUBJECT -> "subject_id";
+            case DEPARTMENT -> "department_id";
+            case ASSIGNEE -> "assignee_id";
+        };
+        Where where = criteria(query);
+        String sql = "SELECT " + column + ", COUNT(*) FROM " + feedbackTable + where.sql() + " GROUP BY " + column
+                + " ORDER BY " + column + " NULLS LAST";
+        return tx.read("count feedback by " + column, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                where.bind(ps);
+                List<GroupCount> counts = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.add(new GroupCount(rs.getString(1), rs.getLong(2)));
+                    }
+                }
+                return List.copyOf(counts);
+            }
+        });
+    }
+
+    private static Where criteria(FeedbackQuery q) {
+        Where w = new Where();
+        w.add("tenant = ?", q.tenant().value());
+        w.in("status", q.statuses().stream().map(Enum::name).sorted().collect(Collectors.toList()));
+        w.in("kind", q.kinds().stream().map(Enum::name).sorted().collect(Collectors.toList()));
+        w.addIfSet("department_id = ?", q.department() == null ? null : q.department().value());
+        w.addIfSet("assignee_id = ?", q.assignee() == null ? null : q.assignee().value());
+        w.addIfSet("subject_id = ?", q.subject() == null ? null : q.subject().value());
+        w.addIfSet("location_id = ?", q.location() == null ? null : q.location().value());
+        w.addIfSet("channel = ?", q.channel() == null ? null : q.channel().code());
+        w.addIfSet("received_at >= ?", q.receivedFrom() == null ? null : Params.micros(q.receivedFrom()));
+        w.addIfSet("received_at < ?", q.receivedBefore() == null ? null : Params.micros(q.receivedBefore()));
+        w.addIfSet("customer_external_id = ?", q.customerExternalId());
+        w.addIfSet("customer_email = ?", q.customerEmail() == null ? null : q.customerEmail().value());
+        w.addIfSet("customer_phone = ?", q.customerPhone() == null ? null : q.customerPhone().e164());
+        return w;
+    }
+
+    /** A conjunction of conditions and their parameters. */
+    private static final class Where {
+        private final List<String> conditions = new ArrayList<>();
+        final List<Object> params = new ArrayList<>();
+
+        void add(String condition, Object... values) {
+            conditions.add(condition);
+            params.addAll(List.of(values));
+        }
+
+        void addIfSet(String condition, @Nullable Object value) {
+            if (value != null) {
+                add(condition, value);
+            }
+        }
+
+        void in(String column, List<String> values) {
+            if (!values.isEmpty()) {
+                add(column + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")",
+                        values.toArray());
+            }
+        }
+
+        String sql() {
+            return " WHERE " + String.join(" AND ", conditions);
+        }
+
+        void bind(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < params.size(); i++) {
+                Params.set(ps, i + 1, params.get(i));
+            }
+        }
+    }
+
+    /** Reads the row {@link #selectFeedback} lists: the key columns, then the state columns. */
+    private static Feedback feedback(ResultSet rs) throws SQLException {
+        FeedbackId id = new FeedbackId(getUuid(rs, 2));
+        Feedback.Restorer r = Feedback.restore(id, new TenantId(rs.getString(1)),
+                new ReferenceNumber(rs.getString(3), rs.getInt(4), rs.getLong(5)), rs.getLong(8));
+        r.intakeKey(rs.getString(6));
+        r.receivedAt(getRequiredInstant(rs, 7));
+        int i = KEY_COUNT + 2;
+        r.kind(FeedbackKind.valueOf(rs.getString(i++)));
+        String type = rs.getString(i++);
+        r.type(type == null ? null : new FeedbackTypeId(type));
+        r.priority(Priority.valueOf(rs.getString(i++)));
+        r.channel(new Channel(rs.getString(i++)));
+        String location = rs.getString(i++);
+        r.location(location == null ? null : new LocationId(location));
+        String subject = rs.getString(i++);
+        r.subject(subject == null ? null : new SubjectId(subject));
+        String department = rs.getString(i++);
+        r.department(department == null ? null : new DepartmentId(department));
+        String assignee = rs.getString(i++);
+        r.assignee(assignee == null ? null : new StaffId(assignee));
+        String externalId = rs.getString(i++);
+        String name = rs.getString(i++);
+        String email = rs.getString(i++);
+        String phone = rs.getString(i++);
+        r.customer(Json.customer(rs.getString(i++), externalId, name, email, phone));
+        r.description(rs.getString(i++));
+        r.desiredRemedy(rs.getString(i++));
+        r.immediateAction(rs.getString(i++));
+        r.assessment(Json.assessment(rs.getString(i++)));
+        r.attachments(Json.attachments(rs.getString(i++)));
+        r.context(Json.map(rs.getString(i++)));
+        r.status(Status.valueOf(rs.getString(i++)));
+        String pausedFrom = rs.getString(i++);
+        r.pausedFrom(pausedFrom == null ? null : Status.valueOf(pausedFrom));
+        r.updatedAt(getRequiredInstant(rs, i++));
+        r.plannedUntil(getInstant(rs, i++));
+        r.resolution(rs.getString(i++));
+        r.resolvedAt(getInstant(rs, i++));
+        r.rejectionCount(rs.getInt(i++));
+        r.lastRejectedAt(getInstant(rs, i++));
+        r.recourseOffered(Json.recourse(rs.getString(i++)));
+        String closure = rs.getString(i++);
+        r.closureReason(closure == null ? null : ClosureReason.valueOf(closure));
+        r.closedAt(getInstant(rs, i++));
+        r.cancellationReason(rs.getString(i++));
+        r.appealCount(rs.getInt(i));
+        return r.build();
+    }
+
+    @Override
+    public long next(TenantId tenant, String prefix, int year) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(prefix, "prefix");
+        return tx.write("issue a reference number", c -> {
+            for (int attempt = 1; ; attempt++) {
+                try (PreparedStatement ps = c.prepareStatement(nextSequence)) {
+                    ps.setString(1, tenant.value());
+                    ps.setString(2, prefix);
+                    ps.setInt(3, year);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new StoreException("the reference sequence returned no value");
+                        }
+                        return rs.getLong(1);
+                    }
+                } catch (SQLException e) {
+                    // H2: two nodes inserted the first row of a year at once; the loser now finds it and increments
+                    if (!dialect.isUniqueViolation(e) || attempt >= 3) {
+                        throw e;
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "SqlFeedbackStore[" + dialect.dialect() + " " + feedbackTable + "]";
+    }
+}
