@@ -4,6 +4,7 @@ import io.memnun.error.ValidationException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A position in the stable order of a {@link FeedbackQuery}: the receipt time and id of the last entry of a page.
@@ -11,12 +12,11 @@ import java.util.Objects;
  */
 public record Cursor(Instant receivedAt, FeedbackId id) {
     /**
-     * The stable order: receipt time, then id. Ids compare as unsigned 128-bit numbers (the order of their
-     * bytes), which is how databases order UUID columns; {@link java.util.UUID#compareTo} compares signed halves
-     * and would disagree with a database for ids whose halves have the top bit set.
+     * The stable order: receipt time, then id as an unsigned 128-bit number. That is the order of UUID columns in
+     * PostgreSQL and H2; {@link java.util.UUID#compareTo} compares signed halves and disagrees with it.
      */
     public static final Comparator<Feedback> ORDER =
-            Comparator.comparing(Feedback::receivedAt).thenComparing((a, b) -> compareIds(a.id(), b.id()));
+            Comparator.comparing(Feedback::receivedAt).thenComparing(f -> f.id().value(), Cursor::compareIds);
 
     public Cursor {
         Objects.requireNonNull(receivedAt, "receivedAt");
@@ -30,13 +30,12 @@ public record Cursor(Instant receivedAt, FeedbackId id) {
     /** Compares {@code f}'s position with this cursor's in the stable order. */
     public int compareTo(Feedback f) {
         int c = receivedAt.compareTo(f.receivedAt());
-        return c != 0 ? c : compareIds(id, f.id());
+        return c != 0 ? c : compareIds(id.value(), f.id().value());
     }
 
-    /** Compares two ids as unsigned 128-bit numbers: the order of a database's UUID index. */
-    public static int compareIds(FeedbackId a, FeedbackId b) {
-        int c = Long.compareUnsigned(a.value().getMostSignificantBits(), b.value().getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(a.value().getLeastSignificantBits(), b.value().getLeastSignificantBits());
+    private static int compareIds(UUID a, UUID b) {
+        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     public String token() {

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Criteria for finding feedback within one tenant, with keyset paging. Every criterion left unset matches
- * everything; set criteria are combined with AND. Results come in a stable order: by receipt time, then id
- * ({@link Order#OLDEST_FIRST} by default), so pages never skip or repeat an entry while others are added.
+ * everything; set criteria are combined with AND. Results come in a stable order: by receipt time, then id as
+ * an unsigned 128-bit number ({@link Order#OLDEST_FIRST} by default; see {@link Cursor#ORDER}), so pages never
+ * skip or repeat an entry while others are added.
  *
  * @param after the cursor of the previous page ({@link Page#next()}), or {@code null} for the first page
  * @param limit page size, 1 to {@value #MAX_LIMIT}

@@ -20,6 +20,8 @@ public record ReferenceNumber(String prefix, int year, long sequence) implements
     private static final Pattern PREFIX = Pattern.compile("[A-Z]{1,5}");
     private static final Pattern TEXT = Pattern.compile("([A-Z]{1,5})-?(\\d{4})-?(\\d{6,18})-?(\\d)");
     private static final int MIN_SEQUENCE_DIGITS = 6;
+    /** The largest sequence {@link #parse} reads back: 18 digits. */
+    public static final long MAX_SEQUENCE = 999_999_999_999_999_999L;
 
     // Damm's totally anti-symmetric quasigroup of order 10.
     private static final int[][] DAMM = {
@@ -43,8 +45,8 @@ public record ReferenceNumber(String prefix, int year, long sequence) implements
         if (year < 1000 || year > 9999) {
             throw new ValidationException("referenceNumber.year", "must have four digits, was " + year);
         }
-        if (sequence < 1) {
-            throw new ValidationException("referenceNumber.sequence", "must be positive, was " + sequence);
+        if (sequence < 1 || sequence > MAX_SEQUENCE) {
+            throw new ValidationException("referenceNumber.sequence", "must be between 1 and " + MAX_SEQUENCE + ", was " + sequence);
         }
     }
 
@@ -68,7 +70,13 @@ public record ReferenceNumber(String prefix, int year, long sequence) implements
         if (seq.length() > MIN_SEQUENCE_DIGITS && seq.charAt(0) == '0') {
             throw new InvalidReferenceNumberException(text, "has surplus leading zeros in its sequence");
         }
-        ReferenceNumber ref = new ReferenceNumber(m.group(1), Integer.parseInt(m.group(2)), Long.parseLong(seq));
+        ReferenceNumber ref;
+        try {
+            ref = new ReferenceNumber(m.group(1), Integer.parseInt(m.group(2)), Long.parseLong(seq));
+        } catch (ValidationException e) {
+            // a year before 1000 or a sequence of zero: well-formed digits, but no reference number
+            throw new InvalidReferenceNumberException(text, "is not a reference number (" + e.getMessage() + ")");
+        }
         if (ref.checkDigit() != m.group(4).charAt(0) - '0') {
             throw new InvalidReferenceNumberException(text, "check digit does not match (mistyped?)");
         }

@@ -1,0 +1,752 @@
+package io.memnun.tck;
+
+import static io.memnun.tck.FeedbackAssert.assertSameState;
+import static io.memnun.tck.Fixtures.AYSE;
+import static io.memnun.tck.Fixtures.FRONT_OFFICE;
+import static io.memnun.tck.Fixtures.HOUSEKEEPING;
+import static io.memnun.tck.Fixtures.KITCHEN;
+import static io.memnun.tck.Fixtures.MEHMET;
+import static io.memnun.tck.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.memnun.error.DuplicateKeyException;
+import io.memnun.error.NotFoundException;
+import io.memnun.error.VersionConflictException;
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.ClosureReason;
+import io.memnun.feedback.Command;
+import io.memnun.feedback.Customer;
+import io.memnun.feedback.Cursor;
+import io.memnun.feedback.EmailAddress;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.Intake;
+import io.memnun.feedback.Lifecycle;
+import io.memnun.feedback.LocationId;
+import io.memnun.feedback.Page;
+import io.memnun.feedback.PhoneNumber;
+import io.memnun.feedback.Recourse;
+import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.StaffId;
+import io.memnun.feedback.Status;
+import io.memnun.feedback.SubjectId;
+import io.memnun.feedback.TenantId;
+import io.memnun.spi.FeedbackChange;
+import io.memnun.spi.FeedbackStore;
+import io.memnun.spi.ReferenceSequence;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules every {@link FeedbackStore} (and {@link ReferenceSequence}) must follow. An implementation's test
+ * extends this class and says how to create the store:
+ *
+ * <pre>{@code
+ * class JdbcFeedbackStoreTest extends FeedbackStoreContract {
+ *     protected FeedbackStore createStore() { return new JdbcFeedbackStore(dataSource); }
+ * }
+ * }</pre>
+ *
+ * <p>Every test works in tenants of its own ({@link Fixtures#newTenant}), so {@link #createStore()} may return
+ * stores that share one database. Test instants have microsecond precision: a store must keep at least that.
+ */
+public abstract class FeedbackStoreContract {
+    private static final Lifecycle LIFECYCLE = new Lifecycle(Lifecycle.Rules.defaults());
+    private static final int THREADS = 8;
+
+    /** Stable order of a query: receipt time, then id as an unsigned 128-bit number (UUID column order). */
+    protected static final Comparator<Feedback> RECEIPT_THEN_ID = Comparator.comparing(Feedback::receivedAt)
+            .thenComparing(f -> f.id().value(), FeedbackStoreContract::compareUnsigned);
+
+    protected FeedbackStore store;
+    protected ReferenceSequence sequence;
+    protected TenantId tenant;
+    private long nextReference = 1;
+    private ExecutorService pool;
+
+    /** A store to test; it may hold other tests' data, but never data of this test's tenants. */
+    protected abstract FeedbackStore createStore();
+
+    /** The reference sequence to test: by default the store itself, if it issues sequence numbers. */
+    protected ReferenceSequence createSequence(FeedbackStore store) {
+        if (store instanceof ReferenceSequence s) {
+            return s;
+        }
+        throw new UnsupportedOperationException(store.getClass().getName()
+                + " is not a ReferenceSequence: override createSequence(FeedbackStore) in " + getClass().getName());
+    }
+
+    @BeforeEach
+    void setUpStore() {
+        store = createStore();
+        sequence = createSequence(store);
+        tenant = Fixtures.newTenant("tenant");
+        pool = Executors.newFixedThreadPool(THREADS);
+    }
+
+    @AfterEach
+    void stopPool() throws InterruptedException {
+        pool.shutdownNow();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).as("worker threads stopped").isTrue();
+    }
+
+    // ---------------------------------------------------------------- round trips
+
+    @Test
+    void aMinimalFeedbackRoundTripsWithEveryOptionalFieldUnset() {
+        Scenario s = Scenario.receive(store, Fixtures.minimalIntake(tenant, "Kahvaltı kaçta?").build(), reference(), T0);
+        Feedback expected = s.feedback();
+        assertThat(expected.customer()).isEqualTo(Customer.ANONYMOUS);
+        assertThat(List.of(expected.type(), expected.location(), expected.subject(), expected.department(),
+                expected.assignee(), expected.desiredRemedy(), expected.immediateAction(), expected.assessment(),
+                expected.intakeKey(), expected.pausedFrom(), expected.plannedUntil(), expected.resolution(),
+                expected.resolvedAt(), expected.lastRejectedAt(), expected.closureReason(), expected.closedAt(),
+                expected.cancellationReason())).allMatch(o -> o.isEmpty());
+        assertThat(expected.attachments()).isEmpty();
+        assertThat(expected.context()).isEmpty();
+
+        assertSameState(store.find(tenant, expected.id()).orElseThrow(), expected);
+        assertSameState(store.findByReference(tenant, expected.reference()).orElseThrow(), expected);
+        assertThat(store.history(tenant, expected.id())).containsExactlyElementsOf(s.history());
+    }
+
+    @Test
+    void everyFieldOfARichFeedbackRoundTrips() {
+        Scenario s = rich(Fixtures.richIntake(tenant).build());
+        Feedback expected = s.feedback();
+        // the fixture really sets what it should: every optional field that can be set at once
+        assertThat(expected.status()).isEqualTo(Status.AWAITING_CUSTOMER);
+        assertThat(expected.pausedFrom()).contains(Status.PLANNED);
+        assertThat(List.of(expected.type(), expected.location(), expected.subject(), expected.department(),
+                expected.assignee(), expected.desiredRemedy(), expected.immediateAction(), expected.assessment(),
+                expected.intakeKey(), expected.plannedUntil(), expected.resolution(), expected.resolvedAt(),
+                expected.lastRejectedAt())).allMatch(o -> o.isPresent());
+        assertThat(expected.customer().emailAddress()).isPresent();
+        assertThat(expected.customer().phoneNumber()).isPresent();
+        assertThat(expected.customer().attributes()).hasSize(2);
+        assertThat(expected.attachments()).hasSize(2);
+        assertThat(expected.context()).hasSize(3);
+        assertThat(expected.recourseOffered()).hasSize(2);
+        assertThat(expected.rejectionCount()).isEqualTo(1);
+
+        assertSameState(store.find(tenant, expected.id()).orElseThrow(), expected);
+        assertSameState(store.findByReference(tenant, expected.reference()).orElseThrow(), expected);
+        assertSameState(store.findByIntakeKey(tenant, expected.intakeKey().orElseThrow()).orElseThrow(), expected);
+    }
+
+    @Test
+    void closedCancelledAndAppealedFeedbackRoundTrip() {
+        Scenario accepted = Scenario.receive(store, Fixtures.richIntake(tenant).intakeKey("k-accepted").build(), reference(), T0)
+                .then(new Command.Take(AYSE, null))
+                .then(new Command.Resolve(AYSE, "Ücret iadesi yapıldı"))
+                .then(new Command.Accept(Actor.customer(), "Teşekkürler"));
+        Scenario cancelled = Scenario.receive(store, Fixtures.richIntake(tenant).intakeKey("k-cancelled").build(), reference(), T0)
+                .then(new Command.Cancel(AYSE, "Mükerrer kayıt"));
+        Scenario unresolved = Scenario.receive(store, Fixtures.richIntake(tenant).intakeKey("k-unresolved").build(), reference(), T0)
+                .then(new Command.Take(AYSE, null))
+                .then(new Command.Resolve(AYSE, "Özür dilendi"))
+                .then(new Command.Reject(Actor.customer(), "Kabul etmiyorum", List.of()))
+                .later(Lifecycle.Rules.DEFAULT_CLOSING_PERIOD)
+                .then(new Command.Close(Actor.system("closing-period"), ClosureReason.UNRESOLVED, null));
+        Scenario appealed = Scenario.receive(store, Fixtures.richIntake(tenant).intakeKey("k-appealed").build(), reference(), T0)
+                .then(new Command.Cancel(AYSE, "Kapsam dışı"))
+                .then(new Command.Appeal(Actor.customer(), "İtiraz ediyorum"));
+
+        assertThat(accepted.feedback().closureReason()).contains(ClosureReason.ACCEPTED);
+        assertThat(cancelled.feedback().cancellationReason()).contains("Mükerrer kayıt");
+        assertThat(unresolved.feedback().closureReason()).contains(ClosureReason.UNRESOLVED);
+        assertThat(appealed.feedback().appealCount()).isEqualTo(1);
+        for (Scenario s : List.of(accepted, cancelled, unresolved, appealed)) {
+            assertSameState(store.find(tenant, s.feedback().id()).orElseThrow(), s.feedback());
+            assertThat(store.history(tenant, s.feedback().id())).containsExactlyElementsOf(s.history());
+        }
+    }
+
+    @Test
+    void lookupsReturnTheLatestVersion() {
+        Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).build(), reference(), T0)
+                .note("bir")
+                .note("iki");
+        Feedback latest = s.feedback();
+        assertThat(latest.version()).isEqualTo(3);
+        assertSameState(store.find(tenant, latest.id()).orElseThrow(), latest);
+        assertSameState(store.findByReference(tenant, latest.reference()).orElseThrow(), latest);
+        assertSameState(store.findByIntakeKey(tenant, latest.intakeKey().orElseThrow()).orElseThrow(), latest);
+    }
+
+    @Test
+    void theHistoryHoldsEveryEventInVersionOrderWithEveryField() {
+        Scenario s = rich(Fixtures.richIntake(tenant).build()).then(new Command.CustomerResponded(Actor.customer(), null));
+        List<FeedbackEvent> history = store.history(tenant, s.feedback().id());
+
+        assertThat(history).containsExactlyElementsOf(s.history());
+        assertThat(history).extracting(FeedbackEvent::version)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, s.feedback().version()).boxed().toList());
+        // the fixture covers null and set notes, the receipt's null 'from', and multi-entry details
+        assertThat(history.get(0).from()).isNull();
+        assertThat(history.get(0).type()).isEqualTo(EventType.RECEIVED);
+        assertThat(history).anySatisfy(e -> assertThat(e.note()).isNull());
+        assertThat(history).anySatisfy(e -> assertThat(e.details()).hasSizeGreaterThan(3));
+    }
+
+    @Test
+    void theHistoryOfAnUnknownFeedbackIsEmpty() {
+        Scenario.receive(store, Fixtures.minimalIntake(tenant, "var").build(), reference(), T0);
+        assertThat(store.history(tenant, Fixtures.randomId())).isEmpty();
+        assertThat(store.find(tenant, Fixtures.randomId())).isEmpty();
+        assertThat(store.findByReference(tenant, ReferenceNumber.of("FB", 2026, 999_999))).isEmpty();
+        assertThat(store.findByIntakeKey(tenant, "no-such-key")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- unique keys
+
+    @Test
+    void creatingWithAnExistingIdIsRefusedAndWritesNothing() {
+        FeedbackId id = Fixtures.randomId();
+        Scenario first = Scenario.receive(store, LIFECYCLE, id, Fixtures.minimalIntake(tenant, "ilk").intakeKey("key-1").build(),
+                reference(), T0).note("not");
+        ReferenceNumber otherReference = reference();
+        Feedback duplicate = received(id, otherReference, Fixtures.minimalIntake(tenant, "ikinci").intakeKey("key-2").build());
+
+        assertThatThrownBy(() -> store.save(FeedbackChange.create(duplicate, receivedEvent(duplicate))))
+                .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.key()).isEqualTo("id"));
+
+        assertUnchanged(first);
+        assertThat(store.findByReference(tenant, otherReference)).isEmpty();
+        assertThat(store.findByIntakeKey(tenant, "key-2")).isEmpty();
+    }
+
+    @Test
+    void creatingWithAnExistingReferenceIsRefusedAndWritesNothing() {
+        ReferenceNumber shared = reference();
+        Scenario first = Scenario.receive(store, Fixtures.minimalIntake(tenant, "ilk").intakeKey("key-1").build(), shared, T0);
+        Feedback duplicate = received(Fixtures.randomId(), shared, Fixtures.minimalIntake(tenant, "ikinci").intakeKey("key-2").build());
+
+        assertThatThrownBy(() -> store.save(FeedbackChange.create(duplicate, receivedEvent(duplicate))))
+                .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.key()).isEqualTo("reference"));
+
+        assertUnchanged(first);
+        assertThat(store.find(tenant, duplicate.id())).isEmpty();
+        assertThat(store.history(tenant, duplicate.id())).isEmpty();
+        assertThat(store.findByIntakeKey(tenant, "key-2")).isEmpty();
+    }
+
+    @Test
+    void creatingWithAnExistingIntakeKeyIsRefusedAndWritesNothing() {
+        Scenario first = Scenario.receive(store, Fixtures.minimalIntake(tenant, "ilk").intakeKey("<mesaj-1@örnek>").build(), reference(), T0);
+        ReferenceNumber otherReference = reference();
+        Feedback duplicate = received(Fixtures.randomId(), otherReference,
+                Fixtures.minimalIntake(tenant, "ikinci").intakeKey("<mesaj-1@örnek>").build());
+
+        assertThatThrownBy(() -> store.save(FeedbackChange.create(duplicate, receivedEvent(duplicate))))
+                .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.key()).isEqualTo("intakeKey"));
+
+        assertUnchanged(first);
+        assertThat(store.find(tenant, duplicate.id())).isEmpty();
+        assertThat(store.history(tenant, duplicate.id())).isEmpty();
+        assertThat(store.findByReference(tenant, otherReference)).isEmpty();
+    }
+
+    @Test
+    void referencesAndIntakeKeysAreUniqueOnlyWithinATenant() {
+        TenantId other = Fixtures.newTenant("other");
+        ReferenceNumber shared = reference();
+        Scenario mine = Scenario.receive(store, Fixtures.minimalIntake(tenant, "benim").intakeKey("shared-key").build(), shared, T0);
+        Scenario theirs = Scenario.receive(store, Fixtures.minimalIntake(other, "onların").intakeKey("shared-key").build(), shared, T0);
+
+        assertThat(store.findByReference(tenant, shared)).map(Feedback::id).contains(mine.feedback().id());
+        assertThat(store.findByReference(other, shared)).map(Feedback::id).contains(theirs.feedback().id());
+        assertThat(store.findByIntakeKey(tenant, "shared-key")).map(Feedback::description).contains("benim");
+        assertThat(store.findByIntakeKey(other, "shared-key")).map(Feedback::description).contains("onların");
+    }
+
+    // ---------------------------------------------------------------- versions
+
+    @Test
+    void anUpdateBasedOnAStaleVersionIsRefusedAndWritesNothing() {
+        Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).build(), reference(), T0);
+        Feedback version1 = s.feedback();
+        s.note("ikinci sürüm");
+
+        Lifecycle.Transition late = LIFECYCLE.apply(version1, new Command.Cancel(MEHMET, "geç kalan"), s.now().plusSeconds(1));
+        assertThatThrownBy(() -> store.save(FeedbackChange.update(late.after(), 1, late.event())))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> {
+                    assertThat(e.id()).isEqualTo(version1.id().toString());
+                    assertThat(e.expectedVersion()).isEqualTo(1);
+                    assertThat(e.actualVersion()).isEqualTo(2);
+                });
+        assertUnchanged(s);
+    }
+
+    @Test
+    void anUpdateBasedOnAVersionFromTheFutureIsRefused() {
+        Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).build(), reference(), T0).note("iki");
+        Lifecycle.Transition t = LIFECYCLE.apply(s.feedback(), new Command.AddNote(AYSE, "üç"), s.now().plusSeconds(1));
+
+        assertThatThrownBy(() -> store.save(new FeedbackChange(t.after(), 5, List.of(t.event()))))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> {
+                    assertThat(e.expectedVersion()).isEqualTo(5);
+                    assertThat(e.actualVersion()).isEqualTo(2);
+                });
+        assertUnchanged(s);
+    }
+
+    @Test
+    void anUpdateOfAFeedbackTheStoreDoesNotHaveIsRefused() {
+        Feedback neverStored = received(Fixtures.randomId(), reference(), Fixtures.minimalIntake(tenant, "yok").intakeKey("k").build());
+        Lifecycle.Transition t = LIFECYCLE.apply(neverStored, new Command.AddNote(AYSE, "not"), T0.plusSeconds(60));
+
+        assertThatThrownBy(() -> store.save(FeedbackChange.update(t.after(), 1, t.event())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(store.find(tenant, neverStored.id())).isEmpty();
+        assertThat(store.history(tenant, neverStored.id())).isEmpty();
+        assertThat(store.findByReference(tenant, neverStored.reference())).isEmpty();
+        assertThat(store.findByIntakeKey(tenant, "k")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- tenants
+
+    @Test
+    void anotherTenantSeesNothingOfTheFeedback() {
+        Scenario mine = rich(Fixtures.richIntake(tenant).build());
+        Feedback f = mine.feedback();
+        TenantId other = Fixtures.newTenant("other");
+        Scenario theirs = Scenario.receive(store, Fixtures.minimalIntake(other, "başka kiracı").build(), reference(), T0);
+
+        assertThat(store.find(other, f.id())).isEmpty();
+        assertThat(store.findByReference(other, f.reference())).isEmpty();
+        assertThat(store.findByIntakeKey(other, f.intakeKey().orElseThrow())).isEmpty();
+        assertThat(store.history(other, f.id())).isEmpty();
+        assertThat(ids(store.query(FeedbackQuery.builder(other).build()))).containsExactly(theirs.feedback().id());
+        assertThat(store.query(FeedbackQuery.builder(other)
+                .status(f.status()).kind(f.kind()).department(f.department().orElseThrow())
+                .customerEmail(f.customer().email()).build()).items()).isEmpty();
+        // and the owner still sees it
+        assertThat(ids(store.query(FeedbackQuery.builder(tenant).build()))).containsExactly(f.id());
+    }
+
+    @Test
+    void anotherTenantCannotChangeTheFeedback() {
+        FeedbackId id = Fixtures.randomId();
+        ReferenceNumber ref = reference();
+        Scenario mine = Scenario.receive(store, LIFECYCLE, id, Fixtures.minimalIntake(tenant, "benim").build(), ref, T0);
+        TenantId other = Fixtures.newTenant("other");
+        Feedback impostor = received(id, ref, Fixtures.minimalIntake(other, "sahte").build());
+        Lifecycle.Transition t = LIFECYCLE.apply(impostor, new Command.Cancel(MEHMET, "başkasının kaydı"), T0.plusSeconds(60));
+
+        assertThatThrownBy(() -> store.save(FeedbackChange.update(t.after(), 1, t.event())))
+                .isInstanceOf(NotFoundException.class);
+        assertUnchanged(mine);
+        assertThat(store.find(other, id)).isEmpty();
+        assertThat(store.history(other, id)).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    @Test
+    void aQueryWithoutCriteriaReturnsAllOfTheTenantsFeedbackOldestFirst() {
+        Map<String, Feedback> f = queryData();
+        assertQuery(f, q -> q, "f1", "f2", "f3", "f4", "f5", "f6");
+        assertQuery(f, q -> q.order(FeedbackQuery.Order.NEWEST_FIRST), "f6", "f5", "f4", "f3", "f2", "f1");
+    }
+
+    @Test
+    void aQuerySelectsByStatus() {
+        Map<String, Feedback> f = queryData();
+        assertQuery(f, q -> q.status(Status.NEW, Status.IN_PROGRESS), "f1", "f2");
+        assertQuery(f, q -> q.status(Status.RESOLVED), "f3");
+        assertQuery(f, q -> q.status(Status.CLOSED), "f4");
+        assertQuery(f, q -> q.status(Status.CANCELLED), "f5");
+        assertQuery(f, q -> q.status(Status.PLANNED), "f6");
+        assertQuery(f, q -> q.status(Status.UNDER_REVIEW, Status.AWAITING_CUSTOMER));
+        assertQuery(f, FeedbackQuery.Builder::open, "f1", "f2", "f3", "f6");
+    }
+
+    @Test
+    void aQuerySelectsByKind() {
+        Map<String, Feedback> f = queryData();
+        assertQuery(f, q -> q.kind(FeedbackKind.COMPLAINT), "f1", "f4", "f6");
+        assertQuery(f, q -> q.kind(FeedbackKind.SUGGESTION, FeedbackKind.COMPLIMENT), "f3", "f5");
+        assertQuery(f, q -> q.kind(FeedbackKind.QUESTION));
+    }
+
+    @Test
+    void aQuerySelectsByDepartmentAndAssignee() {
+        Map<String, Feedback> f = queryData();
+        assertQuery(f, q -> q.department(HOUSEKEEPING), "f1", "f3");
+        assertQuery(f, q -> q.department(FRONT_OFFICE), "f2", "f6");
+        assertQuery(f, q -> q.assignee(StaffId.of(AYSE.id())), "f1", "f6");
+        assertQuery(f, q -> q.assignee(StaffId.of(MEHMET.id())), "f2");
+        assertQuery(f, q -> q.assignee(StaffId.of("nobody")));
+    }
+
+    @Test
+    void aQuerySelectsBySubjectLocationAndChannel() {
+        Map<String, Feedback> f = queryData();
+        assertQuery(f, q -> q.subject(SubjectId.of("oda")), "f1", "f4");
+        assertQuery(f, q -> q.subject(SubjectId.of("gürültü")), "f2", "f6");
+        assertQuery(f, q -> q.location(LocationId.of("istanbul")), "f1", "f3");
+        assertQuery(f, q -> q.location(LocationId.of("ankara")), "f2", "f6");
+        assertQuery(f, q -> q.channel(Channel.EMAIL), "f1", "f4");
+        assertQuery(f, q -> q.channel(Channel.PHONE), "f2", "f6");
+        assertQuery(f, q -> q.channel(Channel.of("instagram")));
+    }
+
+    @Test
+    void aQuerySelectsByReceiptTimeFromInclusiveBeforeExclusive() {
+        Map<String, Feedback> f = queryData();
+        Instant t1 = f.get("f2").receivedAt();
+        Instant t3 = f.get("f4").receivedAt();
+        assertQuery(f, q -> q.receivedBetween(t1, t3), "f2", "f3");
+        assertQuery(f, q -> q.receivedBetween(t1, null), "f2", "f3", "f4", "f5", "f6");
+        assertQuery(f, q -> q.receivedBetween(null, t1), "f1");
+        assertQuery(f, q -> q.receivedBetween(t1.plusNanos(1_000), t3.plusNanos(1_000)), "f3", "f4");
+    }
+
+    @Test
+    void aQuerySelectsByCustomer() {
+        Map<String, Feedback> f = queryData();
+        assertQuery(f, q -> q.customerExternalId("c-1"), "f1", "f4");
+        assertQuery(f, q -> q.customerExternalId("c-2"), "f2");
+        assertQuery(f, q -> q.customerEmail(EmailAddress.of("ali@EXAMPLE.com")), "f1", "f4");
+        assertQuery(f, q -> q.customerEmail(EmailAddress.of("veli@ÖRNEK.com.tr")), "f2");
+        assertQuery(f, q -> q.customerEmail(EmailAddress.of("Ali@example.com")));
+        assertQuery(f, q -> q.customerPhone(PhoneNumber.of("+90 532 111 11 11")), "f1", "f6");
+        assertQuery(f, q -> q.customerPhone(PhoneNumber.of("+905322222222")), "f2");
+    }
+
+    @Test
+    void queryCriteriaCombineWithAnd() {
+        Map<String, Feedback> f = queryData();
+        assertQuery(f, q -> q.kind(FeedbackKind.COMPLAINT).channel(Channel.EMAIL), "f1", "f4");
+        assertQuery(f, q -> q.kind(FeedbackKind.COMPLAINT).channel(Channel.EMAIL).status(Status.NEW), "f1");
+        assertQuery(f, q -> q.customerPhone(PhoneNumber.of("+905321111111")).department(FRONT_OFFICE), "f6");
+        assertQuery(f, q -> q.department(KITCHEN).status(Status.NEW));
+    }
+
+    // ---------------------------------------------------------------- paging
+
+    @Test
+    void keysetPagingWalksEveryFeedbackExactlyOnceInBothOrders() {
+        List<Feedback> all = pagingData();
+        List<Feedback> oldestFirst = all.stream().sorted(RECEIPT_THEN_ID).toList();
+        List<Feedback> newestFirst = all.stream().sorted(RECEIPT_THEN_ID.reversed()).toList();
+
+        for (int limit : new int[] {1, 4, 7, all.size() - 1, all.size(), FeedbackQuery.MAX_LIMIT}) {
+            assertThat(ids(walk(FeedbackQuery.builder(tenant).limit(limit).build())))
+                    .as("oldest first, pages of %d", limit)
+                    .containsExactlyElementsOf(ids(oldestFirst));
+            assertThat(ids(walk(FeedbackQuery.builder(tenant).order(FeedbackQuery.Order.NEWEST_FIRST).limit(limit).build())))
+                    .as("newest first, pages of %d", limit)
+                    .containsExactlyElementsOf(ids(newestFirst));
+        }
+    }
+
+    @Test
+    void pagingCombinesWithCriteria() {
+        List<Feedback> all = pagingData();
+        List<FeedbackId> open = all.stream().filter(Feedback::isOpen).sorted(RECEIPT_THEN_ID).map(Feedback::id).toList();
+        List<FeedbackId> openNewestFirst =
+                all.stream().filter(Feedback::isOpen).sorted(RECEIPT_THEN_ID.reversed()).map(Feedback::id).toList();
+        assertThat(open).hasSizeBetween(2, all.size() - 2);
+
+        assertThat(ids(walk(FeedbackQuery.builder(tenant).open().limit(3).build()))).containsExactlyElementsOf(open);
+        assertThat(ids(walk(FeedbackQuery.builder(tenant).open().order(FeedbackQuery.Order.NEWEST_FIRST).limit(3).build())))
+                .containsExactlyElementsOf(openNewestFirst);
+    }
+
+    @Test
+    void pagesNeitherSkipNorRepeatWhileFeedbackIsAdded() {
+        List<Feedback> all = pagingData();
+        FeedbackQuery query = FeedbackQuery.builder(tenant).limit(5).build();
+        Page<Feedback> first = store.query(query);
+        assertThat(first.next()).isPresent();
+
+        Feedback earlier = Scenario.receive(store, Fixtures.minimalIntake(tenant, "daha önce").build(), reference(),
+                T0.minus(Duration.ofDays(1))).feedback();
+        Feedback later = Scenario.receive(store, Fixtures.minimalIntake(tenant, "daha sonra").build(), reference(),
+                T0.plus(Duration.ofDays(30))).feedback();
+        List<Feedback> seen = new ArrayList<>(first.items());
+        seen.addAll(walk(query.after(first.next().orElseThrow())));
+
+        List<FeedbackId> expected = new ArrayList<>(ids(all.stream().sorted(RECEIPT_THEN_ID).toList()));
+        expected.add(later.id());
+        assertThat(ids(seen)).containsExactlyElementsOf(expected).doesNotContain(earlier.id());
+    }
+
+    // ---------------------------------------------------------------- reference sequence
+
+    @Test
+    void theSequenceStartsAtOneAndCountsPerTenantPrefixAndYear() {
+        TenantId other = Fixtures.newTenant("other");
+        assertThat(sequence.next(tenant, "FB", 2026)).isEqualTo(1);
+        long second = sequence.next(tenant, "FB", 2026);
+        assertThat(second).isGreaterThan(1);
+
+        assertThat(sequence.next(other, "FB", 2026)).as("another tenant").isEqualTo(1);
+        assertThat(sequence.next(tenant, "SK", 2026)).as("another prefix").isEqualTo(1);
+        assertThat(sequence.next(tenant, "FB", 2027)).as("another year").isEqualTo(1);
+        assertThat(sequence.next(tenant, "FB", 2026)).isNotIn(1L, second).isPositive();
+    }
+
+    @Test
+    void theSequenceNeverRepeatsUnderConcurrentUse() throws Exception {
+        int perThread = 300;
+        List<List<Long>> drawn = concurrently(thread -> {
+            List<Long> mine = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+                mine.add(sequence.next(tenant, "FB", 2026));
+                if (i % 10 == thread) {
+                    sequence.next(tenant, "FB", 2025);
+                }
+            }
+            return mine;
+        });
+        List<Long> numbers = drawn.stream().flatMap(List::stream).toList();
+        assertThat(numbers).hasSize(THREADS * perThread).doesNotHaveDuplicates().allMatch(n -> n >= 1);
+    }
+
+    // ---------------------------------------------------------------- concurrent writers
+
+    @Test
+    void concurrentUpdatesOfOneFeedbackHaveExactlyOneWinnerPerVersion() throws Exception {
+        Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).build(), reference(), T0);
+        FeedbackId id = s.feedback().id();
+        int rounds = 25;
+        for (int round = 0; round < rounds; round++) {
+            Feedback base = store.find(tenant, id).orElseThrow();
+            Instant at = T0.plus(Duration.ofMinutes(round + 1));
+            int r = round;
+            List<String> outcomes = concurrently(thread -> {
+                Lifecycle.Transition t = LIFECYCLE.apply(base, new Command.AddNote(AYSE, "round " + r + " thread " + thread), at);
+                try {
+                    store.save(FeedbackChange.update(t.after(), base.version(), t.event()));
+                    return "won:" + thread;
+                } catch (VersionConflictException e) {
+                    assertThat(e.expectedVersion()).isEqualTo(base.version());
+                    assertThat(e.actualVersion()).isEqualTo(base.version() + 1);
+                    return "conflict";
+                }
+            });
+            List<String> winners = outcomes.stream().filter(o -> o.startsWith("won:")).toList();
+            assertThat(winners).as("round %d: %s", round, outcomes).hasSize(1);
+            assertThat(outcomes).filteredOn("conflict"::equals).hasSize(THREADS - 1);
+
+            Feedback after = store.find(tenant, id).orElseThrow();
+            assertThat(after.version()).isEqualTo(base.version() + 1);
+            List<FeedbackEvent> history = store.history(tenant, id);
+            assertThat(history).hasSize((int) after.version());
+            assertThat(history.get(history.size() - 1).note())
+                    .isEqualTo("round " + round + " thread " + winners.get(0).substring(4));
+        }
+        assertThat(store.history(tenant, id)).extracting(FeedbackEvent::version)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, rounds + 1).boxed().toList());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The next reference number of this test's own numbering. */
+    protected ReferenceNumber reference() {
+        return ReferenceNumber.of("FB", 2026, nextReference++);
+    }
+
+    private static Feedback received(FeedbackId id, ReferenceNumber reference, Intake intake) {
+        return LIFECYCLE.receive(id, reference, intake, T0, T0.plusSeconds(1));
+    }
+
+    private static FeedbackEvent receivedEvent(Feedback f) {
+        return Lifecycle.receivedEvent(f, Actor.SYSTEM, f.updatedAt());
+    }
+
+    /** The rich fixture taken through a rejection into AWAITING_CUSTOMER, paused from PLANNED. */
+    private Scenario rich(Intake intake) {
+        return Scenario.receive(store, intake, reference(), intake.receivedAt())
+                .then(new Command.Take(AYSE, "İşleme alındı"))
+                .then(at -> new Command.Plan(AYSE, at.plus(Duration.ofDays(1)).plusNanos(456_000), "Yarına kadar"))
+                .then(new Command.Resolve(AYSE, "Oda değiştirildi, %20 indirim"))
+                .then(new Command.Reject(Actor.customer(), "Yetersiz buldum",
+                        List.of(Recourse.internal("Genel müdüre başvuru"), Recourse.external("Tüketici Hakem Heyeti"))))
+                .then(at -> new Command.Plan(MEHMET, at.plus(Duration.ofHours(5)), null))
+                .then(new Command.AwaitCustomer(MEHMET, "Hangi tarih uygun olur?"));
+    }
+
+    private void assertUnchanged(Scenario s) {
+        Feedback stored = store.find(s.feedback().tenant(), s.feedback().id()).orElseThrow();
+        assertSameState(stored, s.feedback());
+        assertThat(store.history(s.feedback().tenant(), s.feedback().id())).containsExactlyElementsOf(s.history());
+    }
+
+    /**
+     * Six feedback in {@link #tenant} with distinct attributes, and a decoy in another tenant that matches every
+     * criterion the tests use.
+     */
+    private Map<String, Feedback> queryData() {
+        Map<String, Feedback> f = new LinkedHashMap<>();
+        Customer c1 = Customer.builder().externalId("c-1").name("Ali Kaya").email("ali@example.com").phone("0532 111 11 11").build();
+        Customer c2 = Customer.builder().externalId("c-2").name("Veli Şahin").email("veli@örnek.com.tr").phone("+905322222222").build();
+        Customer c1b = Customer.builder().externalId("c-1").email("ali@example.com").build();
+        Customer c3 = Customer.builder().externalId("c-3").phone("+90 532 111 1111").build();
+        Actor system = Actor.system("test");
+
+        f.put("f1", Scenario.receive(store, Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.EMAIL, "bir")
+                        .department(HOUSEKEEPING).assignee(StaffId.of(AYSE.id())).subject(SubjectId.of("oda"))
+                        .location(LocationId.of("istanbul")).customer(c1).build(), reference(), T0)
+                .feedback());
+        f.put("f2", Scenario.receive(store, Intake.builder(tenant, FeedbackKind.REQUEST, Channel.PHONE, "iki")
+                        .department(FRONT_OFFICE).assignee(StaffId.of(MEHMET.id())).subject(SubjectId.of("gürültü"))
+                        .location(LocationId.of("ankara")).customer(c2).build(), reference(), T0.plus(Duration.ofHours(1)))
+                .then(new Command.Take(MEHMET, null))
+                .feedback());
+        f.put("f3", Scenario.receive(store, Intake.builder(tenant, FeedbackKind.SUGGESTION, Channel.WEB_FORM, "üç")
+                        .department(HOUSEKEEPING).location(LocationId.of("istanbul")).build(), reference(), T0.plus(Duration.ofHours(2)))
+                .then(new Command.Take(system, null))
+                .then(new Command.Resolve(system, "teşekkürler"))
+                .feedback());
+        f.put("f4", Scenario.receive(store, Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.EMAIL, "dört")
+                        .subject(SubjectId.of("oda")).location(LocationId.of("izmir")).customer(c1b).build(), reference(),
+                        T0.plus(Duration.ofHours(3)))
+                .then(new Command.Take(system, null))
+                .then(new Command.Resolve(system, "çözüldü"))
+                .then(new Command.Accept(Actor.customer(), null))
+                .feedback());
+        f.put("f5", Scenario.receive(store, Intake.builder(tenant, FeedbackKind.COMPLIMENT, Channel.KIOSK, "beş")
+                        .department(KITCHEN).build(), reference(), T0.plus(Duration.ofHours(4)))
+                .then(new Command.Cancel(system, "test"))
+                .feedback());
+        f.put("f6", Scenario.receive(store, Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.PHONE, "altı")
+                        .department(FRONT_OFFICE).assignee(StaffId.of(AYSE.id())).subject(SubjectId.of("gürültü"))
+                        .location(LocationId.of("ankara")).customer(c3).build(), reference(), T0.plus(Duration.ofHours(5)))
+                .then(new Command.Take(AYSE, null))
+                .then(at -> new Command.Plan(AYSE, at.plus(Duration.ofDays(2)), null))
+                .feedback());
+
+        TenantId other = Fixtures.newTenant("decoy");
+        Scenario.receive(store, Intake.builder(other, FeedbackKind.COMPLAINT, Channel.EMAIL, "tuzak")
+                .department(HOUSEKEEPING).assignee(StaffId.of(AYSE.id())).subject(SubjectId.of("oda"))
+                .location(LocationId.of("istanbul")).customer(c1).build(), reference(), T0.plus(Duration.ofMinutes(90)));
+        return f;
+    }
+
+    private void assertQuery(Map<String, Feedback> data, UnaryOperator<FeedbackQuery.Builder> criteria, String... expected) {
+        FeedbackQuery query = criteria.apply(FeedbackQuery.builder(tenant)).build();
+        List<FeedbackId> expectedIds = java.util.Arrays.stream(expected).map(label -> data.get(label).id()).toList();
+        Page<Feedback> page = store.query(query);
+        assertThat(ids(page)).as("%s", query).containsExactlyElementsOf(expectedIds);
+        assertThat(page.next()).as("next cursor of a complete page").isEmpty();
+        for (Feedback found : page.items()) {
+            Feedback expectedState = data.values().stream().filter(d -> d.id().equals(found.id())).findFirst().orElseThrow();
+            assertSameState(found, expectedState);
+        }
+    }
+
+    /**
+     * Twenty-six feedback: receipt times shared by groups of three (and one group of four whose ids differ in
+     * the sign bits of both halves), ids spread over all 128 bits, some cancelled.
+     */
+    private List<Feedback> pagingData() {
+        Random random = new Random(20260314);
+        List<Feedback> all = new ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            Instant receivedAt = T0.plus(Fixtures.step(i / 3 * 10));
+            Scenario s = Scenario.receive(store, LIFECYCLE, Fixtures.randomId(random),
+                    Fixtures.minimalIntake(tenant, "sayfa " + i).build(), reference(), receivedAt);
+            if (i % 4 == 1) {
+                s.then(new Command.Cancel(AYSE, "kapsam dışı"));
+            }
+            all.add(s.feedback());
+        }
+        Instant tie = T0.plus(Fixtures.step(35));
+        for (String uuid : List.of("ffffffff-0000-7000-8000-000000000000", "00000000-0000-7000-0000-000000000001",
+                "80000000-0000-7000-7fff-ffffffffffff", "7fffffff-ffff-7fff-ffff-ffffffffffff")) {
+            all.add(Scenario.receive(store, LIFECYCLE, new FeedbackId(UUID.fromString(uuid)),
+                    Fixtures.minimalIntake(tenant, "eşit zaman " + uuid).build(), reference(), tie).feedback());
+        }
+        assertThat(all.stream().map(Feedback::receivedAt).distinct()).hasSizeLessThan(all.size() / 2);
+        return all;
+    }
+
+    /** Follows the next cursors (through their text tokens, as a web host would) to the last page. */
+    protected List<Feedback> walk(FeedbackQuery first) {
+        List<Feedback> seen = new ArrayList<>();
+        Set<Cursor> cursors = new HashSet<>();
+        FeedbackQuery query = first;
+        while (true) {
+            Page<Feedback> page = store.query(query);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(query.limit());
+            seen.addAll(page.items());
+            if (page.next().isEmpty()) {
+                return seen;
+            }
+            assertThat(page.items()).as("a page followed by another is full").hasSize(query.limit());
+            Cursor next = Cursor.parse(page.next().get().token());
+            if (!cursors.add(next)) {
+                fail("paging does not advance: cursor %s came twice", next);
+            }
+            query = query.after(next);
+        }
+    }
+
+    protected static List<FeedbackId> ids(Page<Feedback> page) {
+        return ids(page.items());
+    }
+
+    protected static List<FeedbackId> ids(List<Feedback> feedback) {
+        return feedback.stream().map(Feedback::id).toList();
+    }
+
+    private static int compareUnsigned(UUID a, UUID b) {
+        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    /** Runs {@code task} on {@value #THREADS} threads released together; returns each thread's result in order. */
+    protected <T> List<T> concurrently(ThreadTask<T> task) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            int thread = i;
+            Callable<T> c = () -> {
+                start.await();
+                return task.run(thread);
+            };
+            futures.add(pool.submit(c));
+        }
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            results.add(f.get(60, TimeUnit.SECONDS));
+        }
+        return results;
+    }
+
+    @FunctionalInterface
+    protected interface ThreadTask<T> {
+        T run(int thread) throws Exception;
+    }
+}
