@@ -38,6 +38,7 @@ import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.storage.jdbc.JdbcFeedbackStore.GroupBy;
 import io.memnun.storage.jdbc.JdbcFeedbackStore.GroupCount;
+import io.memnun.testing.MutableClock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
