@@ -24,10 +24,18 @@ public final class Migrations {
     private final Flyway flyway;
 
     public Migrations(DataSource dataSource, Dialect dialect, Tables tables) {
+        this(dataSource, dialect, tables, new String[0]);
+    }
+
+    /** With further script locations: how tests play a newer release of memnun against an older schema. */
+    public Migrations(DataSource dataSource, Dialect dialect, Tables tables, String... moreLocations) {
         Objects.requireNonNull(dataSource, "dataSource");
+        String[] locations = new String[moreLocations.length + 1];
+        locations[0] = "classpath:db/memnun/" + dialect.folder();
+        System.arraycopy(moreLocations, 0, locations, 1, moreLocations.length);
         this.flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/memnun/" + dialect.folder())
+                .locations(locations)
                 .table(tables.schemaHistory())
                 .placeholders(Map.of("prefix", tables.prefix()))
                 // the schema usually holds the host's tables already: start memnun's history there, before V1
