@@ -1,11 +1,9 @@
 package io.memnun.storage.jdbc.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.memnun.error.StoreException;
 import io.memnun.feedback.Assessment;
 import io.memnun.feedback.AttachmentRef;
@@ -15,6 +13,8 @@ import io.memnun.feedback.Customer;
 import io.memnun.feedback.EmailAddress;
 import io.memnun.feedback.PhoneNumber;
 import io.memnun.feedback.Recourse;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,115 +23,223 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON text of nested values. Written by hand from the domain's accessors rather than by annotating domain
- * types, which stay free of Jackson; field names are part of the stored format, so renaming one needs a migration.
+ * The JSON text of nested values, written and read with Jackson's streaming API from the domain's accessors: the
+ * domain types stay free of Jackson, and a feedback row is read on every command, so no tree or reflection is
+ * built on the way. Field names are part of the stored format: renaming one needs a migration. Unknown fields are
+ * skipped, so a newer memnun may add fields that an older one ignores.
  */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {};
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {}
 
+    @FunctionalInterface
+    private interface Writer {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    private static String write(Writer w) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            w.write(g);
+        } catch (IOException e) {
+            throw new StoreException("could not write JSON", e);
+        }
+        return out.toString();
+    }
+
+    private static <T> T read(String json, Reader<T> r) {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            p.nextToken();
+            return r.read(p);
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException("stored JSON is not what memnun wrote: " + e.getMessage(), e);
+        }
+    }
+
+    /** Calls {@code field} for every field of the object at the parser, which ends on the object's end. */
+    private static void fields(JsonParser p, FieldReader field) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new IOException("expected an object, found " + p.currentToken());
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            if (!field.read(name, p)) {
+                p.skipChildren();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface FieldReader {
+        /** Reads the value of {@code name} at the parser; false to skip it. */
+        boolean read(String name, JsonParser p) throws IOException;
+    }
+
     /** The customer's details other than those stored in columns of their own (id, name, e-mail, phone). */
     static String customer(Customer c) {
-        ObjectNode n = MAPPER.createObjectNode();
-        if (c.address() != null) {
-            n.put("address", c.address());
-        }
-        n.put("language", c.language().toLanguageTag());
-        n.put("preferredChannel", c.preferredChannel().name());
-        ObjectNode consent = n.putObject("consent");
-        consent.put("surveys", c.consent().surveys());
-        consent.put("commercial", c.consent().commercial());
-        consent.put("shareWithThirdParties", c.consent().shareWithThirdParties());
-        if (!c.attributes().isEmpty()) {
-            ObjectNode attributes = n.putObject("attributes");
-            c.attributes().forEach(attributes::put);
-        }
-        return write(n);
+        return write(g -> {
+            g.writeStartObject();
+            if (c.address() != null) {
+                g.writeStringField("address", c.address());
+            }
+            g.writeStringField("language", c.language().toLanguageTag());
+            g.writeStringField("preferredChannel", c.preferredChannel().name());
+            g.writeObjectFieldStart("consent");
+            g.writeBooleanField("surveys", c.consent().surveys());
+            g.writeBooleanField("commercial", c.consent().commercial());
+            g.writeBooleanField("shareWithThirdParties", c.consent().shareWithThirdParties());
+            g.writeEndObject();
+            if (!c.attributes().isEmpty()) {
+                g.writeFieldName("attributes");
+                writeMap(g, c.attributes());
+            }
+            g.writeEndObject();
+        });
     }
 
     static Customer customer(String json, @Nullable String externalId, @Nullable String name, @Nullable String email,
             @Nullable String phone) {
-        JsonNode n = read(json);
-        JsonNode consent = n.path("consent");
-        Map<String, String> attributes = new LinkedHashMap<>();
-        n.path("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
-        return new Customer(externalId, name, email == null ? null : new EmailAddress(email),
-                phone == null ? null : new PhoneNumber(phone), text(n, "address"),
-                Locale.forLanguageTag(n.path("language").asText("tr")),
-                ContactChannel.valueOf(n.path("preferredChannel").asText(ContactChannel.NONE.name())),
-                new Consent(consent.path("surveys").asBoolean(), consent.path("commercial").asBoolean(),
-                        consent.path("shareWithThirdParties").asBoolean()),
-                attributes);
+        return read(json, p -> {
+            String[] address = {null};
+            String[] language = {"tr"};
+            ContactChannel[] channel = {ContactChannel.NONE};
+            boolean[] consent = new boolean[3];
+            Map<String, String> attributes = new LinkedHashMap<>();
+            fields(p, (field, v) -> {
+                switch (field) {
+                    case "address" -> address[0] = v.getValueAsString();
+                    case "language" -> language[0] = v.getValueAsString();
+                    case "preferredChannel" -> channel[0] = ContactChannel.valueOf(v.getValueAsString());
+                    case "consent" -> fields(v, (k, b) -> {
+                        switch (k) {
+                            case "surveys" -> consent[0] = b.getBooleanValue();
+                            case "commercial" -> consent[1] = b.getBooleanValue();
+                            case "shareWithThirdParties" -> consent[2] = b.getBooleanValue();
+                            default -> {
+                                return false;
+                            }
+                        }
+                        return true;
+                    });
+                    case "attributes" -> attributes.putAll(readMap(v));
+                    default -> {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            return new Customer(externalId, name, email == null ? null : new EmailAddress(email),
+                    phone == null ? null : new PhoneNumber(phone), address[0], Locale.forLanguageTag(language[0]), channel[0],
+                    consent[0] || consent[1] || consent[2] ? new Consent(consent[0], consent[1], consent[2]) : Consent.NONE,
+                    attributes);
+        });
     }
 
     static @Nullable String assessment(@Nullable Assessment a) {
         if (a == null) {
             return null;
         }
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("severity", a.severity().name());
-        if (a.impact() != null) {
-            n.put("impact", a.impact());
-        }
-        n.put("immediateActionNeeded", a.immediateActionNeeded());
-        return write(n);
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("severity", a.severity().name());
+            if (a.impact() != null) {
+                g.writeStringField("impact", a.impact());
+            }
+            g.writeBooleanField("immediateActionNeeded", a.immediateActionNeeded());
+            g.writeEndObject();
+        });
     }
 
     static @Nullable Assessment assessment(@Nullable String json) {
         if (json == null) {
             return null;
         }
-        JsonNode n = read(json);
-        return new Assessment(Assessment.Severity.valueOf(n.path("severity").asText()), text(n, "impact"),
-                n.path("immediateActionNeeded").asBoolean());
+        return read(json, p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            fields(p, (k, v) -> {
+                m.put(k, v.currentToken().isBoolean() ? v.getBooleanValue() : v.getValueAsString());
+                return true;
+            });
+            return new Assessment(Assessment.Severity.valueOf((String) m.get("severity")), (String) m.get("impact"),
+                    Boolean.TRUE.equals(m.get("immediateActionNeeded")));
+        });
     }
 
     static @Nullable String attachments(List<AttachmentRef> attachments) {
         if (attachments.isEmpty()) {
             return null;
         }
-        ArrayNode a = MAPPER.createArrayNode();
-        for (AttachmentRef r : attachments) {
-            a.addObject().put("id", r.id()).put("fileName", r.fileName()).put("mediaType", r.mediaType())
-                    .put("sizeBytes", r.sizeBytes());
-        }
-        return write(a);
+        return write(g -> {
+            g.writeStartArray();
+            for (AttachmentRef r : attachments) {
+                g.writeStartObject();
+                g.writeStringField("id", r.id());
+                g.writeStringField("fileName", r.fileName());
+                g.writeStringField("mediaType", r.mediaType());
+                g.writeNumberField("sizeBytes", r.sizeBytes());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
     }
 
     static List<AttachmentRef> attachments(@Nullable String json) {
         if (json == null) {
             return List.of();
         }
-        List<AttachmentRef> list = new ArrayList<>();
-        for (JsonNode n : read(json)) {
-            list.add(new AttachmentRef(n.path("id").asText(), n.path("fileName").asText(), n.path("mediaType").asText(),
-                    n.path("sizeBytes").asLong()));
-        }
-        return list;
+        return read(json, p -> {
+            List<AttachmentRef> list = new ArrayList<>();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                Map<String, String> m = new LinkedHashMap<>();
+                fields(p, (k, v) -> {
+                    m.put(k, v.getValueAsString());
+                    return true;
+                });
+                list.add(new AttachmentRef(m.get("id"), m.get("fileName"), m.get("mediaType"), Long.parseLong(m.get("sizeBytes"))));
+            }
+            return list;
+        });
     }
 
     static @Nullable String recourse(List<Recourse> recourse) {
         if (recourse.isEmpty()) {
             return null;
         }
-        ArrayNode a = MAPPER.createArrayNode();
-        for (Recourse r : recourse) {
-            a.addObject().put("kind", r.kind().name()).put("description", r.description());
-        }
-        return write(a);
+        return write(g -> {
+            g.writeStartArray();
+            for (Recourse r : recourse) {
+                g.writeStartObject();
+                g.writeStringField("kind", r.kind().name());
+                g.writeStringField("description", r.description());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
     }
 
     static List<Recourse> recourse(@Nullable String json) {
         if (json == null) {
             return List.of();
         }
-        List<Recourse> list = new ArrayList<>();
-        for (JsonNode n : read(json)) {
-            list.add(new Recourse(Recourse.Kind.valueOf(n.path("kind").asText()), n.path("description").asText()));
-        }
-        return list;
+        return read(json, p -> {
+            List<Recourse> list = new ArrayList<>();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                Map<String, String> m = new LinkedHashMap<>();
+                fields(p, (k, v) -> {
+                    m.put(k, v.getValueAsString());
+                    return true;
+                });
+                list.add(new Recourse(Recourse.Kind.valueOf(m.get("kind")), m.get("description")));
+            }
+            return list;
+        });
     }
 
     /** A string map, or {@code null} for an empty one so that most rows store nothing. */
@@ -139,42 +247,30 @@ final class Json {
         if (map.isEmpty()) {
             return null;
         }
-        try {
-            return MAPPER.writeValueAsString(map);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("could not write JSON", e);
-        }
+        return write(g -> writeMap(g, map));
     }
 
     static Map<String, String> map(@Nullable String json) {
         if (json == null) {
             return Map.of();
         }
-        try {
-            return MAPPER.readValue(json, STRING_MAP);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("stored JSON is not a map of strings: " + e.getOriginalMessage(), e);
-        }
+        return read(json, Json::readMap);
     }
 
-    private static @Nullable String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+    private static void writeMap(JsonGenerator g, Map<String, String> map) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
     }
 
-    private static String write(JsonNode n) {
-        try {
-            return MAPPER.writeValueAsString(n);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("could not write JSON", e);
-        }
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("stored JSON is malformed: " + e.getOriginalMessage(), e);
-        }
+    private static Map<String, String> readMap(JsonParser p) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        fields(p, (k, v) -> {
+            m.put(k, v.getValueAsString());
+            return true;
+        });
+        return m;
     }
 }

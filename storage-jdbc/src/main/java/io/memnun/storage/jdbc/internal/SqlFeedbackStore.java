@@ -108,7 +108,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     public void save(FeedbackChange change) {
         Objects.requireNonNull(change, "change");
         Feedback f = change.feedback();
-        tx.write("save feedback " + f.reference(), c -> {
+        tx.write("save feedback", c -> {
             if (change.isCreate()) {
                 insert(c, f);
             } else {
@@ -246,7 +246,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     public Optional<Feedback> find(TenantId tenant, FeedbackId id) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");
-        return tx.read("find feedback " + id, c -> {
+        return tx.read("find feedback", c -> {
             try (PreparedStatement ps = c.prepareStatement(selectFeedback + " WHERE tenant = ? AND id = ?")) {
                 ps.setString(1, tenant.value());
                 setUuid(ps, 2, id.value());
@@ -259,7 +259,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     public Optional<Feedback> findByReference(TenantId tenant, ReferenceNumber reference) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(reference, "reference");
-        return tx.read("find feedback " + reference, c -> {
+        return tx.read("find feedback", c -> {
             try (PreparedStatement ps = c.prepareStatement(selectFeedback
                     + " WHERE tenant = ? AND ref_prefix = ? AND ref_year = ? AND ref_seq = ?")) {
                 ps.setString(1, tenant.value());
@@ -294,7 +294,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     public List<FeedbackEvent> history(TenantId tenant, FeedbackId id) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");
-        return tx.read("read the history of " + id, c -> {
+        return tx.read("read the history of a feedback", c -> {
             try (PreparedStatement ps = c.prepareStatement(selectHistory)) {
                 ps.setString(1, tenant.value());
                 setUuid(ps, 2, id.value());
@@ -368,7 +368,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         Where where = criteria(query);
         String sql = "SELECT " + column + ", COUNT(*) FROM " + feedbackTable + where.sql() + " GROUP BY " + column
                 + " ORDER BY " + column + " NULLS LAST";
-        return tx.read("count feedback by " + column, c -> {
+        return tx.read("count feedback", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 where.bind(ps);
                 List<GroupCount> counts = new ArrayList<>();
