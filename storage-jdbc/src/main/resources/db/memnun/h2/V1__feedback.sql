@@ -69,9 +69,9 @@ CREATE TABLE ${prefix}feedback_event (
     from_status  varchar(20),
     to_status    varchar(20)  NOT NULL,
     details      varchar,
-    CONSTRAINT ${prefix}feedback_event_pk PRIMARY KEY (tenant, feedback_id, version),
-    CONSTRAINT ${prefix}feedback_event_feedback_fk FOREIGN KEY (tenant, feedback_id)
-        REFERENCES ${prefix}feedback (tenant, id) ON DELETE CASCADE
+    -- no foreign key to the feedback row: the store writes a feedback and its events in one transaction, and
+    -- the check would cost a lookup and a row lock on every event
+    CONSTRAINT ${prefix}feedback_event_pk PRIMARY KEY (tenant, feedback_id, version)
 );
 
 -- one row per tenant, prefix and year; last_value is the last number issued

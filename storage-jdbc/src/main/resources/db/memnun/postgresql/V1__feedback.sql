@@ -45,9 +45,11 @@ CREATE TABLE ${prefix}feedback (
     cancellation_reason  text,
     appeal_count         integer      NOT NULL,
     CONSTRAINT ${prefix}feedback_pk PRIMARY KEY (tenant, id),
-    CONSTRAINT ${prefix}feedback_reference_uq UNIQUE (tenant, ref_prefix, ref_year, ref_seq),
-    CONSTRAINT ${prefix}feedback_intake_key_uq UNIQUE (tenant, intake_key)
+    CONSTRAINT ${prefix}feedback_reference_uq UNIQUE (tenant, ref_prefix, ref_year, ref_seq)
 );
+
+-- partial: feedback without an intake key costs this index nothing, also on every later update
+CREATE UNIQUE INDEX ${prefix}feedback_intake_key_uq ON ${prefix}feedback (tenant, intake_key) WHERE intake_key IS NOT NULL;
 
 -- keyset paging in both directions: (received_at, id) > / < (?, ?)
 CREATE INDEX ${prefix}feedback_received_ix ON ${prefix}feedback (tenant, received_at, id);
@@ -69,9 +71,9 @@ CREATE TABLE ${prefix}feedback_event (
     from_status  varchar(20),
     to_status    varchar(20)  NOT NULL,
     details      jsonb,
-    CONSTRAINT ${prefix}feedback_event_pk PRIMARY KEY (tenant, feedback_id, version),
-    CONSTRAINT ${prefix}feedback_event_feedback_fk FOREIGN KEY (tenant, feedback_id)
-        REFERENCES ${prefix}feedback (tenant, id) ON DELETE CASCADE
+    -- no foreign key to the feedback row: the store writes a feedback and its events in one transaction, and
+    -- the check would cost a lookup and a row lock on every event
+    CONSTRAINT ${prefix}feedback_event_pk PRIMARY KEY (tenant, feedback_id, version)
 );
 
 -- one row per tenant, prefix and year; last_value is the last number issued
