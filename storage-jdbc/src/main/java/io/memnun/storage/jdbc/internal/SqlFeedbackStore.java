@@ -39,9 +39,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -54,14 +57,6 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     /** Columns written once, at receipt. */
     private static final String KEY_COLUMNS = "tenant, id, ref_prefix, ref_year, ref_seq, intake_key, received_at";
     private static final int KEY_COUNT = 7;
-    /** Columns every change writes; the JSON ones are marked with '#' and get the dialect's JSON placeholder. */
-    private static final String[] STATE_COLUMNS = {
-        "version", "kind", "type_id", "priority", "channel", "location_id", "subject_id", "department_id", "assignee_id",
-        "customer_external_id", "customer_name", "customer_email", "customer_phone", "#customer", "description",
-        "desired_remedy", "immediate_action", "#assessment", "#attachments", "#context", "status", "paused_from",
-        "updated_at", "planned_until", "resolution", "resolved_at", "rejection_count", "last_rejected_at",
-        "#recourse_offered", "closure_reason", "closed_at", "cancellation_reason", "appeal_count"
-    };
     private static final String EVENT_COLUMNS =
             "tenant, feedback_id, version, event_type, actor_kind, actor_id, occurred_at, note, from_status, to_status, details";
 
@@ -70,7 +65,17 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final String feedbackTable;
     private final String selectFeedback;
     private final String insertFeedback;
-    private final String updateFeedback;
+    /** UPDATE statements by the mask of the columns they set. */
+    private final Map<Long, String> updates = new ConcurrentHashMap<>();
+    /**
+     * Feedback read recently, in slots by id: the desk reads a feedback and then saves its next state, so an update
+     * finds the state it is based on here and writes only the columns that differ. A slot may hold another feedback
+     * or version by then: the update then writes every column. Only committed states are kept (none read inside a
+     * host's transaction, which may roll back), so a (tenant, id, version) here is the one state the database ever
+     * has for it. Bounded, and owned by this store (not by threads).
+     */
+    private final AtomicReferenceArray<Feedback> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
+    private static final int RECENT_SLOTS = 1024;
     private final String insertEvent;
     private final String selectVersion;
     private final String selectHistory;
@@ -82,26 +87,42 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         this.feedbackTable = tables.feedback();
         List<String> state = new ArrayList<>();
         List<String> statePlaceholders = new ArrayList<>();
-        List<String> assignments = new ArrayList<>();
-        for (String c : STATE_COLUMNS) {
-            String name = c.startsWith("#") ? c.substring(1) : c;
-            String placeholder = c.startsWith("#") ? dialect.jsonParameter() : "?";
-            state.add(name);
-            statePlaceholders.add(placeholder);
-            assignments.add(name + " = " + placeholder);
+        for (StateColumns.Column c : StateColumns.ALL) {
+            state.add(c.name());
+            statePlaceholders.add(placeholder(c));
         }
         String stateColumns = String.join(", ", state);
         this.selectFeedback = "SELECT " + KEY_COLUMNS + ", " + stateColumns + " FROM " + feedbackTable;
         this.insertFeedback = "INSERT INTO " + feedbackTable + " (" + KEY_COLUMNS + ", " + stateColumns + ") VALUES ("
                 + "?, ".repeat(KEY_COUNT) + String.join(", ", statePlaceholders) + ")";
-        this.updateFeedback = "UPDATE " + feedbackTable + " SET " + String.join(", ", assignments)
-                + " WHERE tenant = ? AND id = ? AND version = ?";
         this.insertEvent = "INSERT INTO " + tables.feedbackEvent() + " (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + dialect.jsonParameter() + ")";
         this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
         this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
                 + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
         this.nextSequence = dialect.nextSequenceValue(tables.referenceSequence());
+    }
+
+    private static int slot(FeedbackId id) {
+        return id.value().hashCode() & (RECENT_SLOTS - 1);
+    }
+
+    private String placeholder(StateColumns.Column c) {
+        return c.json() ? dialect.jsonParameter() : "?";
+    }
+
+    private String updateSql(long mask) {
+        return updates.computeIfAbsent(mask, m -> {
+            List<String> assignments = new ArrayList<>();
+            for (int c = 0; c < StateColumns.ALL.size(); c++) {
+                if ((m & (1L << c)) != 0) {
+                    StateColumns.Column column = StateColumns.ALL.get(c);
+                    assignments.add(column.name() + " = " + placeholder(column));
+                }
+            }
+            return "UPDATE " + feedbackTable + " SET " + String.join(", ", assignments)
+                    + " WHERE tenant = ? AND id = ? AND version = ?";
+        });
     }
 
     @Override
@@ -128,7 +149,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             ps.setLong(5, f.reference().sequence());
             setString(ps, 6, f.intakeKey().orElse(null));
             setInstant(ps, 7, f.receivedAt());
-            bindState(ps, KEY_COUNT + 1, f);
+            StateColumns.bind(ps, KEY_COUNT + 1, f, StateColumns.all());
             ps.executeUpdate();
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
@@ -153,9 +174,14 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     private void update(Connection c, Feedback f, long expectedVersion) throws SQLException {
+        Feedback before = recent.get(slot(f.id()));
+        // the row holds exactly the state read at that version if the version check below passes: only what
+        // differs from it needs writing (the version column always does)
+        long mask = before != null && before.version() == expectedVersion && before.id().equals(f.id())
+                && before.tenant().equals(f.tenant()) ? StateColumns.changed(before, f) : StateColumns.all();
         int rows;
-        try (PreparedStatement ps = c.prepareStatement(updateFeedback)) {
-            int i = bindState(ps, 1, f);
+        try (PreparedStatement ps = c.prepareStatement(updateSql(mask))) {
+            int i = StateColumns.bind(ps, 1, f, mask);
             ps.setString(i++, f.tenant().value());
             setUuid(ps, i++, f.id().value());
             ps.setLong(i, expectedVersion);
@@ -175,45 +201,6 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 throw new VersionConflictException(f.id().toString(), expectedVersion, rs.getLong(1));
             }
         }
-    }
-
-    /** Binds {@link #STATE_COLUMNS} from {@code start}; returns the next parameter index. */
-    private static int bindState(PreparedStatement ps, int start, Feedback f) throws SQLException {
-        int i = start;
-        ps.setLong(i++, f.version());
-        ps.setString(i++, f.kind().name());
-        setString(ps, i++, f.type().map(FeedbackTypeId::value).orElse(null));
-        ps.setString(i++, f.priority().name());
-        ps.setString(i++, f.channel().code());
-        setString(ps, i++, f.location().map(LocationId::value).orElse(null));
-        setString(ps, i++, f.subject().map(SubjectId::value).orElse(null));
-        setString(ps, i++, f.department().map(DepartmentId::value).orElse(null));
-        setString(ps, i++, f.assignee().map(StaffId::value).orElse(null));
-        setString(ps, i++, f.customer().externalId());
-        setString(ps, i++, f.customer().name());
-        setString(ps, i++, f.customer().email() == null ? null : f.customer().email().value());
-        setString(ps, i++, f.customer().phone() == null ? null : f.customer().phone().e164());
-        ps.setString(i++, Json.customer(f.customer()));
-        ps.setString(i++, f.description());
-        setString(ps, i++, f.desiredRemedy().orElse(null));
-        setString(ps, i++, f.immediateAction().orElse(null));
-        setString(ps, i++, Json.assessment(f.assessment().orElse(null)));
-        setString(ps, i++, Json.attachments(f.attachments()));
-        setString(ps, i++, Json.map(f.context()));
-        ps.setString(i++, f.status().name());
-        setString(ps, i++, f.pausedFrom().map(Enum::name).orElse(null));
-        setInstant(ps, i++, f.updatedAt());
-        setInstant(ps, i++, f.plannedUntil().orElse(null));
-        setString(ps, i++, f.resolution().orElse(null));
-        setInstant(ps, i++, f.resolvedAt().orElse(null));
-        ps.setInt(i++, f.rejectionCount());
-        setInstant(ps, i++, f.lastRejectedAt().orElse(null));
-        setString(ps, i++, Json.recourse(f.recourseOffered()));
-        setString(ps, i++, f.closureReason().map(Enum::name).orElse(null));
-        setInstant(ps, i++, f.closedAt().orElse(null));
-        setString(ps, i++, f.cancellationReason().orElse(null));
-        ps.setInt(i++, f.appealCount());
-        return i;
     }
 
     private void insertEvents(Connection c, TenantId tenant, List<FeedbackEvent> events) throws SQLException {
@@ -284,9 +271,16 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         });
     }
 
-    private static Optional<Feedback> one(PreparedStatement ps) throws SQLException {
+    private Optional<Feedback> one(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(feedback(rs)) : Optional.empty();
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            Feedback f = feedback(rs);
+            if (!tx.inHostTransaction()) {
+                recent.set(slot(f.id()), f);
+            }
+            return Optional.of(f);
         }
     }
 

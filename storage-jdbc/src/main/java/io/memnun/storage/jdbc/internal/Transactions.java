@@ -55,6 +55,14 @@ public final class Transactions {
         }
     }
 
+    /**
+     * True when store calls on this thread run inside the host's transaction, whose writes (and so what is read
+     * there) may still be rolled back.
+     */
+    public boolean inHostTransaction() {
+        return bound.get() != null || provider != null;
+    }
+
     /** Runs {@code work} as one transaction: all of its writes or none. */
     public <T> T write(String what, Work<T> work) {
         return run(what, work, true);
