@@ -34,11 +34,14 @@ import javax.sql.DataSource;
  *
  * <p>Every configuration (database, threads) gets a fresh database holding both implementations' tables. Both
  * implementations run their warm-up lifecycles first, then the tables are analyzed (as autovacuum would have done on
- * a database in use), then each runs its measured lifecycles, receives the open complaints and times the two counts.
+ * a database in use), then they run their measured lifecycles taking turns, then each receives the open complaints
+ * and times the two counts. The heap after GC is the whole JVM's, so it includes in-memory H2 databases.
  * One JSON line is printed per implementation and configuration; a Markdown table of all of them follows at the end.
  */
 public final class LifecycleBenchmark {
     static final String[] STEPS = {"receive", "take", "resolve", "accept"};
+    /** How many turns each implementation takes in a measurement. */
+    private static final int ROUNDS = 10;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private LifecycleBenchmark() {}
@@ -102,8 +105,7 @@ public final class LifecycleBenchmark {
                             lifecycles(driver, threads, warmup, 0);
                         }
                         analyze(ds);
-                        for (int k = 0; k < drivers.size(); k++) {
-                            Result r = measure(db, impls.get(k), threads, n, warmup, Integer.parseInt(opts.get("open")), drivers.get(k));
+                        for (Result r : measure(db, impls, threads, n, warmup, Integer.parseInt(opts.get("open")), drivers)) {
                             out.println(r.json());
                             out.flush();
                             results.add(r);
@@ -140,37 +142,58 @@ public final class LifecycleBenchmark {
         return new HikariDataSource(c);
     }
 
-    /** Measures {@code n} lifecycles of a driver that has run {@code warmup} lifecycles already. */
-    static Result measure(String db, String impl, int threads, int n, int warmup, int open, LifecycleDriver driver)
-            throws Exception {
+    /**
+     * Measures {@code n} lifecycles of each driver (each has run {@code warmup} already). The implementations take
+     * turns in rounds, in alternating order, so that whatever else the machine is doing meanwhile weighs on each
+     * alike; each one's rate is its lifecycles over the time of its own turns.
+     */
+    static List<Result> measure(String db, List<String> impls, int threads, int n, int warmup, int open,
+            List<LifecycleDriver> drivers) throws Exception {
+        int count = drivers.size();
+        int rounds = Math.max(1, Math.min(ROUNDS, n / threads));
+        long[][][] stepNanos = new long[count][STEPS.length][n];
+        long[][] lifecycleNanos = new long[count][n];
+        long[] nanos = new long[count];
         System.gc();
-        long[][] stepNanos = new long[STEPS.length][n];
-        long[] lifecycleNanos = new long[n];
-        long started = System.nanoTime();
-        lifecycles(driver, threads, n, warmup, stepNanos, lifecycleNanos);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        for (int i = 0; i < open; i++) {
-            driver.receiveOpen(warmup + n + i);
+        for (int r = 0; r < rounds; r++) {
+            int from = (int) ((long) n * r / rounds);
+            int to = (int) ((long) n * (r + 1) / rounds);
+            for (int j = 0; j < count; j++) {
+                int k = r % 2 == 0 ? j : count - 1 - j;
+                long started = System.nanoTime();
+                lifecycles(drivers.get(k), threads, to - from, warmup + from, from, stepNanos[k], lifecycleNanos[k]);
+                nanos[k] += System.nanoTime() - started;
+            }
         }
-        Map<String, Long> openCounts = driver.openPerDepartment();
-        Map<String, Long> closedCounts = driver.closedPerSubject();
-        long openTotal = openCounts.values().stream().mapToLong(Long::longValue).sum();
-        long closedTotal = closedCounts.values().stream().mapToLong(Long::longValue).sum();
-        if (openTotal != open || closedTotal != warmup + n) {
-            throw new IllegalStateException(impl + " counted " + openTotal + " open and " + closedTotal + " closed, expected "
-                    + open + " and " + (warmup + n));
+        List<Result> results = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            LifecycleDriver driver = drivers.get(k);
+            String impl = impls.get(k);
+            for (int i = 0; i < open; i++) {
+                driver.receiveOpen(warmup + n + i);
+            }
+            Map<String, Long> openCounts = driver.openPerDepartment();
+            Map<String, Long> closedCounts = driver.closedPerSubject();
+            long openTotal = openCounts.values().stream().mapToLong(Long::longValue).sum();
+            long closedTotal = closedCounts.values().stream().mapToLong(Long::longValue).sum();
+            if (openTotal != open || closedTotal != warmup + n) {
+                throw new IllegalStateException(impl + " counted " + openTotal + " open and " + closedTotal + " closed, expected "
+                        + open + " and " + (warmup + n));
+            }
+            double openMs = medianMillis(20, driver::openPerDepartment);
+            double closedMs = medianMillis(20, driver::closedPerSubject);
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+            Map<String, double[]> steps = new LinkedHashMap<>();
+            for (int s = 0; s < STEPS.length; s++) {
+                steps.put(STEPS[s], percentiles(stepNanos[k][s]));
+            }
+            driver.close();
+            results.add(new Result(db, impl, threads, n, n / (nanos[k] / 1e9), percentiles(lifecycleNanos[k]), steps, heapMb,
+                    openMs, closedMs));
         }
-        double openMs = medianMillis(20, driver::openPerDepartment);
-        double closedMs = medianMillis(20, driver::closedPerSubject);
-        System.gc();
-        Runtime rt = Runtime.getRuntime();
-        long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
-        Map<String, double[]> steps = new LinkedHashMap<>();
-        for (int s = 0; s < STEPS.length; s++) {
-            steps.put(STEPS[s], percentiles(stepNanos[s]));
-        }
-        driver.close();
-        return new Result(db, impl, threads, n, n / seconds, percentiles(lifecycleNanos), steps, heapMb, openMs, closedMs);
+        return results;
     }
 
     /**
@@ -184,11 +207,14 @@ public final class LifecycleBenchmark {
     }
 
     private static void lifecycles(LifecycleDriver driver, int threads, int count, int offset) throws Exception {
-        lifecycles(driver, threads, count, offset, null, null);
+        lifecycles(driver, threads, count, offset, 0, null, null);
     }
 
-    /** Runs {@code count} lifecycles on {@code threads} threads, each taking every threads-th index. */
-    private static void lifecycles(LifecycleDriver driver, int threads, int count, int offset, long[][] stepNanos,
+    /**
+     * Runs {@code count} lifecycles (complaints {@code offset} on) on {@code threads} threads, each taking every
+     * threads-th one, and records their times from {@code base} on in the arrays, when given.
+     */
+    private static void lifecycles(LifecycleDriver driver, int threads, int count, int offset, int base, long[][] stepNanos,
             long[] lifecycleNanos) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CyclicBarrier start = new CyclicBarrier(threads);
@@ -210,11 +236,11 @@ public final class LifecycleBenchmark {
                         driver.accept(c, i);
                         long t4 = System.nanoTime();
                         if (stepNanos != null) {
-                            stepNanos[0][k] = t1 - t0;
-                            stepNanos[1][k] = t2 - t1;
-                            stepNanos[2][k] = t3 - t2;
-                            stepNanos[3][k] = t4 - t3;
-                            lifecycleNanos[k] = t4 - t0;
+                            stepNanos[0][base + k] = t1 - t0;
+                            stepNanos[1][base + k] = t2 - t1;
+                            stepNanos[2][base + k] = t3 - t2;
+                            stepNanos[3][base + k] = t4 - t3;
+                            lifecycleNanos[base + k] = t4 - t0;
                         }
                     }
                     return null;
