@@ -206,7 +206,11 @@ public sealed interface Command {
         }
     }
 
-    /** Appeal (itiraz) against the outcome of a closed or cancelled feedback; it is worked on again. */
+    /**
+     * Appeal (itiraz) against the outcome of a closed or cancelled feedback; it is worked on again. Earlier
+     * rejections stay counted, but the feedback can be closed as UNRESOLVED only after a rejection that follows
+     * the appeal.
+     */
     record Appeal(Actor actor, String reason) implements Command {
         public Appeal {
             Objects.requireNonNull(actor, "actor");

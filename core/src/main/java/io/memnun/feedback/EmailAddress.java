@@ -1,7 +1,6 @@
 package io.memnun.feedback;
 
 import io.memnun.error.ValidationException;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -22,14 +21,24 @@ public record EmailAddress(String value) {
             throw new ValidationException("email", "'" + printable(value) + "' is not an e-mail address");
         }
         String local = value.substring(0, at);
-        String domain = value.substring(at + 1);
+        String domain = lowerCase(value.substring(at + 1));
         if (!LOCAL.matcher(local).matches() || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
             throw new ValidationException("email", "'" + printable(value) + "' has an invalid local part");
         }
         if (!DOMAIN.matcher(domain).matches()) {
             throw new ValidationException("email", "'" + printable(value) + "' has an invalid domain");
         }
-        value = local + "@" + domain.toLowerCase(Locale.ROOT);
+        value = local + "@" + domain;
+    }
+
+    /**
+     * Lower case letter by letter. {@code String.toLowerCase} turns {@code İ} into {@code i} and a combining dot,
+     * which the domain pattern refuses, so the stored value could not be read back as an address.
+     */
+    private static String lowerCase(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().map(Character::toLowerCase).forEach(sb::appendCodePoint);
+        return sb.toString();
     }
 
     /** Parses an address typed by a person: surrounding white space is removed. */

@@ -227,7 +227,10 @@ public final class Feedback {
         return rejectionCount;
     }
 
-    /** When the customer last rejected a resolution, if set. */
+    /**
+     * When the customer last rejected a resolution, if they did since the last appeal: an appeal starts a new round,
+     * and the closing period for an UNRESOLVED closure runs from this instant.
+     */
     public Optional<Instant> lastRejectedAt() {
         return Optional.ofNullable(lastRejectedAt);
     }

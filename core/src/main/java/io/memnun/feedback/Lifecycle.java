@@ -282,6 +282,8 @@ public final class Lifecycle {
             d.closureReason = null;
             d.closedAt = null;
             d.cancellationReason = null;
+            // an appeal starts a new round: only a rejection after it may let it be closed as UNRESOLVED
+            d.lastRejectedAt = null;
         } else if (command instanceof Command.ChangePriority c) {
             if (c.priority() == feedback.priority()) {
                 throw new ValidationException("priority", "feedback " + feedback.reference() + " already has priority " + c.priority());

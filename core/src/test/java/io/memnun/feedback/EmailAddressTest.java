@@ -1,0 +1,100 @@
+package io.memnun.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.memnun.error.ValidationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EmailAddressTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ali@example.com                 | ali@example.com",
+        "ali.veli+etiket@example.com.tr  | ali.veli+etiket@example.com.tr",
+        "o'brien@example.ie              | o'brien@example.ie",
+        "a@b.co                          | a@b.co",
+        "şükrü@örnek.com.tr              | şükrü@örnek.com.tr",
+        "ÇAĞLA@ÖRNEK.COM.TR              | ÇAĞLA@örnek.com.tr",
+        "Ali@Example.COM                 | Ali@example.com",
+        "user@İstanbul.com.tr            | user@istanbul.com.tr",
+        "ılık@IĞDIR.bel.tr               | ılık@iğdir.bel.tr",
+        "用户@例子.广告                   | 用户@例子.广告",
+        "x-1@sub-domain.example-1.com    | x-1@sub-domain.example-1.com",
+    })
+    void acceptsAddressesAndLowerCasesOnlyTheDomain(String typed, String stored) {
+        EmailAddress email = EmailAddress.of(typed);
+        assertThat(email.value()).isEqualTo(stored);
+        assertThat(email).hasToString(stored);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ali@example.com", "ÇAĞLA@ÖRNEK.COM.TR", "user@İstanbul.com.tr", "İ@İİ.İİ"})
+    void theStoredValueIsItselfAValidAddress(String typed) {
+        EmailAddress email = EmailAddress.of(typed);
+        assertThat(new EmailAddress(email.value())).isEqualTo(email);
+    }
+
+    @Test
+    void ofStripsSurroundingWhiteSpaceButTheConstructorDoesNot() {
+        for (String typed : new String[] {"  ali@example.com\t", "ali@example.com\r\n", "\u2028ali@example.com"}) {
+            assertThat(EmailAddress.of(typed)).isEqualTo(new EmailAddress("ali@example.com"));
+            assertThatThrownBy(() -> new EmailAddress(typed)).isInstanceOf(ValidationException.class);
+        }
+    }
+
+    @Test
+    void domainsDifferingOnlyInCaseAreEqual() {
+        assertThat(EmailAddress.of("ali@EXAMPLE.com")).isEqualTo(EmailAddress.of("ali@example.COM"));
+        assertThat(EmailAddress.of("ali@example.com")).isNotEqualTo(EmailAddress.of("ALI@example.com"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "", "ali", "@example.com", "ali@", "ali@@example.com", "ali@veli@example.com", "ali@example",
+        "ali@.example.com", "ali@example..com", "ali@-example.com", "ali@example-.com", ".ali@example.com",
+        "ali.@example.com", "al..i@example.com", "ali veli@example.com", "ali@exam ple.com", "ali@example.c",
+        "ali@example.123", "ali@example.com.", "ali(yorum)@example.com", "<ali@example.com>", "ali@[127.0.0.1]",
+        "ali@example.com\r\nBcc: kurban@example.com", "ali\r\n@example.com", "ali@example.com\nX", "ali\u0000@example.com",
+        "ali@exa\u0007mple.com", "ali@example.com\u2028x", "ali@example\u00a0.com"
+    })
+    void refusesMalformedAddresses(String text) {
+        assertRefused(text);
+    }
+
+    @Test
+    void refusesOverLongPartsAndAcceptsTheLongestAllowed() {
+        String local64 = "a".repeat(64);
+        String label63 = "b".repeat(63);
+        assertThat(EmailAddress.of(local64 + "@example.com").value()).startsWith(local64);
+        assertThat(EmailAddress.of("ali@" + label63 + ".com").value()).contains(label63);
+        assertRefused("a".repeat(65) + "@example.com");
+        assertRefused("ali@" + "b".repeat(64) + ".com");
+        String domain253 = ("c".repeat(62) + ".").repeat(4) + "dd";
+        assertThat(domain253).hasSize(254);
+        assertThat(EmailAddress.of("ali@" + domain253.substring(1)).value()).endsWith(".dd");
+        assertRefused("ali@" + domain253);
+    }
+
+    @Test
+    void theMessageShowsControlCharactersEscapedSoItCannotInjectIntoLogsOrHeaders() {
+        assertThatThrownBy(() -> EmailAddress.of("ali@example.com\r\nBcc: kurban@example.com"))
+                .hasMessageContaining("\\u000d\\u000a")
+                .hasMessageNotContaining("\r")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void refusesNull() {
+        assertThatThrownBy(() -> EmailAddress.of(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    private static void assertRefused(String text) {
+        assertThatThrownBy(() -> EmailAddress.of(text))
+                .as("'%s'", text)
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
+    }
+}
