@@ -22,7 +22,10 @@ import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.StaffId;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.TenantId;
+import io.memnun.feedback.SlaRules;
 import io.memnun.internal.TimeOrderedIds;
+import io.memnun.sla.SlaEngine;
+import io.memnun.sla.SlaPolicy;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackListener;
 import io.memnun.spi.FeedbackStore;
@@ -67,7 +70,7 @@ public final class FeedbackDesk {
         this.sequence = Objects.requireNonNull(b.sequence, "sequence");
         this.clock = b.clock;
         this.config = b.config;
-        this.lifecycle = new Lifecycle(new Lifecycle.Rules(b.reviewRequired, b.config.closingPeriod()));
+        this.lifecycle = new Lifecycle(new Lifecycle.Rules(b.reviewRequired, b.config.closingPeriod()), b.sla);
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -147,11 +150,34 @@ public final class FeedbackDesk {
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, Command command) {
         Objects.requireNonNull(command, "command");
+        return apply(get(tenant, key), command);
+    }
+
+    /**
+     * Applies a command decided on the version of the feedback the actor saw, e.g. the version a staff page was
+     * rendered from: if the feedback changed since, nothing is written and a
+     * {@link io.memnun.error.VersionConflictException} says so, so one person never silently overrides
+     * another's change.
+     */
+    public Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command) {
+        Objects.requireNonNull(command, "command");
         Feedback current = get(tenant, key);
+        if (current.version() != expectedVersion) {
+            throw new io.memnun.error.VersionConflictException(current.id().toString(), expectedVersion, current.version());
+        }
+        return apply(current, command);
+    }
+
+    private Feedback apply(Feedback current, Command command) {
         Lifecycle.Transition t = lifecycle.apply(current, command, clock.instant());
         store.save(FeedbackChange.update(t.after(), current.version(), t.event()));
         publish(t.after(), t.event());
         return t.after();
+    }
+
+    /** Record that the customer was told their feedback was received; meets the acknowledgement target. */
+    public Feedback acknowledge(TenantId tenant, FeedbackKey key, Actor actor, @Nullable String note) {
+        return execute(tenant, key, new Command.Acknowledge(actor, note));
     }
 
     /** Take into processing; a staff actor with nothing assigned becomes the assignee. */
@@ -268,6 +294,24 @@ public final class FeedbackDesk {
         return closed;
     }
 
+    /**
+     * Recomputes the response-time clocks of one feedback under this desk's current SLA policy (after the host
+     * changed the policy, say), keeping the working time already used; recorded as an {@code SLA_RECOMPUTED}
+     * event when anything changed.
+     *
+     * @return the feedback as it is now
+     */
+    public Feedback recomputeSla(TenantId tenant, FeedbackKey key, Actor actor) {
+        Feedback current = get(tenant, key);
+        Optional<Lifecycle.Transition> t = lifecycle.recomputeSla(current, actor, clock.instant());
+        if (t.isEmpty()) {
+            return current;
+        }
+        store.save(FeedbackChange.update(t.get().after(), current.version(), t.get().event()));
+        publish(t.get().after(), t.get().event());
+        return t.get().after();
+    }
+
     /** The feedback named by {@code key}, if the tenant has it. */
     public Optional<Feedback> find(TenantId tenant, FeedbackKey key) {
         Objects.requireNonNull(tenant, "tenant");
@@ -302,7 +346,23 @@ public final class FeedbackDesk {
         return store.query(Objects.requireNonNull(query, "query"));
     }
 
-    private void publish(Feedback feedback, FeedbackEvent event) {
+    /**
+     * A monitor that fires this desk's due SLA warnings, breaches and escalations; drive it with
+     * {@link SlaMonitor#tick} from the host's scheduler or {@link SlaMonitor#start} it.
+     */
+    public SlaMonitor slaMonitor() {
+        return new SlaMonitor(this);
+    }
+
+    FeedbackStore store() {
+        return store;
+    }
+
+    Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    void publish(Feedback feedback, FeedbackEvent event) {
         for (FeedbackListener listener : listeners) {
             try {
                 listener.onEvent(feedback, event);
@@ -320,8 +380,24 @@ public final class FeedbackDesk {
         private DeskConfig config = DeskConfig.defaults();
         private Predicate<Feedback> reviewRequired = f -> false;
         private final List<FeedbackListener> listeners = new ArrayList<>();
+        private SlaRules sla = SlaRules.NONE;
 
         private Builder() {}
+
+        /**
+         * Response-time targets: every feedback gets clocks counted in business hours on the policy's calendars,
+         * and the desk's {@link #slaMonitor()} fires warnings, breaches and escalations. Without it feedback has no
+         * clocks.
+         */
+        public Builder sla(SlaPolicy policy) {
+            return sla(SlaEngine.of(Objects.requireNonNull(policy, "policy")));
+        }
+
+        /** Response-time clocks kept by {@code rules}, e.g. an {@link SlaEngine} with a calendar resolver. */
+        public Builder sla(SlaRules rules) {
+            this.sla = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
 
         /** The feedback store; if it also implements {@link ReferenceSequence} it issues the reference numbers. */
         public Builder store(FeedbackStore store) {

@@ -319,6 +319,23 @@ class FeedbackDeskTest {
         assertThat(published).isEmpty();
     }
 
+    @Test
+    void aCommandDecidedOnAnOlderVersionIsRefusedAndChangesNothing() {
+        FeedbackDesk desk = desk();
+        Feedback seen = desk.receive(complaint(tenant, "x").build());
+        Feedback taken = desk.take(tenant, seen.id(), AYSE);
+
+        assertThatThrownBy(() -> desk.execute(tenant, seen.id(), seen.version(), new io.memnun.feedback.Command.Cancel(AYSE, "duplicate")))
+                .isInstanceOfSatisfying(io.memnun.error.VersionConflictException.class, e -> {
+                    assertThat(e.expectedVersion()).isEqualTo(seen.version());
+                    assertThat(e.actualVersion()).isEqualTo(taken.version());
+                });
+        assertSameState(desk.get(tenant, seen.id()), taken);
+
+        Feedback cancelled = desk.execute(tenant, seen.id(), taken.version(), new io.memnun.feedback.Command.Cancel(AYSE, "duplicate"));
+        assertThat(cancelled.status()).isEqualTo(io.memnun.feedback.Status.CANCELLED);
+    }
+
     // ---------------------------------------------------------------- listeners
 
     @Test

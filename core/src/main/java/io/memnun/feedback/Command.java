@@ -21,6 +21,22 @@ public sealed interface Command {
     /** The command's name as used in messages, e.g. {@code take}. */
     String name();
 
+    /**
+     * Record that the customer was told their feedback was received (alındı bilgisi), e.g. by phone or at the
+     * desk; meets the acknowledgement target.
+     */
+    record Acknowledge(Actor actor, @Nullable String note) implements Command {
+        public Acknowledge {
+            Objects.requireNonNull(actor, "actor");
+            note = Checks.optionalText(note, "note", MAX_TEXT);
+        }
+
+        @Override
+        public String name() {
+            return "acknowledge";
+        }
+    }
+
     /** Take into processing (İŞLEME ALMA). A staff actor with nothing assigned becomes the assignee. */
     record Take(Actor actor, @Nullable String note) implements Command {
         public Take {

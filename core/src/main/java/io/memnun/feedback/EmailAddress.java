@@ -16,6 +16,10 @@ public record EmailAddress(String value) {
 
     public EmailAddress {
         Objects.requireNonNull(value, "value");
+        if (value.length() > 254) {
+            // RFC 5321 limits a path to 256 octets including the angle brackets
+            throw new ValidationException("email", "is " + value.length() + " characters long, the limit is 254");
+        }
         int at = value.lastIndexOf('@');
         if (at <= 0 || at == value.length() - 1 || value.indexOf('@') != at) {
             throw new ValidationException("email", "'" + printable(value) + "' is not an e-mail address");

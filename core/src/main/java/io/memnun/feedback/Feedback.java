@@ -49,6 +49,7 @@ public final class Feedback {
     private final @Nullable Instant closedAt;
     private final @Nullable String cancellationReason;
     private final int appealCount;
+    private final List<SlaClock> slaClocks;
 
     Feedback(Draft d) {
         this.id = Objects.requireNonNull(d.id, "id");
@@ -85,6 +86,7 @@ public final class Feedback {
         this.closedAt = d.closedAt;
         this.cancellationReason = d.cancellationReason;
         this.appealCount = d.appealCount;
+        this.slaClocks = d.slaClocks == null ? List.of() : List.copyOf(d.slaClocks);
     }
 
     /** The internal id. */
@@ -260,6 +262,31 @@ public final class Feedback {
         return appealCount;
     }
 
+    /** The response-time clocks: acknowledgement, first response, resolution, planned completion. */
+    public List<SlaClock> slaClocks() {
+        return slaClocks;
+    }
+
+    /** The clock of one kind, if the feedback has one. */
+    public Optional<SlaClock> slaClock(SlaKind kind) {
+        return slaClocks.stream().filter(c -> c.kind() == kind).findFirst();
+    }
+
+    /**
+     * The earliest instant at which a running clock has a checkpoint (warning, breach, escalation) not yet fired;
+     * the SLA monitor looks at this feedback again then. Empty when nothing is pending.
+     */
+    public Optional<Instant> nextSlaCheckAt() {
+        Instant next = null;
+        for (SlaClock clock : slaClocks) {
+            Instant at = clock.nextCheckpoint().map(SlaCheckpoint::at).orElse(null);
+            if (at != null && (next == null || at.isBefore(next))) {
+                next = at;
+            }
+        }
+        return Optional.ofNullable(next);
+    }
+
     /** True while the feedback still needs work or an answer. */
     public boolean isOpen() {
         return status.isOpen();
@@ -377,6 +404,8 @@ public final class Feedback {
 
         public Restorer appealCount(int appealCount) { d.appealCount = appealCount; return this; }
 
+        public Restorer slaClocks(List<SlaClock> slaClocks) { d.slaClocks = slaClocks; return this; }
+
         /** The rebuilt feedback; a {@link NullPointerException} names a required field left unset. */
         public Feedback build() {
             return d.build();
@@ -419,6 +448,7 @@ public final class Feedback {
         @Nullable Instant closedAt;
         @Nullable String cancellationReason;
         int appealCount;
+        @Nullable List<SlaClock> slaClocks;
 
         Draft() {}
 
@@ -457,6 +487,7 @@ public final class Feedback {
             this.closedAt = f.closedAt;
             this.cancellationReason = f.cancellationReason;
             this.appealCount = f.appealCount;
+            this.slaClocks = f.slaClocks;
         }
 
         Feedback build() {

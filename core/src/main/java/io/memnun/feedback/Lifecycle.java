@@ -46,6 +46,7 @@ public final class Lifecycle {
     private static final Map<Class<? extends Command>, Set<Status>> ALLOWED = allowed();
 
     private final Rules rules;
+    private final SlaRules sla;
 
     /**
      * The policy choices of the lifecycle.
@@ -80,7 +81,13 @@ public final class Lifecycle {
     }
 
     public Lifecycle(Rules rules) {
+        this(rules, SlaRules.NONE);
+    }
+
+    /** A lifecycle whose feedback carries response-time clocks kept by {@code sla}. */
+    public Lifecycle(Rules rules, SlaRules sla) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.sla = Objects.requireNonNull(sla, "sla");
     }
 
     public Rules rules() {
@@ -128,6 +135,8 @@ public final class Lifecycle {
         d.receivedAt = receivedAt;
         d.updatedAt = recordedAt;
         d.recourseOffered = List.of();
+        Feedback received = d.build();
+        d.slaClocks = sla.onReceive(received, recordedAt).clocks();
         return d.build();
     }
 
@@ -142,6 +151,9 @@ public final class Lifecycle {
         f.location().ifPresent(l -> details.put("location", l.value()));
         f.assignee().ifPresent(s -> details.put("assignee", s.value()));
         f.intakeKey().ifPresent(k -> details.put("intakeKey", k));
+        for (SlaClock clock : f.slaClocks()) {
+            details.put("sla." + clock.kind() + ".due", clock.dueAt().toString());
+        }
         return new FeedbackEvent(f.id(), f.version(), EventType.RECEIVED, actor, at, null, null, f.status(), details);
     }
 
@@ -166,7 +178,10 @@ public final class Lifecycle {
         EventType type;
         @Nullable String note;
 
-        if (command instanceof Command.Take c) {
+        if (command instanceof Command.Acknowledge c) {
+            type = EventType.ACKNOWLEDGED;
+            note = c.note();
+        } else if (command instanceof Command.Take c) {
             type = EventType.TAKEN;
             note = c.note();
             d.status = IN_PROGRESS;
@@ -305,10 +320,90 @@ public final class Lifecycle {
         } else {
             throw new IllegalArgumentException("unknown command " + command);
         }
+        SlaRules.Update clocks = sla.onChange(feedback, d.build(), type, now);
+        d.slaClocks = clocks.clocks();
+        details.putAll(clocks.details());
         Feedback after = d.build();
         FeedbackEvent event = new FeedbackEvent(feedback.id(), after.version(), type, command.actor(), now, note, from,
                 after.status(), details);
         return new Transition(feedback, after, event);
+    }
+
+    /**
+     * Recomputes the feedback's running and paused clocks with the targets and calendars that apply now, e.g.
+     * after the host changed its SLA policy; empty when nothing changes. The state does not change.
+     */
+    public java.util.Optional<Transition> recomputeSla(Feedback feedback, Actor actor, Instant now) {
+        Feedback.Draft d = feedback.draft();
+        d.version = feedback.version() + 1;
+        d.updatedAt = now;
+        SlaRules.Update update = sla.onChange(feedback, d.build(), EventType.SLA_RECOMPUTED, now);
+        if (update.clocks().equals(feedback.slaClocks())) {
+            return java.util.Optional.empty();
+        }
+        d.slaClocks = update.clocks();
+        Feedback after = d.build();
+        FeedbackEvent event = new FeedbackEvent(feedback.id(), after.version(), EventType.SLA_RECOMPUTED, actor, now, null,
+                feedback.status(), feedback.status(), update.details());
+        return java.util.Optional.of(new Transition(feedback, after, event));
+    }
+
+    /**
+     * Fires the earliest SLA checkpoint (warning, breach or escalation) that is due at {@code now} and not fired
+     * yet, marking it fired; empty when none is due. The feedback's state does not change. The SLA monitor calls
+     * this until it returns empty; because the fired mark is saved with the version check, a checkpoint fires once
+     * even when two monitors race.
+     */
+    public java.util.Optional<Transition> fireDueCheckpoint(Feedback feedback, Instant now) {
+        SlaClock dueClock = null;
+        SlaCheckpoint due = null;
+        for (SlaClock clock : feedback.slaClocks()) {
+            SlaCheckpoint next = clock.nextCheckpoint().orElse(null);
+            if (next != null && !next.at().isAfter(now) && (due == null || next.at().isBefore(due.at()))) {
+                dueClock = clock;
+                due = next;
+            }
+        }
+        if (due == null) {
+            return java.util.Optional.empty();
+        }
+        List<SlaCheckpoint> checkpoints = new ArrayList<>(dueClock.checkpoints());
+        checkpoints.set(checkpoints.indexOf(due), due.fire());
+        List<SlaClock> clocks = new ArrayList<>(feedback.slaClocks());
+        clocks.set(clocks.indexOf(dueClock), dueClock.withCheckpoints(checkpoints));
+        Feedback.Draft d = feedback.draft();
+        d.version = feedback.version() + 1;
+        d.updatedAt = now;
+        d.slaClocks = clocks;
+        Feedback after = d.build();
+
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("sla", dueClock.kind().name());
+        details.put("percent", Integer.toString(due.percent()));
+        details.put("dueAt", dueClock.dueAt().toString());
+        EventType type;
+        String note;
+        switch (due.type()) {
+            case WARNING -> {
+                type = EventType.SLA_WARNING;
+                note = dueClock.kind() + " target " + due.percent() + "% used, due " + dueClock.dueAt();
+            }
+            case BREACH -> {
+                type = EventType.SLA_BREACHED;
+                note = dueClock.kind() + " target breached, was due " + dueClock.dueAt();
+            }
+            default -> {
+                type = EventType.SLA_ESCALATED;
+                details.put("level", Integer.toString(due.level()));
+                if (due.recipient() != null) {
+                    details.put("recipient", due.recipient());
+                }
+                note = "escalation level " + due.level() + " to " + due.recipient() + ": " + dueClock.kind() + " at " + due.percent() + "%";
+            }
+        }
+        FeedbackEvent event = new FeedbackEvent(feedback.id(), after.version(), type, Actor.system("sla-monitor"), now, note,
+                feedback.status(), feedback.status(), details);
+        return java.util.Optional.of(new Transition(feedback, after, event));
     }
 
     private void checkClosingPeriod(Feedback f, Command.Close c, Instant now) {
@@ -336,6 +431,7 @@ public final class Lifecycle {
 
     private static Map<Class<? extends Command>, Set<Status>> allowed() {
         Map<Class<? extends Command>, Set<Status>> m = new LinkedHashMap<>();
+        m.put(Command.Acknowledge.class, EnumSet.copyOf(OPEN));
         m.put(Command.Take.class, EnumSet.of(NEW, PLANNED));
         m.put(Command.Plan.class, EnumSet.of(IN_PROGRESS, PLANNED));
         m.put(Command.Redirect.class, EnumSet.of(NEW, IN_PROGRESS, PLANNED));

@@ -7,6 +7,7 @@ import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,4 +42,11 @@ public interface FeedbackStore {
 
     /** One page of the feedback matching the query, in its stable order. */
     Page<Feedback> query(FeedbackQuery query);
+
+    /**
+     * Feedback of any tenant whose {@link Feedback#nextSlaCheckAt()} is at or before {@code now}, earliest first,
+     * at most {@code limit}: the SLA monitor's work list. Must be answered from an index on that instant, never by
+     * scanning all open feedback.
+     */
+    List<Feedback> dueForSlaCheck(Instant now, int limit);
 }

@@ -35,12 +35,17 @@ import io.memnun.feedback.PhoneNumber;
 import io.memnun.feedback.Recourse;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.StaffId;
+import io.memnun.feedback.Priority;
+import io.memnun.feedback.SlaCheckpoint;
+import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.SubjectId;
 import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.ReferenceSequence;
+import io.memnun.sla.SlaEngine;
+import io.memnun.sla.SlaPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -568,6 +573,66 @@ public abstract class FeedbackStoreContract {
         }
         assertThat(store.history(tenant, id)).extracting(FeedbackEvent::version)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, rounds + 1).boxed().toList());
+    }
+
+    // ---------------------------------------------------------------- SLA clocks
+
+    /** A lifecycle that keeps response-time clocks with the default policy. */
+    protected static final Lifecycle SLA_LIFECYCLE = new Lifecycle(Lifecycle.Rules.defaults(), SlaEngine.of(SlaPolicy.defaults()));
+
+    @Test
+    void slaClocksRoundTripRunningPausedStoppedAndFired() {
+        Scenario s = Scenario.receive(store, SLA_LIFECYCLE, Fixtures.randomId(), Fixtures.richIntake(tenant).build(), reference(),
+                        Fixtures.richIntake(tenant).build().receivedAt())
+                .then(new Command.Take(AYSE, null))
+                .then(at -> new Command.Plan(AYSE, at.plus(Duration.ofDays(2)), "İki gün"))
+                .then(new Command.AwaitCustomer(AYSE, "Uygun saat?"));
+        Feedback expected = s.feedback();
+        assertThat(expected.slaClocks()).extracting(SlaClock::state)
+                .contains(SlaClock.State.MET, SlaClock.State.PAUSED, SlaClock.State.RUNNING);
+        assertSameState(store.find(tenant, expected.id()).orElseThrow(), expected);
+
+        Lifecycle.Transition firing = SLA_LIFECYCLE.fireDueCheckpoint(expected, expected.plannedUntil().orElseThrow().plusSeconds(1)).orElseThrow();
+        store.save(FeedbackChange.update(firing.after(), expected.version(), firing.event()));
+        Feedback fired = firing.after();
+        assertThat(fired.slaClocks()).anySatisfy(c -> assertThat(c.checkpoints()).anyMatch(SlaCheckpoint::fired));
+        assertSameState(store.find(tenant, expected.id()).orElseThrow(), fired);
+    }
+
+    @Test
+    void dueForSlaCheckListsOnlyWhatIsDueEarliestFirstAcrossTenants() {
+        TenantId other = Fixtures.newTenant("other");
+        Instant t = Instant.parse("2026-03-16T06:00:00Z"); // a Monday morning in Istanbul
+        List<Feedback> created = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Intake intake = Fixtures.minimalIntake(i % 2 == 0 ? tenant : other, "SLA " + i)
+                    .priority(Priority.VERY_URGENT).build();
+            created.add(Scenario.receive(store, SLA_LIFECYCLE, Fixtures.randomId(), intake, reference(), t.plus(Duration.ofMinutes(10L * i)))
+                    .feedback());
+        }
+        Instant firstCheck = created.get(0).nextSlaCheckAt().orElseThrow();
+        Instant thirdCheck = created.get(2).nextSlaCheckAt().orElseThrow();
+        assertThat(firstCheck).isAfter(t);
+
+        assertThat(store.dueForSlaCheck(firstCheck.minusNanos(1000), 100).stream().filter(created::contains)).isEmpty();
+        List<Feedback> due = store.dueForSlaCheck(thirdCheck, 100).stream().filter(created::contains).toList();
+        assertThat(ids(due)).containsExactly(created.get(0).id(), created.get(1).id(), created.get(2).id());
+        assertThat(store.dueForSlaCheck(thirdCheck, 2)).hasSizeLessThanOrEqualTo(2);
+
+        // once every checkpoint due by then is fired and saved, a feedback is listed again only at its next one
+        Feedback first = created.get(0);
+        long version = first.version();
+        Feedback current = first;
+        for (Lifecycle.Transition fired; (fired = SLA_LIFECYCLE.fireDueCheckpoint(current, thirdCheck).orElse(null)) != null; ) {
+            store.save(FeedbackChange.update(fired.after(), current.version(), fired.event()));
+            current = fired.after();
+        }
+        assertThat(current.version()).isGreaterThan(version);
+        assertThat(current.nextSlaCheckAt().orElseThrow()).isAfter(thirdCheck);
+        List<Feedback> dueNow = store.dueForSlaCheck(thirdCheck, 100).stream().filter(created::contains).toList();
+        assertThat(ids(dueNow)).containsExactly(created.get(1).id(), created.get(2).id());
+        assertThat(ids(store.dueForSlaCheck(current.nextSlaCheckAt().orElseThrow(), 100))).contains(first.id());
+        assertSameState(store.find(first.tenant(), first.id()).orElseThrow(), current);
     }
 
     // ---------------------------------------------------------------- helpers

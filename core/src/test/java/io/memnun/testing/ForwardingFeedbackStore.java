@@ -50,4 +50,9 @@ public class ForwardingFeedbackStore implements FeedbackStore {
     public Page<Feedback> query(FeedbackQuery query) {
         return delegate.query(query);
     }
+
+    @Override
+    public List<Feedback> dueForSlaCheck(java.time.Instant now, int limit) {
+        return delegate.dueForSlaCheck(now, limit);
+    }
 }

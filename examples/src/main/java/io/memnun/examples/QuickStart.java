@@ -12,8 +12,10 @@ import io.memnun.feedback.Intake;
 import io.memnun.feedback.LocationId;
 import io.memnun.feedback.Priority;
 import io.memnun.feedback.Recourse;
+import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.SubjectId;
 import io.memnun.feedback.TenantId;
+import io.memnun.sla.SlaPolicy;
 import io.memnun.store.memory.InMemoryFeedbackStore;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -37,6 +39,7 @@ public final class QuickStart {
         FeedbackDesk desk = FeedbackDesk.builder()
                 .store(new InMemoryFeedbackStore())
                 .clock(clock)
+                .sla(SlaPolicy.defaults()) // response-time targets in business hours, Turkish holidays
                 .build();
 
         TenantId hotel = TenantId.of("bosphorus-hotels");
@@ -73,6 +76,18 @@ public final class QuickStart {
         out.println("Feedback " + closed.reference() + ": " + closed.status() + " (" + closed.closureReason().orElseThrow() + ")");
         out.println();
         printHistory(out, desk.history(hotel, closed.reference()));
+        out.println();
+        printClocks(out, closed.slaClocks());
+    }
+
+    static void printClocks(PrintStream out, List<SlaClock> clocks) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ISTANBUL);
+        String format = "%-20s %-10s %-16s %-16s %s%n";
+        out.printf(format, "response time", "outcome", "due", "stopped", "working time used");
+        for (SlaClock c : clocks) {
+            out.printf(format, c.kind(), c.state(), time.format(c.dueAt()), c.stoppedAt() == null ? "" : time.format(c.stoppedAt()),
+                    c.calendar() == null ? "" : c.usedBeforeRun().toMinutes() + " of " + c.target().toMinutes() + " min");
+        }
     }
 
     static void printHistory(PrintStream out, List<FeedbackEvent> history) {

@@ -25,5 +25,7 @@ class QuickStartTest {
         assertThat(out.lines().filter(l -> l.matches("^\\d+ .*"))).extracting(l -> l.split("\\s+")[3])
                 .containsExactly("RECEIVED", "TAKEN", "PLANNED", "TAKEN", "RESOLVED", "REJECTED", "RESOLVED", "ACCEPTED");
         assertThat(out).contains("Oda hâlâ sıcak", "RESOLVED -> CLOSED");
+        assertThat(out).containsPattern("ACKNOWLEDGEMENT\\s+MET");
+        assertThat(out).containsPattern("RESOLUTION\\s+(MET|MISSED)");
     }
 }

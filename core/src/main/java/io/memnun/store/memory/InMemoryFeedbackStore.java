@@ -14,11 +14,15 @@ import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.ReferenceSequence;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +39,16 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<TenantId, Tenant> tenants = new HashMap<>();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    /** Feedback with a pending SLA checkpoint, by the instant it falls due; guarded by the lock. */
+    private final NavigableMap<SlaDue, Feedback> slaDue = new TreeMap<>();
+
+    private record SlaDue(Instant at, UUID id) implements Comparable<SlaDue> {
+        @Override
+        public int compareTo(SlaDue o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : id.compareTo(o.id);
+        }
+    }
 
     private static final class Tenant {
         final Map<FeedbackId, Feedback> feedback = new HashMap<>();
@@ -74,8 +88,10 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
                     throw new VersionConflictException(f.id().toString(), change.expectedVersion(), current.version());
                 }
                 t.history.get(f.id()).addAll(change.events());
+                current.nextSlaCheckAt().ifPresent(at -> slaDue.remove(new SlaDue(at, current.id().value())));
             }
             t.feedback.put(f.id(), f);
+            f.nextSlaCheckAt().ifPresent(at -> slaDue.put(new SlaDue(at, f.id().value()), f));
         } finally {
             lock.writeLock().unlock();
         }
@@ -121,6 +137,18 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
         }
         List<Feedback> page = matching.subList(0, query.limit());
         return new Page<>(page, Cursor.of(page.get(page.size() - 1)));
+    }
+
+    @Override
+    public List<Feedback> dueForSlaCheck(Instant now, int limit) {
+        lock.readLock().lock();
+        try {
+            return slaDue.headMap(new SlaDue(now, new UUID(Long.MAX_VALUE, Long.MAX_VALUE)), true).values().stream()
+                    .limit(limit)
+                    .toList();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override

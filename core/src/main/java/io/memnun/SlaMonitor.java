@@ -1,0 +1,149 @@
+package io.memnun;
+
+import io.memnun.error.VersionConflictException;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.Lifecycle;
+import io.memnun.spi.FeedbackChange;
+import io.memnun.spi.FeedbackStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires SLA checkpoints that have fallen due: warnings, breaches and escalation levels, each once, as history
+ * events ({@code SLA_WARNING}, {@code SLA_BREACHED}, {@code SLA_ESCALATED}) that listeners and notifications
+ * act on. It asks the store only for feedback whose next checkpoint is due, never for all open feedback.
+ *
+ * <p>Idempotent and safe to run on several nodes at once: a fired checkpoint is marked on the feedback and saved
+ * with the version check, so of two monitors firing the same checkpoint one wins and the other sees a conflict,
+ * reloads, and finds nothing left to fire. A second run at the same instant fires nothing.
+ *
+ * <p>Nothing runs by itself: call {@link #tick(Instant)} from the host's scheduler, or {@link #start} a
+ * single-threaded executor and {@link #close()} it on shutdown.
+ */
+public final class SlaMonitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SlaMonitor.class);
+    private static final int BATCH = 200;
+    private static final int MAX_CONFLICTS_PER_FEEDBACK = 20;
+
+    private final FeedbackDesk desk;
+    private @Nullable ScheduledExecutorService ownExecutor;
+    private @Nullable ScheduledFuture<?> scheduled;
+
+    SlaMonitor(FeedbackDesk desk) {
+        this.desk = Objects.requireNonNull(desk, "desk");
+    }
+
+    /** Fires what is due at the desk clock's current instant. */
+    public int tick() {
+        return tick(desk.clock().instant());
+    }
+
+    /**
+     * Fires every checkpoint due at {@code now}.
+     *
+     * @return how many checkpoints this call fired
+     */
+    public int tick(Instant now) {
+        Objects.requireNonNull(now, "now");
+        FeedbackStore store = desk.store();
+        int fired = 0;
+        while (true) {
+            List<Feedback> due = store.dueForSlaCheck(now, BATCH);
+            int firedInBatch = 0;
+            for (Feedback f : due) {
+                firedInBatch += fireAll(store, f, now);
+            }
+            fired += firedInBatch;
+            if (due.size() < BATCH || firedInBatch == 0) {
+                return fired;
+            }
+        }
+    }
+
+    private int fireAll(FeedbackStore store, Feedback start, Instant now) {
+        Lifecycle lifecycle = desk.lifecycle();
+        Feedback current = start;
+        int fired = 0;
+        int conflicts = 0;
+        while (true) {
+            Optional<Lifecycle.Transition> t = lifecycle.fireDueCheckpoint(current, now);
+            if (t.isEmpty()) {
+                return fired;
+            }
+            try {
+                store.save(FeedbackChange.update(t.get().after(), current.version(), t.get().event()));
+            } catch (VersionConflictException e) {
+                // another monitor or a staff command got there first: look again at what is stored now
+                if (++conflicts > MAX_CONFLICTS_PER_FEEDBACK) {
+                    LOG.warn("giving up on {} for now after {} conflicts", current.reference(), conflicts);
+                    return fired;
+                }
+                Optional<Feedback> reloaded = store.find(current.tenant(), current.id());
+                if (reloaded.isEmpty()) {
+                    return fired;
+                }
+                current = reloaded.get();
+                continue;
+            }
+            fired++;
+            current = t.get().after();
+            desk.publish(current, t.get().event());
+        }
+    }
+
+    /** Runs {@link #tick()} every {@code interval} on a daemon thread of its own until {@link #close()}. */
+    public synchronized SlaMonitor start(Duration interval) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "memnun-sla-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+        ownExecutor = executor;
+        return start(executor, interval);
+    }
+
+    /** Runs {@link #tick()} every {@code interval} on the host's executor until {@link #close()}. */
+    public synchronized SlaMonitor start(ScheduledExecutorService executor, Duration interval) {
+        Objects.requireNonNull(executor, "executor");
+        if (interval.isZero() || interval.isNegative()) {
+            throw new io.memnun.error.ValidationException("interval", "must be positive, was " + interval);
+        }
+        if (scheduled != null) {
+            throw new IllegalStateException("the monitor is already running");
+        }
+        scheduled = executor.scheduleWithFixedDelay(this::safeTick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // keep the schedule alive; the next tick tries again
+            LOG.error("SLA monitor tick failed", e);
+        }
+    }
+
+    /** Stops a started monitor; a monitor driven by {@link #tick} needs no closing. */
+    @Override
+    public synchronized void close() {
+        if (scheduled != null) {
+            scheduled.cancel(false);
+            scheduled = null;
+        }
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+            ownExecutor = null;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.memnun.feedback;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One response-time clock of a feedback: how much working time a step may take, how much it has used, when it
+ * is due, and its checkpoints. Policy clocks (acknowledgement, first response, resolution) count working time
+ * on a named business calendar; the planned-completion clock runs to the instant staff set when planning.
+ * The SLA engine changes clocks with the lifecycle; every change appears in the history.
+ *
+ * @param kind which step
+ * @param calendar the business calendar the working time is counted on; {@code null} for planned completion
+ * @param target the working time allowed ({@link Duration#ZERO} for planned completion)
+ * @param startedAt when the clock started
+ * @param dueAt when it is (or was) due, given the pauses so far
+ * @param usedBeforeRun working time used in earlier running stretches, before the current one
+ * @param runningSince when the current running stretch began; {@code null} while paused or stopped
+ * @param state running, paused, met, missed or cancelled
+ * @param stoppedAt when it stopped (met, missed or cancelled)
+ * @param checkpoints warnings, breach and escalations, by instant
+ */
+public record SlaClock(
+        SlaKind kind,
+        @Nullable String calendar,
+        Duration target,
+        Instant startedAt,
+        Instant dueAt,
+        Duration usedBeforeRun,
+        @Nullable Instant runningSince,
+        State state,
+        @Nullable Instant stoppedAt,
+        List<SlaCheckpoint> checkpoints) {
+
+    public enum State {
+        RUNNING,
+        /** Paused while the feedback awaits the customer. */
+        PAUSED,
+        /** Stopped within its target. */
+        MET,
+        /** Stopped after its target. */
+        MISSED,
+        /** Stopped because it no longer applies (cancelled feedback, replaced plan). */
+        CANCELLED;
+
+        public boolean isStopped() {
+            return this == MET || this == MISSED || this == CANCELLED;
+        }
+    }
+
+    public SlaClock {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(dueAt, "dueAt");
+        Objects.requireNonNull(usedBeforeRun, "usedBeforeRun");
+        Objects.requireNonNull(state, "state");
+        if ((state == State.RUNNING) != (runningSince != null)) {
+            throw new IllegalArgumentException("a clock has a running stretch exactly when it is RUNNING: " + state + ", " + runningSince);
+        }
+        if (state.isStopped() != (stoppedAt != null)) {
+            throw new IllegalArgumentException("a clock has a stop instant exactly when it is stopped: " + state + ", " + stoppedAt);
+        }
+        checkpoints = checkpoints.stream().sorted(Comparator.comparing((SlaCheckpoint c) -> c.at()).thenComparingInt(SlaCheckpoint::percent)).toList();
+    }
+
+    /** True while the clock counts. */
+    public boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
+    /** The earliest checkpoint not fired yet, while running. */
+    public Optional<SlaCheckpoint> nextCheckpoint() {
+        if (state != State.RUNNING) {
+            return Optional.empty();
+        }
+        return checkpoints.stream().filter(c -> !c.fired()).findFirst();
+    }
+
+    /** True once the clock's due instant has passed at {@code now} while it still ran, or if it stopped late. */
+    public boolean isBreached(Instant now) {
+        return state == State.MISSED || state == State.RUNNING && now.isAfter(dueAt);
+    }
+
+    public SlaClock withCheckpoints(List<SlaCheckpoint> newCheckpoints) {
+        return new SlaClock(kind, calendar, target, startedAt, dueAt, usedBeforeRun, runningSince, state, stoppedAt, newCheckpoints);
+    }
+}

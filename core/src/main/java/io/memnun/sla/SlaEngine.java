@@ -1,0 +1,293 @@
+package io.memnun.sla;
+
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.SlaCheckpoint;
+import io.memnun.feedback.SlaClock;
+import io.memnun.feedback.SlaKind;
+import io.memnun.feedback.SlaRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps a feedback's response-time clocks in step with its lifecycle, counting business hours on the
+ * policy's calendars:
+ *
+ * <ul>
+ *   <li>receipt starts a clock for each target the policy sets for the feedback's priority, kind, channel,
+ *       subject and location, counted from the moment of receipt (out of hours: from the next opening);
+ *   <li>the first staff action (take, plan, redirect, ask the customer) meets the acknowledgement target;
+ *       planning, asking the customer, or a decision meets the first response target; the decision reaching
+ *       the customer (RESOLVED) meets the resolution target and the planned completion;
+ *   <li>awaiting the customer pauses every clock but the planned completion (an agreed instant), and the
+ *       customer's answer resumes them with the working time that was left;
+ *   <li>a priority change or a redirect recomputes running clocks with the targets and calendar that now
+ *       apply, keeping the working time already used; a rejection or an appeal starts a new resolution clock;
+ *   <li>cancelling, closing or a replaced plan stop what still runs as CANCELLED.
+ * </ul>
+ *
+ * <p>Each clock carries checkpoints for the policy's warning thresholds, its breach at 100% and its escalation
+ * ladder, which the SLA monitor fires once each.
+ */
+public final class SlaEngine implements SlaRules {
+    private final SlaPolicy policy;
+    private final CalendarResolver calendars;
+
+    /**
+     * Chooses the calendar a feedback's target is counted on, e.g. the calendar of the feedback's location;
+     * empty keeps the calendar the policy names.
+     */
+    @FunctionalInterface
+    public interface CalendarResolver {
+        CalendarResolver POLICY = (feedback, target) -> Optional.empty();
+
+        Optional<String> calendarFor(Feedback feedback, SlaTarget target);
+    }
+
+    private SlaEngine(SlaPolicy policy, CalendarResolver calendars) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.calendars = Objects.requireNonNull(calendars, "calendars");
+    }
+
+    public static SlaEngine of(SlaPolicy policy) {
+        return new SlaEngine(policy, CalendarResolver.POLICY);
+    }
+
+    /**
+     * An engine that asks {@code resolver} for each target's calendar; a name it returns must be registered in
+     * the policy's {@link CalendarRegistry}.
+     */
+    public static SlaEngine of(SlaPolicy policy, CalendarResolver resolver) {
+        return new SlaEngine(policy, resolver);
+    }
+
+    public SlaPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public Update onReceive(Feedback received, Instant now) {
+        Map<String, String> details = new LinkedHashMap<>();
+        List<SlaClock> clocks = new ArrayList<>();
+        for (ApplicableTarget target : targetsFor(received)) {
+            SlaClock clock = start(received, target, received.receivedAt());
+            clocks.add(clock);
+            details.put("sla." + clock.kind() + ".due", clock.dueAt().toString());
+        }
+        return new Update(clocks, details);
+    }
+
+    @Override
+    public Update onChange(Feedback before, Feedback after, EventType event, Instant now) {
+        Changes c = new Changes(after.slaClocks(), now);
+        switch (event) {
+            case ACKNOWLEDGED, TAKEN, REDIRECTED -> c.stop(SlaKind.ACKNOWLEDGEMENT);
+            case PLANNED -> {
+                c.stop(SlaKind.ACKNOWLEDGEMENT);
+                c.stop(SlaKind.FIRST_RESPONSE);
+                c.cancel(SlaKind.PLANNED_COMPLETION);
+                after.plannedUntil().ifPresent(until -> c.put(planned(now, until)));
+            }
+            case AWAITING_CUSTOMER -> {
+                c.stop(SlaKind.ACKNOWLEDGEMENT);
+                c.stop(SlaKind.FIRST_RESPONSE);
+                c.pauseAll();
+            }
+            case CUSTOMER_RESPONDED -> c.resumeAll();
+            case RESOLVED, RESOLUTION_APPROVED -> {
+                c.stop(SlaKind.ACKNOWLEDGEMENT);
+                c.stop(SlaKind.FIRST_RESPONSE);
+                c.stop(SlaKind.RESOLUTION);
+                c.stop(SlaKind.PLANNED_COMPLETION);
+            }
+            case REJECTED, APPEALED -> {
+                c.cancel(SlaKind.PLANNED_COMPLETION);
+                targetsFor(after).stream().filter(t -> t.kind() == SlaKind.RESOLUTION).findFirst()
+                        .ifPresent(t -> c.put(start(after, t, now)));
+            }
+            case PRIORITY_CHANGED, SLA_RECOMPUTED -> c.recompute(after);
+            case CANCELLED, ACCEPTED, CLOSED -> c.cancelAll();
+            default -> { }
+        }
+        if (event == EventType.REDIRECTED) {
+            c.cancel(SlaKind.PLANNED_COMPLETION);
+            c.recompute(after);
+        }
+        return new Update(c.clocks, c.details);
+    }
+
+    private List<ApplicableTarget> targetsFor(Feedback f) {
+        return policy.targetsFor(f.priority(), f.kind(), f.channel(), f.subject().orElse(null), f.location().orElse(null)).all();
+    }
+
+    private String calendarName(Feedback f, ApplicableTarget target) {
+        return calendars.calendarFor(f, target.target()).orElse(target.target().calendar());
+    }
+
+    private BusinessCalendar calendar(String name) {
+        return policy.calendars().get(name);
+    }
+
+    private SlaClock start(Feedback f, ApplicableTarget target, Instant start) {
+        String name = calendarName(f, target);
+        BusinessCalendar cal = calendar(name);
+        Duration budget = target.target().workingTime();
+        return new SlaClock(target.kind(), name, budget, start, cal.plus(start, budget), Duration.ZERO, start,
+                SlaClock.State.RUNNING, null, checkpoints(cal, budget, Duration.ZERO, start, List.of()));
+    }
+
+    private static SlaClock planned(Instant now, Instant until) {
+        return new SlaClock(SlaKind.PLANNED_COMPLETION, null, Duration.ZERO, now, until, Duration.ZERO, now,
+                SlaClock.State.RUNNING, null, List.of(new SlaCheckpoint(SlaCheckpoint.Type.BREACH, 0, 100, until, null, false)));
+    }
+
+    /**
+     * The checkpoints of a target of {@code budget} working time, of which {@code used} is used at {@code from}:
+     * one per warning threshold, the breach, and one per escalation level. A checkpoint already fired stays
+     * fired; one whose share of the budget is already used falls due at {@code from}.
+     */
+    private List<SlaCheckpoint> checkpoints(BusinessCalendar cal, Duration budget, Duration used, Instant from, List<SlaCheckpoint> old) {
+        List<SlaCheckpoint> list = new ArrayList<>();
+        for (int percent : policy.warningThresholds()) {
+            list.add(checkpoint(cal, budget, used, from, SlaCheckpoint.Type.WARNING, 0, percent, null, old));
+        }
+        list.add(checkpoint(cal, budget, used, from, SlaCheckpoint.Type.BREACH, 0, 100, null, old));
+        for (EscalationLevel level : policy.escalationLadder()) {
+            list.add(checkpoint(cal, budget, used, from, SlaCheckpoint.Type.ESCALATION, level.level(), level.percentOfTarget(),
+                    level.recipient().toString(), old));
+        }
+        return list;
+    }
+
+    private static SlaCheckpoint checkpoint(BusinessCalendar cal, Duration budget, Duration used, Instant from, SlaCheckpoint.Type type,
+            int level, int percent, @Nullable String recipient, List<SlaCheckpoint> old) {
+        Duration share = budget.multipliedBy(percent).dividedBy(100);
+        Duration left = share.minus(used);
+        Instant at = left.isNegative() || left.isZero() ? from : cal.plus(from, left);
+        boolean fired = old.stream().anyMatch(o -> o.fired() && o.type() == type && o.level() == level && o.percent() == percent);
+        return new SlaCheckpoint(type, level, percent, at, recipient, fired);
+    }
+
+    /** The clocks being changed by one event, and the history details describing the change. */
+    private final class Changes {
+        final List<SlaClock> clocks;
+        final Map<String, String> details = new LinkedHashMap<>();
+        final Instant now;
+
+        Changes(List<SlaClock> clocks, Instant now) {
+            this.clocks = new ArrayList<>(clocks);
+            this.now = now;
+        }
+
+        Optional<SlaClock> find(SlaKind kind) {
+            return clocks.stream().filter(c -> c.kind() == kind).findFirst();
+        }
+
+        void put(SlaClock clock) {
+            clocks.removeIf(c -> c.kind() == clock.kind());
+            clocks.add(clock);
+            details.put("sla." + clock.kind(), "started, due " + clock.dueAt());
+        }
+
+        private void replace(SlaClock old, SlaClock updated, String description) {
+            clocks.set(clocks.indexOf(old), updated);
+            details.put("sla." + updated.kind(), description);
+        }
+
+        private Duration used(SlaClock c) {
+            if (c.state() != SlaClock.State.RUNNING || c.calendar() == null) {
+                return c.usedBeforeRun();
+            }
+            return c.usedBeforeRun().plus(calendar(c.calendar()).workingTimeBetween(Objects.requireNonNull(c.runningSince()), now));
+        }
+
+        /** Stops a running or paused clock as met (on time) or missed (late). */
+        void stop(SlaKind kind) {
+            find(kind).filter(c -> !c.state().isStopped()).ifPresent(c -> {
+                Duration used = used(c);
+                boolean late = c.calendar() == null ? now.isAfter(c.dueAt()) : used.compareTo(c.target()) > 0;
+                SlaClock.State state = late ? SlaClock.State.MISSED : SlaClock.State.MET;
+                replace(c, new SlaClock(c.kind(), c.calendar(), c.target(), c.startedAt(), c.dueAt(), used, null, state, now, c.checkpoints()),
+                        state.name().toLowerCase(java.util.Locale.ROOT) + (c.calendar() == null ? "" : ", " + format(used) + " of " + format(c.target()) + " working time used"));
+            });
+        }
+
+        void cancel(SlaKind kind) {
+            find(kind).filter(c -> !c.state().isStopped()).ifPresent(c -> replace(c,
+                    new SlaClock(c.kind(), c.calendar(), c.target(), c.startedAt(), c.dueAt(), used(c), null, SlaClock.State.CANCELLED, now,
+                            c.checkpoints()), "cancelled"));
+        }
+
+        void cancelAll() {
+            for (SlaKind kind : SlaKind.values()) {
+                cancel(kind);
+            }
+        }
+
+        void pauseAll() {
+            for (SlaClock c : List.copyOf(clocks)) {
+                if (c.isRunning() && c.calendar() != null) {
+                    replace(c, new SlaClock(c.kind(), c.calendar(), c.target(), c.startedAt(), c.dueAt(), used(c), null, SlaClock.State.PAUSED,
+                            null, c.checkpoints()), "paused, " + format(used(c)) + " of " + format(c.target()) + " used");
+                }
+            }
+        }
+
+        void resumeAll() {
+            for (SlaClock c : List.copyOf(clocks)) {
+                if (c.state() == SlaClock.State.PAUSED) {
+                    String name = Objects.requireNonNull(c.calendar());
+                    SlaClock resumed = rerun(c, name, c.target(), c.usedBeforeRun());
+                    replace(c, resumed, "resumed, due " + resumed.dueAt());
+                }
+            }
+        }
+
+        /** Applies the targets and calendars that now fit the feedback to its running and paused clocks. */
+        void recompute(Feedback f) {
+            for (SlaClock c : List.copyOf(clocks)) {
+                if (c.state().isStopped() || !c.kind().isPolicyTarget()) {
+                    continue;
+                }
+                Optional<ApplicableTarget> target = targetsFor(f).stream().filter(t -> t.kind() == c.kind()).findFirst();
+                if (target.isEmpty()) {
+                    cancel(c.kind());
+                    continue;
+                }
+                String name = calendarName(f, target.get());
+                Duration budget = target.get().target().workingTime();
+                if (name.equals(c.calendar()) && budget.equals(c.target())) {
+                    continue;
+                }
+                Duration used = used(c);
+                SlaClock updated = rerun(c, name, budget, used);
+                if (c.state() == SlaClock.State.PAUSED) {
+                    updated = new SlaClock(updated.kind(), name, budget, c.startedAt(), updated.dueAt(), used, null, SlaClock.State.PAUSED, null,
+                            updated.checkpoints());
+                }
+                replace(c, updated, "recomputed: " + format(budget) + " on " + name + ", due " + updated.dueAt());
+            }
+        }
+
+        /** The clock running again from now on {@code calendarName} with {@code used} of {@code budget} behind it. */
+        private SlaClock rerun(SlaClock c, String calendarName, Duration budget, Duration used) {
+            BusinessCalendar cal = calendar(calendarName);
+            Duration left = budget.minus(used);
+            Instant due = left.isNegative() || left.isZero() ? c.dueAt().isBefore(now) ? c.dueAt() : now : cal.plus(now, left);
+            return new SlaClock(c.kind(), calendarName, budget, c.startedAt(), due, used, now, SlaClock.State.RUNNING, null,
+                    checkpoints(cal, budget, used, now, c.checkpoints()));
+        }
+    }
+
+    static String format(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes / 60 + "h" + String.format(java.util.Locale.ROOT, "%02d", minutes % 60) + "m";
+    }
+}

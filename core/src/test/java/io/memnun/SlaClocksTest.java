@@ -1,0 +1,230 @@
+package io.memnun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.Intake;
+import io.memnun.feedback.Priority;
+import io.memnun.feedback.SlaClock;
+import io.memnun.feedback.SlaKind;
+import io.memnun.feedback.TenantId;
+import io.memnun.sla.BusinessCalendar;
+import io.memnun.sla.CalendarRegistry;
+import io.memnun.sla.EscalationLevel;
+import io.memnun.sla.Recipient;
+import io.memnun.sla.SlaPolicy;
+import io.memnun.sla.SlaTarget;
+import io.memnun.sla.TurkishHolidays;
+import io.memnun.store.memory.InMemoryFeedbackStore;
+import io.memnun.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Response-time clocks follow the lifecycle, counted in business hours, and every change is in the history. */
+class SlaClocksTest {
+    static final ZoneId ISTANBUL = ZoneId.of("Europe/Istanbul");
+    static final BusinessCalendar OFFICE = BusinessCalendar.builder("office", ISTANBUL)
+            .weekdays("09:00-18:00")
+            .holidays(TurkishHolidays.provider())
+            .build();
+
+    /** NORMAL: acknowledge in 6 working hours, answer in 1 working day, resolve in 3; URGENT tighter. */
+    static final SlaPolicy POLICY = SlaPolicy.builder(CalendarRegistry.of(OFFICE))
+            .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "office"))
+            .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
+            .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(27), "office"))
+            .target(Priority.URGENT, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(2), "office"))
+            .target(Priority.URGENT, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(4), "office"))
+            .target(Priority.URGENT, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(9), "office"))
+            .warnAt(75)
+            .escalation(EscalationLevel.of(1, 75, Recipient.ASSIGNEE), EscalationLevel.of(2, 100, Recipient.DEPARTMENT_HEAD),
+                    EscalationLevel.of(3, 150, Recipient.role("quality-manager")))
+            .build();
+
+    static final TenantId HOTEL = TenantId.of("otel");
+    static final Actor AYSE = Actor.staff("ayse");
+
+    static Instant istanbul(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(ISTANBUL).toInstant();
+    }
+
+    final MutableClock clock = new MutableClock(istanbul("2025-03-07T17:30")); // a Friday
+    final FeedbackDesk desk = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).sla(POLICY).build();
+
+    Feedback receive(Priority priority) {
+        return desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "Faturada hata var").priority(priority).build());
+    }
+
+    static SlaClock clockOf(Feedback f, SlaKind kind) {
+        return f.slaClock(kind).orElseThrow();
+    }
+
+    @Test
+    void receiptStartsEveryTargetCountedInBusinessHoursAndTheHistorySaysWhenEachIsDue() {
+        Feedback f = receive(Priority.NORMAL);
+
+        // Friday 17:30 + 6 working hours = Monday 14:30 (30 minutes on Friday, 5.5 hours on Monday)
+        assertThat(clockOf(f, SlaKind.ACKNOWLEDGEMENT).dueAt()).isEqualTo(istanbul("2025-03-10T14:30"));
+        assertThat(clockOf(f, SlaKind.FIRST_RESPONSE).dueAt()).isEqualTo(istanbul("2025-03-10T17:30"));
+        assertThat(clockOf(f, SlaKind.RESOLUTION).dueAt()).isEqualTo(istanbul("2025-03-12T17:30"));
+        assertThat(f.slaClocks()).allMatch(SlaClock::isRunning);
+        // the first checkpoint is the 75% warning of the acknowledgement: 4.5 working hours, Monday 13:00
+        assertThat(f.nextSlaCheckAt()).contains(istanbul("2025-03-10T13:00"));
+
+        FeedbackEvent received = desk.history(HOTEL, f.id()).get(0);
+        assertThat(received.details()).containsEntry("sla.ACKNOWLEDGEMENT.due", istanbul("2025-03-10T14:30").toString())
+                .containsEntry("sla.RESOLUTION.due", istanbul("2025-03-12T17:30").toString());
+    }
+
+    @Test
+    void takingMeetsTheAcknowledgementAndRecordsTheWorkingTimeUsed() {
+        Feedback f = receive(Priority.NORMAL);
+        clock.set(istanbul("2025-03-10T10:00"));
+
+        Feedback taken = desk.take(HOTEL, f.id(), AYSE);
+
+        SlaClock ack = clockOf(taken, SlaKind.ACKNOWLEDGEMENT);
+        assertThat(ack.state()).isEqualTo(SlaClock.State.MET);
+        assertThat(ack.usedBeforeRun()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(ack.stoppedAt()).isEqualTo(istanbul("2025-03-10T10:00"));
+        assertThat(clockOf(taken, SlaKind.RESOLUTION).isRunning()).isTrue();
+        assertThat(last(taken).details()).containsEntry("sla.ACKNOWLEDGEMENT", "met, 1h30m of 6h00m working time used");
+    }
+
+    @Test
+    void acknowledgingAfterTheTargetIsRecordedAsMissed() {
+        Feedback f = receive(Priority.NORMAL);
+        clock.set(istanbul("2025-03-10T15:00"));
+
+        Feedback acked = desk.acknowledge(HOTEL, f.id(), AYSE, "Called the guest");
+
+        assertThat(clockOf(acked, SlaKind.ACKNOWLEDGEMENT).state()).isEqualTo(SlaClock.State.MISSED);
+        assertThat(clockOf(acked, SlaKind.ACKNOWLEDGEMENT).usedBeforeRun()).isEqualTo(Duration.ofMinutes(6 * 60 + 30));
+    }
+
+    @Test
+    void awaitingTheCustomerPausesTheResolutionClockAndTheAnswerResumesItWithTheTimeThatWasLeft() {
+        Feedback f = receive(Priority.NORMAL);
+        clock.set(istanbul("2025-03-10T10:00"));
+        desk.take(HOTEL, f.id(), AYSE);
+        clock.set(istanbul("2025-03-10T12:00"));
+        Feedback waiting = desk.awaitCustomer(HOTEL, f.id(), AYSE, "Hangi tarihte konakladınız?");
+
+        SlaClock paused = clockOf(waiting, SlaKind.RESOLUTION);
+        assertThat(paused.state()).isEqualTo(SlaClock.State.PAUSED);
+        assertThat(paused.usedBeforeRun()).isEqualTo(Duration.ofMinutes(30 + 3 * 60)); // Friday 30 min, Monday 09-12
+        assertThat(clockOf(waiting, SlaKind.FIRST_RESPONSE).state()).isEqualTo(SlaClock.State.MET);
+        assertThat(waiting.nextSlaCheckAt()).isEmpty();
+        assertThat(last(waiting).details()).containsEntry("sla.RESOLUTION", "paused, 3h30m of 27h00m used");
+
+        // two days later the guest answers: 27 - 3.5 = 23.5 working hours are left from Wednesday 10:00
+        clock.set(istanbul("2025-03-12T10:00"));
+        Feedback resumed = desk.customerResponded(HOTEL, f.id(), "12 Şubat");
+
+        SlaClock running = clockOf(resumed, SlaKind.RESOLUTION);
+        assertThat(running.isRunning()).isTrue();
+        assertThat(running.dueAt()).isEqualTo(istanbul("2025-03-14T15:30")); // Wed 8h + Thu 9h + Fri 6.5h
+        assertThat(running.usedBeforeRun()).isEqualTo(Duration.ofMinutes(210));
+        assertThat(last(resumed).details()).containsEntry("sla.RESOLUTION", "resumed, due " + istanbul("2025-03-14T15:30"));
+    }
+
+    @Test
+    void aPriorityChangeRecomputesRunningClocksKeepingTheWorkingTimeUsed() {
+        Feedback f = receive(Priority.NORMAL);
+        clock.set(istanbul("2025-03-10T10:00"));
+        desk.take(HOTEL, f.id(), AYSE);
+
+        Feedback urgent = desk.changePriority(HOTEL, f.id(), AYSE, Priority.URGENT, "VIP misafir");
+
+        // 1.5 working hours used of the new 9: 7.5 left from Monday 10:00 is Monday 17:30
+        SlaClock resolution = clockOf(urgent, SlaKind.RESOLUTION);
+        assertThat(resolution.target()).isEqualTo(Duration.ofHours(9));
+        assertThat(resolution.dueAt()).isEqualTo(istanbul("2025-03-10T17:30"));
+        assertThat(resolution.startedAt()).isEqualTo(f.receivedAt());
+        assertThat(clockOf(urgent, SlaKind.ACKNOWLEDGEMENT).state()).isEqualTo(SlaClock.State.MET);
+        assertThat(last(urgent).details()).containsKey("sla.RESOLUTION");
+    }
+
+    @Test
+    void theDecisionMeetsTheResolutionAndPlannedCompletionAndARejectionStartsANewResolutionClock() {
+        Feedback f = receive(Priority.NORMAL);
+        clock.set(istanbul("2025-03-10T10:00"));
+        desk.take(HOTEL, f.id(), AYSE);
+        Feedback planned = desk.plan(HOTEL, f.id(), AYSE, istanbul("2025-03-11T12:00"), "Parça bekleniyor");
+        assertThat(clockOf(planned, SlaKind.PLANNED_COMPLETION).dueAt()).isEqualTo(istanbul("2025-03-11T12:00"));
+        assertThat(clockOf(planned, SlaKind.FIRST_RESPONSE).state()).isEqualTo(SlaClock.State.MET);
+
+        clock.set(istanbul("2025-03-11T11:00"));
+        desk.take(HOTEL, f.id(), AYSE);
+        Feedback resolved = desk.resolve(HOTEL, f.id(), AYSE, "Fatura düzeltildi");
+        assertThat(clockOf(resolved, SlaKind.RESOLUTION).state()).isEqualTo(SlaClock.State.MET);
+        assertThat(clockOf(resolved, SlaKind.PLANNED_COMPLETION).state()).isEqualTo(SlaClock.State.MET);
+        assertThat(resolved.nextSlaCheckAt()).isEmpty();
+
+        clock.set(istanbul("2025-03-11T14:00"));
+        Feedback rejected = desk.reject(HOTEL, f.id(), "Hâlâ yanlış");
+        SlaClock again = clockOf(rejected, SlaKind.RESOLUTION);
+        assertThat(again.isRunning()).isTrue();
+        assertThat(again.startedAt()).isEqualTo(istanbul("2025-03-11T14:00"));
+        assertThat(again.dueAt()).isEqualTo(OFFICE.plus(istanbul("2025-03-11T14:00"), Duration.ofHours(27)));
+    }
+
+    @Test
+    void cancellingStopsWhatStillRuns() {
+        Feedback f = receive(Priority.NORMAL);
+        Feedback cancelled = desk.cancel(HOTEL, f.id(), AYSE, "Mükerrer");
+        assertThat(cancelled.slaClocks()).extracting(SlaClock::state).containsOnly(SlaClock.State.CANCELLED);
+        assertThat(cancelled.nextSlaCheckAt()).isEmpty();
+    }
+
+    @Test
+    void afterAPolicyChangeTheClocksAreRecomputedOnceKeepingTheTimeUsed() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();
+        Feedback f = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        clock.set(istanbul("2025-03-10T10:00"));
+        SlaPolicy tighter = SlaPolicy.builder(CalendarRegistry.of(OFFICE))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(18), "office"))
+                .build();
+        FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(tighter).build();
+
+        Feedback recomputed = after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
+
+        // 1.5 working hours used (Friday 30 min, Monday 09-10): 16.5 left from Monday 10:00 is Tuesday 17:30
+        assertThat(clockOf(recomputed, SlaKind.RESOLUTION).target()).isEqualTo(Duration.ofHours(18));
+        assertThat(clockOf(recomputed, SlaKind.RESOLUTION).dueAt()).isEqualTo(istanbul("2025-03-11T17:30"));
+        assertThat(clockOf(recomputed, SlaKind.ACKNOWLEDGEMENT)).isEqualTo(clockOf(f, SlaKind.ACKNOWLEDGEMENT));
+        List<FeedbackEvent> history = after.history(HOTEL, f.id());
+        assertThat(history).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.SLA_RECOMPUTED);
+        assertThat(history.get(1).details()).containsKey("sla.RESOLUTION");
+
+        assertThat(after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"))).isEqualTo(recomputed);
+        assertThat(after.history(HOTEL, f.id())).hasSize(2);
+    }
+
+    @Test
+    void withoutAPolicyFeedbackHasNoClocks() {
+        FeedbackDesk plain = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).build();
+        Feedback f = plain.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        assertThat(f.slaClocks()).isEmpty();
+        assertThat(plain.take(HOTEL, f.id(), AYSE).slaClocks()).isEmpty();
+    }
+
+    private FeedbackEvent last(Feedback f) {
+        List<FeedbackEvent> history = desk.history(HOTEL, f.id());
+        assertThat(history.get(history.size() - 1).version()).isEqualTo(f.version());
+        assertThat(history.get(history.size() - 1).type()).isNotEqualTo(EventType.RECEIVED);
+        return history.get(history.size() - 1);
+    }
+}
