@@ -13,6 +13,11 @@ import io.memnun.feedback.Customer;
 import io.memnun.feedback.EmailAddress;
 import io.memnun.feedback.PhoneNumber;
 import io.memnun.feedback.Recourse;
+import io.memnun.feedback.SlaCheckpoint;
+import io.memnun.feedback.SlaClock;
+import io.memnun.feedback.SlaKind;
+import java.time.Duration;
+import java.time.Instant;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -240,6 +245,92 @@ final class Json {
             }
             return list;
         });
+    }
+
+    /**
+     * Response-time clocks. Instants and durations are ISO-8601 text with all their digits: unlike timestamp
+     * columns, nothing here is cut to microseconds.
+     */
+    static @Nullable String slaClocks(List<SlaClock> clocks) {
+        if (clocks.isEmpty()) {
+            return null;
+        }
+        return write(g -> {
+            g.writeStartArray();
+            for (SlaClock c : clocks) {
+                g.writeStartObject();
+                g.writeStringField("kind", c.kind().name());
+                if (c.calendar() != null) {
+                    g.writeStringField("calendar", c.calendar());
+                }
+                g.writeStringField("target", c.target().toString());
+                g.writeStringField("startedAt", c.startedAt().toString());
+                g.writeStringField("dueAt", c.dueAt().toString());
+                g.writeStringField("usedBeforeRun", c.usedBeforeRun().toString());
+                if (c.runningSince() != null) {
+                    g.writeStringField("runningSince", c.runningSince().toString());
+                }
+                g.writeStringField("state", c.state().name());
+                if (c.stoppedAt() != null) {
+                    g.writeStringField("stoppedAt", c.stoppedAt().toString());
+                }
+                g.writeArrayFieldStart("checkpoints");
+                for (SlaCheckpoint k : c.checkpoints()) {
+                    g.writeStartObject();
+                    g.writeStringField("type", k.type().name());
+                    g.writeNumberField("level", k.level());
+                    g.writeNumberField("percent", k.percent());
+                    g.writeStringField("at", k.at().toString());
+                    if (k.recipient() != null) {
+                        g.writeStringField("recipient", k.recipient());
+                    }
+                    g.writeBooleanField("fired", k.fired());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    static List<SlaClock> slaClocks(@Nullable String json) {
+        if (json == null) {
+            return List.of();
+        }
+        return read(json, p -> {
+            List<SlaClock> clocks = new ArrayList<>();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                Map<String, String> m = new LinkedHashMap<>();
+                List<SlaCheckpoint> checkpoints = new ArrayList<>();
+                fields(p, (k, v) -> {
+                    if (k.equals("checkpoints")) {
+                        while (v.nextToken() == JsonToken.START_OBJECT) {
+                            Map<String, String> c = new LinkedHashMap<>();
+                            fields(v, (ck, cv) -> {
+                                c.put(ck, cv.getValueAsString());
+                                return true;
+                            });
+                            checkpoints.add(new SlaCheckpoint(SlaCheckpoint.Type.valueOf(c.get("type")), Integer.parseInt(c.get("level")),
+                                    Integer.parseInt(c.get("percent")), Instant.parse(c.get("at")), c.get("recipient"),
+                                    Boolean.parseBoolean(c.get("fired"))));
+                        }
+                        return true;
+                    }
+                    m.put(k, v.getValueAsString());
+                    return true;
+                });
+                clocks.add(new SlaClock(SlaKind.valueOf(m.get("kind")), m.get("calendar"), Duration.parse(m.get("target")),
+                        Instant.parse(m.get("startedAt")), Instant.parse(m.get("dueAt")), Duration.parse(m.get("usedBeforeRun")),
+                        instant(m.get("runningSince")), SlaClock.State.valueOf(m.get("state")), instant(m.get("stoppedAt")),
+                        checkpoints));
+            }
+            return clocks;
+        });
+    }
+
+    private static @Nullable Instant instant(@Nullable String text) {
+        return text == null ? null : Instant.parse(text);
     }
 
     /** A string map, or {@code null} for an empty one so that most rows store nothing. */

@@ -37,6 +37,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -474,8 +475,32 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         r.closureReason(closure == null ? null : ClosureReason.valueOf(closure));
         r.closedAt(getInstant(rs, i++));
         r.cancellationReason(rs.getString(i++));
-        r.appealCount(rs.getInt(i));
+        r.appealCount(rs.getInt(i++));
+        r.slaClocks(Json.slaClocks(rs.getString(i)));
+        // next_sla_check_at is derived from the clocks: written for the index, never read back
         return r.build();
+    }
+
+    @Override
+    public List<Feedback> dueForSlaCheck(Instant now, int limit) {
+        Objects.requireNonNull(now, "now");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        String sql = selectFeedback + " WHERE next_sla_check_at <= ? ORDER BY next_sla_check_at, id LIMIT ?";
+        return tx.read("list feedback due for an SLA check", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Params.setInstant(ps, 1, now);
+                ps.setInt(2, limit);
+                List<Feedback> due = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(feedback(rs));
+                    }
+                }
+                return List.copyOf(due);
+            }
+        });
     }
 
     @Override

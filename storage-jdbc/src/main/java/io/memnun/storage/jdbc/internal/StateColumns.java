@@ -73,7 +73,11 @@ final class StateColumns {
             column("closure_reason", Feedback::closureReason, (ps, i, f) -> setString(ps, i, f.closureReason().map(Enum::name).orElse(null))),
             column("closed_at", micros(f -> f.closedAt().orElse(null)), (ps, i, f) -> setInstant(ps, i, f.closedAt().orElse(null))),
             column("cancellation_reason", Feedback::cancellationReason, (ps, i, f) -> setString(ps, i, f.cancellationReason().orElse(null))),
-            column("appeal_count", Feedback::appealCount, (ps, i, f) -> ps.setInt(i, f.appealCount())));
+            column("appeal_count", Feedback::appealCount, (ps, i, f) -> ps.setInt(i, f.appealCount())),
+            // schema version 2
+            json("sla_clocks", Feedback::slaClocks, (ps, i, f) -> setString(ps, i, Json.slaClocks(f.slaClocks()))),
+            column("next_sla_check_at", micros(f -> f.nextSlaCheckAt().orElse(null)),
+                    (ps, i, f) -> setInstant(ps, i, f.nextSlaCheckAt().orElse(null))));
 
     static {
         if (ALL.size() > 63) {
