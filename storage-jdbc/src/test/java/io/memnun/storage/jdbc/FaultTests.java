@@ -51,7 +51,8 @@ abstract class FaultTests {
         int before = faulty.calls();
         failingDesk.receive(intake(Fixtures.newTenant("count")));
         int calls = faulty.calls() - before;
-        assertThat(calls).as("statements and commits of one receipt").isGreaterThanOrEqualTo(3);
+        // PostgreSQL needs two (the number, then the row with its event in one statement), H2 four
+        assertThat(calls).as("statements and commits of one receipt").isGreaterThanOrEqualTo(2);
 
         for (int n = 1; n <= calls; n++) {
             TenantId tenant = Fixtures.newTenant("receipt-" + n);
@@ -78,7 +79,8 @@ abstract class FaultTests {
         int before = faulty.calls();
         failingDesk.resolve(tenant, f.reference(), Actor.staff("ali"), "fixed");
         int calls = faulty.calls() - before;
-        assertThat(calls).as("statements and commits of one command").isGreaterThanOrEqualTo(3);
+        // PostgreSQL needs two (the read, then the update with its event in one statement), H2 four
+        assertThat(calls).as("statements and commits of one command").isGreaterThanOrEqualTo(2);
         // the customer rejects, so the feedback is back in progress and can be resolved again
         healthy.reject(tenant, f.reference(), "not fixed");
         Feedback current = healthy.get(tenant, f.id());

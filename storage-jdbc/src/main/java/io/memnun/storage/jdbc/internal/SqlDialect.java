@@ -45,6 +45,13 @@ public abstract class SqlDialect {
      */
     public abstract String skipLocked();
 
+    /**
+     * True when one statement can write a row and the row of another table from it ({@code WITH x AS (UPDATE ...
+     * RETURNING ...) INSERT ... SELECT ... FROM x}): then a store call is one statement, atomic without a
+     * transaction, one round trip.
+     */
+    public abstract boolean writableCommonTableExpressions();
+
     /** True when {@code e} reports a unique or primary key violation. */
     public boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -109,6 +116,12 @@ public abstract class SqlDialect {
         public String skipLocked() {
             return "";
         }
+
+        @Override
+        public boolean writableCommonTableExpressions() {
+            // H2 runs in the application's process: a round trip costs nothing worth the more complex statement
+            return false;
+        }
     }
 
     private static final class Postgres extends SqlDialect {
@@ -143,6 +156,11 @@ public abstract class SqlDialect {
         @Override
         public String skipLocked() {
             return " FOR UPDATE SKIP LOCKED";
+        }
+
+        @Override
+        public boolean writableCommonTableExpressions() {
+            return true;
         }
     }
 }

@@ -78,6 +78,10 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final AtomicReferenceArray<Feedback> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
     private static final int RECENT_SLOTS = 1024;
     private final String insertEvent;
+    private final String eventTable;
+    /** On dialects with writable CTEs: the feedback row and its one event in one statement. */
+    private final String insertFeedbackWithEvent;
+    private final Map<Long, String> updatesWithEvent = new ConcurrentHashMap<>();
     private final String selectVersion;
     private final String selectHistory;
     private final String nextSequence;
@@ -98,6 +102,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 + "?, ".repeat(KEY_COUNT) + String.join(", ", statePlaceholders) + ")";
         this.insertEvent = "INSERT INTO " + tables.feedbackEvent() + " (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + dialect.jsonParameter() + ")";
+        this.eventTable = tables.feedbackEvent();
+        this.insertFeedbackWithEvent = "WITH f AS (" + insertFeedback + " RETURNING tenant, id) " + eventFrom("f");
         this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
         this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
                 + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
@@ -126,10 +132,24 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         });
     }
 
+    /** INSERT of one event whose tenant and feedback id come from the CTE {@code from}; parameters as {@link #bindEvent} from 3. */
+    private String eventFrom(String from) {
+        return "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ") SELECT " + from + ".tenant, " + from
+                + ".id, ?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + " FROM " + from;
+    }
+
+    private String updateWithEventSql(long mask) {
+        return updatesWithEvent.computeIfAbsent(mask, m -> "WITH u AS (" + updateSql(m) + " RETURNING tenant, id) " + eventFrom("u"));
+    }
+
     @Override
     public void save(FeedbackChange change) {
         Objects.requireNonNull(change, "change");
         Feedback f = change.feedback();
+        if (dialect.writableCommonTableExpressions() && change.events().size() == 1) {
+            saveInOneStatement(change);
+            return;
+        }
         tx.write("save feedback", c -> {
             if (change.isCreate()) {
                 insert(c, f);
@@ -141,16 +161,71 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         });
     }
 
+    /** The row and its event in one statement: atomic on its own, one round trip (PostgreSQL). */
+    private void saveInOneStatement(FeedbackChange change) {
+        Feedback f = change.feedback();
+        FeedbackEvent event = change.events().get(0);
+        tx.statement("save feedback", c -> {
+            if (change.isCreate()) {
+                try (PreparedStatement ps = c.prepareStatement(insertFeedbackWithEvent)) {
+                    int i = bindKeys(ps, f);
+                    i = StateColumns.bind(ps, i, f, StateColumns.all());
+                    bindEvent(ps, i, event);
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (dialect.isUniqueViolation(e)) {
+                        throw duplicate(e, f);
+                    }
+                    throw e;
+                }
+                return null;
+            }
+            long mask = changedSince(f, change.expectedVersion());
+            int rows;
+            try (PreparedStatement ps = c.prepareStatement(updateWithEventSql(mask))) {
+                int i = StateColumns.bind(ps, 1, f, mask);
+                ps.setString(i++, f.tenant().value());
+                setUuid(ps, i++, f.id().value());
+                ps.setLong(i++, change.expectedVersion());
+                bindEvent(ps, i, event);
+                rows = ps.executeUpdate();
+            }
+            if (rows != 1) {
+                throw missingOrConflict(c, f, change.expectedVersion());
+            }
+            return null;
+        });
+    }
+
+    /** Binds the key columns of an insert from 1; returns the next parameter index. */
+    private static int bindKeys(PreparedStatement ps, Feedback f) throws SQLException {
+        ps.setString(1, f.tenant().value());
+        setUuid(ps, 2, f.id().value());
+        ps.setString(3, f.reference().prefix());
+        ps.setInt(4, f.reference().year());
+        ps.setLong(5, f.reference().sequence());
+        setString(ps, 6, f.intakeKey().orElse(null));
+        setInstant(ps, 7, f.receivedAt());
+        return KEY_COUNT + 1;
+    }
+
+    /** Binds an event's columns after its tenant and feedback id, from {@code start}. */
+    private static void bindEvent(PreparedStatement ps, int start, FeedbackEvent e) throws SQLException {
+        int i = start;
+        ps.setLong(i++, e.version());
+        ps.setString(i++, e.type().name());
+        ps.setString(i++, e.actor().kind().name());
+        ps.setString(i++, e.actor().id());
+        setInstant(ps, i++, e.at());
+        setString(ps, i++, e.note());
+        setString(ps, i++, e.from() == null ? null : e.from().name());
+        ps.setString(i++, e.to().name());
+        setString(ps, i, Json.map(e.details()));
+    }
+
     private void insert(Connection c, Feedback f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insertFeedback)) {
-            ps.setString(1, f.tenant().value());
-            setUuid(ps, 2, f.id().value());
-            ps.setString(3, f.reference().prefix());
-            ps.setInt(4, f.reference().year());
-            ps.setLong(5, f.reference().sequence());
-            setString(ps, 6, f.intakeKey().orElse(null));
-            setInstant(ps, 7, f.receivedAt());
-            StateColumns.bind(ps, KEY_COUNT + 1, f, StateColumns.all());
+            StateColumns.bind(ps, bindKeys(ps, f), f, StateColumns.all());
             ps.executeUpdate();
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
@@ -175,11 +250,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     private void update(Connection c, Feedback f, long expectedVersion) throws SQLException {
-        Feedback before = recent.get(slot(f.id()));
-        // the row holds exactly the state read at that version if the version check below passes: only what
-        // differs from it needs writing (the version column always does)
-        long mask = before != null && before.version() == expectedVersion && before.id().equals(f.id())
-                && before.tenant().equals(f.tenant()) ? StateColumns.changed(before, f) : StateColumns.all();
+        long mask = changedSince(f, expectedVersion);
         int rows;
         try (PreparedStatement ps = c.prepareStatement(updateSql(mask))) {
             int i = StateColumns.bind(ps, 1, f, mask);
@@ -188,18 +259,31 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             ps.setLong(i, expectedVersion);
             rows = ps.executeUpdate();
         }
-        if (rows == 1) {
-            return;
+        if (rows != 1) {
+            throw missingOrConflict(c, f, expectedVersion);
         }
-        // nothing matched: tell a missing feedback from one that someone else changed first
+    }
+
+    /**
+     * The columns to write for {@code f}: those that differ from the state at {@code expectedVersion} when this
+     * store read that state, otherwise all. If the version check then passes, the row holds exactly that state.
+     */
+    private long changedSince(Feedback f, long expectedVersion) {
+        Feedback before = recent.get(slot(f.id()));
+        return before != null && before.version() == expectedVersion && before.id().equals(f.id())
+                && before.tenant().equals(f.tenant()) ? StateColumns.changed(before, f) : StateColumns.all();
+    }
+
+    /** Nothing matched an update: tells a missing feedback from one that someone else changed first. */
+    private RuntimeException missingOrConflict(Connection c, Feedback f, long expectedVersion) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(selectVersion)) {
             ps.setString(1, f.tenant().value());
             setUuid(ps, 2, f.id().value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new NotFoundException("feedback " + f.id() + " in tenant " + f.tenant());
+                    return new NotFoundException("feedback " + f.id() + " in tenant " + f.tenant());
                 }
-                throw new VersionConflictException(f.id().toString(), expectedVersion, rs.getLong(1));
+                return new VersionConflictException(f.id().toString(), expectedVersion, rs.getLong(1));
             }
         }
     }
@@ -209,15 +293,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             for (FeedbackEvent e : events) {
                 ps.setString(1, tenant.value());
                 setUuid(ps, 2, e.feedbackId().value());
-                ps.setLong(3, e.version());
-                ps.setString(4, e.type().name());
-                ps.setString(5, e.actor().kind().name());
-                ps.setString(6, e.actor().id());
-                setInstant(ps, 7, e.at());
-                setString(ps, 8, e.note());
-                setString(ps, 9, e.from() == null ? null : e.from().name());
-                ps.setString(10, e.to().name());
-                setString(ps, 11, Json.map(e.details()));
+                bindEvent(ps, 3, e);
                 if (events.size() == 1) {
                     ps.executeUpdate();
                 } else {
@@ -507,7 +583,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     public long next(TenantId tenant, String prefix, int year) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(prefix, "prefix");
-        return tx.write("issue a reference number", c -> {
+        return tx.statement("issue a reference number", c -> {
             for (int attempt = 1; ; attempt++) {
                 try (PreparedStatement ps = c.prepareStatement(nextSequence)) {
                     ps.setString(1, tenant.value());

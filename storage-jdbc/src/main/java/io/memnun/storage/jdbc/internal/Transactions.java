@@ -63,20 +63,41 @@ public final class Transactions {
         return bound.get() != null || provider != null;
     }
 
+    /** How a store call uses its connection. */
+    private enum Mode {
+        /** Reads only: no transaction of its own. */
+        READ,
+        /** Several statements that must all happen or none: one transaction. */
+        WRITE,
+        /**
+         * Writes in exactly one statement, which the database runs atomically on its own: in auto-commit mode it
+         * needs no BEGIN and no COMMIT, one round trip instead of three.
+         */
+        STATEMENT
+    }
+
     /** Runs {@code work} as one transaction: all of its writes or none. */
     public <T> T write(String what, Work<T> work) {
-        return run(what, work, true);
+        return run(what, work, Mode.WRITE);
+    }
+
+    /**
+     * Runs {@code work}, which writes with a single statement (and may read before it): atomic without a
+     * transaction of its own. Inside a host's transaction it is guarded by a savepoint like {@link #write}.
+     */
+    public <T> T statement(String what, Work<T> work) {
+        return run(what, work, Mode.STATEMENT);
     }
 
     /** Runs a read; on the host's connection when there is a host transaction, so it sees the host's writes. */
     public <T> T read(String what, Work<T> work) {
-        return run(what, work, false);
+        return run(what, work, Mode.READ);
     }
 
-    private <T> T run(String what, Work<T> work, boolean write) {
+    private <T> T run(String what, Work<T> work, Mode mode) {
         Connection host = bound.get();
         if (host != null) {
-            return inHostTransaction(host, what, work, write);
+            return inHostTransaction(host, what, work, mode != Mode.READ);
         }
         if (provider != null) {
             Connection c;
@@ -86,7 +107,7 @@ public final class Transactions {
                 throw new StoreException("could not get the host's connection to " + what, e);
             }
             try {
-                return inHostTransaction(c, what, work, write);
+                return inHostTransaction(c, what, work, mode != Mode.READ);
             } finally {
                 try {
                     provider.release(c);
@@ -95,7 +116,7 @@ public final class Transactions {
                 }
             }
         }
-        return inOwnTransaction(what, work, write);
+        return inOwnTransaction(what, work, mode == Mode.WRITE);
     }
 
     private static <T> T inHostTransaction(Connection c, String what, Work<T> work, boolean write) {
