@@ -51,7 +51,7 @@ abstract class FaultTests {
         int before = faulty.calls();
         failingDesk.receive(intake(Fixtures.newTenant("count")));
         int calls = faulty.calls() - before;
-        // PostgreSQL needs two (the number, then the row with its event in one statement), H2 four
+        // two: the number, then the row with its event in one statement
         assertThat(calls).as("statements and commits of one receipt").isGreaterThanOrEqualTo(2);
 
         for (int n = 1; n <= calls; n++) {
@@ -79,7 +79,7 @@ abstract class FaultTests {
         int before = faulty.calls();
         failingDesk.resolve(tenant, f.reference(), Actor.staff("ali"), "fixed");
         int calls = faulty.calls() - before;
-        // PostgreSQL needs two (the read, then the update with its event in one statement), H2 four
+        // two: the read, then the update with its event in one statement
         assertThat(calls).as("statements and commits of one command").isGreaterThanOrEqualTo(2);
         // the customer rejects, so the feedback is back in progress and can be resolved again
         healthy.reject(tenant, f.reference(), "not fixed");

@@ -178,6 +178,32 @@ abstract class JdbcStoreTests {
     }
 
     @Test
+    void aChangeWithSeveralEventsWritesThemAllInOneTransactionOrNone() {
+        Feedback f = desk.receive(intake(HOTEL, "two steps at once").build());
+        Lifecycle.Transition take = lifecycle.apply(f, new io.memnun.feedback.Command.Take(Actor.staff("a"), null), T0.plusSeconds(1));
+        Lifecycle.Transition note = lifecycle.apply(take.after(), new io.memnun.feedback.Command.AddNote(Actor.staff("a"), "n"), T0.plusSeconds(2));
+        FeedbackChange both = new FeedbackChange(note.after(), f.version(), List.of(take.event(), note.event()));
+
+        Feedback stale = desk.addNote(HOTEL, f.id(), Actor.staff("b"), "first");
+        assertThatThrownBy(() -> store.save(both)).isInstanceOf(VersionConflictException.class);
+        assertThat(store.history(HOTEL, f.id())).hasSize(2);
+
+        FeedbackChange rebased = new FeedbackChange(
+                Feedback.restore(f.id(), HOTEL, f.reference(), stale.version() + 2).kind(f.kind()).priority(f.priority())
+                        .channel(f.channel()).customer(f.customer()).description(f.description()).status(Status.IN_PROGRESS)
+                        .assignee(StaffId.of("a")).receivedAt(f.receivedAt()).updatedAt(T0.plusSeconds(2)).build(),
+                stale.version(),
+                List.of(new FeedbackEvent(f.id(), stale.version() + 1, io.memnun.feedback.EventType.TAKEN, Actor.staff("a"),
+                                T0.plusSeconds(1), null, Status.NEW, Status.IN_PROGRESS, java.util.Map.of("assignee", "a")),
+                        new FeedbackEvent(f.id(), stale.version() + 2, io.memnun.feedback.EventType.NOTE_ADDED, Actor.staff("a"),
+                                T0.plusSeconds(2), "n", Status.IN_PROGRESS, Status.IN_PROGRESS, java.util.Map.of())));
+        store.save(rebased);
+        assertSameState(store.find(HOTEL, f.id()).orElseThrow(), rebased.feedback());
+        assertThat(store.history(HOTEL, f.id())).extracting(FeedbackEvent::version).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(store.history(HOTEL, f.id()).get(3).note()).isEqualTo("n");
+    }
+
+    @Test
     void uniqueKeysAreEnforcedPerTenantAndNamed() {
         Feedback a = feedback(HOTEL, 1, T0, UUID.randomUUID());
         create(a);

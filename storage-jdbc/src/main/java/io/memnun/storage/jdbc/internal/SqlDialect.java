@@ -46,11 +46,15 @@ public abstract class SqlDialect {
     public abstract String skipLocked();
 
     /**
-     * True when one statement can write a row and the row of another table from it ({@code WITH x AS (UPDATE ...
-     * RETURNING ...) INSERT ... SELECT ... FROM x}): then a store call is one statement, atomic without a
-     * transaction, one round trip.
+     * One statement that runs {@code write} (an INSERT or UPDATE of one feedback row) and, for the row it wrote,
+     * inserts one history event: {@code eventInsert} ({@code INSERT INTO t (cols)}) of the row's tenant and id
+     * followed by {@code eventValues}. If the write matched no row, no event is inserted. A store call is then one
+     * statement, atomic without a transaction of its own: one round trip, one commit.
      */
-    public abstract boolean writableCommonTableExpressions();
+    public abstract String writeWithEvent(String write, String eventInsert, String eventValues);
+
+    /** True when the event's parameters come before the write's in {@link #writeWithEvent}. */
+    public abstract boolean eventParametersFirst();
 
     /** True when {@code e} reports a unique or primary key violation. */
     public boolean isUniqueViolation(SQLException e) {
@@ -118,9 +122,14 @@ public abstract class SqlDialect {
         }
 
         @Override
-        public boolean writableCommonTableExpressions() {
-            // H2 runs in the application's process: a round trip costs nothing worth the more complex statement
-            return false;
+        public String writeWithEvent(String write, String eventInsert, String eventValues) {
+            // a data change delta table: the rows the write left, as a table to select from
+            return eventInsert + " SELECT w.tenant, w.id, " + eventValues + " FROM FINAL TABLE (" + write + ") w";
+        }
+
+        @Override
+        public boolean eventParametersFirst() {
+            return true;
         }
     }
 
@@ -159,8 +168,15 @@ public abstract class SqlDialect {
         }
 
         @Override
-        public boolean writableCommonTableExpressions() {
-            return true;
+        public String writeWithEvent(String write, String eventInsert, String eventValues) {
+            // a data-modifying common table expression
+            return "WITH w AS (" + write + " RETURNING tenant, id) " + eventInsert + " SELECT w.tenant, w.id, " + eventValues
+                    + " FROM w";
+        }
+
+        @Override
+        public boolean eventParametersFirst() {
+            return false;
         }
     }
 }

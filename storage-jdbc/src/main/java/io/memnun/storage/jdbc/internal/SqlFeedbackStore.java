@@ -79,7 +79,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private static final int RECENT_SLOTS = 1024;
     private final String insertEvent;
     private final String eventTable;
-    /** On dialects with writable CTEs: the feedback row and its one event in one statement. */
+    /** The feedback row and its one event in one statement. */
     private final String insertFeedbackWithEvent;
     private final Map<Long, String> updatesWithEvent = new ConcurrentHashMap<>();
     private final String selectVersion;
@@ -103,7 +103,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         this.insertEvent = "INSERT INTO " + tables.feedbackEvent() + " (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + dialect.jsonParameter() + ")";
         this.eventTable = tables.feedbackEvent();
-        this.insertFeedbackWithEvent = "WITH f AS (" + insertFeedback + " RETURNING tenant, id) " + eventFrom("f");
+        this.insertFeedbackWithEvent = withEvent(insertFeedback);
         this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
         this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
                 + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
@@ -132,21 +132,21 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         });
     }
 
-    /** INSERT of one event whose tenant and feedback id come from the CTE {@code from}; parameters as {@link #bindEvent} from 3. */
-    private String eventFrom(String from) {
-        return "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ") SELECT " + from + ".tenant, " + from
-                + ".id, ?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + " FROM " + from;
+    /** {@code write} and the insert of its event in one statement; the event's parameters as {@link #bindEvent}. */
+    private String withEvent(String write) {
+        return dialect.writeWithEvent(write, "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ")",
+                "?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter());
     }
 
     private String updateWithEventSql(long mask) {
-        return updatesWithEvent.computeIfAbsent(mask, m -> "WITH u AS (" + updateSql(m) + " RETURNING tenant, id) " + eventFrom("u"));
+        return updatesWithEvent.computeIfAbsent(mask, m -> withEvent(updateSql(m)));
     }
 
     @Override
     public void save(FeedbackChange change) {
         Objects.requireNonNull(change, "change");
         Feedback f = change.feedback();
-        if (dialect.writableCommonTableExpressions() && change.events().size() == 1) {
+        if (change.events().size() == 1) {
             saveInOneStatement(change);
             return;
         }
@@ -161,16 +161,19 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         });
     }
 
-    /** The row and its event in one statement: atomic on its own, one round trip (PostgreSQL). */
+    /** The row and its one event in one statement: atomic on its own, one round trip, one commit. */
     private void saveInOneStatement(FeedbackChange change) {
         Feedback f = change.feedback();
         FeedbackEvent event = change.events().get(0);
         tx.statement("save feedback", c -> {
             if (change.isCreate()) {
                 try (PreparedStatement ps = c.prepareStatement(insertFeedbackWithEvent)) {
-                    int i = bindKeys(ps, f);
-                    i = StateColumns.bind(ps, i, f, StateColumns.all());
-                    bindEvent(ps, i, event);
+                    boolean eventFirst = dialect.eventParametersFirst();
+                    int i = eventFirst ? bindEvent(ps, 1, event) : 1;
+                    i = StateColumns.bind(ps, bindKeys(ps, i, f), f, StateColumns.all());
+                    if (!eventFirst) {
+                        bindEvent(ps, i, event);
+                    }
                     ps.executeUpdate();
                 } catch (SQLException e) {
                     if (dialect.isUniqueViolation(e)) {
@@ -183,11 +186,15 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             long mask = changedSince(f, change.expectedVersion());
             int rows;
             try (PreparedStatement ps = c.prepareStatement(updateWithEventSql(mask))) {
-                int i = StateColumns.bind(ps, 1, f, mask);
+                boolean eventFirst = dialect.eventParametersFirst();
+                int i = eventFirst ? bindEvent(ps, 1, event) : 1;
+                i = StateColumns.bind(ps, i, f, mask);
                 ps.setString(i++, f.tenant().value());
                 setUuid(ps, i++, f.id().value());
                 ps.setLong(i++, change.expectedVersion());
-                bindEvent(ps, i, event);
+                if (!eventFirst) {
+                    bindEvent(ps, i, event);
+                }
                 rows = ps.executeUpdate();
             }
             if (rows != 1) {
@@ -197,20 +204,20 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         });
     }
 
-    /** Binds the key columns of an insert from 1; returns the next parameter index. */
-    private static int bindKeys(PreparedStatement ps, Feedback f) throws SQLException {
-        ps.setString(1, f.tenant().value());
-        setUuid(ps, 2, f.id().value());
-        ps.setString(3, f.reference().prefix());
-        ps.setInt(4, f.reference().year());
-        ps.setLong(5, f.reference().sequence());
-        setString(ps, 6, f.intakeKey().orElse(null));
-        setInstant(ps, 7, f.receivedAt());
-        return KEY_COUNT + 1;
+    /** Binds the key columns of an insert from {@code start}; returns the next parameter index. */
+    private static int bindKeys(PreparedStatement ps, int start, Feedback f) throws SQLException {
+        ps.setString(start, f.tenant().value());
+        setUuid(ps, start + 1, f.id().value());
+        ps.setString(start + 2, f.reference().prefix());
+        ps.setInt(start + 3, f.reference().year());
+        ps.setLong(start + 4, f.reference().sequence());
+        setString(ps, start + 5, f.intakeKey().orElse(null));
+        setInstant(ps, start + 6, f.receivedAt());
+        return start + KEY_COUNT;
     }
 
-    /** Binds an event's columns after its tenant and feedback id, from {@code start}. */
-    private static void bindEvent(PreparedStatement ps, int start, FeedbackEvent e) throws SQLException {
+    /** Binds an event's columns after its tenant and feedback id, from {@code start}; returns the next index. */
+    private static int bindEvent(PreparedStatement ps, int start, FeedbackEvent e) throws SQLException {
         int i = start;
         ps.setLong(i++, e.version());
         ps.setString(i++, e.type().name());
@@ -220,12 +227,13 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         setString(ps, i++, e.note());
         setString(ps, i++, e.from() == null ? null : e.from().name());
         ps.setString(i++, e.to().name());
-        setString(ps, i, Json.map(e.details()));
+        setString(ps, i++, Json.map(e.details()));
+        return i;
     }
 
     private void insert(Connection c, Feedback f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insertFeedback)) {
-            StateColumns.bind(ps, bindKeys(ps, f), f, StateColumns.all());
+            StateColumns.bind(ps, bindKeys(ps, 1, f), f, StateColumns.all());
             ps.executeUpdate();
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
