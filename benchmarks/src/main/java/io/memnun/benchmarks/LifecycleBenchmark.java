@@ -41,7 +41,7 @@ import javax.sql.DataSource;
 public final class LifecycleBenchmark {
     static final String[] STEPS = {"receive", "take", "resolve", "accept"};
     /** How many turns each implementation takes in a measurement. */
-    private static final int ROUNDS = 10;
+    private static final int ROUNDS = 40;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private LifecycleBenchmark() {}
