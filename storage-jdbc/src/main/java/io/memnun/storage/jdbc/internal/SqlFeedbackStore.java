@@ -50,9 +50,11 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link JdbcFeedbackStore} on the tables of schema version 1. One row per feedback with the values queries filter
- * on in columns of their own and nested values as JSON; one row per history event. A save is one transaction; an
- * update is guarded by the version column ({@code UPDATE ... WHERE tenant = ? AND id = ? AND version = ?}).
+ * {@link JdbcFeedbackStore} on memnun's tables. One row per feedback with the values queries filter on in columns of
+ * their own and nested values as JSON; one row per history event. A save with one event is one statement (the row
+ * and its event, see {@link SqlDialect#writeWithEvent}), atomic without a transaction of its own; a save with several
+ * events is one transaction. An update is guarded by the version column ({@code WHERE tenant = ? AND id = ? AND
+ * version = ?}); when it matches nothing, a second look tells a missing feedback from a stale version.
  */
 public final class SqlFeedbackStore implements JdbcFeedbackStore {
     /** Columns written once, at receipt. */
