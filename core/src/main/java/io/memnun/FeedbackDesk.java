@@ -23,19 +23,31 @@ import io.memnun.feedback.StaffId;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.TenantId;
 import io.memnun.feedback.SlaRules;
+import io.memnun.feedback.Triage;
 import io.memnun.internal.TimeOrderedIds;
+import io.memnun.routing.Router;
+import io.memnun.routing.RoutingDecision;
+import io.memnun.routing.StaffLoad;
 import io.memnun.sla.SlaEngine;
 import io.memnun.sla.SlaPolicy;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackListener;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.ReferenceSequence;
+import io.memnun.spi.TransactionalOutbox;
+import io.memnun.notify.Notification;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -64,6 +76,11 @@ public final class FeedbackDesk {
     private final DeskConfig config;
     private final Lifecycle lifecycle;
     private final List<FeedbackListener> listeners;
+    private final @Nullable Router router;
+    private final Duration duplicateWindow;
+    private final ConcurrentMap<TenantId, ReentrantLock> assignmentLocks = new ConcurrentHashMap<>();
+    private final @Nullable Notifications notifications;
+    private final @Nullable NotificationPlanner planner;
 
     private FeedbackDesk(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store");
@@ -72,6 +89,10 @@ public final class FeedbackDesk {
         this.config = b.config;
         this.lifecycle = new Lifecycle(new Lifecycle.Rules(b.reviewRequired, b.config.closingPeriod()), b.sla);
         this.listeners = List.copyOf(b.listeners);
+        this.router = b.router;
+        this.duplicateWindow = b.duplicateWindow;
+        this.notifications = b.notifications;
+        this.planner = b.notifications == null ? null : new NotificationPlanner(b.notifications);
     }
 
     public static Builder builder() {
@@ -90,6 +111,13 @@ public final class FeedbackDesk {
      * Records a new feedback (status NEW) with a fresh reference number. If the intake carries an intake key
      * that this tenant already received, the existing feedback is returned and nothing is written.
      *
+     * <p>With a {@link Builder#router(Router) router}, an intake that names no department is routed before it is
+     * stored: department, assignee (unless the intake names one), priority and watchers come from the decision,
+     * and the RECEIVED event records the rule ({@code routingRule}, {@code routingVersion}) and the reason as its
+     * note. With a {@link Builder#duplicateWindow(Duration) duplicate window}, a feedback from the same customer
+     * (e-mail or phone) on the same subject received within the window before is linked as
+     * {@code possibleDuplicateOf}.
+     *
      * @throws ValidationException if the intake breaks a configured limit or is dated in the future
      */
     public Feedback receive(Intake intake) {
@@ -107,19 +135,96 @@ public final class FeedbackDesk {
         String prefix = config.prefixFor(intake.tenant());
         int year = receivedAt.atZone(config.referenceZone()).getYear();
         ReferenceNumber reference = ReferenceNumber.of(prefix, year, sequence.next(intake.tenant(), prefix, year));
-        Feedback feedback = lifecycle.receive(new FeedbackId(TimeOrderedIds.next(now)), reference, intake, receivedAt, now);
-        FeedbackEvent received = Lifecycle.receivedEvent(feedback, intake.recordedBy(), now);
+        LoadProbe load = new LoadProbe();
+        Feedback feedback;
+        FeedbackEvent received;
         try {
-            store.save(FeedbackChange.create(feedback, received));
-        } catch (DuplicateKeyException e) {
-            if (key != null && "intakeKey".equals(e.key())) {
-                // another node received the same submission between our lookup and our insert
-                return store.findByIntakeKey(intake.tenant(), key).orElseThrow(() -> e);
+            Triage triage = Triage.NONE;
+            if (router != null && intake.department() == null) {
+                Optional<RoutingDecision> routed = router.route(intake, load);
+                if (routed.isPresent()) {
+                    RoutingDecision d = routed.get();
+                    intake = intake.withRouting(d.department(), intake.assignee() != null ? intake.assignee() : d.assignee(), d.priority());
+                    triage = new Triage(d.watchers(), d.ruleId(), d.ruleSetVersion(), d.reason(), null);
+                }
             }
-            throw e;
+            triage = triage.withPossibleDuplicateOf(possibleDuplicateOf(intake, receivedAt));
+            feedback = lifecycle.receive(new FeedbackId(TimeOrderedIds.next(now)), reference, intake, receivedAt, now, triage);
+            received = Lifecycle.receivedEvent(feedback, intake.recordedBy(), now, triage);
+            try {
+                received = save(FeedbackChange.create(feedback, received)).get(0);
+            } catch (DuplicateKeyException e) {
+                if (key != null && "intakeKey".equals(e.key())) {
+                    // another node received the same submission between our lookup and our insert
+                    return store.findByIntakeKey(intake.tenant(), key).orElseThrow(() -> e);
+                }
+                throw e;
+            }
+        } finally {
+            load.release();
         }
         publish(feedback, received);
         return feedback;
+    }
+
+    /**
+     * Answers the router's load questions from the store. The first question takes the tenant's assignment lock
+     * and {@link #release()} gives it back after the feedback is saved, so a load-aware choice always sees every
+     * earlier load-aware choice of this desk already stored: eight receivers at once still spread feedback evenly.
+     * Decisions that read no load (department only, fixed person, plain round robin) take no lock.
+     */
+    private final class LoadProbe implements StaffLoad {
+        private @Nullable ReentrantLock held;
+
+        @Override
+        public Map<StaffId, Integer> openLoad(TenantId tenant, Set<StaffId> staff) {
+            if (held == null) {
+                ReentrantLock lock = assignmentLocks.computeIfAbsent(tenant, t -> new ReentrantLock());
+                lock.lock();
+                held = lock;
+            }
+            return store.openLoad(tenant, staff);
+        }
+
+        void release() {
+            if (held != null) {
+                held.unlock();
+                held = null;
+            }
+        }
+    }
+
+    /** The earliest feedback this intake may repeat, within the duplicate window; null when there is none. */
+    private @Nullable FeedbackId possibleDuplicateOf(Intake intake, Instant receivedAt) {
+        if (duplicateWindow.isZero() || intake.subject() == null || !intake.customer().isReachable()) {
+            return null;
+        }
+        Feedback latest = null;
+        FeedbackQuery.Builder base = FeedbackQuery.builder(intake.tenant())
+                .subject(intake.subject())
+                .receivedBetween(receivedAt.minus(duplicateWindow), receivedAt.plusNanos(1))
+                .order(FeedbackQuery.Order.NEWEST_FIRST)
+                .limit(1);
+        if (intake.customer().email() != null) {
+            latest = newest(latest, store.query(base.customerEmail(intake.customer().email()).build()));
+            base.customerEmail(null);
+        }
+        if (intake.customer().phone() != null) {
+            latest = newest(latest, store.query(base.customerPhone(intake.customer().phone()).build()));
+        }
+        if (latest == null) {
+            return null;
+        }
+        // link to the first of a chain, so every repeat points at the one the work happens on
+        return latest.mergedInto().or(latest::possibleDuplicateOf).orElse(latest.id());
+    }
+
+    private static @Nullable Feedback newest(@Nullable Feedback best, Page<Feedback> page) {
+        if (page.items().isEmpty()) {
+            return best;
+        }
+        Feedback f = page.items().get(0);
+        return best == null || f.receivedAt().isAfter(best.receivedAt()) ? f : best;
     }
 
     private void validate(Intake intake, Instant now) {
@@ -170,8 +275,7 @@ public final class FeedbackDesk {
 
     private Feedback apply(Feedback current, Command command) {
         Lifecycle.Transition t = lifecycle.apply(current, command, clock.instant());
-        store.save(FeedbackChange.update(t.after(), current.version(), t.event()));
-        publish(t.after(), t.event());
+        publish(t.after(), save(FeedbackChange.update(t.after(), current.version(), t.event())));
         return t.after();
     }
 
@@ -256,6 +360,26 @@ public final class FeedbackDesk {
     }
 
     /**
+     * Merges a duplicate into its original: the duplicate closes as DUPLICATE and refers to the original.
+     *
+     * @throws NotFoundException if the tenant has no such original
+     * @throws ValidationException if the original is the feedback itself or was itself merged into another
+     */
+    public Feedback merge(TenantId tenant, FeedbackKey duplicate, Actor actor, FeedbackKey original, @Nullable String note) {
+        Feedback o = get(tenant, original);
+        if (o.mergedInto().isPresent()) {
+            throw new ValidationException("original", "feedback " + o.reference() + " was itself merged into "
+                    + o.mergedInto().get() + "; merge into that one");
+        }
+        return execute(tenant, duplicate, new Command.Merge(actor, o.id(), note));
+    }
+
+    /** Clears a feedback's possible-duplicate link: it is not a repeat of the earlier one. */
+    public Feedback unlink(TenantId tenant, FeedbackKey key, Actor actor, @Nullable String note) {
+        return execute(tenant, key, new Command.Unlink(actor, note));
+    }
+
+    /**
      * Closes every feedback of the tenant whose closing period has run out: resolutions never answered
      * (NO_RESPONSE) and rejected ones left open (UNRESOLVED). Meant for a daily job of the host's scheduler.
      *
@@ -307,8 +431,7 @@ public final class FeedbackDesk {
         if (t.isEmpty()) {
             return current;
         }
-        store.save(FeedbackChange.update(t.get().after(), current.version(), t.get().event()));
-        publish(t.get().after(), t.get().event());
+        publish(t.get().after(), save(FeedbackChange.update(t.get().after(), current.version(), t.get().event())));
         return t.get().after();
     }
 
@@ -354,8 +477,82 @@ public final class FeedbackDesk {
         return new SlaMonitor(this);
     }
 
+    /** The notification settings, if this desk notifies. */
+    public Optional<Notifications> notifications() {
+        return Optional.ofNullable(notifications);
+    }
+
+    /** Starts a dispatcher that sends this desk's outbox; add the channels and build it. */
+    public NotificationDispatcher.Builder notificationDispatcher() {
+        return NotificationDispatcher.builder(this);
+    }
+
     FeedbackStore store() {
         return store;
+    }
+
+    /**
+     * Saves a change with the notifications its events cause (when this desk notifies) and returns its events as
+     * stored: with the {@code notify.*} details that say who was told and who was not.
+     */
+    List<FeedbackEvent> save(FeedbackChange change) {
+        FeedbackChange planned = planner == null ? change : planner.plan(change);
+        store.save(planned);
+        return planned.events();
+    }
+
+    void publish(Feedback feedback, List<FeedbackEvent> events) {
+        for (FeedbackEvent e : events) {
+            publish(feedback, e);
+        }
+    }
+
+    private static final Actor NOTIFIER = Actor.system("notifications");
+    private static final int MAX_RECORD_CONFLICTS = 20;
+
+    /**
+     * Records a notification's outcome in its feedback's history through the normal save path, reloading and trying
+     * again when the feedback changed meanwhile. With {@code acknowledge}, a delivered acknowledgement also records
+     * {@code ACKNOWLEDGED} in the same change, if the feedback is open and not yet acknowledged.
+     */
+    void recordNotification(Notification n, io.memnun.feedback.EventType type, String note, java.util.Map<String, String> details,
+            boolean acknowledge, Instant now) {
+        for (int conflicts = 0; ; conflicts++) {
+            Optional<Feedback> found = store.find(n.tenant(), n.feedbackId());
+            if (found.isEmpty()) {
+                LOG.warn("cannot record {} of {}: the feedback is gone", type, n);
+                return;
+            }
+            Feedback current = found.get();
+            Lifecycle.Transition t = lifecycle.record(current, type, NOTIFIER, note, details, now);
+            List<FeedbackEvent> events = new ArrayList<>(List.of(t.event()));
+            Feedback after = t.after();
+            if (acknowledge && Lifecycle.allowedFrom(Command.Acknowledge.class).contains(after.status())
+                    && store.history(current.tenant(), current.id()).stream().noneMatch(e -> e.type() == io.memnun.feedback.EventType.ACKNOWLEDGED)) {
+                Lifecycle.Transition ack = lifecycle.apply(after, new Command.Acknowledge(NOTIFIER,
+                        "acknowledgement delivered by " + n.channel()), now);
+                events.add(ack.event());
+                after = ack.after();
+            }
+            try {
+                publish(after, save(new FeedbackChange(after, current.version(), events)));
+                return;
+            } catch (io.memnun.error.VersionConflictException e) {
+                // a staff command or the SLA monitor changed it meanwhile: record on top of the new version
+                if (conflicts >= MAX_RECORD_CONFLICTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The provider id of {@code n}'s delivery if the history already records it. */
+    Optional<String> recordedDelivery(Notification n) {
+        String id = n.id().toString();
+        return store.history(n.tenant(), n.feedbackId()).stream()
+                .filter(e -> e.type() == io.memnun.feedback.EventType.NOTIFICATION_SENT && id.equals(e.details().get("message")))
+                .map(e -> e.details().getOrDefault("providerId", "recorded"))
+                .findFirst();
     }
 
     Lifecycle lifecycle() {
@@ -381,8 +578,20 @@ public final class FeedbackDesk {
         private Predicate<Feedback> reviewRequired = f -> false;
         private final List<FeedbackListener> listeners = new ArrayList<>();
         private SlaRules sla = SlaRules.NONE;
+        private @Nullable Router router;
+        private Duration duplicateWindow = Duration.ZERO;
+        private @Nullable Notifications notifications;
 
         private Builder() {}
+
+        /**
+         * Notifies by {@code notifications}' rules: every event's messages are written to the outbox with the event.
+         * The store must implement {@link TransactionalOutbox}.
+         */
+        public Builder notifications(Notifications notifications) {
+            this.notifications = Objects.requireNonNull(notifications, "notifications");
+            return this;
+        }
 
         /**
          * Response-time targets: every feedback gets clocks counted in business hours on the policy's calendars,
@@ -439,12 +648,35 @@ public final class FeedbackDesk {
             return this;
         }
 
+        /** Routes every received feedback whose intake names no department (optional). */
+        public Builder router(Router router) {
+            this.router = Objects.requireNonNull(router, "router");
+            return this;
+        }
+
+        /**
+         * Flags a new feedback as a possible duplicate of one from the same customer (same e-mail or phone) on the
+         * same subject received within {@code window} before it. {@link Duration#ZERO}, the default, turns it off.
+         */
+        public Builder duplicateWindow(Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (window.isNegative()) {
+                throw new ValidationException("duplicateWindow", "must not be negative, was " + window);
+            }
+            this.duplicateWindow = window;
+            return this;
+        }
+
         public FeedbackDesk build() {
             if (store == null) {
                 throw new IllegalStateException("store is required: FeedbackDesk.builder().store(...)");
             }
             if (sequence == null) {
                 throw new IllegalStateException("referenceSequence is required: the store does not issue sequence numbers");
+            }
+            if (notifications != null && !(store instanceof TransactionalOutbox)) {
+                throw new IllegalStateException("notifications need a store that writes an outbox (TransactionalOutbox); "
+                        + store.getClass().getName() + " does not, so every message would be lost");
             }
             return new FeedbackDesk(this);
         }

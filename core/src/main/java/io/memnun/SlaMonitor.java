@@ -80,8 +80,9 @@ public final class SlaMonitor implements AutoCloseable {
             if (t.isEmpty()) {
                 return fired;
             }
+            List<io.memnun.feedback.FeedbackEvent> recorded;
             try {
-                store.save(FeedbackChange.update(t.get().after(), current.version(), t.get().event()));
+                recorded = desk.save(FeedbackChange.update(t.get().after(), current.version(), t.get().event()));
             } catch (VersionConflictException e) {
                 // another monitor or a staff command got there first: look again at what is stored now
                 if (++conflicts > MAX_CONFLICTS_PER_FEEDBACK) {
@@ -97,7 +98,7 @@ public final class SlaMonitor implements AutoCloseable {
             }
             fired++;
             current = t.get().after();
-            desk.publish(current, t.get().event());
+            desk.publish(current, recorded);
         }
     }
 

@@ -50,10 +50,19 @@ class ArchitectureTest {
     }
 
     @Test
-    void coreIsFreeOfSqlMailAndJsonLibraries() {
+    void coreIsFreeOfSqlAndMailLibraries() {
         noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("java.sql..", "javax.sql..", "jakarta.mail..", "javax.mail..", "com.fasterxml.jackson..")
-                .because("storage, mail and JSON belong to adapters and the edges, not to core's domain")
+                .resideInAnyPackage("java.sql..", "javax.sql..", "jakarta.mail..", "javax.mail..")
+                .because("storage and mail belong to adapters, not to core's domain")
+                .check(core);
+    }
+
+    @Test
+    void jacksonOnlyInJsonPackages() {
+        noClasses().that().resideOutsideOfPackage("..json..")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+                .orShould().dependOnClassesThat().resideInAPackage("..json..")
+                .because("JSON belongs to the edges: jackson-databind is optional, so only the codecs may load it")
                 .check(core);
     }
 

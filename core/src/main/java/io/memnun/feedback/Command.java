@@ -278,4 +278,34 @@ public sealed interface Command {
             return "addNote";
         }
     }
+
+    /**
+     * Merge into {@code original} as its duplicate: the feedback closes as {@link ClosureReason#DUPLICATE} and
+     * refers to the original, where the work goes on.
+     */
+    record Merge(Actor actor, FeedbackId original, @Nullable String note) implements Command {
+        public Merge {
+            Objects.requireNonNull(actor, "actor");
+            Checks.notNull(original, "original");
+            note = Checks.optionalText(note, "note", MAX_TEXT);
+        }
+
+        @Override
+        public String name() {
+            return "merge";
+        }
+    }
+
+    /** Not a duplicate after all: clears the possible-duplicate link set on receipt. */
+    record Unlink(Actor actor, @Nullable String note) implements Command {
+        public Unlink {
+            Objects.requireNonNull(actor, "actor");
+            note = Checks.optionalText(note, "note", MAX_TEXT);
+        }
+
+        @Override
+        public String name() {
+            return "unlink";
+        }
+    }
 }

@@ -29,5 +29,13 @@ public enum EventType {
     /** An SLA clock reached a rung of the escalation ladder. */
     SLA_ESCALATED,
     /** The clocks were recomputed under a changed SLA policy. */
-    SLA_RECOMPUTED
+    SLA_RECOMPUTED,
+    /** Merged into an original as its duplicate; closed as DUPLICATE. */
+    MERGED,
+    /** The possible-duplicate link set on receipt was cleared. */
+    UNLINKED,
+    /** A notification reached its provider (e-mail server, SMS gateway); recorded in every state. */
+    NOTIFICATION_SENT,
+    /** A notification attempt failed, or the notification was given up on (dead-lettered); recorded in every state. */
+    NOTIFICATION_FAILED
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +51,10 @@ public final class Feedback {
     private final @Nullable String cancellationReason;
     private final int appealCount;
     private final List<SlaClock> slaClocks;
+    private final Set<StaffId> watchers;
+    private final @Nullable Long routingVersion;
+    private final @Nullable FeedbackId possibleDuplicateOf;
+    private final @Nullable FeedbackId mergedInto;
 
     Feedback(Draft d) {
         this.id = Objects.requireNonNull(d.id, "id");
@@ -87,6 +92,10 @@ public final class Feedback {
         this.cancellationReason = d.cancellationReason;
         this.appealCount = d.appealCount;
         this.slaClocks = d.slaClocks == null ? List.of() : List.copyOf(d.slaClocks);
+        this.watchers = d.watchers == null ? Set.of() : Set.copyOf(d.watchers);
+        this.routingVersion = d.routingVersion;
+        this.possibleDuplicateOf = d.possibleDuplicateOf;
+        this.mergedInto = d.mergedInto;
     }
 
     /** The internal id. */
@@ -287,6 +296,29 @@ public final class Feedback {
         return Optional.ofNullable(next);
     }
 
+    /** Staff kept informed besides the assignee, e.g. added by the routing rule. */
+    public Set<StaffId> watchers() {
+        return watchers;
+    }
+
+    /** The version of the tenant's routing rules that routed it, if a router did. */
+    public Optional<Long> routingVersion() {
+        return Optional.ofNullable(routingVersion);
+    }
+
+    /**
+     * An earlier feedback from the same customer on the same subject, received shortly before: this one may repeat
+     * it. Set on receipt, cleared by unlinking.
+     */
+    public Optional<FeedbackId> possibleDuplicateOf() {
+        return Optional.ofNullable(possibleDuplicateOf);
+    }
+
+    /** The original this feedback was merged into as its duplicate (it is then CLOSED as DUPLICATE), if so. */
+    public Optional<FeedbackId> mergedInto() {
+        return Optional.ofNullable(mergedInto);
+    }
+
     /** True while the feedback still needs work or an answer. */
     public boolean isOpen() {
         return status.isOpen();
@@ -406,6 +438,14 @@ public final class Feedback {
 
         public Restorer slaClocks(List<SlaClock> slaClocks) { d.slaClocks = slaClocks; return this; }
 
+        public Restorer watchers(Set<StaffId> watchers) { d.watchers = watchers; return this; }
+
+        public Restorer routingVersion(@Nullable Long routingVersion) { d.routingVersion = routingVersion; return this; }
+
+        public Restorer possibleDuplicateOf(@Nullable FeedbackId possibleDuplicateOf) { d.possibleDuplicateOf = possibleDuplicateOf; return this; }
+
+        public Restorer mergedInto(@Nullable FeedbackId mergedInto) { d.mergedInto = mergedInto; return this; }
+
         /** The rebuilt feedback; a {@link NullPointerException} names a required field left unset. */
         public Feedback build() {
             return d.build();
@@ -449,6 +489,10 @@ public final class Feedback {
         @Nullable String cancellationReason;
         int appealCount;
         @Nullable List<SlaClock> slaClocks;
+        @Nullable Set<StaffId> watchers;
+        @Nullable Long routingVersion;
+        @Nullable FeedbackId possibleDuplicateOf;
+        @Nullable FeedbackId mergedInto;
 
         Draft() {}
 
@@ -488,6 +532,10 @@ public final class Feedback {
             this.cancellationReason = f.cancellationReason;
             this.appealCount = f.appealCount;
             this.slaClocks = f.slaClocks;
+            this.watchers = f.watchers;
+            this.routingVersion = f.routingVersion;
+            this.possibleDuplicateOf = f.possibleDuplicateOf;
+            this.mergedInto = f.mergedInto;
         }
 
         Feedback build() {

@@ -63,6 +63,12 @@ public record Intake(
         return new Builder(tenant, kind, channel, description);
     }
 
+    /** The same intake with the department, assignee and priority a router decided. */
+    public Intake withRouting(@Nullable DepartmentId department, @Nullable StaffId assignee, Priority priority) {
+        return new Intake(tenant, kind, channel, description, type, priority, location, subject, department, assignee,
+                customer, desiredRemedy, immediateAction, assessment, attachments, context, intakeKey, receivedAt, recordedBy);
+    }
+
     /** Builds an {@link Intake}; only tenant, kind, channel and description are required. */
     public static final class Builder {
         private final TenantId tenant;

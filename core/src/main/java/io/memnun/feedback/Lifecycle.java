@@ -39,6 +39,7 @@ import org.jspecify.annotations.Nullable;
  *  RESOLVED ──close(NO_RESPONSE)──► CLOSED        after the closing period without an answer
  *  rejected, open ──close(UNRESOLVED)──► CLOSED   after the closing period since the last rejection
  *  any open state ──cancel──► CANCELLED          CLOSED / CANCELLED ──appeal──► IN_PROGRESS
+ *  any open state ──merge(original)──► CLOSED (DUPLICATE)   any open state ──unlink──► same state
  * </pre>
  */
 public final class Lifecycle {
@@ -155,6 +156,35 @@ public final class Lifecycle {
             details.put("sla." + clock.kind() + ".due", clock.dueAt().toString());
         }
         return new FeedbackEvent(f.id(), f.version(), EventType.RECEIVED, actor, at, null, null, f.status(), details);
+    }
+
+    /** Like {@link #receive(FeedbackId, ReferenceNumber, Intake, Instant, Instant)}, recording what triage decided. */
+    public Feedback receive(FeedbackId id, ReferenceNumber reference, Intake intake, Instant receivedAt, Instant recordedAt,
+            Triage triage) {
+        Objects.requireNonNull(triage, "triage");
+        Feedback.Draft d = receive(id, reference, intake, receivedAt, recordedAt).draft();
+        d.watchers = triage.watchers();
+        d.routingVersion = triage.routingVersion();
+        d.possibleDuplicateOf = triage.possibleDuplicateOf();
+        return d.build();
+    }
+
+    /** The history event of a receipt with its triage: the routing rule, version and reason, a possible duplicate. */
+    public static FeedbackEvent receivedEvent(Feedback f, Actor actor, Instant at, Triage triage) {
+        FeedbackEvent e = receivedEvent(f, actor, at);
+        Map<String, String> details = new LinkedHashMap<>(e.details());
+        if (triage.routingRule() != null) {
+            details.put("routingRule", triage.routingRule());
+            details.put("routingVersion", String.valueOf(triage.routingVersion()));
+        }
+        if (!triage.watchers().isEmpty()) {
+            details.put("watchers", String.join(",", triage.watchers().stream().map(StaffId::value).sorted().toList()));
+        }
+        if (triage.possibleDuplicateOf() != null) {
+            details.put("possibleDuplicateOf", triage.possibleDuplicateOf().toString());
+        }
+        return new FeedbackEvent(e.feedbackId(), e.version(), e.type(), e.actor(), e.at(), triage.routingReason(), e.from(),
+                e.to(), details);
     }
 
     /**
@@ -299,6 +329,7 @@ public final class Lifecycle {
             d.cancellationReason = null;
             // an appeal starts a new round: only a rejection after it may let it be closed as UNRESOLVED
             d.lastRejectedAt = null;
+            d.mergedInto = null;
         } else if (command instanceof Command.ChangePriority c) {
             if (c.priority() == feedback.priority()) {
                 throw new ValidationException("priority", "feedback " + feedback.reference() + " already has priority " + c.priority());
@@ -317,6 +348,27 @@ public final class Lifecycle {
         } else if (command instanceof Command.AddNote c) {
             type = EventType.NOTE_ADDED;
             note = c.note();
+        } else if (command instanceof Command.Merge c) {
+            if (c.original().equals(feedback.id())) {
+                throw new ValidationException("original", "feedback " + feedback.reference() + " cannot be merged into itself");
+            }
+            type = EventType.MERGED;
+            note = c.note();
+            d.status = CLOSED;
+            d.closureReason = ClosureReason.DUPLICATE;
+            d.closedAt = now;
+            d.pausedFrom = null;
+            d.mergedInto = c.original();
+            details.put("original", c.original().toString());
+            details.put("closureReason", ClosureReason.DUPLICATE.name());
+        } else if (command instanceof Command.Unlink c) {
+            if (feedback.possibleDuplicateOf().isEmpty()) {
+                throw new ValidationException("possibleDuplicateOf", "feedback " + feedback.reference() + " is not linked to another");
+            }
+            type = EventType.UNLINKED;
+            note = c.note();
+            details.put("unlinkedFrom", feedback.possibleDuplicateOf().get().toString());
+            d.possibleDuplicateOf = null;
         } else {
             throw new IllegalArgumentException("unknown command " + command);
         }
@@ -326,6 +378,26 @@ public final class Lifecycle {
         Feedback after = d.build();
         FeedbackEvent event = new FeedbackEvent(feedback.id(), after.version(), type, command.actor(), now, note, from,
                 after.status(), details);
+        return new Transition(feedback, after, event);
+    }
+
+    /**
+     * Records something done about the feedback that changes nothing of its state, such as a notification sent or
+     * failed: a new version with one event of {@code type}. Allowed in every state, closed and cancelled included,
+     * because it reports on work that was already decided; only the notification event types are accepted.
+     */
+    public Transition record(Feedback feedback, EventType type, Actor actor, @Nullable String note, Map<String, String> details,
+            Instant now) {
+        Objects.requireNonNull(feedback, "feedback");
+        if (type != EventType.NOTIFICATION_SENT && type != EventType.NOTIFICATION_FAILED) {
+            throw new IllegalArgumentException("only notification events are recorded without a command, not " + type);
+        }
+        Feedback.Draft d = feedback.draft();
+        d.version = feedback.version() + 1;
+        d.updatedAt = now;
+        Feedback after = d.build();
+        FeedbackEvent event = new FeedbackEvent(feedback.id(), after.version(), type, actor, now, note, feedback.status(),
+                feedback.status(), details);
         return new Transition(feedback, after, event);
     }
 
@@ -449,6 +521,8 @@ public final class Lifecycle {
         m.put(Command.ChangePriority.class, EnumSet.copyOf(OPEN));
         m.put(Command.Assess.class, EnumSet.copyOf(OPEN));
         m.put(Command.AddNote.class, EnumSet.allOf(Status.class));
+        m.put(Command.Merge.class, EnumSet.copyOf(OPEN));
+        m.put(Command.Unlink.class, EnumSet.copyOf(OPEN));
         return Map.copyOf(m);
     }
 }

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *       customer's answer resumes them with the working time that was left;
  *   <li>a priority change or a redirect recomputes running clocks with the targets and calendar that now
  *       apply, keeping the working time already used; a rejection or an appeal starts a new resolution clock;
- *   <li>cancelling, closing or a replaced plan stop what still runs as CANCELLED.
+ *   <li>cancelling, closing, merging into an original or a replaced plan stop what still runs as CANCELLED.
  * </ul>
  *
  * <p>Each clock carries checkpoints for the policy's warning thresholds, its breach at 100% and its escalation
@@ -113,7 +113,7 @@ public final class SlaEngine implements SlaRules {
                         .ifPresent(t -> c.put(start(after, t, now)));
             }
             case PRIORITY_CHANGED, SLA_RECOMPUTED -> c.recompute(after);
-            case CANCELLED, ACCEPTED, CLOSED -> c.cancelAll();
+            case CANCELLED, ACCEPTED, CLOSED, MERGED -> c.cancelAll();
             default -> { }
         }
         if (event == EventType.REDIRECTED) {

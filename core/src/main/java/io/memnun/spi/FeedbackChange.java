@@ -2,21 +2,25 @@ package io.memnun.spi;
 
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
+import io.memnun.notify.Notification;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One unit of work for a {@link FeedbackStore}: the feedback's new state and the history events that lead to
- * it. A store writes all of it or none of it.
+ * One unit of work for a {@link FeedbackStore}: the feedback's new state, the history events that lead to it,
+ * and the notifications those events cause. A store writes all of it or none of it; the notifications go to the
+ * store's {@link TransactionalOutbox#outbox() outbox}.
  *
  * @param feedback the new state
  * @param expectedVersion the version the change was based on; {@code 0} for a new feedback
  * @param events the new history events, in order, the last one carrying {@code feedback.version()}
+ * @param outbox the notifications to write to the outbox in the same transaction; empty without notifications
  */
-public record FeedbackChange(Feedback feedback, long expectedVersion, List<FeedbackEvent> events) {
+public record FeedbackChange(Feedback feedback, long expectedVersion, List<FeedbackEvent> events, List<Notification> outbox) {
     public FeedbackChange {
         Objects.requireNonNull(feedback, "feedback");
         events = List.copyOf(events);
+        outbox = List.copyOf(outbox);
         if (expectedVersion < 0) {
             throw new IllegalArgumentException("expectedVersion must not be negative");
         }
@@ -28,6 +32,16 @@ public record FeedbackChange(Feedback feedback, long expectedVersion, List<Feedb
                 throw new IllegalArgumentException("event of another feedback: " + e.feedbackId());
             }
         }
+        for (Notification n : outbox) {
+            if (!n.feedbackId().equals(feedback.id()) || !n.tenant().equals(feedback.tenant())) {
+                throw new IllegalArgumentException("notification about another feedback: " + n.feedbackId());
+            }
+        }
+    }
+
+    /** A change without notifications. */
+    public FeedbackChange(Feedback feedback, long expectedVersion, List<FeedbackEvent> events) {
+        this(feedback, expectedVersion, events, List.of());
     }
 
     /** A new feedback and its receipt event. */
@@ -38,6 +52,11 @@ public record FeedbackChange(Feedback feedback, long expectedVersion, List<Feedb
     /** A change of an existing feedback based on {@code expectedVersion}. */
     public static FeedbackChange update(Feedback feedback, long expectedVersion, FeedbackEvent event) {
         return new FeedbackChange(feedback, expectedVersion, List.of(event));
+    }
+
+    /** This change with its events replaced (same versions) and {@code notifications} for the outbox. */
+    public FeedbackChange withOutbox(List<FeedbackEvent> newEvents, List<Notification> notifications) {
+        return new FeedbackChange(feedback, expectedVersion, newEvents, notifications);
     }
 
     public boolean isCreate() {

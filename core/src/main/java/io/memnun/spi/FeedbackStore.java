@@ -6,10 +6,14 @@ import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.StaffId;
 import io.memnun.feedback.TenantId;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where feedback and its history live. Every call is scoped by tenant: a lookup with another tenant's id finds
@@ -49,4 +53,29 @@ public interface FeedbackStore {
      * scanning all open feedback.
      */
     List<Feedback> dueForSlaCheck(Instant now, int limit);
+
+    /**
+     * How many open feedback each of {@code staff} has assigned: the load that routing's least-load strategy
+     * balances. Staff without any may be left out of the answer. This default pages through {@link #query};
+     * stores that can count (SQL {@code GROUP BY assignee}) should override it.
+     */
+    default Map<StaffId, Integer> openLoad(TenantId tenant, Set<StaffId> staff) {
+        Map<StaffId, Integer> load = new HashMap<>();
+        for (StaffId s : staff) {
+            FeedbackQuery q = FeedbackQuery.builder(tenant).open().assignee(s).limit(FeedbackQuery.MAX_LIMIT).build();
+            int n = 0;
+            while (true) {
+                Page<Feedback> page = query(q);
+                n += page.items().size();
+                if (page.next().isEmpty()) {
+                    break;
+                }
+                q = q.after(page.next().get());
+            }
+            if (n > 0) {
+                load.put(s, n);
+            }
+        }
+        return load;
+    }
 }

@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class LifecycleTest {
     private static final Duration CLOSING_PERIOD = Duration.ofDays(365);
+    private static final SubjectId AIR_CONDITIONING = SubjectId.of("air-conditioning");
     private static final Actor SYSTEM = Actor.system("closing-period");
 
     /**
@@ -71,6 +72,8 @@ class LifecycleTest {
             changePriority     =    =           =        =                 =            =        -      -
             assess             =    =           =        =                 =            =        -      -
             addNote            =    =           =        =                 =            =        =      =
+            merge              CL   CL          CL       CL                CL           CL       -      -
+            unlink             =    =           =        =                 =            =        -      -
             """;
 
     enum Policy {
@@ -97,7 +100,9 @@ class LifecycleTest {
         APPEAL(Command.Appeal.class, "appeal"),
         CHANGE_PRIORITY(Command.ChangePriority.class, "changePriority"),
         ASSESS(Command.Assess.class, "assess"),
-        ADD_NOTE(Command.AddNote.class, "addNote");
+        ADD_NOTE(Command.AddNote.class, "addNote"),
+        MERGE(Command.Merge.class, "merge"),
+        UNLINK(Command.Unlink.class, "unlink");
 
         final Class<? extends Command> type;
         final String commandName;
@@ -212,6 +217,8 @@ class LifecycleTest {
             case CHANGE_PRIORITY: return EventType.PRIORITY_CHANGED;
             case ASSESS: return EventType.ASSESSED;
             case ADD_NOTE: return EventType.NOTE_ADDED;
+            case MERGE: return EventType.MERGED;
+            case UNLINK: return EventType.UNLINKED;
             default: throw new AssertionError(kind);
         }
     }
@@ -240,6 +247,8 @@ class LifecycleTest {
                     f.priority() == Priority.VERY_URGENT ? Priority.LOW : Priority.VERY_URGENT, "Misafir VIP");
             case ASSESS: return new Command.Assess(AYSE, Assessment.of(Assessment.Severity.CRITICAL, "Sağlık riski", true));
             case ADD_NOTE: return new Command.AddNote(MEHMET, "Misafir arandı");
+            case MERGE: return new Command.Merge(AYSE, f.possibleDuplicateOf().orElseThrow(), "Aynı şikâyet");
+            case UNLINK: return new Command.Unlink(AYSE, "Başka bir oda");
             default: throw new AssertionError(kind);
         }
     }
@@ -264,6 +273,8 @@ class LifecycleTest {
         if (c instanceof Command.ChangePriority x) return x.reason();
         if (c instanceof Command.Assess x) return x.assessment().impact();
         if (c instanceof Command.AddNote x) return x.note();
+        if (c instanceof Command.Merge x) return x.note();
+        if (c instanceof Command.Unlink x) return x.note();
         throw new AssertionError(c);
     }
 
@@ -297,6 +308,11 @@ class LifecycleTest {
         } else if (c instanceof Command.Assess x) {
             d.put("severity", x.assessment().severity().name());
             d.put("immediateActionNeeded", Boolean.toString(x.assessment().immediateActionNeeded()));
+        } else if (c instanceof Command.Merge x) {
+            d.put("original", x.original().toString());
+            d.put("closureReason", ClosureReason.DUPLICATE.name());
+        } else if (c instanceof Command.Unlink) {
+            d.put("unlinkedFrom", before.possibleDuplicateOf().orElseThrow().toString());
         }
         return d;
     }
@@ -708,7 +724,8 @@ class LifecycleTest {
     // ---------------------------------------------------------------- helpers
 
     private FeedbackDesk desk(boolean review) {
-        return FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).reviewBeforeResolution(review).build();
+        return FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).reviewBeforeResolution(review)
+                .duplicateWindow(Duration.ofDays(2)).build();
     }
 
     /** A complaint for housekeeping, taken by Ayşe. */
@@ -731,8 +748,11 @@ class LifecycleTest {
      * rejected resolution, so that close(UNRESOLVED) is refused only where the state forbids it.
      */
     private Feedback inState(FeedbackDesk desk, Status state, boolean review) {
+        // an earlier complaint on the same subject, so that this one is a possible duplicate to merge or unlink
+        desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.PHONE, "Klima yine çalışmıyor")
+                .department(HOUSEKEEPING).subject(AIR_CONDITIONING).customer(Fixtures.richCustomer()).build());
         Feedback f = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.EMAIL, "Klima çalışmıyor")
-                .department(HOUSEKEEPING).customer(Fixtures.richCustomer()).build());
+                .department(HOUSEKEEPING).subject(AIR_CONDITIONING).customer(Fixtures.richCustomer()).build());
         clock.advance(Duration.ofMinutes(5));
         if (state == CANCELLED) {
             desk.cancel(tenant, f.id(), AYSE, "Mükerrer");

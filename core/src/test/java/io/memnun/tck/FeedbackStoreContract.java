@@ -791,6 +791,55 @@ public abstract class FeedbackStoreContract {
         return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
+    // ---------------------------------------------------------------- routing and duplicates
+
+    @Test
+    void watchersRoutingVersionAndDuplicateLinksRoundTrip() {
+        Feedback original = Scenario.receive(store, Fixtures.minimalIntake(tenant, "ilk").build(), reference(), T0).feedback();
+        Intake intake = Fixtures.minimalIntake(tenant, "ikinci").department(HOUSEKEEPING).build();
+        Feedback repeat = LIFECYCLE.receive(Fixtures.randomId(), reference(), intake, T0, T0.plusSeconds(1),
+                new io.memnun.feedback.Triage(Set.of(StaffId.of("gül"), StaffId.of("ayşe")), "12", 3L,
+                        "routed to Housekeeping by rule 12", original.id()));
+        store.save(FeedbackChange.create(repeat, Lifecycle.receivedEvent(repeat, Actor.SYSTEM, T0.plusSeconds(1),
+                new io.memnun.feedback.Triage(repeat.watchers(), "12", 3L, "routed to Housekeeping by rule 12", original.id()))));
+        Feedback read = store.find(tenant, repeat.id()).orElseThrow();
+        assertThat(read.watchers()).containsExactlyInAnyOrder(StaffId.of("gül"), StaffId.of("ayşe"));
+        assertThat(read.routingVersion()).contains(3L);
+        assertThat(read.possibleDuplicateOf()).contains(original.id());
+        assertThat(read.mergedInto()).isEmpty();
+        assertThat(store.history(tenant, repeat.id()).get(0).details())
+                .containsEntry("routingRule", "12").containsEntry("routingVersion", "3")
+                .containsEntry("possibleDuplicateOf", original.id().toString());
+        assertThat(store.history(tenant, repeat.id()).get(0).note()).isEqualTo("routed to Housekeeping by rule 12");
+
+        Lifecycle.Transition merged = LIFECYCLE.apply(read, new Command.Merge(AYSE, original.id(), "aynı"), T0.plusSeconds(60));
+        store.save(FeedbackChange.update(merged.after(), read.version(), merged.event()));
+        Feedback closed = store.find(tenant, repeat.id()).orElseThrow();
+        assertThat(closed.mergedInto()).contains(original.id());
+        assertThat(closed.closureReason()).contains(ClosureReason.DUPLICATE);
+    }
+
+    @Test
+    void openLoadCountsOpenFeedbackPerAssigneeWithinTheTenant() {
+        StaffId ayse = StaffId.of(AYSE.id());
+        StaffId mehmet = StaffId.of(MEHMET.id());
+        Scenario.receive(store, Fixtures.minimalIntake(tenant, "1").assignee(ayse).build(), reference(), T0);
+        Scenario.receive(store, Fixtures.minimalIntake(tenant, "2").assignee(ayse).build(), reference(), T0).then(new Command.Take(AYSE, null));
+        Scenario.receive(store, Fixtures.minimalIntake(tenant, "3").assignee(ayse).build(), reference(), T0).then(new Command.Cancel(AYSE, "mükerrer"));
+        Scenario.receive(store, Fixtures.minimalIntake(tenant, "4").assignee(mehmet).build(), reference(), T0)
+                .then(new Command.Assign(MEHMET, ayse, null));
+        Scenario.receive(store, Fixtures.minimalIntake(tenant, "5").assignee(mehmet).build(), reference(), T0);
+        Scenario.receive(store, Fixtures.minimalIntake(tenant, "6").build(), reference(), T0);
+        TenantId other = Fixtures.newTenant("other");
+        Scenario.receive(store, Fixtures.minimalIntake(other, "7").assignee(ayse).build(), reference(), T0);
+
+        Map<StaffId, Integer> load = store.openLoad(tenant, Set.of(ayse, mehmet, StaffId.of("nobody")));
+        assertThat(load.getOrDefault(ayse, 0)).isEqualTo(3);
+        assertThat(load.getOrDefault(mehmet, 0)).isEqualTo(1);
+        assertThat(load.getOrDefault(StaffId.of("nobody"), 0)).isZero();
+        assertThat(store.openLoad(tenant, Set.of(mehmet))).doesNotContainKey(ayse);
+    }
+
     /** Runs {@code task} on {@value #THREADS} threads released together; returns each thread's result in order. */
     protected <T> List<T> concurrently(ThreadTask<T> task) throws Exception {
         CyclicBarrier start = new CyclicBarrier(THREADS);

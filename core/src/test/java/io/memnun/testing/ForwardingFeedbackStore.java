@@ -55,4 +55,9 @@ public class ForwardingFeedbackStore implements FeedbackStore {
     public List<Feedback> dueForSlaCheck(java.time.Instant now, int limit) {
         return delegate.dueForSlaCheck(now, limit);
     }
+
+    @Override
+    public java.util.Map<io.memnun.feedback.StaffId, Integer> openLoad(TenantId tenant, java.util.Set<io.memnun.feedback.StaffId> staff) {
+        return delegate.openLoad(tenant, staff);
+    }
 }

@@ -10,10 +10,12 @@ import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.StaffId;
 import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.ReferenceSequence;
+import io.memnun.spi.TransactionalOutbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +26,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -33,14 +36,31 @@ import java.util.function.Function;
 /**
  * A thread-safe {@link FeedbackStore} and {@link ReferenceSequence} in memory. Writes are serialised by one
  * lock, which keeps the version check, the unique keys and the history append atomic; stored feedback is
- * immutable, so readers share it without copying.
+ * immutable, so readers share it without copying. A change's notifications go to its {@link #outbox()} in the
+ * same locked write.
  */
-public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequence {
+public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequence, TransactionalOutbox {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<TenantId, Tenant> tenants = new HashMap<>();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     /** Feedback with a pending SLA checkpoint, by the instant it falls due; guarded by the lock. */
     private final NavigableMap<SlaDue, Feedback> slaDue = new TreeMap<>();
+    private final InMemoryOutboxStore outbox;
+
+    /** A store with an outbox of its own. */
+    public InMemoryFeedbackStore() {
+        this(new InMemoryOutboxStore());
+    }
+
+    /** A store that writes its changes' notifications to {@code outbox}. */
+    public InMemoryFeedbackStore(InMemoryOutboxStore outbox) {
+        this.outbox = java.util.Objects.requireNonNull(outbox, "outbox");
+    }
+
+    @Override
+    public InMemoryOutboxStore outbox() {
+        return outbox;
+    }
 
     private record SlaDue(Instant at, UUID id) implements Comparable<SlaDue> {
         @Override
@@ -62,6 +82,8 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
         Feedback f = change.feedback();
         lock.writeLock().lock();
         try {
+            // the outbox stays locked with the feedback: its messages and the change appear together or not at all
+            outbox.beginWrite(change.outbox());
             Tenant t = tenants.computeIfAbsent(f.tenant(), k -> new Tenant());
             if (change.isCreate()) {
                 if (t.feedback.containsKey(f.id())) {
@@ -92,7 +114,9 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
             }
             t.feedback.put(f.id(), f);
             f.nextSlaCheckAt().ifPresent(at -> slaDue.put(new SlaDue(at, f.id().value()), f));
+            outbox.write(change.outbox());
         } finally {
+            outbox.endWrite();
             lock.writeLock().unlock();
         }
     }
@@ -149,6 +173,20 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    @Override
+    public Map<StaffId, Integer> openLoad(TenantId tenant, Set<StaffId> staff) {
+        return read(tenant, t -> {
+            Map<StaffId, Integer> load = new HashMap<>();
+            for (Feedback f : t.feedback.values()) {
+                StaffId assignee = f.assignee().orElse(null);
+                if (assignee != null && f.isOpen() && staff.contains(assignee)) {
+                    load.merge(assignee, 1, Integer::sum);
+                }
+            }
+            return load;
+        }, Map.of());
     }
 
     @Override

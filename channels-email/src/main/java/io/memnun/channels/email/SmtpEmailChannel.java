@@ -1,0 +1,424 @@
+package io.memnun.channels.email;
+
+import io.memnun.error.NotificationException;
+import io.memnun.error.ValidationException;
+import io.memnun.feedback.ContactChannel;
+import io.memnun.feedback.EmailAddress;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.notify.Notification;
+import io.memnun.notify.SendResult;
+import io.memnun.spi.NotificationChannel;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends e-mail notifications over SMTP: plain SMTP, STARTTLS or SMTPS (implicit TLS), with or without
+ * authentication. Every mail is {@code multipart/alternative} with a plain-text and an HTML part in UTF-8; the
+ * subject and the names are encoded as RFC 2047 words, so Turkish letters survive every mail client.
+ *
+ * <p>Threading: the {@code Message-ID} is derived from the notification's idempotency key (a message sent again
+ * after a crash carries the same id, which lets the receiving side drop the repeat), and {@code In-Reply-To} and
+ * {@code References} name a thread root derived from the feedback id, so all mails about one feedback form one
+ * thread in the customer's mail client.
+ *
+ * <p>A header value with CR or LF is refused with a {@link ValidationException} (no header injection). SMTP
+ * answers are mapped: 4xx and connection failures are retryable, 5xx (a recipient refused, a message rejected)
+ * permanent.
+ *
+ * <pre>{@code
+ * SmtpEmailChannel email = SmtpEmailChannel.builder("smtp.otel.example", 587)
+ *         .security(SmtpEmailChannel.Security.STARTTLS)
+ *         .credentials("bildirim@otel.example", secret)
+ *         .from("bildirim@otel.example", "Boğaziçi Otel Misafir İlişkileri")
+ *         .build();
+ * }</pre>
+ */
+public final class SmtpEmailChannel implements NotificationChannel {
+    private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]{1,76}");
+
+    /** How the connection is protected. */
+    public enum Security {
+        /** Plain SMTP, for a relay on the same host or network. */
+        NONE,
+        /** SMTP upgraded with STARTTLS, required: a server that does not offer it is not used (port 587). */
+        STARTTLS,
+        /** SMTP inside TLS from the first byte (port 465). */
+        SMTPS
+    }
+
+    private final String host;
+    private final int port;
+    private final Security security;
+    private final @Nullable String username;
+    private final @Nullable String password;
+    private final InternetAddress from;
+    private final @Nullable InternetAddress replyTo;
+    private final String messageIdDomain;
+    private final Map<String, String> headers;
+    private final Clock clock;
+    private final Session session;
+
+    private SmtpEmailChannel(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.security = b.security;
+        this.username = b.username;
+        this.password = b.password;
+        this.from = Objects.requireNonNull(b.from, "from");
+        this.replyTo = b.replyTo;
+        this.messageIdDomain = b.messageIdDomain != null ? b.messageIdDomain : domainOf(from.getAddress());
+        this.headers = Map.copyOf(b.headers);
+        this.clock = b.clock;
+        this.session = Session.getInstance(properties(b));
+    }
+
+    private static Properties properties(Builder b) {
+        String protocol = b.security == Security.SMTPS ? "smtps" : "smtp";
+        String p = "mail." + protocol + ".";
+        Properties props = new Properties();
+        props.put("mail.transport.protocol", protocol);
+        props.put(p + "host", b.host);
+        props.put(p + "port", Integer.toString(b.port));
+        props.put(p + "auth", Boolean.toString(b.username != null));
+        props.put(p + "connectiontimeout", Long.toString(b.connectTimeout.toMillis()));
+        props.put(p + "timeout", Long.toString(b.readTimeout.toMillis()));
+        props.put(p + "writetimeout", Long.toString(b.readTimeout.toMillis()));
+        if (b.security == Security.STARTTLS) {
+            props.put(p + "starttls.enable", "true");
+            props.put(p + "starttls.required", "true");
+        }
+        if (b.security != Security.NONE) {
+            // a host trusted without checking (a test server's self-signed certificate) is not checked for its name either
+            props.put(p + "ssl.checkserveridentity", Boolean.toString(b.trustedHosts == null));
+            if (b.trustedHosts != null) {
+                props.put(p + "ssl.trust", b.trustedHosts);
+            }
+        }
+        if (b.smtpUtf8) {
+            props.put("mail.mime.allowutf8", "true");
+        }
+        return props;
+    }
+
+    public static Builder builder(String host, int port) {
+        return new Builder(host, port);
+    }
+
+    /** The Message-ID of a notification: {@code <idempotency-key@domain>}. */
+    public String messageId(Notification n) {
+        return "<" + n.idempotencyKey() + "@" + messageIdDomain + ">";
+    }
+
+    /** The thread root of a feedback's mails: {@code <feedback-<id>@domain>}. */
+    public String threadRoot(FeedbackId feedback) {
+        return "<feedback-" + feedback.value() + "@" + messageIdDomain + ">";
+    }
+
+    @Override
+    public SendResult send(Notification n) {
+        Objects.requireNonNull(n, "notification");
+        if (n.channel() != ContactChannel.EMAIL) {
+            throw new ValidationException("channel", "this channel sends EMAIL, not " + n.channel());
+        }
+        MimeMessage message = compose(n);
+        try (Transport transport = session.getTransport()) {
+            transport.connect(host, port, username, password);
+            transport.sendMessage(message, message.getAllRecipients());
+            return SendResult.delivered(messageId(n));
+        } catch (MessagingException e) {
+            return classify(e);
+        }
+    }
+
+    /**
+     * Connects and authenticates without sending, e.g. at start-up.
+     *
+     * @throws NotificationException wrapping the server's refusal, retryable unless it was a 5xx answer
+     */
+    public void checkConnection() {
+        try (Transport transport = session.getTransport()) {
+            transport.connect(host, port, username, password);
+        } catch (MessagingException e) {
+            SendResult r = classify(e);
+            throw new NotificationException("SMTP server " + host + ":" + port + ": " + e.getMessage(),
+                    r instanceof SendResult.RetryableFailure, e);
+        }
+    }
+
+    /** Builds the MIME message; package-private so tests can look at it without a server. */
+    MimeMessage compose(Notification n) {
+        checkHeader("subject", n.subject());
+        checkHeader("recipientName", n.recipientName());
+        String messageId = messageId(n);
+        String root = threadRoot(n.feedbackId());
+        try {
+            MimeMessage m = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    // keep the id derived from the idempotency key instead of a fresh random one
+                    setHeader("Message-ID", messageId);
+                }
+            };
+            m.setFrom(from);
+            if (replyTo != null) {
+                m.setReplyTo(new InternetAddress[] {replyTo});
+            }
+            m.setRecipient(Message.RecipientType.TO, address(n.address(), n.recipientName(), "address"));
+            m.setSubject(n.subject(), StandardCharsets.UTF_8.name());
+            m.setSentDate(Date.from(clock.instant()));
+            m.setHeader("In-Reply-To", root);
+            m.setHeader("References", root);
+            // RFC 3834: an automatic message, so auto-responders do not answer it
+            m.setHeader("Auto-Submitted", "auto-generated");
+            m.setHeader("X-Memnun-Reference", n.reference().toString());
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                m.setHeader(h.getKey(), h.getValue());
+            }
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(n.text(), StandardCharsets.UTF_8.name(), "plain");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative.addBodyPart(text);
+            if (n.html() != null) {
+                MimeBodyPart html = new MimeBodyPart();
+                html.setText(n.html(), StandardCharsets.UTF_8.name(), "html");
+                alternative.addBodyPart(html);
+            }
+            m.setContent(alternative);
+            m.saveChanges();
+            return m;
+        } catch (MessagingException e) {
+            throw new NotificationException("cannot compose the mail for " + n + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    /** A 4xx or a connection failure may pass; a 5xx will not. */
+    static SendResult classify(MessagingException e) {
+        int code = returnCode(e);
+        String reason = describe(e);
+        if (code >= 500 && code < 600) {
+            return SendResult.permanent(reason);
+        }
+        return SendResult.retryable(reason);
+    }
+
+    private static int returnCode(@Nullable Exception e) {
+        for (int depth = 0; e != null && depth < 10; depth++) {
+            if (e instanceof SMTPAddressFailedException a) {
+                return a.getReturnCode();
+            }
+            if (e instanceof SMTPSenderFailedException s) {
+                return s.getReturnCode();
+            }
+            if (e instanceof SMTPSendFailedException s) {
+                return s.getReturnCode();
+            }
+            if (e instanceof MailConnectException) {
+                return -1;
+            }
+            e = e instanceof MessagingException m ? m.getNextException() : null;
+        }
+        return -1;
+    }
+
+    private static String describe(MessagingException e) {
+        StringBuilder sb = new StringBuilder();
+        Exception cur = e;
+        for (int depth = 0; cur != null && depth < 5; depth++) {
+            if (sb.length() > 0) {
+                sb.append(" / ");
+            }
+            sb.append(cur.getMessage() == null ? cur.getClass().getSimpleName() : cur.getMessage().strip());
+            cur = cur instanceof MessagingException m ? m.getNextException() : null;
+        }
+        return sb.length() > 1900 ? sb.substring(0, 1900) : sb.toString();
+    }
+
+    private static void checkHeader(String field, @Nullable String value) {
+        if (value != null && (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0)) {
+            // CR or LF would end the header and let the value add headers of its own
+            throw new ValidationException(field, "must not contain CR or LF (header injection)");
+        }
+    }
+
+    /** An address with an IDN domain in ASCII; a non-ASCII local part only where the server speaks SMTPUTF8. */
+    private InternetAddress address(String email, @Nullable String name, String field) {
+        checkHeader(field, email);
+        checkHeader(field + ".name", name);
+        EmailAddress parsed = new EmailAddress(email);
+        return toInternet(parsed.value(), name, "true".equals(session.getProperty("mail.mime.allowutf8")), field);
+    }
+
+    private static InternetAddress toInternet(String email, @Nullable String name, boolean utf8, String field) {
+        int at = email.lastIndexOf('@');
+        String local = email.substring(0, at);
+        String domain;
+        try {
+            domain = IDN.toASCII(email.substring(at + 1), IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(field, "'" + email + "' has a domain that is not a valid international name");
+        }
+        if (!utf8 && !local.chars().allMatch(c -> c < 128)) {
+            throw new ValidationException(field, "'" + email + "' has a non-ASCII local part, which needs a server with SMTPUTF8: smtpUtf8(true)");
+        }
+        try {
+            InternetAddress a = new InternetAddress(local + "@" + domain);
+            if (name != null) {
+                a.setPersonal(name, StandardCharsets.UTF_8.name());
+            }
+            return a;
+        } catch (jakarta.mail.internet.AddressException | UnsupportedEncodingException e) {
+            throw new ValidationException(field, "'" + email + "' is not an address: " + e.getMessage());
+        }
+    }
+
+    private static String domainOf(String address) {
+        return address.substring(address.lastIndexOf('@') + 1);
+    }
+
+    /** Collects the settings; every value is checked when set, and the names in errors are the builder's. */
+    public static final class Builder {
+        private final String host;
+        private final int port;
+        private Security security = Security.STARTTLS;
+        private @Nullable String username;
+        private @Nullable String password;
+        private @Nullable InternetAddress from;
+        private @Nullable InternetAddress replyTo;
+        private @Nullable String messageIdDomain;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private @Nullable String trustedHosts;
+        private boolean smtpUtf8;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(String host, int port) {
+            if (host == null || host.isBlank() || host.chars().anyMatch(c -> c <= ' ')) {
+                throw new ValidationException("host", "must be a host name, was '" + host + "'");
+            }
+            if (port < 1 || port > 65535) {
+                throw new ValidationException("port", "must be between 1 and 65535, was " + port);
+            }
+            this.host = host;
+            this.port = port;
+        }
+
+        /** STARTTLS unless set. */
+        public Builder security(Security security) {
+            this.security = Objects.requireNonNull(security, "security");
+            return this;
+        }
+
+        /** Authenticate with these (no authentication unless set). */
+        public Builder credentials(String username, String password) {
+            checkHeader("username", Objects.requireNonNull(username, "username"));
+            this.username = username;
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** The sender; {@code name} may carry any letters, e.g. "Boğaziçi Otel". */
+        public Builder from(String address, @Nullable String name) {
+            this.from = toInternet(new EmailAddress(address).value(), checkedName(name, "from.name"), false, "from");
+            return this;
+        }
+
+        /** Where replies go, if not to the sender. */
+        public Builder replyTo(String address, @Nullable String name) {
+            this.replyTo = toInternet(new EmailAddress(address).value(), checkedName(name, "replyTo.name"), false, "replyTo");
+            return this;
+        }
+
+        private static @Nullable String checkedName(@Nullable String name, String field) {
+            checkHeader(field, name);
+            return name;
+        }
+
+        /** The domain of generated Message-IDs (the sender's domain unless set). */
+        public Builder messageIdDomain(String domain) {
+            Objects.requireNonNull(domain, "domain");
+            if (!domain.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+")) {
+                throw new ValidationException("messageIdDomain", "must be an ASCII domain name, was '" + domain + "'");
+            }
+            this.messageIdDomain = domain;
+            return this;
+        }
+
+        /** An extra header on every mail, e.g. {@code List-Unsubscribe}. */
+        public Builder header(String name, String value) {
+            if (name == null || !HEADER_NAME.matcher(name).matches()) {
+                throw new ValidationException("header", "'" + name + "' is not a header name");
+            }
+            checkHeader("header." + name, Objects.requireNonNull(value, "value"));
+            headers.put(name, value);
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        private static Duration positive(Duration d, String field) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new ValidationException(field, "must be positive, was " + d);
+            }
+            return d;
+        }
+
+        /**
+         * Hosts whose TLS certificate is trusted without checking, space separated ({@code *} for all): for a test
+         * server with a self-signed certificate. Production servers need none.
+         */
+        public Builder trustedHosts(String hosts) {
+            this.trustedHosts = Objects.requireNonNull(hosts, "hosts");
+            return this;
+        }
+
+        /** Allows addresses with non-ASCII local parts (SMTPUTF8, RFC 6531); the server must support it. */
+        public Builder smtpUtf8(boolean enabled) {
+            this.smtpUtf8 = enabled;
+            return this;
+        }
+
+        /** The clock of the Date header. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public SmtpEmailChannel build() {
+            if (from == null) {
+                throw new ValidationException("from", "is required: from(address, name)");
+            }
+            return new SmtpEmailChannel(this);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.memnun.channels.sms;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import io.memnun.error.ValidationException;
+import io.memnun.feedback.ContactChannel;
+import io.memnun.notify.Notification;
+import io.memnun.notify.QuietHours;
+import io.memnun.notify.SendResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What both SMS channels check before sending: the number (libphonenumber: a valid number, a mobile one unless
+ * allowed otherwise), the encoding and the segment limit of the message's template, and the recipient's quiet
+ * hours for messages that are not urgent (commercial ones never are).
+ *
+ * <pre>{@code
+ * SmsPolicy policy = SmsPolicy.builder()
+ *         .maxSegments(3)
+ *         .maxSegments("customer/RESOLVED", 6)
+ *         .quietHours(QuietHours.parse("21:00-09:00"))
+ *         .build();
+ * }</pre>
+ */
+public final class SmsPolicy {
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private final int maxSegments;
+    private final Map<String, Integer> maxSegmentsByTemplate;
+    private final QuietHours quietHours;
+    private final boolean turkishShift;
+    private final boolean requireMobile;
+    private final Clock clock;
+
+    private SmsPolicy(Builder b) {
+        this.maxSegments = b.maxSegments;
+        this.maxSegmentsByTemplate = Map.copyOf(b.maxSegmentsByTemplate);
+        this.quietHours = b.quietHours;
+        this.turkishShift = b.turkishShift;
+        this.requireMobile = b.requireMobile;
+        this.clock = b.clock;
+    }
+
+    /** Six segments, no quiet hours, the Turkish shift table allowed, mobile numbers only. */
+    public static SmsPolicy defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The checked message: its number's parts and its encoded text. */
+    public record Checked(Notification notification, SmsText text, String e164, String nationalNumber, int countryCode) {
+        /** The number without the plus, e.g. {@code 905321234567}. */
+        public String digits() {
+            return e164.substring(1);
+        }
+    }
+
+    /**
+     * Checks a notification for sending now.
+     *
+     * @return the deferral when the recipient is in quiet hours, otherwise empty
+     * @throws ValidationException if it is no SMS, the number is not a valid (mobile) number, or the text is over
+     *     the segment limit
+     */
+    public Optional<SendResult> deferral(Notification n) {
+        Instant now = clock.instant();
+        if ((!n.urgent() || n.category().isCommercial()) && quietHours.contains(now, n.zone())) {
+            return Optional.of(SendResult.deferred(quietHours.nextAllowed(now, n.zone()), "quiet hours " + quietHours + " in " + n.zone()));
+        }
+        return Optional.empty();
+    }
+
+    /** The checks of {@link #deferral} but quiet hours; see there. */
+    public Checked check(Notification n) {
+        Objects.requireNonNull(n, "notification");
+        if (n.channel() != ContactChannel.SMS) {
+            throw new ValidationException("channel", "this channel sends SMS, not " + n.channel());
+        }
+        Phonenumber.PhoneNumber number;
+        try {
+            number = PHONES.parse(n.address(), "ZZ");
+        } catch (NumberParseException e) {
+            throw new ValidationException("phone", "'" + n.address() + "' is not a phone number: " + e.getMessage());
+        }
+        if (!PHONES.isValidNumber(number)) {
+            throw new ValidationException("phone", "'" + n.address() + "' is not a valid number in "
+                    + Optional.ofNullable(PHONES.getRegionCodeForNumber(number)).orElse("any region"));
+        }
+        PhoneNumberUtil.PhoneNumberType type = PHONES.getNumberType(number);
+        if (requireMobile && type != PhoneNumberUtil.PhoneNumberType.MOBILE && type != PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE) {
+            throw new ValidationException("phone", "'" + n.address() + "' is a " + type + " number, not a mobile one");
+        }
+        SmsText text = SmsText.of(n.text(), turkishShift);
+        int limit = maxSegmentsByTemplate.getOrDefault(n.template(), maxSegments);
+        if (text.segments() > limit) {
+            throw new ValidationException("sms", n.template() + " is " + text.segments() + " segments long (" + text.units() + " "
+                    + (text.encoding() == SmsEncoding.UCS2 ? "UCS-2 characters" : "septets") + " in " + text.encoding()
+                    + "), the limit is " + limit);
+        }
+        return new Checked(n, text, PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+                Long.toString(number.getNationalNumber()), number.getCountryCode());
+    }
+
+    public static final class Builder {
+        private int maxSegments = 6;
+        private final Map<String, Integer> maxSegmentsByTemplate = new HashMap<>();
+        private QuietHours quietHours = QuietHours.NONE;
+        private boolean turkishShift = true;
+        private boolean requireMobile = true;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** The most segments a message may take (6 unless set). */
+        public Builder maxSegments(int max) {
+            this.maxSegments = checkedMax(max, "maxSegments");
+            return this;
+        }
+
+        /** The most segments for messages from one template, e.g. {@code customer/RECEIVED}. */
+        public Builder maxSegments(String template, int max) {
+            maxSegmentsByTemplate.put(Objects.requireNonNull(template, "template"), checkedMax(max, "maxSegments." + template));
+            return this;
+        }
+
+        private static int checkedMax(int max, String field) {
+            if (max < 1 || max > 255) {
+                throw new ValidationException(field, "must be between 1 and 255 (a concatenated SMS has at most 255 parts), was " + max);
+            }
+            return max;
+        }
+
+        /** When non-urgent messages wait, in the recipient's zone (never unless set). */
+        public Builder quietHours(QuietHours quietHours) {
+            this.quietHours = Objects.requireNonNull(quietHours, "quietHours");
+            return this;
+        }
+
+        /** Whether the Turkish single shift table may be used (yes unless set); networks outside Turkey may lack it. */
+        public Builder turkishShift(boolean allowed) {
+            this.turkishShift = allowed;
+            return this;
+        }
+
+        /** Whether only mobile numbers are accepted (yes unless set). */
+        public Builder requireMobile(boolean required) {
+            this.requireMobile = required;
+            return this;
+        }
+
+        /** The clock quiet hours are read on. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public SmsPolicy build() {
+            return new SmsPolicy(this);
+        }
+    }
+}

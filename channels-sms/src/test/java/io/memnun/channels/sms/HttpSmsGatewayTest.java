@@ -1,0 +1,193 @@
+package io.memnun.channels.sms;
+
+import static io.memnun.channels.sms.SmsFixtures.sms;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.memnun.channels.sms.internal.Json;
+import io.memnun.error.ValidationException;
+import io.memnun.feedback.PhoneNumber;
+import io.memnun.notify.MessageCategory;
+import io.memnun.notify.Notification;
+import io.memnun.notify.QuietHours;
+import io.memnun.notify.SendResult;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against a real local HTTP server playing the gateway. */
+class HttpSmsGatewayTest {
+    private static final String TURKISH = "Boğaziçi Otel: Geri bildiriminiz alındı. Başvuru no: FB-2026-000001-6 \"İyi\" günler";
+    private GatewayServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new GatewayServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpSmsGateway.Builder generic() {
+        return HttpSmsGateway.builder(server.url("/api/sms"))
+                .bearer("token-123")
+                .sender("OTEL")
+                .idempotencyHeader("Idempotency-Key")
+                .body(HttpSmsGateway.BodyFormat.JSON, "application/json",
+                        "{\"to\":\"${to}\",\"from\":\"${sender}\",\"text\":\"${text}\",\"encoding\":\"${encoding}\",\"parts\":${segments}}")
+                .successWhen("/status", "queued", "sent")
+                .messageId("/data/id")
+                .timeout(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aMessageIsPostedAndTheProvidersIdReadBack() {
+        server.then(200, "{\"status\":\"queued\",\"data\":{\"id\":\"msg-77\"}}");
+        Notification n = sms("+905321234567", TURKISH);
+
+        SendResult r = generic().build().send(n);
+
+        assertThat(r).isEqualTo(SendResult.delivered("msg-77"));
+        GatewayServer.Request req = server.requests.get(0);
+        assertThat(req.method()).isEqualTo("POST");
+        assertThat(req.path()).isEqualTo("/api/sms");
+        assertThat(req.header("Authorization")).isEqualTo("Bearer token-123");
+        assertThat(req.header("Idempotency-Key")).isEqualTo(n.idempotencyKey());
+        assertThat(req.header("Content-Type")).isEqualTo("application/json");
+        Object body = Json.parse(req.body());
+        assertThat(Json.at(body, "/text")).contains(TURKISH);
+        assertThat(Json.at(body, "/to")).contains("+905321234567");
+        assertThat(Json.at(body, "/encoding")).contains("GSM7_TURKISH_SHIFT");
+        assertThat(Json.at(body, "/parts")).contains("1");
+    }
+
+    @Test
+    void aProviderErrorIsPermanentAndARateLimitRetryable() {
+        server.then(200, "{\"status\":\"rejected\",\"error\":\"invalid sender\"}")
+                .then(400, "{\"error\":\"bad number\"}")
+                .then(new GatewayServer.Answer(429, "{}", Map.of("Retry-After", "120"), 0))
+                .then(503, "down for maintenance");
+        HttpSmsGateway g = generic().build();
+
+        assertThat(g.send(sms("+905321234567", "a"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class,
+                f -> assertThat(f.reason()).contains("invalid sender"));
+        assertThat(g.send(sms("+905321234567", "b"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class,
+                f -> assertThat(f.reason()).startsWith("HTTP 400"));
+        assertThat(g.send(sms("+905321234567", "c"))).isInstanceOfSatisfying(SendResult.RetryableFailure.class,
+                f -> assertThat(f.retryAfter()).isEqualTo(Duration.ofSeconds(120)));
+        assertThat(g.send(sms("+905321234567", "d"))).isInstanceOfSatisfying(SendResult.RetryableFailure.class,
+                f -> assertThat(f.reason()).contains("503"));
+    }
+
+    @Test
+    void aGatewayThatDoesNotAnswerInTimeIsRetryable() {
+        // the server answers long after the client stopped waiting
+        server.then(new GatewayServer.Answer(200, "{\"status\":\"sent\"}", Map.of(), 30_000));
+        SendResult r = generic().timeout(Duration.ofMillis(300)).build().send(sms("+905321234567", "geç"));
+        assertThat(r).isInstanceOfSatisfying(SendResult.RetryableFailure.class, f -> assertThat(f.reason()).contains("did not answer"));
+    }
+
+    @Test
+    void aGatewayThatIsDownIsRetryable() {
+        String url = server.url("/api/sms");
+        server.close();
+        SendResult r = HttpSmsGateway.builder(url).body(HttpSmsGateway.BodyFormat.FORM, "application/x-www-form-urlencoded", "to=${to}")
+                .timeout(Duration.ofSeconds(2)).build().send(sms("+905321234567", "a"));
+        assertThat(r).isInstanceOf(SendResult.RetryableFailure.class);
+    }
+
+    @Test
+    void netgsmGetsItsJsonAndAnswersWithAJobId() {
+        server.then(200, "{\"code\":\"00\",\"jobid\":\"17377215342605050417149344\",\"description\":\"queued\"}")
+                .then(200, "{\"code\":\"40\",\"description\":\"msgheader not defined\"}")
+                .then(200, "{\"code\":\"80\",\"description\":\"sending limit\"}");
+        HttpSmsGateway g = HttpSmsGateway.netgsm("8503020000", "gizli", "BOGAZICI").url(server.url("/sms/rest/v2/send")).build();
+
+        SendResult ok = g.send(sms("+905321234567", TURKISH));
+        SendResult refused = g.send(sms("+905321234567", "a"));
+        SendResult limited = g.send(sms("+905321234567", "b", MessageCategory.COMMERCIAL, false));
+
+        assertThat(ok).isEqualTo(SendResult.delivered("17377215342605050417149344"));
+        assertThat(refused).isInstanceOf(SendResult.PermanentFailure.class);
+        assertThat(limited).isInstanceOf(SendResult.RetryableFailure.class);
+        GatewayServer.Request first = server.requests.get(0);
+        assertThat(first.header("Authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("8503020000:gizli".getBytes(StandardCharsets.UTF_8)));
+        Object body = Json.parse(first.body());
+        assertThat(Json.at(body, "/msgheader")).contains("BOGAZICI");
+        assertThat(Json.at(body, "/encoding")).contains("TR");
+        assertThat(Json.at(body, "/iysfilter")).contains("0");
+        assertThat(Json.at(body, "/messages/0/msg")).contains(TURKISH);
+        assertThat(Json.at(body, "/messages/0/no")).contains("905321234567");
+        assertThat(Json.at(Json.parse(server.requests.get(2).body()), "/iysfilter")).as("commercial").contains("11");
+    }
+
+    @Test
+    void twilioGetsAFormAndAnswersWithASid() {
+        server.then(201, "{\"sid\":\"SM1234567890abcdef1234567890abcdef\",\"status\":\"queued\"}")
+                .then(400, "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\"}");
+        String sid = "AC" + "0123456789abcdef".repeat(2);
+        HttpSmsGateway g = HttpSmsGateway.twilio(sid, "token", "+15005550006")
+                .url(server.url("/2010-04-01/Accounts/" + sid + "/Messages.json")).build();
+
+        assertThat(g.send(sms("+447911123456", "Your feedback FB-2026-000001-6 was received & logged")))
+                .isEqualTo(SendResult.delivered("SM1234567890abcdef1234567890abcdef"));
+        assertThat(g.send(sms("+447911123456", "x"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class,
+                f -> assertThat(f.reason()).contains("21211"));
+
+        GatewayServer.Request req = server.requests.get(0);
+        assertThat(req.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : req.body().split("&")) {
+            String[] kv = pair.split("=", 2);
+            form.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        assertThat(form).containsEntry("To", "+447911123456").containsEntry("From", "+15005550006")
+                .containsEntry("Body", "Your feedback FB-2026-000001-6 was received & logged");
+    }
+
+    @Test
+    void badNumbersAndOverlongTextsAreRefusedBeforeAnythingIsSent() {
+        HttpSmsGateway g = generic().policy(SmsPolicy.builder().maxSegments(2).build()).build();
+        assertThatThrownBy(() -> PhoneNumber.of("0532 abc 45 67"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("phone"));
+        assertThatThrownBy(() -> g.send(sms("+90123456789", "a")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("phone"))
+                .hasMessageContaining("not a valid number");
+        assertThatThrownBy(() -> g.send(sms("+902122223344", "a")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("not a mobile one");
+        String long3 = "ş".repeat(160); // 320 septets with the Turkish shift table: 3 parts of 149
+        assertThatThrownBy(() -> g.send(sms("+905321234567", long3)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("sms"))
+                .hasMessageContaining("3 segments long").hasMessageContaining("the limit is 2");
+        assertThat(server.requests).isEmpty();
+        assertThatThrownBy(() -> generic().body(HttpSmsGateway.BodyFormat.JSON, "application/json", "{\"x\":\"${receiver}\"}").build())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("${receiver}");
+        assertThatThrownBy(() -> generic().header("X-Bad", "a\r\nInjected: 1")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aNonUrgentMessageWaitsForTheEndOfQuietHoursInTheRecipientsZone() {
+        Instant night = Instant.parse("2026-03-16T20:30:00Z"); // 23:30 in Istanbul
+        SmsPolicy quiet = SmsPolicy.builder().quietHours(QuietHours.parse("21:00-09:00")).clock(Clock.fixed(night, ZoneOffset.UTC)).build();
+        HttpSmsGateway g = generic().policy(quiet).build();
+        server.otherwise(200, "{\"status\":\"sent\",\"data\":{\"id\":\"u1\"}}");
+
+        assertThat(g.send(sms("+905321234567", "a"))).isEqualTo(SendResult.deferred(Instant.parse("2026-03-17T06:00:00Z"),
+                "quiet hours 21:00-09:00 in Europe/Istanbul"));
+        assertThat(g.send(sms("+905321234567", "b", MessageCategory.COMMERCIAL, true))).as("commercial is never urgent")
+                .isInstanceOf(SendResult.Deferred.class);
+        assertThat(server.requests).isEmpty();
+        assertThat(g.send(sms("+905321234567", "escalation", MessageCategory.TRANSACTIONAL, true))).isInstanceOf(SendResult.Delivered.class);
+    }
+}

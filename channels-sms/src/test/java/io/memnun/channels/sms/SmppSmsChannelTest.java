@@ -1,0 +1,112 @@
+package io.memnun.channels.sms;
+
+import static io.memnun.channels.sms.SmsFixtures.sms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.memnun.notify.Notification;
+import io.memnun.notify.SendResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.SubmitSm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against a local SMSC started by the test. */
+class SmppSmsChannelTest {
+    private LocalSmsc smsc;
+    private SmppSmsChannel channel;
+
+    @BeforeEach
+    void start() throws IOException {
+        smsc = new LocalSmsc();
+        channel = SmppSmsChannel.builder("127.0.0.1", smsc.port(), "otel", "gizli")
+                .sourceAddress("BOGAZICI")
+                .timeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        channel.close();
+        smsc.close();
+    }
+
+    @Test
+    void aTurkishTextGoesAsGsm7WithTheTurkishShiftHeader() {
+        SendResult r = channel.send(sms("+905321234567", "Şikayetiniz alındı: ığüşöç"));
+
+        assertThat(r).isEqualTo(SendResult.delivered("m1"));
+        SubmitSm s = smsc.received.get(0);
+        assertThat(s.getDestAddress()).isEqualTo("905321234567");
+        assertThat(s.getSourceAddr()).isEqualTo("BOGAZICI");
+        assertThat(s.getDataCoding()).isEqualTo((byte) 0x00);
+        assertThat(s.getEsmClass() & 0x40).as("UDHI").isEqualTo(0x40);
+        byte[] m = s.getShortMessage();
+        assertThat(Arrays.copyOfRange(m, 0, 4)).containsExactly(0x03, 0x24, 0x01, 0x01);
+        byte[] text = Arrays.copyOfRange(m, 4, m.length);
+        assertThat(text).startsWith(0x1B, 0x53, 'i', 'k'); // Ş from the shift table, then the default alphabet
+        assertThat(text.length).isEqualTo(SmsText.of("Şikayetiniz alındı: ığüşöç").units());
+    }
+
+    @Test
+    void plainTextGoesWithoutAHeaderAndUcs2AsDataCoding8() {
+        channel.send(sms("+905321234567", "Reference FB-2026-000001-6"));
+        channel.send(sms("+905321234567", "Şâir 😞"));
+
+        SubmitSm plain = smsc.received.get(0);
+        assertThat(plain.getEsmClass()).isZero();
+        assertThat(new String(plain.getShortMessage(), StandardCharsets.US_ASCII)).isEqualTo("Reference FB-2026-000001-6");
+        SubmitSm ucs2 = smsc.received.get(1);
+        assertThat(ucs2.getDataCoding()).isEqualTo((byte) 0x08);
+        assertThat(new String(ucs2.getShortMessage(), StandardCharsets.UTF_16BE)).isEqualTo("Şâir 😞");
+    }
+
+    @Test
+    void aLongTextGoesAsConcatenatedPartsWithOneReference() {
+        String text = "a".repeat(200);
+        Notification n = sms("+905321234567", text);
+        SendResult r = channel.send(n);
+
+        assertThat(r).isEqualTo(SendResult.delivered("m1,m2"));
+        byte[] first = smsc.received.get(0).getShortMessage();
+        byte[] second = smsc.received.get(1).getShortMessage();
+        assertThat(Arrays.copyOfRange(first, 0, 6)).containsExactly(0x05, 0x00, 0x03, first[3], 0x02, 0x01);
+        assertThat(Arrays.copyOfRange(second, 0, 6)).containsExactly(0x05, 0x00, 0x03, first[3], 0x02, 0x02);
+        assertThat(first.length - 6).isEqualTo(153);
+        assertThat(second.length - 6).isEqualTo(47);
+    }
+
+    @Test
+    void throttlingIsRetryableAndAnInvalidDestinationPermanent() {
+        smsc.then(new LocalSmsc.Step(SMPPConstant.STAT_ESME_RTHROTTLED, 0)).then(new LocalSmsc.Step(SMPPConstant.STAT_ESME_RINVDSTADR, 0));
+
+        assertThat(channel.send(sms("+905321234567", "a"))).isInstanceOfSatisfying(SendResult.RetryableFailure.class,
+                f -> assertThat(f.reason()).contains("0x58"));
+        assertThat(channel.send(sms("+905321234567", "b"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class,
+                f -> assertThat(f.reason()).contains("0xb"));
+        assertThat(channel.send(sms("+905321234567", "c"))).as("and then it goes through").isEqualTo(SendResult.delivered("m1"));
+        assertThat(smsc.binds.get()).as("one bound session for all").isEqualTo(1);
+    }
+
+    @Test
+    void anSmscThatDoesNotAnswerInTimeIsRetryableAndTheNextSendBindsAgain() {
+        // the SMSC answers long after the client stopped waiting
+        smsc.then(new LocalSmsc.Step(0, 20_000));
+        channel = SmppSmsChannel.builder("127.0.0.1", smsc.port(), "otel", "gizli").timeout(Duration.ofMillis(500)).build();
+
+        assertThat(channel.send(sms("+905321234567", "a"))).isInstanceOfSatisfying(SendResult.RetryableFailure.class,
+                f -> assertThat(f.reason()).contains("did not answer"));
+        assertThat(channel.send(sms("+905321234567", "b"))).isInstanceOf(SendResult.Delivered.class);
+        assertThat(smsc.binds.get()).isEqualTo(2);
+    }
+
+    @Test
+    void anSmscThatIsDownIsRetryable() throws IOException {
+        smsc.close();
+        assertThat(channel.send(sms("+905321234567", "a"))).isInstanceOf(SendResult.RetryableFailure.class);
+    }
+}

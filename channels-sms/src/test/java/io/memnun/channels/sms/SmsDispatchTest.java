@@ -1,0 +1,66 @@
+package io.memnun.channels.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.memnun.FeedbackDesk;
+import io.memnun.NotificationDispatcher;
+import io.memnun.Notifications;
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.ContactChannel;
+import io.memnun.feedback.Customer;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.Intake;
+import io.memnun.feedback.TenantId;
+import io.memnun.notify.NotificationRule;
+import io.memnun.notify.NotificationRules;
+import io.memnun.notify.OutboxMessage;
+import io.memnun.notify.Party;
+import io.memnun.store.memory.InMemoryFeedbackStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The whole path: a receipt, its SMS in the outbox, the gateway failing once, the retry, the history. */
+class SmsDispatchTest {
+    @Test
+    void theAcknowledgementSmsIsRetriedAfterAGatewayFailureAndRecorded() throws IOException {
+        TenantId hotel = TenantId.of("otel");
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(Clock.fixed(SmsFixtures.AT, ZoneOffset.UTC))
+                .notifications(Notifications.builder("Boğaziçi Otel")
+                        .rules(NotificationRules.builder().add(NotificationRule.on(EventType.RECEIVED, Party.CUSTOMER)).build())
+                        .build())
+                .build();
+        try (GatewayServer gateway = new GatewayServer()) {
+            gateway.then(503, "busy").otherwise(200, "{\"code\":\"00\",\"jobid\":\"J-1\"}");
+            HttpSmsGateway sms = HttpSmsGateway.netgsm("8503020000", "gizli", "BOGAZICI").url(gateway.url("/sms/rest/v2/send"))
+                    .idempotencyHeader("X-Idempotency-Key").build();
+            NotificationDispatcher dispatcher = desk.notificationDispatcher().channel(ContactChannel.SMS, sms)
+                    .random(new Random(3)).backoff(Duration.ofSeconds(30), Duration.ofMinutes(30)).build();
+            Feedback f = desk.receive(Intake.builder(hotel, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Klima bozuk")
+                    .customer(Customer.builder().name("Şükrü Çağlayan").phone("0532 123 45 67").build()).build());
+
+            dispatcher.tick(SmsFixtures.AT);
+            OutboxMessage pending = store.outbox().all().get(0);
+            Instant retry = pending.nextAttemptAt();
+            dispatcher.tick(retry);
+
+            assertThat(gateway.requests).hasSize(2);
+            assertThat(gateway.requests).extracting(r -> r.header("X-Idempotency-Key")).containsOnly(pending.notification().idempotencyKey());
+            assertThat(gateway.requests.get(0).body()).contains("Ba\u015fvuru no: " + f.reference());
+            List<FeedbackEvent> history = desk.history(hotel, f.id());
+            assertThat(history).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.NOTIFICATION_FAILED,
+                    EventType.NOTIFICATION_SENT, EventType.ACKNOWLEDGED);
+            assertThat(history.get(1).details().get("error")).contains("503");
+            assertThat(history.get(2).details()).containsEntry("providerId", "J-1").containsEntry("attempt", "2");
+        }
+    }
+}

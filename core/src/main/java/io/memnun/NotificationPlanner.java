@@ -1,0 +1,276 @@
+package io.memnun;
+
+import io.memnun.feedback.ContactChannel;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.notify.Contact;
+import io.memnun.notify.Notification;
+import io.memnun.notify.NotificationRule;
+import io.memnun.notify.Party;
+import io.memnun.notify.TemplateCatalog;
+import io.memnun.notify.TemplatePart;
+import io.memnun.spi.FeedbackChange;
+import io.memnun.spi.RecipientDirectory;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the events of a change into notifications by the rules: who is told, through which channel, rendered in
+ * their language. What it could not send is written on the event ({@code notify.CUSTOMER=not notified: ...}),
+ * what it planned too ({@code notify.CUSTOMER=EMAIL}). It never fails a change: a notification that cannot be
+ * planned is recorded as not notified and logged, and the transition goes on.
+ */
+final class NotificationPlanner {
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationPlanner.class);
+
+    private final Notifications config;
+
+    NotificationPlanner(Notifications config) {
+        this.config = config;
+    }
+
+    FeedbackChange plan(FeedbackChange change) {
+        List<FeedbackEvent> events = new ArrayList<>();
+        List<Notification> out = new ArrayList<>(change.outbox());
+        for (FeedbackEvent e : change.events()) {
+            events.add(plan(change.feedback(), e, out));
+        }
+        return change.withOutbox(events, out);
+    }
+
+    private FeedbackEvent plan(Feedback f, FeedbackEvent e, List<Notification> out) {
+        List<NotificationRule> rules = config.rules().forEvent(e.type());
+        if (rules.isEmpty()) {
+            return e;
+        }
+        Map<String, String> details = new LinkedHashMap<>(e.details());
+        Set<String> keys = new HashSet<>();
+        for (NotificationRule rule : rules) {
+            String label = "notify." + rule.to();
+            if (details.containsKey(label)) {
+                label = label + "." + rule.template();
+            }
+            try {
+                if (!rule.when().test(f)) {
+                    continue;
+                }
+                Recipients r = recipients(rule.to(), f, e, 0);
+                if (r.contacts().isEmpty()) {
+                    if (r.why() != null) {
+                        details.put(label, "not notified: " + r.why());
+                    }
+                    continue;
+                }
+                if (!rule.to().isStaff() && !rule.category().permittedBy(f.customer().consent())) {
+                    details.put(label, "not notified: the customer gave no consent to " + rule.category().name().toLowerCase(Locale.ROOT)
+                            + " messages");
+                    continue;
+                }
+                List<String> done = new ArrayList<>();
+                for (Contact contact : r.contacts()) {
+                    Choice choice = choose(rule, contact);
+                    if (choice.channels().isEmpty()) {
+                        done.add("not notified" + (r.contacts().size() > 1 && contact.id() != null ? " " + contact.id() : "") + ": " + choice.why());
+                        continue;
+                    }
+                    for (ContactChannel channel : choice.channels()) {
+                        String address = channel == ContactChannel.EMAIL ? contact.email().value() : contact.phone().e164();
+                        String key = Notification.idempotencyKey(f.id(), e.version(), channel, address);
+                        if (keys.add(key)) {
+                            out.add(render(f, e, rule, contact, channel, address, key));
+                        }
+                        done.add(channel.name());
+                    }
+                }
+                details.put(label, String.join(", ", done));
+            } catch (RuntimeException ex) {
+                // a notification never blocks the complaint process: record it, log it, go on
+                LOG.warn("cannot plan {} for {} of {}", rule, e.type(), f.reference(), ex);
+                details.put(label, "not notified: " + ex.getMessage());
+            }
+        }
+        return new FeedbackEvent(e.feedbackId(), e.version(), e.type(), e.actor(), e.at(), e.note(), e.from(), e.to(), details);
+    }
+
+    private record Recipients(List<Contact> contacts, @Nullable String why) {}
+
+    private record Choice(List<ContactChannel> channels, @Nullable String why) {}
+
+    private Recipients recipients(Party party, Feedback f, FeedbackEvent e, int depth) {
+        RecipientDirectory directory = config.directory();
+        switch (party.type()) {
+            case CUSTOMER:
+                return new Recipients(List.of(Contact.of(f.customer())), null);
+            case ASSIGNEE:
+                if (f.assignee().isEmpty()) {
+                    return new Recipients(List.of(), null);
+                }
+                return directory.staff(f.tenant(), f.assignee().get()).map(c -> new Recipients(List.of(c), null))
+                        .orElseGet(() -> new Recipients(List.of(), "the directory has no contact for " + f.assignee().get()));
+            case DEPARTMENT:
+                if (f.department().isEmpty()) {
+                    return new Recipients(List.of(), null);
+                }
+                return found(directory.department(f.tenant(), f.department().get()), "the directory has no contact for department "
+                        + f.department().get());
+            case DEPARTMENT_HEAD:
+                if (f.department().isEmpty()) {
+                    return new Recipients(List.of(), null);
+                }
+                return found(directory.departmentHeads(f.tenant(), f.department().get()), "the directory has no head of department "
+                        + f.department().get());
+            case WATCHERS:
+                return new Recipients(directory.watchers(f), null);
+            case ROLE:
+                return found(directory.role(f.tenant(), party.role()), "nobody holds the role " + party.role());
+            case ESCALATION_RECIPIENT:
+            default:
+                String named = e.details().get("recipient");
+                if (named == null) {
+                    return new Recipients(List.of(), "the event names no recipient");
+                }
+                Party target = Party.parse(named);
+                if (target.type() == Party.Type.ESCALATION_RECIPIENT || depth > 0) {
+                    return new Recipients(List.of(), "the recipient " + named + " names no one");
+                }
+                return recipients(target, f, e, depth + 1);
+        }
+    }
+
+    private static Recipients found(List<Contact> contacts, String whyNot) {
+        return contacts.isEmpty() ? new Recipients(List.of(), whyNot) : new Recipients(List.copyOf(contacts), null);
+    }
+
+    private Choice choose(NotificationRule rule, Contact c) {
+        boolean email = c.email() != null && config.channels().contains(ContactChannel.EMAIL);
+        boolean sms = c.phone() != null && config.channels().contains(ContactChannel.SMS);
+        String none = c.email() == null && c.phone() == null ? "no e-mail address or phone number" : "no address for the channels in use";
+        if (c.email() == null && c.phone() == null) {
+            // say what is missing rather than a preference the builder derived from the missing details
+            return new Choice(List.of(), none);
+        }
+        switch (rule.delivery()) {
+            case EMAIL:
+                return email ? new Choice(List.of(ContactChannel.EMAIL), null) : new Choice(List.of(), c.email() == null
+                        ? "no e-mail address" : "no EMAIL channel in use");
+            case SMS:
+                return sms ? new Choice(List.of(ContactChannel.SMS), null) : new Choice(List.of(), c.phone() == null
+                        ? "no phone number" : "no SMS channel in use");
+            case EMAIL_AND_SMS: {
+                List<ContactChannel> both = new ArrayList<>();
+                if (email) {
+                    both.add(ContactChannel.EMAIL);
+                }
+                if (sms) {
+                    both.add(ContactChannel.SMS);
+                }
+                return new Choice(both, both.isEmpty() ? none : null);
+            }
+            case PREFERRED:
+            default:
+                switch (c.preferredChannel()) {
+                    case NONE:
+                        return new Choice(List.of(), "does not wish to be contacted");
+                    case PHONE:
+                    case POST:
+                        return new Choice(List.of(), "prefers " + c.preferredChannel() + ", which staff must use themselves");
+                    case SMS:
+                        return sms ? new Choice(List.of(ContactChannel.SMS), null)
+                                : email ? new Choice(List.of(ContactChannel.EMAIL), null) : new Choice(List.of(), none);
+                    case EMAIL:
+                    default:
+                        return email ? new Choice(List.of(ContactChannel.EMAIL), null)
+                                : sms ? new Choice(List.of(ContactChannel.SMS), null) : new Choice(List.of(), none);
+                }
+        }
+    }
+
+    private Notification render(Feedback f, FeedbackEvent e, NotificationRule rule, Contact contact, ContactChannel channel,
+            String address, String key) {
+        TemplateCatalog templates = config.templates();
+        TemplatePart main = channel == ContactChannel.EMAIL ? TemplatePart.TEXT : TemplatePart.SMS;
+        Locale language = templates.languageFor(rule.template(), contact.language(), main).orElse(templates.fallbackLanguage());
+        ZoneId zone = rule.to().isStaff() ? config.zone() : config.zoneOf(f);
+        Map<String, Object> model = model(f, e, contact, language, zone);
+        String subject = null;
+        String html = null;
+        String text;
+        if (channel == ContactChannel.EMAIL) {
+            subject = templates.render(rule.template(), contact.language(), TemplatePart.SUBJECT, model);
+            text = templates.render(rule.template(), contact.language(), TemplatePart.TEXT, model);
+            html = templates.render(rule.template(), contact.language(), TemplatePart.HTML, model);
+        } else {
+            text = templates.render(rule.template(), contact.language(), TemplatePart.SMS, model);
+        }
+        return new Notification(Notification.idFor(key), f.tenant(), f.id(), f.reference(), e.version(), e.type(), rule.template(),
+                rule.to(), channel, contact.id(), contact.name(), address, language, zone, subject, text, html, rule.category(),
+                rule.urgent(), e.type() == EventType.RECEIVED && rule.to().type() == Party.Type.CUSTOMER, key, e.at());
+    }
+
+    /** A value for every documented variable: empty strings where one does not apply. */
+    private Map<String, Object> model(Feedback f, FeedbackEvent e, Contact contact, Locale language, ZoneId zone) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(config.dateTimePattern(), language).withZone(zone);
+        Map<String, String> d = e.details();
+        Map<String, Object> m = new HashMap<>();
+        m.put("reference", f.reference().toString());
+        m.put("organisation", config.organisation());
+        m.put("customerName", orEmpty(f.customer().name()));
+        m.put("recipientName", orEmpty(contact.name()));
+        m.put("kind", f.kind().name());
+        m.put("priority", f.priority().name());
+        m.put("status", e.to().name());
+        m.put("channel", f.channel().code());
+        m.put("department", f.department().map(x -> x.value()).orElse(""));
+        m.put("assignee", f.assignee().map(x -> x.value()).orElse(""));
+        m.put("subject", f.subject().map(x -> x.value()).orElse(""));
+        m.put("location", f.location().map(x -> x.value()).orElse(""));
+        m.put("description", f.description());
+        m.put("receivedAt", time.format(f.receivedAt()));
+        m.put("eventAt", time.format(e.at()));
+        m.put("actor", e.actor().toString());
+        m.put("note", orEmpty(e.note()));
+        m.put("trackingUrl", config.trackingUrlFor(f.reference().toString()).orElse(""));
+        m.put("plannedUntil", f.plannedUntil().map(time::format).orElse(""));
+        m.put("resolution", f.resolution().orElse(""));
+        m.put("closureReason", f.closureReason().map(Enum::name).orElse(""));
+        m.put("fromDepartment", d.getOrDefault("fromDepartment", ""));
+        m.put("toDepartment", d.getOrDefault("toDepartment", f.department().map(x -> x.value()).orElse("")));
+        m.put("rejectionCount", Integer.toString(f.rejectionCount()));
+        m.put("appealCount", Integer.toString(f.appealCount()));
+        m.put("sla", d.getOrDefault("sla", ""));
+        m.put("slaDueAt", instant(d.get("dueAt")).map(time::format).orElse(""));
+        m.put("slaPercent", d.getOrDefault("percent", ""));
+        m.put("escalationLevel", d.getOrDefault("level", ""));
+        return m;
+    }
+
+    private static Optional<Instant> instant(@Nullable String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static String orEmpty(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,138 @@
+package io.memnun;
+
+import static io.memnun.routing.HotelCatalog.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.Customer;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.Intake;
+import io.memnun.feedback.Priority;
+import io.memnun.feedback.StaffId;
+import io.memnun.feedback.TenantId;
+import io.memnun.routing.AssigneeStrategy;
+import io.memnun.routing.Condition;
+import io.memnun.routing.HotelCatalog;
+import io.memnun.routing.Router;
+import io.memnun.routing.RoutingRule;
+import io.memnun.routing.RuleSet;
+import io.memnun.store.memory.InMemoryCatalogStore;
+import io.memnun.store.memory.InMemoryFeedbackStore;
+import io.memnun.store.memory.InMemoryRuleSetStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DeskRoutingTest {
+    static final TenantId TENANT = TenantId.of("bosphorus");
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-07-14T19:40:00Z"), ZoneOffset.UTC);
+
+    InMemoryFeedbackStore store;
+    Router router;
+    FeedbackDesk desk;
+
+    @BeforeEach
+    void setUp() {
+        InMemoryCatalogStore catalogs = new InMemoryCatalogStore();
+        catalogs.importCatalog(TENANT, HotelCatalog.catalog());
+        router = Router.builder().catalogs(catalogs).ruleSets(new InMemoryRuleSetStore()).clock(CLOCK).build();
+        router.activate(TENANT, RuleSet.builder()
+                .rule(RoutingRule.builder("12").when(Condition.subjectUnder(HOUSEKEEPING)).department(HK)
+                        .assign(AssigneeStrategy.leastLoad()).watchers(GUL))
+                .rule(RoutingRule.builder("vip").when(Condition.customer("vip", "true")).department(GUEST_RELATIONS).raisePriority(1))
+                .rule(RoutingRule.builder("default").department(GUEST_RELATIONS))
+                .build());
+        store = new InMemoryFeedbackStore();
+        desk = FeedbackDesk.builder().store(store).clock(CLOCK).router(router).build();
+    }
+
+    static Intake.Builder intake(String description) {
+        return Intake.builder(TENANT, FeedbackKind.COMPLAINT, Channel.WEB_FORM, description);
+    }
+
+    @Test
+    void aReceivedFeedbackIsRoutedBeforeItIsStoredAndTheEventSaysWhy() {
+        Feedback f = desk.receive(intake("Oda temizlenmemiş").subject(ROOM_CLEANLINESS).build());
+        assertThat(f.department()).contains(HK);
+        assertThat(f.assignee()).contains(AYSE);
+        assertThat(f.watchers()).containsExactly(GUL);
+        assertThat(f.routingVersion()).contains(1L);
+        assertThat(store.find(TENANT, f.id())).contains(f);
+        FeedbackEvent received = desk.history(TENANT, f.id()).get(0);
+        assertThat(received.type()).isEqualTo(EventType.RECEIVED);
+        assertThat(received.details()).containsEntry("routingRule", "12").containsEntry("routingVersion", "1")
+                .containsEntry("department", "hk").containsEntry("assignee", "ayse").containsEntry("watchers", "gul");
+        assertThat(received.note()).isEqualTo("routed to Housekeeping by rule 12: subject Room cleanliness is under "
+                + "Housekeeping; assigned to Ayşe Yılmaz, who had the fewest open feedback (0)");
+    }
+
+    @Test
+    void theRoutedPriorityIsStored() {
+        Feedback f = desk.receive(intake("x").customer(Customer.builder().attribute("vip", "true").build()).build());
+        assertThat(f.priority()).isEqualTo(Priority.URGENT);
+        assertThat(desk.history(TENANT, f.id()).get(0).details()).containsEntry("priority", "URGENT").containsEntry("routingRule", "vip");
+    }
+
+    @Test
+    void anIntakeThatNamesADepartmentIsNotRouted() {
+        Feedback f = desk.receive(intake("x").subject(LINEN).department(TECH).build());
+        assertThat(f.department()).contains(TECH);
+        assertThat(f.assignee()).isEmpty();
+        assertThat(f.routingVersion()).isEmpty();
+        assertThat(desk.history(TENANT, f.id()).get(0).details()).doesNotContainKey("routingRule");
+    }
+
+    @Test
+    void anIntakeAssigneeIsKept() {
+        Feedback f = desk.receive(intake("x").subject(LINEN).assignee(ZEYNEP).build());
+        assertThat(f.department()).contains(HK);
+        assertThat(f.assignee()).contains(ZEYNEP);
+    }
+
+    @Test
+    void aTenantWithoutRulesIsNotRouted() {
+        Feedback f = desk.receive(Intake.builder(TenantId.of("other"), FeedbackKind.COMPLAINT, Channel.EMAIL, "x").build());
+        assertThat(f.department()).isEmpty();
+        assertThat(f.routingVersion()).isEmpty();
+    }
+
+    @Test
+    void withoutARouterNothingChanges() {
+        FeedbackDesk plain = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(CLOCK).build();
+        Feedback f = plain.receive(intake("x").subject(LINEN).build());
+        assertThat(f.department()).isEmpty();
+        assertThat(f.watchers()).isEmpty();
+        assertThat(plain.history(TENANT, f.id()).get(0).note()).isNull();
+    }
+
+    @Test
+    void aRedirectMovesTheFeedbackAndItsLoad() {
+        Feedback first = desk.receive(intake("x").subject(LINEN).build());
+        assertThat(first.assignee()).contains(AYSE);
+        assertThat(store.openLoad(TENANT, java.util.Set.of(AYSE, GUL, ZEYNEP))).isEqualTo(Map.of(AYSE, 1));
+        Feedback moved = desk.redirect(TENANT, first.id(), Actor.staff(AYSE), TECH, MERT, "the shower is broken, not dirty");
+        assertThat(moved.department()).contains(TECH);
+        assertThat(moved.assignee()).contains(MERT);
+        assertThat(moved.routingVersion()).contains(1L);
+        assertThat(store.openLoad(TENANT, java.util.Set.of(AYSE, MERT))).isEqualTo(Map.of(MERT, 1));
+        // ayse has nothing open again, so least load offers her the next one after gul and zeynep
+        StaffId second = desk.receive(intake("x").subject(LINEN).build()).assignee().orElseThrow();
+        StaffId third = desk.receive(intake("x").subject(LINEN).build()).assignee().orElseThrow();
+        StaffId fourth = desk.receive(intake("x").subject(LINEN).build()).assignee().orElseThrow();
+        assertThat(java.util.List.of(second, third, fourth)).containsExactlyInAnyOrder(AYSE, GUL, ZEYNEP);
+    }
+
+    @Test
+    void closedFeedbackNoLongerCountsAsLoad() {
+        Feedback a = desk.receive(intake("x").subject(LINEN).build());
+        desk.cancel(TENANT, a.id(), Actor.staff(AYSE), "out of scope");
+        assertThat(store.openLoad(TENANT, java.util.Set.of(AYSE))).isEmpty();
+    }
+}

@@ -1,0 +1,392 @@
+package io.memnun;
+
+import static io.memnun.NotificationFixture.HOTEL;
+import static io.memnun.NotificationFixture.complaint;
+import static io.memnun.NotificationFixture.customer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.memnun.error.NotificationException;
+import io.memnun.error.ValidationException;
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.ContactChannel;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.Priority;
+import io.memnun.feedback.SlaClock;
+import io.memnun.feedback.SlaKind;
+import io.memnun.feedback.Status;
+import io.memnun.feedback.TenantId;
+import io.memnun.notify.Notification;
+import io.memnun.notify.NotificationRule;
+import io.memnun.notify.NotificationRules;
+import io.memnun.notify.OutboxMessage;
+import io.memnun.notify.Party;
+import io.memnun.notify.SendResult;
+import io.memnun.sla.BusinessCalendar;
+import io.memnun.sla.CalendarRegistry;
+import io.memnun.sla.SlaPolicy;
+import io.memnun.sla.SlaTarget;
+import io.memnun.spi.OutboxStore;
+import io.memnun.store.memory.InMemoryFeedbackStore;
+import io.memnun.store.memory.InMemoryOutboxStore;
+import io.memnun.testing.ForwardingFeedbackStore;
+import io.memnun.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class NotificationDispatcherTest {
+    /** Only the customer is told, so each feedback has exactly the messages a test expects. */
+    private static final NotificationRules CUSTOMER_ONLY = NotificationRules.builder()
+            .add(NotificationRule.on(EventType.RECEIVED, Party.CUSTOMER))
+            .add(NotificationRule.on(EventType.CANCELLED, Party.CUSTOMER))
+            .build();
+
+    private final MutableClock clock = NotificationFixture.clock();
+    private final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+    private final ScriptedChannel email = new ScriptedChannel();
+    private FeedbackDesk desk = desk(store);
+
+    private FeedbackDesk desk(io.memnun.spi.FeedbackStore s) {
+        return FeedbackDesk.builder().store(s).referenceSequence(store).clock(clock)
+                .notifications(NotificationFixture.notifications().rules(CUSTOMER_ONLY).build()).build();
+    }
+
+    private NotificationDispatcher.Builder dispatcher() {
+        return desk.notificationDispatcher().channel(ContactChannel.EMAIL, email).random(new Random(7))
+                .backoff(Duration.ofSeconds(30), Duration.ofHours(1)).owner("node-a");
+    }
+
+    private List<FeedbackEvent> notificationEvents(Feedback f) {
+        return desk.history(HOTEL, f.id()).stream()
+                .filter(e -> e.type() == EventType.NOTIFICATION_SENT || e.type() == EventType.NOTIFICATION_FAILED).toList();
+    }
+
+    private OutboxMessage only() {
+        return store.outbox().all().get(0);
+    }
+
+    @Test
+    void aChannelThatFailsTwiceThenSucceedsYieldsOneDeliveryAndThreeAttemptsInTheHistory() {
+        email.then(SendResult.retryable("451 4.3.0 try again later")).thenThrow(new NotificationException("connection refused", true));
+        NotificationDispatcher d = dispatcher().build();
+        Feedback f = desk.receive(complaint(customer()).build());
+        Instant t = clock.instant();
+
+        assertThat(d.tick(t)).isEqualTo(1);
+        Instant retry1 = only().nextAttemptAt();
+        assertThat(Duration.between(t, retry1)).isBetween(Duration.ofSeconds(24), Duration.ofSeconds(36));
+        assertThat(d.tick(retry1.minusMillis(1))).as("nothing is due before the back-off ends").isZero();
+        assertThat(d.tick(retry1)).isEqualTo(1);
+        Instant retry2 = only().nextAttemptAt();
+        assertThat(Duration.between(retry1, retry2)).isBetween(Duration.ofSeconds(48), Duration.ofSeconds(72));
+        assertThat(d.tick(retry2)).isEqualTo(1);
+        assertThat(d.tick(retry2.plus(Duration.ofDays(1)))).isZero();
+
+        assertThat(email.sent).hasSize(3).extracting(Notification::idempotencyKey).containsOnly(email.sent.get(0).idempotencyKey());
+        assertThat(only().state()).isEqualTo(OutboxMessage.State.SENT);
+        assertThat(only().attempts()).isEqualTo(3);
+        assertThat(only().providerId()).isEqualTo("provider-3");
+        List<FeedbackEvent> events = notificationEvents(f);
+        assertThat(events).extracting(FeedbackEvent::type)
+                .containsExactly(EventType.NOTIFICATION_FAILED, EventType.NOTIFICATION_FAILED, EventType.NOTIFICATION_SENT);
+        assertThat(events).extracting(e -> e.details().get("attempt")).containsExactly("1", "2", "3");
+        assertThat(events.get(0).details()).containsEntry("error", "451 4.3.0 try again later").containsEntry("retryAt", retry1.toString());
+        assertThat(events.get(1).details().get("error")).contains("connection refused");
+        assertThat(events.get(2).details()).containsEntry("providerId", "provider-3").containsEntry("channel", "EMAIL")
+                .containsEntry("to", "CUSTOMER").containsEntry("about", "1");
+        assertThat(events).allSatisfy(e -> assertThat(e.actor()).isEqualTo(Actor.system("notifications")));
+    }
+
+    @Test
+    void aDeliveredAcknowledgementRecordsTheAcknowledgementAndMeetsItsTarget() {
+        BusinessCalendar always = BusinessCalendar.alwaysOpen("always", NotificationFixture.ISTANBUL);
+        SlaPolicy policy = SlaPolicy.builder(CalendarRegistry.of(always))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(2), "always"))
+                .build();
+        desk = FeedbackDesk.builder().store(store).clock(clock).sla(policy)
+                .notifications(NotificationFixture.notifications().rules(CUSTOMER_ONLY).build()).build();
+        Feedback f = desk.receive(complaint(customer()).build());
+        clock.advance(Duration.ofMinutes(3));
+
+        dispatcher().build().tick();
+
+        List<FeedbackEvent> history = desk.history(HOTEL, f.id());
+        assertThat(history).extracting(FeedbackEvent::type)
+                .containsExactly(EventType.RECEIVED, EventType.NOTIFICATION_SENT, EventType.ACKNOWLEDGED);
+        assertThat(history.get(2).actor()).isEqualTo(Actor.system("notifications"));
+        assertThat(history.get(2).note()).isEqualTo("acknowledgement delivered by EMAIL");
+        Feedback now = desk.get(HOTEL, f.id());
+        assertThat(now.slaClock(SlaKind.ACKNOWLEDGEMENT).orElseThrow().state()).isEqualTo(SlaClock.State.MET);
+        assertThat(now.version()).isEqualTo(3);
+    }
+
+    @Test
+    void aPermanentFailureIsDeadLetteredAtOnceAndRecorded() {
+        email.then(SendResult.permanent("550 5.1.1 no such user"));
+        Feedback f = desk.receive(complaint(customer()).build());
+
+        dispatcher().build().tick();
+
+        assertThat(only().state()).isEqualTo(OutboxMessage.State.DEAD);
+        assertThat(store.outbox().deadLetters(10)).hasSize(1);
+        FeedbackEvent failed = notificationEvents(f).get(0);
+        assertThat(failed.type()).isEqualTo(EventType.NOTIFICATION_FAILED);
+        assertThat(failed.details()).containsEntry("deadLetter", "true").containsEntry("error", "550 5.1.1 no such user");
+        assertThat(desk.history(HOTEL, f.id())).noneMatch(e -> e.type() == EventType.ACKNOWLEDGED);
+    }
+
+    @Test
+    void aMessageThatKeepsFailingIsDeadLetteredAfterTheConfiguredAttempts() {
+        for (int i = 0; i < 3; i++) {
+            email.then(SendResult.retryable("421 service not available"));
+        }
+        NotificationDispatcher d = dispatcher().maxAttempts(3).build();
+        Feedback f = desk.receive(complaint(customer()).build());
+
+        Instant t = clock.instant();
+        for (int i = 0; i < 3; i++) {
+            d.tick(t);
+            t = only().state() == OutboxMessage.State.PENDING ? only().nextAttemptAt() : t;
+        }
+
+        assertThat(email.sent).hasSize(3);
+        assertThat(only().state()).isEqualTo(OutboxMessage.State.DEAD);
+        assertThat(only().lastError()).isEqualTo("gave up after 3 attempts: 421 service not available");
+        assertThat(notificationEvents(f)).extracting(e -> e.details().getOrDefault("deadLetter", "false"))
+                .containsExactly("false", "false", "true");
+    }
+
+    @Test
+    void aValidationErrorOrAMissingChannelIsPermanent() {
+        email.thenThrow(new ValidationException("sms", "is 5 segments long, the limit is 3"));
+        Feedback f = desk.receive(complaint(customer()).build());
+        Feedback g = desk.receive(complaint(customer().toBuilder().preferredChannel(ContactChannel.SMS).build()).build());
+
+        dispatcher().build().tick();
+
+        assertThat(notificationEvents(f).get(0).details().get("error")).isEqualTo("sms: is 5 segments long, the limit is 3");
+        assertThat(notificationEvents(g).get(0).details().get("error")).isEqualTo("no SMS channel is configured");
+        assertThat(store.outbox().deadLetters(10)).hasSize(2);
+    }
+
+    @Test
+    void aDeliveryIsRecordedOnACancelledFeedbackToo() {
+        Feedback f = desk.receive(complaint(customer()).build());
+        desk.cancel(HOTEL, f.id(), Actor.staff("ayse.yilmaz"), "Mükerrer kayıt");
+
+        dispatcher().build().tick();
+
+        Feedback now = desk.get(HOTEL, f.id());
+        assertThat(now.status()).isEqualTo(Status.CANCELLED);
+        assertThat(notificationEvents(f)).extracting(e -> e.details().get("template"))
+                .containsExactly("customer/RECEIVED", "customer/CANCELLED");
+        // a cancelled feedback is not acknowledged afterwards
+        assertThat(desk.history(HOTEL, f.id())).noneMatch(e -> e.type() == EventType.ACKNOWLEDGED);
+    }
+
+    @Test
+    void aDeferredMessageIsNotAnAttemptAndLeavesNoHistory() {
+        Instant morning = clock.instant().plus(Duration.ofHours(9));
+        email.then(SendResult.deferred(morning, "quiet hours"));
+        Feedback f = desk.receive(complaint(customer()).build());
+        NotificationDispatcher d = dispatcher().build();
+
+        d.tick(clock.instant());
+
+        assertThat(only().attempts()).isZero();
+        assertThat(only().nextAttemptAt()).isEqualTo(morning);
+        assertThat(notificationEvents(f)).isEmpty();
+        d.tick(morning);
+        assertThat(only().state()).isEqualTo(OutboxMessage.State.SENT);
+        assertThat(only().attempts()).isEqualTo(1);
+    }
+
+    /** Stands for the node dying: an Error is not caught by the dispatcher, so the lease stays taken. */
+    private static final class Crash extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    void aCrashBetweenSendAndRecordYieldsOneDuplicateWithTheSameKey() {
+        Feedback f = desk.receive(complaint(customer()).build());
+        Instant t = clock.instant();
+        NotificationDispatcher first = desk.notificationDispatcher().owner("node-a").channel(ContactChannel.EMAIL, n -> {
+            email.send(n);
+            throw new Crash();
+        }).build();
+        assertThatThrownBy(() -> first.tick(t)).isInstanceOf(Crash.class);
+        assertThat(dispatcher().owner("node-b").build().tick(t.plusSeconds(60))).as("the first node's lease still runs").isZero();
+
+        NotificationDispatcher second = dispatcher().owner("node-b").build();
+        assertThat(second.tick(t.plus(Duration.ofMinutes(5)))).isEqualTo(1);
+        assertThat(second.tick(t.plus(Duration.ofMinutes(20)))).isZero();
+
+        assertThat(email.sent).hasSize(2);
+        assertThat(email.sent.get(1).idempotencyKey()).isEqualTo(email.sent.get(0).idempotencyKey());
+        assertThat(notificationEvents(f)).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("attempt", "2"));
+        assertThat(only().state()).isEqualTo(OutboxMessage.State.SENT);
+    }
+
+    @Test
+    void aCrashAfterTheHistoryRecordedTheDeliverySendsNothingAgain() {
+        InMemoryOutboxStore real = store.outbox();
+        OutboxStore crashingOnMark = new ForwardingOutbox(real) {
+            @Override
+            public boolean markSent(UUID id, String owner, Instant at, String providerId) {
+                if (owner.equals("node-a")) {
+                    throw new Crash();
+                }
+                return super.markSent(id, owner, at, providerId);
+            }
+        };
+        Feedback f = desk.receive(complaint(customer()).build());
+        Instant t = clock.instant();
+        assertThatThrownBy(() -> dispatcher().outbox(crashingOnMark).build().tick(t)).isInstanceOf(Crash.class);
+
+        dispatcher().owner("node-b").build().tick(t.plus(Duration.ofMinutes(5)));
+
+        assertThat(email.sent).hasSize(1);
+        assertThat(notificationEvents(f)).hasSize(1);
+        assertThat(only().state()).isEqualTo(OutboxMessage.State.SENT);
+        assertThat(only().providerId()).isEqualTo("provider-1");
+    }
+
+    @Test
+    void recordingTriesAgainWhenTheFeedbackChangedMeanwhile() {
+        // the recorder reads a stale version once, as if a staff command landed between its read and its write
+        StaleOnce stale = new StaleOnce(store);
+        desk = desk(stale);
+        Feedback f = desk.receive(complaint(customer()).build());
+        desk.addNote(HOTEL, f.id(), Actor.staff("ayse.yilmaz"), "Misafir arandı");
+        stale.arm(f);
+
+        dispatcher().build().tick();
+
+        assertThat(desk.history(HOTEL, f.id())).extracting(FeedbackEvent::type)
+                .containsExactly(EventType.RECEIVED, EventType.NOTE_ADDED, EventType.NOTIFICATION_SENT, EventType.ACKNOWLEDGED);
+    }
+
+    @Test
+    void theBackOffDoublesUpToItsMaximumWithinTheJitter() {
+        NotificationDispatcher d = dispatcher().backoff(Duration.ofSeconds(10), Duration.ofMinutes(10)).jitter(0.25).random(new Random(42)).build();
+        Random attempts = new Random(2026);
+        for (int i = 0; i < 2000; i++) {
+            int attempt = 1 + attempts.nextInt(30);
+            long base = Math.min(10_000L << Math.min(attempt - 1, 20), 600_000L);
+            long delay = d.delayAfter(attempt).toMillis();
+            assertThat(delay).as("attempt %d", attempt).isBetween(Math.round(base * 0.75), Math.min(Math.round(base * 1.25), 600_000L));
+        }
+        NotificationDispatcher exact = dispatcher().backoff(Duration.ofSeconds(10), Duration.ofMinutes(10)).jitter(0).build();
+        assertThat(List.of(1, 2, 3, 7, 8, 50)).extracting(a -> exact.delayAfter(a).toSeconds()).containsExactly(10L, 20L, 40L, 600L, 600L, 600L);
+        assertThatThrownBy(() -> dispatcher().jitter(1.0)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> dispatcher().backoff(Duration.ofMinutes(1), Duration.ofSeconds(1))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> desk.notificationDispatcher().build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("no channel");
+    }
+
+    @Test
+    void aStartedDispatcherSendsOnItsOwnThreadUntilClosed() throws InterruptedException {
+        desk.receive(complaint(customer()).build());
+        try (NotificationDispatcher d = dispatcher().build().start(Duration.ofMillis(20))) {
+            for (int i = 0; i < 500 && only().state() != OutboxMessage.State.SENT; i++) {
+                Thread.sleep(10);
+            }
+            assertThat(only().state()).isEqualTo(OutboxMessage.State.SENT);
+            assertThatThrownBy(() -> d.start(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    /** Returns the version before {@code armed}'s latest on the next lookup of it. */
+    private static final class StaleOnce extends ForwardingFeedbackStore implements io.memnun.spi.TransactionalOutbox {
+        private final InMemoryFeedbackStore real;
+        private volatile Feedback stale;
+
+        StaleOnce(InMemoryFeedbackStore real) {
+            super(real);
+            this.real = real;
+        }
+
+        void arm(Feedback olderVersion) {
+            this.stale = olderVersion;
+        }
+
+        @Override
+        public Optional<Feedback> find(TenantId tenant, io.memnun.feedback.FeedbackId id) {
+            Feedback s = stale;
+            if (s != null && s.id().equals(id)) {
+                stale = null;
+                return Optional.of(s);
+            }
+            return super.find(tenant, id);
+        }
+
+        @Override
+        public OutboxStore outbox() {
+            return real.outbox();
+        }
+    }
+
+    private static class ForwardingOutbox implements OutboxStore {
+        private final OutboxStore d;
+
+        ForwardingOutbox(OutboxStore d) {
+            this.d = d;
+        }
+
+        @Override
+        public void enqueue(List<Notification> notifications) {
+            d.enqueue(notifications);
+        }
+
+        @Override
+        public List<OutboxMessage> claim(String owner, Instant now, Duration lease, int limit) {
+            return d.claim(owner, now, lease, limit);
+        }
+
+        @Override
+        public boolean markSent(UUID id, String owner, Instant at, String providerId) {
+            return d.markSent(id, owner, at, providerId);
+        }
+
+        @Override
+        public boolean markFailed(UUID id, String owner, Instant nextAttemptAt, String error) {
+            return d.markFailed(id, owner, nextAttemptAt, error);
+        }
+
+        @Override
+        public boolean reschedule(UUID id, String owner, Instant at, String reason) {
+            return d.reschedule(id, owner, at, reason);
+        }
+
+        @Override
+        public boolean deadLetter(UUID id, String owner, Instant at, String error) {
+            return d.deadLetter(id, owner, at, error);
+        }
+
+        @Override
+        public Optional<OutboxMessage> find(UUID id) {
+            return d.find(id);
+        }
+
+        @Override
+        public List<OutboxMessage> deadLetters(int limit) {
+            return d.deadLetters(limit);
+        }
+
+        @Override
+        public boolean requeue(UUID id, Instant at) {
+            return d.requeue(id, at);
+        }
+
+        @Override
+        public int purgeSent(Instant before) {
+            return d.purgeSent(before);
+        }
+    }
+}
