@@ -331,6 +331,8 @@ abstract class JdbcStoreTests {
         assertThat(store.countBy(FeedbackQuery.builder(HOTEL).status(Status.NEW).build(), GroupBy.STATUS))
                 .containsExactly(new GroupCount("NEW", 3));
         assertThat(store.countBy(FeedbackQuery.builder(HOTEL).status(Status.CLOSED).build(), GroupBy.SUBJECT)).isEmpty();
+        assertThat(store.openLoad(HOTEL, java.util.Set.of(StaffId.of("h1"), StaffId.of("nobody")))).containsExactly(java.util.Map.entry(StaffId.of("h1"), 1));
+        assertThat(store.openLoad(OTHER, java.util.Set.of(StaffId.of("h1")))).isEmpty();
     }
 
     private List<FeedbackId> ids(FeedbackQuery q) {

@@ -333,6 +333,33 @@ final class Json {
         return text == null ? null : Instant.parse(text);
     }
 
+    /** Staff ids as a sorted array, or {@code null} for none. */
+    static @Nullable String staff(java.util.Set<io.memnun.feedback.StaffId> staff) {
+        if (staff.isEmpty()) {
+            return null;
+        }
+        return write(g -> {
+            g.writeStartArray();
+            for (String s : staff.stream().map(io.memnun.feedback.StaffId::value).sorted().toList()) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+        });
+    }
+
+    static java.util.Set<io.memnun.feedback.StaffId> staff(@Nullable String json) {
+        if (json == null) {
+            return java.util.Set.of();
+        }
+        return read(json, p -> {
+            java.util.Set<io.memnun.feedback.StaffId> staff = new java.util.LinkedHashSet<>();
+            while (p.nextToken() == JsonToken.VALUE_STRING) {
+                staff.add(io.memnun.feedback.StaffId.of(p.getText()));
+            }
+            return staff;
+        });
+    }
+
     /** A string map, or {@code null} for an empty one so that most rows store nothing. */
     static @Nullable String map(Map<String, String> map) {
         if (map.isEmpty()) {

@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Collectors;
@@ -147,6 +148,12 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     @Override
     public void save(FeedbackChange change) {
         Objects.requireNonNull(change, "change");
+        if (!change.outbox().isEmpty()) {
+            // the desk refuses notifications unless its store writes an outbox; this one does not (yet), and
+            // silently dropping the messages would lose them
+            throw new IllegalArgumentException("this store writes no outbox: " + change.outbox().size()
+                    + " notifications of " + change.feedback().reference() + " would be lost");
+        }
         Feedback f = change.feedback();
         if (change.events().size() == 1) {
             saveInOneStatement(change);
@@ -562,9 +569,34 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         r.closedAt(getInstant(rs, i++));
         r.cancellationReason(rs.getString(i++));
         r.appealCount(rs.getInt(i++));
-        r.slaClocks(Json.slaClocks(rs.getString(i)));
-        // next_sla_check_at is derived from the clocks: written for the index, never read back
+        r.slaClocks(Json.slaClocks(rs.getString(i++)));
+        i++; // next_sla_check_at is derived from the clocks: written for the index, never read back
+        r.watchers(Json.staff(rs.getString(i++)));
+        long routingVersion = rs.getLong(i);
+        r.routingVersion(rs.wasNull() ? null : routingVersion);
+        i++;
+        UUID possibleDuplicateOf = rs.getObject(i++, UUID.class);
+        r.possibleDuplicateOf(possibleDuplicateOf == null ? null : new FeedbackId(possibleDuplicateOf));
+        UUID mergedInto = rs.getObject(i, UUID.class);
+        r.mergedInto(mergedInto == null ? null : new FeedbackId(mergedInto));
         return r.build();
+    }
+
+    /** One {@code GROUP BY assignee} over the tenant's open feedback instead of paging through it. */
+    @Override
+    public Map<StaffId, Integer> openLoad(TenantId tenant, Set<StaffId> staff) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(staff, "staff");
+        if (staff.isEmpty()) {
+            return Map.of();
+        }
+        Map<StaffId, Integer> load = new java.util.HashMap<>();
+        for (GroupCount g : countBy(FeedbackQuery.builder(tenant).open().build(), GroupBy.ASSIGNEE)) {
+            if (g.key() != null && staff.contains(new StaffId(g.key()))) {
+                load.put(new StaffId(g.key()), Math.toIntExact(g.count()));
+            }
+        }
+        return load;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static io.memnun.storage.jdbc.internal.Params.setString;
 
 import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.FeedbackTypeId;
 import io.memnun.feedback.LocationId;
 import io.memnun.feedback.StaffId;
@@ -77,11 +78,30 @@ final class StateColumns {
             // schema version 2
             json("sla_clocks", Feedback::slaClocks, (ps, i, f) -> setString(ps, i, Json.slaClocks(f.slaClocks()))),
             column("next_sla_check_at", micros(f -> f.nextSlaCheckAt().orElse(null)),
-                    (ps, i, f) -> setInstant(ps, i, f.nextSlaCheckAt().orElse(null))));
+                    (ps, i, f) -> setInstant(ps, i, f.nextSlaCheckAt().orElse(null))),
+            // schema version 3
+            json("watchers", Feedback::watchers, (ps, i, f) -> setString(ps, i, Json.staff(f.watchers()))),
+            column("routing_version", Feedback::routingVersion, (ps, i, f) -> {
+                if (f.routingVersion().isPresent()) {
+                    ps.setLong(i, f.routingVersion().get());
+                } else {
+                    ps.setNull(i, java.sql.Types.BIGINT);
+                }
+            }),
+            column("possible_duplicate_of", Feedback::possibleDuplicateOf, (ps, i, f) -> setUuid(ps, i, f.possibleDuplicateOf())),
+            column("merged_into", Feedback::mergedInto, (ps, i, f) -> setUuid(ps, i, f.mergedInto())));
 
     static {
         if (ALL.size() > 63) {
             throw new IllegalStateException("changed-column masks are longs: at most 63 state columns");
+        }
+    }
+
+    private static void setUuid(PreparedStatement ps, int i, Optional<FeedbackId> id) throws SQLException {
+        if (id.isPresent()) {
+            ps.setObject(i, id.get().value());
+        } else {
+            ps.setNull(i, java.sql.Types.OTHER);
         }
     }
 
