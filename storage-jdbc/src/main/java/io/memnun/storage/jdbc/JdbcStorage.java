@@ -1,14 +1,15 @@
 package io.memnun.storage.jdbc;
 
+import io.memnun.error.StoreException;
 import io.memnun.storage.jdbc.internal.Migrations;
 import io.memnun.storage.jdbc.internal.SqlDialect;
 import io.memnun.storage.jdbc.internal.SqlFeedbackStore;
 import io.memnun.storage.jdbc.internal.Tables;
 import io.memnun.storage.jdbc.internal.Transactions;
-import io.memnun.error.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -74,8 +75,8 @@ public final class JdbcStorage {
     }
 
     /** The schema version in the database, empty when memnun's tables are not there. */
-    public java.util.Optional<String> schemaVersion() {
-        return java.util.Optional.ofNullable(migrations.currentVersion());
+    public Optional<String> schemaVersion() {
+        return Optional.ofNullable(migrations.currentVersion());
     }
 
     /** The schema version this code needs. */
