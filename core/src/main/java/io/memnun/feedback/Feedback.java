@@ -343,6 +343,115 @@ public final class Feedback {
         return "Feedback[" + reference + " " + kind + " " + status + " v" + version + "]";
     }
 
+    /**
+     * Rebuilds a feedback exactly as a store kept it, field by field. For store implementations only: it checks
+     * that the required fields are present, not that the state could have been reached through the lifecycle
+     * (that was checked when the state was first made). Application code gets feedback from the desk.
+     *
+     * @param id the internal id
+     * @param tenant the tenant
+     * @param reference the reference number
+     * @param version the stored version, at least 1
+     */
+    public static Restorer restore(FeedbackId id, TenantId tenant, ReferenceNumber reference, long version) {
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be positive: " + version);
+        }
+        Draft d = new Draft();
+        d.id = Objects.requireNonNull(id, "id");
+        d.tenant = Objects.requireNonNull(tenant, "tenant");
+        d.reference = Objects.requireNonNull(reference, "reference");
+        d.version = version;
+        d.attachments = List.of();
+        d.context = Map.of();
+        d.recourseOffered = List.of();
+        return new Restorer(d);
+    }
+
+    /** Sets the remaining stored fields of a feedback being rebuilt; see {@link #restore}. */
+    public static final class Restorer {
+        private final Draft d;
+
+        private Restorer(Draft d) {
+            this.d = d;
+        }
+
+        public Restorer kind(FeedbackKind kind) { d.kind = kind; return this; }
+
+        public Restorer type(@Nullable FeedbackTypeId type) { d.type = type; return this; }
+
+        public Restorer priority(Priority priority) { d.priority = priority; return this; }
+
+        public Restorer channel(Channel channel) { d.channel = channel; return this; }
+
+        public Restorer location(@Nullable LocationId location) { d.location = location; return this; }
+
+        public Restorer subject(@Nullable SubjectId subject) { d.subject = subject; return this; }
+
+        public Restorer department(@Nullable DepartmentId department) { d.department = department; return this; }
+
+        public Restorer assignee(@Nullable StaffId assignee) { d.assignee = assignee; return this; }
+
+        public Restorer customer(Customer customer) { d.customer = customer; return this; }
+
+        public Restorer description(String description) { d.description = description; return this; }
+
+        public Restorer desiredRemedy(@Nullable String desiredRemedy) { d.desiredRemedy = desiredRemedy; return this; }
+
+        public Restorer immediateAction(@Nullable String immediateAction) { d.immediateAction = immediateAction; return this; }
+
+        public Restorer assessment(@Nullable Assessment assessment) { d.assessment = assessment; return this; }
+
+        public Restorer attachments(List<AttachmentRef> attachments) { d.attachments = attachments; return this; }
+
+        public Restorer context(Map<String, String> context) { d.context = context; return this; }
+
+        public Restorer intakeKey(@Nullable String intakeKey) { d.intakeKey = intakeKey; return this; }
+
+        public Restorer status(Status status) { d.status = status; return this; }
+
+        public Restorer pausedFrom(@Nullable Status pausedFrom) { d.pausedFrom = pausedFrom; return this; }
+
+        public Restorer receivedAt(Instant receivedAt) { d.receivedAt = receivedAt; return this; }
+
+        public Restorer updatedAt(Instant updatedAt) { d.updatedAt = updatedAt; return this; }
+
+        public Restorer plannedUntil(@Nullable Instant plannedUntil) { d.plannedUntil = plannedUntil; return this; }
+
+        public Restorer resolution(@Nullable String resolution) { d.resolution = resolution; return this; }
+
+        public Restorer resolvedAt(@Nullable Instant resolvedAt) { d.resolvedAt = resolvedAt; return this; }
+
+        public Restorer rejectionCount(int rejectionCount) { d.rejectionCount = rejectionCount; return this; }
+
+        public Restorer lastRejectedAt(@Nullable Instant lastRejectedAt) { d.lastRejectedAt = lastRejectedAt; return this; }
+
+        public Restorer recourseOffered(List<Recourse> recourseOffered) { d.recourseOffered = recourseOffered; return this; }
+
+        public Restorer closureReason(@Nullable ClosureReason closureReason) { d.closureReason = closureReason; return this; }
+
+        public Restorer closedAt(@Nullable Instant closedAt) { d.closedAt = closedAt; return this; }
+
+        public Restorer cancellationReason(@Nullable String cancellationReason) { d.cancellationReason = cancellationReason; return this; }
+
+        public Restorer appealCount(int appealCount) { d.appealCount = appealCount; return this; }
+
+        public Restorer slaClocks(List<SlaClock> slaClocks) { d.slaClocks = slaClocks; return this; }
+
+        public Restorer watchers(Set<StaffId> watchers) { d.watchers = watchers; return this; }
+
+        public Restorer routingVersion(@Nullable Long routingVersion) { d.routingVersion = routingVersion; return this; }
+
+        public Restorer possibleDuplicateOf(@Nullable FeedbackId possibleDuplicateOf) { d.possibleDuplicateOf = possibleDuplicateOf; return this; }
+
+        public Restorer mergedInto(@Nullable FeedbackId mergedInto) { d.mergedInto = mergedInto; return this; }
+
+        /** The rebuilt feedback; a {@link NullPointerException} names a required field left unset. */
+        public Feedback build() {
+            return d.build();
+        }
+    }
+
     /** A mutable copy used inside this package to derive the next state. */
     static final class Draft {
         @Nullable FeedbackId id;

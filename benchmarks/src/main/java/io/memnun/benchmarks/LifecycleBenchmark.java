@@ -1,0 +1,314 @@
+package io.memnun.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * Throughput of the whole complaint lifecycle (receive, take, resolve, customer accepts: closed) through memnun on
+ * its JDBC store, side by side with hand-written JDBC doing the same writes, on the same database in the same run.
+ *
+ * <pre>
+ * mvn -B -q -pl benchmarks -am package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar io.memnun.benchmarks.LifecycleBenchmark [n=20000] [warmup=5000] \
+ *     [pg.n=20000] [pg.warmup=5000] [threads=2,8] [db=h2,postgresql] [open=2000] [impl=memnun,jdbc]
+ * </pre>
+ *
+ * <p>Every configuration (database, threads) gets a fresh database holding both implementations' tables. Both
+ * implementations run their warm-up lifecycles first, then the tables are analyzed (as autovacuum would have done on
+ * a database in use), then they run their measured lifecycles taking turns, then each receives the open complaints
+ * and times the two counts. The heap after GC is the whole JVM's, so it includes in-memory H2 databases.
+ * One JSON line is printed per implementation and configuration; a Markdown table of all of them follows at the end.
+ */
+public final class LifecycleBenchmark {
+    static final String[] STEPS = {"receive", "take", "resolve", "accept"};
+    /** How many turns each implementation takes in a measurement. */
+    private static final int ROUNDS = 40;
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private LifecycleBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        List<Result> results = run(opts, System.out);
+        System.out.println();
+        System.out.println(table(results));
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        opts.put("n", "20000");
+        opts.put("warmup", "5000");
+        opts.put("threads", "2,8");
+        opts.put("db", "h2,postgresql");
+        opts.put("open", "2000");
+        opts.put("impl", "memnun,jdbc");
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("arguments are key=value, e.g. n=20000; got '" + a + "'");
+            }
+            opts.put(a.substring(0, eq).replaceFirst("^--", ""), a.substring(eq + 1));
+        }
+        opts.putIfAbsent("pg.n", opts.get("n"));
+        opts.putIfAbsent("pg.warmup", opts.get("warmup"));
+        return opts;
+    }
+
+    static List<Result> run(Map<String, String> opts, PrintStream out) throws Exception {
+        List<Result> results = new ArrayList<>();
+        EmbeddedPostgres postgres = null;
+        try {
+            for (String db : opts.get("db").split(",")) {
+                boolean pg = db.equals("postgresql");
+                if (!pg && !db.equals("h2")) {
+                    throw new IllegalArgumentException("db must be h2 or postgresql, was " + db);
+                }
+                if (pg && postgres == null) {
+                    postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+                }
+                int n = Integer.parseInt(opts.get(pg ? "pg.n" : "n"));
+                int warmup = Integer.parseInt(opts.get(pg ? "pg.warmup" : "warmup"));
+                for (String t : opts.get("threads").split(",")) {
+                    int threads = Integer.parseInt(t);
+                    try (HikariDataSource ds = pg ? postgresPool(postgres, threads) : h2Pool(threads)) {
+                        List<String> impls = List.of(opts.get("impl").split(","));
+                        List<LifecycleDriver> drivers = new ArrayList<>();
+                        for (String impl : impls) {
+                            drivers.add(switch (impl) {
+                                case "memnun" -> new MemnunDriver(ds);
+                                case "jdbc" -> new JdbcDriver(ds, pg);
+                                default -> throw new IllegalArgumentException("impl must be memnun or jdbc, was " + impl);
+                            });
+                        }
+                        // every implementation warms up before any is measured: the code they share (driver,
+                        // pool, database) is then compiled for all, whichever runs first
+                        for (LifecycleDriver driver : drivers) {
+                            lifecycles(driver, threads, warmup, 0);
+                        }
+                        analyze(ds);
+                        for (Result r : measure(db, impls, threads, n, warmup, Integer.parseInt(opts.get("open")), drivers)) {
+                            out.println(r.json());
+                            out.flush();
+                            results.add(r);
+                        }
+                    }
+                }
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+        return results;
+    }
+
+    private static HikariDataSource h2Pool(int threads) {
+        HikariConfig c = new HikariConfig();
+        // a query cache larger than H2's default of 8 statements, the same for both implementations
+        c.setJdbcUrl("jdbc:h2:mem:bench" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64");
+        c.setUsername("sa");
+        c.setMaximumPoolSize(threads + 1);
+        return new HikariDataSource(c);
+    }
+
+    private static HikariDataSource postgresPool(EmbeddedPostgres pg, int threads) throws SQLException {
+        String db = "bench" + DATABASES.incrementAndGet();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db);
+        }
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl("jdbc:postgresql://localhost:" + pg.getPort() + "/" + db);
+        c.setUsername("postgres");
+        c.setMaximumPoolSize(threads + 1);
+        return new HikariDataSource(c);
+    }
+
+    /**
+     * Measures {@code n} lifecycles of each driver (each has run {@code warmup} already). The implementations take
+     * turns in rounds, in alternating order, so that whatever else the machine is doing meanwhile weighs on each
+     * alike; each one's rate is its lifecycles over the time of its own turns.
+     */
+    static List<Result> measure(String db, List<String> impls, int threads, int n, int warmup, int open,
+            List<LifecycleDriver> drivers) throws Exception {
+        int count = drivers.size();
+        int rounds = Math.max(1, Math.min(ROUNDS, n / threads));
+        long[][][] stepNanos = new long[count][STEPS.length][n];
+        long[][] lifecycleNanos = new long[count][n];
+        long[] nanos = new long[count];
+        System.gc();
+        for (int r = 0; r < rounds; r++) {
+            int from = (int) ((long) n * r / rounds);
+            int to = (int) ((long) n * (r + 1) / rounds);
+            for (int j = 0; j < count; j++) {
+                int k = r % 2 == 0 ? j : count - 1 - j;
+                long started = System.nanoTime();
+                lifecycles(drivers.get(k), threads, to - from, warmup + from, from, stepNanos[k], lifecycleNanos[k]);
+                nanos[k] += System.nanoTime() - started;
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            LifecycleDriver driver = drivers.get(k);
+            String impl = impls.get(k);
+            for (int i = 0; i < open; i++) {
+                driver.receiveOpen(warmup + n + i);
+            }
+            Map<String, Long> openCounts = driver.openPerDepartment();
+            Map<String, Long> closedCounts = driver.closedPerSubject();
+            long openTotal = openCounts.values().stream().mapToLong(Long::longValue).sum();
+            long closedTotal = closedCounts.values().stream().mapToLong(Long::longValue).sum();
+            if (openTotal != open || closedTotal != warmup + n) {
+                throw new IllegalStateException(impl + " counted " + openTotal + " open and " + closedTotal + " closed, expected "
+                        + open + " and " + (warmup + n));
+            }
+            double openMs = medianMillis(20, driver::openPerDepartment);
+            double closedMs = medianMillis(20, driver::closedPerSubject);
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+            Map<String, double[]> steps = new LinkedHashMap<>();
+            for (int s = 0; s < STEPS.length; s++) {
+                steps.put(STEPS[s], percentiles(stepNanos[k][s]));
+            }
+            driver.close();
+            results.add(new Result(db, impl, threads, n, n / (nanos[k] / 1e9), percentiles(lifecycleNanos[k]), steps, heapMb,
+                    openMs, closedMs));
+        }
+        return results;
+    }
+
+    /**
+     * Statistics for the planner, as autovacuum would have gathered them on a database in use: without them
+     * PostgreSQL keeps the plans it cached while the tables were nearly empty.
+     */
+    private static void analyze(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ANALYZE");
+        }
+    }
+
+    private static void lifecycles(LifecycleDriver driver, int threads, int count, int offset) throws Exception {
+        lifecycles(driver, threads, count, offset, 0, null, null);
+    }
+
+    /**
+     * Runs {@code count} lifecycles (complaints {@code offset} on) on {@code threads} threads, each taking every
+     * threads-th one, and records their times from {@code base} on in the arrays, when given.
+     */
+    private static void lifecycles(LifecycleDriver driver, int threads, int count, int offset, int base, long[][] stepNanos,
+            long[] lifecycleNanos) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CyclicBarrier start = new CyclicBarrier(threads);
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Callable<Void> task = () -> {
+                    start.await();
+                    for (int k = thread; k < count; k += threads) {
+                        int i = offset + k;
+                        long t0 = System.nanoTime();
+                        Object c = driver.receive(i);
+                        long t1 = System.nanoTime();
+                        driver.take(c, i);
+                        long t2 = System.nanoTime();
+                        driver.resolve(c, i);
+                        long t3 = System.nanoTime();
+                        driver.accept(c, i);
+                        long t4 = System.nanoTime();
+                        if (stepNanos != null) {
+                            stepNanos[0][base + k] = t1 - t0;
+                            stepNanos[1][base + k] = t2 - t1;
+                            stepNanos[2][base + k] = t3 - t2;
+                            stepNanos[3][base + k] = t4 - t3;
+                            lifecycleNanos[base + k] = t4 - t0;
+                        }
+                    }
+                    return null;
+                };
+                futures.add(pool.submit(task));
+            }
+            for (Future<Void> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double medianMillis(int repetitions, Runnable query) {
+        long[] nanos = new long[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            long t0 = System.nanoTime();
+            query.run();
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        return nanos[repetitions / 2] / 1e6;
+    }
+
+    /** p50 and p99 in milliseconds. */
+    private static double[] percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return new double[] {sorted[(int) (sorted.length * 0.50)] / 1e6, sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6};
+    }
+
+    /** One configuration's measurements. */
+    record Result(String db, String impl, int threads, int n, double lifecyclesPerSecond, double[] lifecycle,
+            Map<String, double[]> steps, long heapAfterGcMb, double openPerDepartmentMs, double closedPerSubjectMs) {
+
+        String json() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "{\"db\":\"%s\",\"impl\":\"%s\",\"threads\":%d,\"n\":%d,\"lifecyclesPerSecond\":%.1f,"
+                    + "\"lifecycleP50Ms\":%.3f,\"lifecycleP99Ms\":%.3f", db, impl, threads, n, lifecyclesPerSecond, lifecycle[0], lifecycle[1]));
+            steps.forEach((step, p) -> sb.append(String.format(Locale.ROOT, ",\"%sP50Ms\":%.3f,\"%sP99Ms\":%.3f", step, p[0], step, p[1])));
+            sb.append(String.format(Locale.ROOT, ",\"heapAfterGcMb\":%d,\"openPerDepartmentMs\":%.3f,\"closedPerSubjectMs\":%.3f}",
+                    heapAfterGcMb, openPerDepartmentMs, closedPerSubjectMs));
+            return sb.toString();
+        }
+    }
+
+    /** The Markdown table of all results, with memnun's rate relative to the baseline's in the same configuration. */
+    static String table(List<Result> results) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| db | threads | impl | N | lifecycles/s | vs jdbc | lifecycle p50 / p99 ms |");
+        for (String s : STEPS) {
+            sb.append(' ').append(s).append(" p50 / p99 ms |");
+        }
+        sb.append(" heap after GC MB | open per department ms | closed per subject ms |\n|");
+        sb.append("---|".repeat(7 + STEPS.length + 3)).append('\n');
+        Function<Result, Double> baseline = r -> results.stream()
+                .filter(o -> o.db.equals(r.db) && o.threads == r.threads && o.impl.equals("jdbc"))
+                .map(Result::lifecyclesPerSecond).findFirst().orElse(Double.NaN);
+        for (Result r : results) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %.0f | %.2fx | %.2f / %.2f |", r.db, r.threads, r.impl, r.n,
+                    r.lifecyclesPerSecond, r.lifecyclesPerSecond / baseline.apply(r), r.lifecycle[0], r.lifecycle[1]));
+            for (String s : STEPS) {
+                double[] p = r.steps.get(s);
+                sb.append(String.format(Locale.ROOT, " %.2f / %.2f |", p[0], p[1]));
+            }
+            sb.append(String.format(Locale.ROOT, " %d | %.2f | %.2f |%n", r.heapAfterGcMb, r.openPerDepartmentMs, r.closedPerSubjectMs));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package io.memnun.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The harness runs end to end on a few lifecycles (H2 only, to stay fast) and reports every measure. */
+class LifecycleBenchmarkTest {
+
+    @Test
+    void runsBothImplementationsAndPrintsOneJsonLinePerConfigurationAndATable() throws Exception {
+        Map<String, String> opts = LifecycleBenchmark.options(new String[] {"n=40", "warmup=10", "db=h2", "threads=2", "open=12"});
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<LifecycleBenchmark.Result> results;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            results = LifecycleBenchmark.run(opts, out);
+        }
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(printed.lines()).hasSize(2).allMatch(l -> l.startsWith("{\"db\":\"h2\"") && l.endsWith("}"))
+                .anyMatch(l -> l.contains("\"impl\":\"memnun\"")).anyMatch(l -> l.contains("\"impl\":\"jdbc\""));
+        assertThat(printed).contains("\"receiveP99Ms\"", "\"acceptP50Ms\"", "\"heapAfterGcMb\"", "\"closedPerSubjectMs\"");
+        assertThat(results).hasSize(2).allSatisfy(r -> {
+            assertThat(r.n()).isEqualTo(40);
+            assertThat(r.lifecyclesPerSecond()).isPositive();
+            assertThat(r.steps()).containsOnlyKeys("receive", "take", "resolve", "accept");
+        });
+        String table = LifecycleBenchmark.table(results);
+        assertThat(table.lines()).hasSize(4);
+        assertThat(table).contains("| h2 | 2 | memnun | 40 |", "| h2 | 2 | jdbc | 40 |", "1.00x");
+    }
+
+    @Test
+    void refusesMalformedArguments() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LifecycleBenchmark.options(new String[] {"fast"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key=value");
+    }
+}

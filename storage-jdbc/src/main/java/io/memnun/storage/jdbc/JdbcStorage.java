@@ -1,0 +1,202 @@
+package io.memnun.storage.jdbc;
+
+import io.memnun.error.StoreException;
+import io.memnun.storage.jdbc.internal.Migrations;
+import io.memnun.storage.jdbc.internal.SqlDialect;
+import io.memnun.storage.jdbc.internal.SqlFeedbackStore;
+import io.memnun.storage.jdbc.internal.Tables;
+import io.memnun.storage.jdbc.internal.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * memnun's storage in a host's database: the schema and the stores on it. Build one per data source and share
+ * it; it is thread-safe and holds no connection between calls.
+ *
+ * <pre>{@code
+ * JdbcStorage storage = JdbcStorage.builder()
+ *         .dataSource(dataSource)          // the host's pool; memnun borrows a connection per call
+ *         .tablePrefix("memnun_")          // the default
+ *         .migrateOnStart(true)            // or call storage.migrate() from the host's deployment
+ *         .build();
+ * FeedbackDesk desk = FeedbackDesk.builder().store(storage.feedbackStore()).build();
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} connects once to detect the dialect and then migrates the schema or, with
+ * migrate-on-start off (the default), checks that it matches this code and refuses to start with a
+ * {@link SchemaVersionException} when it does not.
+ */
+public final class JdbcStorage {
+    private final Dialect dialect;
+    private final Tables tables;
+    private final Transactions transactions;
+    private final Migrations migrations;
+    private final SqlFeedbackStore feedbackStore;
+
+    private JdbcStorage(Builder b, Dialect dialect) {
+        this.dialect = dialect;
+        this.tables = new Tables(b.tablePrefix);
+        this.transactions = new Transactions(Objects.requireNonNull(b.dataSource), b.connectionProvider);
+        this.migrations = new Migrations(b.dataSource, dialect, tables);
+        SqlDialect sql = SqlDialect.of(dialect);
+        this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The database's dialect. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The prefix of memnun's table names. */
+    public String tablePrefix() {
+        return tables.prefix();
+    }
+
+    /** The feedback store, which also issues reference numbers. */
+    public JdbcFeedbackStore feedbackStore() {
+        return feedbackStore;
+    }
+
+    /**
+     * Brings the schema up to this code's version; safe to call on every start and from several nodes at once
+     * (Flyway locks its history table). Returns how many migrations ran.
+     */
+    public int migrate() {
+        return migrations.migrate();
+    }
+
+    /** The schema version in the database, empty when memnun's tables are not there. */
+    public Optional<String> schemaVersion() {
+        return Optional.ofNullable(migrations.currentVersion());
+    }
+
+    /** The schema version this code needs. */
+    public String requiredSchemaVersion() {
+        return migrations.requiredVersion();
+    }
+
+    /**
+     * Refuses a schema that does not match the code.
+     *
+     * @throws SchemaVersionException if memnun's tables are missing, older or newer than this code
+     */
+    public void checkSchema() {
+        migrations.check();
+    }
+
+    /**
+     * Runs {@code work} inside the host's transaction on {@code connection}: every store call made on this
+     * thread meanwhile uses that connection and neither commits nor closes it, so memnun's writes commit or roll
+     * back with the host's own. The connection must not be in auto-commit mode. A store call that fails rolls back
+     * to a savepoint taken at its start, leaving the host's transaction usable.
+     *
+     * <pre>{@code
+     * try (Connection c = dataSource.getConnection()) {
+     *     c.setAutoCommit(false);
+     *     moveGuest(c, reservation, newRoom);                      // the host's own statements
+     *     storage.withConnection(c, () -> desk.receive(intake));   // memnun's, in the same transaction
+     *     c.commit();
+     * }
+     * }</pre>
+     */
+    public <T> T withConnection(Connection connection, Supplier<T> work) {
+        return transactions.withConnection(connection, work);
+    }
+
+    /** {@link #withConnection(Connection, Supplier)} for work without a result. */
+    public void withConnection(Connection connection, Runnable work) {
+        Objects.requireNonNull(work, "work");
+        transactions.withConnection(connection, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStorage[" + dialect + ", prefix '" + tables.prefix() + "']";
+    }
+
+    /** Settings of a {@link JdbcStorage}; each is checked when set, an error names the property. */
+    public static final class Builder {
+        private @Nullable DataSource dataSource;
+        private @Nullable Dialect dialect;
+        private String tablePrefix = Tables.DEFAULT_PREFIX;
+        private boolean migrateOnStart;
+        private @Nullable ConnectionProvider connectionProvider;
+
+        private Builder() {}
+
+        /** The host's data source (normally a pool); required, also with a {@link #connectionProvider}. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** The database's dialect; detected from the data source when not set. */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /**
+         * The prefix of every table memnun creates ({@code memnun_} by default; {@code ""} for none): lower-case
+         * letters, digits and '_', starting with a letter, at most 30 characters.
+         *
+         * @throws io.memnun.error.ValidationException naming {@code tablePrefix} otherwise
+         */
+        public Builder tablePrefix(String tablePrefix) {
+            this.tablePrefix = Tables.requireValidPrefix(tablePrefix);
+            return this;
+        }
+
+        /** Whether {@link #build()} migrates the schema (off by default: then it only checks the version). */
+        public Builder migrateOnStart(boolean migrateOnStart) {
+            this.migrateOnStart = migrateOnStart;
+            return this;
+        }
+
+        /** Runs every store call inside the host's current transaction; see {@link ConnectionProvider}. */
+        public Builder connectionProvider(ConnectionProvider connectionProvider) {
+            this.connectionProvider = Objects.requireNonNull(connectionProvider, "connectionProvider");
+            return this;
+        }
+
+        /**
+         * Connects, migrates or checks the schema, and returns the storage.
+         *
+         * @throws IllegalStateException if no data source was set
+         * @throws SchemaVersionException if migrate-on-start is off and the schema does not match this code
+         * @throws StoreException if the database cannot be reached or is not supported
+         */
+        public JdbcStorage build() {
+            if (dataSource == null) {
+                throw new IllegalStateException("dataSource is required: JdbcStorage.builder().dataSource(...)");
+            }
+            Dialect d = dialect;
+            if (d == null) {
+                try (Connection c = dataSource.getConnection()) {
+                    d = Dialect.of(c);
+                } catch (SQLException e) {
+                    throw new StoreException("could not connect to detect the database: " + e.getMessage(), e);
+                }
+            }
+            JdbcStorage storage = new JdbcStorage(this, d);
+            if (migrateOnStart) {
+                storage.migrate();
+            } else {
+                storage.checkSchema();
+            }
+            return storage;
+        }
+    }
+}

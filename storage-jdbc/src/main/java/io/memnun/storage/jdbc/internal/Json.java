@@ -1,0 +1,394 @@
+package io.memnun.storage.jdbc.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.memnun.error.StoreException;
+import io.memnun.feedback.Assessment;
+import io.memnun.feedback.AttachmentRef;
+import io.memnun.feedback.Consent;
+import io.memnun.feedback.ContactChannel;
+import io.memnun.feedback.Customer;
+import io.memnun.feedback.EmailAddress;
+import io.memnun.feedback.PhoneNumber;
+import io.memnun.feedback.Recourse;
+import io.memnun.feedback.SlaCheckpoint;
+import io.memnun.feedback.SlaClock;
+import io.memnun.feedback.SlaKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON text of nested values, written and read with Jackson's streaming API from the domain's accessors: the
+ * domain types stay free of Jackson, and a feedback row is read on every command, so no tree or reflection is
+ * built on the way. Field names are part of the stored format: renaming one needs a migration. Unknown fields are
+ * skipped, so a newer memnun may add fields that an older one ignores.
+ */
+final class Json {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private Json() {}
+
+    @FunctionalInterface
+    private interface Writer {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    private static String write(Writer w) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            w.write(g);
+        } catch (IOException e) {
+            throw new StoreException("could not write JSON", e);
+        }
+        return out.toString();
+    }
+
+    private static <T> T read(String json, Reader<T> r) {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            p.nextToken();
+            return r.read(p);
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException("stored JSON is not what memnun wrote: " + e.getMessage(), e);
+        }
+    }
+
+    /** Calls {@code field} for every field of the object at the parser, which ends on the object's end. */
+    private static void fields(JsonParser p, FieldReader field) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new IOException("expected an object, found " + p.currentToken());
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            if (!field.read(name, p)) {
+                p.skipChildren();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface FieldReader {
+        /** Reads the value of {@code name} at the parser; false to skip it. */
+        boolean read(String name, JsonParser p) throws IOException;
+    }
+
+    /** The customer's details other than those stored in columns of their own (id, name, e-mail, phone). */
+    static String customer(Customer c) {
+        return write(g -> {
+            g.writeStartObject();
+            if (c.address() != null) {
+                g.writeStringField("address", c.address());
+            }
+            g.writeStringField("language", c.language().toLanguageTag());
+            g.writeStringField("preferredChannel", c.preferredChannel().name());
+            g.writeObjectFieldStart("consent");
+            g.writeBooleanField("surveys", c.consent().surveys());
+            g.writeBooleanField("commercial", c.consent().commercial());
+            g.writeBooleanField("shareWithThirdParties", c.consent().shareWithThirdParties());
+            g.writeEndObject();
+            if (!c.attributes().isEmpty()) {
+                g.writeFieldName("attributes");
+                writeMap(g, c.attributes());
+            }
+            g.writeEndObject();
+        });
+    }
+
+    static Customer customer(String json, @Nullable String externalId, @Nullable String name, @Nullable String email,
+            @Nullable String phone) {
+        return read(json, p -> {
+            String[] address = {null};
+            String[] language = {"tr"};
+            ContactChannel[] channel = {ContactChannel.NONE};
+            boolean[] consent = new boolean[3];
+            Map<String, String> attributes = new LinkedHashMap<>();
+            fields(p, (field, v) -> {
+                switch (field) {
+                    case "address" -> address[0] = v.getValueAsString();
+                    case "language" -> language[0] = v.getValueAsString();
+                    case "preferredChannel" -> channel[0] = ContactChannel.valueOf(v.getValueAsString());
+                    case "consent" -> fields(v, (k, b) -> {
+                        switch (k) {
+                            case "surveys" -> consent[0] = b.getBooleanValue();
+                            case "commercial" -> consent[1] = b.getBooleanValue();
+                            case "shareWithThirdParties" -> consent[2] = b.getBooleanValue();
+                            default -> {
+                                return false;
+                            }
+                        }
+                        return true;
+                    });
+                    case "attributes" -> attributes.putAll(readMap(v));
+                    default -> {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            return new Customer(externalId, name, email == null ? null : new EmailAddress(email),
+                    phone == null ? null : new PhoneNumber(phone), address[0], Locale.forLanguageTag(language[0]), channel[0],
+                    consent[0] || consent[1] || consent[2] ? new Consent(consent[0], consent[1], consent[2]) : Consent.NONE,
+                    attributes);
+        });
+    }
+
+    static @Nullable String assessment(@Nullable Assessment a) {
+        if (a == null) {
+            return null;
+        }
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("severity", a.severity().name());
+            if (a.impact() != null) {
+                g.writeStringField("impact", a.impact());
+            }
+            g.writeBooleanField("immediateActionNeeded", a.immediateActionNeeded());
+            g.writeEndObject();
+        });
+    }
+
+    static @Nullable Assessment assessment(@Nullable String json) {
+        if (json == null) {
+            return null;
+        }
+        return read(json, p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            fields(p, (k, v) -> {
+                m.put(k, v.currentToken().isBoolean() ? v.getBooleanValue() : v.getValueAsString());
+                return true;
+            });
+            return new Assessment(Assessment.Severity.valueOf((String) m.get("severity")), (String) m.get("impact"),
+                    Boolean.TRUE.equals(m.get("immediateActionNeeded")));
+        });
+    }
+
+    static @Nullable String attachments(List<AttachmentRef> attachments) {
+        if (attachments.isEmpty()) {
+            return null;
+        }
+        return write(g -> {
+            g.writeStartArray();
+            for (AttachmentRef r : attachments) {
+                g.writeStartObject();
+                g.writeStringField("id", r.id());
+                g.writeStringField("fileName", r.fileName());
+                g.writeStringField("mediaType", r.mediaType());
+                g.writeNumberField("sizeBytes", r.sizeBytes());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    static List<AttachmentRef> attachments(@Nullable String json) {
+        if (json == null) {
+            return List.of();
+        }
+        return read(json, p -> {
+            List<AttachmentRef> list = new ArrayList<>();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                Map<String, String> m = new LinkedHashMap<>();
+                fields(p, (k, v) -> {
+                    m.put(k, v.getValueAsString());
+                    return true;
+                });
+                list.add(new AttachmentRef(m.get("id"), m.get("fileName"), m.get("mediaType"), Long.parseLong(m.get("sizeBytes"))));
+            }
+            return list;
+        });
+    }
+
+    static @Nullable String recourse(List<Recourse> recourse) {
+        if (recourse.isEmpty()) {
+            return null;
+        }
+        return write(g -> {
+            g.writeStartArray();
+            for (Recourse r : recourse) {
+                g.writeStartObject();
+                g.writeStringField("kind", r.kind().name());
+                g.writeStringField("description", r.description());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    static List<Recourse> recourse(@Nullable String json) {
+        if (json == null) {
+            return List.of();
+        }
+        return read(json, p -> {
+            List<Recourse> list = new ArrayList<>();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                Map<String, String> m = new LinkedHashMap<>();
+                fields(p, (k, v) -> {
+                    m.put(k, v.getValueAsString());
+                    return true;
+                });
+                list.add(new Recourse(Recourse.Kind.valueOf(m.get("kind")), m.get("description")));
+            }
+            return list;
+        });
+    }
+
+    /**
+     * Response-time clocks. Instants and durations are ISO-8601 text with all their digits: unlike timestamp
+     * columns, nothing here is cut to microseconds.
+     */
+    static @Nullable String slaClocks(List<SlaClock> clocks) {
+        if (clocks.isEmpty()) {
+            return null;
+        }
+        return write(g -> {
+            g.writeStartArray();
+            for (SlaClock c : clocks) {
+                g.writeStartObject();
+                g.writeStringField("kind", c.kind().name());
+                if (c.calendar() != null) {
+                    g.writeStringField("calendar", c.calendar());
+                }
+                g.writeStringField("target", c.target().toString());
+                g.writeStringField("startedAt", c.startedAt().toString());
+                g.writeStringField("dueAt", c.dueAt().toString());
+                g.writeStringField("usedBeforeRun", c.usedBeforeRun().toString());
+                if (c.runningSince() != null) {
+                    g.writeStringField("runningSince", c.runningSince().toString());
+                }
+                g.writeStringField("state", c.state().name());
+                if (c.stoppedAt() != null) {
+                    g.writeStringField("stoppedAt", c.stoppedAt().toString());
+                }
+                g.writeArrayFieldStart("checkpoints");
+                for (SlaCheckpoint k : c.checkpoints()) {
+                    g.writeStartObject();
+                    g.writeStringField("type", k.type().name());
+                    g.writeNumberField("level", k.level());
+                    g.writeNumberField("percent", k.percent());
+                    g.writeStringField("at", k.at().toString());
+                    if (k.recipient() != null) {
+                        g.writeStringField("recipient", k.recipient());
+                    }
+                    g.writeBooleanField("fired", k.fired());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    static List<SlaClock> slaClocks(@Nullable String json) {
+        if (json == null) {
+            return List.of();
+        }
+        return read(json, p -> {
+            List<SlaClock> clocks = new ArrayList<>();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                Map<String, String> m = new LinkedHashMap<>();
+                List<SlaCheckpoint> checkpoints = new ArrayList<>();
+                fields(p, (k, v) -> {
+                    if (k.equals("checkpoints")) {
+                        while (v.nextToken() == JsonToken.START_OBJECT) {
+                            Map<String, String> c = new LinkedHashMap<>();
+                            fields(v, (ck, cv) -> {
+                                c.put(ck, cv.getValueAsString());
+                                return true;
+                            });
+                            checkpoints.add(new SlaCheckpoint(SlaCheckpoint.Type.valueOf(c.get("type")), Integer.parseInt(c.get("level")),
+                                    Integer.parseInt(c.get("percent")), Instant.parse(c.get("at")), c.get("recipient"),
+                                    Boolean.parseBoolean(c.get("fired"))));
+                        }
+                        return true;
+                    }
+                    m.put(k, v.getValueAsString());
+                    return true;
+                });
+                clocks.add(new SlaClock(SlaKind.valueOf(m.get("kind")), m.get("calendar"), Duration.parse(m.get("target")),
+                        Instant.parse(m.get("startedAt")), Instant.parse(m.get("dueAt")), Duration.parse(m.get("usedBeforeRun")),
+                        instant(m.get("runningSince")), SlaClock.State.valueOf(m.get("state")), instant(m.get("stoppedAt")),
+                        checkpoints));
+            }
+            return clocks;
+        });
+    }
+
+    private static @Nullable Instant instant(@Nullable String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    /** Staff ids as a sorted array, or {@code null} for none. */
+    static @Nullable String staff(java.util.Set<io.memnun.feedback.StaffId> staff) {
+        if (staff.isEmpty()) {
+            return null;
+        }
+        return write(g -> {
+            g.writeStartArray();
+            for (String s : staff.stream().map(io.memnun.feedback.StaffId::value).sorted().toList()) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+        });
+    }
+
+    static java.util.Set<io.memnun.feedback.StaffId> staff(@Nullable String json) {
+        if (json == null) {
+            return java.util.Set.of();
+        }
+        return read(json, p -> {
+            java.util.Set<io.memnun.feedback.StaffId> staff = new java.util.LinkedHashSet<>();
+            while (p.nextToken() == JsonToken.VALUE_STRING) {
+                staff.add(io.memnun.feedback.StaffId.of(p.getText()));
+            }
+            return staff;
+        });
+    }
+
+    /** A string map, or {@code null} for an empty one so that most rows store nothing. */
+    static @Nullable String map(Map<String, String> map) {
+        if (map.isEmpty()) {
+            return null;
+        }
+        return write(g -> writeMap(g, map));
+    }
+
+    static Map<String, String> map(@Nullable String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        return read(json, Json::readMap);
+    }
+
+    private static void writeMap(JsonGenerator g, Map<String, String> map) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    private static Map<String, String> readMap(JsonParser p) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        fields(p, (k, v) -> {
+            m.put(k, v.getValueAsString());
+            return true;
+        });
+        return m;
+    }
+}

@@ -1,0 +1,111 @@
+package io.memnun.storage.jdbc.internal;
+
+import io.memnun.error.StoreException;
+import io.memnun.storage.jdbc.Dialect;
+import io.memnun.storage.jdbc.SchemaVersionException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * memnun's schema migrations with Flyway: scripts under {@code db/memnun/<dialect>}, the table prefix substituted
+ * for {@code ${prefix}}, and a history table of memnun's own ({@code <prefix>schema_history}) so that the host's
+ * own Flyway, if any, never sees memnun's scripts and the other way round.
+ */
+public final class Migrations {
+    private final Flyway flyway;
+
+    public Migrations(DataSource dataSource, Dialect dialect, Tables tables) {
+        this(dataSource, dialect, tables, new String[0]);
+    }
+
+    /** With further script locations: how tests play a newer release of memnun against an older schema. */
+    public Migrations(DataSource dataSource, Dialect dialect, Tables tables, String... moreLocations) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        String[] locations = new String[moreLocations.length + 1];
+        locations[0] = "classpath:db/memnun/" + dialect.folder();
+        System.arraycopy(moreLocations, 0, locations, 1, moreLocations.length);
+        this.flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(locations)
+                .table(tables.schemaHistory())
+                .placeholders(Map.of("prefix", tables.prefix()))
+                // the schema usually holds the host's tables already: start memnun's history there, before V1
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("memnun tables not yet created")
+                .load();
+    }
+
+    /** Applies pending migrations; returns how many ran. */
+    public int migrate() {
+        try {
+            MigrateResult result = flyway.migrate();
+            return result.migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new StoreException("could not migrate memnun's schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** The applied version, {@code null} when memnun's tables are not there yet. */
+    public @Nullable String currentVersion() {
+        MigrationInfo current = info().current();
+        return current == null || current.getVersion() == null || "0".equals(current.getVersion().getVersion())
+                ? null : current.getVersion().getVersion();
+    }
+
+    /** The version this code's scripts lead to. */
+    public String requiredVersion() {
+        return Arrays.stream(info().all())
+                .filter(m -> m.getVersion() != null && m.getState() != MigrationState.FUTURE_SUCCESS
+                        && m.getState() != MigrationState.FUTURE_FAILED && m.getType() != null && !m.getType().isBaseline())
+                .map(m -> m.getVersion())
+                .max(Comparable::compareTo)
+                .map(v -> v.getVersion())
+                .orElse("0");
+    }
+
+    /**
+     * Refuses a schema that does not match the code: missing, behind (pending migrations) or ahead (migrations this
+     * code does not know, from a newer memnun), or with a failed migration.
+     */
+    public void check() {
+        MigrationInfoService info = info();
+        String found = currentVersion();
+        String required = requiredVersion();
+        for (MigrationInfo m : info.all()) {
+            if (m.getState() == MigrationState.FAILED || m.getState() == MigrationState.FUTURE_FAILED) {
+                throw new SchemaVersionException(found, required, "memnun's migration " + m.getVersion() + " ("
+                        + m.getDescription() + ") failed earlier; repair the schema before starting");
+            }
+        }
+        if (info.pending().length > 0) {
+            throw new SchemaVersionException(found, required, found == null
+                    ? "memnun's tables are missing: run JdbcStorage.migrate() or build it with migrateOnStart(true)"
+                    : "memnun's schema is at version " + found + " but this code needs version " + required
+                            + ": run JdbcStorage.migrate() or build it with migrateOnStart(true)");
+        }
+        for (MigrationInfo m : info.applied()) {
+            if (m.getState() == MigrationState.FUTURE_SUCCESS) {
+                throw new SchemaVersionException(found, required, "memnun's schema is at version " + found
+                        + ", newer than this code's version " + required + ": upgrade memnun-storage-jdbc");
+            }
+        }
+    }
+
+    private MigrationInfoService info() {
+        try {
+            return flyway.info();
+        } catch (FlywayException e) {
+            throw new StoreException("could not read memnun's schema history: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.memnun.storage.jdbc.internal;
+
+import io.memnun.storage.jdbc.Dialect;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * Every difference between H2 and PostgreSQL that the stores' SQL meets, in one place. The column types differ
+ * only in the migration scripts ({@code db/memnun/h2}, {@code db/memnun/postgresql}).
+ */
+public abstract class SqlDialect {
+    private static final SqlDialect H2 = new H2();
+    private static final SqlDialect POSTGRESQL = new Postgres();
+
+    public static SqlDialect of(Dialect dialect) {
+        return switch (dialect) {
+            case H2 -> H2;
+            case POSTGRESQL -> POSTGRESQL;
+        };
+    }
+
+    public abstract Dialect dialect();
+
+    /** The placeholder of a JSON column's value bound as a string. */
+    public abstract String jsonParameter();
+
+    /**
+     * One statement that increments the sequence row of (tenant, prefix, year), creating it at 1, and returns the
+     * new value; parameters: tenant, prefix, year.
+     */
+    public abstract String nextSequenceValue(String table);
+
+    /**
+     * The keyset condition for paging after (received_at, id) in ascending or descending order; its parameters
+     * are laid out as {@link #keysetParameters()} says.
+     */
+    public abstract String keysetAfter(boolean ascending);
+
+    /** The parameters {@link #keysetAfter} takes, in order. */
+    public abstract KeysetParameters keysetParameters();
+
+    /**
+     * What follows a {@code SELECT} of claim candidates: on PostgreSQL rows locked by another claimer are skipped
+     * instead of waited for; on H2 nothing (the conditional {@code UPDATE} of the claim settles races).
+     */
+    public abstract String skipLocked();
+
+    /**
+     * One statement that runs {@code write} (an INSERT or UPDATE of one feedback row) and, for the row it wrote,
+     * inserts one history event: {@code eventInsert} ({@code INSERT INTO t (cols)}) of the row's tenant and id
+     * followed by {@code eventValues}. If the write matched no row, no event is inserted. A store call is then one
+     * statement, atomic without a transaction of its own: one round trip, one commit.
+     */
+    public abstract String writeWithEvent(String write, String eventInsert, String eventValues);
+
+    /** True when the event's parameters come before the write's in {@link #writeWithEvent}. */
+    public abstract boolean eventParametersFirst();
+
+    /** True when {@code e} reports a unique or primary key violation. */
+    public boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text of {@code e} and its causes in lower case, where the violated constraint's name appears. */
+    public static String messages(SQLException e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t.getMessage()).append('\n');
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The parameter layout of a keyset condition. */
+    public enum KeysetParameters {
+        /** {@code (received_at, id) > (?, ?)}. */
+        TIME_ID,
+        /** {@code received_at > ? OR (received_at = ? AND id > ?)}. */
+        TIME_TIME_ID
+    }
+
+    private static final class H2 extends SqlDialect {
+        @Override
+        public Dialect dialect() {
+            return Dialect.H2;
+        }
+
+        @Override
+        public String jsonParameter() {
+            return "?";
+        }
+
+        @Override
+        public String nextSequenceValue(String table) {
+            // a data change delta table makes the MERGE and the read of its result one statement
+            return "SELECT last_value FROM FINAL TABLE (MERGE INTO " + table + " t USING (VALUES (CAST(? AS VARCHAR(64)),"
+                    + " CAST(? AS VARCHAR(5)), CAST(? AS INTEGER))) s(tenant, prefix, ref_year)"
+                    + " ON t.tenant = s.tenant AND t.prefix = s.prefix AND t.ref_year = s.ref_year"
+                    + " WHEN MATCHED THEN UPDATE SET last_value = t.last_value + 1"
+                    + " WHEN NOT MATCHED THEN INSERT (tenant, prefix, ref_year, last_value) VALUES (s.tenant, s.prefix, s.ref_year, 1))";
+        }
+
+        @Override
+        public String keysetAfter(boolean ascending) {
+            // spelled out: H2 does not use an index for a row value comparison
+            String op = ascending ? ">" : "<";
+            return "(received_at " + op + " ? OR (received_at = ? AND id " + op + " ?))";
+        }
+
+        @Override
+        public KeysetParameters keysetParameters() {
+            return KeysetParameters.TIME_TIME_ID;
+        }
+
+        @Override
+        public String skipLocked() {
+            return "";
+        }
+
+        @Override
+        public String writeWithEvent(String write, String eventInsert, String eventValues) {
+            // a data change delta table: the rows the write left, as a table to select from
+            return eventInsert + " SELECT w.tenant, w.id, " + eventValues + " FROM FINAL TABLE (" + write + ") w";
+        }
+
+        @Override
+        public boolean eventParametersFirst() {
+            return true;
+        }
+    }
+
+    private static final class Postgres extends SqlDialect {
+        @Override
+        public Dialect dialect() {
+            return Dialect.POSTGRESQL;
+        }
+
+        @Override
+        public String jsonParameter() {
+            return "CAST(? AS jsonb)";
+        }
+
+        @Override
+        public String nextSequenceValue(String table) {
+            // atomic on any number of nodes: the conflicting insert waits for the row lock, then increments
+            return "INSERT INTO " + table + " AS t (tenant, prefix, ref_year, last_value) VALUES (?, ?, ?, 1)"
+                    + " ON CONFLICT (tenant, prefix, ref_year) DO UPDATE SET last_value = t.last_value + 1"
+                    + " RETURNING t.last_value";
+        }
+
+        @Override
+        public String keysetAfter(boolean ascending) {
+            return "(received_at, id) " + (ascending ? ">" : "<") + " (?, ?)";
+        }
+
+        @Override
+        public KeysetParameters keysetParameters() {
+            return KeysetParameters.TIME_ID;
+        }
+
+        @Override
+        public String skipLocked() {
+            return " FOR UPDATE SKIP LOCKED";
+        }
+
+        @Override
+        public String writeWithEvent(String write, String eventInsert, String eventValues) {
+            // a data-modifying common table expression
+            return "WITH w AS (" + write + " RETURNING tenant, id) " + eventInsert + " SELECT w.tenant, w.id, " + eventValues
+                    + " FROM w";
+        }
+
+        @Override
+        public boolean eventParametersFirst() {
+            return false;
+        }
+    }
+}

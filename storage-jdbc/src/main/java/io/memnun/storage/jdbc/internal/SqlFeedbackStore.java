@@ -1,0 +1,654 @@
+package io.memnun.storage.jdbc.internal;
+
+import static io.memnun.storage.jdbc.internal.Params.getInstant;
+import static io.memnun.storage.jdbc.internal.Params.getRequiredInstant;
+import static io.memnun.storage.jdbc.internal.Params.getUuid;
+import static io.memnun.storage.jdbc.internal.Params.setInstant;
+import static io.memnun.storage.jdbc.internal.Params.setString;
+import static io.memnun.storage.jdbc.internal.Params.setUuid;
+
+import io.memnun.error.DuplicateKeyException;
+import io.memnun.error.NotFoundException;
+import io.memnun.error.StoreException;
+import io.memnun.error.VersionConflictException;
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.ClosureReason;
+import io.memnun.feedback.Cursor;
+import io.memnun.feedback.DepartmentId;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.FeedbackTypeId;
+import io.memnun.feedback.LocationId;
+import io.memnun.feedback.Page;
+import io.memnun.feedback.Priority;
+import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.StaffId;
+import io.memnun.feedback.Status;
+import io.memnun.feedback.SubjectId;
+import io.memnun.feedback.TenantId;
+import io.memnun.spi.FeedbackChange;
+import io.memnun.storage.jdbc.JdbcFeedbackStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link JdbcFeedbackStore} on memnun's tables. One row per feedback with the values queries filter on in columns of
+ * their own and nested values as JSON; one row per history event. A save with one event is one statement (the row
+ * and its event, see {@link SqlDialect#writeWithEvent}), atomic without a transaction of its own; a save with several
+ * events is one transaction. An update is guarded by the version column ({@code WHERE tenant = ? AND id = ? AND
+ * version = ?}); when it matches nothing, a second look tells a missing feedback from a stale version.
+ */
+public final class SqlFeedbackStore implements JdbcFeedbackStore {
+    /** Columns written once, at receipt. */
+    private static final String KEY_COLUMNS = "tenant, id, ref_prefix, ref_year, ref_seq, intake_key, received_at";
+    private static final int KEY_COUNT = 7;
+    private static final String EVENT_COLUMNS =
+            "tenant, feedback_id, version, event_type, actor_kind, actor_id, occurred_at, note, from_status, to_status, details";
+
+    private final Transactions tx;
+    private final SqlDialect dialect;
+    private final String feedbackTable;
+    private final String selectFeedback;
+    private final String insertFeedback;
+    /** UPDATE statements by the mask of the columns they set. */
+    private final Map<Long, String> updates = new ConcurrentHashMap<>();
+    /**
+     * Feedback read recently, in slots by id: the desk reads a feedback and then saves its next state, so an update
+     * finds the state it is based on here and writes only the columns that differ. A slot may hold another feedback
+     * or version by then: the update then writes every column. Only committed states are kept (none read inside a
+     * host's transaction, which may roll back), so a (tenant, id, version) here is the one state the database ever
+     * has for it. Bounded, and owned by this store (not by threads).
+     */
+    private final AtomicReferenceArray<Feedback> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
+    private static final int RECENT_SLOTS = 1024;
+    private final String insertEvent;
+    private final String eventTable;
+    /** The feedback row and its one event in one statement. */
+    private final String insertFeedbackWithEvent;
+    private final Map<Long, String> updatesWithEvent = new ConcurrentHashMap<>();
+    private final String selectVersion;
+    private final String selectHistory;
+    private final String nextSequence;
+
+    public SqlFeedbackStore(Transactions tx, SqlDialect dialect, Tables tables) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.feedbackTable = tables.feedback();
+        List<String> state = new ArrayList<>();
+        List<String> statePlaceholders = new ArrayList<>();
+        for (StateColumns.Column c : StateColumns.ALL) {
+            state.add(c.name());
+            statePlaceholders.add(placeholder(c));
+        }
+        String stateColumns = String.join(", ", state);
+        this.selectFeedback = "SELECT " + KEY_COLUMNS + ", " + stateColumns + " FROM " + feedbackTable;
+        this.insertFeedback = "INSERT INTO " + feedbackTable + " (" + KEY_COLUMNS + ", " + stateColumns + ") VALUES ("
+                + "?, ".repeat(KEY_COUNT) + String.join(", ", statePlaceholders) + ")";
+        this.insertEvent = "INSERT INTO " + tables.feedbackEvent() + " (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + dialect.jsonParameter() + ")";
+        this.eventTable = tables.feedbackEvent();
+        this.insertFeedbackWithEvent = withEvent(insertFeedback);
+        this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
+        this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
+                + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
+        this.nextSequence = dialect.nextSequenceValue(tables.referenceSequence());
+    }
+
+    private static int slot(FeedbackId id) {
+        return id.value().hashCode() & (RECENT_SLOTS - 1);
+    }
+
+    private String placeholder(StateColumns.Column c) {
+        return c.json() ? dialect.jsonParameter() : "?";
+    }
+
+    private String updateSql(long mask) {
+        return updates.computeIfAbsent(mask, m -> {
+            List<String> assignments = new ArrayList<>();
+            for (int c = 0; c < StateColumns.ALL.size(); c++) {
+                if ((m & (1L << c)) != 0) {
+                    StateColumns.Column column = StateColumns.ALL.get(c);
+                    assignments.add(column.name() + " = " + placeholder(column));
+                }
+            }
+            return "UPDATE " + feedbackTable + " SET " + String.join(", ", assignments)
+                    + " WHERE tenant = ? AND id = ? AND version = ?";
+        });
+    }
+
+    /** {@code write} and the insert of its event in one statement; the event's parameters as {@link #bindEvent}. */
+    private String withEvent(String write) {
+        return dialect.writeWithEvent(write, "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ")",
+                "?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter());
+    }
+
+    private String updateWithEventSql(long mask) {
+        return updatesWithEvent.computeIfAbsent(mask, m -> withEvent(updateSql(m)));
+    }
+
+    @Override
+    public void save(FeedbackChange change) {
+        Objects.requireNonNull(change, "change");
+        if (!change.outbox().isEmpty()) {
+            // the desk refuses notifications unless its store writes an outbox; this one does not (yet), and
+            // silently dropping the messages would lose them
+            throw new IllegalArgumentException("this store writes no outbox: " + change.outbox().size()
+                    + " notifications of " + change.feedback().reference() + " would be lost");
+        }
+        Feedback f = change.feedback();
+        if (change.events().size() == 1) {
+            saveInOneStatement(change);
+            return;
+        }
+        tx.write("save feedback", c -> {
+            if (change.isCreate()) {
+                insert(c, f);
+            } else {
+                update(c, f, change.expectedVersion());
+            }
+            insertEvents(c, f.tenant(), change.events());
+            return null;
+        });
+    }
+
+    /** The row and its one event in one statement: atomic on its own, one round trip, one commit. */
+    private void saveInOneStatement(FeedbackChange change) {
+        Feedback f = change.feedback();
+        FeedbackEvent event = change.events().get(0);
+        tx.statement("save feedback", c -> {
+            if (change.isCreate()) {
+                try (PreparedStatement ps = c.prepareStatement(insertFeedbackWithEvent)) {
+                    boolean eventFirst = dialect.eventParametersFirst();
+                    int i = eventFirst ? bindEvent(ps, 1, event) : 1;
+                    i = StateColumns.bind(ps, bindKeys(ps, i, f), f, StateColumns.all());
+                    if (!eventFirst) {
+                        bindEvent(ps, i, event);
+                    }
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (dialect.isUniqueViolation(e)) {
+                        throw duplicate(e, f);
+                    }
+                    throw e;
+                }
+                return null;
+            }
+            long mask = changedSince(f, change.expectedVersion());
+            int rows;
+            try (PreparedStatement ps = c.prepareStatement(updateWithEventSql(mask))) {
+                boolean eventFirst = dialect.eventParametersFirst();
+                int i = eventFirst ? bindEvent(ps, 1, event) : 1;
+                i = StateColumns.bind(ps, i, f, mask);
+                ps.setString(i++, f.tenant().value());
+                setUuid(ps, i++, f.id().value());
+                ps.setLong(i++, change.expectedVersion());
+                if (!eventFirst) {
+                    bindEvent(ps, i, event);
+                }
+                rows = ps.executeUpdate();
+            }
+            if (rows != 1) {
+                throw missingOrConflict(c, f, change.expectedVersion());
+            }
+            return null;
+        });
+    }
+
+    /** Binds the key columns of an insert from {@code start}; returns the next parameter index. */
+    private static int bindKeys(PreparedStatement ps, int start, Feedback f) throws SQLException {
+        ps.setString(start, f.tenant().value());
+        setUuid(ps, start + 1, f.id().value());
+        ps.setString(start + 2, f.reference().prefix());
+        ps.setInt(start + 3, f.reference().year());
+        ps.setLong(start + 4, f.reference().sequence());
+        setString(ps, start + 5, f.intakeKey().orElse(null));
+        setInstant(ps, start + 6, f.receivedAt());
+        return start + KEY_COUNT;
+    }
+
+    /** Binds an event's columns after its tenant and feedback id, from {@code start}; returns the next index. */
+    private static int bindEvent(PreparedStatement ps, int start, FeedbackEvent e) throws SQLException {
+        int i = start;
+        ps.setLong(i++, e.version());
+        ps.setString(i++, e.type().name());
+        ps.setString(i++, e.actor().kind().name());
+        ps.setString(i++, e.actor().id());
+        setInstant(ps, i++, e.at());
+        setString(ps, i++, e.note());
+        setString(ps, i++, e.from() == null ? null : e.from().name());
+        ps.setString(i++, e.to().name());
+        setString(ps, i++, Json.map(e.details()));
+        return i;
+    }
+
+    private void insert(Connection c, Feedback f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertFeedback)) {
+            StateColumns.bind(ps, bindKeys(ps, 1, f), f, StateColumns.all());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e)) {
+                throw duplicate(e, f);
+            }
+            throw e;
+        }
+    }
+
+    private static DuplicateKeyException duplicate(SQLException e, Feedback f) {
+        String text = SqlDialect.messages(e);
+        DuplicateKeyException d;
+        if (text.contains("feedback_reference_uq")) {
+            d = new DuplicateKeyException("reference", f.reference().toString());
+        } else if (text.contains("feedback_intake_key_uq")) {
+            d = new DuplicateKeyException("intakeKey", f.intakeKey().orElse(""));
+        } else {
+            d = new DuplicateKeyException("id", f.id().toString());
+        }
+        d.initCause(e);
+        return d;
+    }
+
+    private void update(Connection c, Feedback f, long expectedVersion) throws SQLException {
+        long mask = changedSince(f, expectedVersion);
+        int rows;
+        try (PreparedStatement ps = c.prepareStatement(updateSql(mask))) {
+            int i = StateColumns.bind(ps, 1, f, mask);
+            ps.setString(i++, f.tenant().value());
+            setUuid(ps, i++, f.id().value());
+            ps.setLong(i, expectedVersion);
+            rows = ps.executeUpdate();
+        }
+        if (rows != 1) {
+            throw missingOrConflict(c, f, expectedVersion);
+        }
+    }
+
+    /**
+     * The columns to write for {@code f}: those that differ from the state at {@code expectedVersion} when this
+     * store read that state, otherwise all. If the version check then passes, the row holds exactly that state.
+     */
+    private long changedSince(Feedback f, long expectedVersion) {
+        Feedback before = recent.get(slot(f.id()));
+        return before != null && before.version() == expectedVersion && before.id().equals(f.id())
+                && before.tenant().equals(f.tenant()) ? StateColumns.changed(before, f) : StateColumns.all();
+    }
+
+    /** Nothing matched an update: tells a missing feedback from one that someone else changed first. */
+    private RuntimeException missingOrConflict(Connection c, Feedback f, long expectedVersion) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(selectVersion)) {
+            ps.setString(1, f.tenant().value());
+            setUuid(ps, 2, f.id().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new NotFoundException("feedback " + f.id() + " in tenant " + f.tenant());
+                }
+                return new VersionConflictException(f.id().toString(), expectedVersion, rs.getLong(1));
+            }
+        }
+    }
+
+    private void insertEvents(Connection c, TenantId tenant, List<FeedbackEvent> events) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertEvent)) {
+            for (FeedbackEvent e : events) {
+                ps.setString(1, tenant.value());
+                setUuid(ps, 2, e.feedbackId().value());
+                bindEvent(ps, 3, e);
+                if (events.size() == 1) {
+                    ps.executeUpdate();
+                } else {
+                    ps.addBatch();
+                }
+            }
+            if (events.size() > 1) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    @Override
+    public Optional<Feedback> find(TenantId tenant, FeedbackId id) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
+        return tx.read("find feedback", c -> {
+            try (PreparedStatement ps = c.prepareStatement(selectFeedback + " WHERE tenant = ? AND id = ?")) {
+                ps.setString(1, tenant.value());
+                setUuid(ps, 2, id.value());
+                return one(ps);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Feedback> findByReference(TenantId tenant, ReferenceNumber reference) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(reference, "reference");
+        return tx.read("find feedback", c -> {
+            try (PreparedStatement ps = c.prepareStatement(selectFeedback
+                    + " WHERE tenant = ? AND ref_prefix = ? AND ref_year = ? AND ref_seq = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, reference.prefix());
+                ps.setInt(3, reference.year());
+                ps.setLong(4, reference.sequence());
+                return one(ps);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Feedback> findByIntakeKey(TenantId tenant, String intakeKey) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(intakeKey, "intakeKey");
+        return tx.read("find feedback by intake key", c -> {
+            try (PreparedStatement ps = c.prepareStatement(selectFeedback + " WHERE tenant = ? AND intake_key = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, intakeKey);
+                return one(ps);
+            }
+        });
+    }
+
+    private Optional<Feedback> one(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            Feedback f = feedback(rs);
+            if (!tx.inHostTransaction()) {
+                recent.set(slot(f.id()), f);
+            }
+            return Optional.of(f);
+        }
+    }
+
+    @Override
+    public List<FeedbackEvent> history(TenantId tenant, FeedbackId id) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
+        return tx.read("read the history of a feedback", c -> {
+            try (PreparedStatement ps = c.prepareStatement(selectHistory)) {
+                ps.setString(1, tenant.value());
+                setUuid(ps, 2, id.value());
+                List<FeedbackEvent> events = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String from = rs.getString(9);
+                        events.add(new FeedbackEvent(new FeedbackId(getUuid(rs, 2)), rs.getLong(3),
+                                EventType.valueOf(rs.getString(4)), new Actor(Actor.Kind.valueOf(rs.getString(5)), rs.getString(6)),
+                                getRequiredInstant(rs, 7), rs.getString(8), from == null ? null : Status.valueOf(from),
+                                Status.valueOf(rs.getString(10)), Json.map(rs.getString(11))));
+                    }
+                }
+                return List.copyOf(events);
+            }
+        });
+    }
+
+    @Override
+    public Page<Feedback> query(FeedbackQuery query) {
+        Objects.requireNonNull(query, "query");
+        boolean ascending = query.order() == FeedbackQuery.Order.OLDEST_FIRST;
+        Where where = criteria(query);
+        Cursor after = query.after();
+        if (after != null) {
+            // the stored times are microseconds: compare with the cursor's time as it was stored
+            where.add(dialect.keysetAfter(ascending));
+            where.params.add(Params.micros(after.receivedAt()));
+            if (dialect.keysetParameters() == SqlDialect.KeysetParameters.TIME_TIME_ID) {
+                where.params.add(Params.micros(after.receivedAt()));
+            }
+            where.params.add(after.id().value());
+        }
+        String direction = ascending ? "" : " DESC";
+        String sql = selectFeedback + where.sql() + " ORDER BY received_at" + direction + ", id" + direction + " LIMIT ?";
+        where.params.add(query.limit() + 1);
+        List<Feedback> items = tx.read("query feedback", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                where.bind(ps);
+                List<Feedback> list = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(feedback(rs));
+                    }
+                }
+                return list;
+            }
+        });
+        if (items.size() <= query.limit()) {
+            return new Page<>(items, null);
+        }
+        List<Feedback> page = items.subList(0, query.limit());
+        return new Page<>(page, Cursor.of(page.get(page.size() - 1)));
+    }
+
+    @Override
+    public List<GroupCount> countBy(FeedbackQuery query, GroupBy groupBy) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(groupBy, "groupBy");
+        String column = switch (groupBy) {
+            case STATUS -> "status";
+            case KIND -> "kind";
+            case PRIORITY -> "priority";
+            case CHANNEL -> "channel";
+            case TYPE -> "type_id";
+            case LOCATION -> "location_id";
+            case SUBJECT -> "subject_id";
+            case DEPARTMENT -> "department_id";
+            case ASSIGNEE -> "assignee_id";
+        };
+        Where where = criteria(query);
+        String sql = "SELECT " + column + ", COUNT(*) FROM " + feedbackTable + where.sql() + " GROUP BY " + column
+                + " ORDER BY " + column + " NULLS LAST";
+        return tx.read("count feedback", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                where.bind(ps);
+                List<GroupCount> counts = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.add(new GroupCount(rs.getString(1), rs.getLong(2)));
+                    }
+                }
+                return List.copyOf(counts);
+            }
+        });
+    }
+
+    private static Where criteria(FeedbackQuery q) {
+        Where w = new Where();
+        w.add("tenant = ?", q.tenant().value());
+        w.in("status", q.statuses().stream().map(Enum::name).sorted().collect(Collectors.toList()));
+        w.in("kind", q.kinds().stream().map(Enum::name).sorted().collect(Collectors.toList()));
+        w.addIfSet("department_id = ?", q.department() == null ? null : q.department().value());
+        w.addIfSet("assignee_id = ?", q.assignee() == null ? null : q.assignee().value());
+        w.addIfSet("subject_id = ?", q.subject() == null ? null : q.subject().value());
+        w.addIfSet("location_id = ?", q.location() == null ? null : q.location().value());
+        w.addIfSet("channel = ?", q.channel() == null ? null : q.channel().code());
+        w.addIfSet("received_at >= ?", q.receivedFrom() == null ? null : Params.micros(q.receivedFrom()));
+        w.addIfSet("received_at < ?", q.receivedBefore() == null ? null : Params.micros(q.receivedBefore()));
+        w.addIfSet("customer_external_id = ?", q.customerExternalId());
+        w.addIfSet("customer_email = ?", q.customerEmail() == null ? null : q.customerEmail().value());
+        w.addIfSet("customer_phone = ?", q.customerPhone() == null ? null : q.customerPhone().e164());
+        return w;
+    }
+
+    /** A conjunction of conditions and their parameters. */
+    private static final class Where {
+        private final List<String> conditions = new ArrayList<>();
+        final List<Object> params = new ArrayList<>();
+
+        void add(String condition, Object... values) {
+            conditions.add(condition);
+            params.addAll(List.of(values));
+        }
+
+        void addIfSet(String condition, @Nullable Object value) {
+            if (value != null) {
+                add(condition, value);
+            }
+        }
+
+        void in(String column, List<String> values) {
+            if (!values.isEmpty()) {
+                add(column + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")",
+                        values.toArray());
+            }
+        }
+
+        String sql() {
+            return " WHERE " + String.join(" AND ", conditions);
+        }
+
+        void bind(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < params.size(); i++) {
+                Params.set(ps, i + 1, params.get(i));
+            }
+        }
+    }
+
+    /** Reads the row {@link #selectFeedback} lists: the key columns, then the state columns. */
+    private static Feedback feedback(ResultSet rs) throws SQLException {
+        FeedbackId id = new FeedbackId(getUuid(rs, 2));
+        Feedback.Restorer r = Feedback.restore(id, new TenantId(rs.getString(1)),
+                new ReferenceNumber(rs.getString(3), rs.getInt(4), rs.getLong(5)), rs.getLong(8));
+        r.intakeKey(rs.getString(6));
+        r.receivedAt(getRequiredInstant(rs, 7));
+        int i = KEY_COUNT + 2;
+        r.kind(FeedbackKind.valueOf(rs.getString(i++)));
+        String type = rs.getString(i++);
+        r.type(type == null ? null : new FeedbackTypeId(type));
+        r.priority(Priority.valueOf(rs.getString(i++)));
+        r.channel(new Channel(rs.getString(i++)));
+        String location = rs.getString(i++);
+        r.location(location == null ? null : new LocationId(location));
+        String subject = rs.getString(i++);
+        r.subject(subject == null ? null : new SubjectId(subject));
+        String department = rs.getString(i++);
+        r.department(department == null ? null : new DepartmentId(department));
+        String assignee = rs.getString(i++);
+        r.assignee(assignee == null ? null : new StaffId(assignee));
+        String externalId = rs.getString(i++);
+        String name = rs.getString(i++);
+        String email = rs.getString(i++);
+        String phone = rs.getString(i++);
+        r.customer(Json.customer(rs.getString(i++), externalId, name, email, phone));
+        r.description(rs.getString(i++));
+        r.desiredRemedy(rs.getString(i++));
+        r.immediateAction(rs.getString(i++));
+        r.assessment(Json.assessment(rs.getString(i++)));
+        r.attachments(Json.attachments(rs.getString(i++)));
+        r.context(Json.map(rs.getString(i++)));
+        r.status(Status.valueOf(rs.getString(i++)));
+        String pausedFrom = rs.getString(i++);
+        r.pausedFrom(pausedFrom == null ? null : Status.valueOf(pausedFrom));
+        r.updatedAt(getRequiredInstant(rs, i++));
+        r.plannedUntil(getInstant(rs, i++));
+        r.resolution(rs.getString(i++));
+        r.resolvedAt(getInstant(rs, i++));
+        r.rejectionCount(rs.getInt(i++));
+        r.lastRejectedAt(getInstant(rs, i++));
+        r.recourseOffered(Json.recourse(rs.getString(i++)));
+        String closure = rs.getString(i++);
+        r.closureReason(closure == null ? null : ClosureReason.valueOf(closure));
+        r.closedAt(getInstant(rs, i++));
+        r.cancellationReason(rs.getString(i++));
+        r.appealCount(rs.getInt(i++));
+        r.slaClocks(Json.slaClocks(rs.getString(i++)));
+        i++; // next_sla_check_at is derived from the clocks: written for the index, never read back
+        r.watchers(Json.staff(rs.getString(i++)));
+        long routingVersion = rs.getLong(i);
+        r.routingVersion(rs.wasNull() ? null : routingVersion);
+        i++;
+        UUID possibleDuplicateOf = rs.getObject(i++, UUID.class);
+        r.possibleDuplicateOf(possibleDuplicateOf == null ? null : new FeedbackId(possibleDuplicateOf));
+        UUID mergedInto = rs.getObject(i, UUID.class);
+        r.mergedInto(mergedInto == null ? null : new FeedbackId(mergedInto));
+        return r.build();
+    }
+
+    /** One {@code GROUP BY assignee} over the tenant's open feedback instead of paging through it. */
+    @Override
+    public Map<StaffId, Integer> openLoad(TenantId tenant, Set<StaffId> staff) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(staff, "staff");
+        if (staff.isEmpty()) {
+            return Map.of();
+        }
+        Map<StaffId, Integer> load = new java.util.HashMap<>();
+        for (GroupCount g : countBy(FeedbackQuery.builder(tenant).open().build(), GroupBy.ASSIGNEE)) {
+            if (g.key() != null && staff.contains(new StaffId(g.key()))) {
+                load.put(new StaffId(g.key()), Math.toIntExact(g.count()));
+            }
+        }
+        return load;
+    }
+
+    @Override
+    public List<Feedback> dueForSlaCheck(Instant now, int limit) {
+        Objects.requireNonNull(now, "now");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        String sql = selectFeedback + " WHERE next_sla_check_at <= ? ORDER BY next_sla_check_at, id LIMIT ?";
+        return tx.read("list feedback due for an SLA check", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Params.setInstant(ps, 1, now);
+                ps.setInt(2, limit);
+                List<Feedback> due = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(feedback(rs));
+                    }
+                }
+                return List.copyOf(due);
+            }
+        });
+    }
+
+    @Override
+    public long next(TenantId tenant, String prefix, int year) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(prefix, "prefix");
+        return tx.statement("issue a reference number", c -> {
+            for (int attempt = 1; ; attempt++) {
+                try (PreparedStatement ps = c.prepareStatement(nextSequence)) {
+                    ps.setString(1, tenant.value());
+                    ps.setString(2, prefix);
+                    ps.setInt(3, year);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new StoreException("the reference sequence returned no value");
+                        }
+                        return rs.getLong(1);
+                    }
+                } catch (SQLException e) {
+                    // H2: two nodes inserted the first row of a year at once; the loser now finds it and increments
+                    if (!dialect.isUniqueViolation(e) || attempt >= 3) {
+                        throw e;
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "SqlFeedbackStore[" + dialect.dialect() + " " + feedbackTable + "]";
+    }
+}

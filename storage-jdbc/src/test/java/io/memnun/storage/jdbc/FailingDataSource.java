@@ -1,0 +1,129 @@
+package io.memnun.storage.jdbc;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A data source whose connections fail like a dropped network link: once armed with {@link #failCall(int)}, the
+ * n-th statement execution or commit from then on (counted across all connections, {@code execute*} and
+ * {@code commit} alike) throws instead of reaching the database. Unarmed it only counts.
+ */
+final class FailingDataSource implements DataSource {
+    private final DataSource target;
+    private final AtomicInteger calls = new AtomicInteger();
+    private volatile int failAt = -1;
+
+    FailingDataSource(DataSource target) {
+        this.target = target;
+    }
+
+    /** Makes the {@code n}-th call from now fail (1 is the next one). */
+    void failCall(int n) {
+        failAt = calls.get() + n;
+    }
+
+    /** How many executions and commits were attempted so far. */
+    int calls() {
+        return calls.get();
+    }
+
+    private void count(String method) throws SQLException {
+        int call = calls.incrementAndGet();
+        if (call == failAt) {
+            throw new SQLTransientConnectionException("injected failure (" + method + ")", "08006");
+        }
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return wrap(target.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        return wrap(target.getConnection(user, password));
+    }
+
+    private Connection wrap(Connection c) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                new Handler(c, true));
+    }
+
+    private final class Handler implements InvocationHandler {
+        private final Object target;
+        private final boolean connection;
+
+        Handler(Object target, boolean connection) {
+            this.target = target;
+            this.connection = connection;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.startsWith("execute") || connection && name.equals("commit")) {
+                count(name);
+            }
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (connection && result instanceof Statement s) {
+                Class<?> type = s instanceof CallableStatement ? CallableStatement.class
+                        : s instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+                return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, new Handler(s, false));
+            }
+            return result;
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return target.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        target.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        target.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return target.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return target.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return target.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return target.isWrapperFor(iface);
+    }
+}

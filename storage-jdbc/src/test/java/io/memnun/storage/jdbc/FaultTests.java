@@ -1,0 +1,113 @@
+package io.memnun.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.memnun.FeedbackDesk;
+import io.memnun.error.StoreException;
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.Customer;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.Intake;
+import io.memnun.feedback.TenantId;
+import io.memnun.tck.Fixtures;
+import io.memnun.testing.MutableClock;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A connection that fails at any point of a receipt or a command leaves nothing half-written: for every n, the
+ * n-th statement or commit of the call fails, and afterwards the database holds either the whole change or none
+ * of it (none, since the failure comes before or at the commit).
+ */
+abstract class FaultTests {
+    private final MutableClock clock = MutableClock.at("2026-05-04T10:00:00.000001Z");
+
+    /** A migrated database with the default prefix. */
+    abstract DataSource dataSource();
+
+    private FeedbackDesk desk(DataSource ds) {
+        JdbcStorage storage = JdbcStorage.builder().dataSource(ds).build();
+        return FeedbackDesk.builder().store(storage.feedbackStore()).clock(clock).build();
+    }
+
+    private static Intake intake(TenantId tenant) {
+        return Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.EMAIL, Fixtures.TURKISH_TEXT)
+                .customer(Customer.builder().email("guest@example.com").build()).context("room", "412").build();
+    }
+
+    @Test
+    void aReceiptThatFailsAtAnyStatementWritesNoFeedbackAndNoEvent() {
+        FailingDataSource faulty = new FailingDataSource(dataSource());
+        FeedbackDesk failingDesk = desk(faulty);
+        FeedbackDesk desk = desk(dataSource());
+        int before = faulty.calls();
+        failingDesk.receive(intake(Fixtures.newTenant("count")));
+        int calls = faulty.calls() - before;
+        // two: the number, then the row with its event in one statement
+        assertThat(calls).as("statements and commits of one receipt").isGreaterThanOrEqualTo(2);
+
+        for (int n = 1; n <= calls; n++) {
+            TenantId tenant = Fixtures.newTenant("receipt-" + n);
+            faulty.failCall(n);
+            assertThatThrownBy(() -> failingDesk.receive(intake(tenant))).as("failure at call %d", n)
+                    .isInstanceOf(StoreException.class).hasMessageContaining("injected failure");
+            assertThat(desk.query(FeedbackQuery.builder(tenant).build()).items()).as("feedback after failure at %d", n).isEmpty();
+            assertThat(rows("feedback_event", tenant)).as("events after failure at %d", n).isZero();
+            // and the next attempt, on a healthy connection, goes through
+            Feedback f = desk.receive(intake(tenant));
+            assertThat(desk.history(tenant, f.id())).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCommandThatFailsAtAnyStatementChangesNothing() {
+        TenantId tenant = Fixtures.newTenant("command");
+        FeedbackDesk healthy = desk(dataSource());
+        Feedback f = healthy.receive(intake(tenant));
+        Feedback taken = healthy.take(tenant, f.reference(), Actor.staff("ali"));
+
+        FailingDataSource faulty = new FailingDataSource(dataSource());
+        FeedbackDesk failingDesk = desk(faulty);
+        int before = faulty.calls();
+        failingDesk.resolve(tenant, f.reference(), Actor.staff("ali"), "fixed");
+        int calls = faulty.calls() - before;
+        // two: the read, then the update with its event in one statement
+        assertThat(calls).as("statements and commits of one command").isGreaterThanOrEqualTo(2);
+        // the customer rejects, so the feedback is back in progress and can be resolved again
+        healthy.reject(tenant, f.reference(), "not fixed");
+        Feedback current = healthy.get(tenant, f.id());
+
+        for (int n = 1; n <= calls; n++) {
+            faulty.failCall(n);
+            int step = n;
+            assertThatThrownBy(() -> failingDesk.resolve(tenant, f.reference(), Actor.staff("ali"), "fixed " + step))
+                    .as("failure at call %d", n).isInstanceOf(StoreException.class).hasMessageContaining("injected failure");
+            Feedback after = healthy.get(tenant, f.id());
+            assertThat(after.version()).as("version after failure at %d", n).isEqualTo(current.version());
+            assertThat(after.status()).isEqualTo(current.status());
+            assertThat(healthy.history(tenant, f.id())).hasSize((int) current.version());
+        }
+        assertThat(taken.version()).isEqualTo(2);
+    }
+
+    private long rows(String table, TenantId tenant) {
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM memnun_" + table + " WHERE tenant = ?")) {
+            ps.setString(1, tenant.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.memnun.storage.jdbc;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+
+class H2JdbcStoreTest extends JdbcStoreTests {
+    private static DataSource ds;
+    private static JdbcStorage shared;
+
+    @BeforeAll
+    static void database() {
+        ds = TestDatabases.h2();
+        // the host's table is there first: memnun's migrations must not mind a non-empty schema
+        createHostTable(ds);
+        shared = JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build();
+    }
+
+    @Override
+    JdbcStorage storage() {
+        TestDatabases.truncate(ds, "memnun_");
+        emptyHostTable(ds);
+        return shared;
+    }
+
+    @Override
+    DataSource dataSource() {
+        return ds;
+    }
+}

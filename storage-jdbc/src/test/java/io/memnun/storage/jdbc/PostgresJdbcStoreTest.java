@@ -1,0 +1,35 @@
+package io.memnun.storage.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+class PostgresJdbcStoreTest extends JdbcStoreTests {
+    private static HikariDataSource ds;
+    private static JdbcStorage shared;
+
+    @BeforeAll
+    static void database() {
+        ds = TestDatabases.postgresSchema(12);
+        createHostTable(ds);
+        shared = JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build();
+    }
+
+    @AfterAll
+    static void close() {
+        ds.close();
+    }
+
+    @Override
+    JdbcStorage storage() {
+        TestDatabases.truncate(ds, "memnun_");
+        emptyHostTable(ds);
+        return shared;
+    }
+
+    @Override
+    DataSource dataSource() {
+        return ds;
+    }
+}
