@@ -37,5 +37,7 @@ public enum EventType {
     /** A notification reached its provider (e-mail server, SMS gateway); recorded in every state. */
     NOTIFICATION_SENT,
     /** A notification attempt failed, or the notification was given up on (dead-lettered); recorded in every state. */
-    NOTIFICATION_FAILED
+    NOTIFICATION_FAILED,
+    /** A message from the customer (a reply by e-mail or SMS) was recorded; recorded in every state. */
+    CUSTOMER_MESSAGE
 }
