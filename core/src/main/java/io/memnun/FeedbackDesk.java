@@ -273,6 +273,33 @@ public final class FeedbackDesk {
         return apply(current, command);
     }
 
+    /**
+     * Applies several commands to one feedback as one change: each is checked against the state the one before left,
+     * and either all their events are saved together or, if any is refused or the feedback changed meanwhile,
+     * nothing is. Used where one act has two records, e.g. a customer's reply that is both a message and a decision.
+     *
+     * @throws NotFoundException if the tenant has no such feedback
+     * @throws io.memnun.feedback.IllegalTransitionException if a command is not allowed where it falls
+     * @throws io.memnun.error.VersionConflictException if it was changed concurrently; nothing was written
+     */
+    public Feedback executeAll(TenantId tenant, FeedbackKey key, List<Command> commands) {
+        Objects.requireNonNull(commands, "commands");
+        if (commands.isEmpty()) {
+            throw new ValidationException("commands", "must name at least one command");
+        }
+        Feedback current = get(tenant, key);
+        Instant now = clock.instant();
+        Feedback after = current;
+        List<FeedbackEvent> events = new ArrayList<>();
+        for (Command command : commands) {
+            Lifecycle.Transition t = lifecycle.apply(after, Objects.requireNonNull(command, "command"), now);
+            events.add(t.event());
+            after = t.after();
+        }
+        publish(after, save(new FeedbackChange(after, current.version(), events)));
+        return after;
+    }
+
     private Feedback apply(Feedback current, Command command) {
         Lifecycle.Transition t = lifecycle.apply(current, command, clock.instant());
         publish(t.after(), save(FeedbackChange.update(t.after(), current.version(), t.event())));
@@ -452,6 +479,11 @@ public final class FeedbackDesk {
      */
     public Optional<Feedback> findByReference(TenantId tenant, String referenceText) {
         return find(tenant, ReferenceNumber.parse(referenceText));
+    }
+
+    /** The feedback received with {@code intakeKey} (an e-mail's Message-ID, say), if the tenant has one. */
+    public Optional<Feedback> findByIntakeKey(TenantId tenant, String intakeKey) {
+        return store.findByIntakeKey(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(intakeKey, "intakeKey"));
     }
 
     /** The feedback named by {@code key}; a {@link NotFoundException} if the tenant has no such feedback. */

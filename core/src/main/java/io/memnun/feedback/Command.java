@@ -280,6 +280,27 @@ public sealed interface Command {
     }
 
     /**
+     * A message from the customer (a reply by e-mail or SMS) recorded on the feedback; allowed in every state, closed
+     * ones included, and changes nothing else. {@code details} carry where it came from, e.g. {@code messageId}
+     * (which an inbound channel checks before recording the same message again) and {@code channel}.
+     */
+    record AddCustomerMessage(Actor actor, String message, java.util.Map<String, String> details) implements Command {
+        public AddCustomerMessage {
+            Objects.requireNonNull(actor, "actor");
+            message = Checks.text(message, "message", MAX_TEXT);
+            java.util.Map<String, String> copy = new java.util.LinkedHashMap<>();
+            Objects.requireNonNull(details, "details").forEach((k, v) -> copy.put(
+                    Checks.code(k, "details key", 64), Checks.code(v, "details." + k, 1000)));
+            details = java.util.Map.copyOf(copy);
+        }
+
+        @Override
+        public String name() {
+            return "addCustomerMessage";
+        }
+    }
+
+    /**
      * Merge into {@code original} as its duplicate: the feedback closes as {@link ClosureReason#DUPLICATE} and
      * refers to the original, where the work goes on.
      */

@@ -39,5 +39,7 @@ public enum EventType {
     /** A notification attempt failed, or the notification was given up on (dead-lettered); recorded in every state. */
     NOTIFICATION_FAILED,
     /** The customer was invited to a satisfaction survey about the feedback; recorded in every state. */
-    SURVEY_INVITED
+    SURVEY_INVITED,
+    /** A message from the customer (a reply by e-mail or SMS) was recorded; recorded in every state. */
+    CUSTOMER_MESSAGE
 }

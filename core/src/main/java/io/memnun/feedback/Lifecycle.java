@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  *  rejected, open ──close(UNRESOLVED)──► CLOSED   after the closing period since the last rejection
  *  any open state ──cancel──► CANCELLED          CLOSED / CANCELLED ──appeal──► IN_PROGRESS
  *  any open state ──merge(original)──► CLOSED (DUPLICATE)   any open state ──unlink──► same state
+ *  any state ──addNote / addCustomerMessage──► same state
  * </pre>
  */
 public final class Lifecycle {
@@ -348,6 +349,10 @@ public final class Lifecycle {
         } else if (command instanceof Command.AddNote c) {
             type = EventType.NOTE_ADDED;
             note = c.note();
+        } else if (command instanceof Command.AddCustomerMessage c) {
+            type = EventType.CUSTOMER_MESSAGE;
+            note = c.message();
+            details.putAll(c.details());
         } else if (command instanceof Command.Merge c) {
             if (c.original().equals(feedback.id())) {
                 throw new ValidationException("original", "feedback " + feedback.reference() + " cannot be merged into itself");
@@ -521,6 +526,7 @@ public final class Lifecycle {
         m.put(Command.ChangePriority.class, EnumSet.copyOf(OPEN));
         m.put(Command.Assess.class, EnumSet.copyOf(OPEN));
         m.put(Command.AddNote.class, EnumSet.allOf(Status.class));
+        m.put(Command.AddCustomerMessage.class, EnumSet.allOf(Status.class));
         m.put(Command.Merge.class, EnumSet.copyOf(OPEN));
         m.put(Command.Unlink.class, EnumSet.copyOf(OPEN));
         return Map.copyOf(m);

@@ -72,6 +72,7 @@ class LifecycleTest {
             changePriority     =    =           =        =                 =            =        -      -
             assess             =    =           =        =                 =            =        -      -
             addNote            =    =           =        =                 =            =        =      =
+            addCustomerMessage =    =           =        =                 =            =        =      =
             merge              CL   CL          CL       CL                CL           CL       -      -
             unlink             =    =           =        =                 =            =        -      -
             """;
@@ -101,6 +102,7 @@ class LifecycleTest {
         CHANGE_PRIORITY(Command.ChangePriority.class, "changePriority"),
         ASSESS(Command.Assess.class, "assess"),
         ADD_NOTE(Command.AddNote.class, "addNote"),
+        ADD_CUSTOMER_MESSAGE(Command.AddCustomerMessage.class, "addCustomerMessage"),
         MERGE(Command.Merge.class, "merge"),
         UNLINK(Command.Unlink.class, "unlink");
 
@@ -217,6 +219,7 @@ class LifecycleTest {
             case CHANGE_PRIORITY: return EventType.PRIORITY_CHANGED;
             case ASSESS: return EventType.ASSESSED;
             case ADD_NOTE: return EventType.NOTE_ADDED;
+            case ADD_CUSTOMER_MESSAGE: return EventType.CUSTOMER_MESSAGE;
             case MERGE: return EventType.MERGED;
             case UNLINK: return EventType.UNLINKED;
             default: throw new AssertionError(kind);
@@ -247,6 +250,7 @@ class LifecycleTest {
                     f.priority() == Priority.VERY_URGENT ? Priority.LOW : Priority.VERY_URGENT, "Misafir VIP");
             case ASSESS: return new Command.Assess(AYSE, Assessment.of(Assessment.Severity.CRITICAL, "Sağlık riski", true));
             case ADD_NOTE: return new Command.AddNote(MEHMET, "Misafir arandı");
+            case ADD_CUSTOMER_MESSAGE: return new Command.AddCustomerMessage(Actor.customer(), "Teşekkürler", Map.of("messageId", "<m1@x>"));
             case MERGE: return new Command.Merge(AYSE, f.possibleDuplicateOf().orElseThrow(), "Aynı şikâyet");
             case UNLINK: return new Command.Unlink(AYSE, "Başka bir oda");
             default: throw new AssertionError(kind);
@@ -273,6 +277,7 @@ class LifecycleTest {
         if (c instanceof Command.ChangePriority x) return x.reason();
         if (c instanceof Command.Assess x) return x.assessment().impact();
         if (c instanceof Command.AddNote x) return x.note();
+        if (c instanceof Command.AddCustomerMessage x) return x.message();
         if (c instanceof Command.Merge x) return x.note();
         if (c instanceof Command.Unlink x) return x.note();
         throw new AssertionError(c);
@@ -281,6 +286,9 @@ class LifecycleTest {
     /** The structured facts the event must record for {@code c} applied to {@code before}. */
     private static Map<String, String> details(Command c, Feedback before) {
         Map<String, String> d = new LinkedHashMap<>();
+        if (c instanceof Command.AddCustomerMessage x) {
+            d.putAll(x.details());
+        }
         if (c instanceof Command.Take x) {
             if (before.assignee().isEmpty()) {
                 d.put("assignee", x.actor().id());

@@ -131,6 +131,11 @@ public final class SmtpEmailChannel implements NotificationChannel {
         return "<" + n.idempotencyKey() + "@" + messageIdDomain + ">";
     }
 
+    /** The domain of the Message-IDs this channel generates; replies are traced back by it ({@link MailThreads}). */
+    public String messageIdDomain() {
+        return messageIdDomain;
+    }
+
     /** The thread root of a feedback's mails: {@code <feedback-<id>@domain>}. */
     public String threadRoot(FeedbackId feedback) {
         return "<feedback-" + feedback.value() + "@" + messageIdDomain + ">";

@@ -109,6 +109,30 @@ final class LocalSmsc implements ServerMessageReceiverListener, AutoCloseable {
         }
     }
 
+    /**
+     * Sends a mobile-originated message to the first bound client session (a receiver or transceiver) and returns once
+     * the client answered; a refusal throws jsmpp's negative response exception.
+     */
+    void deliver(String from, String to, byte dataCoding, byte[] body) throws Exception {
+        SMPPServerSession target = null;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (target == null && System.nanoTime() < deadline) {
+            synchronized (sessions) {
+                target = sessions.stream().filter(s -> s.getSessionState().isBound()).findFirst().orElse(null);
+            }
+            if (target == null) {
+                Thread.sleep(20);
+            }
+        }
+        if (target == null) {
+            throw new IllegalStateException("no client bound");
+        }
+        target.deliverShortMessage("", org.jsmpp.bean.TypeOfNumber.INTERNATIONAL, org.jsmpp.bean.NumberingPlanIndicator.ISDN, from,
+                org.jsmpp.bean.TypeOfNumber.UNKNOWN, org.jsmpp.bean.NumberingPlanIndicator.UNKNOWN, to, new org.jsmpp.bean.ESMClass(),
+                (byte) 0, (byte) 0, new org.jsmpp.bean.RegisteredDelivery(), new org.jsmpp.bean.GeneralDataCoding(
+                        dataCoding == 8 ? org.jsmpp.bean.Alphabet.ALPHA_UCS2 : org.jsmpp.bean.Alphabet.ALPHA_DEFAULT), body);
+    }
+
     private static ProcessRequestException unsupported() {
         return new ProcessRequestException("not supported by the test SMSC", 0x03);
     }

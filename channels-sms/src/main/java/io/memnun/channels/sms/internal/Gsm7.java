@@ -58,4 +58,30 @@ public final class Gsm7 {
     public static int turkishShift(char c) {
         return TURKISH_SHIFT.getOrDefault(c, -1);
     }
+
+    /**
+     * Decodes unpacked GSM-7 (one septet an octet, as SMPP carries data coding 0); with {@code turkish}, escapes
+     * use the Turkish single shift table. An unknown escape gives the character of the default table.
+     */
+    public static String decode(byte[] septets, boolean turkish) {
+        Map<Character, Integer> shift = turkish ? TURKISH_SHIFT : EXTENSION;
+        StringBuilder sb = new StringBuilder(septets.length);
+        for (int i = 0; i < septets.length; i++) {
+            int v = septets[i] & 0x7F;
+            if (v == ESCAPE && i + 1 < septets.length) {
+                int next = septets[++i] & 0x7F;
+                Character found = null;
+                for (Map.Entry<Character, Integer> e : shift.entrySet()) {
+                    if (e.getValue() == next) {
+                        found = e.getKey();
+                        break;
+                    }
+                }
+                sb.append(found != null ? found.charValue() : DEFAULT_ALPHABET.charAt(next));
+            } else if (v != ESCAPE) {
+                sb.append(DEFAULT_ALPHABET.charAt(v));
+            }
+        }
+        return sb.toString();
+    }
 }

@@ -1,0 +1,330 @@
+package io.memnun.channels.email;
+
+import io.memnun.error.NotificationException;
+import io.memnun.error.ValidationException;
+import io.memnun.feedback.TenantId;
+import io.memnun.inbound.AttachmentPolicy;
+import io.memnun.inbound.InboundMessage;
+import io.memnun.inbound.InboundOutcome;
+import io.memnun.inbound.InboundProcessor;
+import io.memnun.spi.AttachmentStore;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads complaints and replies from an IMAP mailbox: each {@link #tick()} takes the mails not yet marked as processed,
+ * reads each into an {@link InboundMessage} ({@link InboundMail}), hands it to the {@link InboundProcessor}, and only
+ * when that returned (its feedback change committed) marks the mail: with the keyword {@value #PROCESSED} where the
+ * server keeps keywords, else {@code \Seen}, or by moving it to a folder ({@link Builder#moveTo}). A crash between the
+ * commit and the mark reads the mail again on the next tick, which the processor recognises by its Message-ID.
+ *
+ * <p>A mail whose processing fails is left unmarked and logged, and the others go on; it is tried again next tick.
+ * The host drives {@link #tick()} from its scheduler (polling); the store connection is kept open between ticks and
+ * opened again when it broke. Not thread-safe: one poller per mailbox.
+ *
+ * <pre>{@code
+ * ImapInbox inbox = ImapInbox.builder("imap.otel.example", 993, tenant)
+ *         .credentials("sikayet@otel.example", secret)
+ *         .processor(InboundProcessor.builder(desk).threads(MailThreads.of(smtp, outbox)).build())
+ *         .attachments(attachmentStore, AttachmentPolicy.DEFAULT)
+ *         .build();
+ * scheduler.scheduleWithFixedDelay(inbox::tick, 0, 1, TimeUnit.MINUTES);
+ * }</pre>
+ */
+public final class ImapInbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ImapInbox.class);
+    /** The keyword that marks a processed mail. */
+    public static final String PROCESSED = "$MemnunProcessed";
+
+    /** How the connection is protected. */
+    public enum Security {
+        /** Plain IMAP, for a server on the same host or a test. */
+        NONE,
+        /** IMAP upgraded with STARTTLS, required (port 143). */
+        STARTTLS,
+        /** IMAP inside TLS from the first byte (port 993). */
+        IMAPS
+    }
+
+    private final String host;
+    private final int port;
+    private final String username;
+    private final String password;
+    private final String folderName;
+    private final @Nullable String moveTo;
+    private final int batch;
+    private final InboundMail reader;
+    private final Function<InboundMessage, InboundOutcome> processor;
+    private final Session session;
+    private @Nullable Store store;
+
+    private ImapInbox(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.username = Objects.requireNonNull(b.username, "username");
+        this.password = Objects.requireNonNull(b.password, "password");
+        this.folderName = b.folder;
+        this.moveTo = b.moveTo;
+        this.batch = b.batch;
+        this.reader = new InboundMail(b.tenant, b.defaultLanguage, b.attachments, b.attachmentPolicy);
+        this.processor = Objects.requireNonNull(b.processor, "processor");
+        this.session = Session.getInstance(properties(b));
+    }
+
+    private static Properties properties(Builder b) {
+        String protocol = b.security == Security.IMAPS ? "imaps" : "imap";
+        String p = "mail." + protocol + ".";
+        Properties props = new Properties();
+        props.put("mail.store.protocol", protocol);
+        props.put(p + "host", b.host);
+        props.put(p + "port", Integer.toString(b.port));
+        props.put(p + "connectiontimeout", Long.toString(b.connectTimeout.toMillis()));
+        props.put(p + "timeout", Long.toString(b.readTimeout.toMillis()));
+        // parts are read as they are needed, not the whole mail at once
+        props.put(p + "partialfetch", "true");
+        if (b.security == Security.STARTTLS) {
+            props.put(p + "starttls.enable", "true");
+            props.put(p + "starttls.required", "true");
+        }
+        if (b.security != Security.NONE) {
+            props.put(p + "ssl.checkserveridentity", Boolean.toString(b.trustedHosts == null));
+            if (b.trustedHosts != null) {
+                props.put(p + "ssl.trust", b.trustedHosts);
+            }
+        }
+        return props;
+    }
+
+    public static Builder builder(String host, int port, TenantId tenant) {
+        return new Builder(host, port, tenant);
+    }
+
+    /**
+     * Processes the mails not yet marked, at most the configured batch, oldest first, and returns what became of each
+     * one that was processed.
+     *
+     * @throws NotificationException (retryable) when the mailbox cannot be reached; nothing was marked
+     */
+    public List<InboundOutcome> tick() {
+        List<InboundOutcome> outcomes = new ArrayList<>();
+        Folder folder = null;
+        try {
+            folder = store().getFolder(folderName);
+            folder.open(Folder.READ_WRITE);
+            boolean keywords = folder.getPermanentFlags().contains(Flags.Flag.USER);
+            Flags mark = keywords ? new Flags(PROCESSED) : new Flags(Flags.Flag.SEEN);
+            Message[] pending = folder.search(new FlagTerm(mark, false));
+            int n = Math.min(pending.length, batch);
+            for (int i = 0; i < n; i++) {
+                Message m = pending[i];
+                InboundOutcome outcome;
+                try {
+                    outcome = processor.apply(reader.read((MimeMessage) m));
+                } catch (RuntimeException | IOException | MessagingException e) {
+                    // left unmarked: tried again next tick, and the processor knows what it already did
+                    LOG.warn("mail {} in {} not processed, will be tried again: {}", m.getMessageNumber(), folderName, e.toString());
+                    continue;
+                }
+                markDone(folder, m, mark);
+                outcomes.add(outcome);
+            }
+            return outcomes;
+        } catch (MessagingException e) {
+            closeStore();
+            throw new NotificationException("IMAP mailbox " + folderName + " on " + host + ":" + port + ": " + e.getMessage(), true, e);
+        } finally {
+            if (folder != null && folder.isOpen()) {
+                try {
+                    folder.close(moveTo != null);
+                } catch (MessagingException e) {
+                    LOG.debug("closing {}: {}", folderName, e.toString());
+                }
+            }
+        }
+    }
+
+    private void markDone(Folder folder, Message m, Flags mark) throws MessagingException {
+        if (moveTo != null) {
+            Folder target = folder.getStore().getFolder(moveTo);
+            if (!target.exists()) {
+                target.create(Folder.HOLDS_MESSAGES);
+            }
+            folder.copyMessages(new Message[] {m}, target);
+            m.setFlag(Flags.Flag.DELETED, true);
+        } else {
+            m.setFlags(mark, true);
+        }
+    }
+
+    private Store store() throws MessagingException {
+        if (store == null || !store.isConnected()) {
+            Store s = session.getStore();
+            s.connect(host, port, username, password);
+            store = s;
+        }
+        return store;
+    }
+
+    private void closeStore() {
+        if (store != null) {
+            try {
+                store.close();
+            } catch (MessagingException e) {
+                LOG.debug("closing the IMAP store: {}", e.toString());
+            }
+            store = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeStore();
+    }
+
+    /** Collects the settings; every value is checked when set. */
+    public static final class Builder {
+        private final String host;
+        private final int port;
+        private final TenantId tenant;
+        private Security security = Security.IMAPS;
+        private @Nullable String username;
+        private @Nullable String password;
+        private String folder = "INBOX";
+        private @Nullable String moveTo;
+        private int batch = 100;
+        private Locale defaultLanguage = Locale.forLanguageTag("tr");
+        private @Nullable AttachmentStore attachments;
+        private AttachmentPolicy attachmentPolicy = AttachmentPolicy.DEFAULT;
+        private @Nullable Function<InboundMessage, InboundOutcome> processor;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private @Nullable String trustedHosts;
+
+        private Builder(String host, int port, TenantId tenant) {
+            if (host == null || host.isBlank() || host.chars().anyMatch(c -> c <= ' ')) {
+                throw new ValidationException("host", "must be a host name, was '" + host + "'");
+            }
+            if (port < 1 || port > 65535) {
+                throw new ValidationException("port", "must be between 1 and 65535, was " + port);
+            }
+            this.host = host;
+            this.port = port;
+            this.tenant = Objects.requireNonNull(tenant, "tenant");
+        }
+
+        /** IMAPS unless set. */
+        public Builder security(Security security) {
+            this.security = Objects.requireNonNull(security, "security");
+            return this;
+        }
+
+        public Builder credentials(String username, String password) {
+            this.username = Objects.requireNonNull(username, "username");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** The folder read ({@code INBOX} unless set). */
+        public Builder folder(String folder) {
+            this.folder = name(folder, "folder");
+            return this;
+        }
+
+        /** Moves processed mails to this folder (created if missing) instead of marking them with a keyword. */
+        public Builder moveTo(String folder) {
+            this.moveTo = name(folder, "moveTo");
+            return this;
+        }
+
+        private static String name(@Nullable String folder, String field) {
+            if (folder == null || folder.isBlank() || folder.chars().anyMatch(Character::isISOControl)) {
+                throw new ValidationException(field, "must be a folder name, was '" + folder + "'");
+            }
+            return folder;
+        }
+
+        /** The most mails processed in one tick (100 unless set). */
+        public Builder batch(int batch) {
+            if (batch < 1) {
+                throw new ValidationException("batch", "must be positive, was " + batch);
+            }
+            this.batch = batch;
+            return this;
+        }
+
+        /** The customer's language when a mail has no {@code Content-Language} (Turkish unless set). */
+        public Builder defaultLanguage(Locale language) {
+            this.defaultLanguage = Objects.requireNonNull(language, "language");
+            return this;
+        }
+
+        /** Where attachments are stored and which are kept; without a store none is kept (each is listed as refused). */
+        public Builder attachments(AttachmentStore store, AttachmentPolicy policy) {
+            this.attachments = Objects.requireNonNull(store, "store");
+            this.attachmentPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Decides what each mail becomes. Required. */
+        public Builder processor(InboundProcessor processor) {
+            Objects.requireNonNull(processor, "processor");
+            return processor(processor::process);
+        }
+
+        /** Like {@link #processor(InboundProcessor)}, for a host that wraps the processor (to log, to count). */
+        public Builder processor(Function<InboundMessage, InboundOutcome> processor) {
+            this.processor = Objects.requireNonNull(processor, "processor");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        private static Duration positive(@Nullable Duration d, String field) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new ValidationException(field, "must be positive, was " + d);
+            }
+            return d;
+        }
+
+        /** Hosts whose TLS certificate is trusted without checking ({@code *} for all): for a test server only. */
+        public Builder trustedHosts(String hosts) {
+            this.trustedHosts = Objects.requireNonNull(hosts, "hosts");
+            return this;
+        }
+
+        public ImapInbox build() {
+            if (username == null) {
+                throw new ValidationException("credentials", "are required: credentials(username, password)");
+            }
+            if (processor == null) {
+                throw new ValidationException("processor", "is required: processor(InboundProcessor)");
+            }
+            return new ImapInbox(this);
+        }
+    }
+}
