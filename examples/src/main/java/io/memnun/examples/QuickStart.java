@@ -16,16 +16,17 @@ import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.SubjectId;
 import io.memnun.feedback.TenantId;
 import io.memnun.sla.SlaPolicy;
-import io.memnun.store.memory.InMemoryFeedbackStore;
+import io.memnun.storage.jdbc.JdbcStorage;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The README's walk-through: a hotel guest's complaint received at the front desk, taken, planned, resolved,
+ * The README's walk-through, on an embedded H2 database: a hotel guest's complaint received at the front desk, taken, planned, resolved,
  * rejected by the guest, resolved again, accepted and closed; then its history printed as the tracking form.
  */
 public final class QuickStart {
@@ -36,8 +37,12 @@ public final class QuickStart {
     public static void main(String[] args) {
         // a clock the scenario moves forward, so the history shows realistic times
         ScenarioClock clock = new ScenarioClock(ZonedDateTime.of(2026, 7, 14, 22, 40, 0, 0, ISTANBUL).toInstant(), ISTANBUL);
+        // an embedded H2 database: nothing to install; a file URL (jdbc:h2:./data/memnun) keeps it between runs
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:quickstart;DB_CLOSE_DELAY=-1");
+        JdbcStorage storage = JdbcStorage.builder().dataSource(h2).migrateOnStart(true).build();
         FeedbackDesk desk = FeedbackDesk.builder()
-                .store(new InMemoryFeedbackStore())
+                .store(storage.feedbackStore())
                 .clock(clock)
                 .sla(SlaPolicy.defaults()) // response-time targets in business hours, Turkish holidays
                 .build();
