@@ -3,22 +3,15 @@ package io.memnun.channels.sms;
 import io.memnun.channels.sms.internal.Gsm7;
 import io.memnun.error.NotificationException;
 import io.memnun.error.ValidationException;
-import io.memnun.feedback.Channel;
-import io.memnun.feedback.ContactChannel;
-import io.memnun.feedback.Customer;
 import io.memnun.feedback.TenantId;
 import io.memnun.inbound.InboundMessage;
 import io.memnun.inbound.InboundOutcome;
 import io.memnun.inbound.InboundProcessor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -142,25 +135,7 @@ public final class SmppInbox implements AutoCloseable {
             case 0x03, 0x04 -> new String(body, StandardCharsets.ISO_8859_1);
             default -> Gsm7.decode(body, turkish);
         };
-        String digits = source.replaceAll("[^0-9]", "");
-        Customer.Builder sender = Customer.builder().language(language).preferredChannel(ContactChannel.SMS);
-        Customer customer;
-        try {
-            customer = sender.phone("+" + digits).build();
-        } catch (ValidationException e) {
-            // an alphanumeric sender or a short code: not a number we can match or answer
-            customer = Customer.builder().language(language).build();
-        }
-        String key = "sms-" + hash(digits + "|" + destination + "|" + text + "|" + LocalDate.ofInstant(clock.instant(), zone));
-        return InboundMessage.builder(tenant, Channel.SMS, key, customer).text(text).receivedAt(clock.instant()).build();
-    }
-
-    private static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return InboundSms.message(tenant, language, clock.instant(), zone, source, destination, text, null);
     }
 
     private final class Listener implements MessageReceiverListener {

@@ -1,0 +1,149 @@
+package io.memnun.channels.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.memnun.FeedbackDesk;
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.ClosureReason;
+import io.memnun.feedback.Customer;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.Intake;
+import io.memnun.feedback.Status;
+import io.memnun.feedback.TenantId;
+import io.memnun.inbound.InboundOutcome;
+import io.memnun.inbound.InboundProcessor;
+import io.memnun.store.memory.InMemoryFeedbackStore;
+import io.memnun.tck.Fixtures;
+import io.memnun.testing.ForwardingFeedbackStore;
+import io.memnun.testing.MutableClock;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A gateway posting incoming SMS to the host's web server, here the JDK's on loopback. */
+class SmsCallbackTest {
+    private static final String GUEST = "+905321234567";
+
+    private final MutableClock clock = new MutableClock(Fixtures.T0);
+    private final FeedbackDesk desk = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).build();
+    private final TenantId tenant = Fixtures.newTenant("callback");
+    private final InboundProcessor processor = InboundProcessor.builder(desk).build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private HttpServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        SmsCallback callback = SmsCallback.of(tenant, SmsCallback.Format.twilio(), processor, Locale.forLanguageTag("tr"), clock,
+                ZoneId.of("Europe/Istanbul"));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/sms/incoming", callback.asHttpHandler());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private HttpResponse<String> post(Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sms/incoming"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<Feedback> all() {
+        return desk.query(FeedbackQuery.builder(tenant).build()).items();
+    }
+
+    @Test
+    void anEvetFromTheCustomerAcceptsTheResolution() throws Exception {
+        Feedback f = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.PHONE, "Klima çalışmıyor")
+                .customer(Customer.builder().phone(GUEST).build()).build());
+        desk.take(tenant, f.id(), Actor.staff("ayse"));
+        desk.resolve(tenant, f.id(), Actor.staff("ayse"), "Klima onarıldı");
+
+        HttpResponse<String> response = post(Map.of("From", GUEST, "To", "+908501234567", "Body", "Evet, teşekkürler", "MessageSid", "SM1"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Feedback after = desk.get(tenant, f.id());
+        assertThat(after.status()).isEqualTo(Status.CLOSED);
+        assertThat(after.closureReason()).contains(ClosureReason.ACCEPTED);
+    }
+
+    @Test
+    void anUnknownNumberStartsOneFeedbackAndTheGatewaysRetryAddsNothing() throws Exception {
+        Map<String, String> sms = Map.of("From", "+905329998877", "To", "+908501234567", "Body", "Odada su yok", "MessageSid", "SM2");
+
+        assertThat(post(sms).statusCode()).isEqualTo(200);
+        assertThat(post(sms).statusCode()).isEqualTo(200);
+
+        assertThat(all()).singleElement().satisfies(f -> {
+            assertThat(f.channel()).isEqualTo(Channel.SMS);
+            assertThat(f.description()).isEqualTo("Odada su yok");
+            assertThat(f.customer().phone().e164()).isEqualTo("+905329998877");
+            assertThat(f.intakeKey()).contains("sms-SM2");
+        });
+    }
+
+    @Test
+    void aPostThatIsNotAnSmsIsRefusedAndStoresNothing() throws Exception {
+        HttpResponse<String> response = post(Map.of("From", "+905329998877", "MessageSid", "SM3"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("To");
+        assertThat(all()).isEmpty();
+    }
+
+    @Test
+    void aProcessingFailureAsksTheGatewayToRetry() {
+        InMemoryFeedbackStore memory = new InMemoryFeedbackStore();
+        FeedbackDesk down = FeedbackDesk.builder().store(new ForwardingFeedbackStore(memory) {
+            @Override
+            public void save(io.memnun.spi.FeedbackChange change) {
+                throw new io.memnun.error.StoreException("database down");
+            }
+        }).referenceSequence(memory).clock(clock).build();
+        SmsCallback failing = SmsCallback.of(tenant, SmsCallback.Format.generic("msisdn", "dest", "msg", null),
+                InboundProcessor.builder(down).build(), Locale.forLanguageTag("tr"), clock, ZoneId.of("Europe/Istanbul"));
+
+        SmsCallback.Answer answer = failing.handle("msisdn=905329998877&dest=4540&msg=Merhaba");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.outcome()).isNull();
+    }
+
+    @Test
+    void aGenericFormWithoutAProviderIdIsKeyedByItsContent() {
+        SmsCallback generic = SmsCallback.of(tenant, SmsCallback.Format.generic("msisdn", "dest", "msg", null), processor,
+                Locale.forLanguageTag("tr"), clock, ZoneId.of("Europe/Istanbul"));
+
+        SmsCallback.Answer first = generic.handle("msisdn=905329998877&dest=4540&msg=Havlu+yok");
+        SmsCallback.Answer again = generic.handle("msisdn=905329998877&dest=4540&msg=Havlu+yok");
+
+        assertThat(first.outcome()).isInstanceOf(InboundOutcome.Created.class);
+        assertThat(again.outcome()).isInstanceOf(InboundOutcome.AlreadyProcessed.class);
+        assertThat(all()).hasSize(1);
+    }
+}
