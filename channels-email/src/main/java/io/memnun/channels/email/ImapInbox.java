@@ -75,6 +75,8 @@ public final class ImapInbox implements AutoCloseable {
     private final Session session;
     private @Nullable Store store;
 
+    private java.util.concurrent.@Nullable ScheduledExecutorService poller;
+
     private ImapInbox(Builder b) {
         this.host = b.host;
         this.port = b.port;
@@ -193,8 +195,50 @@ public final class ImapInbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Polls the mailbox every {@code interval} on a daemon thread of its own until {@link #close()}; a failing poll
+     * (mailbox unreachable) is logged and tried again at the next one.
+     */
+    public synchronized ImapInbox start(Duration interval) {
+        if (interval == null || interval.isZero() || interval.isNegative()) {
+            throw new io.memnun.error.ValidationException("interval", "must be positive, was " + interval);
+        }
+        if (poller != null) {
+            throw new IllegalStateException("the inbox is already polling");
+        }
+        java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "memnun-imap-" + folderName);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                LOG.warn("polling {} failed, trying again in {}: {}", folderName, interval, e.toString());
+            }
+        }, 0, interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        poller = executor;
+        return this;
+    }
+
+    /** Stops polling, if started, and disconnects. */
     @Override
     public void close() {
+        java.util.concurrent.ScheduledExecutorService running;
+        synchronized (this) {
+            running = poller;
+            poller = null;
+        }
+        if (running != null) {
+            running.shutdown();
+            try {
+                // let a poll in progress finish its mail: its mark must follow its commit
+                running.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         closeStore();
     }
 

@@ -1,6 +1,7 @@
 package io.memnun.channels.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -147,6 +148,21 @@ class ImapInboxTest {
             assertThat(in.tick()).singleElement().isInstanceOf(InboundOutcome.AlreadyProcessed.class);
         }
         assertThat(all()).hasSize(1);
+    }
+
+    @Test
+    void aStartedInboxPollsByItselfUntilClosed() throws Exception {
+        deliver(mail("<complaint-poll@example.com.tr>", "Gürültü", "Yan odadan gürültü geliyor."));
+
+        try (ImapInbox in = inbox().start(Duration.ofMillis(50))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (all().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(all()).as("the poller received the mail").hasSize(1);
+            assertThatThrownBy(() -> in.start(Duration.ofMillis(50))).isInstanceOf(IllegalStateException.class);
+        }
+        assertThatThrownBy(() -> inbox().start(Duration.ZERO)).isInstanceOf(io.memnun.error.ValidationException.class);
     }
 
     @Test
