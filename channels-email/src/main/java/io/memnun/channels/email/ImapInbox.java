@@ -76,6 +76,10 @@ public final class ImapInbox implements AutoCloseable {
     private @Nullable Store store;
 
     private java.util.concurrent.@Nullable ScheduledExecutorService poller;
+    private volatile boolean running;
+    private volatile java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean idling;
+    private volatile org.eclipse.angus.mail.imap.@Nullable IMAPFolder idleFolder;
 
     private ImapInbox(Builder b) {
         this.host = b.host;
@@ -196,45 +200,142 @@ public final class ImapInbox implements AutoCloseable {
     }
 
     /**
-     * Polls the mailbox every {@code interval} on a daemon thread of its own until {@link #close()}; a failing poll
-     * (mailbox unreachable) is logged and tried again at the next one.
+     * Watches the mailbox on a daemon thread of its own until {@link #close()}: where the server supports IMAP IDLE,
+     * a new mail is read as soon as the server announces it (and at least every {@code interval}); elsewhere the
+     * mailbox is polled every {@code interval}. A failing read (mailbox unreachable) is logged and tried again.
      */
     public synchronized ImapInbox start(Duration interval) {
         if (interval == null || interval.isZero() || interval.isNegative()) {
             throw new io.memnun.error.ValidationException("interval", "must be positive, was " + interval);
         }
         if (poller != null) {
-            throw new IllegalStateException("the inbox is already polling");
+            throw new IllegalStateException("the inbox is already watching");
         }
-        java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "memnun-imap-" + folderName);
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(() -> {
+        // the IDLE time limit is a delayed task: it must neither linger when cancelled nor keep a closed inbox alive
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        running = true;
+        stopped = new java.util.concurrent.CountDownLatch(1);
+        executor.execute(() -> watch(executor, interval));
+        poller = executor;
+        return this;
+    }
+
+    /** True once the watcher has seen that the server supports IDLE and waits on it. */
+    public boolean isIdling() {
+        return idling;
+    }
+
+    private void watch(java.util.concurrent.ScheduledExecutorService executor, Duration interval) {
+        while (running) {
             try {
                 tick();
             } catch (RuntimeException e) {
-                LOG.warn("polling {} failed, trying again in {}: {}", folderName, interval, e.toString());
+                LOG.warn("reading {} failed, trying again in {}: {}", folderName, interval, e.toString());
             }
-        }, 0, interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        poller = executor;
-        return this;
+            if (!running) {
+                return;
+            }
+            if (!idle(executor, interval)) {
+                try {
+                    if (stopped.await(interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits on IMAP IDLE for at most {@code max} on a connection of its own; false when the server has no IDLE or the
+     * wait failed, and the caller sleeps instead. A command on the folder from another thread ends an IDLE, which
+     * is how the time limit and {@link #close()} wake it.
+     */
+    private boolean idle(java.util.concurrent.ScheduledExecutorService executor, Duration max) {
+        Store idleStore = null;
+        org.eclipse.angus.mail.imap.IMAPFolder folder = null;
+        try {
+            idleStore = session.getStore();
+            idleStore.connect(host, port, username, password);
+            if (!(idleStore instanceof org.eclipse.angus.mail.imap.IMAPStore imap) || !imap.hasCapability("IDLE")) {
+                return false;
+            }
+            folder = (org.eclipse.angus.mail.imap.IMAPFolder) imap.getFolder(folderName);
+            folder.open(Folder.READ_ONLY);
+            org.eclipse.angus.mail.imap.IMAPFolder waiting = folder;
+            idleFolder = waiting;
+            java.util.concurrent.ScheduledFuture<?> wake = executor.schedule(() -> interrupt(waiting), max.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            try {
+                idling = true;
+                if (running) {
+                    waiting.idle(true);
+                }
+            } finally {
+                wake.cancel(false);
+                idleFolder = null;
+            }
+            return true;
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("IDLE on {} ended: {}", folderName, e.toString());
+            return false;
+        } finally {
+            try {
+                if (folder != null && folder.isOpen()) {
+                    folder.close(false);
+                }
+                if (idleStore != null) {
+                    idleStore.close();
+                }
+            } catch (MessagingException e) {
+                LOG.debug("closing the IDLE connection: {}", e.toString());
+            }
+        }
+    }
+
+    private static void interrupt(org.eclipse.angus.mail.imap.IMAPFolder folder) {
+        try {
+            // a NOOP from another thread makes the waiting thread end its IDLE
+            folder.doCommand(protocol -> {
+                protocol.simpleCommand("NOOP", null);
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("waking IDLE: {}", e.toString());
+            try {
+                folder.getStore().close();
+            } catch (MessagingException closing) {
+                LOG.debug("closing the IDLE connection: {}", closing.toString());
+            }
+        }
     }
 
     /** Stops polling, if started, and disconnects. */
     @Override
     public void close() {
-        java.util.concurrent.ScheduledExecutorService running;
+        java.util.concurrent.ScheduledExecutorService watcher;
         synchronized (this) {
-            running = poller;
+            watcher = poller;
             poller = null;
+            running = false;
+            stopped.countDown();
         }
-        if (running != null) {
-            running.shutdown();
+        org.eclipse.angus.mail.imap.IMAPFolder waiting = idleFolder;
+        if (waiting != null) {
+            interrupt(waiting);
+        }
+        if (watcher != null) {
+            watcher.shutdown();
             try {
-                // let a poll in progress finish its mail: its mark must follow its commit
-                running.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+                // let a read in progress finish its mail: its mark must follow its commit
+                watcher.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -151,18 +151,35 @@ class ImapInboxTest {
     }
 
     @Test
-    void aStartedInboxPollsByItselfUntilClosed() throws Exception {
-        deliver(mail("<complaint-poll@example.com.tr>", "Gürültü", "Yan odadan gürültü geliyor."));
+    void aWatchingInboxReadsANewMailAsTheServerAnnouncesItOverIdle() throws Exception {
+        // an hour between polls: within the test only IDLE can bring the mail in
+        try (ImapInbox in = inbox().start(Duration.ofHours(1))) {
+            awaitUntil(in::isIdling);
+            deliver(mail("<complaint-idle@example.com.tr>", "Gürültü", "Yan odadan gürültü geliyor."));
 
-        try (ImapInbox in = inbox().start(Duration.ofMillis(50))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (all().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(all()).as("the poller received the mail").hasSize(1);
+            awaitUntil(() -> all().size() == 1);
+            assertThat(all()).singleElement().satisfies(f -> assertThat(f.intakeKey()).contains("<complaint-idle@example.com.tr>"));
             assertThatThrownBy(() -> in.start(Duration.ofMillis(50))).isInstanceOf(IllegalStateException.class);
         }
         assertThatThrownBy(() -> inbox().start(Duration.ZERO)).isInstanceOf(io.memnun.error.ValidationException.class);
+    }
+
+    @Test
+    void closingAWatchingInboxEndsItsWaitAtOnce() throws Exception {
+        ImapInbox in = inbox().start(Duration.ofHours(1));
+        awaitUntil(in::isIdling);
+        Thread closer = new Thread(in::close);
+        closer.start();
+        closer.join(Duration.ofSeconds(20).toMillis());
+        assertThat(closer.isAlive()).as("close() returned instead of waiting for the hour").isFalse();
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     @Test
