@@ -45,20 +45,18 @@ public final class SqlCatalogStore implements CatalogStore {
     @Override
     public Catalog catalog(TenantId tenant) {
         Objects.requireNonNull(tenant, "tenant");
-        long[] revision = {0};
-        String document = tx.read("read the catalogue of tenant " + tenant, c -> {
+        return tx.read("read the catalogue of tenant " + tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement(select)) {
                 ps.setString(1, tenant.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        return null;
+                        return Catalog.empty();
                     }
-                    revision[0] = rs.getLong(1);
-                    return rs.getString(2);
+                    long revision = rs.getLong(1);
+                    return parse(tenant, rs.getString(2), revision);
                 }
             }
         });
-        return document == null ? Catalog.empty() : parse(tenant, document, revision[0]);
     }
 
     @Override
