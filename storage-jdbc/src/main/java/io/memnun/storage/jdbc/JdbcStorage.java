@@ -1,9 +1,13 @@
 package io.memnun.storage.jdbc;
 
 import io.memnun.error.StoreException;
+import io.memnun.spi.CatalogStore;
+import io.memnun.spi.RuleSetStore;
 import io.memnun.storage.jdbc.internal.Migrations;
+import io.memnun.storage.jdbc.internal.SqlCatalogStore;
 import io.memnun.storage.jdbc.internal.SqlDialect;
 import io.memnun.storage.jdbc.internal.SqlFeedbackStore;
+import io.memnun.storage.jdbc.internal.SqlRuleSetStore;
 import io.memnun.storage.jdbc.internal.Tables;
 import io.memnun.storage.jdbc.internal.Transactions;
 import java.sql.Connection;
@@ -37,6 +41,8 @@ public final class JdbcStorage {
     private final Transactions transactions;
     private final Migrations migrations;
     private final SqlFeedbackStore feedbackStore;
+    private final SqlCatalogStore catalogStore;
+    private final SqlRuleSetStore ruleSetStore;
 
     private JdbcStorage(Builder b, Dialect dialect) {
         this.dialect = dialect;
@@ -45,6 +51,8 @@ public final class JdbcStorage {
         this.migrations = new Migrations(b.dataSource, dialect, tables);
         SqlDialect sql = SqlDialect.of(dialect);
         this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables);
+        this.catalogStore = new SqlCatalogStore(transactions, sql, tables);
+        this.ruleSetStore = new SqlRuleSetStore(transactions, sql, tables);
     }
 
     public static Builder builder() {
@@ -64,6 +72,19 @@ public final class JdbcStorage {
     /** The feedback store, which also issues reference numbers. */
     public JdbcFeedbackStore feedbackStore() {
         return feedbackStore;
+    }
+
+    /**
+     * The tenants' routing catalogues, one row per tenant, changed by compare-and-set on its revision; for
+     * {@code Router.builder().catalogs(...)}.
+     */
+    public CatalogStore catalogStore() {
+        return catalogStore;
+    }
+
+    /** The tenants' routing rule set versions, one row per activation; for {@code Router.builder().ruleSets(...)}. */
+    public RuleSetStore ruleSetStore() {
+        return ruleSetStore;
     }
 
     /**

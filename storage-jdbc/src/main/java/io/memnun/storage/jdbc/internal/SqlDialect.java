@@ -56,6 +56,14 @@ public abstract class SqlDialect {
     /** True when the event's parameters come before the write's in {@link #writeWithEvent}. */
     public abstract boolean eventParametersFirst();
 
+    /**
+     * What follows an {@code INSERT ... VALUES} so that a row whose key exists is skipped instead of failing: on
+     * PostgreSQL {@code ON CONFLICT DO NOTHING}, since a failed statement would abort a host's transaction; on H2
+     * nothing, where the statement fails with a unique violation ({@link #isUniqueViolation}) that leaves the
+     * transaction usable. Callers count both as "no row inserted".
+     */
+    public abstract String onConflictDoNothing();
+
     /** True when {@code e} reports a unique or primary key violation. */
     public boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -122,6 +130,11 @@ public abstract class SqlDialect {
         }
 
         @Override
+        public String onConflictDoNothing() {
+            return "";
+        }
+
+        @Override
         public String writeWithEvent(String write, String eventInsert, String eventValues) {
             // a data change delta table: the rows the write left, as a table to select from
             return eventInsert + " SELECT w.tenant, w.id, " + eventValues + " FROM FINAL TABLE (" + write + ") w";
@@ -165,6 +178,11 @@ public abstract class SqlDialect {
         @Override
         public String skipLocked() {
             return " FOR UPDATE SKIP LOCKED";
+        }
+
+        @Override
+        public String onConflictDoNothing() {
+            return " ON CONFLICT DO NOTHING";
         }
 
         @Override

@@ -53,6 +53,14 @@ public record Tables(String prefix) {
         return prefix + "reference_sequence";
     }
 
+    public String catalog() {
+        return prefix + "catalog";
+    }
+
+    public String ruleSet() {
+        return prefix + "rule_set";
+    }
+
     /** Flyway's history table, prefixed too so two installations in one schema keep separate histories. */
     public String schemaHistory() {
         return prefix + "schema_history";

@@ -1,0 +1,22 @@
+package io.memnun.storage.jdbc;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The rule set store on an in-memory H2 database, with a table prefix other than the default. */
+class H2RuleSetStoreTest extends JdbcRuleSetStoreTests {
+    private static DataSource ds;
+    private static JdbcStorage shared;
+
+    @BeforeAll
+    static void database() {
+        ds = TestDatabases.h2();
+        shared = JdbcStorage.builder().dataSource(ds).tablePrefix("pms_memnun_").migrateOnStart(true).build();
+    }
+
+    @Override
+    JdbcStorage storage() {
+        RoutingTables.empty(ds, "pms_memnun_");
+        return shared;
+    }
+}
