@@ -1,5 +1,10 @@
 package io.memnun.benchmarks;
 
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.Priority;
+import io.memnun.feedback.SlaKind;
+import io.memnun.sla.SlaPolicy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +27,8 @@ final class JdbcDriver implements LifecycleDriver {
     private final DataSource dataSource;
     private final AtomicLong references = new AtomicLong();
 
+    private static final SlaPolicy RESOLUTION = SlaPolicy.defaults();
+
     JdbcDriver(DataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
         String uuid = "uuid";
@@ -32,7 +39,7 @@ final class JdbcDriver implements LifecycleDriver {
                     + " priority varchar(16) NOT NULL, channel varchar(40) NOT NULL, subject varchar(64), department varchar(64),"
                     + " location varchar(64), assignee varchar(64), customer_name varchar(200), customer_email varchar(320),"
                     + " description " + text + " NOT NULL, resolution " + text + ", closure_reason varchar(16),"
-                    + " received_at " + ts + " NOT NULL, updated_at " + ts + " NOT NULL, resolved_at " + ts + ", closed_at " + ts + ")");
+                    + " received_at " + ts + " NOT NULL, updated_at " + ts + " NOT NULL, due_at " + ts + ", resolved_at " + ts + ", closed_at " + ts + ")");
             s.execute("CREATE INDEX complaint_status_dept_ix ON complaint (status, department)");
             s.execute("CREATE TABLE complaint_audit (complaint_id " + uuid + " NOT NULL, step varchar(32) NOT NULL,"
                     + " actor varchar(128) NOT NULL, at " + ts + " NOT NULL, note " + text + ")");
@@ -80,8 +87,8 @@ final class JdbcDriver implements LifecycleDriver {
         String subject = Workload.subject(i);
         inTransaction((c, now) -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO complaint (id, reference, status, priority, channel, subject,"
-                    + " department, location, customer_name, customer_email, description, received_at, updated_at)"
-                    + " VALUES (?, ?, 'NEW', ?, 'web-form', ?, ?, 'istanbul', ?, ?, ?, ?, ?)")) {
+                    + " department, location, customer_name, customer_email, description, received_at, updated_at, due_at)"
+                    + " VALUES (?, ?, 'NEW', ?, 'web-form', ?, ?, 'istanbul', ?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, id);
                 ps.setLong(2, references.incrementAndGet());
                 ps.setString(3, Workload.priority(i));
@@ -92,6 +99,9 @@ final class JdbcDriver implements LifecycleDriver {
                 ps.setString(8, Workload.DESCRIPTION);
                 ps.setObject(9, now);
                 ps.setObject(10, now);
+                // the same resolution deadline memnun computes, in business hours on the same calendar
+                ps.setObject(11, OffsetDateTime.ofInstant(RESOLUTION.targetFor(SlaKind.RESOLUTION, Priority.valueOf(Workload.priority(i)),
+                        FeedbackKind.COMPLAINT, Channel.WEB_FORM, null, null).orElseThrow().dueAt(now.toInstant()), ZoneOffset.UTC));
                 ps.executeUpdate();
             }
             audit(c, id, "RECEIVED", "system", now, null);

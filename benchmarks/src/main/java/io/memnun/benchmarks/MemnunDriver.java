@@ -31,7 +31,8 @@ final class MemnunDriver implements LifecycleDriver {
     MemnunDriver(DataSource dataSource) {
         JdbcStorage storage = JdbcStorage.builder().dataSource(dataSource).migrateOnStart(true).build();
         this.store = storage.feedbackStore();
-        this.desk = FeedbackDesk.builder().store(store).build();
+        // response-time clocks in business hours on the Turkish calendars, as a host would run it
+        this.desk = FeedbackDesk.builder().store(store).sla(io.memnun.sla.SlaPolicy.defaults()).build();
     }
 
     @Override
