@@ -3,7 +3,9 @@ package io.memnun.storage.jdbc;
 import io.memnun.error.StoreException;
 import io.memnun.storage.jdbc.internal.Migrations;
 import io.memnun.storage.jdbc.internal.SqlDialect;
+import io.memnun.spi.SurveyStore;
 import io.memnun.storage.jdbc.internal.SqlFeedbackStore;
+import io.memnun.storage.jdbc.internal.SqlSurveyStore;
 import io.memnun.storage.jdbc.internal.Tables;
 import io.memnun.storage.jdbc.internal.Transactions;
 import java.sql.Connection;
@@ -37,6 +39,7 @@ public final class JdbcStorage {
     private final Transactions transactions;
     private final Migrations migrations;
     private final SqlFeedbackStore feedbackStore;
+    private final SqlSurveyStore surveyStore;
 
     private JdbcStorage(Builder b, Dialect dialect) {
         this.dialect = dialect;
@@ -45,6 +48,7 @@ public final class JdbcStorage {
         this.migrations = new Migrations(b.dataSource, dialect, tables);
         SqlDialect sql = SqlDialect.of(dialect);
         this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables);
+        this.surveyStore = new SqlSurveyStore(transactions, sql, tables);
     }
 
     public static Builder builder() {
@@ -64,6 +68,11 @@ public final class JdbcStorage {
     /** The feedback store, which also issues reference numbers. */
     public JdbcFeedbackStore feedbackStore() {
         return feedbackStore;
+    }
+
+    /** The store of survey versions, invitations, responses and comments, for {@code SurveyDesk.builder(desk).store(...)}. */
+    public SurveyStore surveyStore() {
+        return surveyStore;
     }
 
     /**
