@@ -3,7 +3,9 @@ package io.memnun.storage.jdbc;
 import io.memnun.error.StoreException;
 import io.memnun.storage.jdbc.internal.Migrations;
 import io.memnun.storage.jdbc.internal.SqlDialect;
+import io.memnun.spi.CapaStore;
 import io.memnun.spi.SurveyStore;
+import io.memnun.storage.jdbc.internal.SqlCapaStore;
 import io.memnun.storage.jdbc.internal.SqlFeedbackStore;
 import io.memnun.storage.jdbc.internal.SqlSurveyStore;
 import io.memnun.storage.jdbc.internal.Tables;
@@ -40,6 +42,7 @@ public final class JdbcStorage {
     private final Migrations migrations;
     private final SqlFeedbackStore feedbackStore;
     private final SqlSurveyStore surveyStore;
+    private final SqlCapaStore capaStore;
 
     private JdbcStorage(Builder b, Dialect dialect) {
         this.dialect = dialect;
@@ -49,6 +52,7 @@ public final class JdbcStorage {
         SqlDialect sql = SqlDialect.of(dialect);
         this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables);
         this.surveyStore = new SqlSurveyStore(transactions, sql, tables);
+        this.capaStore = new SqlCapaStore(transactions, sql, tables);
     }
 
     public static Builder builder() {
@@ -73,6 +77,11 @@ public final class JdbcStorage {
     /** The store of survey versions, invitations, responses and comments, for {@code SurveyDesk.builder(desk).store(...)}. */
     public SurveyStore surveyStore() {
         return surveyStore;
+    }
+
+    /** The store of corrective and preventive actions and their histories, for {@code CapaDesk.builder(desk).store(...)}. */
+    public CapaStore capaStore() {
+        return capaStore;
     }
 
     /**
