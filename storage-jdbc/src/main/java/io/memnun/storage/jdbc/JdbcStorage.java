@@ -6,8 +6,12 @@ import io.memnun.spi.RuleSetStore;
 import io.memnun.storage.jdbc.internal.Migrations;
 import io.memnun.storage.jdbc.internal.SqlCatalogStore;
 import io.memnun.storage.jdbc.internal.SqlDialect;
+import io.memnun.spi.CapaStore;
+import io.memnun.spi.SurveyStore;
+import io.memnun.storage.jdbc.internal.SqlCapaStore;
 import io.memnun.storage.jdbc.internal.SqlFeedbackStore;
 import io.memnun.storage.jdbc.internal.SqlRuleSetStore;
+import io.memnun.storage.jdbc.internal.SqlSurveyStore;
 import io.memnun.storage.jdbc.internal.Tables;
 import io.memnun.storage.jdbc.internal.Transactions;
 import java.sql.Connection;
@@ -43,6 +47,8 @@ public final class JdbcStorage {
     private final SqlFeedbackStore feedbackStore;
     private final SqlCatalogStore catalogStore;
     private final SqlRuleSetStore ruleSetStore;
+    private final SqlSurveyStore surveyStore;
+    private final SqlCapaStore capaStore;
 
     private JdbcStorage(Builder b, Dialect dialect) {
         this.dialect = dialect;
@@ -53,6 +59,8 @@ public final class JdbcStorage {
         this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables);
         this.catalogStore = new SqlCatalogStore(transactions, sql, tables);
         this.ruleSetStore = new SqlRuleSetStore(transactions, sql, tables);
+        this.surveyStore = new SqlSurveyStore(transactions, sql, tables);
+        this.capaStore = new SqlCapaStore(transactions, sql, tables);
     }
 
     public static Builder builder() {
@@ -72,6 +80,16 @@ public final class JdbcStorage {
     /** The feedback store, which also issues reference numbers. */
     public JdbcFeedbackStore feedbackStore() {
         return feedbackStore;
+    }
+
+    /** The store of survey versions, invitations, responses and comments, for {@code SurveyDesk.builder(desk).store(...)}. */
+    public SurveyStore surveyStore() {
+        return surveyStore;
+    }
+
+    /** The store of corrective and preventive actions and their histories, for {@code CapaDesk.builder(desk).store(...)}. */
+    public CapaStore capaStore() {
+        return capaStore;
     }
 
     /**

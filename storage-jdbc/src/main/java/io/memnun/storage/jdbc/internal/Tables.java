@@ -61,6 +61,30 @@ public record Tables(String prefix) {
         return prefix + "rule_set";
     }
 
+    public String survey() {
+        return prefix + "survey";
+    }
+
+    public String surveyInvitation() {
+        return prefix + "survey_invitation";
+    }
+
+    public String surveyResponse() {
+        return prefix + "survey_response";
+    }
+
+    public String surveyComment() {
+        return prefix + "survey_comment";
+    }
+
+    public String capa() {
+        return prefix + "capa";
+    }
+
+    public String capaEvent() {
+        return prefix + "capa_event";
+    }
+
     /** Flyway's history table, prefixed too so two installations in one schema keep separate histories. */
     public String schemaHistory() {
         return prefix + "schema_history";
