@@ -1,9 +1,11 @@
 package io.memnun.storage.jdbc;
 
 import io.memnun.error.StoreException;
+import io.memnun.spi.OutboxStore;
 import io.memnun.storage.jdbc.internal.Migrations;
 import io.memnun.storage.jdbc.internal.SqlDialect;
 import io.memnun.storage.jdbc.internal.SqlFeedbackStore;
+import io.memnun.storage.jdbc.internal.SqlOutboxStore;
 import io.memnun.storage.jdbc.internal.Tables;
 import io.memnun.storage.jdbc.internal.Transactions;
 import java.sql.Connection;
@@ -37,6 +39,7 @@ public final class JdbcStorage {
     private final Transactions transactions;
     private final Migrations migrations;
     private final SqlFeedbackStore feedbackStore;
+    private final SqlOutboxStore outboxStore;
 
     private JdbcStorage(Builder b, Dialect dialect) {
         this.dialect = dialect;
@@ -44,7 +47,8 @@ public final class JdbcStorage {
         this.transactions = new Transactions(Objects.requireNonNull(b.dataSource), b.connectionProvider);
         this.migrations = new Migrations(b.dataSource, dialect, tables);
         SqlDialect sql = SqlDialect.of(dialect);
-        this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables);
+        this.outboxStore = new SqlOutboxStore(transactions, sql, tables);
+        this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables, outboxStore);
     }
 
     public static Builder builder() {
@@ -64,6 +68,15 @@ public final class JdbcStorage {
     /** The feedback store, which also issues reference numbers. */
     public JdbcFeedbackStore feedbackStore() {
         return feedbackStore;
+    }
+
+    /**
+     * The outbox of notifications, which the {@link #feedbackStore() feedback store} writes in the same transaction
+     * as the change that caused them; give it to the {@code NotificationDispatcher} (the desk finds it on its own
+     * through {@link JdbcFeedbackStore#outbox()}). Dispatchers on several nodes may share it.
+     */
+    public OutboxStore outboxStore() {
+        return outboxStore;
     }
 
     /**

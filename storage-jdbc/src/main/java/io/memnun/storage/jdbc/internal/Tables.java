@@ -53,6 +53,11 @@ public record Tables(String prefix) {
         return prefix + "reference_sequence";
     }
 
+    /** The transactional outbox of notifications (schema 4). */
+    public String outbox() {
+        return prefix + "outbox";
+    }
+
     /** Flyway's history table, prefixed too so two installations in one schema keep separate histories. */
     public String schemaHistory() {
         return prefix + "schema_history";
