@@ -60,6 +60,11 @@ public final class SqlOutboxStore implements OutboxStore {
     private final String table;
     private final String insert;
     private final String select;
+    /** PostgreSQL: the whole claim in one statement. */
+    private final String claimAll;
+    /** H2: the due ids, then a conditional update of each. */
+    private final String selectDue;
+    private final String claimOne;
 
     public SqlOutboxStore(Transactions tx, SqlDialect dialect, Tables tables) {
         this.tx = Objects.requireNonNull(tx, "tx");
@@ -68,6 +73,11 @@ public final class SqlOutboxStore implements OutboxStore {
         this.insert = "INSERT INTO " + table + " (" + COLUMNS.substring(0, COLUMNS.indexOf(", claimed_by")) + ") VALUES ("
                 + "?, ".repeat(22) + "'PENDING', 0, ?)";
         this.select = "SELECT " + COLUMNS + " FROM " + table;
+        this.claimAll = "UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id IN"
+                + " (SELECT id FROM " + table + " WHERE " + DUE + " ORDER BY next_attempt_at, seq LIMIT ?" + dialect.skipLocked()
+                + ") RETURNING " + COLUMNS + ", seq";
+        this.selectDue = "SELECT id FROM " + table + " WHERE " + DUE + " ORDER BY next_attempt_at, seq LIMIT ?" + dialect.skipLocked();
+        this.claimOne = "UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ? AND " + DUE;
     }
 
     @Override
@@ -212,12 +222,9 @@ public final class SqlOutboxStore implements OutboxStore {
 
     private List<OutboxMessage> claimInOneStatement(Connection c, String owner, Instant now, Instant until, int limit)
             throws SQLException {
-        String sql = "UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id IN (SELECT id FROM "
-                + table + " WHERE " + DUE + " ORDER BY next_attempt_at, seq LIMIT ?" + dialect.skipLocked() + ") RETURNING "
-                + COLUMNS + ", seq";
         record Claimed(OutboxMessage message, long seq) {}
         List<Claimed> claimed = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(claimAll)) {
             ps.setString(1, owner);
             setInstant(ps, 2, until);
             setInstant(ps, 3, now);
@@ -236,8 +243,7 @@ public final class SqlOutboxStore implements OutboxStore {
 
     private List<OutboxMessage> claimRowByRow(Connection c, String owner, Instant now, Instant until, int limit) throws SQLException {
         List<UUID> candidates = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table + " WHERE " + DUE
-                + " ORDER BY next_attempt_at, seq LIMIT ?" + dialect.skipLocked())) {
+        try (PreparedStatement ps = c.prepareStatement(selectDue)) {
             setInstant(ps, 1, now);
             setInstant(ps, 2, now);
             ps.setInt(3, limit);
@@ -251,8 +257,7 @@ public final class SqlOutboxStore implements OutboxStore {
             return List.of();
         }
         List<UUID> taken = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ? AND " + DUE)) {
+        try (PreparedStatement ps = c.prepareStatement(claimOne)) {
             for (UUID id : candidates) {
                 ps.setString(1, owner);
                 setInstant(ps, 2, until);
