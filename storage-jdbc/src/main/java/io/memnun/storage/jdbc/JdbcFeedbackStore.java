@@ -2,7 +2,9 @@ package io.memnun.storage.jdbc;
 
 import io.memnun.feedback.FeedbackQuery;
 import io.memnun.spi.FeedbackStore;
+import io.memnun.spi.OutboxStore;
 import io.memnun.spi.ReferenceSequence;
+import io.memnun.spi.TransactionalOutbox;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -10,10 +12,17 @@ import org.jspecify.annotations.Nullable;
  * The feedback store on a database, which also issues reference numbers from a sequence table (so
  * {@code FeedbackDesk.builder().store(store)} needs nothing else). Get one from {@link JdbcStorage#feedbackStore()}.
  *
+ * <p>It writes a change's notifications to its {@link #outbox() outbox} in the same transaction as the feedback and
+ * its events: all of them or none.
+ *
  * <p>Besides the SPI it counts feedback per department, subject, status and so on in the database, for reports
  * and dashboards that must not load every row.
  */
-public interface JdbcFeedbackStore extends FeedbackStore, ReferenceSequence {
+public interface JdbcFeedbackStore extends FeedbackStore, ReferenceSequence, TransactionalOutbox {
+
+    /** The outbox this store writes its changes' notifications to; the same as {@link JdbcStorage#outboxStore()}. */
+    @Override
+    OutboxStore outbox();
 
     /** What {@link #countBy} groups by. */
     enum GroupBy {

@@ -3,6 +3,7 @@ package io.memnun.storage.jdbc;
 import io.memnun.error.StoreException;
 import io.memnun.spi.CatalogStore;
 import io.memnun.spi.RuleSetStore;
+import io.memnun.spi.OutboxStore;
 import io.memnun.storage.jdbc.internal.Migrations;
 import io.memnun.storage.jdbc.internal.SqlCatalogStore;
 import io.memnun.storage.jdbc.internal.SqlDialect;
@@ -12,6 +13,7 @@ import io.memnun.storage.jdbc.internal.SqlCapaStore;
 import io.memnun.storage.jdbc.internal.SqlFeedbackStore;
 import io.memnun.storage.jdbc.internal.SqlRuleSetStore;
 import io.memnun.storage.jdbc.internal.SqlSurveyStore;
+import io.memnun.storage.jdbc.internal.SqlOutboxStore;
 import io.memnun.storage.jdbc.internal.Tables;
 import io.memnun.storage.jdbc.internal.Transactions;
 import java.sql.Connection;
@@ -49,6 +51,7 @@ public final class JdbcStorage {
     private final SqlRuleSetStore ruleSetStore;
     private final SqlSurveyStore surveyStore;
     private final SqlCapaStore capaStore;
+    private final SqlOutboxStore outboxStore;
 
     private JdbcStorage(Builder b, Dialect dialect) {
         this.dialect = dialect;
@@ -56,7 +59,8 @@ public final class JdbcStorage {
         this.transactions = new Transactions(Objects.requireNonNull(b.dataSource), b.connectionProvider);
         this.migrations = new Migrations(b.dataSource, dialect, tables);
         SqlDialect sql = SqlDialect.of(dialect);
-        this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables);
+        this.outboxStore = new SqlOutboxStore(transactions, sql, tables);
+        this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables, outboxStore);
         this.catalogStore = new SqlCatalogStore(transactions, sql, tables);
         this.ruleSetStore = new SqlRuleSetStore(transactions, sql, tables);
         this.surveyStore = new SqlSurveyStore(transactions, sql, tables);
@@ -103,6 +107,15 @@ public final class JdbcStorage {
     /** The tenants' routing rule set versions, one row per activation; for {@code Router.builder().ruleSets(...)}. */
     public RuleSetStore ruleSetStore() {
         return ruleSetStore;
+    }
+
+    /**
+     * The outbox of notifications, which the {@link #feedbackStore() feedback store} writes in the same transaction
+     * as the change that caused them; give it to the {@code NotificationDispatcher} (the desk finds it on its own
+     * through {@link JdbcFeedbackStore#outbox()}). Dispatchers on several nodes may share it.
+     */
+    public OutboxStore outboxStore() {
+        return outboxStore;
     }
 
     /**

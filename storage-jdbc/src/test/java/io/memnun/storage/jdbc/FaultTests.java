@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memnun.FeedbackDesk;
+import io.memnun.Notifications;
 import io.memnun.error.StoreException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Channel;
+import io.memnun.feedback.EventType;
 import io.memnun.feedback.Customer;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.Delivery;
+import io.memnun.notify.NotificationRule;
+import io.memnun.notify.NotificationRules;
+import io.memnun.notify.Party;
 import io.memnun.tck.Fixtures;
 import io.memnun.testing.MutableClock;
 import java.sql.Connection;
@@ -20,12 +26,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A connection that fails at any point of a receipt or a command leaves nothing half-written: for every n, the
  * n-th statement or commit of the call fails, and afterwards the database holds either the whole change or none
- * of it (none, since the failure comes before or at the commit).
+ * of it (none, since the failure comes before or at the commit). Each test runs without notifications (a change is
+ * then one statement) and with them (the change and its outbox messages in one transaction).
  */
 abstract class FaultTests {
     private final MutableClock clock = MutableClock.at("2026-05-04T10:00:00.000001Z");
@@ -33,26 +41,38 @@ abstract class FaultTests {
     /** A migrated database with the default prefix. */
     abstract DataSource dataSource();
 
-    private FeedbackDesk desk(DataSource ds) {
+    /** The customer hears of the receipt and the resolution by e-mail and SMS: two messages per change. */
+    private static final NotificationRules RULES = NotificationRules.builder()
+            .add(NotificationRule.on(EventType.RECEIVED, Party.CUSTOMER).via(Delivery.EMAIL_AND_SMS))
+            .add(NotificationRule.on(EventType.RESOLVED, Party.CUSTOMER).via(Delivery.EMAIL_AND_SMS))
+            .build();
+
+    private FeedbackDesk desk(DataSource ds, boolean notify) {
         JdbcStorage storage = JdbcStorage.builder().dataSource(ds).build();
-        return FeedbackDesk.builder().store(storage.feedbackStore()).clock(clock).build();
+        FeedbackDesk.Builder b = FeedbackDesk.builder().store(storage.feedbackStore()).clock(clock);
+        if (notify) {
+            b.notifications(Notifications.builder("Otel").rules(RULES).build());
+        }
+        return b.build();
     }
 
     private static Intake intake(TenantId tenant) {
         return Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.EMAIL, Fixtures.TURKISH_TEXT)
-                .customer(Customer.builder().email("guest@example.com").build()).context("room", "412").build();
+                .customer(Customer.builder().email("guest@example.com").phone("+905321234567").build()).context("room", "412").build();
     }
 
-    @Test
-    void aReceiptThatFailsAtAnyStatementWritesNoFeedbackAndNoEvent() {
+    @ParameterizedTest(name = "notifications: {0}")
+    @ValueSource(booleans = {false, true})
+    void aReceiptThatFailsAtAnyStatementWritesNoFeedbackNoEventAndNoMessage(boolean notify) {
         FailingDataSource faulty = new FailingDataSource(dataSource());
-        FeedbackDesk failingDesk = desk(faulty);
-        FeedbackDesk desk = desk(dataSource());
+        FeedbackDesk failingDesk = desk(faulty, notify);
+        FeedbackDesk desk = desk(dataSource(), notify);
         int before = faulty.calls();
         failingDesk.receive(intake(Fixtures.newTenant("count")));
         int calls = faulty.calls() - before;
-        // two: the number, then the row with its event in one statement
-        assertThat(calls).as("statements and commits of one receipt").isGreaterThanOrEqualTo(2);
+        // two: the number, then the row with its event in one statement; with notifications the row, the event,
+        // the messages and the commit
+        assertThat(calls).as("statements and commits of one receipt").isGreaterThanOrEqualTo(notify ? 5 : 2);
 
         for (int n = 1; n <= calls; n++) {
             TenantId tenant = Fixtures.newTenant("receipt-" + n);
@@ -61,29 +81,36 @@ abstract class FaultTests {
                     .isInstanceOf(StoreException.class).hasMessageContaining("injected failure");
             assertThat(desk.query(FeedbackQuery.builder(tenant).build()).items()).as("feedback after failure at %d", n).isEmpty();
             assertThat(rows("feedback_event", tenant)).as("events after failure at %d", n).isZero();
+            assertThat(rows("outbox", tenant)).as("messages after failure at %d", n).isZero();
             // and the next attempt, on a healthy connection, goes through
             Feedback f = desk.receive(intake(tenant));
             assertThat(desk.history(tenant, f.id())).hasSize(1);
+            assertThat(rows("outbox", tenant)).isEqualTo(notify ? 2 : 0);
         }
     }
 
-    @Test
-    void aCommandThatFailsAtAnyStatementChangesNothing() {
+    @ParameterizedTest(name = "notifications: {0}")
+    @ValueSource(booleans = {false, true})
+    void aCommandThatFailsAtAnyStatementChangesNothingAndWritesNoMessage(boolean notify) {
         TenantId tenant = Fixtures.newTenant("command");
-        FeedbackDesk healthy = desk(dataSource());
+        FeedbackDesk healthy = desk(dataSource(), notify);
         Feedback f = healthy.receive(intake(tenant));
         Feedback taken = healthy.take(tenant, f.reference(), Actor.staff("ali"));
 
         FailingDataSource faulty = new FailingDataSource(dataSource());
-        FeedbackDesk failingDesk = desk(faulty);
+        FeedbackDesk failingDesk = desk(faulty, notify);
         int before = faulty.calls();
         failingDesk.resolve(tenant, f.reference(), Actor.staff("ali"), "fixed");
         int calls = faulty.calls() - before;
-        // two: the read, then the update with its event in one statement
-        assertThat(calls).as("statements and commits of one command").isGreaterThanOrEqualTo(2);
+        // two: the read, then the update with its event in one statement; with notifications the update, the event,
+        // the messages and the commit after the read
+        assertThat(calls).as("statements and commits of one command").isGreaterThanOrEqualTo(notify ? 5 : 2);
         // the customer rejects, so the feedback is back in progress and can be resolved again
         healthy.reject(tenant, f.reference(), "not fixed");
         Feedback current = healthy.get(tenant, f.id());
+        long messages = rows("outbox", tenant);
+        // receipt and first resolution, two messages each
+        assertThat(messages).isEqualTo(notify ? 4 : 0);
 
         for (int n = 1; n <= calls; n++) {
             faulty.failCall(n);
@@ -94,6 +121,7 @@ abstract class FaultTests {
             assertThat(after.version()).as("version after failure at %d", n).isEqualTo(current.version());
             assertThat(after.status()).isEqualTo(current.status());
             assertThat(healthy.history(tenant, f.id())).hasSize((int) current.version());
+            assertThat(rows("outbox", tenant)).as("messages after failure at %d", n).isEqualTo(messages);
         }
         assertThat(taken.version()).isEqualTo(2);
     }

@@ -35,9 +35,11 @@ import io.memnun.feedback.StaffId;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.SubjectId;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.Notification;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.storage.jdbc.JdbcFeedbackStore.GroupBy;
 import io.memnun.storage.jdbc.JdbcFeedbackStore.GroupCount;
+import io.memnun.tck.OutboxFixtures;
 import io.memnun.testing.MutableClock;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -380,6 +382,44 @@ abstract class JdbcStoreTests {
         assertThat(store.query(FeedbackQuery.builder(HOTEL).build()).items()).isEmpty();
         // the number drawn inside the rolled-back transaction was rolled back with it
         assertThat(store.next(HOTEL, "FB", 2026)).isEqualTo(1);
+    }
+
+    @Test
+    void notificationsCommitAndRollBackWithTheHostTransaction() throws SQLException {
+        Feedback kept = feedback(HOTEL, 1, T0, UUID.randomUUID());
+        Feedback clash = feedback(HOTEL, 2, T0, UUID.randomUUID());
+        Feedback lost = feedback(HOTEL, 3, T0, UUID.randomUUID());
+        // the outbox keeps instants to the microsecond, like every table
+        Instant at = T0.truncatedTo(ChronoUnit.MICROS);
+        Notification keptMessage = OutboxFixtures.email(HOTEL, kept.id(), 1, "kept@example.com", at);
+        Notification lostMessage = OutboxFixtures.sms(HOTEL, lost.id(), 1, "+905321234567", at);
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            storage.withConnection(c, () -> store.save(new FeedbackChange(kept, 0,
+                    List.of(Lifecycle.receivedEvent(kept, Actor.SYSTEM, T0)), List.of(keptMessage))));
+            // a change whose message exists is refused whole, and the host's transaction goes on
+            Notification again = OutboxFixtures.email(HOTEL, clash.id(), 1, "kept@example.com", T0);
+            Notification duplicate = new Notification(keptMessage.id(), HOTEL, clash.id(), again.reference(), 1, again.event(),
+                    again.template(), again.party(), again.channel(), null, null, again.address(), again.language(), again.zone(),
+                    again.subject(), again.text(), null, again.category(), false, false, again.idempotencyKey(), T0);
+            assertThatThrownBy(() -> storage.withConnection(c, () -> store.save(new FeedbackChange(clash, 0,
+                    List.of(Lifecycle.receivedEvent(clash, Actor.SYSTEM, T0)), List.of(duplicate)))))
+                    .isInstanceOf(DuplicateKeyException.class);
+            hostWrite(c, "committed");
+            c.commit();
+        }
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            storage.withConnection(c, () -> store.save(new FeedbackChange(lost, 0,
+                    List.of(Lifecycle.receivedEvent(lost, Actor.SYSTEM, T0)), List.of(lostMessage))));
+            assertThat(storage.withConnection(c, () -> storage.outboxStore().find(lostMessage.id()))).as("seen inside").isPresent();
+            c.rollback();
+        }
+        assertThat(storage.outboxStore().find(keptMessage.id()).orElseThrow().notification()).isEqualTo(keptMessage);
+        assertThat(store.find(HOTEL, clash.id())).isEmpty();
+        assertThat(store.find(HOTEL, lost.id())).isEmpty();
+        assertThat(storage.outboxStore().find(lostMessage.id())).isEmpty();
+        assertThat(hostRows()).containsExactly("committed");
     }
 
     @Test

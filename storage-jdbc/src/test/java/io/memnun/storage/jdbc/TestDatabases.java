@@ -79,11 +79,24 @@ final class TestDatabases {
         return new HikariDataSource(config);
     }
 
+    /** Deletes every message of the outbox under {@code prefix}. */
+    static void emptyOutbox(DataSource ds, String prefix) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            s.execute("DELETE FROM " + prefix + "outbox");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty the outbox", e);
+        }
+    }
+
     /** Empties memnun's tables (prefix {@code memnun_}) between tests. */
     static void truncate(DataSource ds, String prefix) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);
+            s.execute("DELETE FROM " + prefix + "outbox");
             s.execute("DELETE FROM " + prefix + "feedback_event");
             s.execute("DELETE FROM " + prefix + "feedback");
             s.execute("DELETE FROM " + prefix + "reference_sequence");

@@ -54,8 +54,9 @@ import org.jspecify.annotations.Nullable;
  * {@link JdbcFeedbackStore} on memnun's tables. One row per feedback with the values queries filter on in columns of
  * their own and nested values as JSON; one row per history event. A save with one event is one statement (the row
  * and its event, see {@link SqlDialect#writeWithEvent}), atomic without a transaction of its own; a save with several
- * events is one transaction. An update is guarded by the version column ({@code WHERE tenant = ? AND id = ? AND
- * version = ?}); when it matches nothing, a second look tells a missing feedback from a stale version.
+ * events, or with notifications for the outbox ({@link SqlOutboxStore#insert}), is one transaction. An update is
+ * guarded by the version column ({@code WHERE tenant = ? AND id = ? AND version = ?}); when it matches nothing, a
+ * second look tells a missing feedback from a stale version.
  */
 public final class SqlFeedbackStore implements JdbcFeedbackStore {
     /** Columns written once, at receipt. */
@@ -88,9 +89,11 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final String selectVersion;
     private final String selectHistory;
     private final String nextSequence;
+    private final SqlOutboxStore outbox;
 
-    public SqlFeedbackStore(Transactions tx, SqlDialect dialect, Tables tables) {
+    public SqlFeedbackStore(Transactions tx, SqlDialect dialect, Tables tables, SqlOutboxStore outbox) {
         this.tx = Objects.requireNonNull(tx, "tx");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.feedbackTable = tables.feedback();
         List<String> state = new ArrayList<>();
@@ -148,14 +151,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     @Override
     public void save(FeedbackChange change) {
         Objects.requireNonNull(change, "change");
-        if (!change.outbox().isEmpty()) {
-            // the desk refuses notifications unless its store writes an outbox; this one does not (yet), and
-            // silently dropping the messages would lose them
-            throw new IllegalArgumentException("this store writes no outbox: " + change.outbox().size()
-                    + " notifications of " + change.feedback().reference() + " would be lost");
-        }
         Feedback f = change.feedback();
-        if (change.events().size() == 1) {
+        if (change.events().size() == 1 && change.outbox().isEmpty()) {
             saveInOneStatement(change);
             return;
         }
@@ -166,6 +163,10 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 update(c, f, change.expectedVersion());
             }
             insertEvents(c, f.tenant(), change.events());
+            if (!change.outbox().isEmpty()) {
+                // last: a refused feedback write (a duplicate, a stale version) has then written no message either
+                outbox.insert(c, change.outbox());
+            }
             return null;
         });
     }
@@ -645,6 +646,11 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 }
             }
         });
+    }
+
+    @Override
+    public SqlOutboxStore outbox() {
+        return outbox;
     }
 
     @Override

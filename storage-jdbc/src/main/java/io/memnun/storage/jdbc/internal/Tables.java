@@ -85,6 +85,11 @@ public record Tables(String prefix) {
         return prefix + "capa_event";
     }
 
+    /** The transactional outbox of notifications (schema 4). */
+    public String outbox() {
+        return prefix + "outbox";
+    }
+
     /** Flyway's history table, prefixed too so two installations in one schema keep separate histories. */
     public String schemaHistory() {
         return prefix + "schema_history";
