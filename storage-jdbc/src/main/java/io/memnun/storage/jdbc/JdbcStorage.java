@@ -3,12 +3,14 @@ package io.memnun.storage.jdbc;
 import io.memnun.error.StoreException;
 import io.memnun.spi.CatalogStore;
 import io.memnun.spi.RuleSetStore;
+import io.memnun.spi.AttachmentStore;
 import io.memnun.spi.OutboxStore;
 import io.memnun.storage.jdbc.internal.Migrations;
 import io.memnun.storage.jdbc.internal.SqlCatalogStore;
 import io.memnun.storage.jdbc.internal.SqlDialect;
 import io.memnun.spi.CapaStore;
 import io.memnun.spi.SurveyStore;
+import io.memnun.storage.jdbc.internal.SqlAttachmentStore;
 import io.memnun.storage.jdbc.internal.SqlCapaStore;
 import io.memnun.storage.jdbc.internal.SqlFeedbackStore;
 import io.memnun.storage.jdbc.internal.SqlRuleSetStore;
@@ -52,6 +54,7 @@ public final class JdbcStorage {
     private final SqlSurveyStore surveyStore;
     private final SqlCapaStore capaStore;
     private final SqlOutboxStore outboxStore;
+    private final SqlAttachmentStore attachmentStore;
 
     private JdbcStorage(Builder b, Dialect dialect) {
         this.dialect = dialect;
@@ -60,6 +63,7 @@ public final class JdbcStorage {
         this.migrations = new Migrations(b.dataSource, dialect, tables);
         SqlDialect sql = SqlDialect.of(dialect);
         this.outboxStore = new SqlOutboxStore(transactions, sql, tables);
+        this.attachmentStore = new SqlAttachmentStore(transactions, tables);
         this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables, outboxStore);
         this.catalogStore = new SqlCatalogStore(transactions, sql, tables);
         this.ruleSetStore = new SqlRuleSetStore(transactions, sql, tables);
@@ -116,6 +120,11 @@ public final class JdbcStorage {
      */
     public OutboxStore outboxStore() {
         return outboxStore;
+    }
+
+    /** The bytes of files that arrive with feedback, in a binary column. */
+    public AttachmentStore attachmentStore() {
+        return attachmentStore;
     }
 
     /**

@@ -85,6 +85,11 @@ public record Tables(String prefix) {
         return prefix + "capa_event";
     }
 
+    /** The bytes of attached files (schema 7). */
+    public String attachment() {
+        return prefix + "attachment";
+    }
+
     /** The transactional outbox of notifications (schema 4). */
     public String outbox() {
         return prefix + "outbox";
