@@ -21,10 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +59,7 @@ public final class NotificationDispatcher implements AutoCloseable {
     private final Duration lease;
     private final int batchSize;
     private final String owner;
-    private @Nullable ScheduledExecutorService ownExecutor;
-    private @Nullable ScheduledFuture<?> scheduled;
+    private final io.memnun.internal.Periodic periodic = new io.memnun.internal.Periodic("memnun-notification-dispatcher", this::tick);
 
     private NotificationDispatcher(Builder b) {
         this.desk = b.desk;
@@ -215,48 +211,21 @@ public final class NotificationDispatcher implements AutoCloseable {
     }
 
     /** Runs {@link #tick()} every {@code interval} on a daemon thread of its own until {@link #close()}. */
-    public synchronized NotificationDispatcher start(Duration interval) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "memnun-notification-dispatcher");
-            t.setDaemon(true);
-            return t;
-        });
-        ownExecutor = executor;
-        return start(executor, interval);
-    }
-
-    /** Runs {@link #tick()} every {@code interval} on the host's executor until {@link #close()}. */
-    public synchronized NotificationDispatcher start(ScheduledExecutorService executor, Duration interval) {
-        Objects.requireNonNull(executor, "executor");
-        if (interval.isZero() || interval.isNegative()) {
-            throw new ValidationException("interval", "must be positive, was " + interval);
-        }
-        if (scheduled != null) {
-            throw new IllegalStateException("the dispatcher is already running");
-        }
-        scheduled = executor.scheduleWithFixedDelay(this::safeTick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    public NotificationDispatcher start(Duration interval) {
+        periodic.start(interval);
         return this;
     }
 
-    private void safeTick() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.error("notification dispatcher tick failed", e);
-        }
+    /** Runs {@link #tick()} every {@code interval} on the host's executor until {@link #close()}. */
+    public NotificationDispatcher start(ScheduledExecutorService executor, Duration interval) {
+        periodic.start(executor, interval);
+        return this;
     }
 
     /** Stops a started dispatcher; one driven by {@link #tick} needs no closing. */
     @Override
-    public synchronized void close() {
-        if (scheduled != null) {
-            scheduled.cancel(false);
-            scheduled = null;
-        }
-        if (ownExecutor != null) {
-            ownExecutor.shutdown();
-            ownExecutor = null;
-        }
+    public void close() {
+        periodic.stop();
     }
 
     /** Wires a dispatcher; every value is checked when set. */

@@ -10,10 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +33,7 @@ public final class SlaMonitor implements AutoCloseable {
     private static final int MAX_CONFLICTS_PER_FEEDBACK = 20;
 
     private final FeedbackDesk desk;
-    private @Nullable ScheduledExecutorService ownExecutor;
-    private @Nullable ScheduledFuture<?> scheduled;
+    private final io.memnun.internal.Periodic periodic = new io.memnun.internal.Periodic("memnun-sla-monitor", this::tick);
 
     SlaMonitor(FeedbackDesk desk) {
         this.desk = Objects.requireNonNull(desk, "desk");
@@ -103,48 +99,20 @@ public final class SlaMonitor implements AutoCloseable {
     }
 
     /** Runs {@link #tick()} every {@code interval} on a daemon thread of its own until {@link #close()}. */
-    public synchronized SlaMonitor start(Duration interval) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "memnun-sla-monitor");
-            t.setDaemon(true);
-            return t;
-        });
-        ownExecutor = executor;
-        return start(executor, interval);
-    }
-
-    /** Runs {@link #tick()} every {@code interval} on the host's executor until {@link #close()}. */
-    public synchronized SlaMonitor start(ScheduledExecutorService executor, Duration interval) {
-        Objects.requireNonNull(executor, "executor");
-        if (interval.isZero() || interval.isNegative()) {
-            throw new io.memnun.error.ValidationException("interval", "must be positive, was " + interval);
-        }
-        if (scheduled != null) {
-            throw new IllegalStateException("the monitor is already running");
-        }
-        scheduled = executor.scheduleWithFixedDelay(this::safeTick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    public SlaMonitor start(Duration interval) {
+        periodic.start(interval);
         return this;
     }
 
-    private void safeTick() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            // keep the schedule alive; the next tick tries again
-            LOG.error("SLA monitor tick failed", e);
-        }
+    /** Runs {@link #tick()} every {@code interval} on the host's executor until {@link #close()}. */
+    public SlaMonitor start(ScheduledExecutorService executor, Duration interval) {
+        periodic.start(executor, interval);
+        return this;
     }
 
     /** Stops a started monitor; a monitor driven by {@link #tick} needs no closing. */
     @Override
-    public synchronized void close() {
-        if (scheduled != null) {
-            scheduled.cancel(false);
-            scheduled = null;
-        }
-        if (ownExecutor != null) {
-            ownExecutor.shutdown();
-            ownExecutor = null;
-        }
+    public void close() {
+        periodic.stop();
     }
 }
