@@ -76,7 +76,8 @@ final class StateColumns {
             column("cancellation_reason", Feedback::cancellationReason, (ps, i, f) -> setString(ps, i, f.cancellationReason().orElse(null))),
             column("appeal_count", Feedback::appealCount, (ps, i, f) -> ps.setInt(i, f.appealCount())),
             // schema version 2
-            json("sla_clocks", Feedback::slaClocks, (ps, i, f) -> setString(ps, i, Json.slaClocks(f.slaClocks()))),
+            // plain text since schema 8: rewritten on every step and never queried inside, so jsonb's parse is waste
+            column("sla_clocks", Feedback::slaClocks, (ps, i, f) -> setString(ps, i, Json.slaClocks(f.slaClocks()))),
             column("next_sla_check_at", micros(f -> f.nextSlaCheckAt().orElse(null)),
                     (ps, i, f) -> setInstant(ps, i, f.nextSlaCheckAt().orElse(null))),
             // schema version 3
