@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -248,8 +249,12 @@ final class Json {
     }
 
     /**
-     * Response-time clocks. Instants and durations are ISO-8601 text with all their digits: unlike timestamp
-     * columns, nothing here is cut to microseconds.
+     * Response-time clocks, written positionally: a clock is
+     * {@code [kind, calendar, target, startedAt, dueAt, usedBeforeRun, runningSince, state, stoppedAt, checkpoints]}
+     * and a checkpoint {@code [type, level, percent, at, recipient, fired]}. An instant is two numbers (epoch
+     * second, nanosecond), a duration its nanoseconds, an absent value {@code null}: nothing is cut to microseconds.
+     * The clocks are rewritten on every step of a feedback and read before every command, so they are kept small
+     * and cheap to read; the object form of earlier versions is still read.
      */
     static @Nullable String slaClocks(List<SlaClock> clocks) {
         if (clocks.isEmpty()) {
@@ -258,40 +263,50 @@ final class Json {
         return write(g -> {
             g.writeStartArray();
             for (SlaClock c : clocks) {
-                g.writeStartObject();
-                g.writeStringField("kind", c.kind().name());
-                if (c.calendar() != null) {
-                    g.writeStringField("calendar", c.calendar());
+                g.writeStartArray();
+                g.writeString(c.kind().name());
+                if (c.calendar() == null) {
+                    g.writeNull();
+                } else {
+                    g.writeString(c.calendar());
                 }
-                g.writeStringField("target", c.target().toString());
-                g.writeStringField("startedAt", c.startedAt().toString());
-                g.writeStringField("dueAt", c.dueAt().toString());
-                g.writeStringField("usedBeforeRun", c.usedBeforeRun().toString());
-                if (c.runningSince() != null) {
-                    g.writeStringField("runningSince", c.runningSince().toString());
-                }
-                g.writeStringField("state", c.state().name());
-                if (c.stoppedAt() != null) {
-                    g.writeStringField("stoppedAt", c.stoppedAt().toString());
-                }
-                g.writeArrayFieldStart("checkpoints");
+                g.writeNumber(c.target().toNanos());
+                writeInstant(g, c.startedAt());
+                writeInstant(g, c.dueAt());
+                g.writeNumber(c.usedBeforeRun().toNanos());
+                writeInstant(g, c.runningSince());
+                g.writeString(c.state().name());
+                writeInstant(g, c.stoppedAt());
+                g.writeStartArray();
                 for (SlaCheckpoint k : c.checkpoints()) {
-                    g.writeStartObject();
-                    g.writeStringField("type", k.type().name());
-                    g.writeNumberField("level", k.level());
-                    g.writeNumberField("percent", k.percent());
-                    g.writeStringField("at", k.at().toString());
-                    if (k.recipient() != null) {
-                        g.writeStringField("recipient", k.recipient());
+                    g.writeStartArray();
+                    g.writeString(k.type().name());
+                    g.writeNumber(k.level());
+                    g.writeNumber(k.percent());
+                    writeInstant(g, k.at());
+                    if (k.recipient() == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeString(k.recipient());
                     }
-                    g.writeBooleanField("fired", k.fired());
-                    g.writeEndObject();
+                    g.writeBoolean(k.fired());
+                    g.writeEndArray();
                 }
                 g.writeEndArray();
-                g.writeEndObject();
+                g.writeEndArray();
             }
             g.writeEndArray();
         });
+    }
+
+    private static void writeInstant(JsonGenerator g, @Nullable Instant at) throws IOException {
+        if (at == null) {
+            g.writeNull();
+            g.writeNull();
+        } else {
+            g.writeNumber(at.getEpochSecond());
+            g.writeNumber(at.getNano());
+        }
     }
 
     static List<SlaClock> slaClocks(@Nullable String json) {
@@ -300,33 +315,85 @@ final class Json {
         }
         return read(json, p -> {
             List<SlaClock> clocks = new ArrayList<>();
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                Map<String, String> m = new LinkedHashMap<>();
-                List<SlaCheckpoint> checkpoints = new ArrayList<>();
-                fields(p, (k, v) -> {
-                    if (k.equals("checkpoints")) {
-                        while (v.nextToken() == JsonToken.START_OBJECT) {
-                            Map<String, String> c = new LinkedHashMap<>();
-                            fields(v, (ck, cv) -> {
-                                c.put(ck, cv.getValueAsString());
-                                return true;
-                            });
-                            checkpoints.add(new SlaCheckpoint(SlaCheckpoint.Type.valueOf(c.get("type")), Integer.parseInt(c.get("level")),
-                                    Integer.parseInt(c.get("percent")), Instant.parse(c.get("at")), c.get("recipient"),
-                                    Boolean.parseBoolean(c.get("fired"))));
-                        }
-                        return true;
-                    }
-                    m.put(k, v.getValueAsString());
-                    return true;
-                });
-                clocks.add(new SlaClock(SlaKind.valueOf(m.get("kind")), m.get("calendar"), Duration.parse(m.get("target")),
-                        Instant.parse(m.get("startedAt")), Instant.parse(m.get("dueAt")), Duration.parse(m.get("usedBeforeRun")),
-                        instant(m.get("runningSince")), SlaClock.State.valueOf(m.get("state")), instant(m.get("stoppedAt")),
-                        checkpoints));
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                clocks.add(t == JsonToken.START_ARRAY ? positionalClock(p) : objectClock(p));
             }
             return clocks;
         });
+    }
+
+    private static SlaClock positionalClock(JsonParser p) throws IOException {
+        SlaKind kind = SlaKind.valueOf(nextText(p));
+        String calendar = nextText(p);
+        Duration target = Duration.ofNanos(nextLong(p));
+        Instant startedAt = nextInstant(p);
+        Instant dueAt = nextInstant(p);
+        Duration used = Duration.ofNanos(nextLong(p));
+        Instant runningSince = nextInstant(p);
+        SlaClock.State state = SlaClock.State.valueOf(nextText(p));
+        Instant stoppedAt = nextInstant(p);
+        List<SlaCheckpoint> checkpoints = new ArrayList<>();
+        p.nextToken(); // the checkpoints' array
+        while (p.nextToken() == JsonToken.START_ARRAY) {
+            SlaCheckpoint.Type type = SlaCheckpoint.Type.valueOf(nextText(p));
+            int level = (int) nextLong(p);
+            int percent = (int) nextLong(p);
+            Instant at = nextInstant(p);
+            String recipient = nextText(p);
+            p.nextToken();
+            boolean fired = p.getBooleanValue();
+            p.nextToken(); // the checkpoint's end
+            checkpoints.add(new SlaCheckpoint(type, level, percent, Objects.requireNonNull(at, "checkpoint at"), recipient, fired));
+        }
+        p.nextToken(); // the clock's end
+        return new SlaClock(kind, calendar, target, Objects.requireNonNull(startedAt, "startedAt"), Objects.requireNonNull(dueAt, "dueAt"),
+                used, runningSince, state, stoppedAt, checkpoints);
+    }
+
+    private static @Nullable String nextText(JsonParser p) throws IOException {
+        return p.nextToken() == JsonToken.VALUE_NULL ? null : p.getText();
+    }
+
+    private static long nextLong(JsonParser p) throws IOException {
+        p.nextToken();
+        return p.getLongValue();
+    }
+
+    private static @Nullable Instant nextInstant(JsonParser p) throws IOException {
+        if (p.nextToken() == JsonToken.VALUE_NULL) {
+            p.nextToken();
+            return null;
+        }
+        long second = p.getLongValue();
+        p.nextToken();
+        return Instant.ofEpochSecond(second, p.getIntValue());
+    }
+
+    /** A clock in the object form written before schema 8's positional one. */
+    private static SlaClock objectClock(JsonParser p) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        List<SlaCheckpoint> checkpoints = new ArrayList<>();
+        fields(p, (k, v) -> {
+            if (k.equals("checkpoints")) {
+                while (v.nextToken() == JsonToken.START_OBJECT) {
+                    Map<String, String> c = new LinkedHashMap<>();
+                    fields(v, (ck, cv) -> {
+                        c.put(ck, cv.getValueAsString());
+                        return true;
+                    });
+                    checkpoints.add(new SlaCheckpoint(SlaCheckpoint.Type.valueOf(c.get("type")), Integer.parseInt(c.get("level")),
+                            Integer.parseInt(c.get("percent")), Instant.parse(c.get("at")), c.get("recipient"),
+                            Boolean.parseBoolean(c.get("fired"))));
+                }
+                return true;
+            }
+            m.put(k, v.getValueAsString());
+            return true;
+        });
+        return new SlaClock(SlaKind.valueOf(m.get("kind")), m.get("calendar"), Duration.parse(m.get("target")),
+                Instant.parse(m.get("startedAt")), Instant.parse(m.get("dueAt")), Duration.parse(m.get("usedBeforeRun")),
+                instant(m.get("runningSince")), SlaClock.State.valueOf(m.get("state")), instant(m.get("stoppedAt")),
+                checkpoints);
     }
 
     private static @Nullable Instant instant(@Nullable String text) {
