@@ -96,25 +96,11 @@ public final class ImapInbox implements AutoCloseable {
 
     private static Properties properties(Builder b) {
         String protocol = b.security == Security.IMAPS ? "imaps" : "imap";
-        String p = "mail." + protocol + ".";
-        Properties props = new Properties();
+        Properties props = MailSettings.session(protocol, b.host, b.port, b.connectTimeout, b.readTimeout, b.security == Security.STARTTLS,
+                b.security != Security.NONE, b.trustedHosts);
         props.put("mail.store.protocol", protocol);
-        props.put(p + "host", b.host);
-        props.put(p + "port", Integer.toString(b.port));
-        props.put(p + "connectiontimeout", Long.toString(b.connectTimeout.toMillis()));
-        props.put(p + "timeout", Long.toString(b.readTimeout.toMillis()));
         // parts are read as they are needed, not the whole mail at once
-        props.put(p + "partialfetch", "true");
-        if (b.security == Security.STARTTLS) {
-            props.put(p + "starttls.enable", "true");
-            props.put(p + "starttls.required", "true");
-        }
-        if (b.security != Security.NONE) {
-            props.put(p + "ssl.checkserveridentity", Boolean.toString(b.trustedHosts == null));
-            if (b.trustedHosts != null) {
-                props.put(p + "ssl.trust", b.trustedHosts);
-            }
-        }
+        props.put("mail." + protocol + ".partialfetch", "true");
         return props;
     }
 
@@ -205,9 +191,7 @@ public final class ImapInbox implements AutoCloseable {
      * mailbox is polled every {@code interval}. A failing read (mailbox unreachable) is logged and tried again.
      */
     public synchronized ImapInbox start(Duration interval) {
-        if (interval == null || interval.isZero() || interval.isNegative()) {
-            throw new io.memnun.error.ValidationException("interval", "must be positive, was " + interval);
-        }
+        MailSettings.positive(interval, "interval");
         if (poller != null) {
             throw new IllegalStateException("the inbox is already watching");
         }
@@ -440,21 +424,15 @@ public final class ImapInbox implements AutoCloseable {
         }
 
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeout = MailSettings.positive(timeout, "connectTimeout");
             return this;
         }
 
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = positive(timeout, "readTimeout");
+            this.readTimeout = MailSettings.positive(timeout, "readTimeout");
             return this;
         }
 
-        private static Duration positive(@Nullable Duration d, String field) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new ValidationException(field, "must be positive, was " + d);
-            }
-            return d;
-        }
 
         /** Hosts whose TLS certificate is trusted without checking ({@code *} for all): for a test server only. */
         public Builder trustedHosts(String hosts) {

@@ -97,25 +97,11 @@ public final class SmtpEmailChannel implements NotificationChannel {
     private static Properties properties(Builder b) {
         String protocol = b.security == Security.SMTPS ? "smtps" : "smtp";
         String p = "mail." + protocol + ".";
-        Properties props = new Properties();
+        Properties props = MailSettings.session(protocol, b.host, b.port, b.connectTimeout, b.readTimeout, b.security == Security.STARTTLS,
+                b.security != Security.NONE, b.trustedHosts);
         props.put("mail.transport.protocol", protocol);
-        props.put(p + "host", b.host);
-        props.put(p + "port", Integer.toString(b.port));
         props.put(p + "auth", Boolean.toString(b.username != null));
-        props.put(p + "connectiontimeout", Long.toString(b.connectTimeout.toMillis()));
-        props.put(p + "timeout", Long.toString(b.readTimeout.toMillis()));
         props.put(p + "writetimeout", Long.toString(b.readTimeout.toMillis()));
-        if (b.security == Security.STARTTLS) {
-            props.put(p + "starttls.enable", "true");
-            props.put(p + "starttls.required", "true");
-        }
-        if (b.security != Security.NONE) {
-            // a host trusted without checking (a test server's self-signed certificate) is not checked for its name either
-            props.put(p + "ssl.checkserveridentity", Boolean.toString(b.trustedHosts == null));
-            if (b.trustedHosts != null) {
-                props.put(p + "ssl.trust", b.trustedHosts);
-            }
-        }
         if (b.smtpUtf8) {
             props.put("mail.mime.allowutf8", "true");
         }
@@ -382,21 +368,15 @@ public final class SmtpEmailChannel implements NotificationChannel {
         }
 
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeout = MailSettings.positive(timeout, "connectTimeout");
             return this;
         }
 
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = positive(timeout, "readTimeout");
+            this.readTimeout = MailSettings.positive(timeout, "readTimeout");
             return this;
         }
 
-        private static Duration positive(Duration d, String field) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new ValidationException(field, "must be positive, was " + d);
-            }
-            return d;
-        }
 
         /**
          * Hosts whose TLS certificate is trusted without checking, space separated ({@code *} for all): for a test
