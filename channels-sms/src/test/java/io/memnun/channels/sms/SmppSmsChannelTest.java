@@ -106,7 +106,14 @@ class SmppSmsChannelTest {
 
     @Test
     void anSmscThatIsDownIsRetryable() throws IOException {
-        smsc.close();
-        assertThat(channel.send(sms("+905321234567", "a"))).isInstanceOf(SendResult.RetryableFailure.class);
+        // a port nothing listens on: reserved and released here, not the test SMSC's, whose closing races its acceptor
+        int down;
+        try (java.net.ServerSocket reserved = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            down = reserved.getLocalPort();
+        }
+        try (SmppSmsChannel unreachable = SmppSmsChannel.builder("127.0.0.1", down, "otel", "gizli").sourceAddress("BOGAZICI")
+                .timeout(Duration.ofSeconds(10)).build()) {
+            assertThat(unreachable.send(sms("+905321234567", "a"))).isInstanceOf(SendResult.RetryableFailure.class);
+        }
     }
 }
