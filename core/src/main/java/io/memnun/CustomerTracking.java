@@ -4,6 +4,7 @@ import io.memnun.error.ValidationException;
 import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.FeedbackKey;
 import io.memnun.feedback.Lifecycle;
 import io.memnun.feedback.Command;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +52,7 @@ public final class CustomerTracking {
     private final SecureRandom random = new SecureRandom();
     /** Compared against when there is no stored hash, so a missing feedback costs what a wrong token costs. */
     private final byte[] decoy = new byte[32];
+    private final FeedbackId decoyId = new FeedbackId(UUID.randomUUID());
 
     CustomerTracking(FeedbackDesk desk, TrackingTokenStore tokens, TrackingSettings settings) {
         this.desk = Objects.requireNonNull(desk, "desk");
@@ -103,7 +106,7 @@ public final class CustomerTracking {
         return tokens.delete(tenant, desk.get(tenant, key).id());
     }
 
-    void forget(TenantId tenant, io.memnun.feedback.FeedbackId id) {
+    void forget(TenantId tenant, FeedbackId id) {
         tokens.delete(tenant, id);
     }
 
@@ -121,21 +124,25 @@ public final class CustomerTracking {
             throw new RateLimitedException();
         }
         byte[] supplied = SecretTokens.sha256(token == null ? "" : token);
-        Optional<Feedback> found = Optional.empty();
-        try {
-            if (reference != null) {
-                found = desk.find(tenant, ReferenceNumber.parse(reference));
-            }
-        } catch (ValidationException e) {
-            // malformed, or a mistyped check digit (InvalidReferenceNumberException): answered like any other miss, below
-        }
-        Optional<TrackingToken> stored = found.flatMap(f -> tokens.find(tenant, f.id()));
+        Optional<Feedback> found = find(tenant, reference);
+        // a token is looked up even for a missing feedback (under an id no feedback has), so a miss costs the same reads
+        Optional<TrackingToken> stored = tokens.find(tenant, found.map(Feedback::id).orElse(decoyId))
+                .filter(t -> found.isPresent());
         byte[] expected = stored.map(t -> HexFormat.of().parseHex(t.hash())).orElse(decoy);
         boolean tokenMatches = MessageDigest.isEqual(expected, supplied);
         if (!tokenMatches || stored.isEmpty() || expired(found.get(), desk.clock().instant())) {
             throw new TrackingDeniedException();
         }
         return found.get();
+    }
+
+    private Optional<Feedback> find(TenantId tenant, @Nullable String reference) {
+        try {
+            return reference == null ? Optional.empty() : desk.find(tenant, ReferenceNumber.parse(reference));
+        } catch (ValidationException e) {
+            // malformed, or a mistyped check digit (InvalidReferenceNumberException): answered like any other miss
+            return Optional.empty();
+        }
     }
 
     private boolean expired(Feedback f, Instant now) {
