@@ -320,12 +320,25 @@ public final class SqlSurveyStore implements SurveyStore {
 
     @Override
     public List<Response> responsesFor(TenantId tenant, FeedbackId feedback) {
-        return tx.read("list the survey responses about " + feedback, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + RESPONSE_COLUMNS + " FROM " + tables.surveyResponse()
-                    + " WHERE tenant = ? AND feedback_id = ? ORDER BY submitted_at, id")) {
+        return aboutFeedback("list the survey responses about ", tables.surveyResponse(), RESPONSE_COLUMNS, "submitted_at", tenant, feedback,
+                SqlSurveyStore::responses);
+    }
+
+    /** A reader of the rows a prepared query selects. */
+    @FunctionalInterface
+    private interface Rows<T> {
+        List<T> read(PreparedStatement ps, TenantId tenant) throws SQLException;
+    }
+
+    /** The rows of {@code table} about one feedback, in {@code order} then id. */
+    private <T> List<T> aboutFeedback(String what, String table, String columns, String order, TenantId tenant, FeedbackId feedback,
+            Rows<T> rows) {
+        return tx.read(what + feedback, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + table
+                    + " WHERE tenant = ? AND feedback_id = ? ORDER BY " + order + ", id")) {
                 ps.setString(1, tenant.value());
                 setUuid(ps, 2, feedback.value());
-                return responses(ps, tenant);
+                return rows.read(ps, tenant);
             }
         });
     }
@@ -394,14 +407,8 @@ public final class SqlSurveyStore implements SurveyStore {
 
     @Override
     public List<Comment> commentsFor(TenantId tenant, FeedbackId feedback) {
-        return tx.read("list the comments about " + feedback, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COMMENT_COLUMNS + " FROM " + tables.surveyComment()
-                    + " WHERE tenant = ? AND feedback_id = ? ORDER BY given_at, id")) {
-                ps.setString(1, tenant.value());
-                setUuid(ps, 2, feedback.value());
-                return comments(ps, tenant);
-            }
-        });
+        return aboutFeedback("list the comments about ", tables.surveyComment(), COMMENT_COLUMNS, "given_at", tenant, feedback,
+                SqlSurveyStore::comments);
     }
 
     private static List<Comment> comments(PreparedStatement ps, TenantId tenant) throws SQLException {
