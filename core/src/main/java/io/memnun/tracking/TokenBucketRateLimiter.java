@@ -62,6 +62,11 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         return granted[0];
     }
 
+    /** How many clients' buckets are held. */
+    int clients() {
+        return buckets.size();
+    }
+
     private void evictFull(long now) {
         buckets.entrySet().removeIf(e -> e.getValue().tokens() + (double) (now - e.getValue().at()) / refillNanos >= capacity);
     }
