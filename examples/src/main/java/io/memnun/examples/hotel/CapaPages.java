@@ -117,24 +117,24 @@ final class CapaPages {
         body.append("</table>");
         if (a.isOpen()) {
             body.append("<h2>Actions</h2><div class=\"actions\">")
-                    .append(form(base + "root-cause", csrf, "Record root cause", "<label for=\"whys\">Five whys (one a line)</label><textarea name=\"whys\" id=\"whys\" required>"
+                    .append(form(base + "root-cause", csrf, "Record root cause", "record-root-cause", "<label for=\"whys\">Five whys (one a line)</label><textarea name=\"whys\" id=\"whys\" required>"
                             + "</textarea><label for=\"findings\">Findings</label><input type=\"text\" name=\"findings\" id=\"findings\" required>"))
-                    .append(form(base + "item", csrf, "Add item", "<label for=\"item-kind\">Kind</label>"
+                    .append(form(base + "item", csrf, "Add item", "add-item", "<label for=\"item-kind\">Kind</label>"
                             + Layout.select("item-kind", "TRAINING", Arrays.stream(ActionItem.Kind.values()).flatMap(k -> java.util.stream.Stream.of(k.name(), k.name()))
                                     .toArray(String[]::new))
                             + "<label for=\"item-text\">What</label><input type=\"text\" name=\"description\" id=\"item-text\" required>"
                             + "<label for=\"owner\">Owner</label>" + Layout.select("owner", a.department().value(), DEPARTMENTS)
                             + "<label for=\"due\">Due</label><input type=\"date\" name=\"due\" id=\"due\" required>"))
-                    .append(form(base + "complete", csrf, "Complete item", "<label for=\"number\">Item #</label><input type=\"text\" name=\"number\" id=\"number\" required>"
+                    .append(form(base + "complete", csrf, "Complete item", "complete-item", "<label for=\"number\">Item #</label><input type=\"text\" name=\"number\" id=\"number\" required>"
                             + "<label for=\"outcome\">Outcome</label><input type=\"text\" name=\"outcome\" id=\"outcome\" required>"))
-                    .append(form(base + "agreement", csrf, "Record guest's agreement",
+                    .append(form(base + "agreement", csrf, "Record guest's agreement", "record-agreement",
                             "<label for=\"agreement\">What the guest agreed to</label><input type=\"text\" name=\"agreement\" id=\"agreement\" required>"))
-                    .append(form(base + "verify", csrf, "Record verification", "<label for=\"effective\">Effective?</label>"
+                    .append(form(base + "verify", csrf, "Record verification", "verify", "<label for=\"effective\">Effective?</label>"
                             + Layout.select("effective", "yes", "yes", "Yes", "no", "No")
                             + "<label for=\"result\">Result</label><input type=\"text\" name=\"result\" id=\"result\" required>"
                             + "<div class=\"row\"><div><label for=\"before\">Complaints before</label><input type=\"text\" name=\"before\" id=\"before\"></div>"
                             + "<div><label for=\"after\">after</label><input type=\"text\" name=\"after\" id=\"after\"></div></div>"))
-                    .append(form(base + "close", csrf, "Close", ""))
+                    .append(form(base + "close", csrf, "Close", "close-capa", ""))
                     .append("</div>");
         }
         body.append("<h2>History</h2><table id=\"capa-history\"><tr><th>#</th><th>When</th><th>Event</th><th>By</th><th>Note</th></tr>");
@@ -145,8 +145,8 @@ final class CapaPages {
         return Web.Response.html(Layout.page(r.session(), a.title(), body.append("</table>").toString()));
     }
 
-    private static String form(String action, String csrf, String button, String fields) {
-        return "<form method=\"post\" action=\"" + action + "\">" + csrf + fields + "<button type=\"submit\">" + button + "</button></form>";
+    private static String form(String action, String csrf, String button, String id, String fields) {
+        return "<form method=\"post\" action=\"" + action + "\">" + csrf + fields + "<button type=\"submit\" id=\"" + id + "\">" + button + "</button></form>";
     }
 
     private Web.Response act(Web.Request r) {

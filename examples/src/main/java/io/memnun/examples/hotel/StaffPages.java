@@ -36,7 +36,7 @@ final class StaffPages {
 
     /** How a feedback stands against its running response-time clocks. */
     enum Sla {
-        BREACHED("breach", "Breached"), WARNING("warn", "Warning"), ON_TRACK("ok", "On track"), NONE("", "—");
+        BREACHED("breach", "Breached"), WARNING("warn", "Warning"), ON_TRACK("ok", "On track"), NONE("", "");
 
         final String css;
         final String label;
@@ -44,6 +44,10 @@ final class StaffPages {
         Sla(String css, String label) {
             this.css = css;
             this.label = label;
+        }
+
+        String badge() {
+            return this == NONE ? "" : "<span class=\"badge " + css + "\">" + label + "</span>";
         }
     }
 
@@ -123,8 +127,7 @@ final class StaffPages {
                 .append("<th>Hotel</th><th>Assignee</th><th>Received</th></tr>");
         for (Feedback f : open) {
             Sla sla = sla(f, now);
-            body.append("<tr class=\"sla-").append(sla.name().toLowerCase()).append("\"><td><span class=\"badge ").append(sla.css).append("\">")
-                    .append(sla.label).append("</span></td><td>").append(nextDue(f).map(Layout::time).orElse(""))
+            body.append("<tr class=\"sla-").append(sla.name().toLowerCase()).append("\"><td>").append(sla.badge()).append("</td><td>").append(nextDue(f).map(Layout::time).orElse(""))
                     .append("</td><td><a class=\"reference\" href=\"/staff/feedback/").append(f.reference()).append("\">").append(f.reference())
                     .append("</a></td><td>").append(f.status()).append("</td><td>").append(f.priority())
                     .append("</td><td>").append(esc(f.subject().flatMap(catalog::subject).map(s -> s.name().en()).orElse("")))
@@ -167,7 +170,7 @@ final class StaffPages {
         Feedback f = desk.get(HotelChain.TENANT, ReferenceNumber.parse(r.segment(1)));
         Sla sla = sla(f, desk.clock().instant());
         StringBuilder body = new StringBuilder("<h1><span class=\"reference\">").append(f.reference()).append("</span> <span class=\"badge status\" id=\"status\">")
-                .append(f.status()).append("</span> <span class=\"badge ").append(sla.css).append("\">").append(sla.label).append("</span></h1>")
+                .append(f.status()).append("</span> ").append(sla.badge()).append("</h1>")
                 .append("<div class=\"card\"><div class=\"row\"><div><table>")
                 .append(row("Kind", f.kind() + " · " + f.priority() + " · " + f.channel().code()))
                 .append(row("Subject", f.subject().flatMap(catalog::subject).map(s -> s.name().en()).orElse("")))

@@ -4,8 +4,11 @@ import static io.memnun.examples.hotel.GuestPages.t;
 import static io.memnun.examples.hotel.Layout.esc;
 
 import io.memnun.FeedbackDesk;
+import io.memnun.error.NotFoundException;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.SlaClock;
+import io.memnun.feedback.SlaKind;
 import io.memnun.feedback.Status;
 import java.util.Optional;
 
@@ -76,7 +79,7 @@ final class TrackingPages {
                 + esc(GuestPages.status(lang, f.status())) + "</span></p><table>"
                 + row(t(lang, "Alındı", "Received"), Layout.time(f.receivedAt()))
                 + f.plannedUntil().map(p -> row(t(lang, "Tahmini çözüm", "Expected by"), Layout.time(p))).orElse("")
-                + f.slaClock(io.memnun.feedback.SlaKind.RESOLUTION).filter(c -> f.isOpen())
+                + f.slaClock(SlaKind.RESOLUTION).filter(SlaClock::isRunning)
                         .map(c -> row(t(lang, "Hedef çözüm zamanı", "Target resolution time"), Layout.time(c.dueAt()))).orElse("")
                 + f.resolvedAt().map(p -> row(t(lang, "Çözüm tarihi", "Resolved"), Layout.time(p))).orElse("")
                 + f.closedAt().map(p -> row(t(lang, "Kapanış", "Closed"), Layout.time(p))).orElse("")
@@ -101,13 +104,13 @@ final class TrackingPages {
     }
 
     private Web.Response accept(Web.Request r) {
-        Feedback f = tracked(r).orElseThrow(() -> new io.memnun.error.NotFoundException("no such feedback"));
+        Feedback f = tracked(r).orElseThrow(() -> new NotFoundException("no such feedback"));
         desk.accept(HotelChain.TENANT, f.reference(), null);
         return Web.Response.redirect("/track/" + f.reference() + "?lang=" + r.lang());
     }
 
     private Web.Response reject(Web.Request r) {
-        Feedback f = tracked(r).orElseThrow(() -> new io.memnun.error.NotFoundException("no such feedback"));
+        Feedback f = tracked(r).orElseThrow(() -> new NotFoundException("no such feedback"));
         desk.reject(HotelChain.TENANT, f.reference(), r.required("reason"));
         return Web.Response.redirect("/track/" + f.reference() + "?lang=" + r.lang());
     }
