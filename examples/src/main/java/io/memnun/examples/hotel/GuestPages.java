@@ -19,6 +19,7 @@ import io.memnun.routing.LocalizedText;
 import io.memnun.routing.Subject;
 import io.memnun.spi.CatalogStore;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** The guest's feedback form (web form channel) in Turkish and English, and the page with the reference number. */
 final class GuestPages {
@@ -78,8 +79,9 @@ final class GuestPages {
                 + Layout.select("kind", "COMPLAINT", "COMPLAINT", t(lang, "Şikâyet", "Complaint"), "REQUEST", t(lang, "İstek", "Request"),
                         "SUGGESTION", t(lang, "Öneri", "Suggestion"), "COMPLIMENT", t(lang, "Teşekkür", "Compliment")) + "</div>"
                 + "<div><label for=\"location\">" + t(lang, "Otel", "Hotel") + "</label>"
-                + Layout.select("location", HotelChain.ISTANBUL.value(), HotelChain.ISTANBUL.value(), "İstanbul Boğaziçi",
-                        HotelChain.ANTALYA.value(), "Antalya Lara", HotelChain.HEAD_OFFICE.value(), t(lang, "Genel Müdürlük", "Head office")) + "</div>"
+                + Layout.select("location", HotelChain.ISTANBUL.value(), Stream.of(HotelChain.ISTANBUL, HotelChain.ANTALYA, HotelChain.HEAD_OFFICE)
+                        .flatMap(id -> Stream.of(id.value(), catalog.location(id).map(l -> name(lang, l.name())).orElse(id.value())))
+                        .toArray(String[]::new)) + "</div>"
                 + "<div><label for=\"subject\">" + t(lang, "Konu", "Subject") + "</label>" + subjects + "</div></div>"
                 + "<label for=\"description\">" + t(lang, "Lütfen anlatın", "Please tell us what happened") + "</label>"
                 + "<textarea name=\"description\" id=\"description\" required></textarea>"

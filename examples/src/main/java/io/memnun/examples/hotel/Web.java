@@ -2,6 +2,7 @@ package io.memnun.examples.hotel;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.memnun.capa.IllegalCapaTransitionException;
 import io.memnun.error.MemnunException;
 import io.memnun.error.NotFoundException;
 import io.memnun.error.ValidationException;
@@ -111,7 +112,7 @@ final class Web {
                 response = dispatch(exchange, session);
             } catch (ValidationException e) {
                 response = Response.html(400, Layout.error(session, "Please check your input", e.field() + ": " + e.getMessage()));
-            } catch (IllegalTransitionException e) {
+            } catch (IllegalTransitionException | IllegalCapaTransitionException e) {
                 response = Response.html(409, Layout.error(session, "Not possible now", e.getMessage()));
             } catch (NotFoundException e) {
                 response = Response.html(404, Layout.error(session, "Not found", e.getMessage()));

@@ -80,7 +80,9 @@ class HotelDeskBrowserTest {
 
     @Test
     void aComplaintFromTheGuestFormToTheAnsweredSurvey() throws Exception {
-        // the guest writes in English through the web form and gets the reference number
+        // the form speaks Turkish unless asked otherwise; this guest writes in English and gets the reference number
+        open("");
+        assertThat(text("h1")).isEqualTo("Görüşleriniz bizim için değerli");
         open("?lang=en");
         assertThat(text("h1")).isEqualTo("We value your feedback");
         new Select(find("location")).selectByValue("istanbul-bosphorus");
@@ -178,7 +180,27 @@ class HotelDeskBrowserTest {
         find("findings").sendKeys("Room quota too high on change-over days");
         press("record-root-cause");
         assertThat(text("h2")).startsWith("Root cause (FIVE_WHYS)");
+        new Select(find("item-kind")).selectByValue("TRAINING");
+        find("item-text").sendKeys("Bathroom checklist training for all room attendants");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2031-01-15'", find("due"));
+        press("add-item");
+        press("close-capa"); // refused: the item is open and nothing was verified
+        assertThat(text("h1")).isEqualTo("Not possible now");
+        open("capa");
+        follow(browser.findElement(By.linkText("Bathrooms missed by the cleaning checklist")));
+        find("number").sendKeys("1");
+        find("outcome").sendKeys("Twelve attendants trained");
+        press("complete-item");
+        find("agreement").sendKeys("The guest agreed to the checklist change");
+        press("record-agreement");
+        find("result").sendKeys("No bathroom complaints in the following month");
+        find("before").sendKeys("6");
+        find("after").sendKeys("0");
+        press("verify");
         screenshot("08-capa");
+        press("close-capa");
+        assertThat(find("capa-status").getText()).isEqualTo("CLOSED");
+        assertThat(find("items").getText()).contains("Twelve attendants trained", "DONE");
 
         // the messages view lists what was sent
         open("messages");
