@@ -25,6 +25,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -139,8 +141,8 @@ public final class CrmIntegration {
         return Integer.parseInt(query(dataSource, "select count(*) from " + table).get(0));
     }
 
-    static java.util.List<String> query(DataSource dataSource, String sql) throws SQLException {
-        java.util.List<String> rows = new java.util.ArrayList<>();
+    static List<String> query(DataSource dataSource, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 rows.add(rs.getString(1));

@@ -90,6 +90,7 @@ final class Web {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    /** Kept in memory until the app stops: enough for an example; a host has its own session handling. */
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     void get(String path, Handler handler) {
