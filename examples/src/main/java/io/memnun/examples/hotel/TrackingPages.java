@@ -28,7 +28,7 @@ final class TrackingPages {
 
     void register(Web web) {
         web.get("/track", r -> form(r, "", null));
-        web.get("/track/([A-Za-z0-9 -]+)", this::view);
+        web.get("/track/([A-Za-z0-9-]+)", this::view);
         web.post("/track", this::verify);
         web.post("/track/([A-Za-z0-9-]+)/accept", this::accept);
         web.post("/track/([A-Za-z0-9-]+)/reject", this::reject);

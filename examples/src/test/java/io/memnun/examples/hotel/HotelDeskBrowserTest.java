@@ -209,6 +209,43 @@ class HotelDeskBrowserTest {
         screenshot("09-messages");
     }
 
+    @Test
+    void staffPlanRedirectAndCancel() {
+        signInAs("murat.demir");
+        assertThat(text("h1")).isEqualTo("Queue: Technical Service");
+        WebElement first = browser.findElement(By.cssSelector("#queue a.reference"));
+        String reference = first.getText();
+        follow(first);
+        press("take");
+        find("plan-note").sendKeys("Compressor part ordered");
+        press("plan");
+        assertThat(status()).isEqualTo("PLANNED");
+        new Select(find("to")).selectByValue("guest-relations");
+        find("redirect-reason").sendKeys("The guest asks for another room instead");
+        press("redirect");
+        assertThat(status()).isEqualTo("NEW");
+        assertThat(find("history").getText()).contains("TAKEN", "PLANNED", "REDIRECTED", "The guest asks for another room instead");
+
+        signInAs("gul.arslan");
+        assertThat(find("queue").getText()).contains(reference);
+        open("staff/feedback/" + reference);
+        find("cancel-reason").sendKeys("The guest withdrew the complaint at check-out");
+        press("cancel");
+        assertThat(status()).isEqualTo("CANCELLED");
+        assertThat(browser.findElements(By.id("take"))).isEmpty();
+    }
+
+    @Test
+    void aGuestsBadPhoneNumberIsRefusedNamingTheField() {
+        open("?lang=en");
+        find("description").sendKeys("Noise from the street all night");
+        find("name").sendKeys("Jan Novak");
+        find("phone").sendKeys("12");
+        press("send");
+        assertThat(text("h1")).isEqualTo("Please check your input");
+        assertThat(text(".error")).startsWith("phone:");
+    }
+
     private void open(String path) {
         browser.get(app.url() + path);
     }
