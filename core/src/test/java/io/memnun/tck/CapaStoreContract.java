@@ -11,12 +11,15 @@ import io.memnun.capa.CapaKind;
 import io.memnun.capa.CapaLifecycle;
 import io.memnun.capa.CorrectiveAction;
 import io.memnun.capa.Origin;
+import io.memnun.capa.RootCause;
 import io.memnun.error.DuplicateKeyException;
 import io.memnun.error.NotFoundException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.TenantId;
 import io.memnun.spi.CapaStore;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,21 @@ public abstract class CapaStoreContract {
         assertThat(store.find(Fixtures.newTenant("other"), o.after().id())).isEmpty();
         assertThat(store.history(Fixtures.newTenant("other"), o.after().id())).isEmpty();
         assertThat(store.open(tenant)).containsExactly(item.after());
+    }
+
+    @Test
+    void rootCausesOfBothMethodsRoundTrip() {
+        CapaLifecycle.Transition o = opened();
+        store.save(o.after(), 0, o.event());
+        // five whys carry no fishbone causes, a fishbone no whys: each leaves the other part empty
+        CapaLifecycle.Transition whys = CapaLifecycle.apply(o.after(), new CapaCommand.RecordRootCause(Fixtures.AYSE,
+                RootCause.fiveWhys(List.of("Klima bozuk", "Bakım yapılmadı"), "Bakım planı yok")), T0.plusSeconds(1));
+        store.save(whys.after(), 1, whys.event());
+        assertThat(store.find(tenant, o.after().id())).contains(whys.after());
+        CapaLifecycle.Transition fishbone = CapaLifecycle.apply(whys.after(), new CapaCommand.RecordRootCause(Fixtures.AYSE,
+                RootCause.fishbone(Map.of(RootCause.FishboneCategory.values()[0], List.of("Eğitim eksik")), "Eğitim planı yok")), T0.plusSeconds(2));
+        store.save(fishbone.after(), 2, fishbone.event());
+        assertThat(store.find(tenant, o.after().id())).contains(fishbone.after());
     }
 
     @Test

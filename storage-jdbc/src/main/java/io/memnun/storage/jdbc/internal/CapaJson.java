@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +47,8 @@ final class CapaJson {
             r.put("method", rc.method().name());
             r.put("whys", rc.whys());
             Map<String, Object> causes = JsonValues.object();
-            new EnumMap<>(rc.causes()).forEach((k, v) -> causes.put(k.name(), v));
+            // in category order; a TreeMap because EnumMap's copy constructor refuses an empty map (five whys have no causes)
+            new TreeMap<>(rc.causes()).forEach((k, v) -> causes.put(k.name(), v));
             r.put("causes", causes);
             r.put("findings", rc.findings());
             m.put("rootCause", r);
