@@ -9,9 +9,11 @@ import io.memnun.storage.jdbc.internal.Migrations;
 import io.memnun.storage.jdbc.internal.SqlCatalogStore;
 import io.memnun.storage.jdbc.internal.SqlDialect;
 import io.memnun.spi.CapaStore;
+import io.memnun.spi.ReportStore;
 import io.memnun.spi.SurveyStore;
 import io.memnun.storage.jdbc.internal.SqlAttachmentStore;
 import io.memnun.storage.jdbc.internal.SqlCapaStore;
+import io.memnun.storage.jdbc.internal.SqlReportStore;
 import io.memnun.storage.jdbc.internal.SqlFeedbackStore;
 import io.memnun.storage.jdbc.internal.SqlRuleSetStore;
 import io.memnun.storage.jdbc.internal.SqlSurveyStore;
@@ -53,6 +55,7 @@ public final class JdbcStorage {
     private final SqlRuleSetStore ruleSetStore;
     private final SqlSurveyStore surveyStore;
     private final SqlCapaStore capaStore;
+    private final SqlReportStore reportStore;
     private final SqlOutboxStore outboxStore;
     private final SqlAttachmentStore attachmentStore;
 
@@ -69,6 +72,7 @@ public final class JdbcStorage {
         this.ruleSetStore = new SqlRuleSetStore(transactions, sql, tables);
         this.surveyStore = new SqlSurveyStore(transactions, sql, tables);
         this.capaStore = new SqlCapaStore(transactions, sql, tables);
+        this.reportStore = new SqlReportStore(transactions, sql, tables);
     }
 
     public static Builder builder() {
@@ -93,6 +97,14 @@ public final class JdbcStorage {
     /** The store of survey versions, invitations, responses and comments, for {@code SurveyDesk.builder(desk).store(...)}. */
     public SurveyStore surveyStore() {
         return surveyStore;
+    }
+
+    /**
+     * The report queries as SQL aggregates over the feedback store's tables, for {@code Reports.builder(...)}; see
+     * {@code docs/reports.md}.
+     */
+    public ReportStore reportStore() {
+        return reportStore;
     }
 
     /** The store of corrective and preventive actions and their histories, for {@code CapaDesk.builder(desk).store(...)}. */

@@ -64,6 +64,20 @@ public abstract class SqlDialect {
      */
     public abstract String onConflictDoNothing();
 
+    /** A timestamp column as milliseconds since the epoch, a double, for percentiles over instants. */
+    public String epochMillis(String column) {
+        return "CAST(EXTRACT(EPOCH FROM " + column + ") * 1000 AS DOUBLE PRECISION)";
+    }
+
+    /** The instant {@code column} minus a number of milliseconds bound as one BIGINT parameter. */
+    public abstract String minusMillis(String column);
+
+    /**
+     * A text column ordered by its characters' codes, as Java's {@code String.compareTo} orders them, whatever the
+     * database's collation: ties at a {@code LIMIT} then fall the same way on every store.
+     */
+    public abstract String binaryOrder(String column);
+
     /** True when {@code e} reports a unique or primary key violation. */
     public boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -144,6 +158,17 @@ public abstract class SqlDialect {
         public boolean eventParametersFirst() {
             return true;
         }
+
+        @Override
+        public String minusMillis(String column) {
+            return "DATEADD(MILLISECOND, -CAST(? AS BIGINT), " + column + ")";
+        }
+
+        @Override
+        public String binaryOrder(String column) {
+            // H2 compares strings by their UTF-16 code units unless a collation is set for the database
+            return column;
+        }
     }
 
     private static final class Postgres extends SqlDialect {
@@ -195,6 +220,16 @@ public abstract class SqlDialect {
         @Override
         public boolean eventParametersFirst() {
             return false;
+        }
+
+        @Override
+        public String minusMillis(String column) {
+            return "(" + column + " - CAST(? AS BIGINT) * INTERVAL '1 millisecond')";
+        }
+
+        @Override
+        public String binaryOrder(String column) {
+            return column + " COLLATE \"C\"";
         }
     }
 }
