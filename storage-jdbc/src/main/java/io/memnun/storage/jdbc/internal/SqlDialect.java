@@ -64,9 +64,13 @@ public abstract class SqlDialect {
      */
     public abstract String onConflictDoNothing();
 
-    /** A timestamp column as milliseconds since the epoch, a double, for percentiles over instants. */
+    /**
+     * A timestamp column as whole milliseconds since the epoch (BIGINT), for percentiles over instants: H2's
+     * {@code PERCENTILE_CONT} fails on some DOUBLE values (it converts them to a NUMERIC of negative scale), so the
+     * percentile expressions are BIGINT on both databases.
+     */
     public String epochMillis(String column) {
-        return "CAST(EXTRACT(EPOCH FROM " + column + ") * 1000 AS DOUBLE PRECISION)";
+        return "CAST(FLOOR(EXTRACT(EPOCH FROM " + column + ") * 1000) AS BIGINT)";
     }
 
     /** The instant {@code column} minus a number of milliseconds bound as one BIGINT parameter. */

@@ -101,7 +101,7 @@ public final class SqlReportStore implements ReportStore {
         params.addAll(where.params());
         String sql = "SELECT " + key + ", COUNT(*), AVG(h.ms), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY h.ms),"
                 + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY h.ms) FROM " + feedback + " f JOIN"
-                + " (SELECT tenant, feedback_id, CAST(SUM(used_ms) AS DOUBLE PRECISION) AS ms FROM " + rounds
+                + " (SELECT tenant, feedback_id, SUM(used_ms) AS ms FROM " + rounds
                 + " WHERE tenant = ? AND kind = 'RESOLUTION' GROUP BY tenant, feedback_id) h ON h.tenant = f.tenant AND h.feedback_id = f.id"
                 + where.text() + (by == null ? "" : " GROUP BY " + key);
         List<DurationStats> stats = query("report handling time", sql, params,
