@@ -264,7 +264,6 @@ public final class ReportDataSet {
         p.actions.removeIf(a -> !a.at().isBefore(AS_OF));
         BusinessCalendar cal = calendarOf(p.location);
         boolean firstResponded = false;
-        Instant roundStart = p.receivedAt;
         long usedBeforePause = 0;
         Instant runningSince = p.receivedAt;
         for (Action a : p.actions) {
@@ -314,8 +313,7 @@ public final class ReportDataSet {
                         p.rejections++;
                     }
                     // a new resolution round
-                    roundStart = a.at();
-                    runningSince = roundStart;
+                    runningSince = a.at();
                     usedBeforePause = 0;
                     p.status = Status.IN_PROGRESS;
                 }

@@ -1,9 +1,15 @@
 package io.memnun.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import io.memnun.FeedbackDesk;
+import io.memnun.feedback.Actor;
 import io.memnun.feedback.Channel;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.Intake;
+import io.memnun.testing.MutableClock;
 import io.memnun.feedback.ClosureReason;
 import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.FeedbackKind;
@@ -291,6 +297,23 @@ public abstract class ReportStoreContract {
             }
         }
         assertThat(reports.backlog(filters().get(0), ReportDataSet.AS_OF).older()).isPositive();
+    }
+
+    @Test
+    void aRoundEndedBySeveralSavesAtOneInstantCountsOnce() {
+        MutableClock clock = new MutableClock(ReportDataSet.END.plus(Duration.ofDays(3)));
+        ReportDataSet other = new ReportDataSet(SEED, 0, "same-instant");
+        FeedbackDesk desk = other.desk(feedbackStore(), clock);
+        Feedback f = desk.receive(Intake.builder(other.tenant, FeedbackKind.COMPLAINT, Channel.PHONE, "Oda soğuk").build());
+        Actor staff = Actor.staff("reception");
+        desk.take(other.tenant, f.id(), staff);
+        desk.resolve(other.tenant, f.id(), staff, "Isıtıcı verildi");
+        desk.accept(other.tenant, f.id(), null);
+        ReportFilter all = ReportFilter.of(other.tenant, new ReportPeriod(ReportDataSet.FIRST_DAY, ReportDataSet.END_DAY.plusMonths(1),
+                ReportDataSet.ISTANBUL));
+        assertThat(reports.slaCompliance(all, null)).extracting(SlaCompliance::target, c -> c.met() + c.missed())
+                .containsExactly(tuple(SlaKind.ACKNOWLEDGEMENT, 1L), tuple(SlaKind.FIRST_RESPONSE, 1L), tuple(SlaKind.RESOLUTION, 1L));
+        assertThat(reports.handlingTime(all, null)).extracting(DurationStats::count).containsExactly(1L);
     }
 
     @Test

@@ -112,8 +112,10 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         this.insertEvent = "INSERT INTO " + tables.feedbackEvent() + " (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + dialect.jsonParameter() + ")";
         this.eventTable = tables.feedbackEvent();
+        // a round already recorded is skipped: two saves at one instant (a fixed clock) both see the clock stopped then
         this.insertRound = "INSERT INTO " + tables.slaRound() + " (tenant, feedback_id, kind, started_at, met, used_ms, stopped_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+                + " SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + tables.slaRound()
+                + " WHERE tenant = ? AND feedback_id = ? AND kind = ? AND started_at = ?)";
         this.insertFeedbackWithEvent = withEvent(insertFeedback);
         this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
         this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
@@ -326,6 +328,10 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 ps.setBoolean(5, r.met());
                 ps.setLong(6, r.used().toMillis());
                 setInstant(ps, 7, r.stoppedAt());
+                ps.setString(8, f.tenant().value());
+                setUuid(ps, 9, f.id().value());
+                ps.setString(10, r.kind().name());
+                setInstant(ps, 11, r.startedAt());
                 ps.addBatch();
             }
             ps.executeBatch();
