@@ -86,7 +86,7 @@ final class Html {
             svg text { font-family: "DejaVu Sans", Arial, sans-serif; }
             ul.suggestions li { margin-bottom: 6px; }
             .tag { display: inline-block; font-size: 11px; padding: 1px 6px; border-radius: 8px; background: #e8eef7; margin-right: 6px; }
-            .gap { color: #b3261e; }
+            .gap { color: #b3261e; font-size: 13px; margin: 2px 0; }
             section { break-inside: avoid-page; }
             @page { size: A4; margin: 14mm; }
             @media print {

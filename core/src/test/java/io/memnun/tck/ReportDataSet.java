@@ -59,6 +59,8 @@ public final class ReportDataSet {
     public static final LocalDate END_DAY = LocalDate.of(2026, 11, 1);
     public static final Instant START = FIRST_DAY.atStartOfDay(ISTANBUL).toInstant();
     public static final Instant END = END_DAY.atStartOfDay(ISTANBUL).toInstant();
+    /** From here on complaints about noise and cleanliness surge. */
+    public static final Instant SURGE = LocalDate.of(2026, 5, 1).atStartOfDay(ISTANBUL).toInstant();
     /** When the generation finishes and the backlog is measured. */
     public static final Instant AS_OF = END.plus(Duration.ofHours(30));
 
@@ -183,6 +185,10 @@ public final class ReportDataSet {
             }
             LocationId location = random.nextInt(20) == 0 ? null : LOCATIONS.get(random.nextInt(LOCATIONS.size()));
             String subject = random.nextInt(15) == 0 ? null : SUBJECTS.get(skewed(random, SUBJECTS.size()));
+            if (("noise".equals(subject) || "cleanliness".equals(subject)) && random.nextBoolean()) {
+                // two subjects grow in the last six months: the management review must notice
+                received = SURGE.plusSeconds(random.nextLong(Duration.between(SURGE, END).toSeconds()));
+            }
             String department = random.nextInt(25) == 0 ? null : DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size()));
             int k = random.nextInt(100);
             FeedbackKind kind = k < 65 ? FeedbackKind.COMPLAINT : k < 80 ? FeedbackKind.REQUEST : k < 90 ? FeedbackKind.SUGGESTION
