@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.memnun.FeedbackDesk;
+import io.memnun.Reports;
+import io.memnun.report.json.ReportJson;
+import io.memnun.store.memory.InMemoryFeedbackStore;
+import java.time.Clock;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.Feedback;
@@ -314,6 +318,18 @@ public abstract class ReportStoreContract {
         assertThat(reports.slaCompliance(all, null)).extracting(SlaCompliance::target, c -> c.met() + c.missed())
                 .containsExactly(tuple(SlaKind.ACKNOWLEDGEMENT, 1L), tuple(SlaKind.FIRST_RESPONSE, 1L), tuple(SlaKind.RESOLUTION, 1L));
         assertThat(reports.handlingTime(all, null)).extracting(DurationStats::count).containsExactly(1L);
+    }
+
+    @Test
+    void theWholeManagementReviewEqualsTheInMemoryStores() {
+        InMemoryFeedbackStore reference = new InMemoryFeedbackStore();
+        data.load(reference);
+        Clock at = Clock.fixed(ReportDataSet.AS_OF, ReportDataSet.ISTANBUL);
+        for (ReportFilter f : filters()) {
+            String expected = ReportJson.review(Reports.builder(reference).clock(at).build().review(f));
+            assertThat(ReportJson.review(Reports.builder(reports).clock(at).build().review(f))).as(context(f, "management review"))
+                    .isEqualTo(expected);
+        }
     }
 
     @Test
