@@ -31,6 +31,12 @@ import io.memnun.report.TrendPoint;
 import io.memnun.report.json.ReportJson;
 import io.memnun.store.memory.InMemoryCapaStore;
 import io.memnun.store.memory.InMemoryFeedbackStore;
+import io.memnun.store.memory.InMemorySurveyStore;
+import io.memnun.routing.LocalizedText;
+import io.memnun.survey.Answer;
+import io.memnun.survey.Question;
+import io.memnun.survey.QuestionType;
+import io.memnun.survey.SurveyId;
 import io.memnun.tck.ReportDataSet;
 import io.memnun.tck.ReportDataSet.Planned;
 import io.memnun.tck.ReportDataSet.Step;
@@ -274,6 +280,26 @@ class ReportsTest {
         if (n > 0) {
             counts.merge(type, n, Long::sum);
         }
+    }
+
+    @Test
+    void theReviewShowsTheMonthsSurveyScores() {
+        SurveyDesk surveys = SurveyDesk.builder(data.desk(store, clock)).store(new InMemorySurveyStore())
+                .surveyUrl("https://hotel.example/survey/{token}").build();
+        SurveyId id = SurveyId.of("stay");
+        surveys.publish(data.tenant, id, LocalizedText.of("Konaklama", "Stay"),
+                List.of(Question.of("rooms", QuestionType.RATING_1_5, "Odalar?", "Rooms?").forDepartment(DepartmentId.of("housekeeping"))));
+        for (int rating : new int[] {5, 4, 2, 1}) {
+            surveys.respondOpenly(data.tenant, id, List.of(Answer.score("rooms", rating)), null, null);
+        }
+        ManagementReview review = Reports.builder(store).surveys(surveys).clock(clock).build()
+                .review(ReportFilter.of(data.tenant, ReportPeriod.month(YearMonth.of(2026, 11), ReportDataSet.ISTANBUL)));
+        assertThat(review.surveys()).singleElement().satisfies(line -> {
+            assertThat(line.department()).isEqualTo("housekeeping");
+            assertThat(line.responses()).isEqualTo(4);
+            assertThat(line.csat()).hasValue(50.0); // two of four ratings are 4 or 5
+        });
+        assertThat(ReviewHtml.render(review)).contains("<td>housekeeping</td><td class=\"num\">50.0%</td>");
     }
 
     @Test

@@ -73,15 +73,7 @@ public final class ReviewCsv {
     }
 
     private static void counts(StringBuilder b, String dimension, List<Count> previous, List<Count> current) {
-        java.util.Set<String> keys = new java.util.TreeSet<>();
-        previous.forEach(c -> keys.add(Html.orNone(c.key())));
-        current.forEach(c -> keys.add(Html.orNone(c.key())));
-        for (String k : keys) {
-            String raw = "(none)".equals(k) ? null : k;
-            long p = previous.stream().filter(c -> java.util.Objects.equals(c.key(), raw)).mapToLong(Count::count).sum();
-            long n = current.stream().filter(c -> java.util.Objects.equals(c.key(), raw)).mapToLong(Count::count).sum();
-            numbers(b, "count by " + dimension, "feedback", k, p, n);
-        }
+        Count.sideBySide(previous, current).forEach((k, n) -> numbers(b, "count by " + dimension, "feedback", k, n[0], n[1]));
     }
 
     private static void handling(StringBuilder b, String by, List<DurationStats> previous, List<DurationStats> current) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.function.Function;
 
 /**
  * A management review as one self-contained HTML document: tables of every figure beside the previous period's, bar
@@ -220,16 +219,8 @@ public final class ReviewHtml {
     private static void countTable(StringBuilder b, String what, List<Count> current, List<Count> previous) {
         b.append("<h3>Per ").append(what.toLowerCase(Locale.ROOT)).append("</h3>\n<table><thead><tr><th>").append(what)
                 .append("</th><th class=\"num\">Previous</th><th class=\"num\">Current</th></tr></thead><tbody>\n");
-        Function<Count, String> key = c -> Html.orNone(c.key());
-        java.util.Set<String> keys = new java.util.TreeSet<>();
-        current.forEach(c -> keys.add(key.apply(c)));
-        previous.forEach(c -> keys.add(key.apply(c)));
-        for (String k : keys) {
-            String raw = "(none)".equals(k) ? null : k;
-            long p = previous.stream().filter(c -> java.util.Objects.equals(c.key(), raw)).mapToLong(Count::count).sum();
-            long n = current.stream().filter(c -> java.util.Objects.equals(c.key(), raw)).mapToLong(Count::count).sum();
-            b.append("<tr><td>").append(Html.esc(k)).append("</td><td class=\"num\">").append(p).append("</td><td class=\"num\">").append(n).append("</td></tr>\n");
-        }
+        Count.sideBySide(previous, current).forEach((k, n) -> b.append("<tr><td>").append(Html.esc(k)).append("</td><td class=\"num\">")
+                .append(n[0]).append("</td><td class=\"num\">").append(n[1]).append("</td></tr>\n"));
         b.append("</tbody></table>\n");
     }
 }
