@@ -48,10 +48,10 @@ public record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
 
     /** One ISO week (Monday to Sunday) of a week-based year. */
     public static ReportPeriod isoWeek(int weekBasedYear, int week, ZoneId zone) {
-        LocalDate monday = LocalDate.of(weekBasedYear, 6, 1).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        Checks.argument(monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) == week, "period.week",
-                weekBasedYear + " has no week " + week);
+        LocalDate midYear = LocalDate.of(weekBasedYear, 6, 1);
+        Checks.argument(IsoFields.WEEK_OF_WEEK_BASED_YEAR.rangeRefinedBy(midYear).isValidValue(week), "period.week",
+                weekBasedYear + " has no ISO week " + week);
+        LocalDate monday = midYear.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return new ReportPeriod(monday, monday.plusWeeks(1), zone);
     }
 

@@ -1,6 +1,7 @@
 package io.memnun.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,6 +11,7 @@ import io.memnun.report.json.ReportJson;
 import io.memnun.store.memory.InMemoryFeedbackStore;
 import java.time.Clock;
 import io.memnun.feedback.Actor;
+import io.memnun.error.ValidationException;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.Intake;
@@ -330,6 +332,17 @@ public abstract class ReportStoreContract {
             assertThat(ReportJson.review(Reports.builder(reports).clock(at).build().review(f))).as(context(f, "management review"))
                     .isEqualTo(expected);
         }
+    }
+
+    @Test
+    void badArgumentsAreRefusedNamingTheField() {
+        ReportFilter f = filters().get(0);
+        assertThatThrownBy(() -> reports.recurrence(f, Duration.ZERO)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("window"));
+        assertThatThrownBy(() -> reports.recurringProblems(f, 0, 5)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("minimum"));
+        assertThatThrownBy(() -> reports.recurringProblems(f, 2, 0)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("limit"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.memnun.feedback.Customer;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.SlaKind;
+import io.memnun.internal.Checks;
 import io.memnun.report.Backlog;
 import io.memnun.report.Count;
 import io.memnun.report.Dimension;
@@ -113,6 +114,7 @@ final class InMemoryReports {
     }
 
     Recurrence recurrence(ReportFilter filter, Duration window) {
+        Checks.argument(!window.isNegative() && !window.isZero(), "window", "must be positive, was " + window);
         List<Feedback> s = selected(filter);
         long sameCustomer = s.stream().filter(f -> hasEarlier(f, window, InMemoryReports::sameCustomer)).count();
         long sameProblem = s.stream().filter(f -> hasEarlier(f, window, InMemoryReports::sameSubjectAndLocation)).count();
@@ -142,6 +144,8 @@ final class InMemoryReports {
     }
 
     List<RecurringProblem> recurringProblems(ReportFilter filter, int minimum, int limit) {
+        Checks.argument(minimum >= 1, "minimum", "must be at least 1, was " + minimum);
+        Checks.argument(limit >= 1, "limit", "must be at least 1, was " + limit);
         Map<List<String>, Long> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         for (Feedback f : selected(filter)) {
             if (f.subject().isPresent() && f.location().isPresent()) {
