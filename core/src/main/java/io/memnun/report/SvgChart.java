@@ -39,7 +39,9 @@ final class SvgChart {
         s.append("<svg class=\"chart bar-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" width=\"").append(width).append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
                 .append(Html.esc(caption)).append("\">\n");
-        legend(s, series, labelWidth, 0);
+        // a chart of the current period alone draws it in the current period's colour
+        int firstColour = series.size() == 1 ? 1 : 0;
+        legend(s, series, labelWidth, firstColour);
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             int y = top + i * rowHeight;
@@ -49,7 +51,7 @@ final class SvgChart {
                 double w = b.values()[k] * scale;
                 int by = y + 3 + k * barHeight;
                 s.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(by).append("\" width=\"").append(num(Math.max(w, 0.5)))
-                        .append("\" height=\"").append(barHeight - 2).append("\" fill=\"").append(COLOURS[k % COLOURS.length]).append("\"/>");
+                        .append("\" height=\"").append(barHeight - 2).append("\" fill=\"").append(COLOURS[(k + firstColour) % COLOURS.length]).append("\"/>");
                 s.append("<text x=\"").append(num(labelWidth + w + 4)).append("\" y=\"").append(by + barHeight - 3)
                         .append("\" font-size=\"10\">").append(Html.esc(label.apply(b.values()[k]))).append("</text>\n");
             }
