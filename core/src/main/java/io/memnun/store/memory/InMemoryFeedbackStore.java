@@ -15,8 +15,20 @@ import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackRedaction;
 import io.memnun.spi.FeedbackStore;
+import io.memnun.report.Backlog;
+import io.memnun.report.Count;
+import io.memnun.report.Dimension;
+import io.memnun.report.DurationStats;
+import io.memnun.report.Outcomes;
+import io.memnun.report.Recurrence;
+import io.memnun.report.RecurringProblem;
+import io.memnun.report.ReportFilter;
+import io.memnun.report.SlaCompliance;
+import io.memnun.report.SlaRound;
 import io.memnun.spi.ReferenceSequence;
+import io.memnun.spi.ReportStore;
 import io.memnun.spi.TransactionalOutbox;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +52,7 @@ import java.util.function.Function;
  * immutable, so readers share it without copying. A change's notifications go to its {@link #outbox()} in the
  * same locked write.
  */
-public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequence, TransactionalOutbox {
+public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequence, TransactionalOutbox, ReportStore {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<TenantId, Tenant> tenants = new HashMap<>();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
@@ -76,6 +88,8 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
         final Map<FeedbackId, List<FeedbackEvent>> history = new HashMap<>();
         final Map<ReferenceNumber, FeedbackId> byReference = new HashMap<>();
         final Map<String, FeedbackId> byIntakeKey = new HashMap<>();
+        /** The response-time clock rounds that ended, per feedback: what reports count SLA figures from. */
+        final Map<FeedbackId, List<SlaRound>> rounds = new HashMap<>();
     }
 
     @Override
@@ -112,6 +126,13 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
                 }
                 t.history.get(f.id()).addAll(change.events());
                 current.nextSlaCheckAt().ifPresent(at -> slaDue.remove(new SlaDue(at, current.id().value())));
+            }
+            for (SlaRound r : SlaRound.completedIn(f, change.events())) {
+                List<SlaRound> kept = t.rounds.computeIfAbsent(f.id(), k -> new ArrayList<>());
+                // two saves at one instant (a fixed clock) both see the clock stopped then: keep the round once
+                if (kept.stream().noneMatch(k -> k.kind() == r.kind() && k.startedAt().equals(r.startedAt()))) {
+                    kept.add(r);
+                }
             }
             t.feedback.put(f.id(), f);
             f.nextSlaCheckAt().ifPresent(at -> slaDue.put(new SlaDue(at, f.id().value()), f));
@@ -239,5 +260,56 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** The tenant's feedback and clock rounds as of now, copied under the read lock, for the report queries. */
+    private InMemoryReports reports(TenantId tenant) {
+        lock.readLock().lock();
+        try {
+            Tenant t = tenants.get(tenant);
+            if (t == null) {
+                return new InMemoryReports(List.of(), Map.of());
+            }
+            Map<FeedbackId, List<SlaRound>> rounds = new HashMap<>();
+            t.rounds.forEach((id, list) -> rounds.put(id, List.copyOf(list)));
+            return new InMemoryReports(List.copyOf(t.feedback.values()), rounds);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<Count> count(ReportFilter filter, Dimension by) {
+        return reports(filter.tenant()).count(filter, by);
+    }
+
+    @Override
+    public List<DurationStats> handlingTime(ReportFilter filter, @org.jspecify.annotations.Nullable Dimension by) {
+        return reports(filter.tenant()).handlingTime(filter, by);
+    }
+
+    @Override
+    public List<SlaCompliance> slaCompliance(ReportFilter filter, @org.jspecify.annotations.Nullable Dimension by) {
+        return reports(filter.tenant()).slaCompliance(filter, by);
+    }
+
+    @Override
+    public Outcomes outcomes(ReportFilter filter) {
+        return reports(filter.tenant()).outcomes(filter);
+    }
+
+    @Override
+    public Recurrence recurrence(ReportFilter filter, Duration window) {
+        return reports(filter.tenant()).recurrence(filter, window);
+    }
+
+    @Override
+    public List<RecurringProblem> recurringProblems(ReportFilter filter, int minimum, int limit) {
+        return reports(filter.tenant()).recurringProblems(filter, minimum, limit);
+    }
+
+    @Override
+    public Backlog backlog(ReportFilter filter, Instant asOf) {
+        return reports(filter.tenant()).backlog(filter, asOf);
     }
 }

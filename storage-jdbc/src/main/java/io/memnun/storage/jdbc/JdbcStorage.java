@@ -11,11 +11,13 @@ import io.memnun.storage.jdbc.internal.Migrations;
 import io.memnun.storage.jdbc.internal.SqlCatalogStore;
 import io.memnun.storage.jdbc.internal.SqlDialect;
 import io.memnun.spi.CapaStore;
+import io.memnun.spi.ReportStore;
 import io.memnun.spi.SurveyStore;
 import io.memnun.storage.jdbc.internal.SqlAttachmentStore;
 import io.memnun.storage.jdbc.internal.SqlPrivacyStore;
 import io.memnun.storage.jdbc.internal.SqlTrackingTokenStore;
 import io.memnun.storage.jdbc.internal.SqlCapaStore;
+import io.memnun.storage.jdbc.internal.SqlReportStore;
 import io.memnun.storage.jdbc.internal.SqlFeedbackStore;
 import io.memnun.storage.jdbc.internal.SqlRuleSetStore;
 import io.memnun.storage.jdbc.internal.SqlSurveyStore;
@@ -57,6 +59,7 @@ public final class JdbcStorage {
     private final SqlRuleSetStore ruleSetStore;
     private final SqlSurveyStore surveyStore;
     private final SqlCapaStore capaStore;
+    private final SqlReportStore reportStore;
     private final SqlOutboxStore outboxStore;
     private final SqlAttachmentStore attachmentStore;
     private final SqlTrackingTokenStore trackingTokenStore;
@@ -77,6 +80,7 @@ public final class JdbcStorage {
         this.capaStore = new SqlCapaStore(transactions, sql, tables);
         this.trackingTokenStore = new SqlTrackingTokenStore(transactions, sql, tables);
         this.privacyStore = new SqlPrivacyStore(transactions, sql, tables);
+        this.reportStore = new SqlReportStore(transactions, sql, tables);
     }
 
     public static Builder builder() {
@@ -101,6 +105,14 @@ public final class JdbcStorage {
     /** The store of survey versions, invitations, responses and comments, for {@code SurveyDesk.builder(desk).store(...)}. */
     public SurveyStore surveyStore() {
         return surveyStore;
+    }
+
+    /**
+     * The report queries as SQL aggregates over the feedback store's tables, for {@code Reports.builder(...)}; see
+     * {@code docs/reports.md}.
+     */
+    public ReportStore reportStore() {
+        return reportStore;
     }
 
     /** The store of corrective and preventive actions and their histories, for {@code CapaDesk.builder(desk).store(...)}. */

@@ -75,6 +75,24 @@ public abstract class SqlDialect {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
+    /**
+     * A timestamp column as whole milliseconds since the epoch (BIGINT), for percentiles over instants: H2's
+     * {@code PERCENTILE_CONT} fails on some DOUBLE values (it converts them to a NUMERIC of negative scale), so the
+     * percentile expressions are BIGINT on both databases.
+     */
+    public String epochMillis(String column) {
+        return "CAST(FLOOR(EXTRACT(EPOCH FROM " + column + ") * 1000) AS BIGINT)";
+    }
+
+    /** The instant {@code column} minus a number of milliseconds bound as one BIGINT parameter. */
+    public abstract String minusMillis(String column);
+
+    /**
+     * A text column ordered by its characters' codes, as Java's {@code String.compareTo} orders them, whatever the
+     * database's collation: ties at a {@code LIMIT} then fall the same way on every store.
+     */
+    public abstract String binaryOrder(String column);
+
     /** True when {@code e} reports a unique or primary key violation. */
     public boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -161,6 +179,17 @@ public abstract class SqlDialect {
         public boolean eventParametersFirst() {
             return true;
         }
+
+        @Override
+        public String minusMillis(String column) {
+            return "DATEADD(MILLISECOND, -CAST(? AS BIGINT), " + column + ")";
+        }
+
+        @Override
+        public String binaryOrder(String column) {
+            // H2 compares strings by their UTF-16 code units unless a collation is set for the database
+            return column;
+        }
     }
 
     private static final class Postgres extends SqlDialect {
@@ -219,6 +248,16 @@ public abstract class SqlDialect {
         @Override
         public boolean eventParametersFirst() {
             return false;
+        }
+
+        @Override
+        public String minusMillis(String column) {
+            return "(" + column + " - CAST(? AS BIGINT) * INTERVAL '1 millisecond')";
+        }
+
+        @Override
+        public String binaryOrder(String column) {
+            return column + " COLLATE \"C\"";
         }
     }
 }

@@ -31,6 +31,7 @@ import io.memnun.feedback.StaffId;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.SubjectId;
 import io.memnun.feedback.TenantId;
+import io.memnun.report.SlaRound;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackRedaction;
 import io.memnun.storage.jdbc.JdbcFeedbackStore;
@@ -57,7 +58,8 @@ import org.jspecify.annotations.Nullable;
  * and its event, see {@link SqlDialect#writeWithEvent}), atomic without a transaction of its own; a save with several
  * events, or with notifications for the outbox ({@link SqlOutboxStore#insert}), is one transaction. An update is
  * guarded by the version column ({@code WHERE tenant = ? AND id = ? AND version = ?}); when it matches nothing, a
- * second look tells a missing feedback from a stale version.
+ * second look tells a missing feedback from a stale version. A save that ends a response-time clock round also records
+ * the round for reports ({@link SlaRound}), in the same transaction.
  */
 public final class SqlFeedbackStore implements JdbcFeedbackStore {
     /** Columns written once, at receipt. */
@@ -83,6 +85,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final AtomicReferenceArray<Feedback> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
     private static final int RECENT_SLOTS = 1024;
     private final String insertEvent;
+    private final String insertRound;
     private final String eventTable;
     /** The feedback row and its one event in one statement. */
     private final String insertFeedbackWithEvent;
@@ -111,6 +114,10 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         this.insertEvent = "INSERT INTO " + tables.feedbackEvent() + " (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + dialect.jsonParameter() + ")";
         this.eventTable = tables.feedbackEvent();
+        // a round already recorded is skipped: two saves at one instant (a fixed clock) both see the clock stopped then
+        this.insertRound = "INSERT INTO " + tables.slaRound() + " (tenant, feedback_id, kind, started_at, met, used_ms, stopped_at)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + tables.slaRound()
+                + " WHERE tenant = ? AND feedback_id = ? AND kind = ? AND started_at = ?)";
         this.insertFeedbackWithEvent = withEvent(insertFeedback);
         this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
         this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
@@ -156,7 +163,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     public void save(FeedbackChange change) {
         Objects.requireNonNull(change, "change");
         Feedback f = change.feedback();
-        if (change.events().size() == 1 && change.outbox().isEmpty()) {
+        List<SlaRound> rounds = SlaRound.completedIn(f, change.events());
+        if (change.events().size() == 1 && change.outbox().isEmpty() && rounds.isEmpty()) {
             saveInOneStatement(change);
             return;
         }
@@ -167,6 +175,9 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 update(c, f, change.expectedVersion());
             }
             insertEvents(c, f.tenant(), change.events());
+            if (!rounds.isEmpty()) {
+                insertRounds(c, f, rounds);
+            }
             if (!change.outbox().isEmpty()) {
                 // last: a refused feedback write (a duplicate, a stale version) has then written no message either
                 outbox.insert(c, change.outbox());
@@ -337,6 +348,27 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 }
                 return new VersionConflictException(f.id().toString(), expectedVersion, rs.getLong(1));
             }
+        }
+    }
+
+    /** The clock rounds the change ended, kept for reports (a feedback's clocks hold only the current round). */
+    private void insertRounds(Connection c, Feedback f, List<SlaRound> rounds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertRound)) {
+            for (SlaRound r : rounds) {
+                ps.setString(1, f.tenant().value());
+                setUuid(ps, 2, f.id().value());
+                ps.setString(3, r.kind().name());
+                setInstant(ps, 4, r.startedAt());
+                ps.setBoolean(5, r.met());
+                ps.setLong(6, r.used().toMillis());
+                setInstant(ps, 7, r.stoppedAt());
+                ps.setString(8, f.tenant().value());
+                setUuid(ps, 9, f.id().value());
+                ps.setString(10, r.kind().name());
+                setInstant(ps, 11, r.startedAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
