@@ -586,7 +586,7 @@ public final class FeedbackDesk {
     void recordNotification(Notification n, io.memnun.feedback.EventType type, String note, java.util.Map<String, String> details,
             boolean acknowledge, Instant now) {
         for (int conflicts = 0; ; conflicts++) {
-            Optional<Feedback> found = store.find(n.tenant(), n.feedbackId());
+            Optional<Feedback> found = n.feedbackId().flatMap(id -> store.find(n.tenant(), id));
             if (found.isEmpty()) {
                 LOG.warn("cannot record {} of {}: the feedback is gone", type, n);
                 return;
@@ -614,10 +614,29 @@ public final class FeedbackDesk {
         }
     }
 
+    /** Records the outcome of the desk's own messages in their feedback's history, for the dispatcher. */
+    DeliveryRecorder deliveries() {
+        return new DeliveryRecorder() {
+            @Override
+            public Optional<String> recordedDelivery(Notification n) {
+                return FeedbackDesk.this.recordedDelivery(n);
+            }
+
+            @Override
+            public void record(Notification n, DeliveryOutcome o) {
+                recordNotification(n, o.delivered() ? io.memnun.feedback.EventType.NOTIFICATION_SENT : io.memnun.feedback.EventType.NOTIFICATION_FAILED,
+                        o.note(), o.details(), o.delivered() && n.acknowledgement(), o.at());
+            }
+        };
+    }
+
     /** The provider id of {@code n}'s delivery if the history already records it. */
     Optional<String> recordedDelivery(Notification n) {
         String id = n.id().toString();
-        return store.history(n.tenant(), n.feedbackId()).stream()
+        if (n.feedbackId().isEmpty()) {
+            return Optional.empty();
+        }
+        return store.history(n.tenant(), n.feedbackId().get()).stream()
                 .filter(e -> e.type() == io.memnun.feedback.EventType.NOTIFICATION_SENT && id.equals(e.details().get("message")))
                 .map(e -> e.details().getOrDefault("providerId", "recorded"))
                 .findFirst();

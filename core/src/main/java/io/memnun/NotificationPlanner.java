@@ -5,6 +5,7 @@ import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.notify.Contact;
+import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
 import io.memnun.notify.NotificationRule;
 import io.memnun.notify.Party;
@@ -226,7 +227,7 @@ final class NotificationPlanner {
         } else {
             text = templates.render(rule.template(), contact.language(), TemplatePart.SMS, model);
         }
-        return new Notification(Notification.idFor(key), f.tenant(), f.id(), f.reference(), e.version(), e.type(), rule.template(),
+        return new Notification(Notification.idFor(key), f.tenant(), MessageOwner.feedback(f.id(), f.reference()), e.version(), e.type(), rule.template(),
                 rule.to(), channel, contact.id(), contact.name(), address, language, zone, subject, text, html, rule.category(),
                 rule.urgent(), e.type() == EventType.RECEIVED && rule.to().type() == Party.Type.CUSTOMER, key, e.at());
     }

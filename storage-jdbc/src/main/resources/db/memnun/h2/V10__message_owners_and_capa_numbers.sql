@@ -1,0 +1,13 @@
+-- memnun schema 10 for H2 2.x.
+--
+-- Outbox messages belong to an owner (a feedback, a campaign's survey invitation, a corrective action) rather than
+-- always to a feedback: owner_kind and owner_id name it, reference holds its label (a reference number, a campaign's
+-- name), and feedback_id and event_type stay filled for a feedback's messages only.
+ALTER TABLE ${prefix}outbox ADD COLUMN owner_kind varchar(32);
+ALTER TABLE ${prefix}outbox ADD COLUMN owner_id uuid;
+UPDATE ${prefix}outbox SET owner_kind = 'feedback', owner_id = feedback_id;
+ALTER TABLE ${prefix}outbox ALTER COLUMN owner_kind SET NOT NULL;
+ALTER TABLE ${prefix}outbox ALTER COLUMN owner_id SET NOT NULL;
+ALTER TABLE ${prefix}outbox ALTER COLUMN feedback_id DROP NOT NULL;
+ALTER TABLE ${prefix}outbox ALTER COLUMN event_type DROP NOT NULL;
+ALTER TABLE ${prefix}outbox ALTER COLUMN reference SET DATA TYPE varchar(80);
