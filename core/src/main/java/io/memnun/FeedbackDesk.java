@@ -518,6 +518,11 @@ public final class FeedbackDesk {
     }
 
     /** The notification settings, if this desk notifies. */
+    /** The planner of the desk's notifications, for messages about other owners (campaigns, corrective actions). */
+    Optional<NotificationPlanner> planner() {
+        return Optional.ofNullable(planner);
+    }
+
     public Optional<Notifications> notifications() {
         return Optional.ofNullable(notifications);
     }

@@ -11,3 +11,12 @@ ALTER TABLE ${prefix}outbox ALTER COLUMN owner_id SET NOT NULL;
 ALTER TABLE ${prefix}outbox ALTER COLUMN feedback_id DROP NOT NULL;
 ALTER TABLE ${prefix}outbox ALTER COLUMN event_type DROP NOT NULL;
 ALTER TABLE ${prefix}outbox ALTER COLUMN reference SET DATA TYPE varchar(80);
+
+-- A campaign's invitation is sent through the outbox; what became of its message is recorded on it, since it belongs
+-- to no feedback whose history could keep it. One invitation per recipient, survey and campaign.
+ALTER TABLE ${prefix}survey_invitation ADD COLUMN delivery_state varchar(8);
+ALTER TABLE ${prefix}survey_invitation ADD COLUMN delivery_at timestamptz;
+ALTER TABLE ${prefix}survey_invitation ADD COLUMN delivery_message uuid;
+ALTER TABLE ${prefix}survey_invitation ADD COLUMN delivery_detail varchar(1000);
+CREATE UNIQUE INDEX ${prefix}survey_invitation_campaign_uq ON ${prefix}survey_invitation (tenant, survey_id, campaign, recipient)
+    WHERE campaign IS NOT NULL AND recipient IS NOT NULL;

@@ -67,7 +67,7 @@ public final class JdbcStorage {
         this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables, outboxStore);
         this.catalogStore = new SqlCatalogStore(transactions, sql, tables);
         this.ruleSetStore = new SqlRuleSetStore(transactions, sql, tables);
-        this.surveyStore = new SqlSurveyStore(transactions, sql, tables);
+        this.surveyStore = new SqlSurveyStore(transactions, sql, tables, outboxStore);
         this.capaStore = new SqlCapaStore(transactions, sql, tables);
     }
 
