@@ -517,6 +517,23 @@ public final class FeedbackDesk {
         return new SlaMonitor(this);
     }
 
+    /** What else the desk's SLA monitors fire on each tick besides feedback checkpoints: a CapaDesk's action items. */
+    private final List<java.util.function.ToIntFunction<Instant>> monitored = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Has every {@link SlaMonitor} of this desk also run {@code tick} (returning how many checkpoints it fired). */
+    void addMonitored(java.util.function.ToIntFunction<Instant> tick) {
+        monitored.add(Objects.requireNonNull(tick, "tick"));
+    }
+
+    List<java.util.function.ToIntFunction<Instant>> monitored() {
+        return monitored;
+    }
+
+    /** The sequence behind the desk's reference numbers, which also numbers corrective actions. */
+    ReferenceSequence referenceSequence() {
+        return sequence;
+    }
+
     /** The notification settings, if this desk notifies. */
     /** The planner of the desk's notifications, for messages about other owners (campaigns, corrective actions). */
     Optional<NotificationPlanner> planner() {

@@ -20,3 +20,8 @@ ALTER TABLE ${prefix}survey_invitation ADD COLUMN delivery_at timestamp(6) with 
 ALTER TABLE ${prefix}survey_invitation ADD COLUMN delivery_message uuid;
 ALTER TABLE ${prefix}survey_invitation ADD COLUMN delivery_detail varchar(1000);
 ALTER TABLE ${prefix}survey_invitation ADD CONSTRAINT ${prefix}survey_invitation_campaign_uq UNIQUE (tenant, survey_id, campaign, recipient);
+
+-- Corrective actions get a number people can quote, e.g. DOF-2026-000012-3, unique per tenant; actions stored before
+-- this schema have none (NULLs are distinct).
+ALTER TABLE ${prefix}capa ADD COLUMN number varchar(40);
+ALTER TABLE ${prefix}capa ADD CONSTRAINT ${prefix}capa_number_uq UNIQUE (tenant, number);

@@ -20,3 +20,8 @@ ALTER TABLE ${prefix}survey_invitation ADD COLUMN delivery_message uuid;
 ALTER TABLE ${prefix}survey_invitation ADD COLUMN delivery_detail varchar(1000);
 CREATE UNIQUE INDEX ${prefix}survey_invitation_campaign_uq ON ${prefix}survey_invitation (tenant, survey_id, campaign, recipient)
     WHERE campaign IS NOT NULL AND recipient IS NOT NULL;
+
+-- Corrective actions get a number people can quote, e.g. DOF-2026-000012-3, unique per tenant; actions stored before
+-- this schema have none.
+ALTER TABLE ${prefix}capa ADD COLUMN number varchar(40);
+CREATE UNIQUE INDEX ${prefix}capa_number_uq ON ${prefix}capa (tenant, number) WHERE number IS NOT NULL;

@@ -68,7 +68,7 @@ public final class JdbcStorage {
         this.catalogStore = new SqlCatalogStore(transactions, sql, tables);
         this.ruleSetStore = new SqlRuleSetStore(transactions, sql, tables);
         this.surveyStore = new SqlSurveyStore(transactions, sql, tables, outboxStore);
-        this.capaStore = new SqlCapaStore(transactions, sql, tables);
+        this.capaStore = new SqlCapaStore(transactions, sql, tables, outboxStore);
     }
 
     public static Builder builder() {
