@@ -1,13 +1,13 @@
 package io.memnun;
 
+import io.memnun.capa.ActionItem;
 import io.memnun.capa.CapaCommand;
 import io.memnun.capa.CapaEvent;
-import io.memnun.capa.ActionItem;
 import io.memnun.capa.CapaEventType;
 import io.memnun.capa.CapaId;
-import io.memnun.capa.CapaNumber;
 import io.memnun.capa.CapaKind;
 import io.memnun.capa.CapaLifecycle;
+import io.memnun.capa.CapaNumber;
 import io.memnun.capa.CorrectiveAction;
 import io.memnun.capa.Origin;
 import io.memnun.error.NotFoundException;
@@ -24,24 +24,28 @@ import io.memnun.feedback.SubjectId;
 import io.memnun.feedback.TenantId;
 import io.memnun.internal.Checks;
 import io.memnun.internal.TimeOrderedIds;
-import io.memnun.spi.CapaListener;
 import io.memnun.notify.Contact;
+import io.memnun.notify.Delivery;
 import io.memnun.notify.MessageCategory;
 import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
 import io.memnun.notify.Party;
 import io.memnun.notify.TemplateModel;
+import io.memnun.spi.CapaListener;
 import io.memnun.spi.CapaStore;
 import io.memnun.spi.RecipientDirectory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -256,7 +260,7 @@ public final class CapaDesk {
                     "the directory has no head of department " + item.owner().value()));
         }
         MessageOwner owner = new MessageOwner(MessageOwner.CORRECTIVE_ACTION, a.id().value(), label(a));
-        java.util.Set<java.util.UUID> planned = new java.util.HashSet<>();
+        Set<UUID> planned = new HashSet<>();
         for (Target target : targets) {
             String label = "notify." + target.party();
             if (target.contacts().isEmpty()) {
@@ -268,7 +272,7 @@ public final class CapaDesk {
                 try {
                     config.checkTemplate(template, TemplateModel.forCapaItem().keySet(), "corrective action items");
                     NotificationPlanner.Direct d = planner.get().planDirect(a.tenant(), owner, e.version(), template, target.party(),
-                            io.memnun.notify.Delivery.PREFERRED, MessageCategory.TRANSACTIONAL, c, config.zone(), itemVariables(a, item, c, config),
+                            Delivery.PREFERRED, MessageCategory.TRANSACTIONAL, c, config.zone(), itemVariables(a, item, c, config),
                             e.at());
                     if (d.messages().isEmpty()) {
                         done.add("not notified" + (c.id() == null ? "" : " " + c.id()) + ": " + d.notSent());
@@ -399,7 +403,7 @@ public final class CapaDesk {
         if (a.origin().subject() != null) {
             return Optional.of(a.origin().subject());
         }
-        java.util.Set<SubjectId> subjects = new java.util.HashSet<>();
+        Set<SubjectId> subjects = new HashSet<>();
         for (FeedbackId f : a.origin().feedback()) {
             desk.find(a.tenant(), f).flatMap(Feedback::subject).ifPresentOrElse(subjects::add, () -> subjects.add(null));
         }

@@ -340,7 +340,7 @@ public final class NotificationDispatcher implements AutoCloseable {
          * Messages of a kind without a recorder are only marked in the outbox.
          */
         public Builder recorder(String kind, DeliveryRecorder recorder) {
-            recorders.put(new MessageOwner(kind, new UUID(0, 0), "kind").kind(), Objects.requireNonNull(recorder, "recorder"));
+            recorders.put(MessageOwner.requireKind(kind), Objects.requireNonNull(recorder, "recorder"));
             return this;
         }
 

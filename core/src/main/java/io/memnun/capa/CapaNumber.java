@@ -7,8 +7,8 @@ import java.util.Objects;
  * The number people know a corrective action by, e.g. {@code DOF-2026-000012-3}: a prefix ({@value #DEFAULT_PREFIX}
  * for DÖF unless the host sets another), the year it was opened, a sequence unique per tenant, prefix and year, and a
  * check digit. It has the form and the Damm check digit of a feedback's {@link ReferenceNumber}, so a mistyped number is
- * refused instead of finding another action, and it may be typed as {@code dof-2026-12-3}'s full form with or without
- * hyphens, or with the Turkish letter: {@code DÖF-2026-000012-3}.
+ * refused instead of finding another action. It is read as people type it: in any case, with or without hyphens and
+ * spaces, and with the Turkish letter, {@code DÖF-2026-000012-3}.
  */
 public record CapaNumber(ReferenceNumber value) {
     /** DÖF (düzeltici ve önleyici faaliyet) written in the letters A-Z a reference number allows. */

@@ -27,10 +27,21 @@ public record MessageOwner(String kind, UUID id, String label) {
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     public MessageOwner {
-        Checks.argument(kind != null && KIND.matcher(kind).matches(), "owner.kind",
-                "must be 1 to 32 characters of a-z 0-9 and '-', starting with a letter, was '" + kind + "'");
+        requireKind(kind);
         Objects.requireNonNull(id, "id");
         label = Checks.code(label, "owner.label", 80);
+    }
+
+    /**
+     * Checks an owner kind.
+     *
+     * @throws io.memnun.error.ValidationException naming {@code owner.kind} if it is not 1 to 32 characters of a-z 0-9 and
+     *     '-' starting with a letter
+     */
+    public static String requireKind(String kind) {
+        Checks.argument(kind != null && KIND.matcher(kind).matches(), "owner.kind",
+                "must be 1 to 32 characters of a-z 0-9 and '-', starting with a letter, was '" + kind + "'");
+        return kind;
     }
 
     /** The feedback {@code id} known as {@code reference}. */

@@ -2,8 +2,8 @@ package io.memnun.spi;
 
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
-import io.memnun.survey.Comment;
 import io.memnun.notify.Notification;
+import io.memnun.survey.Comment;
 import io.memnun.survey.Invitation;
 import io.memnun.survey.InvitationDelivery;
 import io.memnun.survey.InvitationId;

@@ -2,8 +2,8 @@ package io.memnun.storage.jdbc.internal;
 
 import io.memnun.capa.ActionItem;
 import io.memnun.capa.CapaId;
-import io.memnun.capa.CapaNumber;
 import io.memnun.capa.CapaKind;
+import io.memnun.capa.CapaNumber;
 import io.memnun.capa.CapaStatus;
 import io.memnun.capa.CorrectiveAction;
 import io.memnun.capa.Origin;

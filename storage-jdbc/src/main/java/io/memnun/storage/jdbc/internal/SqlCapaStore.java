@@ -1,15 +1,9 @@
 package io.memnun.storage.jdbc.internal;
 
-import io.memnun.spi.TransactionalOutbox;
-import io.memnun.notify.Notification;
-import io.memnun.capa.CapaNumber;
-import static io.memnun.storage.jdbc.internal.Params.getRequiredInstant;
-import static io.memnun.storage.jdbc.internal.Params.setInstant;
-import static io.memnun.storage.jdbc.internal.Params.setString;
-
 import io.memnun.capa.CapaEvent;
 import io.memnun.capa.CapaEventType;
 import io.memnun.capa.CapaId;
+import io.memnun.capa.CapaNumber;
 import io.memnun.capa.CapaStatus;
 import io.memnun.capa.CorrectiveAction;
 import io.memnun.error.DuplicateKeyException;
@@ -18,7 +12,9 @@ import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.Notification;
 import io.memnun.spi.CapaStore;
+import io.memnun.spi.TransactionalOutbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +27,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import static io.memnun.storage.jdbc.internal.Params.getRequiredInstant;
+import static io.memnun.storage.jdbc.internal.Params.setInstant;
+import static io.memnun.storage.jdbc.internal.Params.setString;
 
 /**
  * {@link CapaStore} on memnun's tables. A save writes the action's row and its event in one transaction; an update
@@ -184,25 +183,22 @@ public final class SqlCapaStore implements CapaStore, TransactionalOutbox {
 
     @Override
     public Optional<CorrectiveAction> find(TenantId tenant, CapaId id) {
-        return tx.read("find corrective action " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + ACTION_COLUMNS + " FROM " + tables.capa()
-                    + " WHERE tenant = ? AND id = ?")) {
-                ps.setString(1, tenant.value());
-                ps.setObject(2, id.value());
-                List<CorrectiveAction> found = actions(ps);
-                return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-            }
-        });
+        return findOne("find corrective action " + id, tenant, "id", id.value());
     }
 
     @Override
     public Optional<CorrectiveAction> findByNumber(TenantId tenant, CapaNumber number) {
         Objects.requireNonNull(number, "number");
-        return tx.read("find corrective action " + number, c -> {
+        return findOne("find corrective action " + number, tenant, "number", number.toString());
+    }
+
+    /** The tenant's action whose {@code column} (a unique key) holds {@code value}. */
+    private Optional<CorrectiveAction> findOne(String what, TenantId tenant, String column, Object value) {
+        return tx.read(what, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ACTION_COLUMNS + " FROM " + tables.capa()
-                    + " WHERE tenant = ? AND number = ?")) {
+                    + " WHERE tenant = ? AND " + column + " = ?")) {
                 ps.setString(1, tenant.value());
-                ps.setString(2, number.toString());
+                ps.setObject(2, value);
                 List<CorrectiveAction> found = actions(ps);
                 return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
             }

@@ -1,13 +1,5 @@
 package io.memnun.storage.jdbc.internal;
 
-import io.memnun.survey.InvitationDelivery;
-import io.memnun.spi.TransactionalOutbox;
-import io.memnun.notify.Notification;
-import static io.memnun.storage.jdbc.internal.Params.getInstant;
-import static io.memnun.storage.jdbc.internal.Params.getRequiredInstant;
-import static io.memnun.storage.jdbc.internal.Params.setInstant;
-import static io.memnun.storage.jdbc.internal.Params.setString;
-
 import io.memnun.error.DuplicateKeyException;
 import io.memnun.error.NotFoundException;
 import io.memnun.error.VersionConflictException;
@@ -16,11 +8,14 @@ import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.LocationId;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.Notification;
 import io.memnun.spi.SurveyStore;
+import io.memnun.spi.TransactionalOutbox;
 import io.memnun.survey.AlreadyAnsweredException;
 import io.memnun.survey.Comment;
 import io.memnun.survey.CommentId;
 import io.memnun.survey.Invitation;
+import io.memnun.survey.InvitationDelivery;
 import io.memnun.survey.InvitationId;
 import io.memnun.survey.Response;
 import io.memnun.survey.ResponseId;
@@ -38,6 +33,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import static io.memnun.storage.jdbc.internal.Params.getInstant;
+import static io.memnun.storage.jdbc.internal.Params.getRequiredInstant;
+import static io.memnun.storage.jdbc.internal.Params.setInstant;
+import static io.memnun.storage.jdbc.internal.Params.setString;
 
 /**
  * {@link SurveyStore} on memnun's tables: survey versions, invitations, responses and comments. Answering an
