@@ -34,6 +34,7 @@ import io.memnun.notify.TemplateModel;
 import io.memnun.spi.CapaListener;
 import io.memnun.spi.CapaStore;
 import io.memnun.spi.RecipientDirectory;
+import io.memnun.spi.TransactionalOutbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -491,6 +492,9 @@ public final class CapaDesk {
             Checks.argument(store != null, "store", "is required");
             Checks.argument(!numberPrefix.equals(desk.config().referencePrefix()) && !desk.config().tenantPrefixes().containsValue(numberPrefix),
                     "numberPrefix", "'" + numberPrefix + "' is a feedback prefix too; the numbers would share one sequence");
+            Checks.argument(desk.notifications().isEmpty() || store instanceof TransactionalOutbox, "store",
+                    "writes no outbox, but the desk notifies: the messages about overdue items would have nowhere to go");
+            desk.warnIfAnotherOutbox(store, "corrective action store");
             CapaDesk capa = new CapaDesk(this);
             if (drivenBySlaMonitor) {
                 desk.addMonitored(capa::tick);

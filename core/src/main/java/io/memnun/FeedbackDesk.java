@@ -529,6 +529,19 @@ public final class FeedbackDesk {
         return monitored;
     }
 
+    /**
+     * Warns when a store of other messages (campaigns, corrective actions) writes them to another outbox than the desk's
+     * own: they are sent only if a dispatcher also serves that outbox. (Two objects may well stand for one table, so
+     * this is a warning, not a refusal.)
+     */
+    void warnIfAnotherOutbox(Object other, String what) {
+        if (planner != null && other instanceof io.memnun.spi.TransactionalOutbox o && store instanceof io.memnun.spi.TransactionalOutbox d
+                && o.outbox() != d.outbox()) {
+            LOG.warn("the {} writes its messages to {}, not to the feedback store's outbox {}: a dispatcher must send that outbox too",
+                    what, o.outbox(), d.outbox());
+        }
+    }
+
     /** The sequence behind the desk's reference numbers, which also numbers corrective actions. */
     ReferenceSequence referenceSequence() {
         return sequence;

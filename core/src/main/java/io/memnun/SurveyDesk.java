@@ -467,6 +467,7 @@ public final class SurveyDesk {
         public SurveyDesk build() {
             Checks.argument(store != null, "store", "is required");
             Checks.argument(!surveyUrl.isEmpty(), "surveyUrl", "is required: invitations carry the link");
+            desk.warnIfAnotherOutbox(store, "survey store");
             SurveyDesk surveys = new SurveyDesk(this);
             if (afterClosing != null) {
                 // invite when a feedback closes: the desk tells us after each change is stored
