@@ -13,6 +13,7 @@ import io.memnun.capa.CapaLifecycle;
 import io.memnun.capa.CapaNumber;
 import io.memnun.capa.CorrectiveAction;
 import io.memnun.capa.Origin;
+import io.memnun.capa.RootCause;
 import io.memnun.error.DuplicateKeyException;
 import io.memnun.error.NotFoundException;
 import io.memnun.error.VersionConflictException;
@@ -68,6 +69,21 @@ public abstract class CapaStoreContract {
         assertThat(store.find(Fixtures.newTenant("other"), o.after().id())).isEmpty();
         assertThat(store.history(Fixtures.newTenant("other"), o.after().id())).isEmpty();
         assertThat(store.open(tenant)).containsExactly(item.after());
+    }
+
+    @Test
+    void aFiveWhysAndAFishboneRootCauseRoundTrip() {
+        CapaLifecycle.Transition o = opened();
+        store.save(o.after(), 0, o.event());
+        CapaLifecycle.Transition whys = CapaLifecycle.apply(o.after(), new CapaCommand.RecordRootCause(Fixtures.AYSE, RootCause.fiveWhys(
+                List.of("Klimalar arızalanıyor", "Filtreler tıkalı", "Bakım planı yok"), "Periyodik bakım planı yok")), T0.plusSeconds(1));
+        store.save(whys.after(), 1, whys.event());
+        assertThat(store.find(tenant, o.after().id())).contains(whys.after());
+        CapaLifecycle.Transition fishbone = CapaLifecycle.apply(whys.after(), new CapaCommand.RecordRootCause(Fixtures.AYSE, RootCause.fishbone(
+                java.util.Map.of(RootCause.FishboneCategory.METHOD, List.of("Bakım planı yok"), RootCause.FishboneCategory.MACHINE,
+                        List.of("Eski kompresör", "Yıpranmış fan")), "İki neden")), T0.plusSeconds(2));
+        store.save(fishbone.after(), 2, fishbone.event());
+        assertThat(store.find(tenant, o.after().id())).contains(fishbone.after());
     }
 
     @Test

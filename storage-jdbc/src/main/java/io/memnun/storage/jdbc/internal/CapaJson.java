@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +48,8 @@ final class CapaJson {
             r.put("method", rc.method().name());
             r.put("whys", rc.whys());
             Map<String, Object> causes = JsonValues.object();
-            new EnumMap<>(rc.causes()).forEach((k, v) -> causes.put(k.name(), v));
+            // in the categories' order; a five-whys analysis has none (and new EnumMap(map) refuses an empty map)
+            new TreeMap<>(rc.causes()).forEach((k, v) -> causes.put(k.name(), v));
             r.put("causes", causes);
             r.put("findings", rc.findings());
             m.put("rootCause", r);
