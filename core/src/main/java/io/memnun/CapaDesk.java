@@ -170,15 +170,17 @@ public final class CapaDesk {
         return store.open(tenant);
     }
 
-    /** Escalates what is overdue at the desk clock's instant. */
+    /** Fires what is due at the desk clock's instant. */
     public int tick() {
         return tick(desk.clock().instant());
     }
 
     /**
-     * Escalates every open action item overdue at {@code now} that was not escalated yet, once each.
+     * Fires every action item checkpoint due at {@code now}, once each: the reminder of an item whose reminder instant
+     * came ({@code ITEM_DUE_SOON}) and the escalation of an overdue item ({@code ITEM_OVERDUE}), with their messages.
+     * The desk's {@link SlaMonitor} calls it on every tick unless {@link Builder#drivenBySlaMonitor} is false.
      *
-     * @return how many items this call escalated
+     * @return how many checkpoints this call fired
      */
     public int tick(Instant now) {
         Objects.requireNonNull(now, "now");
