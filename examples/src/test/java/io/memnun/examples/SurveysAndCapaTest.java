@@ -2,24 +2,13 @@ package io.memnun.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class SurveysAndCapaTest {
 
     @Test
     void sendsTheCampaignScoresItAndTakesTheCorrectiveActionFromTrendToClosing() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            SurveysAndCapa.main(new String[0]);
-        } finally {
-            System.setOut(original);
-        }
-        String out = buffer.toString(StandardCharsets.UTF_8);
+        String out = Printed.by(() -> SurveysAndCapa.main(new String[0]));
 
         assertThat(out).contains("not invited g-4: no consent to survey messages");
         assertThat(out).contains("mail to ayse@example.com.tr: Bosphorus Hotels: Altı aylık memnuniyet anketi",
