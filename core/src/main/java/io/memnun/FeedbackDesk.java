@@ -34,7 +34,12 @@ import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackListener;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.ReferenceSequence;
+import io.memnun.spi.TrackingTokenStore;
 import io.memnun.spi.TransactionalOutbox;
+import io.memnun.privacy.AccessPolicy;
+import io.memnun.privacy.Viewer;
+import io.memnun.tracking.IssuedToken;
+import io.memnun.tracking.TrackingSettings;
 import io.memnun.notify.Notification;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +86,7 @@ public final class FeedbackDesk {
     private final ConcurrentMap<TenantId, ReentrantLock> assignmentLocks = new ConcurrentHashMap<>();
     private final @Nullable Notifications notifications;
     private final @Nullable NotificationPlanner planner;
+    private final @Nullable CustomerTracking tracking;
 
     private FeedbackDesk(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store");
@@ -93,6 +99,7 @@ public final class FeedbackDesk {
         this.duplicateWindow = b.duplicateWindow;
         this.notifications = b.notifications;
         this.planner = b.notifications == null ? null : new NotificationPlanner(b.notifications);
+        this.tracking = b.trackingTokens == null ? null : new CustomerTracking(this, b.trackingTokens, b.trackingSettings);
     }
 
     public static Builder builder() {
@@ -121,6 +128,27 @@ public final class FeedbackDesk {
      * @throws ValidationException if the intake breaks a configured limit or is dated in the future
      */
     public Feedback receive(Intake intake) {
+        return receiveTracked(intake).feedback();
+    }
+
+    /**
+     * A receipt: the feedback and, on a desk with {@link Builder#tracking tracking}, the tracking token issued for it,
+     * e.g. to show on the web form's confirmation page. The token is in the acknowledgement too, as
+     * {@code {{trackingToken}}} and in {@code {{trackingUrl}}}.
+     *
+     * @param feedback the feedback received
+     * @param token the token issued; empty without tracking, and when the intake key was already received (the first
+     *     receipt issued it, and only its hash is kept)
+     */
+    public record Receipt(Feedback feedback, Optional<IssuedToken> token) {
+        public Receipt {
+            Objects.requireNonNull(feedback, "feedback");
+            Objects.requireNonNull(token, "token");
+        }
+    }
+
+    /** Like {@link #receive}, answering the tracking token issued too. */
+    public Receipt receiveTracked(Intake intake) {
         Objects.requireNonNull(intake, "intake");
         Instant now = clock.instant();
         validate(intake, now);
@@ -128,7 +156,7 @@ public final class FeedbackDesk {
         if (key != null) {
             Optional<Feedback> existing = store.findByIntakeKey(intake.tenant(), key);
             if (existing.isPresent()) {
-                return existing.get();
+                return new Receipt(existing.get(), Optional.empty());
             }
         }
         Instant receivedAt = intake.receivedAt() != null ? intake.receivedAt() : now;
@@ -138,6 +166,7 @@ public final class FeedbackDesk {
         LoadProbe load = new LoadProbe();
         Feedback feedback;
         FeedbackEvent received;
+        IssuedToken token = null;
         try {
             Triage triage = Triage.NONE;
             if (router != null && intake.department() == null) {
@@ -151,12 +180,20 @@ public final class FeedbackDesk {
             triage = triage.withPossibleDuplicateOf(possibleDuplicateOf(intake, receivedAt));
             feedback = lifecycle.receive(new FeedbackId(TimeOrderedIds.next(now)), reference, intake, receivedAt, now, triage);
             received = Lifecycle.receivedEvent(feedback, intake.recordedBy(), now, triage);
+            Map<String, String> renderOnly = Map.of();
+            if (tracking != null) {
+                // stored before the feedback: an acknowledgement never carries a token that does not work
+                token = tracking.issue(feedback, now);
+                renderOnly = token.trackingLink().isPresent()
+                        ? Map.of("trackingToken", token.token(), "trackingUrl", token.trackingLink().get())
+                        : Map.of("trackingToken", token.token());
+            }
             try {
-                received = save(FeedbackChange.create(feedback, received)).get(0);
+                received = save(FeedbackChange.create(feedback, received), renderOnly).get(0);
             } catch (DuplicateKeyException e) {
                 if (key != null && "intakeKey".equals(e.key())) {
                     // another node received the same submission between our lookup and our insert
-                    return store.findByIntakeKey(intake.tenant(), key).orElseThrow(() -> e);
+                    return new Receipt(store.findByIntakeKey(intake.tenant(), key).orElseThrow(() -> e), Optional.empty());
                 }
                 throw e;
             }
@@ -164,7 +201,7 @@ public final class FeedbackDesk {
             load.release();
         }
         publish(feedback, received);
-        return feedback;
+        return new Receipt(feedback, Optional.ofNullable(token));
     }
 
     /**
@@ -557,6 +594,35 @@ public final class FeedbackDesk {
         return Optional.ofNullable(notifications);
     }
 
+    /**
+     * Customer self-service tracking, if this desk was built with {@link Builder#tracking}.
+     *
+     * @throws IllegalStateException if it was not
+     */
+    public CustomerTracking tracking() {
+        if (tracking == null) {
+            throw new IllegalStateException("this desk has no tracking: FeedbackDesk.builder().tracking(tokenStore, settings)");
+        }
+        return tracking;
+    }
+
+    /** Deletes a feedback's tracking token, if this desk tracks (an anonymisation). */
+    void forgetTrackingToken(TenantId tenant, FeedbackId id) {
+        if (tracking != null) {
+            tracking.forget(tenant, id);
+        }
+    }
+
+    /** The desk as {@code viewer} may use it: reads and staff commands limited by {@code policy}. */
+    public ScopedDesk scopedTo(Viewer viewer, AccessPolicy policy) {
+        return new ScopedDesk(this, viewer, policy);
+    }
+
+    /** The desk as {@code viewer} may use it under {@link AccessPolicy#byDepartment()}. */
+    public ScopedDesk scopedTo(Viewer viewer) {
+        return scopedTo(viewer, AccessPolicy.byDepartment());
+    }
+
     /** Starts a dispatcher that sends this desk's outbox; add the channels and build it. */
     public NotificationDispatcher.Builder notificationDispatcher() {
         return NotificationDispatcher.builder(this);
@@ -571,7 +637,12 @@ public final class FeedbackDesk {
      * stored: with the {@code notify.*} details that say who was told and who was not.
      */
     List<FeedbackEvent> save(FeedbackChange change) {
-        FeedbackChange planned = planner == null ? change : planner.plan(change);
+        return save(change, Map.of());
+    }
+
+    /** {@link #save(FeedbackChange)} with {@code renderOnly} in the messages' template model (see the planner). */
+    private List<FeedbackEvent> save(FeedbackChange change, Map<String, String> renderOnly) {
+        FeedbackChange planned = planner == null ? change : planner.plan(change, renderOnly);
         store.save(planned);
         return planned.events();
     }
@@ -703,8 +774,20 @@ public final class FeedbackDesk {
         private @Nullable Router router;
         private Duration duplicateWindow = Duration.ZERO;
         private @Nullable Notifications notifications;
+        private @Nullable TrackingTokenStore trackingTokens;
+        private TrackingSettings trackingSettings = TrackingSettings.defaults();
 
         private Builder() {}
+
+        /**
+         * Customer self-service tracking: every received feedback gets a token, stored as its hash in {@code tokens}
+         * and given to the customer in the acknowledgement; {@link FeedbackDesk#tracking()} answers their lookups.
+         */
+        public Builder tracking(TrackingTokenStore tokens, TrackingSettings settings) {
+            this.trackingTokens = Objects.requireNonNull(tokens, "tokens");
+            this.trackingSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
 
         /**
          * Notifies by {@code notifications}' rules: every event's messages are written to the outbox with the event.

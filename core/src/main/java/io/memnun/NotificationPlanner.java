@@ -297,6 +297,7 @@ final class NotificationPlanner {
         m.put("actor", e.actor().toString());
         m.put("note", orEmpty(e.note()));
         m.put("trackingUrl", config.trackingUrlFor(f.reference().toString()).orElse(""));
+        m.put("trackingToken", "");
         m.put("plannedUntil", f.plannedUntil().map(time::format).orElse(""));
         m.put("resolution", f.resolution().orElse(""));
         m.put("closureReason", f.closureReason().map(Enum::name).orElse(""));

@@ -388,5 +388,10 @@ class NotificationDispatcherTest {
         public int purgeSent(Instant before) {
             return d.purgeSent(before);
         }
+
+        @Override
+        public int deleteFor(io.memnun.feedback.TenantId tenant, io.memnun.feedback.FeedbackId feedback) {
+            return d.deleteFor(tenant, feedback);
+        }
     }
 }

@@ -41,5 +41,10 @@ public enum EventType {
     /** The customer was invited to a satisfaction survey about the feedback; recorded in every state. */
     SURVEY_INVITED,
     /** A message from the customer (a reply by e-mail or SMS) was recorded; recorded in every state. */
-    CUSTOMER_MESSAGE
+    CUSTOMER_MESSAGE,
+    /**
+     * The feedback's personal data and free text were removed (retention or an erasure request); the earlier events'
+     * notes and text details were blanked in place, and this event records that it happened. Recorded in every state.
+     */
+    ANONYMISED
 }

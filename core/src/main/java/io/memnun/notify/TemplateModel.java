@@ -51,13 +51,16 @@ public final class TemplateModel {
         m.put("eventAt", "when the event happened");
         m.put("actor", "who caused the event, e.g. staff:ayse.yilmaz");
         m.put("note", "the note, reason or question given with the event; empty if none");
-        m.put("trackingUrl", "where the customer can follow the feedback; empty unless Notifications has a tracking URL");
+        m.put("trackingUrl", "where the customer can follow the feedback; empty unless Notifications has a tracking URL. In the"
+                + " acknowledgement of a desk that tracks, the tracking link with the access code (TrackingSettings.linkBase)");
         return Collections.unmodifiableMap(m);
     }
 
     private static Map<EventType, Map<String, String>> extras() {
         Map<EventType, Map<String, String>> m = new EnumMap<>(EventType.class);
         String resolution = "the decided or proposed resolution";
+        m.put(EventType.RECEIVED, Map.of("trackingToken",
+                "the customer's access code for online tracking, issued with the receipt; empty unless the desk tracks"));
         m.put(EventType.PLANNED, Map.of("plannedUntil", "the estimated completion time"));
         m.put(EventType.RESOLVED, Map.of("resolution", resolution));
         m.put(EventType.RESOLUTION_APPROVED, Map.of("resolution", resolution));

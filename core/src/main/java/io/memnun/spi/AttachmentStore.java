@@ -21,4 +21,7 @@ public interface AttachmentStore {
 
     /** The bytes of a stored attachment; empty if the tenant has none with this id. */
     Optional<byte[]> read(TenantId tenant, String id);
+
+    /** Deletes an attachment's bytes and name (an anonymisation); false if the tenant has none with this id. */
+    boolean delete(TenantId tenant, String id);
 }

@@ -78,4 +78,13 @@ public interface FeedbackStore {
         }
         return load;
     }
+
+    /**
+     * Writes an anonymisation atomically: the feedback row, the rewritten events' notes and details (nothing else of
+     * them), and the recorded event; or nothing. Fails like {@link #save} with
+     * {@link io.memnun.error.VersionConflictException} or {@link io.memnun.error.NotFoundException}. Nothing of the
+     * old text may remain readable in the store afterwards (no copies in caches, indexes the store keeps, or old
+     * row versions it exposes).
+     */
+    void redact(FeedbackRedaction redaction);
 }

@@ -1,5 +1,7 @@
 package io.memnun.spi;
 
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.TenantId;
 import io.memnun.notify.Notification;
 import io.memnun.notify.OutboxMessage;
 import java.time.Duration;
@@ -63,4 +65,10 @@ public interface OutboxStore {
 
     /** Deletes messages sent before {@code before}; returns how many. For the host's housekeeping. */
     int purgeSent(Instant before);
+
+    /**
+     * Deletes every message about one feedback, whatever its state (an anonymisation: the messages hold the person's
+     * address, name and text). Pending ones are never sent. Returns how many.
+     */
+    int deleteFor(TenantId tenant, FeedbackId feedback);
 }

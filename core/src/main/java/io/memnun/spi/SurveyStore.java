@@ -95,4 +95,18 @@ public interface SurveyStore {
 
     /** Comments given in {@code [from, to)}, in time order. */
     List<Comment> comments(TenantId tenant, Instant from, Instant to);
+
+    /** The responses that follow up {@code feedback}, in submission order. */
+    List<Response> responsesFor(TenantId tenant, FeedbackId feedback);
+
+    /** The comments about {@code feedback}, in time order. */
+    List<Comment> commentsFor(TenantId tenant, FeedbackId feedback);
+
+    /**
+     * Removes the personal text tied to one feedback (an anonymisation): comments about it get {@code placeholder}
+     * as their text, free-text answers of responses that follow it get {@code placeholder}, and invitations that
+     * follow it lose their recipient. Scores, choices and dates stay for the statistics. Returns how many records
+     * changed.
+     */
+    int redact(TenantId tenant, FeedbackId feedback, String placeholder);
 }

@@ -56,4 +56,9 @@ public record Comment(
     public Optional<DepartmentId> departmentId() {
         return Optional.ofNullable(department);
     }
+
+    /** This comment with {@code newText} as its text (an anonymisation). */
+    public Comment withText(String newText) {
+        return new Comment(id, tenant, newText, rating, feedback, response, location, department, recordedBy, at);
+    }
 }

@@ -81,6 +81,12 @@ public record Invitation(
         return !now.isBefore(expiresAt);
     }
 
+    /** This invitation without its recipient (an anonymisation). */
+    public Invitation withoutRecipient() {
+        return new Invitation(id, tenant, survey, surveyVersion, tokenHash, issuedAt, expiresAt, feedback, campaign, department, null,
+                answeredAt, delivery);
+    }
+
     /** This invitation marked answered at {@code at}. */
     public Invitation answered(Instant at) {
         return new Invitation(id, tenant, survey, surveyVersion, tokenHash, issuedAt, expiresAt, feedback, campaign, department, recipient,

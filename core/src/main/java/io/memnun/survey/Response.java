@@ -54,4 +54,12 @@ public record Response(
     public Optional<Answer> answer(String questionId) {
         return answers.stream().filter(a -> a.questionId().equals(questionId)).findFirst();
     }
+
+    /** This response with every free-text answer replaced by {@code text} (an anonymisation). */
+    public Response withTextAnswers(String text) {
+        List<Answer> blanked = answers.stream()
+                .map(a -> a instanceof Answer.Text t ? (Answer) new Answer.Text(t.questionId(), text) : a)
+                .toList();
+        return new Response(id, tenant, survey, surveyVersion, invitation, feedback, department, location, submittedAt, blanked);
+    }
 }

@@ -74,4 +74,17 @@ public abstract class AttachmentStoreContract {
         assertThatThrownBy(() -> store.store(tenant, "a.txt", "not a media type", new byte[] {1}))
                 .isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    void aDeletedAttachmentIsGoneAndOthersStay() {
+        AttachmentRef gone = store.store(tenant, "kimlik-şükrü.jpg", "image/jpeg", new byte[] {1, 2});
+        AttachmentRef kept = store.store(tenant, "b.txt", "text/plain", new byte[] {3});
+
+        assertThat(store.delete(Fixtures.newTenant("other"), gone.id())).isFalse();
+        assertThat(store.delete(tenant, gone.id())).isTrue();
+
+        assertThat(store.read(tenant, gone.id())).isEmpty();
+        assertThat(store.delete(tenant, gone.id())).isFalse();
+        assertThat(store.read(tenant, kept.id())).isPresent();
+    }
 }

@@ -15,6 +15,7 @@ import io.memnun.error.DuplicateKeyException;
 import io.memnun.error.NotFoundException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
+import io.memnun.feedback.Anonymisation;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.ClosureReason;
 import io.memnun.feedback.Command;
@@ -42,6 +43,7 @@ import io.memnun.feedback.Status;
 import io.memnun.feedback.SubjectId;
 import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackChange;
+import io.memnun.spi.FeedbackRedaction;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.ReferenceSequence;
 import io.memnun.sla.SlaEngine;
@@ -838,6 +840,61 @@ public abstract class FeedbackStoreContract {
         assertThat(load.getOrDefault(mehmet, 0)).isEqualTo(1);
         assertThat(load.getOrDefault(StaffId.of("nobody"), 0)).isZero();
         assertThat(store.openLoad(tenant, Set.of(mehmet))).doesNotContainKey(ayse);
+    }
+
+    @Test
+    void redactionRewritesTextInPlaceAndAppendsItsEvent() {
+        Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).build(), reference(), T0)
+                .note("Şükrü Bey aradı, 0532 123 45 67")
+                .then(new Command.Take(AYSE, null))
+                .then(new Command.Resolve(AYSE, "Oda değiştirildi, Şükrü Bey'e bilgi verildi"));
+        Feedback before = s.feedback();
+        Anonymisation.Result r = Anonymisation.anonymise(before, s.history(), Actor.system("test"), "erasure-request",
+                s.now().plus(Duration.ofMinutes(5)));
+
+        store.redact(FeedbackRedaction.of(r));
+
+        Feedback after = store.find(tenant, before.id()).orElseThrow();
+        assertSameState(after, r.feedback());
+        assertThat(after.customer().name()).isNull();
+        assertThat(after.customer().email()).isNull();
+        assertThat(after.description()).isEqualTo(Anonymisation.PLACEHOLDER);
+        List<FeedbackEvent> history = store.history(tenant, before.id());
+        assertThat(history).hasSize(s.history().size() + 1);
+        for (int i = 0; i < s.history().size(); i++) {
+            FeedbackEvent old = s.history().get(i);
+            FeedbackEvent now = history.get(i);
+            // the shape stays: same version, type, actor, time and statuses
+            assertThat(now.version()).isEqualTo(old.version());
+            assertThat(now.type()).isEqualTo(old.type());
+            assertThat(now.actor()).isEqualTo(old.actor());
+            assertThat(now.at()).isEqualTo(old.at());
+            assertThat(now.to()).isEqualTo(old.to());
+            assertThat(now.note()).isEqualTo(old.note() == null ? null : Anonymisation.PLACEHOLDER);
+        }
+        assertThat(history.get(history.size() - 1)).isEqualTo(r.recorded());
+        assertThat(history.get(history.size() - 1).type()).isEqualTo(EventType.ANONYMISED);
+        // the old intake key no longer finds it only if anonymisation dropped it; the reference always does
+        assertThat(store.findByReference(tenant, before.reference())).isPresent();
+        assertThat(store.query(FeedbackQuery.builder(tenant).customerEmail(before.customer().email()).build()).items()).isEmpty();
+    }
+
+    @Test
+    void redactionOnAStaleVersionOrAMissingFeedbackChangesNothing() {
+        Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).build(), reference(), T0).note("ilk not");
+        Anonymisation.Result stale = Anonymisation.anonymise(s.feedback(), s.history(), Actor.system("test"), "retention", s.now());
+        s.note("ikinci not");
+
+        assertThatThrownBy(() -> store.redact(FeedbackRedaction.of(stale))).isInstanceOf(VersionConflictException.class);
+
+        assertSameState(store.find(tenant, s.feedback().id()).orElseThrow(), s.feedback());
+        assertThat(store.history(tenant, s.feedback().id())).isEqualTo(s.history());
+
+        Feedback neverStored = LIFECYCLE.receive(Fixtures.randomId(), reference(), Fixtures.richIntake(tenant).intakeKey(null).build(), T0, T0);
+        FeedbackEvent received = Lifecycle.receivedEvent(neverStored, AYSE, T0);
+        Anonymisation.Result missing = Anonymisation.anonymise(neverStored, List.of(received), Actor.system("test"), "retention", T0);
+        assertThatThrownBy(() -> store.redact(FeedbackRedaction.of(missing))).isInstanceOf(NotFoundException.class);
+        assertThat(store.find(tenant, neverStored.id())).isEmpty();
     }
 
     /** Runs {@code task} on {@value #THREADS} threads released together; returns each thread's result in order. */

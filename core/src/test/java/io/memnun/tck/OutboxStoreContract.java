@@ -319,4 +319,28 @@ public abstract class OutboxStoreContract {
         assertThat(all).hasSize(batch.size());
         assertThat(seen).isEqualTo(expected);
     }
+
+    @Test
+    void deletingAFeedbacksMessagesRemovesThemInEveryStateAndNoOthers() {
+        Notification pending = email(1, T0);
+        Notification sent = email(2, T0);
+        Notification otherFeedback = OutboxFixtures.email(tenant, Fixtures.randomId(), 1, "baska@örnek.com.tr", T0);
+        Notification otherTenant = OutboxFixtures.email(Fixtures.newTenant("other"), feedback, 3, "misafir@örnek.com.tr", T0);
+        outbox.enqueue(List.of(sent));
+        OutboxMessage claimed = outbox.claim("node-1", T0, Duration.ofMinutes(1), 10).stream()
+                .filter(m -> m.id().equals(sent.id())).findFirst().orElseThrow();
+        assertThat(outbox.markSent(claimed.id(), "node-1", T0, "smtp-1")).isTrue();
+        outbox.enqueue(List.of(pending, otherFeedback, otherTenant));
+
+        assertThat(outbox.deleteFor(tenant, feedback)).isEqualTo(2);
+
+        assertThat(outbox.find(pending.id())).isEmpty();
+        assertThat(outbox.find(sent.id())).isEmpty();
+        assertThat(outbox.find(otherFeedback.id())).isPresent();
+        assertThat(outbox.find(otherTenant.id())).isPresent();
+        // a deleted pending message is never claimed
+        assertThat(outbox.claim("node-2", T0.plusSeconds(600), Duration.ofMinutes(1), 100)).extracting(OutboxMessage::id)
+                .doesNotContain(pending.id()).contains(otherFeedback.id());
+        assertThat(outbox.deleteFor(tenant, feedback)).isZero();
+    }
 }

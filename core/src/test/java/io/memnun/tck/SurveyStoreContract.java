@@ -254,4 +254,40 @@ public abstract class SurveyStoreContract {
         assertThat(store.comments(Fixtures.newTenant("other"), T0, T0.plusSeconds(1))).isEmpty();
         assertThatThrownBy(() -> store.saveComment(c)).isInstanceOf(DuplicateKeyException.class);
     }
+
+    @Test
+    void aFeedbacksSurveyTextIsRedactedAndScoresStay() {
+        store.saveSurvey(survey(1));
+        FeedbackId f = Fixtures.randomId();
+        Invitation inv = new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1, SurveyToken.hash(SurveyToken.generate(RANDOM)),
+                T0, T0.plus(Duration.ofDays(30)), f, null, Fixtures.HOUSEKEEPING, "sukru@ornek.com.tr", null, null);
+        store.saveInvitation(inv);
+        Response answered = new Response(ResponseId.of(UUID.randomUUID()), tenant, SURVEY, 1, inv.id(), f, Fixtures.HOUSEKEEPING, null,
+                T0.plusSeconds(10), List.of(Answer.score("overall", 2), Answer.text("why", "Şükrü Bey: oda soğuktu")));
+        store.saveResponse(answered);
+        Comment comment = new Comment(CommentId.of(UUID.randomUUID()), tenant, "Şükrü Çağlayan: berbat", 1, f, answered.id(), null,
+                Fixtures.HOUSEKEEPING, Actor.customer(), T0.plusSeconds(11));
+        store.saveComment(comment);
+        Comment unrelated = new Comment(CommentId.of(UUID.randomUUID()), tenant, "Güzel otel", 5, Fixtures.randomId(), null, null,
+                Fixtures.HOUSEKEEPING, Actor.customer(), T0.plusSeconds(12));
+        store.saveComment(unrelated);
+        assertThat(store.responsesFor(tenant, f)).containsExactly(answered);
+        assertThat(store.commentsFor(tenant, f)).containsExactly(comment);
+        assertThat(store.commentsFor(Fixtures.newTenant("other"), f)).isEmpty();
+
+        int changed = store.redact(tenant, f, "[anonymised]");
+
+        assertThat(changed).isEqualTo(3);
+        Response r = store.responsesFor(tenant, f).get(0);
+        assertThat(r.answers()).containsExactly(Answer.score("overall", 2), Answer.text("why", "[anonymised]"));
+        assertThat(r.submittedAt()).isEqualTo(answered.submittedAt());
+        assertThat(store.commentsFor(tenant, f)).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.text()).isEqualTo("[anonymised]");
+                    assertThat(c.rating()).isEqualTo(1);
+                });
+        assertThat(store.findInvitation(tenant, inv.tokenHash()).orElseThrow().recipient()).isNull();
+        assertThat(store.findInvitation(tenant, inv.tokenHash()).orElseThrow().isAnswered()).isTrue();
+        assertThat(store.comments(tenant, T0, T0.plusSeconds(13))).contains(unrelated);
+    }
 }

@@ -27,6 +27,11 @@ public class ForwardingFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public void redact(io.memnun.spi.FeedbackRedaction redaction) {
+        delegate.redact(redaction);
+    }
+
+    @Override
     public Optional<Feedback> find(TenantId tenant, FeedbackId id) {
         return delegate.find(tenant, id);
     }

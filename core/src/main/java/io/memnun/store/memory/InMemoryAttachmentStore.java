@@ -31,6 +31,11 @@ public final class InMemoryAttachmentStore implements AttachmentStore {
         return b == null ? Optional.empty() : Optional.of(b.clone());
     }
 
+    @Override
+    public boolean delete(TenantId tenant, String id) {
+        return files.remove(new Key(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(id, "id"))) != null;
+    }
+
     /** How many attachments are stored, over all tenants. */
     public int size() {
         return files.size();

@@ -13,6 +13,7 @@ import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.StaffId;
 import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackChange;
+import io.memnun.spi.FeedbackRedaction;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.ReferenceSequence;
 import io.memnun.spi.TransactionalOutbox;
@@ -117,6 +118,41 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
             outbox.write(change.outbox());
         } finally {
             outbox.endWrite();
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void redact(FeedbackRedaction redaction) {
+        Feedback f = redaction.feedback();
+        lock.writeLock().lock();
+        try {
+            Tenant t = tenants.get(f.tenant());
+            Feedback current = t == null ? null : t.feedback.get(f.id());
+            if (current == null) {
+                throw new NotFoundException("feedback " + f.id() + " in tenant " + f.tenant());
+            }
+            if (current.version() != redaction.expectedVersion()) {
+                throw new VersionConflictException(f.id().toString(), redaction.expectedVersion(), current.version());
+            }
+            List<FeedbackEvent> history = t.history.get(f.id());
+            for (FeedbackEvent e : redaction.rewritten()) {
+                FeedbackEvent old = history.get((int) e.version() - 1);
+                // only the text changes: type, actor, time and statuses are the history's shape and stay
+                history.set((int) e.version() - 1, new FeedbackEvent(old.feedbackId(), old.version(), old.type(), old.actor(), old.at(),
+                        e.note(), old.from(), old.to(), e.details()));
+            }
+            history.add(redaction.recorded());
+            current.intakeKey().ifPresent(k -> {
+                if (!k.equals(f.intakeKey().orElse(null))) {
+                    t.byIntakeKey.remove(k);
+                }
+            });
+            f.intakeKey().ifPresent(k -> t.byIntakeKey.put(k, f.id()));
+            current.nextSlaCheckAt().ifPresent(at -> slaDue.remove(new SlaDue(at, current.id().value())));
+            t.feedback.put(f.id(), f);
+            f.nextSlaCheckAt().ifPresent(at -> slaDue.put(new SlaDue(at, f.id().value()), f));
+        } finally {
             lock.writeLock().unlock();
         }
     }

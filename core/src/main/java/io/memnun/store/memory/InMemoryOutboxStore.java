@@ -1,5 +1,7 @@
 package io.memnun.store.memory;
 
+import io.memnun.feedback.TenantId;
+import io.memnun.feedback.FeedbackId;
 import io.memnun.error.DuplicateKeyException;
 import io.memnun.internal.Checks;
 import io.memnun.notify.Notification;
@@ -221,6 +223,26 @@ public final class InMemoryOutboxStore implements OutboxStore {
                 sequence.remove(id);
             });
             return purged.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int deleteFor(TenantId tenant, FeedbackId feedback) {
+        lock.lock();
+        try {
+            List<OutboxMessage> gone = messages.values().stream()
+                    .filter(m -> m.notification().tenant().equals(tenant) && m.notification().feedbackId().equals(Optional.of(feedback)))
+                    .toList();
+            for (OutboxMessage m : gone) {
+                if (m.state() == OutboxMessage.State.PENDING) {
+                    pending.remove(due(m));
+                }
+                messages.remove(m.id());
+                sequence.remove(m.id());
+            }
+            return gone.size();
         } finally {
             lock.unlock();
         }

@@ -207,6 +207,49 @@ public final class InMemorySurveyStore implements SurveyStore, TransactionalOutb
         return read(tenant, t -> between(t.comments.values(), Comment::at, from, to));
     }
 
+    @Override
+    public synchronized List<Response> responsesFor(TenantId tenant, FeedbackId feedback) {
+        return read(tenant, t -> t.responses.values().stream().filter(r -> feedback.equals(r.feedback()))
+                .sorted(Comparator.comparing(Response::submittedAt)).toList());
+    }
+
+    @Override
+    public synchronized List<Comment> commentsFor(TenantId tenant, FeedbackId feedback) {
+        return read(tenant, t -> t.comments.values().stream().filter(c -> feedback.equals(c.feedback()))
+                .sorted(Comparator.comparing(Comment::at)).toList());
+    }
+
+    @Override
+    public synchronized int redact(TenantId tenant, FeedbackId feedback, String placeholder) {
+        Tenant t = tenants.get(tenant);
+        if (t == null) {
+            return 0;
+        }
+        int changed = 0;
+        for (Invitation i : List.copyOf(t.invitations.values())) {
+            if (feedback.equals(i.feedback()) && i.recipient() != null) {
+                t.invitations.put(i.id(), i.withoutRecipient());
+                changed++;
+            }
+        }
+        for (Response r : List.copyOf(t.responses.values())) {
+            if (feedback.equals(r.feedback())) {
+                Response blanked = r.withTextAnswers(placeholder);
+                if (!blanked.equals(r)) {
+                    t.responses.put(r.id(), blanked);
+                    changed++;
+                }
+            }
+        }
+        for (Comment c : List.copyOf(t.comments.values())) {
+            if (feedback.equals(c.feedback())) {
+                t.comments.put(c.id(), c.withText(placeholder));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     private static <T> List<T> between(Iterable<T> all, Function<T, Instant> at, Instant from, Instant to) {
         List<T> out = new ArrayList<>();
         for (T x : all) {

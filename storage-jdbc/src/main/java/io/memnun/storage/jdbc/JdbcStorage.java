@@ -4,6 +4,8 @@ import io.memnun.error.StoreException;
 import io.memnun.spi.CatalogStore;
 import io.memnun.spi.RuleSetStore;
 import io.memnun.spi.AttachmentStore;
+import io.memnun.spi.PrivacyStore;
+import io.memnun.spi.TrackingTokenStore;
 import io.memnun.spi.OutboxStore;
 import io.memnun.storage.jdbc.internal.Migrations;
 import io.memnun.storage.jdbc.internal.SqlCatalogStore;
@@ -11,6 +13,8 @@ import io.memnun.storage.jdbc.internal.SqlDialect;
 import io.memnun.spi.CapaStore;
 import io.memnun.spi.SurveyStore;
 import io.memnun.storage.jdbc.internal.SqlAttachmentStore;
+import io.memnun.storage.jdbc.internal.SqlPrivacyStore;
+import io.memnun.storage.jdbc.internal.SqlTrackingTokenStore;
 import io.memnun.storage.jdbc.internal.SqlCapaStore;
 import io.memnun.storage.jdbc.internal.SqlFeedbackStore;
 import io.memnun.storage.jdbc.internal.SqlRuleSetStore;
@@ -55,6 +59,8 @@ public final class JdbcStorage {
     private final SqlCapaStore capaStore;
     private final SqlOutboxStore outboxStore;
     private final SqlAttachmentStore attachmentStore;
+    private final SqlTrackingTokenStore trackingTokenStore;
+    private final SqlPrivacyStore privacyStore;
 
     private JdbcStorage(Builder b, Dialect dialect) {
         this.dialect = dialect;
@@ -69,6 +75,8 @@ public final class JdbcStorage {
         this.ruleSetStore = new SqlRuleSetStore(transactions, sql, tables);
         this.surveyStore = new SqlSurveyStore(transactions, sql, tables, outboxStore);
         this.capaStore = new SqlCapaStore(transactions, sql, tables, outboxStore);
+        this.trackingTokenStore = new SqlTrackingTokenStore(transactions, sql, tables);
+        this.privacyStore = new SqlPrivacyStore(transactions, sql, tables);
     }
 
     public static Builder builder() {
@@ -120,6 +128,16 @@ public final class JdbcStorage {
      */
     public OutboxStore outboxStore() {
         return outboxStore;
+    }
+
+    /** Tracking tokens' hashes (schema 12), for {@code FeedbackDesk.builder().tracking(...)}. */
+    public TrackingTokenStore trackingTokenStore() {
+        return trackingTokenStore;
+    }
+
+    /** Consent records and legal holds (schema 12), for {@code io.memnun.PrivacyDesk}. */
+    public PrivacyStore privacyStore() {
+        return privacyStore;
     }
 
     /** The bytes of files that arrive with feedback, in a binary column. */

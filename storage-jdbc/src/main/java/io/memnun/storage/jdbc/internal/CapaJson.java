@@ -48,7 +48,7 @@ final class CapaJson {
             r.put("method", rc.method().name());
             r.put("whys", rc.whys());
             Map<String, Object> causes = JsonValues.object();
-            // in the categories' order; a five-whys analysis has none (and new EnumMap(map) refuses an empty map)
+            // in category order; a TreeMap because EnumMap's copy constructor refuses an empty map (five whys have no causes)
             new TreeMap<>(rc.causes()).forEach((k, v) -> causes.put(k.name(), v));
             r.put("causes", causes);
             r.put("findings", rc.findings());

@@ -18,12 +18,14 @@ public final class SqlAttachmentStore implements AttachmentStore {
     private final Transactions tx;
     private final String insert;
     private final String select;
+    private final String delete;
 
     public SqlAttachmentStore(Transactions tx, Tables tables) {
         this.tx = Objects.requireNonNull(tx, "tx");
         String table = tables.attachment();
         this.insert = "INSERT INTO " + table + " (tenant, id, file_name, media_type, size_bytes, content) VALUES (?, ?, ?, ?, ?, ?)";
         this.select = "SELECT content FROM " + table + " WHERE tenant = ? AND id = ?";
+        this.delete = "DELETE FROM " + table + " WHERE tenant = ? AND id = ?";
     }
 
     @Override
@@ -44,6 +46,19 @@ public final class SqlAttachmentStore implements AttachmentStore {
                 ps.executeUpdate();
             }
             return ref;
+        });
+    }
+
+    @Override
+    public boolean delete(TenantId tenant, String id) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
+        return tx.statement("delete attachment " + id + " of tenant " + tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement(delete)) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, id);
+                return ps.executeUpdate() > 0;
+            }
         });
     }
 

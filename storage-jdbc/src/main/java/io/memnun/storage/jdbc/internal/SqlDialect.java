@@ -64,6 +64,17 @@ public abstract class SqlDialect {
      */
     public abstract String onConflictDoNothing();
 
+    /**
+     * An insert of {@code columns} (all as plain {@code ?} parameters, in that order) that replaces the row whose
+     * {@code keys} match, in one atomic statement: {@code ON CONFLICT ... DO UPDATE} on PostgreSQL, {@code MERGE ... KEY}
+     * on H2.
+     */
+    public abstract String upsert(String table, java.util.List<String> keys, java.util.List<String> columns);
+
+    static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     /** True when {@code e} reports a unique or primary key violation. */
     public boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -135,6 +146,12 @@ public abstract class SqlDialect {
         }
 
         @Override
+        public String upsert(String table, java.util.List<String> keys, java.util.List<String> columns) {
+            return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keys) + ") VALUES ("
+                    + placeholders(columns.size()) + ")";
+        }
+
+        @Override
         public String writeWithEvent(String write, String eventInsert, String eventValues) {
             // a data change delta table: the rows the write left, as a table to select from
             return eventInsert + " SELECT w.tenant, w.id, " + eventValues + " FROM FINAL TABLE (" + write + ") w";
@@ -183,6 +200,13 @@ public abstract class SqlDialect {
         @Override
         public String onConflictDoNothing() {
             return " ON CONFLICT DO NOTHING";
+        }
+
+        @Override
+        public String upsert(String table, java.util.List<String> keys, java.util.List<String> columns) {
+            java.util.List<String> set = columns.stream().filter(c -> !keys.contains(c)).map(c -> c + " = EXCLUDED." + c).toList();
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders(columns.size())
+                    + ") ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET " + String.join(", ", set);
         }
 
         @Override

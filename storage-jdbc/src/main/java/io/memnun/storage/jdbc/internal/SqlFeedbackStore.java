@@ -32,6 +32,7 @@ import io.memnun.feedback.Status;
 import io.memnun.feedback.SubjectId;
 import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackChange;
+import io.memnun.spi.FeedbackRedaction;
 import io.memnun.storage.jdbc.JdbcFeedbackStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,6 +89,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final Map<Long, String> updatesWithEvent = new ConcurrentHashMap<>();
     private final String selectVersion;
     private final String selectHistory;
+    private final String updateEventText;
     private final String nextSequence;
     private final SqlOutboxStore outbox;
 
@@ -114,6 +116,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
                 + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
         this.nextSequence = dialect.nextSequenceValue(tables.referenceSequence());
+        this.updateEventText = "UPDATE " + tables.feedbackEvent() + " SET note = ?, details = " + dialect.jsonParameter()
+                + " WHERE tenant = ? AND feedback_id = ? AND version = ?";
     }
 
     private static int slot(FeedbackId id) {
@@ -169,6 +173,36 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             }
             return null;
         });
+    }
+
+    @Override
+    public void redact(FeedbackRedaction redaction) {
+        Objects.requireNonNull(redaction, "redaction");
+        Feedback f = redaction.feedback();
+        tx.write("redact feedback", c -> {
+            update(c, f, redaction.expectedVersion());
+            if (!redaction.rewritten().isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(updateEventText)) {
+                    for (FeedbackEvent e : redaction.rewritten()) {
+                        setString(ps, 1, e.note());
+                        setString(ps, 2, Json.map(e.details()));
+                        ps.setString(3, f.tenant().value());
+                        setUuid(ps, 4, f.id().value());
+                        ps.setLong(5, e.version());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            insertEvents(c, f.tenant(), List.of(redaction.recorded()));
+            return null;
+        });
+        // the state before holds the text just removed: keep no copy of it
+        int slot = slot(f.id());
+        Feedback cached = recent.get(slot);
+        if (cached != null && cached.id().equals(f.id())) {
+            recent.compareAndSet(slot, cached, null);
+        }
     }
 
     /** The row and its one event in one statement: atomic on its own, one round trip, one commit. */

@@ -399,6 +399,19 @@ public final class SqlOutboxStore implements OutboxStore {
     }
 
     @Override
+    public int deleteFor(TenantId tenant, FeedbackId feedback) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(feedback, "feedback");
+        return tx.statement("delete the notifications of " + feedback, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE tenant = ? AND feedback_id = ?")) {
+                ps.setString(1, tenant.value());
+                setUuid(ps, 2, feedback.value());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public boolean requeue(UUID id, Instant at) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");

@@ -372,22 +372,51 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RESPONSE_COLUMNS + " FROM " + tables.surveyResponse()
                     + " WHERE tenant = ? AND submitted_at >= ? AND submitted_at < ? ORDER BY submitted_at, id")) {
                 bindRange(ps, tenant, from, to);
-                List<Response> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        UUID invitation = rs.getObject(5, UUID.class);
-                        UUID feedback = rs.getObject(6, UUID.class);
-                        String dept = rs.getString(7);
-                        String location = rs.getString(8);
-                        out.add(new Response(ResponseId.of(rs.getObject(2, UUID.class)), tenant, SurveyId.of(rs.getString(3)), rs.getInt(4),
-                                invitation == null ? null : InvitationId.of(invitation), feedback == null ? null : FeedbackId.of(feedback),
-                                dept == null ? null : DepartmentId.of(dept), location == null ? null : LocationId.of(location),
-                                getRequiredInstant(rs, 9), SurveyJson.answers(rs.getString(10))));
-                    }
-                }
-                return out;
+                return responses(ps, tenant);
             }
         });
+    }
+
+    @Override
+    public List<Response> responsesFor(TenantId tenant, FeedbackId feedback) {
+        return aboutFeedback("list the survey responses about ", tables.surveyResponse(), RESPONSE_COLUMNS, "submitted_at", tenant, feedback,
+                SqlSurveyStore::responses);
+    }
+
+    /** A reader of the rows a prepared query selects. */
+    @FunctionalInterface
+    private interface Rows<T> {
+        List<T> read(PreparedStatement ps, TenantId tenant) throws SQLException;
+    }
+
+    /** The rows of {@code table} about one feedback, in {@code order} then id. */
+    private <T> List<T> aboutFeedback(String what, String table, String columns, String order, TenantId tenant, FeedbackId feedback,
+            Rows<T> rows) {
+        return tx.read(what + feedback, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + table
+                    + " WHERE tenant = ? AND feedback_id = ? ORDER BY " + order + ", id")) {
+                ps.setString(1, tenant.value());
+                setUuid(ps, 2, feedback.value());
+                return rows.read(ps, tenant);
+            }
+        });
+    }
+
+    private static List<Response> responses(PreparedStatement ps, TenantId tenant) throws SQLException {
+        List<Response> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                UUID invitation = rs.getObject(5, UUID.class);
+                UUID feedback = rs.getObject(6, UUID.class);
+                String dept = rs.getString(7);
+                String location = rs.getString(8);
+                out.add(new Response(ResponseId.of(rs.getObject(2, UUID.class)), tenant, SurveyId.of(rs.getString(3)), rs.getInt(4),
+                        invitation == null ? null : InvitationId.of(invitation), feedback == null ? null : FeedbackId.of(feedback),
+                        dept == null ? null : DepartmentId.of(dept), location == null ? null : LocationId.of(location),
+                        getRequiredInstant(rs, 9), SurveyJson.answers(rs.getString(10))));
+            }
+        }
+        return out;
     }
 
     @Override
@@ -430,23 +459,74 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COMMENT_COLUMNS + " FROM " + tables.surveyComment()
                     + " WHERE tenant = ? AND given_at >= ? AND given_at < ? ORDER BY given_at, id")) {
                 bindRange(ps, tenant, from, to);
-                List<Comment> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        int rating = rs.getInt(4);
-                        Integer ratingOrNull = rs.wasNull() ? null : rating;
-                        UUID feedback = rs.getObject(5, UUID.class);
-                        UUID response = rs.getObject(6, UUID.class);
-                        String location = rs.getString(7);
-                        String dept = rs.getString(8);
-                        out.add(new Comment(CommentId.of(rs.getObject(2, UUID.class)), tenant, rs.getString(3), ratingOrNull,
-                                feedback == null ? null : FeedbackId.of(feedback), response == null ? null : ResponseId.of(response),
-                                location == null ? null : LocationId.of(location), dept == null ? null : DepartmentId.of(dept),
-                                new Actor(Actor.Kind.valueOf(rs.getString(9)), rs.getString(10)), getRequiredInstant(rs, 11)));
+                return comments(ps, tenant);
+            }
+        });
+    }
+
+    @Override
+    public List<Comment> commentsFor(TenantId tenant, FeedbackId feedback) {
+        return aboutFeedback("list the comments about ", tables.surveyComment(), COMMENT_COLUMNS, "given_at", tenant, feedback,
+                SqlSurveyStore::comments);
+    }
+
+    private static List<Comment> comments(PreparedStatement ps, TenantId tenant) throws SQLException {
+        List<Comment> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int rating = rs.getInt(4);
+                Integer ratingOrNull = rs.wasNull() ? null : rating;
+                UUID feedback = rs.getObject(5, UUID.class);
+                UUID response = rs.getObject(6, UUID.class);
+                String location = rs.getString(7);
+                String dept = rs.getString(8);
+                out.add(new Comment(CommentId.of(rs.getObject(2, UUID.class)), tenant, rs.getString(3), ratingOrNull,
+                        feedback == null ? null : FeedbackId.of(feedback), response == null ? null : ResponseId.of(response),
+                        location == null ? null : LocationId.of(location), dept == null ? null : DepartmentId.of(dept),
+                        new Actor(Actor.Kind.valueOf(rs.getString(9)), rs.getString(10)), getRequiredInstant(rs, 11)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int redact(TenantId tenant, FeedbackId feedback, String placeholder) {
+        Objects.requireNonNull(placeholder, "placeholder");
+        return tx.write("redact the survey text about " + feedback, c -> {
+            int changed = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.surveyInvitation()
+                    + " SET recipient = NULL WHERE tenant = ? AND feedback_id = ? AND recipient IS NOT NULL")) {
+                ps.setString(1, tenant.value());
+                setUuid(ps, 2, feedback.value());
+                changed += ps.executeUpdate();
+            }
+            List<Response> responses;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RESPONSE_COLUMNS + " FROM " + tables.surveyResponse()
+                    + " WHERE tenant = ? AND feedback_id = ?")) {
+                ps.setString(1, tenant.value());
+                setUuid(ps, 2, feedback.value());
+                responses = responses(ps, tenant);
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.surveyResponse() + " SET answers = " + dialect.jsonParameter()
+                    + " WHERE tenant = ? AND id = ?")) {
+                for (Response r : responses) {
+                    Response blanked = r.withTextAnswers(placeholder);
+                    if (!blanked.equals(r)) {
+                        ps.setString(1, SurveyJson.answers(blanked.answers()));
+                        ps.setString(2, tenant.value());
+                        setUuid(ps, 3, r.id().value());
+                        changed += ps.executeUpdate();
                     }
                 }
-                return out;
             }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.surveyComment()
+                    + " SET comment_text = ? WHERE tenant = ? AND feedback_id = ?")) {
+                ps.setString(1, placeholder);
+                ps.setString(2, tenant.value());
+                setUuid(ps, 3, feedback.value());
+                changed += ps.executeUpdate();
+            }
+            return changed;
         });
     }
 

@@ -95,6 +95,21 @@ public record Tables(String prefix) {
         return prefix + "outbox";
     }
 
+    /** Tracking tokens' hashes, one per feedback (schema 12). */
+    public String trackingToken() {
+        return prefix + "tracking_token";
+    }
+
+    /** Consent records (schema 12). */
+    public String consent() {
+        return prefix + "consent";
+    }
+
+    /** Legal holds on feedback (schema 12). */
+    public String legalHold() {
+        return prefix + "legal_hold";
+    }
+
     /** Flyway's history table, prefixed too so two installations in one schema keep separate histories. */
     public String schemaHistory() {
         return prefix + "schema_history";

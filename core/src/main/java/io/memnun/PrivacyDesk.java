@@ -1,0 +1,341 @@
+package io.memnun;
+
+import io.memnun.error.VersionConflictException;
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Anonymisation;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackKey;
+import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.Page;
+import io.memnun.feedback.Status;
+import io.memnun.feedback.TenantId;
+import io.memnun.privacy.ConsentRecord;
+import io.memnun.privacy.ErasureReport;
+import io.memnun.privacy.LegalHold;
+import io.memnun.privacy.LegalHoldException;
+import io.memnun.privacy.PersonKey;
+import io.memnun.privacy.PersonalData;
+import io.memnun.privacy.RetentionPolicy;
+import io.memnun.privacy.RetentionReport;
+import io.memnun.spi.AttachmentStore;
+import io.memnun.spi.FeedbackRedaction;
+import io.memnun.spi.FeedbackStore;
+import io.memnun.spi.OutboxStore;
+import io.memnun.spi.PrivacyStore;
+import io.memnun.spi.SurveyStore;
+import io.memnun.spi.TransactionalOutbox;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Personal data protection (KVKK / GDPR) over a {@link FeedbackDesk}: consent records, legal holds, anonymisation,
+ * retention, access requests (export) and erasure requests.
+ *
+ * <pre>{@code
+ * PrivacyDesk privacy = PrivacyDesk.builder(desk, privacyStore)
+ *         .attachments(attachmentStore).surveys(surveyStore)
+ *         .retention(RetentionPolicy.builder().afterClosing(Duration.ofDays(730)).build())
+ *         .tenants(tenant)
+ *         .build();
+ * privacy.tick(clock.instant());           // from the host's nightly scheduler
+ * }</pre>
+ *
+ * <p>Anonymising a feedback ({@link Anonymisation}) rewrites its row and blanks the text of its events in place, then
+ * records an {@link EventType#ANONYMISED} event; then it deletes the feedback's attachments (bytes and names), its
+ * outbox messages and its tracking token, and blanks the free text of the survey answers and comments about it.
+ * Each step is idempotent: if one fails, running the same call again finishes the job.
+ */
+public final class PrivacyDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(PrivacyDesk.class);
+    private static final int MAX_CONFLICTS = 20;
+
+    private final FeedbackDesk desk;
+    private final FeedbackStore store;
+    private final PrivacyStore privacy;
+    private final @Nullable AttachmentStore attachments;
+    private final @Nullable SurveyStore surveys;
+    private final @Nullable OutboxStore outbox;
+    private final RetentionPolicy retention;
+    private final Set<TenantId> tenants;
+
+    private PrivacyDesk(Builder b) {
+        this.desk = b.desk;
+        this.store = b.desk.store();
+        this.privacy = b.privacy;
+        this.attachments = b.attachments;
+        this.surveys = b.surveys;
+        this.outbox = b.desk.store() instanceof TransactionalOutbox t ? t.outbox() : null;
+        this.retention = b.retention;
+        this.tenants = Set.copyOf(b.tenants);
+    }
+
+    public static Builder builder(FeedbackDesk desk, PrivacyStore privacy) {
+        return new Builder(desk, privacy);
+    }
+
+    // ---- consent
+
+    /** Records that {@code person} gave consent for {@code purpose} now, how and with what evidence. */
+    public ConsentRecord recordConsent(TenantId tenant, PersonKey person, String purpose, String channel, @Nullable String evidence) {
+        ConsentRecord c = new ConsentRecord(UUID.randomUUID(), tenant, person, purpose, desk.clock().instant(), channel, evidence, null);
+        privacy.saveConsent(c);
+        return c;
+    }
+
+    /** Withdraws the person's active consents for {@code purpose} now; answers the records withdrawn. */
+    public List<ConsentRecord> withdrawConsent(TenantId tenant, PersonKey person, String purpose) {
+        Instant now = desk.clock().instant();
+        List<ConsentRecord> withdrawn = new ArrayList<>();
+        for (ConsentRecord c : privacy.consents(tenant, person)) {
+            if (c.purpose().equals(purpose) && c.withdrawnAt() == null) {
+                ConsentRecord w = c.withdrawAt(now.isBefore(c.givenAt()) ? c.givenAt() : now);
+                privacy.saveConsent(w);
+                withdrawn.add(w);
+            }
+        }
+        return withdrawn;
+    }
+
+    /** True when the person's consent for {@code purpose} holds now. */
+    public boolean hasConsent(TenantId tenant, PersonKey person, String purpose) {
+        Instant now = desk.clock().instant();
+        return privacy.consents(tenant, person).stream().anyMatch(c -> c.purpose().equals(purpose) && c.isActiveAt(now));
+    }
+
+    /** The person's consent records, withdrawn ones included, oldest first. */
+    public List<ConsentRecord> consents(TenantId tenant, PersonKey person) {
+        return privacy.consents(tenant, person);
+    }
+
+    // ---- legal holds
+
+    /** Places a legal hold on a feedback: it is kept as it is until the hold is released. */
+    public LegalHold placeHold(TenantId tenant, FeedbackKey key, String name, String reason, Actor actor) {
+        Feedback f = desk.get(tenant, key);
+        LegalHold hold = new LegalHold(tenant, f.id(), name, reason, actor, desk.clock().instant());
+        privacy.placeHold(hold);
+        return hold;
+    }
+
+    /** Releases a hold; false if the feedback has none of that name. */
+    public boolean releaseHold(TenantId tenant, FeedbackKey key, String name) {
+        return privacy.releaseHold(tenant, desk.get(tenant, key).id(), name);
+    }
+
+    public List<LegalHold> holds(TenantId tenant, FeedbackKey key) {
+        return privacy.holds(tenant, desk.get(tenant, key).id());
+    }
+
+    // ---- anonymisation, erasure, export
+
+    /**
+     * Anonymises one feedback now (see the class comment). Anonymising an anonymised feedback records nothing new
+     * but repeats the clean-up of the other stores.
+     *
+     * @param why a short code recorded in the event, e.g. {@code erasure-request}
+     * @throws LegalHoldException if the feedback is under a legal hold; nothing is changed
+     */
+    public Feedback anonymise(TenantId tenant, FeedbackKey key, Actor actor, String why) {
+        Feedback f = desk.get(tenant, key);
+        List<LegalHold> held = privacy.holds(tenant, f.id());
+        if (!held.isEmpty()) {
+            throw new LegalHoldException(held.get(0).name(), f.reference());
+        }
+        return anonymise(f, actor, why);
+    }
+
+    /**
+     * An erasure request: anonymises every feedback of the person and deletes their consent records. Checks every
+     * feedback for a legal hold first: if one is held, nothing at all is changed.
+     *
+     * @throws LegalHoldException naming the hold and the feedback, if one of the person's feedback is held
+     */
+    public ErasureReport erase(TenantId tenant, PersonKey person, Actor actor) {
+        List<Feedback> all = feedbackOf(tenant, person);
+        for (Feedback f : all) {
+            List<LegalHold> held = privacy.holds(tenant, f.id());
+            if (!held.isEmpty()) {
+                throw new LegalHoldException(held.get(0).name(), f.reference());
+            }
+        }
+        List<String> done = new ArrayList<>();
+        for (Feedback f : all) {
+            anonymise(f, actor, "erasure-request");
+            done.add(f.reference().toString());
+        }
+        int consents = privacy.deleteConsents(tenant, person);
+        return new ErasureReport(person, done, consents);
+    }
+
+    /** Everything held on the person (an access request); write it with {@code io.memnun.privacy.json.PersonalDataJson}. */
+    public PersonalData export(TenantId tenant, PersonKey person) {
+        List<PersonalData.Item> items = new ArrayList<>();
+        for (Feedback f : feedbackOf(tenant, person)) {
+            items.add(new PersonalData.Item(f, store.history(tenant, f.id()),
+                    surveys == null ? List.of() : surveys.responsesFor(tenant, f.id()),
+                    surveys == null ? List.of() : surveys.commentsFor(tenant, f.id()),
+                    privacy.holds(tenant, f.id())));
+        }
+        return new PersonalData(person, desk.clock().instant(), items, privacy.consents(tenant, person));
+    }
+
+    // ---- retention
+
+    /** Runs the retention policy for every tenant the desk was built with; the host's scheduler calls it. */
+    public List<RetentionReport> tick(Instant now) {
+        List<RetentionReport> reports = new ArrayList<>();
+        for (TenantId t : tenants) {
+            reports.add(runRetention(t, now));
+        }
+        return reports;
+    }
+
+    /**
+     * Anonymises the tenant's closed and cancelled feedback whose retention period has run out at {@code now}, except
+     * those under a legal hold, and answers what it did.
+     */
+    public RetentionReport runRetention(TenantId tenant, Instant now) {
+        Objects.requireNonNull(now, "now");
+        List<String> anonymised = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        int examined = 0;
+        FeedbackQuery q = FeedbackQuery.builder(tenant).status(Status.CLOSED, Status.CANCELLED).limit(FeedbackQuery.MAX_LIMIT).build();
+        while (true) {
+            Page<Feedback> page = store.query(q);
+            for (Feedback f : page.items()) {
+                examined++;
+                Optional<Instant> due = retention.dueAt(f);
+                if (due.isEmpty() || now.isBefore(due.get()) || Anonymisation.isAnonymised(f)) {
+                    continue;
+                }
+                if (!privacy.holds(tenant, f.id()).isEmpty()) {
+                    held.add(f.reference().toString());
+                    continue;
+                }
+                anonymise(f, Actor.system("retention"), "retention");
+                anonymised.add(f.reference().toString());
+            }
+            if (page.next().isEmpty()) {
+                break;
+            }
+            q = q.after(page.next().get());
+        }
+        return new RetentionReport(now, examined, anonymised, held);
+    }
+
+    private List<Feedback> feedbackOf(TenantId tenant, PersonKey person) {
+        List<Feedback> all = new ArrayList<>();
+        FeedbackQuery q = person.query(tenant).limit(FeedbackQuery.MAX_LIMIT).build();
+        while (true) {
+            Page<Feedback> page = store.query(q);
+            all.addAll(page.items());
+            if (page.next().isEmpty()) {
+                return all;
+            }
+            q = q.after(page.next().get());
+        }
+    }
+
+    private Feedback anonymise(Feedback start, Actor actor, String why) {
+        Feedback f = start;
+        // the attachments named before the text is blanked: the feedback's own and those of customer messages
+        Set<String> files = new LinkedHashSet<>();
+        for (int conflicts = 0; !Anonymisation.isAnonymised(f); conflicts++) {
+            List<FeedbackEvent> history = store.history(f.tenant(), f.id());
+            f.attachments().forEach(a -> files.add(a.id()));
+            for (FeedbackEvent e : history) {
+                String ids = e.details().get("attachments");
+                if (e.type() == EventType.CUSTOMER_MESSAGE && ids != null) {
+                    for (String id : ids.split(",")) {
+                        if (!id.isBlank()) {
+                            files.add(id.strip());
+                        }
+                    }
+                }
+            }
+            Anonymisation.Result r = Anonymisation.anonymise(f, history, actor, why, desk.clock().instant());
+            try {
+                store.redact(FeedbackRedaction.of(r));
+                desk.publish(r.feedback(), r.recorded());
+                f = r.feedback();
+            } catch (VersionConflictException e) {
+                if (conflicts >= MAX_CONFLICTS) {
+                    throw e;
+                }
+                f = store.find(f.tenant(), f.id()).orElseThrow(() -> e);
+            }
+        }
+        f.attachments().forEach(a -> files.add(a.id()));
+        FeedbackId id = f.id();
+        TenantId tenant = f.tenant();
+        if (attachments != null) {
+            for (String file : files) {
+                attachments.delete(tenant, file);
+            }
+        } else if (!files.isEmpty()) {
+            LOG.warn("{} attachments of {} were not deleted: the privacy desk has no attachment store", files.size(), f.reference());
+        }
+        if (outbox != null) {
+            outbox.deleteFor(tenant, id);
+        }
+        if (surveys != null) {
+            surveys.redact(tenant, id, Anonymisation.PLACEHOLDER);
+        }
+        desk.forgetTrackingToken(tenant, id);
+        return f;
+    }
+
+    public static final class Builder {
+        private final FeedbackDesk desk;
+        private final PrivacyStore privacy;
+        private @Nullable AttachmentStore attachments;
+        private @Nullable SurveyStore surveys;
+        private RetentionPolicy retention = RetentionPolicy.builder().build();
+        private final Set<TenantId> tenants = new LinkedHashSet<>();
+
+        private Builder(FeedbackDesk desk, PrivacyStore privacy) {
+            this.desk = Objects.requireNonNull(desk, "desk");
+            this.privacy = Objects.requireNonNull(privacy, "privacy");
+        }
+
+        /** Where the feedback's attachments are kept, so anonymisation deletes them. */
+        public Builder attachments(AttachmentStore attachments) {
+            this.attachments = Objects.requireNonNull(attachments, "attachments");
+            return this;
+        }
+
+        /** Where survey answers are kept, so anonymisation blanks their free text and export includes them. */
+        public Builder surveys(SurveyStore surveys) {
+            this.surveys = Objects.requireNonNull(surveys, "surveys");
+            return this;
+        }
+
+        /** The retention periods {@link #tick} and {@link #runRetention} apply; none (keep everything) by default. */
+        public Builder retention(RetentionPolicy retention) {
+            this.retention = Objects.requireNonNull(retention, "retention");
+            return this;
+        }
+
+        /** The tenants {@link #tick} runs retention for. */
+        public Builder tenants(TenantId... tenants) {
+            this.tenants.addAll(List.of(tenants));
+            return this;
+        }
+
+        public PrivacyDesk build() {
+            return new PrivacyDesk(this);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.memnun.privacy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one retention run did.
+ *
+ * @param ranAt the run's {@code now}
+ * @param examined how many closed feedback it looked at
+ * @param anonymised the reference numbers of the feedback it anonymised
+ * @param held the reference numbers of feedback that were due but kept because of a legal hold
+ */
+public record RetentionReport(Instant ranAt, int examined, List<String> anonymised, List<String> held) {
+    public RetentionReport {
+        Objects.requireNonNull(ranAt, "ranAt");
+        anonymised = List.copyOf(anonymised);
+        held = List.copyOf(held);
+    }
+}

@@ -1,0 +1,220 @@
+package io.memnun;
+
+import static io.memnun.tck.PersonalDataScenario.needles;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Anonymisation;
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.ClosureReason;
+import io.memnun.feedback.Customer;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.FeedbackTypeId;
+import io.memnun.feedback.Intake;
+import io.memnun.feedback.TenantId;
+import io.memnun.privacy.ConsentRecord;
+import io.memnun.privacy.ErasureReport;
+import io.memnun.privacy.LegalHoldException;
+import io.memnun.privacy.PersonKey;
+import io.memnun.privacy.PersonalData;
+import io.memnun.privacy.RetentionPolicy;
+import io.memnun.privacy.RetentionReport;
+import io.memnun.privacy.json.PersonalDataJson;
+import io.memnun.store.memory.InMemoryAttachmentStore;
+import io.memnun.store.memory.InMemoryFeedbackStore;
+import io.memnun.store.memory.InMemoryPrivacyStore;
+import io.memnun.store.memory.InMemorySurveyStore;
+import io.memnun.store.memory.InMemoryTrackingTokenStore;
+import io.memnun.tck.PersonalDataScenario;
+import io.memnun.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Consent, legal holds, erasure, export and retention on the in-memory stores. */
+class PrivacyDeskTest {
+    private static final TenantId HOTEL = TenantId.of("bogazici-otel");
+    private final MutableClock clock = MutableClock.at("2026-03-16T07:00:00Z");
+    private final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+    private final InMemoryTrackingTokenStore tokens = new InMemoryTrackingTokenStore();
+    private final InMemoryAttachmentStore files = new InMemoryAttachmentStore();
+    private final InMemorySurveyStore surveys = new InMemorySurveyStore();
+    private final InMemoryPrivacyStore privacyStore = new InMemoryPrivacyStore();
+    private final PersonalDataScenario scenario = new PersonalDataScenario(store, tokens, files, surveys, privacyStore, clock);
+
+    /** Everything the in-memory stores answer about the tenant, as text: the public-read equivalent of a table scan. */
+    private String everythingStored(PersonKey person) {
+        StringBuilder all = new StringBuilder();
+        List<Feedback> feedback = store.query(FeedbackQuery.builder(HOTEL).limit(FeedbackQuery.MAX_LIMIT).build()).items();
+        List<PersonalData.Item> items = new ArrayList<>();
+        for (Feedback f : feedback) {
+            items.add(new PersonalData.Item(f, store.history(HOTEL, f.id()), surveys.responsesFor(HOTEL, f.id()),
+                    surveys.commentsFor(HOTEL, f.id()), privacyStore.holds(HOTEL, f.id())));
+            all.append(tokens.find(HOTEL, f.id()));
+            for (FeedbackEvent e : store.history(HOTEL, f.id())) {
+                String ids = e.details().get("attachments");
+                if (ids != null) {
+                    for (String id : ids.split(",")) {
+                        files.read(HOTEL, id).ifPresent(b -> all.append(new String(b, java.nio.charset.StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+            f.attachments().forEach(a -> files.read(HOTEL, a.id())
+                    .ifPresent(b -> all.append(new String(b, java.nio.charset.StandardCharsets.UTF_8))));
+        }
+        // the export's header names whom it is for; the scan is of what is stored, so it names nobody
+        all.append(PersonalDataJson.write(new PersonalData(PersonKey.externalId("scan"), clock.instant(), items,
+                privacyStore.consents(HOTEL, person))));
+        all.append(store.outbox().all());
+        Instant from = Instant.parse("2000-01-01T00:00:00Z");
+        Instant to = Instant.parse("2100-01-01T00:00:00Z");
+        all.append(surveys.invitations(HOTEL, from, to)).append(surveys.responses(HOTEL, from, to)).append(surveys.comments(HOTEL, from, to));
+        return all.toString();
+    }
+
+    @Test
+    void anErasedPersonIsFoundNowhereInTheStoresAndTheOtherGuestIsUntouched() {
+        PersonalDataScenario.Result r = scenario.run(HOTEL);
+        String before = everythingStored(r.person());
+        assertThat(needles()).allSatisfy(n -> assertThat(before).contains(n));
+        List<FeedbackEvent> historyBefore = store.history(HOTEL, r.first().id());
+
+        ErasureReport report = scenario.privacy().erase(HOTEL, r.person(), Actor.staff("kvkk.sorumlusu"));
+
+        assertThat(report.anonymised()).containsExactlyInAnyOrder(r.first().reference().toString(), r.second().reference().toString());
+        assertThat(report.consentsDeleted()).isEqualTo(1);
+        String after = everythingStored(r.person());
+        assertThat(needles()).allSatisfy(n -> assertThat(after).doesNotContain(n));
+        assertThat(files.size()).isZero();
+        // the history keeps its shape and says what happened
+        List<FeedbackEvent> history = store.history(HOTEL, r.first().id());
+        assertThat(history).hasSize(historyBefore.size() + 1);
+        assertThat(history.subList(0, historyBefore.size())).extracting(FeedbackEvent::type)
+                .containsExactlyElementsOf(historyBefore.stream().map(FeedbackEvent::type).toList());
+        assertThat(history.get(history.size() - 1).type()).isEqualTo(EventType.ANONYMISED);
+        // statistics stay
+        Feedback first = store.find(HOTEL, r.first().id()).orElseThrow();
+        assertThat(first.kind()).isEqualTo(FeedbackKind.COMPLAINT);
+        assertThat(first.department()).isEqualTo(r.first().department());
+        assertThat(first.closureReason()).contains(ClosureReason.ACCEPTED);
+        assertThat(first.receivedAt()).isEqualTo(r.first().receivedAt());
+        assertThat(surveys.responsesFor(HOTEL, r.first().id()).get(0).answers()).contains(io.memnun.survey.Answer.score("genel", 2));
+        // the other guest keeps everything
+        Feedback other = store.find(HOTEL, r.other().id()).orElseThrow();
+        assertThat(other.customer().name()).isEqualTo(PersonalDataScenario.OTHER_NAME);
+        assertThat(other.description()).isEqualTo(PersonalDataScenario.OTHER_DESCRIPTION);
+        assertThat(after).contains(PersonalDataScenario.OTHER_NAME);
+    }
+
+    @Test
+    void anErasureIsRefusedWhileOneFeedbackIsHeldAndChangesNothing() {
+        PersonalDataScenario.Result r = scenario.run(HOTEL);
+        scenario.privacy().placeHold(HOTEL, r.second().id(), "dava-2026-114", "Tüketici hakem heyeti", Actor.staff("hukuk"));
+        String before = everythingStored(r.person());
+        long firstVersion = store.find(HOTEL, r.first().id()).orElseThrow().version();
+
+        assertThatThrownBy(() -> scenario.privacy().erase(HOTEL, r.person(), Actor.staff("kvkk.sorumlusu")))
+                .isInstanceOfSatisfying(LegalHoldException.class, e -> {
+                    assertThat(e.hold()).isEqualTo("dava-2026-114");
+                    assertThat(e.reference()).isEqualTo(r.second().reference().toString());
+                    assertThat(e.getMessage()).contains("dava-2026-114");
+                });
+
+        assertThat(store.find(HOTEL, r.first().id()).orElseThrow().version()).isEqualTo(firstVersion);
+        assertThat(everythingStored(r.person())).isEqualTo(before);
+        assertThatThrownBy(() -> scenario.privacy().anonymise(HOTEL, r.second().id(), Actor.staff("x"), "manual"))
+                .isInstanceOf(LegalHoldException.class);
+
+        assertThat(scenario.privacy().releaseHold(HOTEL, r.second().id(), "dava-2026-114")).isTrue();
+        assertThat(scenario.privacy().erase(HOTEL, r.person(), Actor.staff("kvkk.sorumlusu")).anonymised()).hasSize(2);
+    }
+
+    @Test
+    void theExportHoldsEveryFeedbackOfThePersonAndNothingOfOthers() {
+        PersonalDataScenario.Result r = scenario.run(HOTEL);
+        Feedback third = scenario.desk().receive(Intake.builder(HOTEL, FeedbackKind.QUESTION, Channel.KIOSK, "Havuz kaçta açılıyor?")
+                .customer(Customer.builder().email(PersonalDataScenario.EMAIL).build()).build());
+
+        PersonalData data = scenario.privacy().export(HOTEL, r.person());
+        String json = PersonalDataJson.write(data);
+
+        assertThat(data.feedback()).extracting(i -> i.feedback().id()).containsExactlyInAnyOrder(r.first().id(), r.second().id(), third.id());
+        assertThat(json).contains(r.first().reference().toString(), r.second().reference().toString(), third.reference().toString(),
+                PersonalDataScenario.DESCRIPTION, PersonalDataScenario.NOTE, PersonalDataScenario.MESSAGE, PersonalDataScenario.SURVEY_TEXT,
+                PersonalDataScenario.COMMENT_TEXT, "Havuz kaçta açılıyor?", "\"purpose\" : \"surveys\"")
+                .doesNotContain(PersonalDataScenario.OTHER_NAME).doesNotContain(r.other().reference().toString());
+        assertThat(scenario.privacy().export(HOTEL, PersonKey.externalId(PersonalDataScenario.EXTERNAL_ID)).feedback()).hasSize(2);
+        assertThat(scenario.privacy().export(HOTEL, PersonKey.phone(PersonalDataScenario.PHONE)).feedback()).hasSize(2);
+    }
+
+    @Test
+    void consentIsRecordedWithdrawnAndAnswered() {
+        PersonKey person = PersonKey.phone("+905551234567");
+        ConsentRecord given = scenario.privacy().recordConsent(HOTEL, person, "commercial", "front-desk", "Kâğıt form no 118");
+        assertThat(scenario.privacy().hasConsent(HOTEL, person, "commercial")).isTrue();
+        assertThat(scenario.privacy().hasConsent(HOTEL, person, "surveys")).isFalse();
+
+        clock.advance(Duration.ofDays(10));
+        List<ConsentRecord> withdrawn = scenario.privacy().withdrawConsent(HOTEL, person, "commercial");
+
+        assertThat(withdrawn).singleElement().satisfies(w -> {
+            assertThat(w.id()).isEqualTo(given.id());
+            assertThat(w.withdrawnAt()).isEqualTo(clock.instant());
+        });
+        assertThat(scenario.privacy().hasConsent(HOTEL, person, "commercial")).isFalse();
+        assertThat(scenario.privacy().consents(HOTEL, person)).singleElement()
+                .satisfies(c -> assertThat(c.isActiveAt(given.givenAt())).isTrue());
+    }
+
+    @Test
+    void retentionAnonymisesWhatIsDuePerKindAndTypeSkipsHeldAndOpenFeedbackAndReportsIt() {
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock).build();
+        PrivacyDesk privacy = PrivacyDesk.builder(desk, privacyStore).attachments(files).surveys(surveys).tenants(HOTEL)
+                .retention(RetentionPolicy.builder()
+                        .afterClosing(Duration.ofDays(730))
+                        .afterClosing(FeedbackKind.COMPLIMENT, Duration.ofDays(180))
+                        .afterClosing(FeedbackTypeId.of("hukuki"), Duration.ofDays(3650))
+                        .build())
+                .build();
+        Feedback compliment = closed(desk, Intake.builder(HOTEL, FeedbackKind.COMPLIMENT, Channel.KIOSK, "Harika personel, Ali Bey"));
+        Feedback complaint = closed(desk, Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.KIOSK, "Gürültü, Veli Bey"));
+        Feedback legal = closed(desk, Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.KIOSK, "Avukatım arayacak").type(FeedbackTypeId.of("hukuki")));
+        Feedback held = closed(desk, Intake.builder(HOTEL, FeedbackKind.COMPLIMENT, Channel.KIOSK, "Tutulan"));
+        privacy.placeHold(HOTEL, held.id(), "denetim", "Bakanlık denetimi", Actor.staff("hukuk"));
+        Feedback open = desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLIMENT, Channel.KIOSK, "Açık kalan").customer(PersonalDataScenario.guest()).build());
+        Instant closedAt = compliment.closedAt().orElseThrow();
+
+        RetentionReport early = privacy.runRetention(HOTEL, closedAt.plus(Duration.ofDays(179)));
+        assertThat(early.anonymised()).isEmpty();
+        assertThat(early.examined()).isEqualTo(4);
+
+        List<RetentionReport> halfYear = privacy.tick(closedAt.plus(Duration.ofDays(180)));
+        assertThat(halfYear).singleElement().satisfies(rep -> {
+            assertThat(rep.anonymised()).containsExactly(compliment.reference().toString());
+            assertThat(rep.held()).containsExactly(held.reference().toString());
+        });
+        assertThat(Anonymisation.isAnonymised(store.find(HOTEL, compliment.id()).orElseThrow())).isTrue();
+        assertThat(store.find(HOTEL, complaint.id()).orElseThrow().description()).isEqualTo("Gürültü, Veli Bey");
+
+        RetentionReport twoYears = privacy.runRetention(HOTEL, closedAt.plus(Duration.ofDays(730)));
+        assertThat(twoYears.anonymised()).containsExactly(complaint.reference().toString());
+        assertThat(store.find(HOTEL, legal.id()).orElseThrow().description()).isEqualTo("Avukatım arayacak");
+        assertThat(store.find(HOTEL, open.id()).orElseThrow().customer().name()).isEqualTo(PersonalDataScenario.NAME);
+
+        RetentionReport again = privacy.runRetention(HOTEL, closedAt.plus(Duration.ofDays(731)));
+        assertThat(again.anonymised()).isEmpty();
+        assertThat(store.history(HOTEL, compliment.id()).stream().filter(e -> e.type() == EventType.ANONYMISED)).hasSize(1);
+    }
+
+    private Feedback closed(FeedbackDesk desk, Intake.Builder intake) {
+        Feedback f = desk.receive(intake.customer(Customer.builder().name("Bir Misafir").email("misafir@ornek.com.tr").build()).build());
+        return desk.cancel(HOTEL, f.id(), Actor.staff("ayse.yilmaz"), "Bilgi amaçlı, iş gerekmez");
+    }
+}

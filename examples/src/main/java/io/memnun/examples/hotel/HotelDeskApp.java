@@ -1,0 +1,169 @@
+package io.memnun.examples.hotel;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import io.memnun.CapaDesk;
+import io.memnun.FeedbackDesk;
+import io.memnun.LocationCalendars;
+import io.memnun.NotificationDispatcher;
+import io.memnun.Notifications;
+import io.memnun.SlaMonitor;
+import io.memnun.SurveyDesk;
+import io.memnun.channels.email.SmtpEmailChannel;
+import io.memnun.feedback.ContactChannel;
+import io.memnun.routing.Router;
+import io.memnun.sla.SlaEngine;
+import io.memnun.storage.jdbc.JdbcStorage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * A hotel chain's feedback desk as a small web application: memnun embedded on an H2 database file, a guest form,
+ * the staff desk, guest tracking, surveys, corrective actions, and a view of the e-mails and texts it sent. The mail
+ * server is GreenMail, run in-process; texts go to an {@link SmsLog}.
+ *
+ * <pre>
+ * mvn -B -q -pl examples -am package -DskipTests exec:java -Dexec.mainClass=io.memnun.examples.hotel.HotelDeskApp
+ * </pre>
+ *
+ * <p>Settings (system property, else environment variable): {@code hotel.port} / {@code HOTEL_PORT} (7070 unless
+ * set; 0 picks a free port), {@code hotel.data} / {@code HOTEL_DATA} (the database directory; a folder in the
+ * temporary directory unless set).
+ */
+public final class HotelDeskApp implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final GreenMail mail;
+    private final NotificationDispatcher dispatcher;
+    private final SlaMonitor monitor;
+    private final JdbcDataSource database;
+
+    private HotelDeskApp(HttpServer server, ExecutorService workers, GreenMail mail, NotificationDispatcher dispatcher,
+            SlaMonitor monitor, JdbcDataSource database) {
+        this.server = server;
+        this.workers = workers;
+        this.mail = mail;
+        this.dispatcher = dispatcher;
+        this.monitor = monitor;
+        this.database = database;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = Integer.parseInt(setting("hotel.port", "HOTEL_PORT", "7070"));
+        Path data = Path.of(setting("hotel.data", "HOTEL_DATA", Path.of(System.getProperty("java.io.tmpdir"), "memnun-hotel-desk").toString()));
+        HotelDeskApp app = start(data, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+        System.out.println("Database: " + data.toAbsolutePath());
+        System.out.println("Hotel desk running at " + app.url());
+        Thread.currentThread().join(); // serve until the process is stopped (Ctrl+C)
+    }
+
+    /** Starts the app on {@code port} (0: any free port) with its database in {@code dataDirectory}. */
+    public static HotelDeskApp start(Path dataDirectory, int port) {
+        Clock clock = Clock.systemUTC();
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on port " + port, e);
+        }
+        String base = "http://localhost:" + server.getAddress().getPort() + "/";
+
+        // the host's database: an H2 file, kept open while the app runs; memnun creates its tables on start
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("hotel") + ";DB_CLOSE_DELAY=-1");
+        JdbcStorage storage = JdbcStorage.builder().dataSource(database).tablePrefix("memnun_").migrateOnStart(true).build();
+
+        HotelChain.seedCatalog(storage.catalogStore());
+        Router router = Router.builder().catalogs(storage.catalogStore()).ruleSets(storage.ruleSetStore()).clock(clock).build();
+        HotelChain.activateRules(router);
+
+        FeedbackDesk desk = FeedbackDesk.builder()
+                .store(storage.feedbackStore())
+                .clock(clock)
+                .router(router)
+                .sla(SlaEngine.of(HotelChain.slaPolicy(), LocationCalendars.of(storage.catalogStore())))
+                .duplicateWindow(Duration.ofHours(24))
+                .notifications(Notifications.builder(HotelChain.NAME)
+                        .directory(HotelChain.directory())
+                        .trackingUrl(base + "track/{reference}")
+                        .zone(HotelChain.ZONE)
+                        .build())
+                .build();
+        SurveyDesk surveys = SurveyDesk.builder(desk).store(storage.surveyStore())
+                .surveyUrl(base + "survey/{token}")
+                .afterClosing(HotelChain.SURVEY)
+                .build();
+        HotelChain.publishSurvey(surveys);
+        CapaDesk capa = CapaDesk.builder(desk).store(storage.capaStore()).build();
+        HotelChain.seedFeedback(desk, clock.instant());
+
+        // the mail server: GreenMail on a free local port; the desk sends through the real SMTP channel
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        SmsLog sms = new SmsLog(clock);
+        NotificationDispatcher dispatcher = desk.notificationDispatcher()
+                .channel(ContactChannel.EMAIL, SmtpEmailChannel.builder("127.0.0.1", mail.getSmtp().getPort())
+                        .security(SmtpEmailChannel.Security.NONE)
+                        .from("guest-relations@hotel.example", HotelChain.NAME)
+                        .build())
+                .channel(ContactChannel.SMS, sms)
+                .backoff(Duration.ofSeconds(5), Duration.ofMinutes(5))
+                .build()
+                .start(Duration.ofSeconds(1));
+        SlaMonitor monitor = desk.slaMonitor().start(Duration.ofSeconds(30));
+
+        Web web = new Web();
+        GuestLookup lookup = new GuestLookup(desk, HotelChain.TENANT);
+        new GuestPages(desk, storage.catalogStore()).register(web);
+        new TrackingPages(desk, lookup).register(web);
+        new StaffPages(desk, storage.catalogStore()).register(web);
+        new SurveyPages(surveys, desk).register(web);
+        new CapaPages(capa, desk).register(web);
+        new MessagesPage(mail, sms).register(web);
+        web.mount(server);
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+        server.setExecutor(workers);
+        server.start();
+        return new HotelDeskApp(server, workers, mail, dispatcher, monitor, database);
+    }
+
+    public String url() {
+        return "http://localhost:" + server.getAddress().getPort() + "/";
+    }
+
+    /** The in-process mail server the desk's e-mails go to. */
+    public GreenMail mail() {
+        return mail;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        monitor.close();
+        dispatcher.close();
+        mail.stop();
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN"); // closes the database file so another run (or a test) can open it
+        } catch (SQLException alreadyClosed) {
+            // nothing left to release
+        }
+    }
+
+    private static String setting(String property, String environment, String fallback) {
+        String value = System.getProperty(property, System.getenv(environment));
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

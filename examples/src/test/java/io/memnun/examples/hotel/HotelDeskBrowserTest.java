@@ -1,0 +1,325 @@
+package io.memnun.examples.hotel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The hotel desk app in a real headless Chromium: a guest's complaint from the web form to the answered survey,
+ * with the staff in between, checking what each page shows and the mails the local mail server received.
+ */
+class HotelDeskBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String GUEST = "olivia.brown@example.co.uk";
+
+    @TempDir
+    static Path temp;
+
+    private static HotelDeskApp app;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("This test drives a real Chromium: install Debian's browser and driver first "
+                    + "(apt-get install -y chromium chromium-driver); missing " + (Files.isExecutable(CHROMIUM) ? CHROMEDRIVER : CHROMIUM));
+        }
+        app = HotelDeskApp.start(temp.resolve("db"), 0);
+        // both the driver and the browser are named, so Selenium Manager has nothing to look up or download
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createDirectory(temp.resolve("chromium-profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aComplaintFromTheGuestFormToTheAnsweredSurvey() throws Exception {
+        // the form speaks Turkish unless asked otherwise; this guest writes in English and gets the reference number
+        open("");
+        assertThat(text("h1")).isEqualTo("Görüşleriniz bizim için değerli");
+        open("?lang=en");
+        assertThat(text("h1")).isEqualTo("We value your feedback");
+        new Select(find("location")).selectByValue("istanbul-bosphorus");
+        new Select(find("subject")).selectByValue("housekeeping.room-cleanliness");
+        find("description").sendKeys("The room was not cleaned today and there were no fresh towels <script>alert(1)</script>");
+        find("room").sendKeys("412");
+        find("name").sendKeys("Olivia Brown");
+        find("email").sendKeys(GUEST);
+        find("phone").sendKeys("+44 7700 900123");
+        screenshot("01-guest-form");
+        press("send");
+        String reference = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference"))).getText();
+        assertThat(reference).matches("FB-\\d{4}-\\d{6}-\\d");
+        assertThat(text("h1")).isEqualTo("Thank you");
+        screenshot("02-reference-number");
+
+        // the acknowledgement reached the guest through SMTP
+        MimeMessage acknowledgement = awaitMail(m -> subject(m).contains(reference) && subject(m).startsWith("We have received your feedback"));
+        assertThat(MessagesPage.text(acknowledgement)).contains(reference).contains("/track/" + reference);
+
+        // housekeeping's head signs in: the queue puts the breached complaint first, then the one past its warning
+        signInAs("ayse.yilmaz");
+        assertThat(text("h1")).isEqualTo("Queue: Housekeeping");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#queue tr.sla-breached, #queue tr.sla-warning, #queue tr.sla-on_track"));
+        assertThat(rows).extracting(r -> r.findElement(By.cssSelector(".badge")).getText()).startsWith("Breached", "Warning");
+        assertThat(find("queue").getText()).contains(reference);
+        screenshot("03-staff-desk");
+
+        // she takes the new complaint and resolves it
+        follow(browser.findElement(By.linkText(reference)));
+        assertThat(find("description").getText()).contains("<script>alert(1)</script>"); // shown as text, not run
+        press("take");
+        assertThat(status()).isEqualTo("IN_PROGRESS");
+        find("resolution-text").sendKeys("Your room has been cleaned and fresh towels brought.");
+        press("resolve");
+        assertThat(status()).isEqualTo("RESOLVED");
+        screenshot("04-feedback-resolved");
+
+        // the guest is not satisfied: a wrong secret finds nothing, the right one shows the decision to reject
+        asGuestTracking(reference, "someone.else@example.com");
+        assertThat(find("problem").getText()).isEqualTo("We could not find feedback with these details.");
+        asGuestTracking(reference, GUEST.toUpperCase());
+        assertThat(find("status").getText()).isEqualTo("Resolution proposed: waiting for your decision");
+        assertThat(find("resolution").getText()).isEqualTo("Your room has been cleaned and fresh towels brought.");
+        screenshot("05-guest-tracking");
+        find("reason").sendKeys("The bathroom is still dirty.");
+        press("reject");
+        assertThat(find("status").getText()).isEqualTo("Being handled");
+
+        // staff resolve again
+        signInAs("ayse.yilmaz");
+        open("staff/feedback/" + reference);
+        assertThat(status()).isEqualTo("IN_PROGRESS");
+        find("resolution-text").sendKeys("The bathroom was cleaned again, checked by the supervisor, and one night refunded.");
+        press("resolve");
+        assertThat(status()).isEqualTo("RESOLVED");
+
+        // the guest accepts; the feedback closes and the survey invitation goes out by mail
+        asGuestTracking(reference, GUEST);
+        assertThat(find("resolution").getText()).startsWith("The bathroom was cleaned again");
+        press("accept");
+        assertThat(find("status").getText()).isEqualTo("Closed");
+        screenshot("06-guest-accepted");
+
+        MimeMessage invitation = awaitMail(m -> subject(m).contains("survey") || MessagesPage.text(m).contains("/survey/"));
+        Matcher link = Pattern.compile("http://localhost:\\d+/survey/[A-Za-z0-9_-]+").matcher(MessagesPage.text(invitation));
+        assertThat(link.find()).as("survey link in the invitation").isTrue();
+        browser.get(link.group());
+        assertThat(text("h1")).isEqualTo("Satisfaction survey");
+        find("q-overall-4").click();
+        find("q-nps-9").click();
+        find("q-again-yes").click();
+        find("q-comment").sendKeys("Handled kindly in the end.");
+        screenshot("07-survey");
+        press("submit-survey");
+        assertThat(find("message").getText()).isEqualTo("Your answers have been recorded. Thank you for staying with us.");
+        browser.get(link.group());
+        assertThat(find("message").getText()).isEqualTo("This survey has already been answered. Thank you!");
+
+        // the staff page shows the whole history
+        signInAs("ayse.yilmaz");
+        open("staff/feedback/" + reference);
+        assertThat(status()).isEqualTo("CLOSED");
+        List<String> events = browser.findElements(By.cssSelector("#history tr td:nth-child(3)")).stream().map(WebElement::getText).toList();
+        assertThat(events).containsSubsequence("RECEIVED", "TAKEN", "RESOLVED", "REJECTED", "RESOLVED", "ACCEPTED", "SURVEY_INVITED");
+        assertThat(events).contains("ACKNOWLEDGED", "NOTIFICATION_SENT");
+
+        // a corrective action opened from it
+        follow(browser.findElement(By.partialLinkText("Open a corrective action")));
+        find("title").sendKeys("Bathrooms missed by the cleaning checklist");
+        find("problem").sendKeys("Guests find bathrooms not cleaned after check-out.");
+        press("open-capa");
+        assertThat(find("capa-status").getText()).isEqualTo("OPEN");
+        find("whys").sendKeys("Bathroom not cleaned\nChecklist skipped under time pressure\nToo many rooms per attendant");
+        find("findings").sendKeys("Room quota too high on change-over days");
+        press("record-root-cause");
+        assertThat(text("h2")).startsWith("Root cause (FIVE_WHYS)");
+        new Select(find("item-kind")).selectByValue("TRAINING");
+        find("item-text").sendKeys("Bathroom checklist training for all room attendants");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2031-01-15'", find("due"));
+        press("add-item");
+        press("close-capa"); // refused: the item is open and nothing was verified
+        assertThat(text("h1")).isEqualTo("Not possible now");
+        open("capa");
+        follow(browser.findElement(By.linkText("Bathrooms missed by the cleaning checklist")));
+        find("number").sendKeys("1");
+        find("outcome").sendKeys("Twelve attendants trained");
+        press("complete-item");
+        find("agreement").sendKeys("The guest agreed to the checklist change");
+        press("record-agreement");
+        find("result").sendKeys("No bathroom complaints in the following month");
+        find("before").sendKeys("6");
+        find("after").sendKeys("0");
+        press("verify");
+        screenshot("08-capa");
+        press("close-capa");
+        assertThat(find("capa-status").getText()).isEqualTo("CLOSED");
+        assertThat(find("items").getText()).contains("Twelve attendants trained", "DONE");
+
+        // the messages view lists what was sent
+        open("messages");
+        assertThat(find("mails").getText()).contains("We have received your feedback: " + reference);
+        assertThat(find("sms").getText()).contains("+905550001101"); // housekeeping's duty phone told of the new complaint
+        screenshot("09-messages");
+    }
+
+    @Test
+    void staffPlanRedirectAndCancel() {
+        signInAs("murat.demir");
+        assertThat(text("h1")).isEqualTo("Queue: Technical Service");
+        WebElement first = browser.findElement(By.cssSelector("#queue a.reference"));
+        String reference = first.getText();
+        follow(first);
+        press("take");
+        find("plan-note").sendKeys("Compressor part ordered");
+        press("plan");
+        assertThat(status()).isEqualTo("PLANNED");
+        new Select(find("to")).selectByValue("guest-relations");
+        find("redirect-reason").sendKeys("The guest asks for another room instead");
+        press("redirect");
+        assertThat(status()).isEqualTo("NEW");
+        assertThat(find("history").getText()).contains("TAKEN", "PLANNED", "REDIRECTED", "The guest asks for another room instead");
+
+        signInAs("gul.arslan");
+        assertThat(find("queue").getText()).contains(reference);
+        open("staff/feedback/" + reference);
+        find("cancel-reason").sendKeys("The guest withdrew the complaint at check-out");
+        press("cancel");
+        assertThat(status()).isEqualTo("CANCELLED");
+        assertThat(browser.findElements(By.id("take"))).isEmpty();
+    }
+
+    @Test
+    void aGuestsBadPhoneNumberIsRefusedNamingTheField() {
+        open("?lang=en");
+        find("description").sendKeys("Noise from the street all night");
+        find("name").sendKeys("Jan Novak");
+        find("phone").sendKeys("12");
+        press("send");
+        assertThat(text("h1")).isEqualTo("Please check your input");
+        assertThat(text(".error")).startsWith("phone:");
+    }
+
+    private void open(String path) {
+        browser.get(app.url() + path);
+    }
+
+    private void signInAs(String staff) {
+        browser.manage().deleteAllCookies();
+        open("staff");
+        find("as-" + staff).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
+    }
+
+    private void asGuestTracking(String reference, String secret) {
+        browser.manage().deleteAllCookies(); // a different person from the staff member before
+        open("track/" + reference + "?lang=en");
+        assertThat(find("reference").getDomProperty("value")).isEqualTo(reference);
+        find("secret").sendKeys(secret);
+        press("show");
+        wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("status")),
+                ExpectedConditions.presenceOfElementLocated(By.id("problem"))));
+    }
+
+    /** Clicks a button or link that loads another page, and waits until this one is gone. */
+    private void press(String id) {
+        follow(find(id));
+    }
+
+    private void follow(WebElement element) {
+        element.click();
+        wait.until(ExpectedConditions.stalenessOf(element));
+    }
+
+    private String status() {
+        return find("status").getText();
+    }
+
+    private WebElement find(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    private String text(String css) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css))).getText();
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @FunctionalInterface
+    private interface MailCheck {
+        boolean test(MimeMessage m) throws Exception;
+    }
+
+    /** The first mail to the guest that passes {@code check}, waiting for the dispatcher (it runs every second). */
+    private MimeMessage awaitMail(MailCheck check) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage m : app.mail().getReceivedMessages()) {
+                boolean toGuest = Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(GUEST));
+                if (toGuest && check.test(m)) {
+                    return m;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no such mail to " + GUEST + " within 30 s; received: " + Arrays.stream(app.mail().getReceivedMessages())
+                .map(HotelDeskBrowserTest::subject).toList());
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return Optional.ofNullable(m.getSubject()).orElse("");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
