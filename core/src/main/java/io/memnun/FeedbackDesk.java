@@ -554,7 +554,42 @@ public final class FeedbackDesk {
         return new SlaMonitor(this);
     }
 
+    /** What else the desk's SLA monitors fire on each tick besides feedback checkpoints: a CapaDesk's action items. */
+    private final List<java.util.function.ToIntFunction<Instant>> monitored = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Has every {@link SlaMonitor} of this desk also run {@code tick} (returning how many checkpoints it fired). */
+    void addMonitored(java.util.function.ToIntFunction<Instant> tick) {
+        monitored.add(Objects.requireNonNull(tick, "tick"));
+    }
+
+    List<java.util.function.ToIntFunction<Instant>> monitored() {
+        return monitored;
+    }
+
+    /**
+     * Warns when a store of other messages (campaigns, corrective actions) writes them to another outbox than the desk's
+     * own: they are sent only if a dispatcher also serves that outbox. (Two objects may well stand for one table, so
+     * this is a warning, not a refusal.)
+     */
+    void warnIfAnotherOutbox(Object other, String what) {
+        if (planner != null && other instanceof io.memnun.spi.TransactionalOutbox o && store instanceof io.memnun.spi.TransactionalOutbox d
+                && o.outbox() != d.outbox()) {
+            LOG.warn("the {} writes its messages to {}, not to the feedback store's outbox {}: a dispatcher must send that outbox too",
+                    what, o.outbox(), d.outbox());
+        }
+    }
+
+    /** The sequence behind the desk's reference numbers, which also numbers corrective actions. */
+    ReferenceSequence referenceSequence() {
+        return sequence;
+    }
+
     /** The notification settings, if this desk notifies. */
+    /** The planner of the desk's notifications, for messages about other owners (campaigns, corrective actions). */
+    Optional<NotificationPlanner> planner() {
+        return Optional.ofNullable(planner);
+    }
+
     public Optional<Notifications> notifications() {
         return Optional.ofNullable(notifications);
     }
@@ -657,7 +692,7 @@ public final class FeedbackDesk {
     void recordNotification(Notification n, io.memnun.feedback.EventType type, String note, java.util.Map<String, String> details,
             boolean acknowledge, Instant now) {
         for (int conflicts = 0; ; conflicts++) {
-            Optional<Feedback> found = store.find(n.tenant(), n.feedbackId());
+            Optional<Feedback> found = n.feedbackId().flatMap(id -> store.find(n.tenant(), id));
             if (found.isEmpty()) {
                 LOG.warn("cannot record {} of {}: the feedback is gone", type, n);
                 return;
@@ -685,10 +720,29 @@ public final class FeedbackDesk {
         }
     }
 
+    /** Records the outcome of the desk's own messages in their feedback's history, for the dispatcher. */
+    DeliveryRecorder deliveries() {
+        return new DeliveryRecorder() {
+            @Override
+            public Optional<String> recordedDelivery(Notification n) {
+                return FeedbackDesk.this.recordedDelivery(n);
+            }
+
+            @Override
+            public void record(Notification n, DeliveryOutcome o) {
+                recordNotification(n, o.delivered() ? io.memnun.feedback.EventType.NOTIFICATION_SENT : io.memnun.feedback.EventType.NOTIFICATION_FAILED,
+                        o.note(), o.details(), o.delivered() && n.acknowledgement(), o.at());
+            }
+        };
+    }
+
     /** The provider id of {@code n}'s delivery if the history already records it. */
     Optional<String> recordedDelivery(Notification n) {
         String id = n.id().toString();
-        return store.history(n.tenant(), n.feedbackId()).stream()
+        if (n.feedbackId().isEmpty()) {
+            return Optional.empty();
+        }
+        return store.history(n.tenant(), n.feedbackId().get()).stream()
                 .filter(e -> e.type() == io.memnun.feedback.EventType.NOTIFICATION_SENT && id.equals(e.details().get("message")))
                 .map(e -> e.details().getOrDefault("providerId", "recorded"))
                 .findFirst();

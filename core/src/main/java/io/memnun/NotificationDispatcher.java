@@ -3,8 +3,8 @@ package io.memnun;
 import io.memnun.error.NotificationException;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.ContactChannel;
-import io.memnun.feedback.EventType;
 import io.memnun.internal.Checks;
+import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
 import io.memnun.notify.OutboxMessage;
 import io.memnun.notify.SendResult;
@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox: claims due messages with a lease, sends each through the {@link NotificationChannel} of its
- * channel, and records the outcome both in the outbox and in the feedback's history ({@code NOTIFICATION_SENT},
- * {@code NOTIFICATION_FAILED}). A failure that may pass is retried with exponential back-off and jitter; after
+ * channel, and records the outcome both in the outbox and with the message's owner: a feedback's history
+ * ({@code NOTIFICATION_SENT}, {@code NOTIFICATION_FAILED}), or the {@link DeliveryRecorder} registered for the owner's
+ * kind (a campaign's invitation, a corrective action's history). A failure that may pass is retried with exponential back-off and jitter; after
  * {@link Builder#maxAttempts(int)} attempts, or on a permanent failure, the message is dead-lettered.
  *
  * <p>The delivery of a customer's acknowledgement (the RECEIVED message) also records the acknowledgement itself:
@@ -59,6 +60,7 @@ public final class NotificationDispatcher implements AutoCloseable {
     private final Duration lease;
     private final int batchSize;
     private final String owner;
+    private final Map<String, DeliveryRecorder> recorders;
     private final io.memnun.internal.Periodic periodic = new io.memnun.internal.Periodic("memnun-notification-dispatcher", this::tick);
 
     private NotificationDispatcher(Builder b) {
@@ -73,6 +75,7 @@ public final class NotificationDispatcher implements AutoCloseable {
         this.lease = b.lease;
         this.batchSize = b.batchSize;
         this.owner = b.owner;
+        this.recorders = Map.copyOf(b.recorders);
     }
 
     /** A dispatcher for {@code desk}'s outbox; add at least one channel. */
@@ -122,7 +125,7 @@ public final class NotificationDispatcher implements AutoCloseable {
     private void handle(OutboxMessage m, Instant now) {
         Notification n = m.notification();
         if (m.attempts() > 1) {
-            Optional<String> recorded = desk.recordedDelivery(n);
+            Optional<String> recorded = recorderOf(n).recordedDelivery(n);
             if (recorded.isPresent()) {
                 // sent and recorded by an earlier claim that died before marking it: do not send it again
                 mark(outbox.markSent(n.id(), owner, now, recorded.get()), n, "sent");
@@ -145,7 +148,7 @@ public final class NotificationDispatcher implements AutoCloseable {
         String what = n.template() + " by " + n.channel() + " to " + n.party();
         if (result instanceof SendResult.Delivered d) {
             details.put("providerId", d.providerId());
-            desk.recordNotification(n, EventType.NOTIFICATION_SENT, what + " delivered", details, n.acknowledgement(), now);
+            record(n, DeliveryOutcome.State.DELIVERED, what + " delivered", details, now);
             mark(outbox.markSent(n.id(), owner, now, d.providerId()), n, "sent");
         } else if (result instanceof SendResult.Deferred d) {
             mark(outbox.reschedule(n.id(), owner, d.until(), d.reason()), n, "deferred");
@@ -158,8 +161,8 @@ public final class NotificationDispatcher implements AutoCloseable {
             mark(outbox.markFailed(n.id(), owner, next, r.reason()), n, "failed");
             details.put("error", r.reason());
             details.put("retryAt", next.toString());
-            desk.recordNotification(n, EventType.NOTIFICATION_FAILED, what + " failed (attempt " + m.attempts() + " of "
-                    + maxAttempts + "): " + r.reason(), details, false, now);
+            record(n, DeliveryOutcome.State.FAILED, what + " failed (attempt " + m.attempts() + " of " + maxAttempts + "): "
+                    + r.reason(), details, now);
         } else {
             String reason = result instanceof SendResult.RetryableFailure r
                     ? "gave up after " + m.attempts() + " attempts: " + r.reason()
@@ -167,9 +170,30 @@ public final class NotificationDispatcher implements AutoCloseable {
             mark(outbox.deadLetter(n.id(), owner, now, reason), n, "dead-lettered");
             details.put("error", reason);
             details.put("deadLetter", "true");
-            desk.recordNotification(n, EventType.NOTIFICATION_FAILED, what + " not delivered: " + reason, details, false, now);
+            record(n, DeliveryOutcome.State.DEAD, what + " not delivered: " + reason, details, now);
         }
     }
+
+    private DeliveryRecorder recorderOf(Notification n) {
+        return recorders.getOrDefault(n.owner().kind(), OUTBOX_ONLY);
+    }
+
+    private void record(Notification n, DeliveryOutcome.State state, String note, Map<String, String> details, Instant now) {
+        recorderOf(n).record(n, new DeliveryOutcome(state, note, details, now));
+    }
+
+    /** For an owner kind without a recorder: the outbox row is the only record. */
+    private static final DeliveryRecorder OUTBOX_ONLY = new DeliveryRecorder() {
+        @Override
+        public Optional<String> recordedDelivery(Notification n) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void record(Notification n, DeliveryOutcome outcome) {
+            LOG.debug("{}: {} (no recorder for {} messages)", n, outcome.state(), n.owner().kind());
+        }
+    };
 
     private SendResult send(Notification n) {
         NotificationChannel channel = channels.get(n.channel());
@@ -241,9 +265,11 @@ public final class NotificationDispatcher implements AutoCloseable {
         private Duration lease = Duration.ofMinutes(5);
         private int batchSize = 50;
         private String owner = "dispatcher-" + UUID.randomUUID();
+        private final Map<String, DeliveryRecorder> recorders = new java.util.HashMap<>();
 
         private Builder(FeedbackDesk desk) {
             this.desk = Objects.requireNonNull(desk, "desk");
+            recorders.put(MessageOwner.FEEDBACK, desk.deliveries());
             if (desk.store() instanceof TransactionalOutbox t) {
                 this.outbox = t.outbox();
             }
@@ -305,6 +331,16 @@ public final class NotificationDispatcher implements AutoCloseable {
         public Builder batchSize(int batchSize) {
             Checks.argument(batchSize >= 1 && batchSize <= 10_000, "batchSize", "must be between 1 and 10000, was " + batchSize);
             this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Where the outcome of messages whose owner is of {@code kind} is recorded, e.g.
+         * {@code recorder(MessageOwner.SURVEY_INVITATION, surveys.deliveries())}; the feedback desk records its own.
+         * Messages of a kind without a recorder are only marked in the outbox.
+         */
+        public Builder recorder(String kind, DeliveryRecorder recorder) {
+            recorders.put(MessageOwner.requireKind(kind), Objects.requireNonNull(recorder, "recorder"));
             return this;
         }
 

@@ -4,7 +4,11 @@ import io.memnun.feedback.ContactChannel;
 import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.TenantId;
 import io.memnun.notify.Contact;
+import io.memnun.notify.Delivery;
+import io.memnun.notify.MessageCategory;
+import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
 import io.memnun.notify.NotificationRule;
 import io.memnun.notify.Party;
@@ -91,7 +95,7 @@ final class NotificationPlanner {
                 }
                 List<String> done = new ArrayList<>();
                 for (Contact contact : r.contacts()) {
-                    Choice choice = choose(rule, contact);
+                    Choice choice = choose(rule.delivery(), contact);
                     if (choice.channels().isEmpty()) {
                         done.add("not notified" + (r.contacts().size() > 1 && contact.id() != null ? " " + contact.id() : "") + ": " + choice.why());
                         continue;
@@ -164,7 +168,7 @@ final class NotificationPlanner {
         return contacts.isEmpty() ? new Recipients(List.of(), whyNot) : new Recipients(List.copyOf(contacts), null);
     }
 
-    private Choice choose(NotificationRule rule, Contact c) {
+    private Choice choose(Delivery delivery, Contact c) {
         boolean email = c.email() != null && config.channels().contains(ContactChannel.EMAIL);
         boolean sms = c.phone() != null && config.channels().contains(ContactChannel.SMS);
         String none = c.email() == null && c.phone() == null ? "no e-mail address or phone number" : "no address for the channels in use";
@@ -172,7 +176,7 @@ final class NotificationPlanner {
             // say what is missing rather than a preference the builder derived from the missing details
             return new Choice(List.of(), none);
         }
-        switch (rule.delivery()) {
+        switch (delivery) {
             case EMAIL:
                 return email ? new Choice(List.of(ContactChannel.EMAIL), null) : new Choice(List.of(), c.email() == null
                         ? "no e-mail address" : "no EMAIL channel in use");
@@ -208,6 +212,45 @@ final class NotificationPlanner {
         }
     }
 
+    /** The messages planned for one contact, or why none could be. */
+    record Direct(List<Notification> messages, @Nullable String notSent) {}
+
+    /**
+     * Plans the messages to {@code contact} about an owner that is not a feedback (a campaign's invitation, a corrective
+     * action): the channels by {@code delivery} and what the contact has, rendered from {@code template} in the
+     * contact's language with {@code variables} plus {@code organisation} and {@code recipientName}. The ids derive from
+     * the owner, {@code version} and the address, so planning the same message twice gives the same id.
+     */
+    Direct planDirect(TenantId tenant, MessageOwner owner, long version, String template, Party party, Delivery delivery,
+            MessageCategory category, Contact contact, ZoneId zone, Map<String, String> variables, Instant at) {
+        Choice choice = choose(delivery, contact);
+        if (choice.channels().isEmpty()) {
+            return new Direct(List.of(), choice.why());
+        }
+        TemplateCatalog templates = config.templates();
+        Map<String, Object> model = new HashMap<>(variables);
+        model.put("organisation", config.organisation());
+        model.put("recipientName", orEmpty(contact.name()));
+        List<Notification> out = new ArrayList<>();
+        for (ContactChannel channel : choice.channels()) {
+            String address = channel == ContactChannel.EMAIL ? contact.email().value() : contact.phone().e164();
+            String key = Notification.idempotencyKey(owner, version, channel, address);
+            TemplatePart main = channel == ContactChannel.EMAIL ? TemplatePart.TEXT : TemplatePart.SMS;
+            Locale language = templates.languageFor(template, contact.language(), main).orElse(templates.fallbackLanguage());
+            String subject = channel == ContactChannel.EMAIL ? templates.render(template, contact.language(), TemplatePart.SUBJECT, model) : null;
+            String html = channel == ContactChannel.EMAIL ? templates.render(template, contact.language(), TemplatePart.HTML, model) : null;
+            String text = templates.render(template, contact.language(), main, model);
+            out.add(new Notification(Notification.idFor(key), tenant, owner, version, null, template, party, channel, contact.id(),
+                    contact.name(), address, language, zone, subject, text, html, category, false, false, key, at));
+        }
+        return new Direct(out, null);
+    }
+
+    /** Times in a message to someone speaking {@code language} in {@code zone}, by the configured pattern. */
+    DateTimeFormatter timeFormat(Locale language, ZoneId zone) {
+        return DateTimeFormatter.ofPattern(config.dateTimePattern(), language).withZone(zone);
+    }
+
     private Notification render(Feedback f, FeedbackEvent e, NotificationRule rule, Contact contact, ContactChannel channel,
             String address, String key, Map<String, String> renderOnly) {
         TemplateCatalog templates = config.templates();
@@ -226,7 +269,7 @@ final class NotificationPlanner {
         } else {
             text = templates.render(rule.template(), contact.language(), TemplatePart.SMS, model);
         }
-        return new Notification(Notification.idFor(key), f.tenant(), f.id(), f.reference(), e.version(), e.type(), rule.template(),
+        return new Notification(Notification.idFor(key), f.tenant(), MessageOwner.feedback(f.id(), f.reference()), e.version(), e.type(), rule.template(),
                 rule.to(), channel, contact.id(), contact.name(), address, language, zone, subject, text, html, rule.category(),
                 rule.urgent(), e.type() == EventType.RECEIVED && rule.to().type() == Party.Type.CUSTOMER, key, e.at());
     }

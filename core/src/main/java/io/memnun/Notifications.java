@@ -103,6 +103,24 @@ public final class Notifications {
         return channels;
     }
 
+    /**
+     * Checks that {@code template} can serve messages outside the rules (a campaign, a corrective action): it uses only
+     * {@code allowed} variables and has the parts the channels in use need.
+     *
+     * @throws ValidationException naming the template and what is wrong
+     */
+    void checkTemplate(String template, Set<String> allowed, String purpose) {
+        Set<TemplatePart> parts = EnumSet.noneOf(TemplatePart.class);
+        if (channels.contains(ContactChannel.EMAIL)) {
+            parts.add(TemplatePart.SUBJECT);
+            parts.add(TemplatePart.TEXT);
+        }
+        if (channels.contains(ContactChannel.SMS)) {
+            parts.add(TemplatePart.SMS);
+        }
+        templates.checkFor(template, allowed, purpose, parts);
+    }
+
     /** The link for {@code reference}, if a tracking URL is configured. */
     Optional<String> trackingUrlFor(String reference) {
         if (trackingUrl == null) {
@@ -118,7 +136,12 @@ public final class Notifications {
         if (resolved.isPresent()) {
             return resolved.get();
         }
-        String attribute = feedback.customer().attributes().get(TIME_ZONE_ATTRIBUTE);
+        return zoneOf(feedback.customer());
+    }
+
+    /** A customer's zone without a feedback (a campaign): the {@value #TIME_ZONE_ATTRIBUTE} attribute, then {@link #zone()}. */
+    ZoneId zoneOf(io.memnun.feedback.Customer customer) {
+        String attribute = customer.attributes().get(TIME_ZONE_ATTRIBUTE);
         if (attribute != null) {
             try {
                 return ZoneId.of(attribute);

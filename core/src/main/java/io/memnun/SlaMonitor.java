@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * with the version check, so of two monitors firing the same checkpoint one wins and the other sees a conflict,
  * reloads, and finds nothing left to fire. A second run at the same instant fires nothing.
  *
+ * <p>The monitor also fires the checkpoints of every {@link CapaDesk} built on the same desk: reminders before an
+ * action item falls due and the escalation of overdue items ({@link CapaDesk#tick(Instant)}), with the same guarantees.
+ *
  * <p>Nothing runs by itself: call {@link #tick(Instant)} from the host's scheduler, or {@link #start} a
  * single-threaded executor and {@link #close()} it on shutdown.
  */
@@ -61,9 +64,18 @@ public final class SlaMonitor implements AutoCloseable {
             }
             fired += firedInBatch;
             if (due.size() < BATCH || firedInBatch == 0) {
-                return fired;
+                break;
             }
         }
+        for (java.util.function.ToIntFunction<Instant> other : desk.monitored()) {
+            try {
+                fired += other.applyAsInt(now);
+            } catch (RuntimeException e) {
+                // the next tick tries again; feedback checkpoints are not held up by it
+                LOG.warn("firing the checkpoints of {} failed", other, e);
+            }
+        }
+        return fired;
     }
 
     private int fireAll(FeedbackStore store, Feedback start, Instant now) {

@@ -4,6 +4,8 @@ import io.memnun.error.DuplicateKeyException;
 import io.memnun.error.NotFoundException;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.Actor;
+import io.memnun.feedback.Consent;
+import io.memnun.feedback.Customer;
 import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
@@ -15,22 +17,29 @@ import io.memnun.feedback.Status;
 import io.memnun.feedback.TenantId;
 import io.memnun.internal.Checks;
 import io.memnun.internal.TimeOrderedIds;
+import io.memnun.notify.Contact;
 import io.memnun.notify.MessageCategory;
+import io.memnun.notify.MessageOwner;
+import io.memnun.notify.Notification;
+import io.memnun.notify.Party;
+import io.memnun.notify.TemplateModel;
 import io.memnun.routing.LocalizedText;
 import io.memnun.spi.SurveyStore;
+import io.memnun.spi.TransactionalOutbox;
 import io.memnun.survey.Answer;
 import io.memnun.survey.Comment;
 import io.memnun.survey.CommentId;
 import io.memnun.survey.DepartmentScore;
 import io.memnun.survey.Invitation;
+import io.memnun.survey.InvitationDelivery;
 import io.memnun.survey.InvitationExpiredException;
 import io.memnun.survey.InvitationId;
 import io.memnun.survey.Period;
 import io.memnun.survey.Question;
 import io.memnun.survey.Response;
 import io.memnun.survey.ResponseId;
-import io.memnun.survey.Scoring;
 import io.memnun.survey.ScoreTrend;
+import io.memnun.survey.Scoring;
 import io.memnun.survey.Survey;
 import io.memnun.survey.SurveyId;
 import io.memnun.survey.SurveyToken;
@@ -40,8 +49,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +146,7 @@ public final class SurveyDesk {
         Instant now = desk.clock().instant();
         String token = SurveyToken.generate(random);
         Invitation inv = new Invitation(new InvitationId(TimeOrderedIds.next(now)), tenant, id, survey.version(), SurveyToken.hash(token), now,
-                now.plus(validity), f.id(), null, f.department().orElse(null), null, null);
+                now.plus(validity), f.id(), null, f.department().orElse(null), null, null, null);
         try {
             store.saveInvitation(inv);
         } catch (DuplicateKeyException e) {
@@ -181,9 +192,9 @@ public final class SurveyDesk {
     public record IssuedInvitation(Invitation invitation, String token, String url) {}
 
     /**
-     * Issues a periodic campaign (e.g. the half-yearly survey) to {@code recipients}: one invitation each, to the latest
-     * version of {@code survey}. Campaign messages are not about a feedback, so they do not go through the feedback
-     * outbox: the host sends the returned links through its own mailing, honouring each recipient's consent.
+     * Issues the links of a campaign without sending them: one invitation each to the latest version of {@code survey},
+     * for a host that delivers them itself (printed on a receipt, a QR code at the desk) and checks consent itself. To
+     * send a campaign to customers by e-mail or SMS use {@link #sendCampaign}.
      *
      * @param recipients each recipient's id or address, recorded on the invitation
      * @param department the department the answers score where a question names none; may be null
@@ -198,11 +209,128 @@ public final class SurveyDesk {
         for (String r : recipients) {
             String token = SurveyToken.generate(random);
             Invitation inv = new Invitation(new InvitationId(TimeOrderedIds.next(now)), tenant, survey, s.version(), SurveyToken.hash(token), now,
-                    now.plus(validity), null, campaign, department, r, null);
+                    now.plus(validity), null, campaign, department, r, null, null);
             store.saveInvitation(inv);
             out.add(new IssuedInvitation(inv, token, urlFor(token)));
         }
         return out;
+    }
+
+    /**
+     * What {@link #sendCampaign} did: the invitations it issued (each with its message in the outbox), and the
+     * recipients it left out with the reason (no consent to surveys, no address for any channel in use, already
+     * invited in this campaign).
+     */
+    public record CampaignSending(List<Invitation> invited, Map<String, String> notInvited) {
+        public CampaignSending {
+            invited = List.copyOf(invited);
+            notInvited = Collections.unmodifiableMap(new LinkedHashMap<>(notInvited));
+        }
+    }
+
+    /**
+     * Sends a periodic campaign (e.g. the half-yearly survey) to a customer list through the notification outbox: per
+     * customer one invitation to the latest version of {@code survey}, with a link of its own that expires, and its
+     * message rendered from {@value TemplateModel#SURVEY_CAMPAIGN_TEMPLATE} in the customer's language, written in the
+     * same atomic step. A customer is left out without consent to surveys ({@link Consent#surveys()} or
+     * {@code commercial()}), without an address for a channel in use or their preferred one, or when already invited to
+     * this survey in this campaign, so sending a campaign again after a failure sends to the rest only. The dispatcher
+     * records each message's outcome on its invitation when {@link #deliveries()} is registered for
+     * {@value MessageOwner#SURVEY_INVITATION} messages.
+     *
+     * @param recipients the customers; each needs an external id, an e-mail address or a phone number to be told apart
+     * @param department the department the answers score where a question names none; may be null
+     * @throws ValidationException if the desk has no notifications or the store writes no outbox
+     */
+    public CampaignSending sendCampaign(TenantId tenant, SurveyId survey, String campaign, List<Customer> recipients,
+            @Nullable DepartmentId department) {
+        NotificationPlanner planner = desk.planner().orElseThrow(() -> new ValidationException("notifications",
+                "the feedback desk has no notifications, so a campaign cannot be sent; issue links with startCampaign instead"));
+        Checks.argument(store instanceof TransactionalOutbox, "store", "writes no outbox, so a campaign's messages have nowhere to go");
+        Survey s = store.latestSurvey(tenant, survey).orElseThrow(() -> new NotFoundException("survey " + survey + " in tenant " + tenant));
+        Checks.code(campaign, "campaign", 64);
+        Checks.argument(!recipients.isEmpty(), "recipients", "name at least one recipient");
+        Notifications config = desk.notifications().orElseThrow();
+        config.checkTemplate(TemplateModel.SURVEY_CAMPAIGN_TEMPLATE, TemplateModel.forSurveyCampaign().keySet(), "survey campaigns");
+        List<Invitation> invited = new ArrayList<>();
+        Map<String, String> left = new LinkedHashMap<>();
+        for (Customer c : recipients) {
+            String who = recipientOf(c);
+            if (who == null) {
+                left.put("(customer #" + (invited.size() + left.size() + 1) + ")", "no external id, e-mail address or phone number");
+                continue;
+            }
+            if (!MessageCategory.SURVEY.permittedBy(c.consent())) {
+                left.put(who, "no consent to survey messages");
+                continue;
+            }
+            Instant now = desk.clock().instant();
+            String token = SurveyToken.generate(random);
+            Invitation inv = new Invitation(new InvitationId(TimeOrderedIds.next(now)), tenant, survey, s.version(), SurveyToken.hash(token),
+                    now, now.plus(validity), null, campaign, department, who, null, null);
+            ZoneId zone = config.zoneOf(c);
+            Map<String, String> variables = new HashMap<>();
+            variables.put("campaign", campaign);
+            variables.put("surveyUrl", urlFor(token));
+            variables.put("surveyTitle", s.title().in(c.language()));
+            variables.put("surveyExpiresAt", planner.timeFormat(c.language(), zone).format(inv.expiresAt()));
+            NotificationPlanner.Direct planned = planner.planDirect(tenant, new MessageOwner(MessageOwner.SURVEY_INVITATION, inv.id().value(),
+                    campaign), 1, TemplateModel.SURVEY_CAMPAIGN_TEMPLATE, Party.CUSTOMER, io.memnun.notify.Delivery.PREFERRED,
+                    MessageCategory.SURVEY, Contact.of(c), zone, variables, now);
+            if (planned.messages().isEmpty()) {
+                left.put(who, planned.notSent());
+                continue;
+            }
+            try {
+                store.saveInvitation(inv, planned.messages());
+                invited.add(inv);
+            } catch (DuplicateKeyException e) {
+                if (!"campaign".equals(e.key())) {
+                    throw e;
+                }
+                left.put(who, "already invited to " + survey + " in " + campaign);
+            }
+        }
+        return new CampaignSending(invited, left);
+    }
+
+    private static @Nullable String recipientOf(Customer c) {
+        if (c.externalId() != null) {
+            return c.externalId();
+        }
+        if (c.email() != null) {
+            return c.email().value();
+        }
+        return c.phone() == null ? null : c.phone().e164();
+    }
+
+    /**
+     * Records the outcome of campaign invitations' messages on the invitations, for the dispatcher:
+     * {@code NotificationDispatcher.builder(desk).recorder(MessageOwner.SURVEY_INVITATION, surveys.deliveries())}.
+     */
+    public DeliveryRecorder deliveries() {
+        return new DeliveryRecorder() {
+            @Override
+            public Optional<String> recordedDelivery(Notification n) {
+                return store.findInvitation(n.tenant(), new InvitationId(n.owner().id())).map(Invitation::delivery)
+                        .filter(d -> d.state() == InvitationDelivery.State.SENT && d.message().equals(n.id()))
+                        .map(InvitationDelivery::detail);
+            }
+
+            @Override
+            public void record(Notification n, DeliveryOutcome o) {
+                InvitationDelivery.State state = switch (o.state()) {
+                    case DELIVERED -> InvitationDelivery.State.SENT;
+                    case FAILED -> InvitationDelivery.State.FAILED;
+                    case DEAD -> InvitationDelivery.State.DEAD;
+                };
+                String detail = n.channel() + " to " + n.address() + ": " + o.providerId().or(o::error).orElse(o.note());
+                if (!store.recordDelivery(n.tenant(), new InvitationId(n.owner().id()), new InvitationDelivery(state, o.at(), n.id(),
+                        detail.length() > 1000 ? detail.substring(0, 1000) : detail))) {
+                    LOG.warn("cannot record {} of {}: the invitation is gone", o.state(), n);
+                }
+            }
+        };
     }
 
     /** The invitation a link's token opens, for rendering the survey page; empty for an unknown token. */
@@ -339,6 +467,7 @@ public final class SurveyDesk {
         public SurveyDesk build() {
             Checks.argument(store != null, "store", "is required");
             Checks.argument(!surveyUrl.isEmpty(), "surveyUrl", "is required: invitations carry the link");
+            desk.warnIfAnotherOutbox(store, "survey store");
             SurveyDesk surveys = new SurveyDesk(this);
             if (afterClosing != null) {
                 // invite when a feedback closes: the desk tells us after each change is stored

@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Consent;
+import io.memnun.feedback.ContactChannel;
+import io.memnun.feedback.Customer;
 import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.notify.MessageCategory;
+import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
 import io.memnun.notify.OutboxMessage;
 import io.memnun.routing.LocalizedText;
@@ -20,6 +23,7 @@ import io.memnun.survey.AlreadyAnsweredException;
 import io.memnun.survey.Answer;
 import io.memnun.survey.Choice;
 import io.memnun.survey.Invitation;
+import io.memnun.survey.InvitationDelivery;
 import io.memnun.survey.InvitationExpiredException;
 import io.memnun.survey.Question;
 import io.memnun.survey.QuestionType;
@@ -216,6 +220,80 @@ class SurveyDeskTest {
         assertThat(score.csat().value()).isEqualTo(100.0);
         assertThat(score.responseRate().value()).isEqualTo(50.0);
         assertThat(score.comments()).isEqualTo(1);
+    }
+
+    @Test
+    void aCampaignIsSentThroughTheOutboxInEachCustomersLanguageHonouringConsentAndPreferenceAndDeliveryIsRecordedOnTheInvitation() {
+        SurveyId halfYear = SurveyId.of("half-year");
+        SurveyDesk campaigns = SurveyDesk.builder(desk).store(new InMemorySurveyStore(store.outbox())).surveyUrl("https://hotel.example/survey/{token}")
+                .invitationValidity(Duration.ofDays(30)).build();
+        campaigns.publish(HOTEL, halfYear, LocalizedText.of("Altı aylık memnuniyet anketi", "Half-yearly satisfaction survey"),
+                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+        Consent surveysOnly = new Consent(true, false, false);
+        Customer ayse = Customer.builder().externalId("guest-1").name("Ayşe Çelik").email("ayse@example.com.tr").language("tr")
+                .consent(surveysOnly).build();
+        Customer john = Customer.builder().externalId("guest-2").name("John Smith").email("john@example.com").phone("+447700900123")
+                .preferredChannel(ContactChannel.SMS).language("en").consent(surveysOnly).build();
+        Customer noConsent = Customer.builder().externalId("guest-3").email("guest3@example.com").consent(Consent.none()).build();
+        Customer byPostOnly = Customer.builder().externalId("guest-4").email("guest4@example.com").preferredChannel(ContactChannel.NONE)
+                .consent(surveysOnly).build();
+
+        SurveyDesk.CampaignSending sending = campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", List.of(ayse, john, noConsent, byPostOnly),
+                NotificationFixture.HOUSEKEEPING);
+
+        assertThat(sending.invited()).extracting(Invitation::recipient).containsExactly("guest-1", "guest-2");
+        assertThat(sending.notInvited()).containsEntry("guest-3", "no consent to survey messages")
+                .containsEntry("guest-4", "does not wish to be contacted").hasSize(2);
+
+        ScriptedChannel mail = new ScriptedChannel();
+        ScriptedChannel sms = new ScriptedChannel().then(io.memnun.notify.SendResult.permanent("unknown subscriber"));
+        NotificationDispatcher dispatcher = NotificationDispatcher.builder(desk).channel(ContactChannel.EMAIL, mail).channel(ContactChannel.SMS, sms)
+                .recorder(MessageOwner.SURVEY_INVITATION, campaigns.deliveries()).build();
+        assertThat(dispatcher.tick()).isEqualTo(2);
+
+        Notification toAyse = mail.sent.get(0);
+        assertThat(toAyse.owner()).isEqualTo(new MessageOwner(MessageOwner.SURVEY_INVITATION, sending.invited().get(0).id().value(), "2026-H1"));
+        assertThat(toAyse.feedbackId()).isEmpty();
+        assertThat(toAyse.category()).isEqualTo(MessageCategory.SURVEY);
+        assertThat(toAyse.address()).isEqualTo("ayse@example.com.tr");
+        assertThat(toAyse.subject()).isEqualTo("Boğaziçi Otel: Altı aylık memnuniyet anketi");
+        assertThat(toAyse.text()).startsWith("Sayın Ayşe Çelik,").contains("15 Nisan 2026");
+        Notification toJohn = sms.sent.get(0);
+        assertThat(toJohn.channel()).isEqualTo(ContactChannel.SMS);
+        assertThat(toJohn.text()).startsWith("Boğaziçi Otel: how are we doing? A short survey: https://hotel.example/survey/");
+        String ayseToken = tokenOf(toAyse);
+        assertThat(tokenOf(toJohn)).isNotEqualTo(ayseToken);
+
+        Invitation ayseInvitation = campaigns.invitation(HOTEL, ayseToken).orElseThrow();
+        assertThat(ayseInvitation.campaign()).isEqualTo("2026-H1");
+        assertThat(ayseInvitation.expiresAt()).isEqualTo(ayseInvitation.issuedAt().plus(Duration.ofDays(30)));
+        assertThat(ayseInvitation.delivery().state()).isEqualTo(InvitationDelivery.State.SENT);
+        assertThat(ayseInvitation.delivery().message()).isEqualTo(toAyse.id());
+        assertThat(ayseInvitation.delivery().detail()).isEqualTo("EMAIL to ayse@example.com.tr: provider-1");
+        Invitation johnInvitation = campaigns.invitation(HOTEL, tokenOf(toJohn)).orElseThrow();
+        assertThat(johnInvitation.delivery().state()).isEqualTo(InvitationDelivery.State.DEAD);
+        assertThat(johnInvitation.delivery().detail()).contains("unknown subscriber");
+        assertThat(store.outbox().deadLetters(10)).extracting(OutboxMessage::id).containsExactly(toJohn.id());
+
+        // the link answers once; sending the campaign again reaches only those not invited yet
+        campaigns.respond(HOTEL, ayseToken, List.of(Answer.score("overall", 5)), null);
+        assertThatThrownBy(() -> campaigns.respond(HOTEL, ayseToken, List.of(Answer.score("overall", 1)), null))
+                .isInstanceOf(AlreadyAnsweredException.class);
+        Customer late = Customer.builder().externalId("guest-5").email("guest5@example.com").consent(surveysOnly).build();
+        SurveyDesk.CampaignSending again = campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", List.of(ayse, late), null);
+        assertThat(again.invited()).extracting(Invitation::recipient).containsExactly("guest-5");
+        assertThat(again.notInvited()).containsEntry("guest-1", "already invited to half-year in 2026-H1");
+        assertThat(dispatcher.tick()).isEqualTo(1);
+        assertThat(mail.sent).hasSize(2);
+    }
+
+    @Test
+    void aCampaignNeedsNotificationsAndAStoreWithAnOutbox() {
+        FeedbackDesk silent = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).build();
+        SurveyDesk noNotifications = SurveyDesk.builder(silent).store(new InMemorySurveyStore()).surveyUrl("https://hotel.example/s/{token}").build();
+        noNotifications.publish(HOTEL, AFTER, LocalizedText.of("Anket", "Survey"), List.of(Question.of("overall", QuestionType.RATING_1_5, "?", "?")));
+        assertThatThrownBy(() -> noNotifications.sendCampaign(HOTEL, AFTER, "2026-H1", List.of(NotificationFixture.customer()), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("notifications"));
     }
 
     @Test

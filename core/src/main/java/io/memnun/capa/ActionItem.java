@@ -20,9 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param doneAt when it was done or cancelled
  * @param outcome what was done, or why it was cancelled
  * @param escalatedAt when its being overdue was escalated; set once
+ * @param remindAt when its owner is reminded that it falls due, if a reminder is wanted; before {@code due}
+ * @param remindedAt when that reminder was recorded; set once
  */
 public record ActionItem(int number, Kind kind, String description, DepartmentId owner, @Nullable StaffId person, Instant due, State state,
-        @Nullable Instant doneAt, @Nullable String outcome, @Nullable Instant escalatedAt) {
+        @Nullable Instant doneAt, @Nullable String outcome, @Nullable Instant escalatedAt, @Nullable Instant remindAt,
+        @Nullable Instant remindedAt) {
 
     public enum Kind {
         TRAINING,
@@ -47,10 +50,30 @@ public record ActionItem(int number, Kind kind, String description, DepartmentId
         Objects.requireNonNull(state, "state");
         Checks.argument((state == State.OPEN) == (doneAt == null), "item.doneAt", "is set exactly when the item is finished");
         outcome = Checks.optionalText(outcome, "item.outcome", 2000);
+        Checks.argument(remindAt == null || remindAt.isBefore(due), "item.remindAt", "must be before the due instant " + due + ", was " + remindAt);
+    }
+
+    /** An item without a reminder, as it was before reminders existed. */
+    public ActionItem(int number, Kind kind, String description, DepartmentId owner, @Nullable StaffId person, Instant due, State state,
+            @Nullable Instant doneAt, @Nullable String outcome, @Nullable Instant escalatedAt) {
+        this(number, kind, description, owner, person, due, state, doneAt, outcome, escalatedAt, null, null);
     }
 
     public boolean isOpen() {
         return state == State.OPEN;
+    }
+
+    /** Open, not yet due but past its reminder instant, and neither reminded nor escalated. */
+    public boolean needsReminderAt(Instant now) {
+        return isOpen() && remindAt != null && remindedAt == null && escalatedAt == null && !now.isBefore(remindAt) && now.isBefore(due);
+    }
+
+    /** When the monitor must look at this item next: its reminder, then its due instant; empty once nothing is left. */
+    public java.util.Optional<Instant> nextCheckpoint() {
+        if (!isOpen() || escalatedAt != null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(remindAt != null && remindedAt == null ? remindAt : due);
     }
 
     /** Open, past its due instant and not yet escalated. */
@@ -59,10 +82,14 @@ public record ActionItem(int number, Kind kind, String description, DepartmentId
     }
 
     ActionItem finished(State to, Instant at, @Nullable String what) {
-        return new ActionItem(number, kind, description, owner, person, due, to, at, what, escalatedAt);
+        return new ActionItem(number, kind, description, owner, person, due, to, at, what, escalatedAt, remindAt, remindedAt);
     }
 
     ActionItem escalated(Instant at) {
-        return new ActionItem(number, kind, description, owner, person, due, state, doneAt, outcome, at);
+        return new ActionItem(number, kind, description, owner, person, due, state, doneAt, outcome, at, remindAt, remindedAt);
+    }
+
+    ActionItem reminded(Instant at) {
+        return new ActionItem(number, kind, description, owner, person, due, state, doneAt, outcome, escalatedAt, remindAt, at);
     }
 }

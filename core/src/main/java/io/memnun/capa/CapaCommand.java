@@ -20,15 +20,29 @@ public sealed interface CapaCommand {
         }
     }
 
-    /** Adds an action item given to a department (and optionally a person) with a due instant. */
-    record AddItem(Actor actor, ActionItem.Kind kind, String description, DepartmentId owner, @Nullable StaffId person, Instant due)
-            implements CapaCommand {
+    /**
+     * Adds an action item given to a department (and optionally a person) with a due instant, and optionally the instant
+     * its owner is reminded before it falls due (a {@code CapaDesk} with a reminder lead fills it in when it is null).
+     */
+    record AddItem(Actor actor, ActionItem.Kind kind, String description, DepartmentId owner, @Nullable StaffId person, Instant due,
+            @Nullable Instant remindAt) implements CapaCommand {
         public AddItem {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(kind, "kind");
             Checks.text(description, "item.description", 2000);
             Objects.requireNonNull(owner, "owner");
             Objects.requireNonNull(due, "due");
+            Checks.argument(remindAt == null || remindAt.isBefore(due), "item.remindAt", "must be before the due instant " + due);
+        }
+
+        /** An item without a reminder of its own. */
+        public AddItem(Actor actor, ActionItem.Kind kind, String description, DepartmentId owner, @Nullable StaffId person, Instant due) {
+            this(actor, kind, description, owner, person, due, null);
+        }
+
+        /** This command with the reminder at {@code at}. */
+        public AddItem remindingAt(@Nullable Instant at) {
+            return new AddItem(actor, kind, description, owner, person, due, at);
         }
     }
 

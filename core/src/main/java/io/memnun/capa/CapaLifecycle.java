@@ -3,6 +3,7 @@ package io.memnun.capa;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.TenantId;
+import io.memnun.internal.Checks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,15 +28,24 @@ public final class CapaLifecycle {
     /** The new version and the event that leads to it. */
     public record Transition(CorrectiveAction before, CorrectiveAction after, CapaEvent event) {}
 
-    /** A newly opened action (version 1) and its OPENED event. */
+    /** A newly opened action (version 1) without a number, and its OPENED event. */
     public static Transition open(CapaId id, TenantId tenant, CapaKind kind, String title, String problem, Origin origin, DepartmentId department,
             Actor actor, Instant now) {
-        CorrectiveAction a = new CorrectiveAction(id, tenant, 1, kind, title, problem, origin, department, CapaStatus.OPEN, null, List.of(), null,
+        return open(id, null, tenant, kind, title, problem, origin, department, actor, now);
+    }
+
+    /** A newly opened action (version 1) numbered {@code number}, and its OPENED event. */
+    public static Transition open(CapaId id, @Nullable CapaNumber number, TenantId tenant, CapaKind kind, String title, String problem,
+            Origin origin, DepartmentId department, Actor actor, Instant now) {
+        CorrectiveAction a = new CorrectiveAction(id, number, tenant, 1, kind, title, problem, origin, department, CapaStatus.OPEN, null, List.of(), null,
                 null, now, now);
         Map<String, String> d = new LinkedHashMap<>();
         d.put("kind", kind.name());
         d.put("origin", origin.type().name());
         d.put("department", department.value());
+        if (number != null) {
+            d.put("number", number.toString());
+        }
         if (!origin.feedback().isEmpty()) {
             d.put("feedback", String.join(",", origin.feedback().stream().map(Object::toString).toList()));
         }
@@ -63,7 +73,7 @@ public final class CapaLifecycle {
         }
         if (command instanceof CapaCommand.AddItem c) {
             ActionItem item = new ActionItem(items.size() + 1, c.kind(), c.description(), c.owner(), c.person(), c.due(), ActionItem.State.OPEN,
-                    null, null, null);
+                    null, null, null, c.remindAt(), null);
             items.add(item);
             d.put("item", Integer.toString(item.number()));
             d.put("kind", c.kind().name());
@@ -72,6 +82,9 @@ public final class CapaLifecycle {
                 d.put("person", c.person().value());
             }
             d.put("due", c.due().toString());
+            if (c.remindAt() != null) {
+                d.put("remindAt", c.remindAt().toString());
+            }
             return t(a, a.with(v, now, a.status(), a.rootCause(), items, a.verification(), a.customerAgreement()), CapaEventType.ITEM_ADDED,
                     c.actor(), now, c.description(), d);
         }
@@ -129,17 +142,20 @@ public final class CapaLifecycle {
     }
 
     /**
-     * Escalates the first open item that is due at {@code now} and not yet escalated: marks it and records
-     * {@code ITEM_OVERDUE}. Empty when nothing is left to escalate, so a repeated call fires nothing.
+     * Fires the first checkpoint of an open item that is due at {@code now}: an item past its due instant and not yet
+     * escalated is marked and recorded as {@code ITEM_OVERDUE}; an item past its reminder instant, not yet due and not
+     * yet reminded is marked and recorded as {@code ITEM_DUE_SOON}. Empty when nothing is left to fire, so a repeated
+     * call fires nothing. An item found overdue before its reminder fired gets no reminder.
      */
     public static Optional<Transition> escalateOverdue(CorrectiveAction a, Instant now) {
         if (!a.isOpen()) {
             return Optional.empty();
         }
         for (ActionItem item : a.items()) {
-            if (item.needsEscalationAt(now)) {
+            boolean overdue = item.needsEscalationAt(now);
+            if (overdue || item.needsReminderAt(now)) {
                 List<ActionItem> items = new ArrayList<>(a.items());
-                items.set(item.number() - 1, item.escalated(now));
+                items.set(item.number() - 1, overdue ? item.escalated(now) : item.reminded(now));
                 Map<String, String> d = new LinkedHashMap<>();
                 d.put("item", Integer.toString(item.number()));
                 d.put("owner", item.owner().value());
@@ -148,10 +164,23 @@ public final class CapaLifecycle {
                 }
                 d.put("due", item.due().toString());
                 return Optional.of(t(a, a.with(a.version() + 1, now, a.status(), a.rootCause(), items, a.verification(), a.customerAgreement()),
-                        CapaEventType.ITEM_OVERDUE, Actor.system("capa-monitor"), now, item.description(), d));
+                        overdue ? CapaEventType.ITEM_OVERDUE : CapaEventType.ITEM_DUE_SOON, Actor.system("capa-monitor"), now,
+                        item.description(), d));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Records what became of a message about the action ({@code NOTIFICATION_SENT} or {@code NOTIFICATION_FAILED}),
+     * in any status: a message may be delivered after the action closed. The status does not change.
+     */
+    public static Transition recordNotification(CorrectiveAction a, CapaEventType type, Actor actor, String note, Map<String, String> details,
+            Instant now) {
+        Checks.argument(type == CapaEventType.NOTIFICATION_SENT || type == CapaEventType.NOTIFICATION_FAILED, "type",
+                "records a notification's outcome, not " + type);
+        return t(a, a.with(a.version() + 1, now, a.status(), a.rootCause(), a.items(), a.verification(), a.customerAgreement()), type, actor,
+                now, note, details);
     }
 
     private static Transition finish(CorrectiveAction a, int number, ActionItem.State to, String what, Actor actor, Instant now, String name) {

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * refuses a write based on a stale {@link #version()}.
  *
  * @param id its id
+ * @param number the number people know it by, unique per tenant; {@code null} only for an action stored before numbers
+ *     were issued (schema 10 of {@code memnun-storage-jdbc})
  * @param tenant the tenant
  * @param version 1 when opened, one more with each event
  * @param kind corrective or preventive
@@ -31,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record CorrectiveAction(
         CapaId id,
+        @Nullable CapaNumber number,
         TenantId tenant,
         long version,
         CapaKind kind,
@@ -78,19 +81,19 @@ public record CorrectiveAction(
     }
 
     /**
-     * The earliest due instant of an open item not yet escalated, while the action is open: when the monitor must
-     * look at it next. Stores index it.
+     * The earliest {@link ActionItem#nextCheckpoint() checkpoint} (a reminder, or the due instant of an item not yet
+     * escalated) of its open items, while the action is open: when the monitor must look at it next. Stores index it.
      */
     public Optional<Instant> nextEscalationAt() {
         if (!isOpen()) {
             return Optional.empty();
         }
-        return items.stream().filter(i -> i.isOpen() && i.escalatedAt() == null).map(ActionItem::due).min(Instant::compareTo);
+        return items.stream().map(ActionItem::nextCheckpoint).flatMap(Optional::stream).min(Instant::compareTo);
     }
 
     CorrectiveAction with(long newVersion, Instant at, CapaStatus newStatus, @Nullable RootCause cause, List<ActionItem> newItems,
             @Nullable Verification newVerification, @Nullable String agreement) {
-        return new CorrectiveAction(id, tenant, newVersion, kind, title, problem, origin, department, newStatus, cause, newItems,
+        return new CorrectiveAction(id, number, tenant, newVersion, kind, title, problem, origin, department, newStatus, cause, newItems,
                 newVerification, agreement, openedAt, at);
     }
 }

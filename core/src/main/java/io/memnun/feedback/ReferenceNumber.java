@@ -100,10 +100,16 @@ public record ReferenceNumber(String prefix, int year, long sequence) implements
             if (Character.isWhitespace(c)) {
                 continue;
             }
-            // a Turkish keyboard turns i into İ and I into ı; the prefix is plain A-Z
-            if (c == 'ı' || c == 'İ') {
-                c = 'I';
-            }
+            // a Turkish keyboard turns i into İ and I into ı; the prefix is plain A-Z, so DÖF is read as DOF
+            c = switch (c) {
+                case 'ı', 'İ' -> 'I';
+                case 'ö', 'Ö' -> 'O';
+                case 'ü', 'Ü' -> 'U';
+                case 'ç', 'Ç' -> 'C';
+                case 'ş', 'Ş' -> 'S';
+                case 'ğ', 'Ğ' -> 'G';
+                default -> c;
+            };
             sb.append(c);
         }
         return sb.toString().toUpperCase(Locale.ROOT);

@@ -6,7 +6,6 @@ import io.memnun.feedback.EmailAddress;
 import io.memnun.feedback.EventType;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.PhoneNumber;
-import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.TenantId;
 import io.memnun.internal.Checks;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -27,11 +27,12 @@ import org.jspecify.annotations.Nullable;
  * the dispatcher needs nothing else to send it.
  *
  * @param id the outbox id; derived from the idempotency key, so planning the same message twice cannot store it twice
- * @param tenant the feedback's tenant
- * @param feedbackId the feedback it is about; e-mail threads hang on it
- * @param reference the feedback's reference number
- * @param eventVersion the version of the history event that caused it
- * @param event the type of that event
+ * @param tenant the owner's tenant
+ * @param owner what it belongs to: the feedback it is about (e-mail threads hang on it), a campaign's survey
+ *     invitation, a corrective action
+ * @param eventVersion the version of the owner's history event that caused it (1 for an owner without a history)
+ * @param event the type of that event for a feedback's message; {@code null} for other owners, whose template
+ *     says what it is about
  * @param template the template it was rendered from
  * @param party who the rule told
  * @param channel {@link ContactChannel#EMAIL} or {@link ContactChannel#SMS}
@@ -52,10 +53,9 @@ import org.jspecify.annotations.Nullable;
 public record Notification(
         UUID id,
         TenantId tenant,
-        FeedbackId feedbackId,
-        ReferenceNumber reference,
+        MessageOwner owner,
         long eventVersion,
-        EventType event,
+        @Nullable EventType event,
         String template,
         Party party,
         ContactChannel channel,
@@ -80,10 +80,10 @@ public record Notification(
     public Notification {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenant, "tenant");
-        Objects.requireNonNull(feedbackId, "feedbackId");
-        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(owner, "owner");
         Checks.argument(eventVersion >= 1, "eventVersion", "must be positive, was " + eventVersion);
-        Objects.requireNonNull(event, "event");
+        Checks.argument(event != null || !owner.isFeedback(), "event", "a feedback's message names the event it is about");
+        Checks.argument(!acknowledgement || owner.isFeedback(), "acknowledgement", "only a feedback is acknowledged");
         template = Checks.code(template, "template", 129);
         Objects.requireNonNull(party, "party");
         Objects.requireNonNull(channel, "channel");
@@ -118,13 +118,32 @@ public record Notification(
         return value;
     }
 
+    /** The feedback it is about; empty for a message of another owner. */
+    public Optional<FeedbackId> feedbackId() {
+        return owner.isFeedback() ? Optional.of(new FeedbackId(owner.id())) : Optional.empty();
+    }
+
     /**
      * The idempotency key of the message that tells {@code address} over {@code channel} about the event
      * {@code eventVersion} of {@code feedback}: the same inputs always give the same key, so a message sent again
      * after a crash carries the key of the first try.
      */
     public static String idempotencyKey(FeedbackId feedback, long eventVersion, ContactChannel channel, String address) {
-        String source = feedback.value() + "|" + eventVersion + "|" + channel + "|" + address.toLowerCase(Locale.ROOT);
+        return key(feedback.value() + "|" + eventVersion + "|" + channel + "|" + address.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The idempotency key of a message to {@code address} over {@code channel} about the event {@code eventVersion} of
+     * any owner; a feedback's is {@link #idempotencyKey(FeedbackId, long, ContactChannel, String)}'s.
+     */
+    public static String idempotencyKey(MessageOwner owner, long eventVersion, ContactChannel channel, String address) {
+        if (owner.isFeedback()) {
+            return idempotencyKey(new FeedbackId(owner.id()), eventVersion, channel, address);
+        }
+        return key(owner.kind() + ":" + owner.id() + "|" + eventVersion + "|" + channel + "|" + address.toLowerCase(Locale.ROOT));
+    }
+
+    private static String key(String source) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
             return "n1-" + HexFormat.of().formatHex(digest, 0, 16);
@@ -140,6 +159,6 @@ public record Notification(
 
     @Override
     public String toString() {
-        return "Notification[" + channel + " " + template + " about " + reference + " v" + eventVersion + " to " + party + "]";
+        return "Notification[" + channel + " " + template + " about " + owner + " v" + eventVersion + " to " + party + "]";
     }
 }

@@ -148,7 +148,17 @@ public final class TemplateCatalog {
      * @throws ValidationException naming the template, the language and the variable
      */
     public void checkFor(String name, EventType event, Set<TemplatePart> parts) {
-        Set<String> allowed = TemplateModel.forEvent(event).keySet();
+        checkFor(name, TemplateModel.forEvent(event).keySet(), event + " events", parts);
+    }
+
+    /**
+     * Checks that the template names only {@code allowed} variables (e.g. {@link TemplateModel#forCapaItem()}) and that
+     * the parts {@code parts} exist in the fallback language.
+     *
+     * @param purpose what the template serves, for the error message
+     * @throws ValidationException naming the template, the language and the variable
+     */
+    public void checkFor(String name, Set<String> allowed, String purpose, Set<TemplatePart> parts) {
         for (TemplatePart part : parts) {
             if (!has(name, fallbackLanguage, part) && !(part == TemplatePart.HTML && has(name, fallbackLanguage, TemplatePart.TEXT))) {
                 throw new ValidationException("templates." + name, "has no " + part.fileName() + " part in the fallback language "
@@ -160,7 +170,7 @@ public final class TemplateCatalog {
                 for (String n : names) {
                     if (!allowed.contains(n)) {
                         throw new ValidationException("templates." + language + "." + name + "." + part.fileName(),
-                                "{{" + n + "}} is not available for " + event + " events; they offer " + new TreeSet<>(allowed));
+                                "{{" + n + "}} is not available for " + purpose + "; they offer " + new TreeSet<>(allowed));
                     }
                 }
             });

@@ -20,6 +20,15 @@ import java.util.TreeSet;
 public final class TemplateModel {
     private static final Map<String, String> COMMON = commonVariables();
     private static final Map<EventType, Map<String, String>> EXTRAS = extras();
+    private static final Map<String, String> SURVEY_CAMPAIGN = surveyCampaign();
+    private static final Map<String, String> CAPA_ITEM = capaItem();
+
+    /** The template of a periodic campaign's survey invitation. */
+    public static final String SURVEY_CAMPAIGN_TEMPLATE = "customer/SURVEY_CAMPAIGN";
+    /** The template that reminds an action item's owner before the item is due. */
+    public static final String CAPA_ITEM_DUE_SOON_TEMPLATE = "staff/CAPA_ITEM_DUE_SOON";
+    /** The template that tells an action item's owner the item is overdue. */
+    public static final String CAPA_ITEM_OVERDUE_TEMPLATE = "staff/CAPA_ITEM_OVERDUE";
 
     private TemplateModel() {}
 
@@ -78,6 +87,44 @@ public final class TemplateModel {
         return m;
     }
 
+    private static Map<String, String> surveyCampaign() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("organisation", COMMON.get("organisation"));
+        m.put("recipientName", "the invited customer's name; empty if unknown");
+        m.put("campaign", "the campaign's name, e.g. 2026-H1");
+        m.put("surveyUrl", "the survey link with its one-time token");
+        m.put("surveyTitle", "the survey's title in the recipient's language");
+        m.put("surveyExpiresAt", "until when the link can be answered");
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, String> capaItem() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("organisation", COMMON.get("organisation"));
+        m.put("recipientName", COMMON.get("recipientName"));
+        m.put("capaNumber", "the corrective action's number, e.g. DOF-2026-000012-3");
+        m.put("capaTitle", "the corrective action's title");
+        m.put("capaKind", "CORRECTIVE or PREVENTIVE");
+        m.put("department", "the department responsible for the corrective action");
+        m.put("itemNumber", "the action item's number within the action, from 1");
+        m.put("itemKind", "TRAINING, MEETING, REARRANGEMENT, PROCESS_CHANGE or OTHER");
+        m.put("itemDescription", "what is to be done");
+        m.put("itemOwner", "the department the item is given to");
+        m.put("itemPerson", "the person the item is given to; empty if none");
+        m.put("itemDueAt", "when the item is due");
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The variables of {@value #SURVEY_CAMPAIGN_TEMPLATE}: a campaign's invitation belongs to no feedback. */
+    public static Map<String, String> forSurveyCampaign() {
+        return SURVEY_CAMPAIGN;
+    }
+
+    /** The variables of the messages about a corrective action's item ({@value #CAPA_ITEM_OVERDUE_TEMPLATE}, ...). */
+    public static Map<String, String> forCapaItem() {
+        return CAPA_ITEM;
+    }
+
     /** The variables every template may use, with what each holds. */
     public static Map<String, String> common() {
         return COMMON;
@@ -94,6 +141,8 @@ public final class TemplateModel {
     public static Set<String> allNames() {
         Set<String> all = new TreeSet<>(COMMON.keySet());
         EXTRAS.values().forEach(m -> all.addAll(m.keySet()));
+        all.addAll(SURVEY_CAMPAIGN.keySet());
+        all.addAll(CAPA_ITEM.keySet());
         return Collections.unmodifiableSet(all);
     }
 

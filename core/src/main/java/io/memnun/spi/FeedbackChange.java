@@ -33,8 +33,8 @@ public record FeedbackChange(Feedback feedback, long expectedVersion, List<Feedb
             }
         }
         for (Notification n : outbox) {
-            if (!n.feedbackId().equals(feedback.id()) || !n.tenant().equals(feedback.tenant())) {
-                throw new IllegalArgumentException("notification about another feedback: " + n.feedbackId());
+            if (!n.feedbackId().equals(java.util.Optional.of(feedback.id())) || !n.tenant().equals(feedback.tenant())) {
+                throw new IllegalArgumentException("notification about another owner: " + n.owner());
             }
         }
     }

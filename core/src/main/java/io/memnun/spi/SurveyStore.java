@@ -2,8 +2,11 @@ package io.memnun.spi;
 
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.Notification;
 import io.memnun.survey.Comment;
 import io.memnun.survey.Invitation;
+import io.memnun.survey.InvitationDelivery;
+import io.memnun.survey.InvitationId;
 import io.memnun.survey.Response;
 import io.memnun.survey.Survey;
 import io.memnun.survey.SurveyId;
@@ -34,10 +37,35 @@ public interface SurveyStore {
     /**
      * Stores a new invitation.
      *
-     * @throws io.memnun.error.DuplicateKeyException if its id or token hash exists ({@code key() == "tokenHash"}), or
-     *     it follows a feedback that already has an invitation to the same survey ({@code key() == "feedback"})
+     * @throws io.memnun.error.DuplicateKeyException if its id or token hash exists ({@code key() == "tokenHash"}), it
+     *     follows a feedback that already has an invitation to the same survey ({@code key() == "feedback"}), or its
+     *     recipient already has an invitation to the same survey in the same campaign ({@code key() == "campaign"})
      */
-    void saveInvitation(Invitation invitation);
+    default void saveInvitation(Invitation invitation) {
+        saveInvitation(invitation, List.of());
+    }
+
+    /**
+     * Stores a new invitation and the outbox messages that carry it in one atomic write: both or neither, so a campaign
+     * interrupted half-way leaves no invitation without its message and no message without its invitation. A store
+     * that takes messages implements {@link TransactionalOutbox} and writes them to its {@link TransactionalOutbox#outbox()}.
+     *
+     * @throws io.memnun.error.DuplicateKeyException as {@link #saveInvitation(Invitation)}, or for a message whose id
+     *     exists ({@code key() == "outbox id"}); nothing is written
+     * @throws UnsupportedOperationException if {@code outbox} is not empty and the store writes no outbox
+     */
+    void saveInvitation(Invitation invitation, List<Notification> outbox);
+
+    /** The invitation with id {@code id}. */
+    Optional<Invitation> findInvitation(TenantId tenant, InvitationId id);
+
+    /**
+     * Records on an invitation what became of the latest attempt to deliver its message, replacing what was recorded
+     * before.
+     *
+     * @return false if there is no such invitation in the tenant
+     */
+    boolean recordDelivery(TenantId tenant, InvitationId id, InvitationDelivery delivery);
 
     /** The invitation whose token hashes to {@code tokenHash}. */
     Optional<Invitation> findInvitation(TenantId tenant, String tokenHash);

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param department the department whose scores its response counts towards, e.g. the feedback's; may be null
  * @param recipient who it went to (a customer id or address), for the host's records; may be null
  * @param answeredAt when it was answered; {@code null} while open
+ * @param delivery what became of the message that carried it, for a campaign's invitation sent through the outbox;
+ *     {@code null} before the first attempt and for invitations whose message is recorded elsewhere (a feedback's history)
  */
 public record Invitation(
         InvitationId id,
@@ -39,7 +41,8 @@ public record Invitation(
         @Nullable String campaign,
         @Nullable DepartmentId department,
         @Nullable String recipient,
-        @Nullable Instant answeredAt) {
+        @Nullable Instant answeredAt,
+        @Nullable InvitationDelivery delivery) {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
@@ -61,6 +64,10 @@ public record Invitation(
         return Optional.ofNullable(feedback);
     }
 
+    public Optional<InvitationDelivery> deliveryOutcome() {
+        return Optional.ofNullable(delivery);
+    }
+
     public Optional<DepartmentId> departmentId() {
         return Optional.ofNullable(department);
     }
@@ -77,12 +84,18 @@ public record Invitation(
     /** This invitation without its recipient (an anonymisation). */
     public Invitation withoutRecipient() {
         return new Invitation(id, tenant, survey, surveyVersion, tokenHash, issuedAt, expiresAt, feedback, campaign, department, null,
-                answeredAt);
+                answeredAt, delivery);
     }
 
     /** This invitation marked answered at {@code at}. */
     public Invitation answered(Instant at) {
         return new Invitation(id, tenant, survey, surveyVersion, tokenHash, issuedAt, expiresAt, feedback, campaign, department, recipient,
-                Objects.requireNonNull(at, "at"));
+                Objects.requireNonNull(at, "at"), delivery);
+    }
+
+    /** This invitation with the outcome of its message's latest attempt. */
+    public Invitation delivered(InvitationDelivery outcome) {
+        return new Invitation(id, tenant, survey, surveyVersion, tokenHash, issuedAt, expiresAt, feedback, campaign, department, recipient,
+                answeredAt, Objects.requireNonNull(outcome, "outcome"));
     }
 }

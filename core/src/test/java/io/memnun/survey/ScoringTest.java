@@ -34,7 +34,7 @@ class ScoringTest {
 
     private static Invitation invitation(Instant at, boolean answered) {
         return new Invitation(InvitationId.of(UUID.randomUUID()), T, SURVEY.id(), 1, "a".repeat(64), at, at.plusSeconds(86_400), null, "c",
-                HK, null, answered ? at.plusSeconds(60) : null);
+                HK, null, answered ? at.plusSeconds(60) : null, null);
     }
 
     private static Comment comment(Instant at, Integer rating) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.memnun.error.DuplicateKeyException;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
 import io.memnun.notify.OutboxMessage;
 import io.memnun.spi.OutboxStore;
@@ -76,6 +77,26 @@ public abstract class OutboxStoreContract {
         assertThat(m.claimedBy()).isNull();
         assertThat(outbox.find(sms.id()).orElseThrow().notification()).isEqualTo(sms);
         assertThat(outbox.find(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void aMessageOfAnotherOwnerThanAFeedbackRoundTripsAndIsClaimedLikeAnyOther() {
+        UUID invitation = UUID.randomUUID();
+        Notification campaign = OutboxFixtures.campaignInvitation(tenant, invitation, "2026-H1 memnuniyet anketi", "ayse@örnek.com.tr", T0);
+        Notification mail = email(1, T0.plusSeconds(1));
+        outbox.enqueue(List.of(campaign, mail));
+
+        Notification read = outbox.find(campaign.id()).orElseThrow().notification();
+        assertThat(read).isEqualTo(campaign);
+        assertThat(read.owner()).isEqualTo(new MessageOwner(MessageOwner.SURVEY_INVITATION, invitation, "2026-H1 memnuniyet anketi"));
+        assertThat(read.feedbackId()).isEmpty();
+        assertThat(read.event()).isNull();
+        assertThat(outbox.find(mail.id()).orElseThrow().notification().feedbackId()).contains(feedback);
+
+        List<OutboxMessage> claimed = outbox.claim("a", T0.plusSeconds(5), LEASE, 10);
+        assertThat(claimed).extracting(OutboxMessage::id).containsExactly(campaign.id(), mail.id());
+        assertThat(outbox.markSent(campaign.id(), "a", T0.plusSeconds(6), "smtp-1")).isTrue();
+        assertThat(outbox.find(campaign.id()).orElseThrow().state()).isEqualTo(OutboxMessage.State.SENT);
     }
 
     @Test

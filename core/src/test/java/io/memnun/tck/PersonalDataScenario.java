@@ -138,7 +138,7 @@ public final class PersonalDataScenario {
 
         Invitation invitation = new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1,
                 SurveyToken.hash(SurveyToken.generate(new SecureRandom())), desk.clock().instant(),
-                desk.clock().instant().plus(Duration.ofDays(30)), first.id(), null, HOUSEKEEPING, EMAIL, null);
+                desk.clock().instant().plus(Duration.ofDays(30)), first.id(), null, HOUSEKEEPING, EMAIL, null, null);
         surveys.saveInvitation(invitation);
         Response response = new Response(ResponseId.of(UUID.randomUUID()), tenant, SURVEY, 1, invitation.id(), first.id(), HOUSEKEEPING,
                 null, desk.clock().instant(), List.of(Answer.score("genel", 2), Answer.text("neden", SURVEY_TEXT)));

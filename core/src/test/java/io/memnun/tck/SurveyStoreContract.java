@@ -10,13 +10,17 @@ import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.Notification;
 import io.memnun.routing.LocalizedText;
+import io.memnun.spi.OutboxStore;
 import io.memnun.spi.SurveyStore;
+import io.memnun.spi.TransactionalOutbox;
 import io.memnun.survey.AlreadyAnsweredException;
 import io.memnun.survey.Answer;
 import io.memnun.survey.Comment;
 import io.memnun.survey.CommentId;
 import io.memnun.survey.Invitation;
+import io.memnun.survey.InvitationDelivery;
 import io.memnun.survey.InvitationId;
 import io.memnun.survey.Question;
 import io.memnun.survey.QuestionType;
@@ -36,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +71,7 @@ public abstract class SurveyStoreContract {
 
     private Invitation invitation(Instant issued, FeedbackId feedback) {
         return new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1, SurveyToken.hash(SurveyToken.generate(RANDOM)), issued,
-                issued.plus(Duration.ofDays(30)), feedback, null, Fixtures.HOUSEKEEPING, null, null);
+                issued.plus(Duration.ofDays(30)), feedback, null, Fixtures.HOUSEKEEPING, null, null, null);
     }
 
     private Response response(Invitation inv, Instant at) {
@@ -112,12 +117,62 @@ public abstract class SurveyStoreContract {
                 .extracting(e -> ((DuplicateKeyException) e).key()).isEqualTo("feedback");
     }
 
+    private Invitation campaignInvitation(String recipient) {
+        return new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1, SurveyToken.hash(SurveyToken.generate(RANDOM)), T0,
+                T0.plus(Duration.ofDays(30)), null, "2026-H1", Fixtures.HOUSEKEEPING, recipient, null, null);
+    }
+
+    @Test
+    void aCampaignInvitationIsStoredWithItsMessageOrNeitherIsAndARecipientIsInvitedOncePerCampaign() {
+        Assumptions.assumeTrue(store instanceof TransactionalOutbox, "the store writes no outbox");
+        OutboxStore outbox = ((TransactionalOutbox) store).outbox();
+        store.saveSurvey(survey(1));
+        Invitation first = campaignInvitation("guest-1");
+        Notification message = OutboxFixtures.campaignInvitation(tenant, first.id().value(), "2026-H1", "guest1@örnek.com.tr", T0);
+        store.saveInvitation(first, List.of(message));
+
+        assertThat(store.findInvitation(tenant, first.id())).contains(first);
+        assertThat(outbox.find(message.id()).orElseThrow().notification()).isEqualTo(message);
+
+        Invitation again = campaignInvitation("guest-1");
+        Notification second = OutboxFixtures.campaignInvitation(tenant, again.id().value(), "2026-H1", "guest1@örnek.com.tr", T0);
+        assertThatThrownBy(() -> store.saveInvitation(again, List.of(second))).isInstanceOf(DuplicateKeyException.class)
+                .extracting(e -> ((DuplicateKeyException) e).key()).isEqualTo("campaign");
+        assertThat(store.findInvitation(tenant, again.id())).isEmpty();
+        assertThat(outbox.find(second.id())).isEmpty();
+
+        // a message that exists already takes its invitation down with it
+        Invitation other = campaignInvitation("guest-2");
+        assertThatThrownBy(() -> store.saveInvitation(other, List.of(message))).isInstanceOf(DuplicateKeyException.class);
+        assertThat(store.findInvitation(tenant, other.id())).isEmpty();
+    }
+
+    @Test
+    void theLatestDeliveryOutcomeIsRecordedOnTheInvitation() {
+        store.saveSurvey(survey(1));
+        Invitation inv = campaignInvitation("guest-3");
+        store.saveInvitation(inv);
+        UUID message = UUID.randomUUID();
+        InvitationDelivery failed = new InvitationDelivery(InvitationDelivery.State.FAILED, T0.plusSeconds(5), message, "EMAIL: 421 try later");
+        InvitationDelivery sent = new InvitationDelivery(InvitationDelivery.State.SENT, T0.plusSeconds(65), message, "EMAIL: smtp-77");
+
+        assertThat(store.recordDelivery(tenant, inv.id(), failed)).isTrue();
+        assertThat(store.findInvitation(tenant, inv.id()).orElseThrow().delivery()).isEqualTo(failed);
+        assertThat(store.recordDelivery(tenant, inv.id(), sent)).isTrue();
+        Invitation read = store.findInvitation(tenant, inv.id()).orElseThrow();
+        assertThat(read.delivery()).isEqualTo(sent);
+        assertThat(read).isEqualTo(inv.delivered(sent));
+        assertThat(store.findInvitation(tenant, read.tokenHash()).orElseThrow().delivery()).isEqualTo(sent);
+        assertThat(store.recordDelivery(tenant, InvitationId.of(UUID.randomUUID()), sent)).isFalse();
+        assertThat(store.recordDelivery(TenantId.of("another-" + UUID.randomUUID().toString().substring(0, 8)), inv.id(), sent)).isFalse();
+    }
+
     @Test
     void aTokenHashIsUnique() {
         Invitation first = invitation(T0, Fixtures.randomId());
         store.saveInvitation(first);
         Invitation sameHash = new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1, first.tokenHash(), T0, T0.plusSeconds(60),
-                null, "2026-H1", null, "x@example.com", null);
+                null, "2026-H1", null, "x@example.com", null, null);
         assertThatThrownBy(() -> store.saveInvitation(sameHash)).isInstanceOf(DuplicateKeyException.class)
                 .extracting(e -> ((DuplicateKeyException) e).key()).isEqualTo("tokenHash");
     }
@@ -205,7 +260,7 @@ public abstract class SurveyStoreContract {
         store.saveSurvey(survey(1));
         FeedbackId f = Fixtures.randomId();
         Invitation inv = new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1, SurveyToken.hash(SurveyToken.generate(RANDOM)),
-                T0, T0.plus(Duration.ofDays(30)), f, null, Fixtures.HOUSEKEEPING, "sukru@ornek.com.tr", null);
+                T0, T0.plus(Duration.ofDays(30)), f, null, Fixtures.HOUSEKEEPING, "sukru@ornek.com.tr", null, null);
         store.saveInvitation(inv);
         Response answered = new Response(ResponseId.of(UUID.randomUUID()), tenant, SURVEY, 1, inv.id(), f, Fixtures.HOUSEKEEPING, null,
                 T0.plusSeconds(10), List.of(Answer.score("overall", 2), Answer.text("why", "Şükrü Bey: oda soğuktu")));

@@ -72,7 +72,7 @@ public final class MailThreads implements ThreadResolver {
             Optional<OutboxMessage> sent = outbox.find(Notification.idFor(local));
             if (sent.isPresent() && sent.get().notification().tenant().equals(tenant)
                     && sent.get().notification().idempotencyKey().equals(local)) {
-                return Optional.of(sent.get().notification().feedbackId());
+                return sent.get().notification().feedbackId();
             }
         }
         return Optional.empty();

@@ -5,6 +5,7 @@ import io.memnun.error.ValidationException;
 import io.memnun.feedback.ContactChannel;
 import io.memnun.feedback.EmailAddress;
 import io.memnun.feedback.FeedbackId;
+import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
 import io.memnun.notify.SendResult;
 import io.memnun.spi.NotificationChannel;
@@ -124,7 +125,15 @@ public final class SmtpEmailChannel implements NotificationChannel {
 
     /** The thread root of a feedback's mails: {@code <feedback-<id>@domain>}. */
     public String threadRoot(FeedbackId feedback) {
-        return "<feedback-" + feedback.value() + "@" + messageIdDomain + ">";
+        return threadRoot(new MessageOwner(MessageOwner.FEEDBACK, feedback.value(), "feedback"));
+    }
+
+    /**
+     * The thread root of an owner's mails: {@code <kind-<id>@domain>}, e.g. {@code <feedback-<id>@domain>}; replies to a
+     * feedback's mails are traced back to it by {@link MailThreads}, replies to other owners' are not.
+     */
+    public String threadRoot(MessageOwner owner) {
+        return "<" + owner.kind() + "-" + owner.id() + "@" + messageIdDomain + ">";
     }
 
     @Override
@@ -163,7 +172,7 @@ public final class SmtpEmailChannel implements NotificationChannel {
         checkHeader("subject", n.subject());
         checkHeader("recipientName", n.recipientName());
         String messageId = messageId(n);
-        String root = threadRoot(n.feedbackId());
+        String root = threadRoot(n.owner());
         try {
             MimeMessage m = new MimeMessage(session) {
                 @Override
@@ -183,7 +192,7 @@ public final class SmtpEmailChannel implements NotificationChannel {
             m.setHeader("References", root);
             // RFC 3834: an automatic message, so auto-responders do not answer it
             m.setHeader("Auto-Submitted", "auto-generated");
-            m.setHeader("X-Memnun-Reference", n.reference().toString());
+            m.setHeader("X-Memnun-Reference", n.owner().label());
             for (Map.Entry<String, String> h : headers.entrySet()) {
                 m.setHeader(h.getKey(), h.getValue());
             }

@@ -126,11 +126,11 @@ class SmtpEmailChannelTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
         // a notification itself cannot carry a line break in its address, name or subject
         Notification good = mail(1);
-        assertThatThrownBy(() -> new Notification(good.id(), good.tenant(), good.feedbackId(), good.reference(), 1, good.event(),
+        assertThatThrownBy(() -> new Notification(good.id(), good.tenant(), good.owner(), 1, good.event(),
                 good.template(), good.party(), good.channel(), null, null, "a@example.com\r\nBcc: victim@example.com", good.language(),
                 good.zone(), good.subject(), good.text(), null, good.category(), false, false, good.idempotencyKey(), AT))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
-        assertThatThrownBy(() -> new Notification(good.id(), good.tenant(), good.feedbackId(), good.reference(), 1, good.event(),
+        assertThatThrownBy(() -> new Notification(good.id(), good.tenant(), good.owner(), 1, good.event(),
                 good.template(), good.party(), good.channel(), null, null, good.address(), good.language(), good.zone(),
                 "Konu\r\nBcc: victim@example.com", good.text(), null, good.category(), false, false, good.idempotencyKey(), AT))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("subject"));

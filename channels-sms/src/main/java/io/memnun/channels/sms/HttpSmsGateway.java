@@ -233,7 +233,7 @@ public final class HttpSmsGateway implements NotificationChannel {
         v.put("countryCode", Integer.toString(c.countryCode()));
         v.put("text", n.text());
         v.put("sender", sender);
-        v.put("reference", n.reference().toString());
+        v.put("reference", n.owner().label());
         v.put("idempotencyKey", n.idempotencyKey());
         v.put("encoding", c.text().encoding().name());
         v.put("segments", Integer.toString(c.text().segments()));

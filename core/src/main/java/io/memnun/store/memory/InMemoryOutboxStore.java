@@ -233,7 +233,7 @@ public final class InMemoryOutboxStore implements OutboxStore {
         lock.lock();
         try {
             List<OutboxMessage> gone = messages.values().stream()
-                    .filter(m -> m.notification().tenant().equals(tenant) && m.notification().feedbackId().equals(feedback))
+                    .filter(m -> m.notification().tenant().equals(tenant) && m.notification().feedbackId().equals(Optional.of(feedback)))
                     .toList();
             for (OutboxMessage m : gone) {
                 if (m.state() == OutboxMessage.State.PENDING) {

@@ -5,11 +5,14 @@ import io.memnun.error.NotFoundException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.Notification;
 import io.memnun.spi.SurveyStore;
+import io.memnun.spi.TransactionalOutbox;
 import io.memnun.survey.AlreadyAnsweredException;
 import io.memnun.survey.Comment;
 import io.memnun.survey.CommentId;
 import io.memnun.survey.Invitation;
+import io.memnun.survey.InvitationDelivery;
 import io.memnun.survey.InvitationId;
 import io.memnun.survey.Response;
 import io.memnun.survey.ResponseId;
@@ -22,22 +25,44 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A thread-safe {@link SurveyStore} in memory. One monitor serialises writes, which makes marking an invitation
  * answered and storing its response one atomic step; the stored values are immutable records.
  */
-public final class InMemorySurveyStore implements SurveyStore {
+public final class InMemorySurveyStore implements SurveyStore, TransactionalOutbox {
     private final Map<TenantId, Tenant> tenants = new HashMap<>();
+    private final InMemoryOutboxStore outbox;
+
+    /** A store with an outbox of its own. */
+    public InMemorySurveyStore() {
+        this(new InMemoryOutboxStore());
+    }
+
+    /**
+     * A store that writes campaign invitations' messages to {@code outbox}: pass the feedback store's
+     * ({@code feedbackStore.outbox()}) so that one dispatcher sends both.
+     */
+    public InMemorySurveyStore(InMemoryOutboxStore outbox) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+    }
+
+    @Override
+    public InMemoryOutboxStore outbox() {
+        return outbox;
+    }
 
     private static final class Tenant {
         final Map<SurveyId, TreeMap<Integer, Survey>> surveys = new HashMap<>();
         final Map<InvitationId, Invitation> invitations = new LinkedHashMap<>();
         final Map<String, InvitationId> byTokenHash = new HashMap<>();
         final Map<String, InvitationId> byFeedback = new HashMap<>();
+        final Map<String, InvitationId> byCampaignRecipient = new HashMap<>();
         final Map<ResponseId, Response> responses = new LinkedHashMap<>();
         final Map<CommentId, Comment> comments = new LinkedHashMap<>();
     }
@@ -72,8 +97,13 @@ public final class InMemorySurveyStore implements SurveyStore {
         });
     }
 
+    private static @Nullable String campaignKey(Invitation i) {
+        return i.campaign() == null || i.recipient() == null ? null : i.survey().value() + '\u0000' + i.campaign() + '\u0000' + i.recipient();
+    }
+
     @Override
-    public synchronized void saveInvitation(Invitation invitation) {
+    public synchronized void saveInvitation(Invitation invitation, List<Notification> messages) {
+        List<Notification> batch = List.copyOf(messages);
         Tenant t = tenant(invitation.tenant());
         if (t.invitations.containsKey(invitation.id())) {
             throw new DuplicateKeyException("id", invitation.id().toString());
@@ -85,11 +115,43 @@ public final class InMemorySurveyStore implements SurveyStore {
         if (fk != null && t.byFeedback.containsKey(fk)) {
             throw new DuplicateKeyException("feedback", invitation.feedback() + " already invited to " + invitation.survey());
         }
-        t.invitations.put(invitation.id(), invitation);
-        t.byTokenHash.put(invitation.tokenHash(), invitation.id());
-        if (fk != null) {
-            t.byFeedback.put(fk, invitation.id());
+        String ck = campaignKey(invitation);
+        if (ck != null && t.byCampaignRecipient.containsKey(ck)) {
+            throw new DuplicateKeyException("campaign", invitation.recipient() + " already invited to " + invitation.survey() + " in "
+                    + invitation.campaign());
         }
+        // the outbox stays locked until the invitation is in: both appear together or not at all
+        outbox.beginWrite(batch);
+        try {
+            t.invitations.put(invitation.id(), invitation);
+            t.byTokenHash.put(invitation.tokenHash(), invitation.id());
+            if (fk != null) {
+                t.byFeedback.put(fk, invitation.id());
+            }
+            if (ck != null) {
+                t.byCampaignRecipient.put(ck, invitation.id());
+            }
+            outbox.write(batch);
+        } finally {
+            outbox.endWrite();
+        }
+    }
+
+    @Override
+    public synchronized Optional<Invitation> findInvitation(TenantId tenant, InvitationId id) {
+        return read(tenant, t -> Optional.ofNullable(t.invitations.get(id)));
+    }
+
+    @Override
+    public synchronized boolean recordDelivery(TenantId tenant, InvitationId id, InvitationDelivery delivery) {
+        Objects.requireNonNull(delivery, "delivery");
+        Tenant t = tenants.get(tenant);
+        Invitation inv = t == null ? null : t.invitations.get(id);
+        if (inv == null) {
+            return false;
+        }
+        t.invitations.put(id, inv.delivered(delivery));
+        return true;
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.memnun.SlaMonitor;
 import io.memnun.SurveyDesk;
 import io.memnun.channels.email.SmtpEmailChannel;
 import io.memnun.feedback.ContactChannel;
+import io.memnun.notify.MessageOwner;
 import io.memnun.routing.Router;
 import io.memnun.sla.SlaEngine;
 import io.memnun.storage.jdbc.JdbcStorage;
@@ -119,6 +120,9 @@ public final class HotelDeskApp implements AutoCloseable {
                         .from("guest-relations@hotel.example", HotelChain.NAME)
                         .build())
                 .channel(ContactChannel.SMS, sms)
+                // what became of the messages about corrective actions goes into their histories
+                .recorder(MessageOwner.CORRECTIVE_ACTION, capa.deliveries())
+                .recorder(MessageOwner.SURVEY_INVITATION, surveys.deliveries())
                 .backoff(Duration.ofSeconds(5), Duration.ofMinutes(5))
                 .build()
                 .start(Duration.ofSeconds(1));

@@ -24,7 +24,7 @@ final class SmsLog implements NotificationChannel {
 
     @Override
     public SendResult send(Notification n) {
-        sent.add(new Sms(clock.instant(), n.address(), n.recipientName() == null ? "" : n.recipientName(), n.reference().toString(), n.text()));
+        sent.add(new Sms(clock.instant(), n.address(), n.recipientName() == null ? "" : n.recipientName(), n.owner().label(), n.text()));
         return SendResult.delivered("sms-log-" + sent.size());
     }
 

@@ -76,8 +76,8 @@ public final class JdbcStorage {
         this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables, outboxStore);
         this.catalogStore = new SqlCatalogStore(transactions, sql, tables);
         this.ruleSetStore = new SqlRuleSetStore(transactions, sql, tables);
-        this.surveyStore = new SqlSurveyStore(transactions, sql, tables);
-        this.capaStore = new SqlCapaStore(transactions, sql, tables);
+        this.surveyStore = new SqlSurveyStore(transactions, sql, tables, outboxStore);
+        this.capaStore = new SqlCapaStore(transactions, sql, tables, outboxStore);
         this.trackingTokenStore = new SqlTrackingTokenStore(transactions, sql, tables);
         this.privacyStore = new SqlPrivacyStore(transactions, sql, tables);
         this.reportStore = new SqlReportStore(transactions, sql, tables);

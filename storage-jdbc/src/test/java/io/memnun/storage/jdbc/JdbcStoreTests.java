@@ -399,7 +399,7 @@ abstract class JdbcStoreTests {
                     List.of(Lifecycle.receivedEvent(kept, Actor.SYSTEM, T0)), List.of(keptMessage))));
             // a change whose message exists is refused whole, and the host's transaction goes on
             Notification again = OutboxFixtures.email(HOTEL, clash.id(), 1, "kept@example.com", T0);
-            Notification duplicate = new Notification(keptMessage.id(), HOTEL, clash.id(), again.reference(), 1, again.event(),
+            Notification duplicate = new Notification(keptMessage.id(), HOTEL, again.owner(), 1, again.event(),
                     again.template(), again.party(), again.channel(), null, null, again.address(), again.language(), again.zone(),
                     again.subject(), again.text(), null, again.category(), false, false, again.idempotencyKey(), T0);
             assertThatThrownBy(() -> storage.withConnection(c, () -> store.save(new FeedbackChange(clash, 0,

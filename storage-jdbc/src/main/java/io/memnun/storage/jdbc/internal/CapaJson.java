@@ -3,6 +3,7 @@ package io.memnun.storage.jdbc.internal;
 import io.memnun.capa.ActionItem;
 import io.memnun.capa.CapaId;
 import io.memnun.capa.CapaKind;
+import io.memnun.capa.CapaNumber;
 import io.memnun.capa.CapaStatus;
 import io.memnun.capa.CorrectiveAction;
 import io.memnun.capa.Origin;
@@ -66,6 +67,8 @@ final class CapaJson {
             im.put("doneAt", i.doneAt());
             im.put("outcome", i.outcome());
             im.put("escalatedAt", i.escalatedAt());
+            im.put("remindAt", i.remindAt());
+            im.put("remindedAt", i.remindedAt());
             items.add(im);
         }
         m.put("items", items);
@@ -87,7 +90,9 @@ final class CapaJson {
         return JsonValues.write(m);
     }
 
-    static CorrectiveAction action(String json, TenantId tenant, CapaId id, long version, CapaStatus status, DepartmentId department) {
+    /** The action in {@code json}; {@code number} is a column of its own (null for an action stored before schema 10). */
+    static CorrectiveAction action(String json, TenantId tenant, CapaId id, @Nullable CapaNumber number, long version, CapaStatus status,
+            DepartmentId department) {
         Obj o = Obj.of(JsonValues.parse(json));
         Obj or = o.obj("origin");
         String subject = or.optString("subject");
@@ -110,7 +115,7 @@ final class CapaJson {
             items.add(new ActionItem(Math.toIntExact(i.optLong("number")), ActionItem.Kind.valueOf(i.string("kind")), i.string("description"),
                     DepartmentId.of(i.string("owner")), person == null ? null : StaffId.of(person), Instant.parse(i.string("due")),
                     ActionItem.State.valueOf(i.string("state")), instant(i.optString("doneAt")), i.optString("outcome"),
-                    instant(i.optString("escalatedAt"))));
+                    instant(i.optString("escalatedAt")), instant(i.optString("remindAt")), instant(i.optString("remindedAt"))));
         }
         Verification verification = null;
         Obj v = o.optObj("verification");
@@ -119,7 +124,7 @@ final class CapaJson {
                     Instant.parse(v.string("at")), v.bool("effective"), v.string("result"), integer(v.optLong("before")),
                     integer(v.optLong("after")));
         }
-        return new CorrectiveAction(id, tenant, version, CapaKind.valueOf(o.string("kind")), o.string("title"), o.string("problem"), origin,
+        return new CorrectiveAction(id, number, tenant, version, CapaKind.valueOf(o.string("kind")), o.string("title"), o.string("problem"), origin,
                 department, status, rootCause, items, verification, o.optString("customerAgreement"), Instant.parse(o.string("openedAt")),
                 Instant.parse(o.string("updatedAt")));
     }

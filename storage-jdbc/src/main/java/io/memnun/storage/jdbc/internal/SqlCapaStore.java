@@ -1,12 +1,9 @@
 package io.memnun.storage.jdbc.internal;
 
-import static io.memnun.storage.jdbc.internal.Params.getRequiredInstant;
-import static io.memnun.storage.jdbc.internal.Params.setInstant;
-import static io.memnun.storage.jdbc.internal.Params.setString;
-
 import io.memnun.capa.CapaEvent;
 import io.memnun.capa.CapaEventType;
 import io.memnun.capa.CapaId;
+import io.memnun.capa.CapaNumber;
 import io.memnun.capa.CapaStatus;
 import io.memnun.capa.CorrectiveAction;
 import io.memnun.error.DuplicateKeyException;
@@ -15,7 +12,9 @@ import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.Notification;
 import io.memnun.spi.CapaStore;
+import io.memnun.spi.TransactionalOutbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +27,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import static io.memnun.storage.jdbc.internal.Params.getRequiredInstant;
+import static io.memnun.storage.jdbc.internal.Params.setInstant;
+import static io.memnun.storage.jdbc.internal.Params.setString;
 
 /**
  * {@link CapaStore} on memnun's tables. A save writes the action's row and its event in one transaction; an update
@@ -35,25 +37,34 @@ import org.jspecify.annotations.Nullable;
  * a missing action from a stale version. The action itself is one JSON document (read back exactly as written); its
  * version, status, department and the instant of its next escalation are columns for the queries.
  */
-public final class SqlCapaStore implements CapaStore {
-    private static final String ACTION_COLUMNS = "tenant, id, version, status, department_id, action";
+public final class SqlCapaStore implements CapaStore, TransactionalOutbox {
+    private static final String ACTION_COLUMNS = "tenant, id, version, status, department_id, action, number";
     private static final String EVENT_COLUMNS = "capa_id, version, event_type, actor_kind, actor_id, occurred_at, note, from_status,"
             + " to_status, details";
 
     private final Transactions tx;
     private final SqlDialect dialect;
     private final Tables tables;
+    private final SqlOutboxStore outbox;
 
-    public SqlCapaStore(Transactions tx, SqlDialect dialect, Tables tables) {
+    public SqlCapaStore(Transactions tx, SqlDialect dialect, Tables tables, SqlOutboxStore outbox) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.tables = Objects.requireNonNull(tables, "tables");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+    }
+
+    /** The outbox the messages about actions are written to, in the transaction of the change that causes them. */
+    @Override
+    public SqlOutboxStore outbox() {
+        return outbox;
     }
 
     @Override
-    public void save(CorrectiveAction action, long expectedVersion, CapaEvent event) {
+    public void save(CorrectiveAction action, long expectedVersion, CapaEvent event, List<Notification> messages) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(event, "event");
+        List<Notification> batch = List.copyOf(messages);
         if (!event.capa().equals(action.id()) || event.version() != action.version()) {
             throw new IllegalArgumentException("the event must carry the action's id and new version " + action.version());
         }
@@ -64,14 +75,17 @@ public final class SqlCapaStore implements CapaStore {
                 update(c, action, expectedVersion);
             }
             insertEvent(c, action.tenant(), event);
+            if (!batch.isEmpty()) {
+                outbox.insert(c, batch);
+            }
             return null;
         });
     }
 
     private void insert(Connection c, CorrectiveAction a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + tables.capa()
-                + " (tenant, id, version, status, department_id, opened_at, updated_at, next_escalation_at, action)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ")")) {
+                + " (tenant, id, version, status, department_id, opened_at, updated_at, next_escalation_at, action, number)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ", ?)")) {
             ps.setString(1, a.tenant().value());
             ps.setObject(2, a.id().value());
             ps.setLong(3, a.version());
@@ -81,10 +95,13 @@ public final class SqlCapaStore implements CapaStore {
             setInstant(ps, 7, a.updatedAt());
             setInstant(ps, 8, escalationColumn(a));
             ps.setString(9, CapaJson.action(a));
+            setString(ps, 10, a.number() == null ? null : a.number().toString());
             ps.executeUpdate();
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
-                DuplicateKeyException d = new DuplicateKeyException("id", a.id().toString());
+                DuplicateKeyException d = SqlDialect.messages(e).contains("capa_number_uq")
+                        ? new DuplicateKeyException("number", String.valueOf(a.number()))
+                        : new DuplicateKeyException("id", a.id().toString());
                 d.initCause(e);
                 throw d;
             }
@@ -166,11 +183,22 @@ public final class SqlCapaStore implements CapaStore {
 
     @Override
     public Optional<CorrectiveAction> find(TenantId tenant, CapaId id) {
-        return tx.read("find corrective action " + id, c -> {
+        return findOne("find corrective action " + id, tenant, "id", id.value());
+    }
+
+    @Override
+    public Optional<CorrectiveAction> findByNumber(TenantId tenant, CapaNumber number) {
+        Objects.requireNonNull(number, "number");
+        return findOne("find corrective action " + number, tenant, "number", number.toString());
+    }
+
+    /** The tenant's action whose {@code column} (a unique key) holds {@code value}. */
+    private Optional<CorrectiveAction> findOne(String what, TenantId tenant, String column, Object value) {
+        return tx.read(what, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ACTION_COLUMNS + " FROM " + tables.capa()
-                    + " WHERE tenant = ? AND id = ?")) {
+                    + " WHERE tenant = ? AND " + column + " = ?")) {
                 ps.setString(1, tenant.value());
-                ps.setObject(2, id.value());
+                ps.setObject(2, value);
                 List<CorrectiveAction> found = actions(ps);
                 return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
             }
@@ -231,8 +259,10 @@ public final class SqlCapaStore implements CapaStore {
         List<CorrectiveAction> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(CapaJson.action(rs.getString(6), TenantId.of(rs.getString(1)), CapaId.of(rs.getObject(2, UUID.class)), rs.getLong(3),
-                        CapaStatus.valueOf(rs.getString(4)), DepartmentId.of(rs.getString(5))));
+                String number = rs.getString(7);
+                out.add(CapaJson.action(rs.getString(6), TenantId.of(rs.getString(1)), CapaId.of(rs.getObject(2, UUID.class)),
+                        number == null ? null : CapaNumber.parse(number), rs.getLong(3), CapaStatus.valueOf(rs.getString(4)),
+                        DepartmentId.of(rs.getString(5))));
             }
         }
         return out;

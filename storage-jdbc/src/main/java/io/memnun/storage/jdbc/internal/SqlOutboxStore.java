@@ -11,9 +11,9 @@ import io.memnun.error.ValidationException;
 import io.memnun.feedback.ContactChannel;
 import io.memnun.feedback.EventType;
 import io.memnun.feedback.FeedbackId;
-import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.TenantId;
 import io.memnun.notify.MessageCategory;
+import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
 import io.memnun.notify.OutboxMessage;
 import io.memnun.notify.Party;
@@ -48,7 +48,7 @@ import java.util.UUID;
  * <p>{@link #insert} is also called by {@link SqlFeedbackStore} inside the transaction that writes a feedback change.
  */
 public final class SqlOutboxStore implements OutboxStore {
-    private static final String COLUMNS = "id, tenant, feedback_id, reference, event_version, event_type, template, party,"
+    private static final String COLUMNS = "id, tenant, owner_kind, owner_id, feedback_id, reference, event_version, event_type, template, party,"
             + " channel, recipient_id, recipient_name, address, language, zone, subject, body_text, body_html, category,"
             + " urgent, acknowledgement, idempotency_key, created_at, state, attempts, next_attempt_at, claimed_by,"
             + " claimed_until, last_error, provider_id, finished_at";
@@ -71,7 +71,7 @@ public final class SqlOutboxStore implements OutboxStore {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.table = tables.outbox();
         this.insert = "INSERT INTO " + table + " (" + COLUMNS.substring(0, COLUMNS.indexOf(", claimed_by")) + ") VALUES ("
-                + "?, ".repeat(22) + "'PENDING', 0, ?)";
+                + "?, ".repeat(24) + "'PENDING', 0, ?)";
         this.select = "SELECT " + COLUMNS + " FROM " + table;
         this.claimAll = "UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id IN"
                 + " (SELECT id FROM " + table + " WHERE " + DUE + " ORDER BY next_attempt_at, seq LIMIT ?" + dialect.skipLocked()
@@ -137,10 +137,13 @@ public final class SqlOutboxStore implements OutboxStore {
         int i = 1;
         setUuid(ps, i++, n.id());
         ps.setString(i++, n.tenant().value());
-        setUuid(ps, i++, n.feedbackId().value());
-        ps.setString(i++, n.reference().toString());
+        ps.setString(i++, n.owner().kind());
+        setUuid(ps, i++, n.owner().id());
+        // kept for a feedback's messages, so that queries about a feedback need not know owner kinds
+        setUuid(ps, i++, n.feedbackId().map(FeedbackId::value).orElse(null));
+        ps.setString(i++, n.owner().label());
         ps.setLong(i++, n.eventVersion());
-        ps.setString(i++, n.event().name());
+        setString(ps, i++, n.event() == null ? null : n.event().name());
         ps.setString(i++, n.template());
         ps.setString(i++, n.party().toString());
         ps.setString(i++, n.channel().name());
@@ -165,10 +168,13 @@ public final class SqlOutboxStore implements OutboxStore {
         int i = 1;
         UUID id = rs.getObject(i++, UUID.class);
         TenantId tenant = new TenantId(rs.getString(i++));
-        FeedbackId feedbackId = new FeedbackId(rs.getObject(i++, UUID.class));
-        ReferenceNumber reference = ReferenceNumber.parse(rs.getString(i++));
+        String ownerKind = rs.getString(i++);
+        UUID ownerId = rs.getObject(i++, UUID.class);
+        i++; // feedback_id: the owner's id for a feedback's message
+        MessageOwner owner = new MessageOwner(ownerKind, ownerId, rs.getString(i++));
         long eventVersion = rs.getLong(i++);
-        EventType event = EventType.valueOf(rs.getString(i++));
+        String eventName = rs.getString(i++);
+        EventType event = eventName == null ? null : EventType.valueOf(eventName);
         String template = rs.getString(i++);
         Party party = Party.parse(rs.getString(i++));
         ContactChannel channel = ContactChannel.valueOf(rs.getString(i++));
@@ -185,7 +191,7 @@ public final class SqlOutboxStore implements OutboxStore {
         boolean acknowledgement = rs.getBoolean(i++);
         String idempotencyKey = rs.getString(i++);
         Instant createdAt = getRequiredInstant(rs, i++);
-        Notification n = new Notification(id, tenant, feedbackId, reference, eventVersion, event, template, party, channel,
+        Notification n = new Notification(id, tenant, owner, eventVersion, event, template, party, channel,
                 recipientId, recipientName, address, language, zone, subject, text, html, category, urgent, acknowledgement,
                 idempotencyKey, createdAt);
         OutboxMessage.State state = OutboxMessage.State.valueOf(rs.getString(i++));

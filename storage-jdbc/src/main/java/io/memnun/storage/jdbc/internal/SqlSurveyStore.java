@@ -1,10 +1,5 @@
 package io.memnun.storage.jdbc.internal;
 
-import static io.memnun.storage.jdbc.internal.Params.getInstant;
-import static io.memnun.storage.jdbc.internal.Params.getRequiredInstant;
-import static io.memnun.storage.jdbc.internal.Params.setInstant;
-import static io.memnun.storage.jdbc.internal.Params.setString;
-
 import io.memnun.error.DuplicateKeyException;
 import io.memnun.error.NotFoundException;
 import io.memnun.error.VersionConflictException;
@@ -13,11 +8,14 @@ import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.LocationId;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.Notification;
 import io.memnun.spi.SurveyStore;
+import io.memnun.spi.TransactionalOutbox;
 import io.memnun.survey.AlreadyAnsweredException;
 import io.memnun.survey.Comment;
 import io.memnun.survey.CommentId;
 import io.memnun.survey.Invitation;
+import io.memnun.survey.InvitationDelivery;
 import io.memnun.survey.InvitationId;
 import io.memnun.survey.Response;
 import io.memnun.survey.ResponseId;
@@ -35,15 +33,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import static io.memnun.storage.jdbc.internal.Params.getInstant;
+import static io.memnun.storage.jdbc.internal.Params.getRequiredInstant;
+import static io.memnun.storage.jdbc.internal.Params.setInstant;
+import static io.memnun.storage.jdbc.internal.Params.setString;
 
 /**
  * {@link SurveyStore} on memnun's tables: survey versions, invitations, responses and comments. Answering an
  * invitation is a conditional {@code UPDATE ... WHERE answered_at IS NULL} in the same transaction as the response's
  * insert, so of two concurrent answers exactly one is stored; the database's row lock settles the race.
  */
-public final class SqlSurveyStore implements SurveyStore {
+public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
     private static final String INVITATION_COLUMNS = "tenant, id, survey_id, survey_version, token_hash, issued_at, expires_at,"
-            + " feedback_id, campaign, department_id, recipient, answered_at";
+            + " feedback_id, campaign, department_id, recipient, answered_at, delivery_state, delivery_at, delivery_message, delivery_detail";
     private static final String RESPONSE_COLUMNS = "tenant, id, survey_id, survey_version, invitation_id, feedback_id, department_id,"
             + " location_id, submitted_at, answers";
     private static final String COMMENT_COLUMNS = "tenant, id, comment_text, rating, feedback_id, response_id, location_id,"
@@ -52,11 +54,19 @@ public final class SqlSurveyStore implements SurveyStore {
     private final Transactions tx;
     private final SqlDialect dialect;
     private final Tables tables;
+    private final SqlOutboxStore outbox;
 
-    public SqlSurveyStore(Transactions tx, SqlDialect dialect, Tables tables) {
+    public SqlSurveyStore(Transactions tx, SqlDialect dialect, Tables tables, SqlOutboxStore outbox) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.tables = Objects.requireNonNull(tables, "tables");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+    }
+
+    /** The outbox a campaign invitation's messages are written to, in the invitation's transaction. */
+    @Override
+    public SqlOutboxStore outbox() {
+        return outbox;
     }
 
     @Override
@@ -106,6 +116,39 @@ public final class SqlSurveyStore implements SurveyStore {
         });
     }
 
+    private static void bindDelivery(PreparedStatement ps, int from, @Nullable InvitationDelivery d) throws SQLException {
+        setString(ps, from, d == null ? null : d.state().name());
+        setInstant(ps, from + 1, d == null ? null : d.at());
+        setUuid(ps, from + 2, d == null ? null : d.message());
+        setString(ps, from + 3, d == null ? null : d.detail());
+    }
+
+    @Override
+    public Optional<Invitation> findInvitation(TenantId tenant, InvitationId id) {
+        return tx.read("find survey invitation " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + INVITATION_COLUMNS + " FROM " + tables.surveyInvitation()
+                    + " WHERE tenant = ? AND id = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                return first(invitations(ps));
+            }
+        });
+    }
+
+    @Override
+    public boolean recordDelivery(TenantId tenant, InvitationId id, InvitationDelivery delivery) {
+        Objects.requireNonNull(delivery, "delivery");
+        return tx.statement("record the delivery of survey invitation " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.surveyInvitation() + " SET delivery_state = ?, delivery_at = ?,"
+                    + " delivery_message = ?, delivery_detail = ? WHERE tenant = ? AND id = ?")) {
+                bindDelivery(ps, 1, delivery);
+                ps.setString(5, tenant.value());
+                ps.setObject(6, id.value());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     private static DuplicateKeyException duplicateVersion(Survey survey, @Nullable SQLException cause) {
         DuplicateKeyException d = new DuplicateKeyException("surveyVersion", survey.id() + " v" + survey.version());
         if (cause != null) {
@@ -150,11 +193,12 @@ public final class SqlSurveyStore implements SurveyStore {
     }
 
     @Override
-    public void saveInvitation(Invitation i) {
+    public void saveInvitation(Invitation i, List<Notification> messages) {
         Objects.requireNonNull(i, "invitation");
-        tx.statement("save survey invitation " + i.id(), c -> {
+        List<Notification> batch = List.copyOf(messages);
+        tx.write("save survey invitation " + i.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + tables.surveyInvitation() + " (" + INVITATION_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, i.tenant().value());
                 ps.setObject(2, i.id().value());
                 ps.setString(3, i.survey().value());
@@ -167,6 +211,7 @@ public final class SqlSurveyStore implements SurveyStore {
                 setString(ps, 10, i.department() == null ? null : i.department().value());
                 setString(ps, 11, i.recipient());
                 setInstant(ps, 12, i.answeredAt());
+                bindDelivery(ps, 13, i.delivery());
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (dialect.isUniqueViolation(e)) {
@@ -176,6 +221,8 @@ public final class SqlSurveyStore implements SurveyStore {
                         d = new DuplicateKeyException("tokenHash", "(hidden)");
                     } else if (text.contains("survey_invitation_feedback_uq")) {
                         d = new DuplicateKeyException("feedback", i.feedback() + " already invited to " + i.survey());
+                    } else if (text.contains("survey_invitation_campaign_uq")) {
+                        d = new DuplicateKeyException("campaign", i.recipient() + " already invited to " + i.survey() + " in " + i.campaign());
                     } else {
                         d = new DuplicateKeyException("id", i.id().toString());
                     }
@@ -183,6 +230,9 @@ public final class SqlSurveyStore implements SurveyStore {
                     throw d;
                 }
                 throw e;
+            }
+            if (!batch.isEmpty()) {
+                outbox.insert(c, batch);
             }
             return null;
         });
@@ -233,10 +283,19 @@ public final class SqlSurveyStore implements SurveyStore {
                 out.add(new Invitation(InvitationId.of(rs.getObject(2, UUID.class)), TenantId.of(rs.getString(1)), SurveyId.of(rs.getString(3)),
                         rs.getInt(4), rs.getString(5), getRequiredInstant(rs, 6), getRequiredInstant(rs, 7),
                         feedback == null ? null : FeedbackId.of(feedback), rs.getString(9), dept == null ? null : DepartmentId.of(dept),
-                        rs.getString(11), getInstant(rs, 12)));
+                        rs.getString(11), getInstant(rs, 12), delivery(rs, 13)));
             }
         }
         return out;
+    }
+
+    private static @Nullable InvitationDelivery delivery(ResultSet rs, int from) throws SQLException {
+        String state = rs.getString(from);
+        if (state == null) {
+            return null;
+        }
+        return new InvitationDelivery(InvitationDelivery.State.valueOf(state), getRequiredInstant(rs, from + 1),
+                rs.getObject(from + 2, UUID.class), rs.getString(from + 3));
     }
 
     @Override
