@@ -30,14 +30,14 @@ final class TrackingPages {
     }
 
     void register(Web web) {
-        web.get("/track", r -> form(r, "", null));
+        web.get("/track", r -> form(r, "", null, 200));
         web.post("/track", this::open);
         web.get("/track/([^/]+)", this::view);
         web.post("/track/([^/]+)/accept", this::accept);
         web.post("/track/([^/]+)/reject", this::reject);
     }
 
-    private Web.Response form(Web.Request r, String reference, String problem) {
+    private Web.Response form(Web.Request r, String reference, String problem, int status) {
         String lang = r.lang();
         String body = "<h1>" + t(lang, "Başvurunuzu izleyin", "Track your feedback") + "</h1>"
                 + (problem == null ? "" : "<div class=\"card error\" id=\"problem\">" + esc(problem) + "</div>")
@@ -48,7 +48,7 @@ final class TrackingPages {
                 + "<label for=\"code\">" + t(lang, "Onay mesajındaki erişim kodu", "The access code from our acknowledgement")
                 + "</label><input type=\"text\" name=\"code\" id=\"code\" autocomplete=\"off\">"
                 + "<button type=\"submit\" id=\"show\">" + t(lang, "Göster", "Show") + "</button></form></div>";
-        return Web.Response.html(problem == null ? 200 : 404,
+        return Web.Response.html(status,
                 Layout.guestPage(lang, t(lang, "Takip", "Tracking"), body, "/track?lang=" + t(lang, "en", "tr")));
     }
 
@@ -61,7 +61,7 @@ final class TrackingPages {
         String reference = r.segment(1);
         if (r.param("code").isEmpty()) {
             // later messages link here without a code (the desk does not keep it): ask for it
-            return form(r, reference, null);
+            return form(r, reference, null, 200);
         }
         try {
             return page(tracking.view(HotelChain.TENANT, r.client(), reference, r.required("code")), r);
@@ -93,11 +93,12 @@ final class TrackingPages {
     /** One message for every miss, whichever part was wrong; a refused lookup only adds "try later". */
     private Web.Response refused(Web.Request r, String reference, RuntimeException why) {
         String lang = r.lang();
-        String problem = why instanceof RateLimitedException
-                ? t(lang, "Çok fazla deneme yapıldı. Lütfen biraz sonra tekrar deneyin.", "Too many attempts. Please try again later.")
-                : t(lang, "Bu referans numarası ve erişim koduyla bir başvuru bulamadık.",
-                        "We could not find feedback with this reference number and access code.");
-        return form(r, reference, problem);
+        if (why instanceof RateLimitedException) {
+            return form(r, reference, t(lang, "Çok fazla deneme yapıldı. Lütfen biraz sonra tekrar deneyin.",
+                    "Too many attempts. Please try again later."), 429);
+        }
+        return form(r, reference, t(lang, "Bu referans numarası ve erişim koduyla bir başvuru bulamadık.",
+                "We could not find feedback with this reference number and access code."), 404);
     }
 
     /** The view speaks the guest's own language (the one they wrote in), whatever page they came from. */

@@ -247,11 +247,13 @@ class HotelDeskBrowserTest {
         try (HotelDeskApp limited = HotelDeskApp.start(temp.resolve("db-limited"), 0,
                 new TokenBucketRateLimiter(2, Duration.ofHours(1), Clock.systemUTC()))) {
             HttpClient http = HttpClient.newHttpClient();
-            List<String> pages = new ArrayList<>();
+            List<HttpResponse<String>> answers = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 HttpRequest guess = HttpRequest.newBuilder(URI.create(limited.url() + "track/FB-2026-000001-6?code=guess" + i + "&lang=en")).build();
-                pages.add(http.send(guess, HttpResponse.BodyHandlers.ofString()).body());
+                answers.add(http.send(guess, HttpResponse.BodyHandlers.ofString()));
             }
+            assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(404, 404, 429);
+            List<String> pages = answers.stream().map(HttpResponse::body).toList();
             assertThat(pages.get(0)).contains("We could not find feedback with this reference number and access code.");
             assertThat(pages.get(1)).contains("We could not find feedback with this reference number and access code.");
             assertThat(pages.get(2)).contains("Too many attempts. Please try again later.")
