@@ -12,12 +12,12 @@ import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.LocationId;
-import io.memnun.feedback.Status;
 import io.memnun.feedback.SubjectId;
 import io.memnun.routing.Catalog;
 import io.memnun.routing.LocalizedText;
 import io.memnun.routing.Subject;
 import io.memnun.spi.CatalogStore;
+import io.memnun.tracking.IssuedToken;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -43,18 +43,6 @@ final class GuestPages {
 
     static String name(String lang, LocalizedText text) {
         return lang.equals("en") ? text.en() : text.tr();
-    }
-
-    static String status(String lang, Status status) {
-        return switch (status) {
-            case NEW -> t(lang, "Alındı", "Received");
-            case IN_PROGRESS, UNDER_REVIEW -> t(lang, "İnceleniyor", "Being handled");
-            case PLANNED -> t(lang, "Planlandı", "Planned");
-            case AWAITING_CUSTOMER -> t(lang, "Sizden yanıt bekleniyor", "Waiting for your answer");
-            case RESOLVED -> t(lang, "Çözüm önerildi: onayınızı bekliyoruz", "Resolution proposed: waiting for your decision");
-            case CLOSED -> t(lang, "Kapatıldı", "Closed");
-            case CANCELLED -> t(lang, "İptal edildi", "Cancelled");
-        };
     }
 
     private Web.Response form(Web.Request r) {
@@ -118,7 +106,10 @@ final class GuestPages {
                 .intakeKey("web-" + r.required("submission")) // the same form sent twice is one feedback
                 .recordedBy(Actor.customer());
         r.param("room").ifPresent(room -> intake.context("room", room));
-        Feedback f = desk.receive(intake.build());
+        FeedbackDesk.Receipt receipt = desk.receiveTracked(intake.build());
+        Feedback f = receipt.feedback();
+        // the clear token exists only now (and in the acknowledgement): keep the link for this visitor's thanks page
+        receipt.token().flatMap(IssuedToken::trackingLink).ifPresent(link -> r.session().trackingLinks.put(f.reference().toString(), link));
         return Web.Response.redirect("/thanks/" + f.reference() + "?lang=" + lang);
     }
 
@@ -132,12 +123,16 @@ final class GuestPages {
     private Web.Response thanks(Web.Request r) {
         String lang = r.lang();
         String reference = r.segment(1);
+        String link = r.session().trackingLinks.get(reference);
         String body = "<h1>" + t(lang, "Teşekkür ederiz", "Thank you") + "</h1><div class=\"card notice\"><p>"
                 + t(lang, "Başvurunuz alındı. Referans numaranız:", "We have received your feedback. Your reference number:") + "</p>"
                 + "<p class=\"big reference\" id=\"reference\">" + esc(reference) + "</p><p>"
-                + t(lang, "Bir onay mesajı gönderdik. Başvurunuzu bu numara ve e-posta adresiniz (ya da telefonunuz) ile izleyebilirsiniz.",
-                        "We have sent you an acknowledgement. You can follow your feedback with this number and your e-mail address (or phone).")
-                + "</p><p><a href=\"/track/" + esc(reference) + "?lang=" + lang + "\">" + t(lang, "Başvurumu izle", "Track my feedback") + "</a></p></div>";
+                + t(lang, "Bir onay mesajı gönderdik. Başvurunuzu içindeki bağlantıyla ya da bu numara ve mesajdaki erişim koduyla izleyebilirsiniz.",
+                        "We have sent you an acknowledgement. You can follow your feedback through its link, or with this number and the access code in it.")
+                + "</p><p>" + (link == null
+                        ? "<a href=\"/track?lang=" + lang + "\">" + t(lang, "Başvurumu izle", "Track my feedback") + "</a>"
+                        : "<a id=\"tracking-link\" href=\"" + esc(link) + "\">" + t(lang, "Başvurumu izle", "Track my feedback") + "</a>")
+                + "</p></div>";
         return Web.Response.html(Layout.guestPage(lang, t(lang, "Teşekkürler", "Thank you"), body, "/thanks/" + reference + "?lang=" + t(lang, "en", "tr")));
     }
 }

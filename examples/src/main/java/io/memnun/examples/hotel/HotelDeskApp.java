@@ -16,6 +16,9 @@ import io.memnun.notify.MessageOwner;
 import io.memnun.routing.Router;
 import io.memnun.sla.SlaEngine;
 import io.memnun.storage.jdbc.JdbcStorage;
+import io.memnun.tracking.RateLimiter;
+import io.memnun.tracking.TokenBucketRateLimiter;
+import io.memnun.tracking.TrackingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -43,6 +46,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * temporary directory unless set).
  */
 public final class HotelDeskApp implements AutoCloseable {
+    static final int TRACKING_BURST = 20;
+    static final int TRACKING_REFILL_SECONDS = 6;
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final GreenMail mail;
@@ -70,8 +76,17 @@ public final class HotelDeskApp implements AutoCloseable {
         Thread.currentThread().join(); // serve until the process is stopped (Ctrl+C)
     }
 
-    /** Starts the app on {@code port} (0: any free port) with its database in {@code dataDirectory}. */
+    /**
+     * Starts the app on {@code port} (0: any free port) with its database in {@code dataDirectory}. Each client
+     * address may look up tracking pages {@value #TRACKING_BURST} times at once and once more every
+     * {@value #TRACKING_REFILL_SECONDS} seconds.
+     */
     public static HotelDeskApp start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, new TokenBucketRateLimiter(TRACKING_BURST, Duration.ofSeconds(TRACKING_REFILL_SECONDS), Clock.systemUTC()));
+    }
+
+    /** Starts the app with {@code trackingLimiter} asked before every tracking lookup, keyed by the client's address. */
+    static HotelDeskApp start(Path dataDirectory, int port, RateLimiter trackingLimiter) {
         Clock clock = Clock.systemUTC();
         HttpServer server;
         try {
@@ -101,6 +116,11 @@ public final class HotelDeskApp implements AutoCloseable {
                         .trackingUrl(base + "track/{reference}")
                         .zone(HotelChain.ZONE)
                         .build())
+                // a token per feedback, only its hash stored; the acknowledgement carries the link to the tracking page
+                .tracking(storage.trackingTokenStore(), TrackingSettings.builder()
+                        .linkBase(base + "track/{reference}?code={token}")
+                        .rateLimiter(trackingLimiter)
+                        .build())
                 .build();
         SurveyDesk surveys = SurveyDesk.builder(desk).store(storage.surveyStore())
                 .surveyUrl(base + "survey/{token}")
@@ -129,9 +149,8 @@ public final class HotelDeskApp implements AutoCloseable {
         SlaMonitor monitor = desk.slaMonitor().start(Duration.ofSeconds(30));
 
         Web web = new Web();
-        GuestLookup lookup = new GuestLookup(desk, HotelChain.TENANT);
         new GuestPages(desk, storage.catalogStore()).register(web);
-        new TrackingPages(desk, lookup).register(web);
+        new TrackingPages(desk.tracking()).register(web);
         new StaffPages(desk, storage.catalogStore()).register(web);
         new SurveyPages(surveys, desk).register(web);
         new CapaPages(capa, desk).register(web);

@@ -54,11 +54,15 @@ final class Layout {
         return shell("en", title, nav, body);
     }
 
-    /** A guest page: no staff links, and a switch between Turkish and English. */
+    /**
+     * A guest page: no staff links, and a switch between Turkish and English unless {@code otherLanguageLink} is null
+     * (a page that speaks the guest's own language only).
+     */
     static String guestPage(String lang, String title, String body, String otherLanguageLink) {
         String nav = "<a href=\"/?lang=" + lang + "\">" + (lang.equals("en") ? "Feedback" : "Geri bildirim") + "</a>"
                 + "<a href=\"/track?lang=" + lang + "\">" + (lang.equals("en") ? "Track" : "Takip") + "</a>"
-                + "<span class=\"who\"><a href=\"" + esc(otherLanguageLink) + "\">" + (lang.equals("en") ? "Türkçe" : "English") + "</a></span>";
+                + (otherLanguageLink == null ? ""
+                        : "<span class=\"who\"><a href=\"" + esc(otherLanguageLink) + "\">" + (lang.equals("en") ? "Türkçe" : "English") + "</a></span>");
         return shell(lang, title, nav, body);
     }
 

@@ -48,11 +48,16 @@ final class Web {
         final String id = randomToken();
         final String csrf = randomToken();
         volatile String staffId;
-        /** The references whose secret this visitor has shown ({@link GuestLookup}). */
-        final java.util.Set<String> tracked = ConcurrentHashMap.newKeySet();
+        /**
+         * The tracking links of the feedback this visitor sent, by reference: the thanks page shows the link to the
+         * one who sent the form and to nobody else (the clear token exists only here and in the acknowledgement).
+         */
+        final Map<String, String> trackingLinks = new ConcurrentHashMap<>();
     }
 
-    record Request(String method, String path, Matcher match, Map<String, String> query, Map<String, String> form, Session session) {
+    /** One request; {@code client} is the caller's IP address (the tracking rate limiter's key). */
+    record Request(String method, String path, Matcher match, Map<String, String> query, Map<String, String> form, Session session,
+            String client) {
         /** A path segment captured by the route's pattern. */
         String segment(int group) {
             return URLDecoder.decode(match.group(group), StandardCharsets.UTF_8);
@@ -127,6 +132,8 @@ final class Web {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            // tracking pages carry the access code in their address: never pass it on to another site
+            exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
             response.headers().forEach(exchange.getResponseHeaders()::set);
             exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
             if (response.body().length > 0) {
@@ -145,7 +152,8 @@ final class Web {
                 if (method.equals("POST") && !sameToken(form.get("csrf"), session.csrf)) {
                     return Response.html(403, Layout.error(session, "Form expired", "Please go back, reload the page and send it again."));
                 }
-                return route.handler().handle(new Request(method, path, m, parse(exchange.getRequestURI().getRawQuery()), form, session));
+                return route.handler().handle(new Request(method, path, m, parse(exchange.getRequestURI().getRawQuery()), form, session,
+                        exchange.getRemoteAddress().getAddress().getHostAddress()));
             }
         }
         return Response.html(404, Layout.error(session, "Not found", "There is no page at " + path));

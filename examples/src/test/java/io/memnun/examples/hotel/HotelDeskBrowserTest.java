@@ -3,13 +3,21 @@ package io.memnun.examples.hotel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.memnun.feedback.ReferenceNumber;
+import io.memnun.tracking.TokenBucketRateLimiter;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -97,11 +105,18 @@ class HotelDeskBrowserTest {
         String reference = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference"))).getText();
         assertThat(reference).matches("FB-\\d{4}-\\d{6}-\\d");
         assertThat(text("h1")).isEqualTo("Thank you");
+        String shownLink = find("tracking-link").getAttribute("href");
         screenshot("02-reference-number");
 
-        // the acknowledgement reached the guest through SMTP
+        // the acknowledgement reached the guest through SMTP with the tracking link and the access code
         MimeMessage acknowledgement = awaitMail(m -> subject(m).contains(reference) && subject(m).startsWith("We have received your feedback"));
-        assertThat(MessagesPage.text(acknowledgement)).contains(reference).contains("/track/" + reference);
+        String mailText = MessagesPage.text(acknowledgement);
+        Matcher linkInMail = Pattern.compile(Pattern.quote(app.url()) + "track/" + Pattern.quote(reference) + "\\?code=([A-Za-z0-9_-]{43})")
+                .matcher(mailText);
+        assertThat(linkInMail.find()).as("tracking link in the acknowledgement: %s", mailText).isTrue();
+        String trackingLink = linkInMail.group();
+        String code = linkInMail.group(1);
+        assertThat(shownLink).isEqualTo(trackingLink); // the thanks page showed the sender the same link
 
         // housekeeping's head signs in: the queue puts the breached complaint first, then the one past its warning
         signInAs("ayse.yilmaz");
@@ -121,16 +136,30 @@ class HotelDeskBrowserTest {
         assertThat(status()).isEqualTo("RESOLVED");
         screenshot("04-feedback-resolved");
 
-        // the guest is not satisfied: a wrong secret finds nothing, the right one shows the decision to reject
-        asGuestTracking(reference, "someone.else@example.com");
-        assertThat(find("problem").getText()).isEqualTo("We could not find feedback with these details.");
-        asGuestTracking(reference, GUEST.toUpperCase());
-        assertThat(find("status").getText()).isEqualTo("Resolution proposed: waiting for your decision");
+        // the guest follows the link in the mail: the page opens at once, in English (the language they wrote in)
+        asGuest(trackingLink);
+        assertThat(find("tracked").getText()).isEqualTo(reference);
+        assertThat(find("status").getText()).isEqualTo("Resolution proposed, awaiting your answer");
         assertThat(find("resolution").getText()).isEqualTo("Your room has been cleaned and fresh towels brought.");
+        assertThat(find("timeline").getText()).contains("Your feedback was received", "The resolution was sent to you");
+        String page = text("body");
+        assertThat(page).doesNotContain("Ayşe", "ayse.yilmaz", "Housekeeping", "TAKEN"); // nothing internal
         screenshot("05-guest-tracking");
+
+        // a wrong code and a wrong reference get the very same answer, which tells a guesser nothing
+        String wrongCode = trackTyped(reference, (code.charAt(0) == 'A' ? "B" : "A") + code.substring(1));
+        String wrongReference = trackTyped(otherReference(reference), code);
+        assertThat(wrongCode).isEqualTo("We could not find feedback with this reference number and access code.");
+        assertThat(wrongReference).isEqualTo(wrongCode);
+        screenshot("06-tracking-refused");
+
+        // the guest is not satisfied and rejects the resolution
+        asGuest(trackingLink);
         find("reason").sendKeys("The bathroom is still dirty.");
         press("reject");
-        assertThat(find("status").getText()).isEqualTo("Being handled");
+        assertThat(find("status").getText()).isEqualTo("Being looked into");
+        assertThat(find("timeline").getText()).contains("You did not accept the resolution");
+        assertThat(browser.findElements(By.id("accept"))).isEmpty();
 
         // staff resolve again
         signInAs("ayse.yilmaz");
@@ -140,12 +169,15 @@ class HotelDeskBrowserTest {
         press("resolve");
         assertThat(status()).isEqualTo("RESOLVED");
 
-        // the guest accepts; the feedback closes and the survey invitation goes out by mail
-        asGuestTracking(reference, GUEST);
+        // later the guest types the reference number and the code from the mail, and accepts; the feedback closes
+        browser.manage().deleteAllCookies();
+        assertThat(trackTyped(reference, code)).isNull();
         assertThat(find("resolution").getText()).startsWith("The bathroom was cleaned again");
         press("accept");
         assertThat(find("status").getText()).isEqualTo("Closed");
-        screenshot("06-guest-accepted");
+        assertThat(find("timeline").getText()).contains("You accepted the resolution");
+        assertThat(browser.findElements(By.id("reject"))).isEmpty();
+        screenshot("07-guest-accepted");
 
         MimeMessage invitation = awaitMail(m -> subject(m).contains("survey") || MessagesPage.text(m).contains("/survey/"));
         Matcher link = Pattern.compile("http://localhost:\\d+/survey/[A-Za-z0-9_-]+").matcher(MessagesPage.text(invitation));
@@ -156,7 +188,7 @@ class HotelDeskBrowserTest {
         find("q-nps-9").click();
         find("q-again-yes").click();
         find("q-comment").sendKeys("Handled kindly in the end.");
-        screenshot("07-survey");
+        screenshot("08-survey");
         press("submit-survey");
         assertThat(find("message").getText()).isEqualTo("Your answers have been recorded. Thank you for staying with us.");
         browser.get(link.group());
@@ -197,7 +229,7 @@ class HotelDeskBrowserTest {
         find("before").sendKeys("6");
         find("after").sendKeys("0");
         press("verify");
-        screenshot("08-capa");
+        screenshot("09-capa");
         press("close-capa");
         assertThat(find("capa-status").getText()).isEqualTo("CLOSED");
         assertThat(find("items").getText()).contains("Twelve attendants trained", "DONE");
@@ -206,7 +238,27 @@ class HotelDeskBrowserTest {
         open("messages");
         assertThat(find("mails").getText()).contains("We have received your feedback: " + reference);
         assertThat(find("sms").getText()).contains("+905550001101"); // housekeeping's duty phone told of the new complaint
-        screenshot("09-messages");
+        screenshot("10-messages");
+    }
+
+    @Test
+    void aClientThatKeepsGuessingIsToldToTryLater() throws Exception {
+        // an app of its own whose limiter allows two lookups per client, so the other tests keep their allowance
+        try (HotelDeskApp limited = HotelDeskApp.start(temp.resolve("db-limited"), 0,
+                new TokenBucketRateLimiter(2, Duration.ofHours(1), Clock.systemUTC()))) {
+            HttpClient http = HttpClient.newHttpClient();
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                HttpRequest guess = HttpRequest.newBuilder(URI.create(limited.url() + "track/FB-2026-000001-6?code=guess" + i + "&lang=en")).build();
+                answers.add(http.send(guess, HttpResponse.BodyHandlers.ofString()));
+            }
+            assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(404, 404, 429);
+            List<String> pages = answers.stream().map(HttpResponse::body).toList();
+            assertThat(pages.get(0)).contains("We could not find feedback with this reference number and access code.");
+            assertThat(pages.get(1)).contains("We could not find feedback with this reference number and access code.");
+            assertThat(pages.get(2)).contains("Too many attempts. Please try again later.")
+                    .doesNotContain("We could not find feedback");
+        }
     }
 
     @Test
@@ -257,14 +309,29 @@ class HotelDeskBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
     }
 
-    private void asGuestTracking(String reference, String secret) {
-        browser.manage().deleteAllCookies(); // a different person from the staff member before
-        open("track/" + reference + "?lang=en");
-        assertThat(find("reference").getDomProperty("value")).isEqualTo(reference);
-        find("secret").sendKeys(secret);
+    /** Opens a tracking link as a guest: a different person from the staff member before. */
+    private void asGuest(String link) {
+        browser.manage().deleteAllCookies();
+        browser.get(link);
+        find("status");
+    }
+
+    /** Types a reference and code into the tracking form; answers the message shown, or null if the feedback opened. */
+    private String trackTyped(String reference, String code) {
+        open("track?lang=en");
+        find("reference").sendKeys(reference);
+        find("code").sendKeys(code);
         press("show");
         wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("status")),
                 ExpectedConditions.presenceOfElementLocated(By.id("problem"))));
+        List<WebElement> problem = browser.findElements(By.id("problem"));
+        return problem.isEmpty() ? null : problem.get(0).getText();
+    }
+
+    /** A well-formed reference number of this year that is not {@code reference}: its serial number plus one. */
+    private static String otherReference(String reference) {
+        ReferenceNumber own = ReferenceNumber.parse(reference);
+        return ReferenceNumber.of(own.prefix(), own.year(), own.sequence() + 1000).toString();
     }
 
     /** Clicks a button or link that loads another page, and waits until this one is gone. */
