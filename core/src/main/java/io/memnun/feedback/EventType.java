@@ -41,5 +41,10 @@ public enum EventType {
     /** The customer was invited to a satisfaction survey about the feedback; recorded in every state. */
     SURVEY_INVITED,
     /** A message from the customer (a reply by e-mail or SMS) was recorded; recorded in every state. */
-    CUSTOMER_MESSAGE
+    CUSTOMER_MESSAGE,
+    /**
+     * Personal free text in the feedback and its history was blanked (anonymised). The history's hash chain still
+     * verifies through the digests kept for the blanked text; text is allowed to be blank only before such an event.
+     */
+    ANONYMISED
 }
