@@ -95,7 +95,7 @@ public final class IntakeFuzz {
                 f = desk.receive(b.build());
             } catch (MemnunException e) {
                 String field = e instanceof io.memnun.error.ValidationException v ? v.field() : e.getClass().getSimpleName();
-                refused.merge(field.replaceAll("\\..*", ".*"), 1, Integer::sum);
+                refused.merge(field.replaceAll("(?s)\\..*", ".*"), 1, Integer::sum);
                 assertThat(count(store, tenant)).as("a refused intake stores nothing; seed %d", caseSeed).isEqualTo(before);
                 continue;
             } catch (RuntimeException | Error e) {
