@@ -60,10 +60,23 @@ public final class CrashingLoad {
                 Feedback f = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.EMAIL, "Şikayet " + i)
                         .intakeKey(prefix + i).customer(Customer.builder().email("misafir" + i + "@example.com").build()).build());
                 write(record, f.id() + " 1 " + f.version());
-                f = desk.take(tenant, f.id(), staff);
+                io.memnun.feedback.FeedbackId id = f.id();
+                f = retried(() -> desk.take(tenant, id, staff));
                 write(record, f.id() + " 2 " + f.version());
-                f = desk.resolve(tenant, f.id(), staff, "çözüldü " + i);
+                String resolution = "çözüldü " + i;
+                f = retried(() -> desk.resolve(tenant, id, staff, resolution));
                 write(record, f.id() + " 3 " + f.version());
+            }
+        }
+    }
+
+    /** A command again after a version conflict: the dispatcher records deliveries on the same feedback meanwhile. */
+    private static Feedback retried(java.util.function.Supplier<Feedback> command) {
+        while (true) {
+            try {
+                return command.get();
+            } catch (io.memnun.error.VersionConflictException e) {
+                // reload and decide again: the desk reads the current version on the next call
             }
         }
     }
