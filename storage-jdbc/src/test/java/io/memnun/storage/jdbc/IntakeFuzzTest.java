@@ -7,23 +7,22 @@ import io.memnun.tck.IntakeFuzz;
 import io.memnun.testing.MutableClock;
 import io.memnun.testing.ReliabilityFigures;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Feedback intake fuzzed through the database ({@link IntakeFuzz}): what is accepted reads back from H2 or
  * PostgreSQL equal, every character of it (mixed scripts, surrogate pairs, line breaks), and what is refused is
  * refused before anything is written.
  */
-abstract class IntakeFuzzTests {
+class IntakeFuzzTest extends OnEachDatabase {
     private static final long SEED = Long.getLong("memnun.fuzz.seed", System.nanoTime());
     private static final int CASES = Integer.getInteger("memnun.fuzz.cases", 600);
 
-    abstract DataSource dataSource();
-
-    abstract String name();
-
-    @Test
-    void intakeIsRefusedWithATypedErrorOrStoredFaithfully() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void intakeIsRefusedWithATypedErrorOrStoredFaithfully(String database)  {
+        on(database);
         System.out.println("[intake fuzz " + name() + "] seed " + SEED);
         JdbcStorage storage = JdbcStorage.builder().dataSource(dataSource()).build();
         FeedbackDesk desk = FeedbackDesk.builder().store(storage.feedbackStore())

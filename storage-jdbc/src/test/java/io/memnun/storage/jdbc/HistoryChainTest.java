@@ -26,20 +26,17 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The hash chain on a database: events sealed by the inserting statement verify with the Java definition, and a
  * text changed directly in the database (an SQL UPDATE behind memnun's back) is found and named.
  */
-abstract class HistoryChainTests {
-    private static final java.util.concurrent.atomic.AtomicInteger TAMPERINGS = new java.util.concurrent.atomic.AtomicInteger();
-    private static final java.util.concurrent.atomic.AtomicInteger DETECTED = new java.util.concurrent.atomic.AtomicInteger();
+class HistoryChainTest extends OnEachDatabase {
+    /** Per database: stored events changed behind the store's back, and how many of those the verifier found. */
+    private static final Map<String, int[]> TAMPERED_DETECTED = new java.util.TreeMap<>();
     private final MutableClock clock = MutableClock.at("2026-05-04T10:00:00.000001Z");
-
-    abstract DataSource dataSource();
-
-    abstract String name();
 
     private JdbcStorage storage() {
         return JdbcStorage.builder().dataSource(dataSource()).build();
@@ -67,8 +64,10 @@ abstract class HistoryChainTests {
         return desk.get(tenant, f.id());
     }
 
-    @Test
-    void eventsSealedInTheDatabaseVerifyWithTheJavaDefinition() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void eventsSealedInTheDatabaseVerifyWithTheJavaDefinition(String database)  {
+        on(database);
         for (boolean notify : new boolean[] {false, true}) {
             TenantId tenant = Fixtures.newTenant("sealed");
             Feedback f = lifecycle(desk(notify), tenant);
@@ -79,8 +78,10 @@ abstract class HistoryChainTests {
         }
     }
 
-    @Test
-    void aNoteChangedInTheDatabaseIsTheFirstBrokenLink() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aNoteChangedInTheDatabaseIsTheFirstBrokenLink(String database)  {
+        on(database);
         TenantId tenant = Fixtures.newTenant("tamper");
         FeedbackDesk desk = desk(false);
         Feedback untouched = lifecycle(desk, tenant);
@@ -105,8 +106,10 @@ abstract class HistoryChainTests {
         assertThat(verifier().head(tenant, f.id())).contains(head);
     }
 
-    @Test
-    void otherChangesInTheDatabaseAreDetectedToo() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void otherChangesInTheDatabaseAreDetectedToo(String database)  {
+        on(database);
         TenantId tenant = Fixtures.newTenant("tamper2");
         FeedbackDesk desk = desk(false);
         String[] tamperings = {
@@ -129,8 +132,10 @@ abstract class HistoryChainTests {
         assertThat(verifier().verifyTenant(tenant).brokenCount()).isEqualTo(tamperings.length);
     }
 
-    @Test
-    void theMigrationSealsEventsWrittenBeforeTheChain() throws SQLException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theMigrationSealsEventsWrittenBeforeTheChain(String database) throws SQLException  {
+        on(database);
         TenantId tenant = Fixtures.newTenant("legacy");
         Feedback f = lifecycle(desk(true), tenant);
         List<SealedEvent> sealed = storage().feedbackStore().sealedHistory(tenant, f.id());
@@ -157,20 +162,18 @@ abstract class HistoryChainTests {
         assertThat(verifier().verify(tenant, f.id()).intact()).isTrue();
     }
 
-    private static void record(boolean detected) {
-        TAMPERINGS.incrementAndGet();
-        if (detected) {
-            DETECTED.incrementAndGet();
-        }
+    private void record(boolean detected) {
+        int[] counts = TAMPERED_DETECTED.computeIfAbsent(name(), k -> new int[2]);
+        counts[0]++;
+        counts[1] += detected ? 1 : 0;
     }
 
     @AfterAll
-    static void figures(org.junit.jupiter.api.TestInfo info) {
-        String db = info.getTestClass().orElseThrow().getSimpleName().startsWith("H2") ? "h2" : "postgresql";
-        ReliabilityFigures.of("history-chain-" + db)
-                .put("stored events changed behind memnun's back (SQL UPDATE/DELETE)", TAMPERINGS.getAndSet(0))
-                .put("detected by HistoryVerifier, first broken link named", DETECTED.getAndSet(0))
-                .write();
+    static void figures() {
+        TAMPERED_DETECTED.forEach((db, counts) -> ReliabilityFigures.of("history-chain-" + db)
+                .put("stored events changed behind memnun's back (SQL UPDATE/DELETE)", counts[0])
+                .put("detected by HistoryVerifier, first broken link named", counts[1])
+                .write());
     }
 
     private void sql(String sql, Object... params) {

@@ -50,7 +50,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sixteen threads send random commands, valid and invalid, through two desks (two nodes) on one database to a
@@ -61,15 +62,16 @@ import org.junit.jupiter.api.Test;
  * stored event of the type it names, and every SLA checkpoint (warning, breach, escalation level of one clock run)
  * fired once. The seed is printed; rerun with {@code -Dmemnun.stress.seed=<seed>}.
  */
-abstract class StressTests {
+class StressTest extends OnEachDatabase {
+    @Override
+    int poolSize() {
+        return 24;
+    }
+
     private static final int THREADS = 16;
     private static final int OPS_PER_THREAD = 200;
     private static final int SHARED_FEEDBACK = 40;
     private static final Duration TIME_LIMIT = Duration.ofSeconds(40);
-
-    abstract DataSource dataSource();
-
-    abstract String name();
 
     private final MutableClock clock = MutableClock.at("2026-05-04T06:00:00.000001Z");
 
@@ -84,8 +86,10 @@ abstract class StressTests {
                 .notifications(Notifications.builder("Otel").build()).build();
     }
 
-    @Test
-    void sixteenThreadsOfRandomCommandsLeaveConsistentHistories() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void sixteenThreadsOfRandomCommandsLeaveConsistentHistories(String database) throws Exception  {
+        on(database);
         long seed = Long.getLong("memnun.stress.seed", System.nanoTime());
         System.out.println("[stress " + name() + "] seed " + seed);
         FeedbackDesk[] desks = {desk(), desk()};

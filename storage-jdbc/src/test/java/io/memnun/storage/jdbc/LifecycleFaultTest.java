@@ -39,7 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The database fails the n-th statement or commit, for every n, at every step of a whole lifecycle (receipt, every
@@ -47,15 +48,11 @@ import org.junit.jupiter.api.Test;
  * or the one after it, never between: the version, the history, the outbox and the hash chain agree. And a
  * dispatcher whose connection keeps dropping still delivers every message and records each delivery once.
  */
-abstract class LifecycleFaultTests {
+class LifecycleFaultTest extends OnEachDatabase {
     private final MutableClock clock = MutableClock.at("2026-05-04T07:00:00.000001Z");
     /** What the channel was handed, by idempotency key, for this test's tenant only (a dispatcher serves all). */
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private volatile TenantId tenant;
-
-    abstract DataSource dataSource();
-
-    abstract String name();
 
     private FeedbackDesk desk(DataSource ds) {
         JdbcStorage storage = JdbcStorage.builder().dataSource(ds).build();
@@ -84,8 +81,10 @@ abstract class LifecycleFaultTests {
         return new Snapshot(f.version(), f.status().name(), healthy.history(tenant, f.id()).size(), rows("outbox", tenant));
     }
 
-    @Test
-    void aWholeLifecycleFailingAtEveryStatementIsNeverHalfWritten() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aWholeLifecycleFailingAtEveryStatementIsNeverHalfWritten(String database)  {
+        on(database);
         TenantId tenant = Fixtures.newTenant("lifecycle-fault");
         this.tenant = tenant;
         FailingDataSource faulty = new FailingDataSource(dataSource());
@@ -181,8 +180,10 @@ abstract class LifecycleFaultTests {
                 .write();
     }
 
-    @Test
-    void aDispatcherWhoseConnectionKeepsDroppingDeliversEverythingAndRecordsEachDeliveryOnce() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aDispatcherWhoseConnectionKeepsDroppingDeliversEverythingAndRecordsEachDeliveryOnce(String database)  {
+        on(database);
         TenantId tenant = Fixtures.newTenant("dispatch-fault");
         this.tenant = tenant;
         FeedbackDesk healthy = desk(dataSource());
