@@ -66,7 +66,7 @@ class HistoryChainTest extends OnEachDatabase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void eventsSealedInTheDatabaseVerifyWithTheJavaDefinition(String database)  {
+    void eventsSealedInTheDatabaseVerifyWithTheJavaDefinition(String database) {
         on(database);
         for (boolean notify : new boolean[] {false, true}) {
             TenantId tenant = Fixtures.newTenant("sealed");
@@ -80,7 +80,7 @@ class HistoryChainTest extends OnEachDatabase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void aNoteChangedInTheDatabaseIsTheFirstBrokenLink(String database)  {
+    void aNoteChangedInTheDatabaseIsTheFirstBrokenLink(String database) {
         on(database);
         TenantId tenant = Fixtures.newTenant("tamper");
         FeedbackDesk desk = desk(false);
@@ -108,7 +108,7 @@ class HistoryChainTest extends OnEachDatabase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void otherChangesInTheDatabaseAreDetectedToo(String database)  {
+    void otherChangesInTheDatabaseAreDetectedToo(String database) {
         on(database);
         TenantId tenant = Fixtures.newTenant("tamper2");
         FeedbackDesk desk = desk(false);
@@ -134,7 +134,7 @@ class HistoryChainTest extends OnEachDatabase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void theMigrationSealsEventsWrittenBeforeTheChain(String database) throws SQLException  {
+    void theMigrationSealsEventsWrittenBeforeTheChain(String database) throws SQLException {
         on(database);
         TenantId tenant = Fixtures.newTenant("legacy");
         Feedback f = lifecycle(desk(true), tenant);

@@ -21,7 +21,7 @@ class IntakeFuzzTest extends OnEachDatabase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void intakeIsRefusedWithATypedErrorOrStoredFaithfully(String database)  {
+    void intakeIsRefusedWithATypedErrorOrStoredFaithfully(String database) {
         on(database);
         System.out.println("[intake fuzz " + name() + "] seed " + SEED);
         JdbcStorage storage = JdbcStorage.builder().dataSource(dataSource()).build();

@@ -26,10 +26,6 @@ import io.memnun.sla.SlaPolicy;
 import io.memnun.tck.Fixtures;
 import io.memnun.testing.MutableClock;
 import io.memnun.testing.ReliabilityFigures;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,7 +79,7 @@ class LifecycleFaultTest extends OnEachDatabase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void aWholeLifecycleFailingAtEveryStatementIsNeverHalfWritten(String database)  {
+    void aWholeLifecycleFailingAtEveryStatementIsNeverHalfWritten(String database) {
         on(database);
         TenantId tenant = Fixtures.newTenant("lifecycle-fault");
         this.tenant = tenant;
@@ -182,7 +178,7 @@ class LifecycleFaultTest extends OnEachDatabase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void aDispatcherWhoseConnectionKeepsDroppingDeliversEverythingAndRecordsEachDeliveryOnce(String database)  {
+    void aDispatcherWhoseConnectionKeepsDroppingDeliversEverythingAndRecordsEachDeliveryOnce(String database) {
         on(database);
         TenantId tenant = Fixtures.newTenant("dispatch-fault");
         this.tenant = tenant;
@@ -248,16 +244,7 @@ class LifecycleFaultTest extends OnEachDatabase {
     }
 
     private long rows(String table, TenantId tenant, String condition) {
-        try (Connection c = dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM memnun_" + table + " WHERE tenant = ? AND " + condition)) {
-            ps.setString(1, tenant.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabases.rows(dataSource(), table, tenant, condition);
     }
 
 }

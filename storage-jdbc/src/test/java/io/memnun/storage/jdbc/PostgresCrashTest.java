@@ -174,15 +174,8 @@ class PostgresCrashTest {
         }
     }
 
-    private static long pending(TenantId tenant) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM memnun_outbox WHERE tenant = ? AND state = 'PENDING'")) {
-            ps.setString(1, tenant.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private static long pending(TenantId tenant) {
+        return TestDatabases.rows(ds, "outbox", tenant, "state = 'PENDING'");
     }
 
     private static List<String> lines(Path file) throws IOException {

@@ -88,7 +88,7 @@ class StressTest extends OnEachDatabase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void sixteenThreadsOfRandomCommandsLeaveConsistentHistories(String database) throws Exception  {
+    void sixteenThreadsOfRandomCommandsLeaveConsistentHistories(String database) throws Exception {
         on(database);
         long seed = Long.getLong("memnun.stress.seed", System.nanoTime());
         System.out.println("[stress " + name() + "] seed " + seed);
