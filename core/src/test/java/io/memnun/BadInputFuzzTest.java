@@ -104,7 +104,7 @@ class BadInputFuzzTest {
         int accepted = 0;
         for (int i = 0; i < CASES; i++) {
             long seed = SEED + i;
-            NastyText t = new NastyText(new Random(seed));
+            NastyText t = NastyText.forCase(seed);
             Random r = t.random();
             String text = switch (r.nextInt(4)) {
                 case 0 -> t.next(25, 200);
@@ -145,7 +145,7 @@ class BadInputFuzzTest {
         int ruleSets = 0;
         for (int i = 0; i < CASES; i++) {
             long seed = SEED + i;
-            NastyText t = new NastyText(new Random(seed));
+            NastyText t = NastyText.forCase(seed);
             String c = fuzzJson(catalog, t);
             if (typed(seed, "CatalogJson.read", () -> CatalogJson.read(c))) {
                 catalogs++;
@@ -181,7 +181,7 @@ class BadInputFuzzTest {
         int accepted = 0;
         for (int i = 0; i < CASES; i++) {
             long seed = SEED + i;
-            NastyText t = new NastyText(new Random(seed));
+            NastyText t = NastyText.forCase(seed);
             Random r = t.random();
             List<Answer> answers = new ArrayList<>();
             boolean built = typed(seed, "answers", () -> {
@@ -232,7 +232,7 @@ class BadInputFuzzTest {
         int accepted = 0;
         for (int i = 0; i < CASES; i++) {
             long seed = SEED + i;
-            NastyText t = new NastyText(new Random(seed));
+            NastyText t = NastyText.forCase(seed);
             Random r = t.random();
             String source = switch (r.nextInt(3)) {
                 case 0 -> t.next(80, 100_000);
@@ -271,7 +271,7 @@ class BadInputFuzzTest {
         int accepted = 0;
         for (int i = 0; i < CASES; i++) {
             long seed = SEED + i;
-            NastyText t = new NastyText(new Random(seed));
+            NastyText t = NastyText.forCase(seed);
             Random r = t.random();
             clock.advance(Duration.ofSeconds(1));
             int before = store.query(FeedbackQuery.builder(tenant).limit(FeedbackQuery.MAX_LIMIT).build()).items().size();

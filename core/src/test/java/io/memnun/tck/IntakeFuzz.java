@@ -47,7 +47,7 @@ public final class IntakeFuzz {
         Map<String, Integer> refused = new TreeMap<>();
         for (int i = 0; i < cases; i++) {
             long caseSeed = seed + i;
-            NastyText t = new NastyText(new Random(caseSeed));
+            NastyText t = NastyText.forCase(caseSeed);
             Random r = t.random();
             TenantId tenant = TenantId.of(tenants + "-" + i);
             int before = count(store, tenant);

@@ -24,6 +24,14 @@ public final class NastyText {
         this.random = random;
     }
 
+    /**
+     * The text of one case, numbered by its seed. The seed is mixed first: {@link Random}s seeded with consecutive
+     * numbers begin with nearly the same values, so that without mixing a run's cases would all take the same branch.
+     */
+    public static NastyText forCase(long seed) {
+        return new NastyText(new Random(new java.util.SplittableRandom(seed).nextLong()));
+    }
+
     /** A string of up to about {@code typicalLength} characters, now and then far longer ({@code hugeLength}). */
     public String next(int typicalLength, int hugeLength) {
         int mode = random.nextInt(20);

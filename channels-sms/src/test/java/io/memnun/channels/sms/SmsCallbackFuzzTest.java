@@ -40,7 +40,7 @@ class SmsCallbackFuzzTest {
         int processed = 0;
         for (int i = 0; i < CASES; i++) {
             long seed = SEED + i;
-            NastyText t = new NastyText(new Random(seed));
+            NastyText t = NastyText.forCase(seed);
             Random r = t.random();
             clock.advance(Duration.ofSeconds(1));
             StringBuilder body = new StringBuilder();

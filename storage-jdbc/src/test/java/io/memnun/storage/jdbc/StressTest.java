@@ -108,7 +108,8 @@ class StressTest extends OnEachDatabase {
         CountDownLatch workers = new CountDownLatch(THREADS);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
-            Random random = new Random(seed + t);
+            // mixed: Randoms seeded with consecutive numbers start out alike
+            Random random = new Random(new java.util.SplittableRandom(seed + t).nextLong());
             threads.add(new Thread(() -> {
                 try {
                     for (int op = 0; op < OPS_PER_THREAD && System.nanoTime() < deadline; op++) {
