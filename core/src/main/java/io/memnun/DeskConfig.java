@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param maxAttachments the most attachment references one feedback may carry
  * @param closingPeriod how long a resolution may go unanswered (or a rejection stay open) before the feedback
  *     may be closed as NO_RESPONSE (or UNRESOLVED)
+ * @param maxAttachmentBytes the largest attachment (its {@code sizeBytes}) one feedback may refer to
  */
 public record DeskConfig(
         String referencePrefix,
@@ -27,7 +28,8 @@ public record DeskConfig(
         ZoneId referenceZone,
         int maxDescriptionLength,
         int maxAttachments,
-        Duration closingPeriod) {
+        Duration closingPeriod,
+        long maxAttachmentBytes) {
 
     private static final Pattern PREFIX = Pattern.compile("[A-Z]{1,5}");
 
@@ -41,6 +43,9 @@ public record DeskConfig(
         }
         if (maxAttachments < 0) {
             throw new ValidationException("maxAttachments", "must not be negative, was " + maxAttachments);
+        }
+        if (maxAttachmentBytes < 0) {
+            throw new ValidationException("maxAttachmentBytes", "must not be negative, was " + maxAttachmentBytes);
         }
         Objects.requireNonNull(closingPeriod, "closingPeriod");
         if (closingPeriod.isNegative()) {
@@ -73,6 +78,7 @@ public record DeskConfig(
         private ZoneId referenceZone = ZoneId.of("UTC");
         private int maxDescriptionLength = 10_000;
         private int maxAttachments = 20;
+        private long maxAttachmentBytes = 25L * 1024 * 1024;
         private Duration closingPeriod = Duration.ofDays(365);
 
         private Builder() {}
@@ -102,13 +108,20 @@ public record DeskConfig(
             return this;
         }
 
+        /** The largest attachment one feedback may refer to, in bytes; 25 MiB by default. */
+        public Builder maxAttachmentBytes(long maxAttachmentBytes) {
+            this.maxAttachmentBytes = maxAttachmentBytes;
+            return this;
+        }
+
         public Builder closingPeriod(Duration closingPeriod) {
             this.closingPeriod = closingPeriod;
             return this;
         }
 
         public DeskConfig build() {
-            return new DeskConfig(referencePrefix, tenantPrefixes, referenceZone, maxDescriptionLength, maxAttachments, closingPeriod);
+            return new DeskConfig(referencePrefix, tenantPrefixes, referenceZone, maxDescriptionLength, maxAttachments, closingPeriod,
+                    maxAttachmentBytes);
         }
     }
 }

@@ -272,6 +272,12 @@ public final class FeedbackDesk {
         if (intake.attachments().size() > config.maxAttachments()) {
             throw new ValidationException("attachments", intake.attachments().size() + " attachments, the limit is " + config.maxAttachments());
         }
+        for (io.memnun.feedback.AttachmentRef a : intake.attachments()) {
+            if (a.sizeBytes() > config.maxAttachmentBytes()) {
+                throw new ValidationException("attachments", a.fileName() + " has " + a.sizeBytes() + " bytes, the limit is "
+                        + config.maxAttachmentBytes());
+            }
+        }
         if (intake.receivedAt() != null && intake.receivedAt().isAfter(now)) {
             throw new ValidationException("receivedAt", intake.receivedAt() + " is in the future (now " + now + ")");
         }

@@ -45,6 +45,8 @@ public enum EventType {
     /**
      * The feedback's personal data and free text were removed (retention or an erasure request); the earlier events'
      * notes and text details were blanked in place, and this event records that it happened. Recorded in every state.
+     * The history's hash chain still verifies through the digests kept for the blanked text; text may be blank only
+     * before such an event.
      */
     ANONYMISED
 }

@@ -920,4 +920,24 @@ public abstract class FeedbackStoreContract {
     protected interface ThreadTask<T> {
         T run(int thread) throws Exception;
     }
+
+    // ---------------------------------------------------------------- hash chain
+
+    @Test
+    void aStoreThatKeepsSealsSealsEveryEventItSavesIntoOneChain() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(store instanceof io.memnun.spi.SealedHistory, "the store keeps no seals");
+        io.memnun.FeedbackDesk desk = io.memnun.FeedbackDesk.builder().store(store).referenceSequence(sequence).build();
+        Feedback f = desk.receive(Fixtures.minimalIntake(tenant, Fixtures.TURKISH_TEXT).build());
+        desk.take(tenant, f.id(), Fixtures.AYSE);
+        desk.resolve(tenant, f.id(), Fixtures.AYSE, "Oda değişti 😊");
+        List<io.memnun.feedback.SealedEvent> sealed = ((io.memnun.spi.SealedHistory) store).sealedHistory(tenant, f.id());
+        assertThat(sealed).extracting(io.memnun.feedback.SealedEvent::event).containsExactlyElementsOf(store.history(tenant, f.id()));
+        byte[] previous = io.memnun.feedback.HistoryChain.genesis();
+        for (io.memnun.feedback.SealedEvent e : sealed) {
+            assertThat(e.digests()).isEqualTo(io.memnun.feedback.TextDigests.of(e.event()));
+            previous = io.memnun.feedback.HistoryChain.link(previous, io.memnun.feedback.HistoryChain.contentDigest(e.event(), e.digests()));
+            assertThat(e.hash()).isEqualTo(io.memnun.feedback.HistoryChain.hex(previous));
+        }
+        assertThat(((io.memnun.spi.SealedHistory) store).sealedHistory(Fixtures.newTenant("other"), f.id())).isEmpty();
+    }
 }

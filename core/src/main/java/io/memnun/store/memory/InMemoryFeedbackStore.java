@@ -8,6 +8,8 @@ import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.HistoryChain;
+import io.memnun.feedback.SealedEvent;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.StaffId;
@@ -25,6 +27,7 @@ import io.memnun.report.RecurringProblem;
 import io.memnun.report.ReportFilter;
 import io.memnun.report.SlaCompliance;
 import io.memnun.report.SlaRound;
+import io.memnun.spi.SealedHistory;
 import io.memnun.spi.ReferenceSequence;
 import io.memnun.spi.ReportStore;
 import io.memnun.spi.TransactionalOutbox;
@@ -52,7 +55,8 @@ import java.util.function.Function;
  * immutable, so readers share it without copying. A change's notifications go to its {@link #outbox()} in the
  * same locked write.
  */
-public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequence, TransactionalOutbox, ReportStore {
+public final class InMemoryFeedbackStore
+        implements FeedbackStore, ReferenceSequence, TransactionalOutbox, ReportStore, SealedHistory {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<TenantId, Tenant> tenants = new HashMap<>();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
@@ -90,6 +94,17 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
         final Map<String, FeedbackId> byIntakeKey = new HashMap<>();
         /** The response-time clock rounds that ended, per feedback: what reports count SLA figures from. */
         final Map<FeedbackId, List<SlaRound>> rounds = new HashMap<>();
+        /** Each event's seal, by feedback in version order beside {@link #history}: see {@link SealedHistory}. */
+        final Map<FeedbackId, List<SealedEvent>> seals = new HashMap<>();
+    }
+
+    /** Appends the seals of {@code events} to the feedback's chain. */
+    private static void seal(Tenant t, FeedbackId id, List<FeedbackEvent> events) {
+        List<SealedEvent> chain = t.seals.computeIfAbsent(id, k -> new ArrayList<>());
+        for (FeedbackEvent e : events) {
+            byte[] previous = chain.isEmpty() ? HistoryChain.genesis() : HistoryChain.bytes(chain.get(chain.size() - 1).hash());
+            chain.add(HistoryChain.seal(e, previous));
+        }
     }
 
     @Override
@@ -116,6 +131,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
                     t.byIntakeKey.put(key, f.id());
                 }
                 t.history.put(f.id(), new ArrayList<>(change.events()));
+                seal(t, f.id(), change.events());
             } else {
                 Feedback current = t.feedback.get(f.id());
                 if (current == null) {
@@ -125,6 +141,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
                     throw new VersionConflictException(f.id().toString(), change.expectedVersion(), current.version());
                 }
                 t.history.get(f.id()).addAll(change.events());
+                seal(t, f.id(), change.events());
                 current.nextSlaCheckAt().ifPresent(at -> slaDue.remove(new SlaDue(at, current.id().value())));
             }
             for (SlaRound r : SlaRound.completedIn(f, change.events())) {
@@ -164,6 +181,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
                         e.note(), old.from(), old.to(), e.details()));
             }
             history.add(redaction.recorded());
+            seal(t, f.id(), List.of(redaction.recorded()));
             current.intakeKey().ifPresent(k -> {
                 if (!k.equals(f.intakeKey().orElse(null))) {
                     t.byIntakeKey.remove(k);
@@ -198,6 +216,21 @@ public final class InMemoryFeedbackStore implements FeedbackStore, ReferenceSequ
         return read(tenant, t -> {
             List<FeedbackEvent> h = t.history.get(id);
             return h == null ? List.<FeedbackEvent>of() : List.copyOf(h);
+        }, List.of());
+    }
+
+    /** The stored events with their seals; a seal is taken when its event is written and never changes. */
+    @Override
+    public List<SealedEvent> sealedHistory(TenantId tenant, FeedbackId id) {
+        return read(tenant, t -> {
+            List<FeedbackEvent> h = t.history.getOrDefault(id, List.of());
+            List<SealedEvent> seals = t.seals.getOrDefault(id, List.of());
+            List<SealedEvent> out = new ArrayList<>(h.size());
+            for (int i = 0; i < h.size(); i++) {
+                SealedEvent s = i < seals.size() ? seals.get(i) : null;
+                out.add(s == null ? new SealedEvent(h.get(i), null, null) : new SealedEvent(h.get(i), s.digests(), s.hash()));
+            }
+            return List.copyOf(out);
         }, List.of());
     }
 

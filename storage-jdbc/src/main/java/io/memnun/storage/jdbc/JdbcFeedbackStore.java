@@ -4,6 +4,7 @@ import io.memnun.feedback.FeedbackQuery;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.OutboxStore;
 import io.memnun.spi.ReferenceSequence;
+import io.memnun.spi.SealedHistory;
 import io.memnun.spi.TransactionalOutbox;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -15,10 +16,13 @@ import org.jspecify.annotations.Nullable;
  * <p>It writes a change's notifications to its {@link #outbox() outbox} in the same transaction as the feedback and
  * its events: all of them or none.
  *
+ * <p>It seals every history event into the feedback's hash chain ({@link SealedHistory}), for
+ * {@code io.memnun.HistoryVerifier}.
+ *
  * <p>Besides the SPI it counts feedback per department, subject, status and so on in the database, for reports
  * and dashboards that must not load every row.
  */
-public interface JdbcFeedbackStore extends FeedbackStore, ReferenceSequence, TransactionalOutbox {
+public interface JdbcFeedbackStore extends FeedbackStore, ReferenceSequence, TransactionalOutbox, SealedHistory {
 
     /** The outbox this store writes its changes' notifications to; the same as {@link JdbcStorage#outboxStore()}. */
     @Override

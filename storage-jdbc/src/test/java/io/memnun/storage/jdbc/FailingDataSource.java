@@ -25,6 +25,9 @@ final class FailingDataSource implements DataSource {
     private final DataSource target;
     private final AtomicInteger calls = new AtomicInteger();
     private volatile int failAt = -1;
+    private volatile java.util.Random random;
+    private volatile double probability;
+    private final AtomicInteger injected = new AtomicInteger();
 
     FailingDataSource(DataSource target) {
         this.target = target;
@@ -35,6 +38,21 @@ final class FailingDataSource implements DataSource {
         failAt = calls.get() + n;
     }
 
+    /** Makes each call from now fail with {@code probability}, drawn from {@code seed}; 0 stops it. */
+    synchronized void failRandomly(double probability, long seed) {
+        this.random = new java.util.Random(seed);
+        this.probability = probability;
+    }
+
+    private synchronized boolean draw() {
+        return probability > 0 && random.nextDouble() < probability;
+    }
+
+    /** How many failures were injected so far. */
+    int injected() {
+        return injected.get();
+    }
+
     /** How many executions and commits were attempted so far. */
     int calls() {
         return calls.get();
@@ -42,7 +60,8 @@ final class FailingDataSource implements DataSource {
 
     private void count(String method) throws SQLException {
         int call = calls.incrementAndGet();
-        if (call == failAt) {
+        if (call == failAt || draw()) {
+            injected.incrementAndGet();
             throw new SQLTransientConnectionException("injected failure (" + method + ")", "08006");
         }
     }

@@ -21,10 +21,6 @@ import io.memnun.notify.NotificationRules;
 import io.memnun.notify.Party;
 import io.memnun.tck.Fixtures;
 import io.memnun.testing.MutableClock;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -127,15 +123,6 @@ abstract class FaultTests {
     }
 
     private long rows(String table, TenantId tenant) {
-        try (Connection c = dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM memnun_" + table + " WHERE tenant = ?")) {
-            ps.setString(1, tenant.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabases.rows(dataSource(), table, tenant, "1 = 1");
     }
 }

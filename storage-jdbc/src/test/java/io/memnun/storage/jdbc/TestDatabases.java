@@ -79,6 +79,20 @@ final class TestDatabases {
         return new HikariDataSource(config);
     }
 
+    /** How many rows of {@code memnun_<table>} belong to {@code tenant} and meet {@code condition} (SQL). */
+    static long rows(DataSource ds, String table, io.memnun.feedback.TenantId tenant, String condition) {
+        try (Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM memnun_" + table + " WHERE tenant = ? AND " + condition)) {
+            ps.setString(1, tenant.value());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Deletes every message of the outbox under {@code prefix}. */
     static void emptyOutbox(DataSource ds, String prefix) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {

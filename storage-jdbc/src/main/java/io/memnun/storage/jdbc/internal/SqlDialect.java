@@ -21,6 +21,14 @@ public abstract class SqlDialect {
 
     public abstract Dialect dialect();
 
+    /**
+     * An expression for an event's chain hash: SHA-256 over {@code previousHash} (a scalar subquery; 32 zero bytes
+     * when it finds nothing, as for the receipt) followed by one binary parameter, the event's content digest. See
+     * {@code io.memnun.feedback.HistoryChain}: computing this step in the statement that inserts the event keeps a
+     * command one statement, with no read of the previous hash first.
+     */
+    public abstract String chainHash(String previousHash);
+
     /** The placeholder of a JSON column's value bound as a string. */
     public abstract String jsonParameter();
 
@@ -127,6 +135,11 @@ public abstract class SqlDialect {
         }
 
         @Override
+        public String chainHash(String previousHash) {
+            return "HASH('SHA-256', COALESCE(" + previousHash + ", X'" + "00".repeat(32) + "') || CAST(? AS VARBINARY(32)))";
+        }
+
+        @Override
         public String jsonParameter() {
             return "?";
         }
@@ -196,6 +209,11 @@ public abstract class SqlDialect {
         @Override
         public Dialect dialect() {
             return Dialect.POSTGRESQL;
+        }
+
+        @Override
+        public String chainHash(String previousHash) {
+            return "sha256(COALESCE(" + previousHash + ", decode(repeat('00', 32), 'hex')) || CAST(? AS bytea))";
         }
 
         @Override

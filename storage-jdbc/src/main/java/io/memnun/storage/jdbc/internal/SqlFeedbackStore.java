@@ -27,6 +27,7 @@ import io.memnun.feedback.LocationId;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.Priority;
 import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.SealedEvent;
 import io.memnun.feedback.StaffId;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.SubjectId;
@@ -65,7 +66,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     /** Columns written once, at receipt. */
     private static final String KEY_COLUMNS = "tenant, id, ref_prefix, ref_year, ref_seq, intake_key, received_at";
     private static final int KEY_COUNT = 7;
-    private static final String EVENT_COLUMNS =
+    static final String EVENT_COLUMNS =
             "tenant, feedback_id, version, event_type, actor_kind, actor_id, occurred_at, note, from_status, to_status, details";
 
     private final Transactions tx;
@@ -93,6 +94,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final String selectVersion;
     private final String selectHistory;
     private final String updateEventText;
+    private final String selectSealedHistory;
     private final String nextSequence;
     private final SqlOutboxStore outbox;
 
@@ -111,16 +113,18 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         this.selectFeedback = "SELECT " + KEY_COLUMNS + ", " + stateColumns + " FROM " + feedbackTable;
         this.insertFeedback = "INSERT INTO " + feedbackTable + " (" + KEY_COLUMNS + ", " + stateColumns + ") VALUES ("
                 + "?, ".repeat(KEY_COUNT) + String.join(", ", statePlaceholders) + ")";
-        this.insertEvent = "INSERT INTO " + tables.feedbackEvent() + " (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + dialect.jsonParameter() + ")";
         this.eventTable = tables.feedbackEvent();
         // a round already recorded is skipped: two saves at one instant (a fixed clock) both see the clock stopped then
         this.insertRound = "INSERT INTO " + tables.slaRound() + " (tenant, feedback_id, kind, started_at, met, used_ms, stopped_at)"
                 + " SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + tables.slaRound()
                 + " WHERE tenant = ? AND feedback_id = ? AND kind = ? AND started_at = ?)";
+        this.insertEvent = "INSERT INTO " + tables.feedbackEvent() + " (" + EVENT_COLUMNS + ", " + EventSeals.COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ", " + EventSeals.values(dialect, eventTable) + ")";
         this.insertFeedbackWithEvent = withEvent(insertFeedback);
         this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
         this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
+                + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
+        this.selectSealedHistory = "SELECT " + EVENT_COLUMNS + ", " + EventSeals.COLUMNS + " FROM " + tables.feedbackEvent()
                 + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
         this.nextSequence = dialect.nextSequenceValue(tables.referenceSequence());
         this.updateEventText = "UPDATE " + tables.feedbackEvent() + " SET note = ?, details = " + dialect.jsonParameter()
@@ -151,8 +155,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
 
     /** {@code write} and the insert of its event in one statement; the event's parameters as {@link #bindEvent}. */
     private String withEvent(String write) {
-        return dialect.writeWithEvent(write, "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ")",
-                "?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter());
+        return dialect.writeWithEvent(write, "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ", " + EventSeals.COLUMNS + ")",
+                "?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ", " + EventSeals.values(dialect, eventTable));
     }
 
     private String updateWithEventSql(long mask) {
@@ -224,10 +228,10 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             if (change.isCreate()) {
                 try (PreparedStatement ps = c.prepareStatement(insertFeedbackWithEvent)) {
                     boolean eventFirst = dialect.eventParametersFirst();
-                    int i = eventFirst ? bindEvent(ps, 1, event) : 1;
+                    int i = eventFirst ? bindEvent(ps, 1, f.tenant(), event) : 1;
                     i = StateColumns.bind(ps, bindKeys(ps, i, f), f, StateColumns.all());
                     if (!eventFirst) {
-                        bindEvent(ps, i, event);
+                        bindEvent(ps, i, f.tenant(), event);
                     }
                     ps.executeUpdate();
                 } catch (SQLException e) {
@@ -242,13 +246,13 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             int rows;
             try (PreparedStatement ps = c.prepareStatement(updateWithEventSql(mask))) {
                 boolean eventFirst = dialect.eventParametersFirst();
-                int i = eventFirst ? bindEvent(ps, 1, event) : 1;
+                int i = eventFirst ? bindEvent(ps, 1, f.tenant(), event) : 1;
                 i = StateColumns.bind(ps, i, f, mask);
                 ps.setString(i++, f.tenant().value());
                 setUuid(ps, i++, f.id().value());
                 ps.setLong(i++, change.expectedVersion());
                 if (!eventFirst) {
-                    bindEvent(ps, i, event);
+                    bindEvent(ps, i, f.tenant(), event);
                 }
                 rows = ps.executeUpdate();
             }
@@ -271,8 +275,11 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         return start + KEY_COUNT;
     }
 
-    /** Binds an event's columns after its tenant and feedback id, from {@code start}; returns the next index. */
-    private static int bindEvent(PreparedStatement ps, int start, FeedbackEvent e) throws SQLException {
+    /**
+     * Binds an event's columns after its tenant and feedback id, then its seal ({@link EventSeals}), from
+     * {@code start}; returns the next index.
+     */
+    private static int bindEvent(PreparedStatement ps, int start, TenantId tenant, FeedbackEvent e) throws SQLException {
         int i = start;
         ps.setLong(i++, e.version());
         ps.setString(i++, e.type().name());
@@ -283,7 +290,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         setString(ps, i++, e.from() == null ? null : e.from().name());
         ps.setString(i++, e.to().name());
         setString(ps, i++, Json.map(e.details()));
-        return i;
+        return EventSeals.bind(ps, i, tenant, e);
     }
 
     private void insert(Connection c, Feedback f) throws SQLException {
@@ -377,7 +384,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             for (FeedbackEvent e : events) {
                 ps.setString(1, tenant.value());
                 setUuid(ps, 2, e.feedbackId().value());
-                bindEvent(ps, 3, e);
+                bindEvent(ps, 3, tenant, e);
                 if (events.size() == 1) {
                     ps.executeUpdate();
                 } else {
@@ -456,11 +463,35 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 List<FeedbackEvent> events = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String from = rs.getString(9);
-                        events.add(new FeedbackEvent(new FeedbackId(getUuid(rs, 2)), rs.getLong(3),
-                                EventType.valueOf(rs.getString(4)), new Actor(Actor.Kind.valueOf(rs.getString(5)), rs.getString(6)),
-                                getRequiredInstant(rs, 7), rs.getString(8), from == null ? null : Status.valueOf(from),
-                                Status.valueOf(rs.getString(10)), Json.map(rs.getString(11))));
+                        events.add(event(rs));
+                    }
+                }
+                return List.copyOf(events);
+            }
+        });
+    }
+
+    /** Reads the event of a row that starts with {@link #EVENT_COLUMNS}. */
+    static FeedbackEvent event(ResultSet rs) throws SQLException {
+        String from = rs.getString(9);
+        return new FeedbackEvent(new FeedbackId(getUuid(rs, 2)), rs.getLong(3),
+                EventType.valueOf(rs.getString(4)), new Actor(Actor.Kind.valueOf(rs.getString(5)), rs.getString(6)),
+                getRequiredInstant(rs, 7), rs.getString(8), from == null ? null : Status.valueOf(from),
+                Status.valueOf(rs.getString(10)), Json.map(rs.getString(11)));
+    }
+
+    @Override
+    public List<SealedEvent> sealedHistory(TenantId tenant, FeedbackId id) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
+        return tx.read("read the sealed history of a feedback", c -> {
+            try (PreparedStatement ps = c.prepareStatement(selectSealedHistory)) {
+                ps.setString(1, tenant.value());
+                setUuid(ps, 2, id.value());
+                List<SealedEvent> events = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(EventSeals.sealed(event(rs), rs.getString(12), rs.getBytes(13)));
                     }
                 }
                 return List.copyOf(events);

@@ -1,0 +1,224 @@
+package io.memnun;
+
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.HistoryChain;
+import io.memnun.feedback.Page;
+import io.memnun.feedback.SealedEvent;
+import io.memnun.feedback.TenantId;
+import io.memnun.feedback.TextDigests;
+import io.memnun.feedback.Anonymisation;
+import io.memnun.feedback.EventType;
+import io.memnun.spi.FeedbackStore;
+import io.memnun.spi.SealedHistory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks the hash chains of stored histories ({@link HistoryChain}) and names the first broken link: an event whose
+ * text no longer matches its digest, whose recomputed hash differs from the stored one, or a version missing or
+ * repeated. A free text may be blank (null or empty) where its digest says otherwise only when a later
+ * {@link EventType#ANONYMISED} event records that it was blanked.
+ *
+ * <p>A whole tenant is checked feedback by feedback, a page of {@value #PAGE} at a time, so it never holds more
+ * than one page and one history in memory.
+ */
+public final class HistoryVerifier {
+    static final int PAGE = 200;
+    /** At most this many broken feedback are listed for a tenant; all are counted. */
+    public static final int MAX_LISTED = 100;
+
+    private final FeedbackStore store;
+    private final SealedHistory sealed;
+
+    private HistoryVerifier(FeedbackStore store, SealedHistory sealed) {
+        this.store = store;
+        this.sealed = sealed;
+    }
+
+    /** A verifier over {@code store}, which must keep seals ({@link SealedHistory}). */
+    public static HistoryVerifier of(FeedbackStore store) {
+        Objects.requireNonNull(store, "store");
+        if (!(store instanceof SealedHistory s)) {
+            throw new IllegalArgumentException(store + " keeps no hash chain (it does not implement SealedHistory)");
+        }
+        return new HistoryVerifier(store, s);
+    }
+
+    /**
+     * Where a chain breaks.
+     *
+     * @param feedbackId the feedback
+     * @param version the first event (by version) that does not verify
+     * @param reason what is wrong with it
+     */
+    public record BrokenLink(FeedbackId feedbackId, long version, String reason) {}
+
+    /**
+     * The outcome for one feedback.
+     *
+     * @param feedbackId the feedback
+     * @param events how many events were checked
+     * @param head the stored hash of the last event, {@code null} for an empty history
+     * @param broken the first broken link, {@code null} when the chain verifies
+     */
+    public record Result(FeedbackId feedbackId, int events, @Nullable String head, @Nullable BrokenLink broken) {
+        public boolean intact() {
+            return broken == null;
+        }
+    }
+
+    /**
+     * The outcome for a tenant.
+     *
+     * @param tenant the tenant
+     * @param feedback how many feedback were checked
+     * @param events how many events were checked
+     * @param brokenCount how many feedback have a broken chain
+     * @param broken the first broken link of each broken feedback, at most {@link #MAX_LISTED}, in the store's order
+     */
+    public record TenantResult(TenantId tenant, long feedback, long events, long brokenCount, List<BrokenLink> broken) {
+        public TenantResult {
+            broken = List.copyOf(broken);
+        }
+
+        public boolean intact() {
+            return brokenCount == 0;
+        }
+
+        public Optional<BrokenLink> firstBroken() {
+            return broken.stream().findFirst();
+        }
+    }
+
+    /** Checks one feedback's chain; an unknown feedback has an empty, intact history. */
+    public Result verify(TenantId tenant, FeedbackId id) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
+        return check(id, sealed.sealedHistory(tenant, id));
+    }
+
+    /** Checks every feedback of {@code tenant}, in pages. */
+    public TenantResult verifyTenant(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        long feedback = 0;
+        long events = 0;
+        long brokenCount = 0;
+        List<BrokenLink> broken = new ArrayList<>();
+        FeedbackQuery q = FeedbackQuery.builder(tenant).limit(PAGE).build();
+        while (true) {
+            Page<Feedback> page = store.query(q);
+            for (Feedback f : page.items()) {
+                Result r = verify(tenant, f.id());
+                feedback++;
+                events += r.events();
+                if (!r.intact()) {
+                    brokenCount++;
+                    if (broken.size() < MAX_LISTED) {
+                        broken.add(r.broken());
+                    }
+                }
+            }
+            if (page.next().isEmpty()) {
+                return new TenantResult(tenant, feedback, events, brokenCount, broken);
+            }
+            q = q.after(page.next().get());
+        }
+    }
+
+    /**
+     * The head of one feedback's chain (lower-case hex): the stored hash of its last event, after checking the
+     * chain; empty for an unknown feedback.
+     *
+     * @throws IllegalStateException when the chain is broken (a broken chain has no trustworthy head)
+     */
+    public Optional<String> head(TenantId tenant, FeedbackId id) {
+        Result r = verify(tenant, id);
+        if (!r.intact()) {
+            throw new IllegalStateException("the history of " + id + " is broken at version " + r.broken().version()
+                    + ": " + r.broken().reason());
+        }
+        return Optional.ofNullable(r.head());
+    }
+
+    static Result check(FeedbackId id, List<SealedEvent> history) {
+        long anonymisedAt = 0;
+        for (SealedEvent s : history) {
+            if (s.event().type() == EventType.ANONYMISED) {
+                anonymisedAt = Math.max(anonymisedAt, s.event().version());
+            }
+        }
+        byte[] previous = HistoryChain.genesis();
+        long expected = 1;
+        String head = null;
+        for (SealedEvent s : history) {
+            FeedbackEvent e = s.event();
+            String problem = null;
+            if (e.version() != expected) {
+                problem = "expected version " + expected + " but found " + e.version();
+            } else if (s.digests() == null || s.hash() == null) {
+                problem = "the event was never sealed";
+            } else {
+                boolean blankAllowed = e.version() < anonymisedAt;
+                problem = textProblem(e, s.digests(), blankAllowed);
+                if (problem == null) {
+                    byte[] hash = HistoryChain.link(previous, HistoryChain.contentDigest(e, s.digests()));
+                    if (!HistoryChain.hex(hash).equals(s.hash())) {
+                        problem = "the stored hash does not match the event's content and the previous hash";
+                    } else {
+                        previous = hash;
+                    }
+                }
+            }
+            if (problem != null) {
+                return new Result(id, history.size(), lastHash(history), new BrokenLink(id, e.version(), problem));
+            }
+            head = s.hash();
+            expected++;
+        }
+        return new Result(id, history.size(), head, null);
+    }
+
+    private static @Nullable String lastHash(List<SealedEvent> history) {
+        return history.isEmpty() ? null : history.get(history.size() - 1).hash();
+    }
+
+    /** Whether the event's text matches its digests; {@code null} when it does. */
+    private static @Nullable String textProblem(FeedbackEvent e, TextDigests d, boolean blankAllowed) {
+        String note = textProblem("note", e.note(), d.note(), blankAllowed);
+        if (note != null) {
+            return note;
+        }
+        for (String key : e.details().keySet()) {
+            if (!d.details().containsKey(key)) {
+                return "detail " + key + " was added after the event was written";
+            }
+        }
+        for (Map.Entry<String, String> digest : d.details().entrySet()) {
+            String p = textProblem("detail " + digest.getKey(), e.details().get(digest.getKey()), digest.getValue(), blankAllowed);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable String textProblem(String field, @Nullable String text, @Nullable String digest, boolean blankAllowed) {
+        if (digest == null) {
+            return text == null ? null : field + " was added after the event was written";
+        }
+        if (text == null || text.isEmpty() || text.equals(Anonymisation.PLACEHOLDER)) {
+            if (text != null && HistoryChain.textDigest(text).equals(digest)) {
+                return null;
+            }
+            return blankAllowed ? null : field + " is blank but no later " + EventType.ANONYMISED + " event records its anonymisation";
+        }
+        return HistoryChain.textDigest(text).equals(digest) ? null : field + " does not match its digest (changed after it was written)";
+    }
+}

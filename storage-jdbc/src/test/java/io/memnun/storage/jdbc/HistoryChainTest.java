@@ -1,0 +1,192 @@
+package io.memnun.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.memnun.FeedbackDesk;
+import io.memnun.HistoryVerifier;
+import io.memnun.Notifications;
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.Customer;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.Intake;
+import io.memnun.feedback.SealedEvent;
+import io.memnun.feedback.TenantId;
+import io.memnun.storage.jdbc.internal.V13_1__SealExistingHistory;
+import io.memnun.tck.Fixtures;
+import io.memnun.testing.MutableClock;
+import io.memnun.testing.ReliabilityFigures;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The hash chain on a database: events sealed by the inserting statement verify with the Java definition, and a
+ * text changed directly in the database (an SQL UPDATE behind memnun's back) is found and named.
+ */
+class HistoryChainTest extends OnEachDatabase {
+    /** Per database: stored events changed behind the store's back, and how many of those the verifier found. */
+    private static final Map<String, int[]> TAMPERED_DETECTED = new java.util.TreeMap<>();
+    private final MutableClock clock = MutableClock.at("2026-05-04T10:00:00.000001Z");
+
+    private JdbcStorage storage() {
+        return JdbcStorage.builder().dataSource(dataSource()).build();
+    }
+
+    private FeedbackDesk desk(boolean notify) {
+        FeedbackDesk.Builder b = FeedbackDesk.builder().store(storage().feedbackStore()).clock(clock);
+        if (notify) {
+            b.notifications(Notifications.builder("Otel").build());
+        }
+        return b.build();
+    }
+
+    private HistoryVerifier verifier() {
+        return HistoryVerifier.of(storage().feedbackStore());
+    }
+
+    private Feedback lifecycle(FeedbackDesk desk, TenantId tenant) {
+        Feedback f = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.EMAIL, Fixtures.TURKISH_TEXT)
+                .customer(Customer.builder().email("guest@example.com").build()).build());
+        desk.take(tenant, f.reference(), Fixtures.AYSE);
+        desk.resolve(tenant, f.reference(), Fixtures.AYSE, "Oda değişti 😊");
+        desk.reject(tenant, f.reference(), "Hâlâ sıcak");
+        desk.redirect(tenant, f.reference(), Fixtures.AYSE, Fixtures.KITCHEN, null, "mutfak bakacak");
+        return desk.get(tenant, f.id());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void eventsSealedInTheDatabaseVerifyWithTheJavaDefinition(String database) {
+        on(database);
+        for (boolean notify : new boolean[] {false, true}) {
+            TenantId tenant = Fixtures.newTenant("sealed");
+            Feedback f = lifecycle(desk(notify), tenant);
+            HistoryVerifier.Result r = verifier().verify(tenant, f.id());
+            assertThat(r.intact()).as("notifications %s: %s", notify, r.broken()).isTrue();
+            assertThat(r.events()).isEqualTo((int) f.version());
+            assertThat(r.head()).hasSize(64);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aNoteChangedInTheDatabaseIsTheFirstBrokenLink(String database) {
+        on(database);
+        TenantId tenant = Fixtures.newTenant("tamper");
+        FeedbackDesk desk = desk(false);
+        Feedback untouched = lifecycle(desk, tenant);
+        Feedback f = lifecycle(desk, tenant);
+        String head = verifier().head(tenant, f.id()).orElseThrow();
+
+        sql("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 3",
+                "Oda değişmedi", tenant.value(), f.id().value());
+        HistoryVerifier.TenantResult r = verifier().verifyTenant(tenant);
+        record(!r.intact());
+        assertThat(r.feedback()).isEqualTo(2);
+        assertThat(r.brokenCount()).isEqualTo(1);
+        HistoryVerifier.BrokenLink broken = r.firstBroken().orElseThrow();
+        assertThat(broken.feedbackId()).isEqualTo(f.id());
+        assertThat(broken.version()).isEqualTo(3);
+        assertThat(broken.reason()).contains("note does not match");
+        assertThat(verifier().verify(tenant, untouched.id()).intact()).isTrue();
+
+        // put back, the chain and its head are as before
+        sql("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 3",
+                "Oda değişti 😊", tenant.value(), f.id().value());
+        assertThat(verifier().head(tenant, f.id())).contains(head);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void otherChangesInTheDatabaseAreDetectedToo(String database) {
+        on(database);
+        TenantId tenant = Fixtures.newTenant("tamper2");
+        FeedbackDesk desk = desk(false);
+        String[] tamperings = {
+            "UPDATE memnun_feedback_event SET note = NULL WHERE tenant = ? AND feedback_id = ? AND version = 4",
+            "UPDATE memnun_feedback_event SET actor_id = 'mallory' WHERE tenant = ? AND feedback_id = ? AND version = 2",
+            "UPDATE memnun_feedback_event SET to_status = 'CLOSED' WHERE tenant = ? AND feedback_id = ? AND version = 3",
+            "UPDATE memnun_feedback_event SET details = NULL WHERE tenant = ? AND feedback_id = ? AND version = 5",
+            "UPDATE memnun_feedback_event SET occurred_at = occurred_at + INTERVAL '1' SECOND WHERE tenant = ? AND feedback_id = ? AND version = 2",
+            "DELETE FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ? AND version = 3",
+        };
+        long[] expected = {4, 2, 3, 5, 2, 4};
+        for (int i = 0; i < tamperings.length; i++) {
+            Feedback f = lifecycle(desk, tenant);
+            sql(tamperings[i], tenant.value(), f.id().value());
+            HistoryVerifier.Result r = verifier().verify(tenant, f.id());
+            record(!r.intact());
+            assertThat(r.broken()).as(tamperings[i]).isNotNull();
+            assertThat(r.broken().version()).as(tamperings[i]).isEqualTo(expected[i]);
+        }
+        assertThat(verifier().verifyTenant(tenant).brokenCount()).isEqualTo(tamperings.length);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theMigrationSealsEventsWrittenBeforeTheChain(String database) throws SQLException {
+        on(database);
+        TenantId tenant = Fixtures.newTenant("legacy");
+        Feedback f = lifecycle(desk(true), tenant);
+        List<SealedEvent> sealed = storage().feedbackStore().sealedHistory(tenant, f.id());
+        sql("UPDATE memnun_feedback_event SET text_digests = NULL, chain_hash = NULL WHERE tenant = ?", tenant.value());
+        assertThat(verifier().verify(tenant, f.id()).broken().reason()).contains("never sealed");
+
+        Configuration config = Flyway.configure().placeholders(Map.of("prefix", "memnun_"));
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            new V13_1__SealExistingHistory().migrate(new Context() {
+                @Override
+                public Configuration getConfiguration() {
+                    return config;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return c;
+                }
+            });
+            c.commit();
+        }
+        assertThat(storage().feedbackStore().sealedHistory(tenant, f.id())).isEqualTo(sealed);
+        assertThat(verifier().verify(tenant, f.id()).intact()).isTrue();
+    }
+
+    private void record(boolean detected) {
+        int[] counts = TAMPERED_DETECTED.computeIfAbsent(name(), k -> new int[2]);
+        counts[0]++;
+        counts[1] += detected ? 1 : 0;
+    }
+
+    @AfterAll
+    static void figures() {
+        TAMPERED_DETECTED.forEach((db, counts) -> ReliabilityFigures.of("history-chain-" + db)
+                .put("stored events changed behind memnun's back (SQL UPDATE/DELETE)", counts[0])
+                .put("detected by HistoryVerifier, first broken link named", counts[1])
+                .write());
+    }
+
+    private void sql(String sql, Object... params) {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            assertThat(ps.executeUpdate()).as(sql).isPositive();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
