@@ -1,28 +1,15 @@
 package io.memnun.storage.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.memnun.spi.AttachmentStore;
 import io.memnun.tck.AttachmentStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresAttachmentStoreTest extends AttachmentStoreContract {
-    private static HikariDataSource ds;
-    private static JdbcStorage storage;
-
-    @BeforeAll
-    static void database() {
-        ds = TestDatabases.postgresSchema(4);
-        storage = JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build();
-    }
-
-    @AfterAll
-    static void close() {
-        ds.close();
-    }
+    @RegisterExtension
+    static final PostgresSchema db = new PostgresSchema(4);
 
     @Override
     protected AttachmentStore createStore() {
-        return storage.attachmentStore();
+        return db.storage().attachmentStore();
     }
 }

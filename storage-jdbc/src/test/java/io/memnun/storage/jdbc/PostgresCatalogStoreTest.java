@@ -1,34 +1,21 @@
 package io.memnun.storage.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The catalogue store on a real PostgreSQL, started once for the test JVM. */
 class PostgresCatalogStoreTest extends JdbcCatalogStoreTests {
-    private static HikariDataSource ds;
-    private static JdbcStorage shared;
-
-    @BeforeAll
-    static void database() {
-        ds = TestDatabases.postgresSchema(10);
-        shared = JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build();
-    }
-
-    @AfterAll
-    static void close() {
-        ds.close();
-    }
+    @RegisterExtension
+    static final PostgresSchema db = new PostgresSchema(10);
 
     @Override
     JdbcStorage storage() {
-        RoutingTables.empty(ds, "memnun_");
-        return shared;
+        RoutingTables.empty(db.dataSource(), "memnun_");
+        return db.storage();
     }
 
     @Override
     DataSource dataSource() {
-        return ds;
+        return db.dataSource();
     }
 }

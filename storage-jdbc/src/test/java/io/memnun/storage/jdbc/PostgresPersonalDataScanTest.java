@@ -1,32 +1,19 @@
 package io.memnun.storage.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresPersonalDataScanTest extends PersonalDataScanTests {
-    private static HikariDataSource ds;
-    private static JdbcStorage storage;
-
-    @BeforeAll
-    static void database() {
-        ds = TestDatabases.postgresSchema(4);
-        storage = JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build();
-    }
-
-    @AfterAll
-    static void close() {
-        ds.close();
-    }
+    @RegisterExtension
+    static final PostgresSchema db = new PostgresSchema(4);
 
     @Override
     protected DataSource dataSource() {
-        return ds;
+        return db.dataSource();
     }
 
     @Override
     protected JdbcStorage storage() {
-        return storage;
+        return db.storage();
     }
 }

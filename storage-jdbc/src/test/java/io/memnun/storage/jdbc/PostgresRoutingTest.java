@@ -2,7 +2,6 @@ package io.memnun.storage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.memnun.FeedbackDesk;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.DepartmentId;
@@ -25,9 +24,8 @@ import io.memnun.routing.Staff;
 import io.memnun.routing.Subject;
 import io.memnun.testing.MutableClock;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A desk whose router reads the catalogue and rule sets from PostgreSQL routes a new feedback and records the rule
@@ -35,19 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresRoutingTest {
     private static final TenantId HOTEL = TenantId.of("bosphorus-hotels");
-    private static HikariDataSource ds;
-    private static JdbcStorage storage;
-
-    @BeforeAll
-    static void database() {
-        ds = TestDatabases.postgresSchema(4);
-        storage = JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build();
-    }
-
-    @AfterAll
-    static void close() {
-        ds.close();
-    }
+    @RegisterExtension
+    static final PostgresSchema db = new PostgresSchema(4);
 
     private static RuleSet rules(String housekeepingDepartment) {
         return RuleSet.builder()
@@ -61,13 +48,13 @@ class PostgresRoutingTest {
     @Test
     void aDeskRoutesByTheCatalogueAndRulesInTheDatabase() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
-        // two nodes: each its own storage, router and desk on the same database
-        JdbcStorage other = JdbcStorage.builder().dataSource(ds).build();
-        Router admin = Router.builder().catalogs(storage.catalogStore()).ruleSets(storage.ruleSetStore()).clock(clock).build();
+        // two nodes: each its own db.storage(), router and desk on the same database
+        JdbcStorage other = JdbcStorage.builder().dataSource(db.dataSource()).build();
+        Router admin = Router.builder().catalogs(db.storage().catalogStore()).ruleSets(db.storage().ruleSetStore()).clock(clock).build();
         Router node = Router.builder().catalogs(other.catalogStore()).ruleSets(other.ruleSetStore()).clock(clock).build();
         FeedbackDesk desk = FeedbackDesk.builder().store(other.feedbackStore()).router(node).clock(clock).build();
 
-        storage.catalogStore().put(HOTEL,
+        db.storage().catalogStore().put(HOTEL,
                 Subject.of(SubjectId.of("housekeeping"), LocalizedText.of("Kat Hizmetleri", "Housekeeping")),
                 Subject.of(SubjectId.of("room-cleanliness"), SubjectId.of("housekeeping"),
                         LocalizedText.of("Oda temizliği", "Room cleanliness")),
@@ -84,7 +71,7 @@ class PostgresRoutingTest {
         Feedback second = desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Banyo kirli")
                 .subject(SubjectId.of("room-cleanliness")).build());
 
-        Feedback stored = storage.feedbackStore().find(HOTEL, first.id()).orElseThrow();
+        Feedback stored = db.storage().feedbackStore().find(HOTEL, first.id()).orElseThrow();
         assertThat(stored.department()).contains(DepartmentId.of("hk"));
         assertThat(stored.assignee()).contains(StaffId.of("ayse"));
         assertThat(stored.watchers()).containsExactly(StaffId.of("ayse"));
@@ -96,6 +83,6 @@ class PostgresRoutingTest {
         assertThat(received.type()).isEqualTo(EventType.RECEIVED);
         assertThat(received.details()).containsEntry("routingRule", "12").containsEntry("routingVersion", "2");
         assertThat(received.note()).startsWith("routed to Housekeeping by rule 12");
-        assertThat(storage.ruleSetStore().find(HOTEL, 2).orElseThrow().rules()).isEqualTo(rules("hk"));
+        assertThat(db.storage().ruleSetStore().find(HOTEL, 2).orElseThrow().rules()).isEqualTo(rules("hk"));
     }
 }

@@ -1,26 +1,14 @@
 package io.memnun.storage.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 
 class PostgresTenantIsolationTest extends JdbcTenantIsolationTests {
-    private static HikariDataSource ds;
-    private static JdbcStorage storage;
-
-    @BeforeAll
-    static void database() {
-        ds = TestDatabases.postgresSchema(4);
-        storage = JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build();
-    }
-
-    @AfterAll
-    static void close() {
-        ds.close();
-    }
+    @RegisterExtension
+    static final PostgresSchema db = new PostgresSchema(4);
 
     @Override
     JdbcStorage storage() {
-        return storage;
+        return db.storage();
     }
 }
