@@ -81,6 +81,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
      */
     private final AtomicReferenceArray<Feedback> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
     private static final int RECENT_SLOTS = 1024;
+    /** The clocks and customers last read or written, so that a read of the same text does not parse it again. */
+    private final ParsedColumns parsed = new ParsedColumns();
     private final String insertEvent;
     private final String eventTable;
     /** The feedback row and its one event in one statement. */
@@ -180,7 +182,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 try (PreparedStatement ps = c.prepareStatement(insertFeedbackWithEvent)) {
                     boolean eventFirst = dialect.eventParametersFirst();
                     int i = eventFirst ? bindEvent(ps, 1, event) : 1;
-                    i = StateColumns.bind(ps, bindKeys(ps, i, f), f, StateColumns.all());
+                    i = StateColumns.bind(ps, bindKeys(ps, i, f), f, StateColumns.all(), parsed);
                     if (!eventFirst) {
                         bindEvent(ps, i, event);
                     }
@@ -198,7 +200,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             try (PreparedStatement ps = c.prepareStatement(updateWithEventSql(mask))) {
                 boolean eventFirst = dialect.eventParametersFirst();
                 int i = eventFirst ? bindEvent(ps, 1, event) : 1;
-                i = StateColumns.bind(ps, i, f, mask);
+                i = StateColumns.bind(ps, i, f, mask, parsed);
                 ps.setString(i++, f.tenant().value());
                 setUuid(ps, i++, f.id().value());
                 ps.setLong(i++, change.expectedVersion());
@@ -243,7 +245,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
 
     private void insert(Connection c, Feedback f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insertFeedback)) {
-            StateColumns.bind(ps, bindKeys(ps, 1, f), f, StateColumns.all());
+            StateColumns.bind(ps, bindKeys(ps, 1, f), f, StateColumns.all(), parsed);
             ps.executeUpdate();
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
@@ -271,7 +273,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         long mask = changedSince(f, expectedVersion);
         int rows;
         try (PreparedStatement ps = c.prepareStatement(updateSql(mask))) {
-            int i = StateColumns.bind(ps, 1, f, mask);
+            int i = StateColumns.bind(ps, 1, f, mask, parsed);
             ps.setString(i++, f.tenant().value());
             setUuid(ps, i++, f.id().value());
             ps.setLong(i, expectedVersion);
@@ -524,7 +526,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     /** Reads the row {@link #selectFeedback} lists: the key columns, then the state columns. */
-    private static Feedback feedback(ResultSet rs) throws SQLException {
+    private Feedback feedback(ResultSet rs) throws SQLException {
         FeedbackId id = new FeedbackId(getUuid(rs, 2));
         Feedback.Restorer r = Feedback.restore(id, new TenantId(rs.getString(1)),
                 new ReferenceNumber(rs.getString(3), rs.getInt(4), rs.getLong(5)), rs.getLong(8));
@@ -548,7 +550,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         String name = rs.getString(i++);
         String email = rs.getString(i++);
         String phone = rs.getString(i++);
-        r.customer(Json.customer(rs.getString(i++), externalId, name, email, phone));
+        r.customer(parsed.readCustomer(id, new ParsedColumns.CustomerText(rs.getString(i++), externalId, name, email, phone)));
         r.description(rs.getString(i++));
         r.desiredRemedy(rs.getString(i++));
         r.immediateAction(rs.getString(i++));
@@ -570,7 +572,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         r.closedAt(getInstant(rs, i++));
         r.cancellationReason(rs.getString(i++));
         r.appealCount(rs.getInt(i++));
-        r.slaClocks(Json.slaClocks(rs.getString(i++)));
+        r.slaClocks(parsed.readClocks(id, rs.getString(i++)));
         i++; // next_sla_check_at is derived from the clocks: written for the index, never read back
         r.watchers(Json.staff(rs.getString(i++)));
         long routingVersion = rs.getLong(i);
