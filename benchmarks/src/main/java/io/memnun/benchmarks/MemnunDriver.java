@@ -29,7 +29,8 @@ final class MemnunDriver implements LifecycleDriver {
     private final JdbcFeedbackStore store;
 
     MemnunDriver(DataSource dataSource) {
-        JdbcStorage storage = JdbcStorage.builder().dataSource(dataSource).migrateOnStart(true).build();
+        JdbcStorage storage = JdbcStorage.builder().dataSource(dataSource).migrateOnStart(true)
+                .referenceBlock(Integer.getInteger("memnun.referenceBlock", 1)).build();
         this.store = storage.feedbackStore();
         // response-time clocks in business hours on the Turkish calendars, as a host would run it
         this.desk = FeedbackDesk.builder().store(store).sla(io.memnun.sla.SlaPolicy.defaults()).build();

@@ -93,8 +93,25 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final String nextSequence;
     private final SqlOutboxStore outbox;
 
-    public SqlFeedbackStore(Transactions tx, SqlDialect dialect, Tables tables, SqlOutboxStore outbox) {
+    /** How many numbers {@link #next} takes from the database at a time. */
+    private final int referenceBlock;
+    /** The numbers taken and not issued yet, per sequence; each guarded by its own monitor. */
+    private final Map<SequenceKey, Block> blocks = new ConcurrentHashMap<>();
+
+    private record SequenceKey(TenantId tenant, String prefix, int year) {}
+
+    /** Numbers {@code next} to {@code last} taken from the database and not issued yet. */
+    private static final class Block {
+        long next = 1;
+        long last;
+    }
+
+    public SqlFeedbackStore(Transactions tx, SqlDialect dialect, Tables tables, SqlOutboxStore outbox, int referenceBlock) {
         this.tx = Objects.requireNonNull(tx, "tx");
+        if (referenceBlock < 1) {
+            throw new IllegalArgumentException("referenceBlock must be positive: " + referenceBlock);
+        }
+        this.referenceBlock = referenceBlock;
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.feedbackTable = tables.feedback();
@@ -628,12 +645,29 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     public long next(TenantId tenant, String prefix, int year) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(prefix, "prefix");
+        if (referenceBlock == 1 || tx.inHostTransaction()) {
+            return take(tenant, prefix, year, 1);
+        }
+        Block block = blocks.computeIfAbsent(new SequenceKey(tenant, prefix, year), k -> new Block());
+        synchronized (block) {
+            if (block.next > block.last) {
+                long last = take(tenant, prefix, year, referenceBlock);
+                block.next = last - referenceBlock + 1;
+                block.last = last;
+            }
+            return block.next++;
+        }
+    }
+
+    /** Takes {@code n} numbers from the database's sequence; returns the last of them. */
+    private long take(TenantId tenant, String prefix, int year, int n) {
         return tx.statement("issue a reference number", c -> {
             for (int attempt = 1; ; attempt++) {
                 try (PreparedStatement ps = c.prepareStatement(nextSequence)) {
                     ps.setString(1, tenant.value());
                     ps.setString(2, prefix);
                     ps.setInt(3, year);
+                    ps.setLong(4, n);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             throw new StoreException("the reference sequence returned no value");
