@@ -352,6 +352,7 @@ final class Json {
         }
     }
 
+    /** The clocks {@link #slaClocks(List)} wrote (in any of its forms), as an unmodifiable list a store may share. */
     static List<SlaClock> slaClocks(@Nullable String json) {
         if (json == null) {
             return List.of();
@@ -375,12 +376,12 @@ final class Json {
                 for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                     clocks.add(compactClock(p, kinds));
                 }
-                return clocks;
+                return List.copyOf(clocks);
             }
             for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 clocks.add(t == JsonToken.START_ARRAY ? positionalClock(p) : objectClock(p));
             }
-            return clocks;
+            return List.copyOf(clocks);
         });
     }
 
