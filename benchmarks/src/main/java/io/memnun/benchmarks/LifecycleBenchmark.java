@@ -29,7 +29,7 @@ import javax.sql.DataSource;
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar io.memnun.benchmarks.LifecycleBenchmark [n=20000] [warmup=5000] \
- *     [pg.n=20000] [pg.warmup=5000] [threads=2,8] [db=h2,postgresql] [open=2000] [impl=memnun,jdbc]
+ *     [pg.n=20000] [pg.warmup=5000] [threads=2,8] [db=h2,postgresql] [open=2000] [impl=memnun,jdbc] [referenceBlock=1]
  * </pre>
  *
  * <p>Every configuration (database, threads) gets a fresh database holding both implementations' tables. Both
@@ -61,6 +61,8 @@ public final class LifecycleBenchmark {
         opts.put("db", "h2,postgresql");
         opts.put("open", "2000");
         opts.put("impl", "memnun,jdbc");
+        // memnun's JdbcStorage.Builder.referenceBlock: 1, its default, draws one reference number per receipt
+        opts.put("referenceBlock", "1");
         for (String a : args) {
             int eq = a.indexOf('=');
             if (eq < 1) {
@@ -94,7 +96,7 @@ public final class LifecycleBenchmark {
                         List<LifecycleDriver> drivers = new ArrayList<>();
                         for (String impl : impls) {
                             drivers.add(switch (impl) {
-                                case "memnun" -> new MemnunDriver(ds);
+                                case "memnun" -> new MemnunDriver(ds, Integer.parseInt(opts.get("referenceBlock")));
                                 case "jdbc" -> new JdbcDriver(ds, pg);
                                 default -> throw new IllegalArgumentException("impl must be memnun or jdbc, was " + impl);
                             });

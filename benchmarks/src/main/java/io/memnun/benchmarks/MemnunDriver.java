@@ -28,8 +28,9 @@ final class MemnunDriver implements LifecycleDriver {
     private final FeedbackDesk desk;
     private final JdbcFeedbackStore store;
 
-    MemnunDriver(DataSource dataSource) {
-        JdbcStorage storage = JdbcStorage.builder().dataSource(dataSource).migrateOnStart(true).build();
+    /** With reference numbers taken from the database {@code referenceBlock} at a time (1: one per receipt). */
+    MemnunDriver(DataSource dataSource, int referenceBlock) {
+        JdbcStorage storage = JdbcStorage.builder().dataSource(dataSource).migrateOnStart(true).referenceBlock(referenceBlock).build();
         this.store = storage.feedbackStore();
         // response-time clocks in business hours on the Turkish calendars, as a host would run it
         this.desk = FeedbackDesk.builder().store(store).sla(io.memnun.sla.SlaPolicy.defaults()).build();

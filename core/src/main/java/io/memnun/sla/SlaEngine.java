@@ -9,6 +9,7 @@ import io.memnun.feedback.SlaRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,24 +155,31 @@ public final class SlaEngine implements SlaRules {
      * fired; one whose share of the budget is already used falls due at {@code from}.
      */
     private List<SlaCheckpoint> checkpoints(BusinessCalendar cal, Duration budget, Duration used, Instant from, List<SlaCheckpoint> old) {
+        // several checkpoints share a percent (a warning and the first escalation, the breach and the second): each
+        // instant is counted on the calendar once
+        Map<Integer, Instant> atPercent = new HashMap<>();
         List<SlaCheckpoint> list = new ArrayList<>();
         for (int percent : policy.warningThresholds()) {
-            list.add(checkpoint(cal, budget, used, from, SlaCheckpoint.Type.WARNING, 0, percent, null, old));
+            list.add(checkpoint(cal, budget, used, from, SlaCheckpoint.Type.WARNING, 0, percent, null, old, atPercent));
         }
-        list.add(checkpoint(cal, budget, used, from, SlaCheckpoint.Type.BREACH, 0, 100, null, old));
+        list.add(checkpoint(cal, budget, used, from, SlaCheckpoint.Type.BREACH, 0, 100, null, old, atPercent));
         for (EscalationLevel level : policy.escalationLadder()) {
             list.add(checkpoint(cal, budget, used, from, SlaCheckpoint.Type.ESCALATION, level.level(), level.percentOfTarget(),
-                    level.recipient().toString(), old));
+                    level.recipient().toString(), old, atPercent));
         }
         return list;
     }
 
     private static SlaCheckpoint checkpoint(BusinessCalendar cal, Duration budget, Duration used, Instant from, SlaCheckpoint.Type type,
-            int level, int percent, @Nullable String recipient, List<SlaCheckpoint> old) {
-        Duration share = budget.multipliedBy(percent).dividedBy(100);
-        Duration left = share.minus(used);
-        Instant at = left.isNegative() || left.isZero() ? from : cal.plus(from, left);
-        boolean fired = old.stream().anyMatch(o -> o.fired() && o.type() == type && o.level() == level && o.percent() == percent);
+            int level, int percent, @Nullable String recipient, List<SlaCheckpoint> old, Map<Integer, Instant> atPercent) {
+        Instant at = atPercent.computeIfAbsent(percent, p -> {
+            Duration left = budget.multipliedBy(p).dividedBy(100).minus(used);
+            return left.isNegative() || left.isZero() ? from : cal.plus(from, left);
+        });
+        boolean fired = false;
+        for (SlaCheckpoint o : old) {
+            fired |= o.fired() && o.type() == type && o.level() == level && o.percent() == percent;
+        }
         return new SlaCheckpoint(type, level, percent, at, recipient, fired);
     }
 
@@ -288,6 +296,8 @@ public final class SlaEngine implements SlaRules {
 
     static String format(Duration d) {
         long minutes = d.toMinutes();
-        return minutes / 60 + "h" + String.format(java.util.Locale.ROOT, "%02d", minutes % 60) + "m";
+        long m = minutes % 60;
+        // by hand: String.format costs more than the rest of a clock's stop, which runs on every step of a feedback
+        return minutes / 60 + (m >= 0 && m < 10 ? "h0" : "h") + m + "m";
     }
 }

@@ -1,6 +1,7 @@
 package io.memnun.storage.jdbc;
 
 import io.memnun.error.StoreException;
+import io.memnun.error.ValidationException;
 import io.memnun.spi.CatalogStore;
 import io.memnun.spi.RuleSetStore;
 import io.memnun.spi.AttachmentStore;
@@ -73,7 +74,7 @@ public final class JdbcStorage {
         SqlDialect sql = SqlDialect.of(dialect);
         this.outboxStore = new SqlOutboxStore(transactions, sql, tables);
         this.attachmentStore = new SqlAttachmentStore(transactions, tables);
-        this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables, outboxStore);
+        this.feedbackStore = new SqlFeedbackStore(transactions, sql, tables, outboxStore, b.referenceBlock);
         this.catalogStore = new SqlCatalogStore(transactions, sql, tables);
         this.ruleSetStore = new SqlRuleSetStore(transactions, sql, tables);
         this.surveyStore = new SqlSurveyStore(transactions, sql, tables, outboxStore);
@@ -224,6 +225,7 @@ public final class JdbcStorage {
         private String tablePrefix = Tables.DEFAULT_PREFIX;
         private boolean migrateOnStart;
         private @Nullable ConnectionProvider connectionProvider;
+        private int referenceBlock = 1;
 
         private Builder() {}
 
@@ -259,6 +261,25 @@ public final class JdbcStorage {
         /** Runs every store call inside the host's current transaction; see {@link ConnectionProvider}. */
         public Builder connectionProvider(ConnectionProvider connectionProvider) {
             this.connectionProvider = Objects.requireNonNull(connectionProvider, "connectionProvider");
+            return this;
+        }
+
+        /**
+         * How many reference numbers the feedback store takes from the database at a time (1 by default, at most
+         * 1,000). With 1, numbers are consecutive in the order of receipt across every node sharing the database; with
+         * more, each node (each store) takes a block and hands it out from memory, one statement per block instead of
+         * one per receipt and no wait for other nodes' receipts, but numbers are in receipt order only per node, and
+         * what is left of a block when the application stops is never issued. Numbers stay unique in any case.
+         * Inside a host's transaction numbers are always drawn one at a time (a block drawn there could be rolled
+         * back with it).
+         *
+         * @throws ValidationException naming {@code referenceBlock} outside 1 to 1,000
+         */
+        public Builder referenceBlock(int referenceBlock) {
+            if (referenceBlock < 1 || referenceBlock > 1000) {
+                throw new ValidationException("referenceBlock", "must be 1 to 1000, was " + referenceBlock);
+            }
+            this.referenceBlock = referenceBlock;
             return this;
         }
 

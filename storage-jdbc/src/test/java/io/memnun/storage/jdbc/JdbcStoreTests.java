@@ -352,6 +352,38 @@ abstract class JdbcStoreTests {
     }
 
     @Test
+    void referenceNumbersComeInBlocksPerStoreUniqueAcrossStoresAndOneAtATimeInAHostTransaction() throws SQLException {
+        JdbcStorage nodeA = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(5).build();
+        JdbcFeedbackStore a = nodeA.feedbackStore();
+        JdbcFeedbackStore b = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(5).build().feedbackStore();
+
+        assertThat(a.next(HOTEL, "FB", 2026)).isEqualTo(1);
+        assertThat(b.next(HOTEL, "FB", 2026)).as("the other node's block").isEqualTo(6);
+        assertThat(store.next(HOTEL, "FB", 2026)).as("a store taking one at a time").isEqualTo(11);
+        assertThat(List.of(a.next(HOTEL, "FB", 2026), a.next(HOTEL, "FB", 2026), a.next(HOTEL, "FB", 2026), a.next(HOTEL, "FB", 2026)))
+                .containsExactly(2L, 3L, 4L, 5L);
+        assertThat(a.next(HOTEL, "FB", 2026)).as("the next block").isEqualTo(12);
+        assertThat(a.next(HOTEL, "FB", 2027)).as("another year").isEqualTo(1);
+        assertThat(a.next(OTHER, "FB", 2026)).as("another tenant").isEqualTo(1);
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            // a block taken here would be rolled back with the host's transaction while this node handed it out
+            assertThat(nodeA.withConnection(c, () -> a.next(HOTEL, "SK", 2026))).isEqualTo(1);
+            c.rollback();
+        }
+        assertThat(store.next(HOTEL, "SK", 2026)).isEqualTo(1);
+        assertThat(b.next(HOTEL, "FB", 2026)).isEqualTo(7);
+    }
+
+    @Test
+    void aReferenceBlockOutsideOneToAThousandIsRefused() {
+        for (int bad : new int[] {0, -1, 1001}) {
+            assertThatThrownBy(() -> JdbcStorage.builder().referenceBlock(bad))
+                    .isInstanceOf(io.memnun.error.ValidationException.class).hasFieldOrPropertyWithValue("field", "referenceBlock");
+        }
+    }
+
+    @Test
     void aHostTransactionCommitsMemnunsWritesWithItsOwn() throws SQLException {
         Feedback f;
         try (Connection c = dataSource().getConnection()) {

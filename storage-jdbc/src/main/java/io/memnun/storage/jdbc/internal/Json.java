@@ -249,47 +249,61 @@ final class Json {
     }
 
     /**
-     * Response-time clocks, written positionally: a clock is
-     * {@code [kind, calendar, target, startedAt, dueAt, usedBeforeRun, runningSince, state, stoppedAt, checkpoints]}
-     * and a checkpoint {@code [type, level, percent, at, recipient, fired]}. An instant is two numbers (epoch
-     * second, nanosecond), a duration its nanoseconds, an absent value {@code null}: nothing is cut to microseconds.
-     * The clocks are rewritten on every step of a feedback and read before every command, so they are kept small
-     * and cheap to read; the object form of earlier versions is still read.
+     * Response-time clocks, written positionally and compactly: {@code [3, kinds, clock, clock, ...]}, where 3 marks
+     * this form, {@code kinds} lists each distinct kind of checkpoint once as {@code [type, level, percent,
+     * recipient]} (every clock of a feedback has the same ladder), a clock is {@code [kind, calendar, target,
+     * startedAt, dueAt, usedBeforeRun, runningSince, state, stoppedAt, checkpoints]} and a checkpoint
+     * {@code [kind index, at, fired 0/1]}. The clock's start is two numbers (epoch second, nanosecond), every other
+     * instant two numbers too but its second counted from the start's, a duration its nanoseconds, an absent value
+     * {@code null}: nothing is cut to microseconds. The clocks are rewritten on every step of a feedback (on
+     * PostgreSQL a whole new row version each time) and read before every command, so they are kept small and cheap
+     * to read; the earlier positional form (a clock's checkpoints spelled out, instants absolute) and object form
+     * are still read.
      */
     static @Nullable String slaClocks(List<SlaClock> clocks) {
         if (clocks.isEmpty()) {
             return null;
         }
+        List<CheckpointKind> kinds = new ArrayList<>(8);
+        for (SlaClock c : clocks) {
+            for (SlaCheckpoint k : c.checkpoints()) {
+                CheckpointKind kind = CheckpointKind.of(k);
+                if (!kinds.contains(kind)) {
+                    kinds.add(kind);
+                }
+            }
+        }
         return write(g -> {
             g.writeStartArray();
+            g.writeNumber(COMPACT_CLOCKS);
+            g.writeStartArray();
+            for (CheckpointKind k : kinds) {
+                g.writeStartArray();
+                g.writeString(k.type().name());
+                g.writeNumber(k.level());
+                g.writeNumber(k.percent());
+                writeNullable(g, k.recipient());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
             for (SlaClock c : clocks) {
+                long base = c.startedAt().getEpochSecond();
                 g.writeStartArray();
                 g.writeString(c.kind().name());
-                if (c.calendar() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeString(c.calendar());
-                }
+                writeNullable(g, c.calendar());
                 g.writeNumber(c.target().toNanos());
                 writeInstant(g, c.startedAt());
-                writeInstant(g, c.dueAt());
+                writeInstant(g, base, c.dueAt());
                 g.writeNumber(c.usedBeforeRun().toNanos());
-                writeInstant(g, c.runningSince());
+                writeInstant(g, base, c.runningSince());
                 g.writeString(c.state().name());
-                writeInstant(g, c.stoppedAt());
+                writeInstant(g, base, c.stoppedAt());
                 g.writeStartArray();
                 for (SlaCheckpoint k : c.checkpoints()) {
                     g.writeStartArray();
-                    g.writeString(k.type().name());
-                    g.writeNumber(k.level());
-                    g.writeNumber(k.percent());
-                    writeInstant(g, k.at());
-                    if (k.recipient() == null) {
-                        g.writeNull();
-                    } else {
-                        g.writeString(k.recipient());
-                    }
-                    g.writeBoolean(k.fired());
+                    g.writeNumber(kinds.indexOf(CheckpointKind.of(k)));
+                    writeInstant(g, base, k.at());
+                    g.writeNumber(k.fired() ? 1 : 0);
                     g.writeEndArray();
                 }
                 g.writeEndArray();
@@ -297,6 +311,35 @@ final class Json {
             }
             g.writeEndArray();
         });
+    }
+
+    /** The mark of the compact form of {@link #slaClocks(List)}. */
+    private static final int COMPACT_CLOCKS = 3;
+
+    /** What a checkpoint is, apart from when it falls due and whether it fired. */
+    private record CheckpointKind(SlaCheckpoint.Type type, int level, int percent, @Nullable String recipient) {
+        static CheckpointKind of(SlaCheckpoint k) {
+            return new CheckpointKind(k.type(), k.level(), k.percent(), k.recipient());
+        }
+    }
+
+    private static void writeNullable(JsonGenerator g, @Nullable String text) throws IOException {
+        if (text == null) {
+            g.writeNull();
+        } else {
+            g.writeString(text);
+        }
+    }
+
+    /** An instant with its second counted from {@code baseSecond}. */
+    private static void writeInstant(JsonGenerator g, long baseSecond, @Nullable Instant at) throws IOException {
+        if (at == null) {
+            g.writeNull();
+            g.writeNull();
+        } else {
+            g.writeNumber(at.getEpochSecond() - baseSecond);
+            g.writeNumber(at.getNano());
+        }
     }
 
     private static void writeInstant(JsonGenerator g, @Nullable Instant at) throws IOException {
@@ -309,19 +352,76 @@ final class Json {
         }
     }
 
+    /** The clocks {@link #slaClocks(List)} wrote (in any of its forms), as an unmodifiable list a store may share. */
     static List<SlaClock> slaClocks(@Nullable String json) {
         if (json == null) {
             return List.of();
         }
         return read(json, p -> {
             List<SlaClock> clocks = new ArrayList<>();
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_NUMBER_INT) {
+                if (p.getIntValue() != COMPACT_CLOCKS) {
+                    throw new IOException("unknown form of SLA clocks: " + p.getIntValue());
+                }
+                List<CheckpointKind> kinds = new ArrayList<>(8);
+                p.nextToken(); // the kinds' array
+                while (p.nextToken() == JsonToken.START_ARRAY) {
+                    SlaCheckpoint.Type type = SlaCheckpoint.Type.valueOf(nextText(p));
+                    int level = (int) nextLong(p);
+                    int percent = (int) nextLong(p);
+                    kinds.add(new CheckpointKind(type, level, percent, nextText(p)));
+                    p.nextToken(); // the kind's end
+                }
+                for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    clocks.add(compactClock(p, kinds));
+                }
+                return List.copyOf(clocks);
+            }
+            for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 clocks.add(t == JsonToken.START_ARRAY ? positionalClock(p) : objectClock(p));
             }
-            return clocks;
+            return List.copyOf(clocks);
         });
     }
 
+    private static SlaClock compactClock(JsonParser p, List<CheckpointKind> kinds) throws IOException {
+        SlaKind kind = SlaKind.valueOf(nextText(p));
+        String calendar = nextText(p);
+        Duration target = Duration.ofNanos(nextLong(p));
+        Instant startedAt = Objects.requireNonNull(nextInstant(p), "startedAt");
+        long base = startedAt.getEpochSecond();
+        Instant dueAt = nextInstant(p, base);
+        Duration used = Duration.ofNanos(nextLong(p));
+        Instant runningSince = nextInstant(p, base);
+        SlaClock.State state = SlaClock.State.valueOf(nextText(p));
+        Instant stoppedAt = nextInstant(p, base);
+        List<SlaCheckpoint> checkpoints = new ArrayList<>();
+        p.nextToken(); // the checkpoints' array
+        while (p.nextToken() == JsonToken.START_ARRAY) {
+            CheckpointKind k = kinds.get((int) nextLong(p));
+            Instant at = nextInstant(p, base);
+            boolean fired = nextLong(p) != 0;
+            p.nextToken(); // the checkpoint's end
+            checkpoints.add(new SlaCheckpoint(k.type(), k.level(), k.percent(), Objects.requireNonNull(at, "checkpoint at"), k.recipient(), fired));
+        }
+        p.nextToken(); // the clock's end
+        return new SlaClock(kind, calendar, target, startedAt, Objects.requireNonNull(dueAt, "dueAt"), used, runningSince, state, stoppedAt,
+                checkpoints);
+    }
+
+    /** An instant written by {@link #writeInstant(JsonGenerator, long, Instant)}. */
+    private static @Nullable Instant nextInstant(JsonParser p, long baseSecond) throws IOException {
+        if (p.nextToken() == JsonToken.VALUE_NULL) {
+            p.nextToken();
+            return null;
+        }
+        long second = baseSecond + p.getLongValue();
+        p.nextToken();
+        return Instant.ofEpochSecond(second, p.getIntValue());
+    }
+
+    /** A clock in the positional form schema 8 wrote at first, checkpoints spelled out and instants absolute. */
     private static SlaClock positionalClock(JsonParser p) throws IOException {
         SlaKind kind = SlaKind.valueOf(nextText(p));
         String calendar = nextText(p);

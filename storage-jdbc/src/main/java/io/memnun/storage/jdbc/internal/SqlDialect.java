@@ -33,8 +33,8 @@ public abstract class SqlDialect {
     public abstract String jsonParameter();
 
     /**
-     * One statement that increments the sequence row of (tenant, prefix, year), creating it at 1, and returns the
-     * new value; parameters: tenant, prefix, year.
+     * One statement that adds n to the sequence row of (tenant, prefix, year), creating it at n, and returns the
+     * new value (the last of the n numbers taken); parameters: tenant, prefix, year, n.
      */
     public abstract String nextSequenceValue(String table);
 
@@ -148,10 +148,10 @@ public abstract class SqlDialect {
         public String nextSequenceValue(String table) {
             // a data change delta table makes the MERGE and the read of its result one statement
             return "SELECT last_value FROM FINAL TABLE (MERGE INTO " + table + " t USING (VALUES (CAST(? AS VARCHAR(64)),"
-                    + " CAST(? AS VARCHAR(5)), CAST(? AS INTEGER))) s(tenant, prefix, ref_year)"
+                    + " CAST(? AS VARCHAR(5)), CAST(? AS INTEGER), CAST(? AS BIGINT))) s(tenant, prefix, ref_year, n)"
                     + " ON t.tenant = s.tenant AND t.prefix = s.prefix AND t.ref_year = s.ref_year"
-                    + " WHEN MATCHED THEN UPDATE SET last_value = t.last_value + 1"
-                    + " WHEN NOT MATCHED THEN INSERT (tenant, prefix, ref_year, last_value) VALUES (s.tenant, s.prefix, s.ref_year, 1))";
+                    + " WHEN MATCHED THEN UPDATE SET last_value = t.last_value + s.n"
+                    + " WHEN NOT MATCHED THEN INSERT (tenant, prefix, ref_year, last_value) VALUES (s.tenant, s.prefix, s.ref_year, s.n))";
         }
 
         @Override
@@ -224,8 +224,8 @@ public abstract class SqlDialect {
         @Override
         public String nextSequenceValue(String table) {
             // atomic on any number of nodes: the conflicting insert waits for the row lock, then increments
-            return "INSERT INTO " + table + " AS t (tenant, prefix, ref_year, last_value) VALUES (?, ?, ?, 1)"
-                    + " ON CONFLICT (tenant, prefix, ref_year) DO UPDATE SET last_value = t.last_value + 1"
+            return "INSERT INTO " + table + " AS t (tenant, prefix, ref_year, last_value) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (tenant, prefix, ref_year) DO UPDATE SET last_value = t.last_value + EXCLUDED.last_value"
                     + " RETURNING t.last_value";
         }
 

@@ -85,6 +85,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
      */
     private final AtomicReferenceArray<Feedback> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
     private static final int RECENT_SLOTS = 1024;
+    /** The clocks and customers last read or written, so that a read of the same text does not parse it again. */
+    private final ParsedColumns parsed = new ParsedColumns();
     private final String insertEvent;
     private final String insertRound;
     private final String eventTable;
@@ -98,8 +100,25 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final String nextSequence;
     private final SqlOutboxStore outbox;
 
-    public SqlFeedbackStore(Transactions tx, SqlDialect dialect, Tables tables, SqlOutboxStore outbox) {
+    /** How many numbers {@link #next} takes from the database at a time. */
+    private final int referenceBlock;
+    /** The numbers taken and not issued yet, per sequence; each guarded by its own monitor. */
+    private final Map<SequenceKey, Block> blocks = new ConcurrentHashMap<>();
+
+    private record SequenceKey(TenantId tenant, String prefix, int year) {}
+
+    /** Numbers {@code next} to {@code last} taken from the database and not issued yet. */
+    private static final class Block {
+        long next = 1;
+        long last;
+    }
+
+    public SqlFeedbackStore(Transactions tx, SqlDialect dialect, Tables tables, SqlOutboxStore outbox, int referenceBlock) {
         this.tx = Objects.requireNonNull(tx, "tx");
+        if (referenceBlock < 1) {
+            throw new IllegalArgumentException("referenceBlock must be positive: " + referenceBlock);
+        }
+        this.referenceBlock = referenceBlock;
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.feedbackTable = tables.feedback();
@@ -229,7 +248,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 try (PreparedStatement ps = c.prepareStatement(insertFeedbackWithEvent)) {
                     boolean eventFirst = dialect.eventParametersFirst();
                     int i = eventFirst ? bindEvent(ps, 1, f.tenant(), event) : 1;
-                    i = StateColumns.bind(ps, bindKeys(ps, i, f), f, StateColumns.all());
+                    i = StateColumns.bind(ps, bindKeys(ps, i, f), f, StateColumns.all(), parsed);
                     if (!eventFirst) {
                         bindEvent(ps, i, f.tenant(), event);
                     }
@@ -247,7 +266,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             try (PreparedStatement ps = c.prepareStatement(updateWithEventSql(mask))) {
                 boolean eventFirst = dialect.eventParametersFirst();
                 int i = eventFirst ? bindEvent(ps, 1, f.tenant(), event) : 1;
-                i = StateColumns.bind(ps, i, f, mask);
+                i = StateColumns.bind(ps, i, f, mask, parsed);
                 ps.setString(i++, f.tenant().value());
                 setUuid(ps, i++, f.id().value());
                 ps.setLong(i++, change.expectedVersion());
@@ -295,7 +314,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
 
     private void insert(Connection c, Feedback f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insertFeedback)) {
-            StateColumns.bind(ps, bindKeys(ps, 1, f), f, StateColumns.all());
+            StateColumns.bind(ps, bindKeys(ps, 1, f), f, StateColumns.all(), parsed);
             ps.executeUpdate();
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
@@ -323,7 +342,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         long mask = changedSince(f, expectedVersion);
         int rows;
         try (PreparedStatement ps = c.prepareStatement(updateSql(mask))) {
-            int i = StateColumns.bind(ps, 1, f, mask);
+            int i = StateColumns.bind(ps, 1, f, mask, parsed);
             ps.setString(i++, f.tenant().value());
             setUuid(ps, i++, f.id().value());
             ps.setLong(i, expectedVersion);
@@ -621,7 +640,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     /** Reads the row {@link #selectFeedback} lists: the key columns, then the state columns. */
-    private static Feedback feedback(ResultSet rs) throws SQLException {
+    private Feedback feedback(ResultSet rs) throws SQLException {
         FeedbackId id = new FeedbackId(getUuid(rs, 2));
         Feedback.Restorer r = Feedback.restore(id, new TenantId(rs.getString(1)),
                 new ReferenceNumber(rs.getString(3), rs.getInt(4), rs.getLong(5)), rs.getLong(8));
@@ -645,7 +664,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         String name = rs.getString(i++);
         String email = rs.getString(i++);
         String phone = rs.getString(i++);
-        r.customer(Json.customer(rs.getString(i++), externalId, name, email, phone));
+        r.customer(parsed.readCustomer(id, new ParsedColumns.CustomerText(rs.getString(i++), externalId, name, email, phone)));
         r.description(rs.getString(i++));
         r.desiredRemedy(rs.getString(i++));
         r.immediateAction(rs.getString(i++));
@@ -667,7 +686,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         r.closedAt(getInstant(rs, i++));
         r.cancellationReason(rs.getString(i++));
         r.appealCount(rs.getInt(i++));
-        r.slaClocks(Json.slaClocks(rs.getString(i++)));
+        r.slaClocks(parsed.readClocks(id, rs.getString(i++)));
         i++; // next_sla_check_at is derived from the clocks: written for the index, never read back
         r.watchers(Json.staff(rs.getString(i++)));
         long routingVersion = rs.getLong(i);
@@ -723,12 +742,29 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     public long next(TenantId tenant, String prefix, int year) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(prefix, "prefix");
+        if (referenceBlock == 1 || tx.inHostTransaction()) {
+            return take(tenant, prefix, year, 1);
+        }
+        Block block = blocks.computeIfAbsent(new SequenceKey(tenant, prefix, year), k -> new Block());
+        synchronized (block) {
+            if (block.next > block.last) {
+                long last = take(tenant, prefix, year, referenceBlock);
+                block.next = last - referenceBlock + 1;
+                block.last = last;
+            }
+            return block.next++;
+        }
+    }
+
+    /** Takes {@code n} numbers from the database's sequence; returns the last of them. */
+    private long take(TenantId tenant, String prefix, int year, int n) {
         return tx.statement("issue a reference number", c -> {
             for (int attempt = 1; ; attempt++) {
                 try (PreparedStatement ps = c.prepareStatement(nextSequence)) {
                     ps.setString(1, tenant.value());
                     ps.setString(2, prefix);
                     ps.setInt(3, year);
+                    ps.setLong(4, n);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             throw new StoreException("the reference sequence returned no value");

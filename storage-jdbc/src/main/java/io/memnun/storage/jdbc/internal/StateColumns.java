@@ -26,7 +26,7 @@ final class StateColumns {
     /** How a column's value is bound from a feedback. */
     @FunctionalInterface
     interface Binder {
-        void bind(PreparedStatement ps, int index, Feedback f) throws SQLException;
+        void bind(PreparedStatement ps, int index, Feedback f, ParsedColumns parsed) throws SQLException;
     }
 
     /**
@@ -39,58 +39,58 @@ final class StateColumns {
     private StateColumns() {}
 
     static final List<Column> ALL = List.of(
-            column("version", Feedback::version, (ps, i, f) -> ps.setLong(i, f.version())),
-            column("kind", Feedback::kind, (ps, i, f) -> ps.setString(i, f.kind().name())),
-            column("type_id", Feedback::type, (ps, i, f) -> setString(ps, i, f.type().map(FeedbackTypeId::value).orElse(null))),
-            column("priority", Feedback::priority, (ps, i, f) -> ps.setString(i, f.priority().name())),
-            column("channel", Feedback::channel, (ps, i, f) -> ps.setString(i, f.channel().code())),
-            column("location_id", Feedback::location, (ps, i, f) -> setString(ps, i, f.location().map(LocationId::value).orElse(null))),
-            column("subject_id", Feedback::subject, (ps, i, f) -> setString(ps, i, f.subject().map(SubjectId::value).orElse(null))),
-            column("department_id", Feedback::department, (ps, i, f) -> setString(ps, i, f.department().map(DepartmentId::value).orElse(null))),
-            column("assignee_id", Feedback::assignee, (ps, i, f) -> setString(ps, i, f.assignee().map(StaffId::value).orElse(null))),
-            column("customer_external_id", f -> f.customer().externalId(), (ps, i, f) -> setString(ps, i, f.customer().externalId())),
-            column("customer_name", f -> f.customer().name(), (ps, i, f) -> setString(ps, i, f.customer().name())),
+            column("version", Feedback::version, (ps, i, f, p) -> ps.setLong(i, f.version())),
+            column("kind", Feedback::kind, (ps, i, f, p) -> ps.setString(i, f.kind().name())),
+            column("type_id", Feedback::type, (ps, i, f, p) -> setString(ps, i, f.type().map(FeedbackTypeId::value).orElse(null))),
+            column("priority", Feedback::priority, (ps, i, f, p) -> ps.setString(i, f.priority().name())),
+            column("channel", Feedback::channel, (ps, i, f, p) -> ps.setString(i, f.channel().code())),
+            column("location_id", Feedback::location, (ps, i, f, p) -> setString(ps, i, f.location().map(LocationId::value).orElse(null))),
+            column("subject_id", Feedback::subject, (ps, i, f, p) -> setString(ps, i, f.subject().map(SubjectId::value).orElse(null))),
+            column("department_id", Feedback::department, (ps, i, f, p) -> setString(ps, i, f.department().map(DepartmentId::value).orElse(null))),
+            column("assignee_id", Feedback::assignee, (ps, i, f, p) -> setString(ps, i, f.assignee().map(StaffId::value).orElse(null))),
+            column("customer_external_id", f -> f.customer().externalId(), (ps, i, f, p) -> setString(ps, i, f.customer().externalId())),
+            column("customer_name", f -> f.customer().name(), (ps, i, f, p) -> setString(ps, i, f.customer().name())),
             column("customer_email", f -> f.customer().email(),
-                    (ps, i, f) -> setString(ps, i, f.customer().email() == null ? null : f.customer().email().value())),
+                    (ps, i, f, p) -> setString(ps, i, f.customer().email() == null ? null : f.customer().email().value())),
             column("customer_phone", f -> f.customer().phone(),
-                    (ps, i, f) -> setString(ps, i, f.customer().phone() == null ? null : f.customer().phone().e164())),
-            json("customer", Feedback::customer, (ps, i, f) -> ps.setString(i, Json.customer(f.customer()))),
-            column("description", Feedback::description, (ps, i, f) -> ps.setString(i, f.description())),
-            column("desired_remedy", Feedback::desiredRemedy, (ps, i, f) -> setString(ps, i, f.desiredRemedy().orElse(null))),
-            column("immediate_action", Feedback::immediateAction, (ps, i, f) -> setString(ps, i, f.immediateAction().orElse(null))),
-            json("assessment", Feedback::assessment, (ps, i, f) -> setString(ps, i, Json.assessment(f.assessment().orElse(null)))),
-            json("attachments", Feedback::attachments, (ps, i, f) -> setString(ps, i, Json.attachments(f.attachments()))),
-            json("context", Feedback::context, (ps, i, f) -> setString(ps, i, Json.map(f.context()))),
-            column("status", Feedback::status, (ps, i, f) -> ps.setString(i, f.status().name())),
-            column("paused_from", Feedback::pausedFrom, (ps, i, f) -> setString(ps, i, f.pausedFrom().map(Enum::name).orElse(null))),
-            column("updated_at", micros(Feedback::updatedAt), (ps, i, f) -> setInstant(ps, i, f.updatedAt())),
-            column("planned_until", micros(f -> f.plannedUntil().orElse(null)), (ps, i, f) -> setInstant(ps, i, f.plannedUntil().orElse(null))),
-            column("resolution", Feedback::resolution, (ps, i, f) -> setString(ps, i, f.resolution().orElse(null))),
-            column("resolved_at", micros(f -> f.resolvedAt().orElse(null)), (ps, i, f) -> setInstant(ps, i, f.resolvedAt().orElse(null))),
-            column("rejection_count", Feedback::rejectionCount, (ps, i, f) -> ps.setInt(i, f.rejectionCount())),
+                    (ps, i, f, p) -> setString(ps, i, f.customer().phone() == null ? null : f.customer().phone().e164())),
+            json("customer", Feedback::customer, (ps, i, f, p) -> ps.setString(i, p.writeCustomer(f.id(), f.customer()))),
+            column("description", Feedback::description, (ps, i, f, p) -> ps.setString(i, f.description())),
+            column("desired_remedy", Feedback::desiredRemedy, (ps, i, f, p) -> setString(ps, i, f.desiredRemedy().orElse(null))),
+            column("immediate_action", Feedback::immediateAction, (ps, i, f, p) -> setString(ps, i, f.immediateAction().orElse(null))),
+            json("assessment", Feedback::assessment, (ps, i, f, p) -> setString(ps, i, Json.assessment(f.assessment().orElse(null)))),
+            json("attachments", Feedback::attachments, (ps, i, f, p) -> setString(ps, i, Json.attachments(f.attachments()))),
+            json("context", Feedback::context, (ps, i, f, p) -> setString(ps, i, Json.map(f.context()))),
+            column("status", Feedback::status, (ps, i, f, p) -> ps.setString(i, f.status().name())),
+            column("paused_from", Feedback::pausedFrom, (ps, i, f, p) -> setString(ps, i, f.pausedFrom().map(Enum::name).orElse(null))),
+            column("updated_at", micros(Feedback::updatedAt), (ps, i, f, p) -> setInstant(ps, i, f.updatedAt())),
+            column("planned_until", micros(f -> f.plannedUntil().orElse(null)), (ps, i, f, p) -> setInstant(ps, i, f.plannedUntil().orElse(null))),
+            column("resolution", Feedback::resolution, (ps, i, f, p) -> setString(ps, i, f.resolution().orElse(null))),
+            column("resolved_at", micros(f -> f.resolvedAt().orElse(null)), (ps, i, f, p) -> setInstant(ps, i, f.resolvedAt().orElse(null))),
+            column("rejection_count", Feedback::rejectionCount, (ps, i, f, p) -> ps.setInt(i, f.rejectionCount())),
             column("last_rejected_at", micros(f -> f.lastRejectedAt().orElse(null)),
-                    (ps, i, f) -> setInstant(ps, i, f.lastRejectedAt().orElse(null))),
-            json("recourse_offered", Feedback::recourseOffered, (ps, i, f) -> setString(ps, i, Json.recourse(f.recourseOffered()))),
-            column("closure_reason", Feedback::closureReason, (ps, i, f) -> setString(ps, i, f.closureReason().map(Enum::name).orElse(null))),
-            column("closed_at", micros(f -> f.closedAt().orElse(null)), (ps, i, f) -> setInstant(ps, i, f.closedAt().orElse(null))),
-            column("cancellation_reason", Feedback::cancellationReason, (ps, i, f) -> setString(ps, i, f.cancellationReason().orElse(null))),
-            column("appeal_count", Feedback::appealCount, (ps, i, f) -> ps.setInt(i, f.appealCount())),
+                    (ps, i, f, p) -> setInstant(ps, i, f.lastRejectedAt().orElse(null))),
+            json("recourse_offered", Feedback::recourseOffered, (ps, i, f, p) -> setString(ps, i, Json.recourse(f.recourseOffered()))),
+            column("closure_reason", Feedback::closureReason, (ps, i, f, p) -> setString(ps, i, f.closureReason().map(Enum::name).orElse(null))),
+            column("closed_at", micros(f -> f.closedAt().orElse(null)), (ps, i, f, p) -> setInstant(ps, i, f.closedAt().orElse(null))),
+            column("cancellation_reason", Feedback::cancellationReason, (ps, i, f, p) -> setString(ps, i, f.cancellationReason().orElse(null))),
+            column("appeal_count", Feedback::appealCount, (ps, i, f, p) -> ps.setInt(i, f.appealCount())),
             // schema version 2
             // plain text since schema 8: rewritten on every step and never queried inside, so jsonb's parse is waste
-            column("sla_clocks", Feedback::slaClocks, (ps, i, f) -> setString(ps, i, Json.slaClocks(f.slaClocks()))),
+            column("sla_clocks", Feedback::slaClocks, (ps, i, f, p) -> setString(ps, i, p.writeClocks(f.id(), f.slaClocks()))),
             column("next_sla_check_at", micros(f -> f.nextSlaCheckAt().orElse(null)),
-                    (ps, i, f) -> setInstant(ps, i, f.nextSlaCheckAt().orElse(null))),
+                    (ps, i, f, p) -> setInstant(ps, i, f.nextSlaCheckAt().orElse(null))),
             // schema version 3
-            json("watchers", Feedback::watchers, (ps, i, f) -> setString(ps, i, Json.staff(f.watchers()))),
-            column("routing_version", Feedback::routingVersion, (ps, i, f) -> {
+            json("watchers", Feedback::watchers, (ps, i, f, p) -> setString(ps, i, Json.staff(f.watchers()))),
+            column("routing_version", Feedback::routingVersion, (ps, i, f, p) -> {
                 if (f.routingVersion().isPresent()) {
                     ps.setLong(i, f.routingVersion().get());
                 } else {
                     ps.setNull(i, java.sql.Types.BIGINT);
                 }
             }),
-            column("possible_duplicate_of", Feedback::possibleDuplicateOf, (ps, i, f) -> setUuid(ps, i, f.possibleDuplicateOf())),
-            column("merged_into", Feedback::mergedInto, (ps, i, f) -> setUuid(ps, i, f.mergedInto())));
+            column("possible_duplicate_of", Feedback::possibleDuplicateOf, (ps, i, f, p) -> setUuid(ps, i, f.possibleDuplicateOf())),
+            column("merged_into", Feedback::mergedInto, (ps, i, f, p) -> setUuid(ps, i, f.mergedInto())));
 
     static {
         if (ALL.size() > 63) {
@@ -139,12 +139,15 @@ final class StateColumns {
         return (1L << ALL.size()) - 1;
     }
 
-    /** Binds the columns in {@code mask} from {@code start}; returns the next parameter index. */
-    static int bind(PreparedStatement ps, int start, Feedback f, long mask) throws SQLException {
+    /**
+     * Binds the columns in {@code mask} from {@code start}, remembering the texts of costly columns in {@code parsed};
+     * returns the next parameter index.
+     */
+    static int bind(PreparedStatement ps, int start, Feedback f, long mask, ParsedColumns parsed) throws SQLException {
         int i = start;
         for (int c = 0; c < ALL.size(); c++) {
             if ((mask & (1L << c)) != 0) {
-                ALL.get(c).binder().bind(ps, i++, f);
+                ALL.get(c).binder().bind(ps, i++, f, parsed);
             }
         }
         return i;

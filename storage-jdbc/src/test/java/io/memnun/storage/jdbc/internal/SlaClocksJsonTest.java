@@ -7,7 +7,9 @@ import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.SlaKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SlaClocksJsonTest {
@@ -28,6 +30,65 @@ class SlaClocksJsonTest {
         assertThat(Json.slaClocks(json)).isEqualTo(CLOCKS);
         assertThat(json).doesNotContain("\"kind\"").contains("ROLE(quality-manager)");
         assertThat(Json.slaClocks(Json.slaClocks(List.of()))).isEmpty();
+    }
+
+    @Test
+    void thePositionalFormSchemaEightWroteFirstIsStillRead() {
+        String positional = "[[\"ACKNOWLEDGEMENT\",\"office\",21600000000000,1773640800,123456789,1773644400,123456789,5400000000007,null,null,"
+                + "\"MET\",1773640860,123456789,[[\"WARNING\",0,75,1773640810,123456789,null,true],[\"ESCALATION\",2,100,1773640820,123456789,"
+                + "\"ROLE(quality-manager)\",false]]],[\"PLANNED_COMPLETION\",null,0,1773640800,123456789,1773727200,123456789,0,1773640800,"
+                + "123456789,\"RUNNING\",null,null,[[\"BREACH\",0,100,1773727200,123456789,null,false]]]]";
+
+        assertThat(Json.slaClocks(positional)).isEqualTo(CLOCKS);
+    }
+
+    @Test
+    void theDefaultPolicysThreeClocksTakeAThirdLessThanInThePositionalForm() {
+        List<SlaClock> clocks = new ArrayList<>();
+        for (SlaKind kind : List.of(SlaKind.ACKNOWLEDGEMENT, SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION)) {
+            Instant due = T.plusSeconds(86_400).minusNanos(T.getNano());
+            clocks.add(new SlaClock(kind, "office", Duration.ofHours(9), T, due, Duration.ZERO, T, SlaClock.State.RUNNING, null, List.of(
+                    new SlaCheckpoint(SlaCheckpoint.Type.WARNING, 0, 75, due.minusSeconds(8100), null, false),
+                    new SlaCheckpoint(SlaCheckpoint.Type.ESCALATION, 1, 75, due.minusSeconds(8100), "ASSIGNEE", false),
+                    new SlaCheckpoint(SlaCheckpoint.Type.BREACH, 0, 100, due, null, false),
+                    new SlaCheckpoint(SlaCheckpoint.Type.ESCALATION, 2, 100, due, "DEPARTMENT_HEAD", false),
+                    new SlaCheckpoint(SlaCheckpoint.Type.ESCALATION, 3, 150, due.plusSeconds(16_200), "ROLE(quality-manager)", false))));
+        }
+
+        String json = Json.slaClocks(clocks);
+
+        // the positional form spelled out each checkpoint with absolute instants: 1,122 characters for these
+        assertThat(json.length()).isLessThan(1122 * 2 / 3);
+        assertThat(Json.slaClocks(json)).isEqualTo(clocks);
+    }
+
+    @Test
+    void clocksOfEveryShapeRoundTrip() {
+        SlaCheckpoint.Type[] types = SlaCheckpoint.Type.values();
+        SlaClock.State[] states = SlaClock.State.values();
+        String[] recipients = {null, "ASSIGNEE", "DEPARTMENT_HEAD", "ROLE(quality-manager)"};
+        for (long seed = 1; seed <= 500; seed++) {
+            Random random = new Random(seed);
+            List<SlaClock> clocks = new ArrayList<>();
+            for (int c = random.nextInt(5); c > 0; c--) {
+                // instants on both sides of the epoch and of the clock's start, with any nanosecond
+                Instant start = Instant.ofEpochSecond((long) random.nextInt(2_000_000_000) * 2 - 1_000_000_000L, random.nextInt(1_000_000_000));
+                SlaClock.State state = states[random.nextInt(states.length)];
+                List<SlaCheckpoint> checkpoints = new ArrayList<>();
+                for (int k = random.nextInt(7); k > 0; k--) {
+                    SlaCheckpoint.Type type = types[random.nextInt(types.length)];
+                    checkpoints.add(new SlaCheckpoint(type, type == SlaCheckpoint.Type.ESCALATION ? 1 + random.nextInt(4) : 0, random.nextInt(300),
+                            start.plusSeconds(random.nextInt(2_000_000) - 1000).plusNanos(random.nextInt(1_000_000_000)),
+                            recipients[random.nextInt(recipients.length)], random.nextBoolean()));
+                }
+                clocks.add(new SlaClock(SlaKind.values()[random.nextInt(SlaKind.values().length)], random.nextBoolean() ? "office" : null,
+                        Duration.ofNanos(random.nextLong() & 0xFFFF_FFFF_FFFFL), start, start.plusSeconds(random.nextInt(1_000_000)),
+                        Duration.ofNanos(random.nextInt(Integer.MAX_VALUE)), state == SlaClock.State.RUNNING ? start.plusNanos(random.nextInt(1000)) : null,
+                        state, state.isStopped() ? start.minusSeconds(random.nextInt(100)) : null, checkpoints));
+            }
+
+            assertThat(Json.slaClocks(Json.slaClocks(clocks))).as("seed %d", seed).isEqualTo(clocks);
+        }
     }
 
     @Test
