@@ -237,8 +237,10 @@ public final class FeedbackDesk {
             return null;
         }
         Feedback latest = null;
+        // only within the department the intake goes to: a link never points staff at feedback they may not see
         FeedbackQuery.Builder base = FeedbackQuery.builder(intake.tenant())
                 .subject(intake.subject())
+                .department(intake.department())
                 .receivedBetween(receivedAt.minus(duplicateWindow), receivedAt.plusNanos(1))
                 .order(FeedbackQuery.Order.NEWEST_FIRST)
                 .limit(1);
@@ -249,7 +251,7 @@ public final class FeedbackDesk {
         if (intake.customer().phone() != null) {
             latest = newest(latest, store.query(base.customerPhone(intake.customer().phone()).build()));
         }
-        if (latest == null) {
+        if (latest == null || !latest.department().equals(Optional.ofNullable(intake.department()))) {
             return null;
         }
         // link to the first of a chain, so every repeat points at the one the work happens on
