@@ -541,6 +541,11 @@ public final class FeedbackDesk {
         return store.history(tenant, get(tenant, key).id());
     }
 
+    /** How many feedback match {@code query} (its cursor and limit aside), counted by the store. */
+    long count(FeedbackQuery query) {
+        return store.count(Objects.requireNonNull(query, "query"));
+    }
+
     /** One page of feedback matching {@code query}; pass {@link Page#next()} back for the next. */
     public Page<Feedback> query(FeedbackQuery query) {
         return store.query(Objects.requireNonNull(query, "query"));
