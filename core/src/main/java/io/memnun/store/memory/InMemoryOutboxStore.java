@@ -248,6 +248,27 @@ public final class InMemoryOutboxStore implements OutboxStore {
         }
     }
 
+    @Override
+    public int deleteForOwner(TenantId tenant, String ownerKind, UUID ownerId) {
+        lock.lock();
+        try {
+            List<OutboxMessage> gone = messages.values().stream()
+                    .filter(m -> m.notification().tenant().equals(tenant) && m.notification().owner().kind().equals(ownerKind)
+                            && m.notification().owner().id().equals(ownerId))
+                    .toList();
+            for (OutboxMessage m : gone) {
+                if (m.state() == OutboxMessage.State.PENDING) {
+                    pending.remove(due(m));
+                }
+                messages.remove(m.id());
+                sequence.remove(m.id());
+            }
+            return gone.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Every message in the order it was written, for tests and small operator screens. */
     public List<OutboxMessage> all() {
         lock.lock();
