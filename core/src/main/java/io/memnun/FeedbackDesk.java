@@ -237,8 +237,10 @@ public final class FeedbackDesk {
             return null;
         }
         Feedback latest = null;
+        // only within the department the intake goes to: a link never points staff at feedback they may not see
         FeedbackQuery.Builder base = FeedbackQuery.builder(intake.tenant())
                 .subject(intake.subject())
+                .department(intake.department())
                 .receivedBetween(receivedAt.minus(duplicateWindow), receivedAt.plusNanos(1))
                 .order(FeedbackQuery.Order.NEWEST_FIRST)
                 .limit(1);
@@ -249,7 +251,7 @@ public final class FeedbackDesk {
         if (intake.customer().phone() != null) {
             latest = newest(latest, store.query(base.customerPhone(intake.customer().phone()).build()));
         }
-        if (latest == null) {
+        if (latest == null || !latest.department().equals(Optional.ofNullable(intake.department()))) {
             return null;
         }
         // link to the first of a chain, so every repeat points at the one the work happens on
@@ -537,6 +539,11 @@ public final class FeedbackDesk {
     /** The history of a feedback, oldest first: its tracking form. */
     public List<FeedbackEvent> history(TenantId tenant, FeedbackKey key) {
         return store.history(tenant, get(tenant, key).id());
+    }
+
+    /** How many feedback match {@code query} (its cursor and limit aside), counted by the store. */
+    long count(FeedbackQuery query) {
+        return store.count(Objects.requireNonNull(query, "query"));
     }
 
     /** One page of feedback matching {@code query}; pass {@link Page#next()} back for the next. */

@@ -12,6 +12,7 @@ import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.MessageOwner;
 import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.ErasureReport;
 import io.memnun.privacy.LegalHold;
@@ -27,10 +28,14 @@ import io.memnun.spi.OutboxStore;
 import io.memnun.spi.PrivacyStore;
 import io.memnun.spi.SurveyStore;
 import io.memnun.spi.TransactionalOutbox;
+import io.memnun.survey.Invitation;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -157,13 +162,32 @@ public final class PrivacyDesk {
     }
 
     /**
-     * An erasure request: anonymises every feedback of the person and deletes their consent records. Checks every
-     * feedback for a legal hold first: if one is held, nothing at all is changed.
+     * An erasure request: anonymises every feedback of the person, forgets them as the recipient of survey campaign
+     * invitations (deleting those invitations' messages) and deletes their consent records. Checks every feedback for
+     * a legal hold first: if one is held, nothing at all is changed.
      *
      * @throws LegalHoldException naming the hold and the feedback, if one of the person's feedback is held
      */
     public ErasureReport erase(TenantId tenant, PersonKey person, Actor actor) {
-        List<Feedback> all = feedbackOf(tenant, person);
+        return erase(tenant, List.of(Objects.requireNonNull(person, "person")), actor);
+    }
+
+    /**
+     * One erasure request for a person known by several keys (their e-mail address, phone number and the host's
+     * customer id): every feedback found by any of them is checked for a hold, then all are anonymised, and the
+     * campaign invitations and consent records under each key are removed.
+     *
+     * @throws io.memnun.error.ValidationException naming {@code persons} if none is given
+     * @throws LegalHoldException naming the hold and the feedback, if one of the person's feedback is held
+     */
+    public ErasureReport erase(TenantId tenant, Collection<PersonKey> persons, Actor actor) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(actor, "actor");
+        List<PersonKey> keys = List.copyOf(new LinkedHashSet<>(persons));
+        if (keys.isEmpty()) {
+            throw new io.memnun.error.ValidationException("persons", "name at least one key of the person");
+        }
+        List<Feedback> all = feedbackOf(tenant, keys);
         for (Feedback f : all) {
             List<LegalHold> held = privacy.holds(tenant, f.id());
             if (!held.isEmpty()) {
@@ -175,8 +199,41 @@ public final class PrivacyDesk {
             anonymise(f, actor, "erasure-request");
             done.add(f.reference().toString());
         }
-        int consents = privacy.deleteConsents(tenant, person);
-        return new ErasureReport(person, done, consents);
+        int invitations = 0;
+        int consents = 0;
+        for (PersonKey key : keys) {
+            invitations += forgetCampaignRecipient(tenant, key.value());
+            consents += privacy.deleteConsents(tenant, key);
+        }
+        return new ErasureReport(keys, done, consents, invitations);
+    }
+
+    /**
+     * Deletes the messages of the campaign invitations to {@code recipient}, then the recipient on the invitations:
+     * in that order, so a failure in between is finished by erasing again (the invitations still name them).
+     */
+    private int forgetCampaignRecipient(TenantId tenant, String recipient) {
+        if (surveys == null) {
+            return 0;
+        }
+        for (Invitation i : surveys.campaignInvitationsTo(tenant, recipient)) {
+            for (OutboxStore o : campaignOutboxes()) {
+                o.deleteForOwner(tenant, MessageOwner.SURVEY_INVITATION, i.id().value());
+            }
+        }
+        return surveys.forgetCampaignRecipient(tenant, recipient, Anonymisation.PLACEHOLDER);
+    }
+
+    /** Where campaign messages may be: the survey store's outbox and the feedback store's (often one and the same). */
+    private List<OutboxStore> campaignOutboxes() {
+        Set<OutboxStore> all = new LinkedHashSet<>();
+        if (surveys instanceof TransactionalOutbox t) {
+            all.add(t.outbox());
+        }
+        if (outbox != null) {
+            all.add(outbox);
+        }
+        return List.copyOf(all);
     }
 
     /** Everything held on the person (an access request); write it with {@code io.memnun.privacy.json.PersonalDataJson}. */
@@ -236,16 +293,24 @@ public final class PrivacyDesk {
     }
 
     private List<Feedback> feedbackOf(TenantId tenant, PersonKey person) {
-        List<Feedback> all = new ArrayList<>();
-        FeedbackQuery q = person.query(tenant).limit(FeedbackQuery.MAX_LIMIT).build();
-        while (true) {
-            Page<Feedback> page = store.query(q);
-            all.addAll(page.items());
-            if (page.next().isEmpty()) {
-                return all;
+        return feedbackOf(tenant, List.of(person));
+    }
+
+    /** The feedback found by any of {@code keys}, each once, in the order found. */
+    private List<Feedback> feedbackOf(TenantId tenant, List<PersonKey> keys) {
+        Map<FeedbackId, Feedback> all = new LinkedHashMap<>();
+        for (PersonKey person : keys) {
+            FeedbackQuery q = person.query(tenant).limit(FeedbackQuery.MAX_LIMIT).build();
+            while (true) {
+                Page<Feedback> page = store.query(q);
+                page.items().forEach(f -> all.putIfAbsent(f.id(), f));
+                if (page.next().isEmpty()) {
+                    break;
+                }
+                q = q.after(page.next().get());
             }
-            q = q.after(page.next().get());
         }
+        return List.copyOf(all.values());
     }
 
     private Feedback anonymise(Feedback start, Actor actor, String why) {

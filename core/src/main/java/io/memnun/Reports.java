@@ -4,6 +4,7 @@ import io.memnun.capa.ActionItem;
 import io.memnun.capa.CorrectiveAction;
 import io.memnun.error.NotFoundException;
 import io.memnun.feedback.Cursor;
+import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.FeedbackKey;
@@ -12,6 +13,9 @@ import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.TenantId;
+import io.memnun.privacy.AccessDeniedException;
+import io.memnun.privacy.AccessPolicy;
+import io.memnun.privacy.Viewer;
 import io.memnun.report.AuditPack;
 import io.memnun.report.AuditRecord;
 import io.memnun.report.CapaLine;
@@ -61,8 +65,22 @@ public final class Reports {
     private final Clock clock;
     private final Duration recurrenceWindow;
     private final ReviewRules rules;
+    /** The member of staff these reports are scoped to; null for the whole tenant. */
+    private final @Nullable Viewer viewer;
+
+    private Reports(Reports all, Viewer viewer) {
+        this.store = all.store;
+        this.feedback = all.feedback;
+        this.capa = all.capa;
+        this.surveys = all.surveys;
+        this.clock = all.clock;
+        this.recurrenceWindow = all.recurrenceWindow;
+        this.rules = all.rules;
+        this.viewer = viewer;
+    }
 
     private Reports(Builder b) {
+        this.viewer = null;
         this.store = b.store;
         this.feedback = b.feedback;
         this.capa = b.capa;
@@ -78,7 +96,7 @@ public final class Reports {
 
     /** Every figure of {@code filter}; the backlog is measured now. */
     public Figures figures(ReportFilter filter) {
-        Objects.requireNonNull(filter, "filter");
+        filter = scoped(filter);
         List<DurationStats> overall = store.handlingTime(filter, null);
         return new Figures(filter, store.outcomes(filter), store.count(filter, Dimension.KIND), store.count(filter, Dimension.SUBJECT),
                 store.count(filter, Dimension.LOCATION), store.count(filter, Dimension.DEPARTMENT), store.count(filter, Dimension.CHANNEL),
@@ -90,7 +108,7 @@ public final class Reports {
 
     /** The management review of {@code filter}'s period against the previous period of the same length. */
     public ManagementReview review(ReportFilter filter) {
-        Objects.requireNonNull(filter, "filter");
+        filter = scoped(filter);
         ReportFilter before = filter.previous();
         Figures current = figures(filter);
         Figures previous = figures(before);
@@ -104,7 +122,7 @@ public final class Reports {
                 store.count(before.withKind(ManagementReview.COMPARED_KIND), Dimension.SUBJECT),
                 store.count(filter.withKind(ManagementReview.COMPARED_KIND), Dimension.SUBJECT));
         List<RecurringProblem> recurring = store.recurringProblems(filter, rules.recurringMinimum(), 10);
-        List<CapaLine> capas = openCapas(filter.tenant());
+        List<CapaLine> capas = openCapas(filter);
         String title = "Management review " + filter.period().label() + " (compared with " + before.period().label() + ")";
         return new ManagementReview(title, clock.instant(), current, previous, trend, subjects, recurring, capas, surveyLines(filter),
                 ManagementReview.suggest(rules, current, previous, subjects, recurring, capas));
@@ -116,13 +134,16 @@ public final class Reports {
         return all;
     }
 
-    private List<CapaLine> openCapas(TenantId tenant) {
+    private List<CapaLine> openCapas(ReportFilter filter) {
         if (capa == null) {
             return List.of();
         }
         Instant now = clock.instant();
         List<CapaLine> lines = new ArrayList<>();
-        for (CorrectiveAction a : capa.open(tenant)) {
+        for (CorrectiveAction a : capa.open(filter.tenant())) {
+            if (!filter.covers(a.department())) {
+                continue;
+            }
             List<ActionItem> open = a.openItems();
             int overdue = (int) open.stream().filter(i -> i.due().isBefore(now)).count();
             Instant earliest = open.stream().map(ActionItem::due).min(Comparator.naturalOrder()).orElse(null);
@@ -139,6 +160,9 @@ public final class Reports {
         List<SurveyLine> lines = new ArrayList<>();
         Period period = new Period(filter.period().label(), filter.period().start(), filter.period().end());
         for (DepartmentScore s : surveys.scores(filter.tenant(), period)) {
+            if (!filter.covers(s.department())) {
+                continue;
+            }
             lines.add(new SurveyLine(s.department().value(), s.csat().valueIfAny(), s.nps().valueIfAny(), s.responseRate().valueIfAny(),
                     s.responses()));
         }
@@ -150,12 +174,16 @@ public final class Reports {
         FeedbackStore fs = feedbackStore();
         Feedback f = (key instanceof FeedbackId id ? fs.find(tenant, id) : fs.findByReference(tenant, (ReferenceNumber) key))
                 .orElseThrow(() -> new NotFoundException("feedback " + key + " in tenant " + tenant));
+        if (viewer != null && !AccessPolicy.byDepartment().canView(viewer, f)) {
+            throw new AccessDeniedException(viewer.staff(), "view", "the audit pack of feedback " + f.reference());
+        }
         Instant now = clock.instant();
         return new AuditPack("Audit pack " + f.reference(), now, List.of(AuditRecord.of(f, fs.history(tenant, f.id()), now)));
     }
 
     /** The audit pack of every feedback {@code filter} selects, in order of receipt. */
     public AuditPack auditPack(ReportFilter filter) {
+        filter = scoped(filter);
         FeedbackStore fs = feedbackStore();
         Instant now = clock.instant();
         FeedbackQuery.Builder b = FeedbackQuery.builder(filter.tenant()).receivedBetween(filter.period().start(), filter.period().end())
@@ -179,6 +207,36 @@ public final class Reports {
             q = q.after(next);
         }
         return new AuditPack("Audit pack " + filter.period().label(), now, records);
+    }
+
+    /**
+     * These reports as one member of staff may see them, under {@link io.memnun.privacy.AccessPolicy#byDepartment()}:
+     * every figure, review and audit pack counts only the feedback of the viewer's departments (all of them for
+     * {@link Viewer.Role#ALL_DEPARTMENTS} and {@link Viewer.Role#PRIVACY_OFFICER}); a filter naming another department,
+     * and the audit pack of another department's feedback, are refused with {@link AccessDeniedException}.
+     */
+    public Reports scopedTo(Viewer viewer) {
+        Objects.requireNonNull(viewer, "viewer");
+        if (viewer.has(Viewer.Role.ALL_DEPARTMENTS) || viewer.has(Viewer.Role.PRIVACY_OFFICER)) {
+            return this;
+        }
+        return new Reports(this, viewer);
+    }
+
+    /** The filter as the viewer may run it: within their departments, or refused if it names another. */
+    private ReportFilter scoped(ReportFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        if (viewer == null) {
+            return filter;
+        }
+        if (filter.department() != null && !viewer.departments().contains(filter.department())) {
+            throw new AccessDeniedException(viewer.staff(), "view", "reports of department " + filter.department().value());
+        }
+        if (filter.scope() != null && !viewer.departments().containsAll(filter.scope())) {
+            throw new AccessDeniedException(viewer.staff(), "view", "reports of departments " + filter.scope().stream()
+                    .map(DepartmentId::value).sorted().toList());
+        }
+        return filter.withinDepartments(viewer.departments());
     }
 
     private FeedbackStore feedbackStore() {

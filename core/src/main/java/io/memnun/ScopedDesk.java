@@ -3,6 +3,7 @@ package io.memnun;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Command;
 import io.memnun.feedback.Cursor;
+import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackKey;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link FeedbackDesk} as one member of staff may use it: {@link FeedbackDesk#scopedTo(Viewer)}. Reads of a
@@ -90,9 +92,26 @@ public final class ScopedDesk {
         }
     }
 
-    /** How many feedback match {@code query} (its cursor and limit aside) that the viewer may see. */
+    /**
+     * How many feedback match {@code query} (its cursor and limit aside) that the viewer may see. Under
+     * {@link AccessPolicy#byDepartment()} the store counts (one SQL {@code COUNT} per department of the viewer);
+     * another policy is asked feedback by feedback.
+     */
     public long count(FeedbackQuery query) {
         Objects.requireNonNull(query, "query");
+        if (policy == AccessPolicy.byDepartment()) {
+            if (viewer.has(Viewer.Role.ALL_DEPARTMENTS) || viewer.has(Viewer.Role.PRIVACY_OFFICER)) {
+                return desk.count(query);
+            }
+            if (query.department() != null) {
+                return viewer.departments().contains(query.department()) ? desk.count(query) : 0;
+            }
+            long n = 0;
+            for (DepartmentId d : viewer.departments()) {
+                n += desk.count(query.withDepartment(d));
+            }
+            return n;
+        }
         long n = 0;
         FeedbackQuery q = query.after(null);
         while (true) {
@@ -111,12 +130,12 @@ public final class ScopedDesk {
      * @throws AccessDeniedException if not; nothing is written
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, Command command) {
-        return desk.execute(tenant, checkChange(desk.get(tenant, key), command).id(), command);
+        return desk.execute(tenant, checkChange(tenant, desk.get(tenant, key), command).id(), command);
     }
 
     /** {@link FeedbackDesk#execute(TenantId, FeedbackKey, long, Command)} for the viewer; see {@link #execute(TenantId, FeedbackKey, Command)}. */
     public Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command) {
-        return desk.execute(tenant, checkChange(desk.get(tenant, key), command).id(), expectedVersion, command);
+        return desk.execute(tenant, checkChange(tenant, desk.get(tenant, key), command).id(), expectedVersion, command);
     }
 
     /** Adds a note in the viewer's name. */
@@ -136,13 +155,28 @@ public final class ScopedDesk {
         return f;
     }
 
-    private Feedback checkChange(Feedback f, Command command) {
+    /**
+     * Merges {@code duplicate} into {@code original} in the viewer's name: both must be the viewer's, so a merge never
+     * links to, or confirms anything about, another department's feedback.
+     */
+    public Feedback merge(TenantId tenant, FeedbackKey duplicate, FeedbackKey original, @Nullable String note) {
+        Feedback o = get(tenant, original);
+        Feedback d = desk.get(tenant, duplicate);
+        checkChange(tenant, d, new Command.Merge(Actor.staff(viewer.staff()), o.id(), note));
+        return desk.merge(tenant, d.id(), Actor.staff(viewer.staff()), o.id(), note);
+    }
+
+    private Feedback checkChange(TenantId tenant, Feedback f, Command command) {
         Actor self = Actor.staff(viewer.staff());
         if (!command.actor().equals(self)) {
             throw new AccessDeniedException(viewer.staff(), "act as " + command.actor() + " on", "feedback " + f.reference());
         }
         if (!policy.canChange(viewer, f)) {
             throw new AccessDeniedException(viewer.staff(), "change", "feedback " + f.reference());
+        }
+        if (command instanceof Command.Merge m) {
+            // the original must exist and be one the viewer may see
+            get(tenant, m.original());
         }
         return f;
     }

@@ -393,5 +393,10 @@ class NotificationDispatcherTest {
         public int deleteFor(io.memnun.feedback.TenantId tenant, io.memnun.feedback.FeedbackId feedback) {
             return d.deleteFor(tenant, feedback);
         }
+
+        @Override
+        public int deleteForOwner(io.memnun.feedback.TenantId tenant, String ownerKind, java.util.UUID ownerId) {
+            return d.deleteForOwner(tenant, ownerKind, ownerId);
+        }
     }
 }

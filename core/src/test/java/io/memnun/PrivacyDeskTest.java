@@ -72,7 +72,7 @@ class PrivacyDeskTest {
         // the export's header names whom it is for; the scan is of what is stored, so it names nobody
         all.append(PersonalDataJson.write(new PersonalData(PersonKey.externalId("scan"), clock.instant(), items,
                 privacyStore.consents(HOTEL, person))));
-        all.append(store.outbox().all());
+        all.append(store.outbox().all()).append(surveys.outbox().all());
         Instant from = Instant.parse("2000-01-01T00:00:00Z");
         Instant to = Instant.parse("2100-01-01T00:00:00Z");
         all.append(surveys.invitations(HOTEL, from, to)).append(surveys.responses(HOTEL, from, to)).append(surveys.comments(HOTEL, from, to));
@@ -86,10 +86,17 @@ class PrivacyDeskTest {
         assertThat(needles()).allSatisfy(n -> assertThat(before).contains(n));
         List<FeedbackEvent> historyBefore = store.history(HOTEL, r.first().id());
 
-        ErasureReport report = scenario.privacy().erase(HOTEL, r.person(), Actor.staff("kvkk.sorumlusu"));
+        ErasureReport report = scenario.privacy().erase(HOTEL, r.persons(), Actor.staff("kvkk.sorumlusu"));
 
         assertThat(report.anonymised()).containsExactlyInAnyOrder(r.first().reference().toString(), r.second().reference().toString());
         assertThat(report.consentsDeleted()).isEqualTo(1);
+        // the campaign invitation stays for the response rate, without the guest, and its message is gone
+        assertThat(report.campaignInvitations()).isEqualTo(1);
+        io.memnun.survey.Invitation campaign = surveys.findInvitation(HOTEL, r.campaign().id()).orElseThrow();
+        assertThat(campaign.recipient()).isNull();
+        assertThat(campaign.campaign()).isEqualTo("2026-H1");
+        assertThat(surveys.outbox().all()).noneMatch(m -> m.notification().owner().id().equals(r.campaign().id().value()));
+        assertThat(surveys.outbox().all()).hasSize(1);
         String after = everythingStored(r.person());
         assertThat(needles()).allSatisfy(n -> assertThat(after).doesNotContain(n));
         assertThat(files.size()).isZero();
@@ -113,6 +120,24 @@ class PrivacyDeskTest {
         assertThat(other.customer().name()).isEqualTo(PersonalDataScenario.OTHER_NAME);
         assertThat(other.description()).isEqualTo(PersonalDataScenario.OTHER_DESCRIPTION);
         assertThat(after).contains(PersonalDataScenario.OTHER_NAME);
+    }
+
+    @Test
+    void oneErasureRequestFindsThePersonsFeedbackByEveryKeyEachOnce() {
+        PersonalDataScenario.Result r = scenario.run(HOTEL);
+        // given by phone only: an erasure by e-mail alone does not find it
+        Feedback byPhone = scenario.desk().receive(io.memnun.feedback.Intake.builder(HOTEL, FeedbackKind.REQUEST, io.memnun.feedback.Channel.PHONE,
+                "Oda servisi için arıyorum").customer(io.memnun.feedback.Customer.builder().phone(PersonalDataScenario.PHONE).build())
+                .department(PersonalDataScenario.HOUSEKEEPING).build());
+
+        ErasureReport report = scenario.privacy().erase(HOTEL, r.persons(), Actor.staff("kvkk.sorumlusu"));
+
+        assertThat(report.persons()).containsExactlyElementsOf(r.persons());
+        assertThat(report.anonymised()).containsExactlyInAnyOrder(r.first().reference().toString(), r.second().reference().toString(),
+                byPhone.reference().toString());
+        assertThat(store.find(HOTEL, byPhone.id()).orElseThrow().customer().phone()).isNull();
+        assertThatThrownBy(() -> scenario.privacy().erase(HOTEL, List.of(), Actor.staff("kvkk.sorumlusu")))
+                .isInstanceOfSatisfying(io.memnun.error.ValidationException.class, e -> assertThat(e.field()).isEqualTo("persons"));
     }
 
     @Test

@@ -82,6 +82,12 @@ public record FeedbackQuery(
                 receivedBefore, customerExternalId, customerEmail, customerPhone, order, cursor, limit);
     }
 
+    /** The same query narrowed to {@code d}'s feedback. */
+    public FeedbackQuery withDepartment(DepartmentId d) {
+        return new FeedbackQuery(tenant, statuses, kinds, Objects.requireNonNull(d, "department"), assignee, subject, location, channel,
+                receivedFrom, receivedBefore, customerExternalId, customerEmail, customerPhone, order, after, limit);
+    }
+
     public static final class Builder {
         private final TenantId tenant;
         private final Set<Status> statuses = EnumSet.noneOf(Status.class);

@@ -24,23 +24,49 @@ import org.jspecify.annotations.Nullable;
  * @param department the department, or null for all
  * @param kind the kind, or null for all
  * @param channel the channel of receipt, or null for all
+ * @param scope the departments whose feedback the report may see at all, or null for every department and feedback
+ *     without one; feedback outside it is left out of every figure as if it did not exist, also as the earlier
+ *     feedback a repeat is measured against (a staff member's report: {@code Reports.scopedTo(viewer)})
  */
 public record ReportFilter(TenantId tenant, ReportPeriod period, Set<LocationId> locations, @Nullable DepartmentId department,
-        @Nullable FeedbackKind kind, @Nullable Channel channel) {
+        @Nullable FeedbackKind kind, @Nullable Channel channel, @Nullable Set<DepartmentId> scope) {
 
     public ReportFilter {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(period, "period");
         locations = Set.copyOf(locations);
+        scope = scope == null ? null : Set.copyOf(scope);
     }
 
     /** Everything the tenant received in {@code period}. */
     public static ReportFilter of(TenantId tenant, ReportPeriod period) {
-        return new ReportFilter(tenant, period, Set.of(), null, null, null);
+        return new ReportFilter(tenant, period, Set.of(), null, null, null, null);
+    }
+
+    /**
+     * Only feedback of {@code departments} exists for this filter (intersected with any scope already set, so a scope
+     * can only narrow); feedback without a department is outside every scope.
+     */
+    public ReportFilter withinDepartments(Set<DepartmentId> departments) {
+        Set<DepartmentId> narrowed = new LinkedHashSet<>(departments);
+        if (scope != null) {
+            narrowed.retainAll(scope);
+        }
+        return new ReportFilter(tenant, period, locations, department, kind, channel, narrowed);
+    }
+
+    /** True when {@code f}'s department is within the scope (always, without a scope). */
+    public boolean inScope(Feedback f) {
+        return scope == null || f.department().map(scope::contains).orElse(false);
+    }
+
+    /** True when figures about {@code d} (its corrective actions, survey scores) belong in a report of this filter. */
+    public boolean covers(DepartmentId d) {
+        return (department == null || department.equals(d)) && (scope == null || scope.contains(d));
     }
 
     public ReportFilter withPeriod(ReportPeriod p) {
-        return new ReportFilter(tenant, p, locations, department, kind, channel);
+        return new ReportFilter(tenant, p, locations, department, kind, channel, scope);
     }
 
     /** Only {@code location} and the locations under it in {@code catalog}. */
@@ -57,19 +83,19 @@ public record ReportFilter(TenantId tenant, ReportPeriod period, Set<LocationId>
                 subtree.add(l.id());
             }
         }
-        return new ReportFilter(tenant, period, subtree, department, kind, channel);
+        return new ReportFilter(tenant, period, subtree, department, kind, channel, scope);
     }
 
     public ReportFilter withDepartment(@Nullable DepartmentId d) {
-        return new ReportFilter(tenant, period, locations, d, kind, channel);
+        return new ReportFilter(tenant, period, locations, d, kind, channel, scope);
     }
 
     public ReportFilter withKind(@Nullable FeedbackKind k) {
-        return new ReportFilter(tenant, period, locations, department, k, channel);
+        return new ReportFilter(tenant, period, locations, department, k, channel, scope);
     }
 
     public ReportFilter withChannel(@Nullable Channel c) {
-        return new ReportFilter(tenant, period, locations, department, kind, c);
+        return new ReportFilter(tenant, period, locations, department, kind, c, scope);
     }
 
     /** The same filter over the previous period of the same length. */
@@ -88,6 +114,7 @@ public record ReportFilter(TenantId tenant, ReportPeriod period, Set<LocationId>
                 && (locations.isEmpty() || f.location().map(locations::contains).orElse(false))
                 && (department == null || f.department().map(department::equals).orElse(false))
                 && (kind == null || f.kind() == kind)
-                && (channel == null || f.channel().equals(channel));
+                && (channel == null || f.channel().equals(channel))
+                && inScope(f);
     }
 }

@@ -55,6 +55,23 @@ public interface FeedbackStore {
     List<Feedback> dueForSlaCheck(Instant now, int limit);
 
     /**
+     * How many feedback match {@code query}, its cursor, order and limit aside. This default pages through
+     * {@link #query}; stores that can count (SQL {@code COUNT(*)}) should override it.
+     */
+    default long count(FeedbackQuery query) {
+        FeedbackQuery q = query.after(null);
+        long n = 0;
+        while (true) {
+            Page<Feedback> page = query(q);
+            n += page.items().size();
+            if (page.next().isEmpty()) {
+                return n;
+            }
+            q = q.after(page.next().get());
+        }
+    }
+
+    /**
      * How many open feedback each of {@code staff} has assigned: the load that routing's least-load strategy
      * balances. Staff without any may be left out of the answer. This default pages through {@link #query};
      * stores that can count (SQL {@code GROUP BY assignee}) should override it.

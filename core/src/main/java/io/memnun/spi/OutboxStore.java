@@ -71,4 +71,10 @@ public interface OutboxStore {
      * address, name and text). Pending ones are never sent. Returns how many.
      */
     int deleteFor(TenantId tenant, FeedbackId feedback);
+
+    /**
+     * Deletes every message of one owner that is not a feedback (a campaign's survey invitation, say), whatever its
+     * state: an erasure. Returns how many.
+     */
+    int deleteForOwner(TenantId tenant, String ownerKind, UUID ownerId);
 }

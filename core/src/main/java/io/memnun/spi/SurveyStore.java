@@ -109,4 +109,18 @@ public interface SurveyStore {
      * changed.
      */
     int redact(TenantId tenant, FeedbackId feedback, String placeholder);
+
+    /**
+     * The campaign invitations (those following no feedback) sent to {@code recipient}, as recorded on them (the
+     * customer's external id, e-mail address or E.164 phone number): what an erasure request must reach besides the
+     * person's feedback.
+     */
+    List<Invitation> campaignInvitationsTo(TenantId tenant, String recipient);
+
+    /**
+     * Removes {@code recipient} from its campaign invitations (an erasure): each loses its recipient, and the detail of
+     * its recorded delivery (which names the address) becomes {@code placeholder}; the survey, campaign, department and
+     * instants stay for the response rates. Returns how many invitations changed; a second call changes none.
+     */
+    int forgetCampaignRecipient(TenantId tenant, String recipient, String placeholder);
 }

@@ -727,6 +727,9 @@ public abstract class FeedbackStoreContract {
         Page<Feedback> page = store.query(query);
         assertThat(ids(page)).as("%s", query).containsExactlyElementsOf(expectedIds);
         assertThat(page.next()).as("next cursor of a complete page").isEmpty();
+        assertThat(store.count(query)).as("count of %s", query).isEqualTo(expected.length);
+        assertThat(store.count(criteria.apply(FeedbackQuery.builder(tenant)).limit(1).build())).as("count ignores the limit")
+                .isEqualTo(expected.length);
         for (Feedback found : page.items()) {
             Feedback expectedState = data.values().stream().filter(d -> d.id().equals(found.id())).findFirst().orElseThrow();
             assertSameState(found, expectedState);

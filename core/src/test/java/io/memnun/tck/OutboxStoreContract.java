@@ -321,6 +321,31 @@ public abstract class OutboxStoreContract {
     }
 
     @Test
+    void deletingAnOwnersMessagesRemovesThemInEveryStateAndNoOthers() {
+        UUID invitation = UUID.randomUUID();
+        Notification sent = OutboxFixtures.campaignInvitation(tenant, invitation, "2026-H1", "misafir@örnek.com.tr", T0);
+        outbox.enqueue(List.of(sent));
+        OutboxMessage claimed = outbox.claim("node-1", T0, Duration.ofMinutes(1), 10).stream()
+                .filter(m -> m.id().equals(sent.id())).findFirst().orElseThrow();
+        assertThat(outbox.markSent(claimed.id(), "node-1", T0, "smtp-1")).isTrue();
+        Notification otherInvitation = OutboxFixtures.campaignInvitation(tenant, UUID.randomUUID(), "2026-H1", "baska@örnek.com.tr", T0);
+        // message ids come from the idempotency key, so these two differ in the address
+        Notification otherTenant = OutboxFixtures.campaignInvitation(Fixtures.newTenant("other"), invitation, "2026-H1",
+                "misafir2@örnek.com.tr", T0);
+        // a feedback whose id happens to be the invitation's is another owner
+        Notification feedbackOfSameId = OutboxFixtures.email(tenant, FeedbackId.of(invitation), 1, "misafir3@örnek.com.tr", T0);
+        outbox.enqueue(List.of(otherInvitation, otherTenant, feedbackOfSameId));
+
+        assertThat(outbox.deleteForOwner(tenant, MessageOwner.SURVEY_INVITATION, invitation)).isEqualTo(1);
+
+        assertThat(outbox.find(sent.id())).isEmpty();
+        assertThat(outbox.find(otherInvitation.id())).isPresent();
+        assertThat(outbox.find(otherTenant.id())).isPresent();
+        assertThat(outbox.find(feedbackOfSameId.id())).isPresent();
+        assertThat(outbox.deleteForOwner(tenant, MessageOwner.SURVEY_INVITATION, invitation)).isZero();
+    }
+
+    @Test
     void deletingAFeedbacksMessagesRemovesThemInEveryStateAndNoOthers() {
         Notification pending = email(1, T0);
         Notification sent = email(2, T0);

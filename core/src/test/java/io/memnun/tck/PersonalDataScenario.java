@@ -3,10 +3,12 @@ package io.memnun.tck;
 import io.memnun.FeedbackDesk;
 import io.memnun.Notifications;
 import io.memnun.PrivacyDesk;
+import io.memnun.SurveyDesk;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.AttachmentRef;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.Command;
+import io.memnun.feedback.Consent;
 import io.memnun.feedback.Customer;
 import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.Feedback;
@@ -18,11 +20,15 @@ import io.memnun.spi.AttachmentStore;
 import io.memnun.spi.SurveyStore;
 import io.memnun.spi.TrackingTokenStore;
 import io.memnun.store.memory.InMemoryRecipientDirectory;
+import io.memnun.routing.LocalizedText;
 import io.memnun.survey.Answer;
 import io.memnun.survey.Comment;
 import io.memnun.survey.CommentId;
 import io.memnun.survey.Invitation;
+import io.memnun.survey.InvitationDelivery;
 import io.memnun.survey.InvitationId;
+import io.memnun.survey.Question;
+import io.memnun.survey.QuestionType;
 import io.memnun.survey.Response;
 import io.memnun.survey.ResponseId;
 import io.memnun.survey.SurveyId;
@@ -69,14 +75,19 @@ public final class PersonalDataScenario {
 
     public static final DepartmentId HOUSEKEEPING = DepartmentId.of("kat-hizmetleri");
     public static final SurveyId SURVEY = SurveyId.of("memnuniyet");
+    public static final SurveyId HALF_YEAR = SurveyId.of("yari-yil");
 
     private final FeedbackDesk desk;
     private final PrivacyDesk privacy;
     private final AttachmentStore files;
     private final SurveyStore surveys;
+    private final SurveyDesk campaigns;
 
-    /** The guest's feedback, the other guest's, and the person key to erase by. */
-    public record Result(Feedback first, Feedback second, Feedback other, PersonKey person) {}
+    /**
+     * The guest's feedback, the other guest's, the key to erase by, every key the guest is known by (the campaign
+     * invitation names them by their external id), and the campaign invitation.
+     */
+    public record Result(Feedback first, Feedback second, Feedback other, PersonKey person, List<PersonKey> persons, Invitation campaign) {}
 
     public PersonalDataScenario(FeedbackStore store, TrackingTokenStore tokens, AttachmentStore files, SurveyStore surveys,
             PrivacyStore privacyStore, Clock clock) {
@@ -89,6 +100,7 @@ public final class PersonalDataScenario {
         this.privacy = PrivacyDesk.builder(desk, privacyStore).attachments(files).surveys(surveys).build();
         this.files = files;
         this.surveys = surveys;
+        this.campaigns = SurveyDesk.builder(desk).store(surveys).surveyUrl("https://otel.example/anket/{token}").build();
     }
 
     public FeedbackDesk desk() {
@@ -145,6 +157,23 @@ public final class PersonalDataScenario {
         surveys.saveResponse(response);
         surveys.saveComment(new Comment(CommentId.of(UUID.randomUUID()), tenant, COMMENT_TEXT + " — " + NAME, 1, first.id(), response.id(),
                 null, HOUSEKEEPING, Actor.customer(), desk.clock().instant()));
-        return new Result(first, second, other, person);
+        // a half-yearly campaign through the outbox: the invitation names the guest, its message carries their name and
+        // address, and its recorded delivery the address again
+        campaigns.publish(tenant, HALF_YEAR, LocalizedText.of("Altı aylık memnuniyet anketi", "Half-yearly satisfaction survey"),
+                List.of(Question.of("genel", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+        Customer campaignGuest = Customer.builder().name(NAME).email(EMAIL).phone(PHONE).externalId(EXTERNAL_ID).language("tr")
+                .consent(new Consent(true, false, false)).build();
+        Customer campaignOther = Customer.builder().name(OTHER_NAME).email("ayse.demirtas@ornek.com.tr").language("tr")
+                .consent(new Consent(true, false, false)).build();
+        SurveyDesk.CampaignSending sending = campaigns.sendCampaign(tenant, HALF_YEAR, "2026-H1", List.of(campaignGuest, campaignOther),
+                HOUSEKEEPING);
+        if (sending.invited().size() != 2) {
+            throw new IllegalStateException("the campaign left out " + sending.notInvited());
+        }
+        Invitation campaign = sending.invited().get(0);
+        surveys.recordDelivery(tenant, campaign.id(), new InvitationDelivery(InvitationDelivery.State.SENT, desk.clock().instant(),
+                UUID.randomUUID(), "EMAIL to " + EMAIL + ": smtp-1"));
+        return new Result(first, second, other, person,
+                List.of(person, PersonKey.phone(PHONE), PersonKey.externalId(EXTERNAL_ID)), campaign);
     }
 }

@@ -148,6 +148,47 @@ public abstract class SurveyStoreContract {
     }
 
     @Test
+    void aCampaignRecipientIsFoundAndForgottenWithTheirDeliveryDetailAndNoOneElse() {
+        store.saveSurvey(survey(1));
+        Invitation mine = campaignInvitation("guest-9");
+        Invitation inAnotherCampaign = new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1,
+                SurveyToken.hash(SurveyToken.generate(RANDOM)), T0.plusSeconds(1), T0.plus(Duration.ofDays(30)), null, "2026-H2", null,
+                "guest-9", null, null);
+        Invitation someoneElse = campaignInvitation("guest-10");
+        // an invitation after a feedback with the same recipient is the feedback's anonymisation's business
+        Invitation afterFeedback = new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1,
+                SurveyToken.hash(SurveyToken.generate(RANDOM)), T0, T0.plus(Duration.ofDays(30)), Fixtures.randomId(), null, null,
+                "guest-9", null, null);
+        TenantId other = Fixtures.newTenant("survey-other");
+        Invitation otherTenant = new Invitation(InvitationId.of(UUID.randomUUID()), other, SURVEY, 1,
+                SurveyToken.hash(SurveyToken.generate(RANDOM)), T0, T0.plus(Duration.ofDays(30)), null, "2026-H1", null, "guest-9", null, null);
+        for (Invitation i : List.of(mine, inAnotherCampaign, someoneElse, afterFeedback, otherTenant)) {
+            store.saveInvitation(i);
+        }
+        InvitationDelivery sent = new InvitationDelivery(InvitationDelivery.State.SENT, T0.plusSeconds(5), UUID.randomUUID(),
+                "EMAIL to guest9@örnek.com.tr: smtp-1");
+        store.recordDelivery(tenant, mine.id(), sent);
+        store.recordDelivery(tenant, someoneElse.id(), sent);
+
+        assertThat(store.campaignInvitationsTo(tenant, "guest-9")).extracting(Invitation::id)
+                .containsExactlyInAnyOrder(mine.id(), inAnotherCampaign.id());
+        assertThat(store.forgetCampaignRecipient(tenant, "guest-9", "[anonymised]")).isEqualTo(2);
+
+        Invitation forgotten = store.findInvitation(tenant, mine.id()).orElseThrow();
+        assertThat(forgotten.recipient()).isNull();
+        assertThat(forgotten.delivery()).isEqualTo(new InvitationDelivery(sent.state(), sent.at(), sent.message(), "[anonymised]"));
+        assertThat(forgotten.campaign()).isEqualTo("2026-H1");
+        assertThat(forgotten.issuedAt()).isEqualTo(mine.issuedAt());
+        assertThat(store.findInvitation(tenant, inAnotherCampaign.id()).orElseThrow().recipient()).isNull();
+        assertThat(store.findInvitation(tenant, inAnotherCampaign.id()).orElseThrow().delivery()).isNull();
+        assertThat(store.findInvitation(tenant, someoneElse.id()).orElseThrow().delivery()).isEqualTo(sent);
+        assertThat(store.findInvitation(tenant, afterFeedback.id()).orElseThrow().recipient()).isEqualTo("guest-9");
+        assertThat(store.findInvitation(other, otherTenant.id()).orElseThrow().recipient()).isEqualTo("guest-9");
+        assertThat(store.campaignInvitationsTo(tenant, "guest-9")).isEmpty();
+        assertThat(store.forgetCampaignRecipient(tenant, "guest-9", "[anonymised]")).isZero();
+    }
+
+    @Test
     void theLatestDeliveryOutcomeIsRecordedOnTheInvitation() {
         store.saveSurvey(survey(1));
         Invitation inv = campaignInvitation("guest-3");

@@ -150,6 +150,7 @@ public abstract class TenantIsolationContract {
             }
             assertThat(c(all.stream().allMatch(f -> f.tenant().equals(b)))).isEqualTo(true);
             assertThat(c(idsOf(all).stream().noneMatch(idsOf(ofA)::contains))).isEqualTo(true);
+            assertThat(c(store.count(q.build()))).isEqualTo(all.size());
         }
         assertThat(c(store.openLoad(b, Set.of(StaffId.of("ali"))))).isEqualTo(Map.of(StaffId.of("ali"), ofB.size()));
         assertCounts(b, ofB.size());

@@ -230,11 +230,19 @@ public final class InMemoryOutboxStore implements OutboxStore {
 
     @Override
     public int deleteFor(TenantId tenant, FeedbackId feedback) {
+        return deleteWhere(n -> n.tenant().equals(tenant) && n.feedbackId().equals(Optional.of(feedback)));
+    }
+
+    @Override
+    public int deleteForOwner(TenantId tenant, String ownerKind, UUID ownerId) {
+        return deleteWhere(n -> n.tenant().equals(tenant) && n.owner().kind().equals(ownerKind) && n.owner().id().equals(ownerId));
+    }
+
+    /** Deletes every message whose notification matches, in any state; a pending one is never claimed after. */
+    private int deleteWhere(java.util.function.Predicate<Notification> which) {
         lock.lock();
         try {
-            List<OutboxMessage> gone = messages.values().stream()
-                    .filter(m -> m.notification().tenant().equals(tenant) && m.notification().feedbackId().equals(Optional.of(feedback)))
-                    .toList();
+            List<OutboxMessage> gone = messages.values().stream().filter(m -> which.test(m.notification())).toList();
             for (OutboxMessage m : gone) {
                 if (m.state() == OutboxMessage.State.PENDING) {
                     pending.remove(due(m));

@@ -116,15 +116,15 @@ final class InMemoryReports {
     Recurrence recurrence(ReportFilter filter, Duration window) {
         Checks.argument(!window.isNegative() && !window.isZero(), "window", "must be positive, was " + window);
         List<Feedback> s = selected(filter);
-        long sameCustomer = s.stream().filter(f -> hasEarlier(f, window, InMemoryReports::sameCustomer)).count();
-        long sameProblem = s.stream().filter(f -> hasEarlier(f, window, InMemoryReports::sameSubjectAndLocation)).count();
+        long sameCustomer = s.stream().filter(f -> hasEarlier(filter, f, window, InMemoryReports::sameCustomer)).count();
+        long sameProblem = s.stream().filter(f -> hasEarlier(filter, f, window, InMemoryReports::sameSubjectAndLocation)).count();
         return new Recurrence(window, s.size(), sameCustomer, sameProblem);
     }
 
-    private boolean hasEarlier(Feedback f, Duration window, java.util.function.BiPredicate<Feedback, Feedback> same) {
+    private boolean hasEarlier(ReportFilter filter, Feedback f, Duration window, java.util.function.BiPredicate<Feedback, Feedback> same) {
         Instant from = f.receivedAt().minus(window);
         for (Feedback g : all) {
-            if (g.receivedAt().isBefore(f.receivedAt()) && !g.receivedAt().isBefore(from) && same.test(f, g)) {
+            if (g.receivedAt().isBefore(f.receivedAt()) && !g.receivedAt().isBefore(from) && same.test(f, g) && filter.inScope(g)) {
                 return true;
             }
         }

@@ -250,6 +250,32 @@ public final class InMemorySurveyStore implements SurveyStore, TransactionalOutb
         return changed;
     }
 
+    @Override
+    public synchronized List<Invitation> campaignInvitationsTo(TenantId tenant, String recipient) {
+        Objects.requireNonNull(recipient, "recipient");
+        Tenant t = tenants.get(tenant);
+        return t == null ? List.of() : t.invitations.values().stream()
+                .filter(i -> i.campaign() != null && recipient.equals(i.recipient())).toList();
+    }
+
+    @Override
+    public synchronized int forgetCampaignRecipient(TenantId tenant, String recipient, String placeholder) {
+        int changed = 0;
+        for (Invitation i : campaignInvitationsTo(tenant, recipient)) {
+            Tenant t = tenants.get(tenant);
+            // the uniqueness index holds the recipient too
+            t.byCampaignRecipient.remove(campaignKey(i));
+            Invitation forgotten = i.withoutRecipient();
+            if (i.delivery() != null) {
+                InvitationDelivery d = i.delivery();
+                forgotten = forgotten.delivered(new InvitationDelivery(d.state(), d.at(), d.message(), placeholder));
+            }
+            t.invitations.put(i.id(), forgotten);
+            changed++;
+        }
+        return changed;
+    }
+
     private static <T> List<T> between(Iterable<T> all, Function<T, Instant> at, Instant from, Instant to) {
         List<T> out = new ArrayList<>();
         for (T x : all) {

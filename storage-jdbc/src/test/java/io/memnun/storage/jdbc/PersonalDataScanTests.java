@@ -51,9 +51,11 @@ abstract class PersonalDataScanTests {
         List<String> before = scan();
         assertThat(PersonalDataScenario.needles()).allSatisfy(n -> assertThat(anyContains(before, n)).as("before the erasure: " + n).isTrue());
 
-        ErasureReport report = scenario.privacy().erase(tenant, r.person(), Actor.staff("kvkk.sorumlusu"));
+        ErasureReport report = scenario.privacy().erase(tenant, r.persons(), Actor.staff("kvkk.sorumlusu"));
 
         assertThat(report.anonymised()).hasSize(2);
+        assertThat(report.campaignInvitations()).isEqualTo(1);
+        assertThat(storage.surveyStore().findInvitation(tenant, r.campaign().id()).orElseThrow().recipient()).isNull();
         List<String> after = scan();
         for (String needle : PersonalDataScenario.needles()) {
             assertThat(after.stream().filter(v -> contains(v, needle)).toList()).as("values still holding '" + needle + "'").isEmpty();

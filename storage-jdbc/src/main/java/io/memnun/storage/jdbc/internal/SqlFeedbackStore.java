@@ -556,6 +556,21 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     @Override
+    public long count(FeedbackQuery query) {
+        Where where = criteria(Objects.requireNonNull(query, "query"));
+        String sql = "SELECT COUNT(*) FROM " + feedbackTable + where.sql();
+        return tx.read("count feedback", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                where.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public List<GroupCount> countBy(FeedbackQuery query, GroupBy groupBy) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(groupBy, "groupBy");

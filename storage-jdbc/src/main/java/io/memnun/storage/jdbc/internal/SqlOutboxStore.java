@@ -412,6 +412,21 @@ public final class SqlOutboxStore implements OutboxStore {
     }
 
     @Override
+    public int deleteForOwner(TenantId tenant, String ownerKind, UUID ownerId) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(ownerKind, "ownerKind");
+        Objects.requireNonNull(ownerId, "ownerId");
+        return tx.statement("delete the notifications of " + ownerKind + " " + ownerId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE tenant = ? AND owner_kind = ? AND owner_id = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, ownerKind);
+                setUuid(ps, 3, ownerId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public boolean requeue(UUID id, Instant at) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");

@@ -2,6 +2,7 @@ package io.memnun.storage.jdbc.internal;
 
 import static io.memnun.storage.jdbc.internal.Params.getInstant;
 
+import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.LocationId;
 import io.memnun.feedback.SlaKind;
 import io.memnun.internal.Checks;
@@ -73,6 +74,9 @@ public final class SqlReportStore implements ReportStore {
         if (filter.department() != null) {
             w.and("f.department_id = ?", filter.department().value());
         }
+        if (filter.scope() != null) {
+            w.and(inScope("f", filter), scopeIds(filter).toArray());
+        }
         if (filter.kind() != null) {
             w.and("f.kind = ?", filter.kind().name());
         }
@@ -80,6 +84,16 @@ public final class SqlReportStore implements ReportStore {
             w.and("f.channel = ?", filter.channel().code());
         }
         return w;
+    }
+
+    /** {@code alias}'s department within the filter's scope: one placeholder per department, none matching an empty scope. */
+    private static String inScope(String alias, ReportFilter filter) {
+        int n = Objects.requireNonNull(filter.scope()).size();
+        return n == 0 ? "1 = 0" : alias + ".department_id IN (" + String.join(", ", Collections.nCopies(n, "?")) + ")";
+    }
+
+    private static List<String> scopeIds(ReportFilter filter) {
+        return filter.scope() == null ? List.of() : filter.scope().stream().map(DepartmentId::value).sorted().toList();
     }
 
     @Override
@@ -141,8 +155,10 @@ public final class SqlReportStore implements ReportStore {
         Objects.requireNonNull(window, "window");
         Checks.argument(!window.isNegative() && !window.isZero(), "window", "must be positive, was " + window);
         Sql where = where(filter, true);
+        // a scoped report measures repeats only against earlier feedback it may see
         String earlier = "EXISTS (SELECT 1 FROM " + feedback + " g WHERE g.tenant = f.tenant AND g.received_at < f.received_at"
-                + " AND g.received_at >= " + dialect.minusMillis("f.received_at") + " AND (%s))";
+                + " AND g.received_at >= " + dialect.minusMillis("f.received_at")
+                + (filter.scope() == null ? "" : " AND " + inScope("g", filter).replace("%", "%%")) + " AND (%s))";
         String sql = "SELECT COUNT(*), "
                 // one EXISTS per identifier, so that each can use its index: an OR inside one subquery scans
                 + ONE_IF.formatted(earlier.formatted("g.customer_email = f.customer_email") + " OR "
@@ -150,7 +166,11 @@ public final class SqlReportStore implements ReportStore {
                         + earlier.formatted("g.customer_external_id = f.customer_external_id")) + ", "
                 + ONE_IF.formatted(earlier.formatted("g.subject_id = f.subject_id AND g.location_id = f.location_id"))
                 + " FROM " + feedback + " f" + where.text();
-        List<Object> params = new ArrayList<>(java.util.Collections.nCopies(4, window.toMillis()));
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            params.add(window.toMillis());
+            params.addAll(scopeIds(filter));
+        }
         params.addAll(where.params());
         return query("report recurrence", sql, params, rs -> new Recurrence(window, rs.getLong(1), rs.getLong(2), rs.getLong(3))).get(0);
     }

@@ -274,6 +274,35 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
         });
     }
 
+    @Override
+    public List<Invitation> campaignInvitationsTo(TenantId tenant, String recipient) {
+        Objects.requireNonNull(recipient, "recipient");
+        return tx.read("list a recipient's campaign invitations", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + INVITATION_COLUMNS + " FROM " + tables.surveyInvitation()
+                    + " WHERE tenant = ? AND recipient = ? AND campaign IS NOT NULL ORDER BY issued_at, id")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, recipient);
+                return invitations(ps);
+            }
+        });
+    }
+
+    @Override
+    public int forgetCampaignRecipient(TenantId tenant, String recipient, String placeholder) {
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(placeholder, "placeholder");
+        return tx.statement("forget a campaign recipient", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.surveyInvitation() + " SET recipient = NULL,"
+                    + " delivery_detail = CASE WHEN delivery_detail IS NULL THEN NULL ELSE ? END"
+                    + " WHERE tenant = ? AND recipient = ? AND campaign IS NOT NULL")) {
+                ps.setString(1, placeholder);
+                ps.setString(2, tenant.value());
+                ps.setString(3, recipient);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     private static List<Invitation> invitations(PreparedStatement ps) throws SQLException {
         List<Invitation> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
