@@ -50,7 +50,7 @@ final class Layout {
         String who = session.staffId == null ? "<a href=\"/staff\">Sign in</a>"
                 : esc(StaffPages.nameOf(session.staffId)) + " · <a href=\"/staff\">change</a>";
         String nav = "<a href=\"/\">Guest form</a><a href=\"/track\">Track</a><a href=\"/staff/queue\">Staff desk</a>"
-                + "<a href=\"/capa\">DÖF / CAPA</a><a href=\"/messages\">Messages</a><span class=\"who\">" + who + "</span>";
+                + "<a href=\"/capa\">DÖF / CAPA</a><a href=\"/reports\">Reports</a><a href=\"/messages\">Messages</a><span class=\"who\">" + who + "</span>";
         return shell("en", title, nav, body);
     }
 
