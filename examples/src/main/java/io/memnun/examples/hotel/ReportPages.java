@@ -113,7 +113,7 @@ final class ReportPages {
         String query = query(chosen);
         String body = "<h1>Management review</h1><p class=\"muted\">" + esc(filter.period().label()) + " compared with "
                 + esc(filter.period().previous().label()) + " · times in " + HotelChain.ZONE + "</p>"
-                + "<div class=\"card\"><form method=\"get\" action=\"/reports\" id=\"report-filter\"><div class=\"row\">"
+                + "<div class=\"card\"><form method=\"get\" action=\"/reports\" id=\"report-filter\" class=\"filters\">"
                 + "<div><label for=\"from\">First month</label><input type=\"text\" name=\"from\" id=\"from\" value=\"" + esc(chosen.get("from")) + "\"></div>"
                 + "<div><label for=\"months\">Months</label>" + Layout.select("months", chosen.get("months"), "1", "1 month", "3", "3 months",
                         "6", "6 months", "12", "12 months") + "</div>"
@@ -126,12 +126,12 @@ final class ReportPages {
                 + "<div><label for=\"kind\">Kind</label>" + Layout.select("kind", chosen.getOrDefault("kind", ""),
                         Stream.concat(Stream.of("", "All"), Arrays.stream(FeedbackKind.values()).flatMap(k -> Stream.of(k.name(), k.name())))
                                 .toArray(String[]::new)) + "</div>"
-                + "</div><button type=\"submit\" id=\"show-review\">Show</button></form>"
+                + "<div><button type=\"submit\" id=\"show-review\">Show</button></div></form>"
                 + "<p>Download: <a id=\"review-html\" href=\"/reports/review.html?" + query + "\">HTML (printable)</a> · "
                 + "<a id=\"review-csv\" href=\"/reports/review.csv?" + query + "\">CSV</a> · "
                 + "<a id=\"review-json\" href=\"/reports/review.json?" + query + "\">JSON</a></p></div>"
                 + "<iframe id=\"review\" title=\"Management review\" src=\"/reports/review.html?" + query
-                + "\" style=\"width:100%;height:2600px;border:0;background:#fff;border-radius:8px\"></iframe>";
+                + "\" style=\"width:100%;height:6400px;border:0;background:#fff;border-radius:8px\"></iframe>";
         return Web.Response.html(Layout.page(r.session(), "Management review", body));
     }
 
