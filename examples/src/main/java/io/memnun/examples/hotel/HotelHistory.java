@@ -123,7 +123,7 @@ final class HotelHistory {
             double monthsAgo = Math.max(0, (last.toEpochDay() - day.toEpochDay()) / 30.0);
             boolean summer = day.getMonthValue() >= 6 && day.getMonthValue() <= 9;
             for (Theme t : THEMES) {
-                double perDay = t.weight() / 30.0 * switch (t.trend()) {
+                double perDay = t.weight() / 36.0 * switch (t.trend()) {
                     case STEADY -> 1;
                     case SUMMER -> summer ? 2.6 : 0.6;
                     case GROWING -> monthsAgo < 6 ? 2.5 : 0.4;
