@@ -236,14 +236,11 @@ final class HotelChain {
     }
 
     /**
-     * A few guests' feedback from the last hours, on the first start only, so the staff desk opens on a realistic
+     * A few guests' feedback from the last hours, seeded on the first start, so the staff desk opens on a realistic
      * queue: two well within their targets, one past the warning threshold of its first response, one past its
      * first-response target (the SLA monitor then sends its warnings and escalations).
      */
     static void seedFeedback(FeedbackDesk desk, Instant now) {
-        if (!desk.query(FeedbackQuery.builder(TENANT).limit(1).build()).items().isEmpty()) {
-            return;
-        }
         receive(desk, now.minus(Duration.ofMinutes(7 * 60 + 10)), ISTANBUL, "housekeeping.towels-linen", Priority.NORMAL,
                 "Odamdaki havlular değiştirilmemiş, iki kez resepsiyona söyledim.", "Hakan Yıldız", "hakan@example.com.tr", "0532 111 22 33", "tr", Channel.PHONE);
         receive(desk, now.minus(Duration.ofMinutes(5 * 60)), ISTANBUL, "housekeeping.room-cleanliness", Priority.URGENT,
@@ -252,6 +249,11 @@ final class HotelChain {
                 "The air conditioning in room 1207 makes a loud rattling noise all night.", "Emma Clarke", "emma.clarke@example.co.uk", "+44 7700 900123", "en", Channel.EMAIL);
         receive(desk, now.minus(Duration.ofMinutes(5)), ANTALYA, "food-beverage.restaurant", Priority.LOW,
                 "Akşam yemeğinde glutensiz seçenek çok azdı.", "Ahmet Kara", "ahmet.kara@example.com.tr", "0542 777 88 99", "tr", Channel.WEB_FORM);
+    }
+
+    /** True before the first start's seeding: the app keeps its data between runs. */
+    static boolean hasNoFeedback(FeedbackDesk desk) {
+        return desk.query(FeedbackQuery.builder(TENANT).limit(1).build()).items().isEmpty();
     }
 
     private static void receive(FeedbackDesk desk, Instant at, LocationId hotel, String subject, Priority priority, String text,

@@ -4,13 +4,17 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.memnun.CapaDesk;
+import io.memnun.DeskConfig;
 import io.memnun.FeedbackDesk;
+import io.memnun.HistoryVerifier;
 import io.memnun.LocationCalendars;
 import io.memnun.NotificationDispatcher;
+import io.memnun.Reports;
 import io.memnun.Notifications;
 import io.memnun.SlaMonitor;
 import io.memnun.SurveyDesk;
 import io.memnun.channels.email.SmtpEmailChannel;
+import io.memnun.examples.ScenarioClock;
 import io.memnun.feedback.ContactChannel;
 import io.memnun.notify.MessageOwner;
 import io.memnun.routing.Router;
@@ -28,6 +32,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.h2.jdbcx.JdbcDataSource;
@@ -109,7 +114,7 @@ public final class HotelDeskApp implements AutoCloseable {
                 .store(storage.feedbackStore())
                 .clock(clock)
                 .router(router)
-                .sla(SlaEngine.of(HotelChain.slaPolicy(), LocationCalendars.of(storage.catalogStore())))
+                .sla(slaEngine(storage))
                 .duplicateWindow(Duration.ofHours(24))
                 .notifications(Notifications.builder(HotelChain.NAME)
                         .directory(HotelChain.directory())
@@ -128,7 +133,16 @@ public final class HotelDeskApp implements AutoCloseable {
                 .build();
         HotelChain.publishSurvey(surveys);
         CapaDesk capa = CapaDesk.builder(desk).store(storage.capaStore()).build();
-        HotelChain.seedFeedback(desk, clock.instant());
+        if (HotelChain.hasNoFeedback(desk)) {
+            seedHistory(storage, router, clock.instant());
+            HotelChain.seedFeedback(desk, clock.instant());
+        }
+        Reports reports = Reports.builder(storage.reportStore())
+                .feedbackStore(storage.feedbackStore())
+                .capaStore(storage.capaStore())
+                .surveys(surveys)
+                .clock(clock)
+                .build();
 
         // the mail server: GreenMail on a free local port; the desk sends through the real SMTP channel
         GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -151,15 +165,40 @@ public final class HotelDeskApp implements AutoCloseable {
         Web web = new Web();
         new GuestPages(desk, storage.catalogStore()).register(web);
         new TrackingPages(desk.tracking()).register(web);
-        new StaffPages(desk, storage.catalogStore()).register(web);
+        new StaffPages(desk, storage.catalogStore(), HistoryVerifier.of(storage.feedbackStore())).register(web);
         new SurveyPages(surveys, desk).register(web);
         new CapaPages(capa, desk).register(web);
         new MessagesPage(mail, sms).register(web);
+        new ReportPages(reports, storage.catalogStore(), clock).register(web);
         web.mount(server);
         ExecutorService workers = Executors.newFixedThreadPool(8);
         server.setExecutor(workers);
         server.start();
         return new HotelDeskApp(server, workers, mail, dispatcher, monitor, database);
+    }
+
+    /**
+     * A year of past feedback for the management review, walked through its lifecycle by a desk of its own on a
+     * scenario clock (same stores, routing and response-time policy as the live desk, no notifications: those guests
+     * were answered long ago).
+     */
+    private static void seedHistory(JdbcStorage storage, Router router, Instant now) {
+        ScenarioClock past = new ScenarioClock(HotelHistory.firstDay(now).atStartOfDay(HotelChain.ZONE).toInstant(), HotelChain.ZONE);
+        FeedbackDesk desk = FeedbackDesk.builder()
+                .store(storage.feedbackStore())
+                .clock(past)
+                .config(DeskConfig.builder().closingPeriod(HotelHistory.CLOSING_PERIOD).build())
+                .router(router)
+                .sla(slaEngine(storage))
+                .build();
+        long started = System.nanoTime();
+        int seeded = HotelHistory.seed(desk, past, now);
+        System.out.printf("Seeded %d feedback of the past year in %.1f s%n", seeded, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The chain's response-time policy; feedback at a hotel counts on the hotel's own calendar. */
+    private static SlaEngine slaEngine(JdbcStorage storage) {
+        return SlaEngine.of(HotelChain.slaPolicy(), LocationCalendars.of(storage.catalogStore()));
     }
 
     public String url() {

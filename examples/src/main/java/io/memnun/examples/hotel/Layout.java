@@ -30,6 +30,7 @@ final class Layout {
             button{background:#1d6fa5;color:#fff;border:0;border-radius:5px;padding:.5rem 1rem;font:inherit;cursor:pointer;margin-top:.6rem}
             button:hover{background:#155a87}button.danger{background:#b3412e}button.quiet{background:#6b7280}
             .row{display:flex;gap:1rem;flex-wrap:wrap}.row>*{flex:1 1 220px}
+            .filters{display:flex;gap:.8rem;flex-wrap:wrap;align-items:flex-end}.filters>*{flex:1 1 130px}
             .actions{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:1rem}
             .actions form{background:#faf8f3;border:1px solid #e4e0d6;border-radius:6px;padding:.7rem}
             .badge{display:inline-block;padding:.1rem .5rem;border-radius:999px;font-size:.8rem;font-weight:600;background:#e5e7eb}
@@ -50,7 +51,7 @@ final class Layout {
         String who = session.staffId == null ? "<a href=\"/staff\">Sign in</a>"
                 : esc(StaffPages.nameOf(session.staffId)) + " · <a href=\"/staff\">change</a>";
         String nav = "<a href=\"/\">Guest form</a><a href=\"/track\">Track</a><a href=\"/staff/queue\">Staff desk</a>"
-                + "<a href=\"/capa\">DÖF / CAPA</a><a href=\"/messages\">Messages</a><span class=\"who\">" + who + "</span>";
+                + "<a href=\"/capa\">DÖF / CAPA</a><a href=\"/reports\">Reports</a><a href=\"/messages\">Messages</a><span class=\"who\">" + who + "</span>";
         return shell("en", title, nav, body);
     }
 

@@ -3,6 +3,7 @@ package io.memnun.examples.hotel;
 import static io.memnun.examples.hotel.Layout.esc;
 
 import io.memnun.FeedbackDesk;
+import io.memnun.HistoryVerifier;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.DepartmentId;
@@ -53,10 +54,12 @@ final class StaffPages {
 
     private final FeedbackDesk desk;
     private final CatalogStore catalogs;
+    private final HistoryVerifier histories;
 
-    StaffPages(FeedbackDesk desk, CatalogStore catalogs) {
+    StaffPages(FeedbackDesk desk, CatalogStore catalogs, HistoryVerifier histories) {
         this.desk = desk;
         this.catalogs = catalogs;
+        this.histories = histories;
     }
 
     void register(Web web) {
@@ -189,7 +192,8 @@ final class StaffPages {
         if (f.isOpen()) {
             body.append("<h2>Actions</h2>").append(actions(r, f, catalog));
         }
-        body.append("<p><a href=\"/capa/new?feedback=").append(f.reference()).append("\">Open a corrective action (DÖF) from this feedback</a></p>");
+        body.append("<p><a href=\"/capa/new?feedback=").append(f.reference()).append("\">Open a corrective action (DÖF) from this feedback</a> · ")
+                .append("<a id=\"audit-pack\" href=\"/reports/audit/").append(f.reference()).append("\">ISO 10002 audit pack</a></p>");
         body.append("<h2>Response times</h2><table id=\"clocks\"><tr><th>Target</th><th>Calendar</th><th>State</th><th>Due</th><th>Stopped</th></tr>");
         for (SlaClock c : f.slaClocks()) {
             body.append("<tr><td>").append(c.kind()).append("</td><td>").append(esc(c.calendar())).append("</td><td>").append(c.state())
@@ -202,8 +206,18 @@ final class StaffPages {
                     .append("</td><td>").append(e.from() == null || e.from() == e.to() ? e.to() : e.from() + " → " + e.to())
                     .append("</td><td>").append(esc(e.noteText().orElse(""))).append("</td></tr>");
         }
-        body.append("</table>");
+        body.append("</table>").append(chain(f));
         return Web.Response.html(Layout.page(r.session(), f.reference().toString(), body.toString()));
+    }
+
+    /** Whether the history's hash chain still verifies, and its head: what an auditor compares with a copy kept elsewhere. */
+    private String chain(Feedback f) {
+        HistoryVerifier.Result result = histories.verify(HotelChain.TENANT, f.id());
+        String state = result.intact() ? "<span class=\"badge ok\" id=\"chain-status\">Intact</span>"
+                : "<span class=\"badge breach\" id=\"chain-status\">Broken</span> at event " + result.broken().version() + ": "
+                        + esc(result.broken().reason());
+        return "<p class=\"muted\" id=\"chain\">History chain: " + state + " · " + result.events() + " events · head <code id=\"chain-head\">"
+                + esc(result.head()) + "</code></p>";
     }
 
     private String actions(Web.Request r, Feedback f, Catalog catalog) {

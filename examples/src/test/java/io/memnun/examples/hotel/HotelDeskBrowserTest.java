@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -201,6 +202,18 @@ class HotelDeskBrowserTest {
         List<String> events = browser.findElements(By.cssSelector("#history tr td:nth-child(3)")).stream().map(WebElement::getText).toList();
         assertThat(events).containsSubsequence("RECEIVED", "TAKEN", "RESOLVED", "REJECTED", "RESOLVED", "ACCEPTED", "SURVEY_INVITED");
         assertThat(events).contains("ACKNOWLEDGED", "NOTIFICATION_SENT");
+        assertThat(find("chain-status").getText()).isEqualTo("Intact");
+        assertThat(find("chain-head").getText()).matches("[0-9a-f]{64}");
+
+        // its ISO 10002 audit pack: every step of the tracking record, in order, and no gap
+        follow(find("audit-pack"));
+        assertThat(text("section.record h2")).startsWith(reference);
+        List<String> stages = browser.findElements(By.cssSelector("section.record tbody tr td:nth-child(1)")).stream().map(WebElement::getText).toList();
+        assertThat(stages).containsSubsequence("receipt", "acknowledgement", "response", "decision", "response", "decision");
+        assertThat(stages).doesNotContain("assessment"); // nobody recorded an assessment: the pack says so
+        assertThat(find("gaps").getText()).contains("not assessed");
+        screenshot("10-audit-pack");
+        open("staff/feedback/" + reference);
 
         // a corrective action opened from it
         follow(browser.findElement(By.partialLinkText("Open a corrective action")));
@@ -238,7 +251,55 @@ class HotelDeskBrowserTest {
         open("messages");
         assertThat(find("mails").getText()).contains("We have received your feedback: " + reference);
         assertThat(find("sms").getText()).contains("+905550001101"); // housekeeping's duty phone told of the new complaint
-        screenshot("10-messages");
+        screenshot("11-messages");
+    }
+
+    @Test
+    void theManagementReviewDrawsTheSeededYearAndDownloadsAsCsv() throws Exception {
+        signInAs("nur.aksoy");
+        follow(browser.findElement(By.linkText("Reports")));
+        assertThat(text("h1")).isEqualTo("Management review");
+        String csvLink = find("review-csv").getAttribute("href");
+
+        // the review is the library's own document in a frame: its charts are inline SVG, drawn by the browser
+        browser.switchTo().frame(find("review"));
+        List<WebElement> charts = browser.findElements(By.tagName("svg"));
+        assertThat(charts).hasSize(6); // trend, complaints per subject, targets met, per location, per department, backlog age
+        assertThat(charts).allSatisfy(chart -> assertThat(chart.getSize().getWidth()).isGreaterThan(300));
+        // the trend line has a point for each month of both periods, the subject chart a bar for most of the chain's subjects
+        String trend = browser.findElement(By.cssSelector("svg.line-chart polyline")).getAttribute("points");
+        assertThat(trend.trim().split("\\s+")).hasSize(12);
+        assertThat(charts.get(1).findElements(By.tagName("rect")).size()).isGreaterThan(16);
+        browser.switchTo().defaultContent();
+        browser.manage().window().setSize(new Dimension(1280, 2000)); // the summary, the suggestions and the first charts
+        screenshot("12-management-review");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+
+        // the CSV download: one figure a row, the seeded year's feedback in both periods
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvLink)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
+        List<String> rows = csv.body().lines().toList();
+        assertThat(rows.get(0)).isEqualTo("section,figure,key,previous,current");
+        String[] received = rows.stream().filter(r -> r.startsWith("outcomes,received,")).findFirst().orElseThrow().split(",");
+        assertThat(Integer.parseInt(received[3])).isGreaterThan(80);
+        assertThat(Integer.parseInt(received[4])).isGreaterThan(80);
+
+        // filtered to one hotel's complaints: fewer, and the page keeps the choice for its downloads
+        new Select(find("location")).selectByValue("antalya-lara");
+        new Select(find("kind")).selectByValue("COMPLAINT");
+        press("show-review");
+        String filtered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(find("review-csv").getAttribute("href"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String[] antalya = filtered.lines().filter(r -> r.startsWith("outcomes,received,")).findFirst().orElseThrow().split(",");
+        assertThat(Integer.parseInt(antalya[4])).isPositive().isLessThan(Integer.parseInt(received[4]));
+        assertThat(filtered).doesNotContain("istanbul-bosphorus").contains("count by kind,feedback,COMPLAINT,");
+
+        // a period the page cannot show is refused, naming the parameter
+        open("reports?months=99");
+        assertThat(text("h1")).isEqualTo("Please check your input");
+        assertThat(text(".error")).startsWith("months:");
     }
 
     @Test
