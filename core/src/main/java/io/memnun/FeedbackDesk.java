@@ -296,12 +296,37 @@ public final class FeedbackDesk {
      *
      * @throws NotFoundException if the tenant has no such feedback
      * @throws io.memnun.feedback.IllegalTransitionException if the command is not allowed in its state
-     * @throws io.memnun.error.VersionConflictException if it was changed concurrently; nothing was written
+     * @throws io.memnun.error.VersionConflictException if somebody changed it concurrently; nothing was written. A
+     *     concurrent record made by the library itself (a delivered message, an SLA checkpoint, a survey invitation)
+     *     is no conflict: the command is checked again against the newer state and applied to it.
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, Command command) {
         Objects.requireNonNull(command, "command");
-        return apply(get(tenant, key), command);
+        Feedback current = get(tenant, key);
+        for (int conflicts = 0; ; conflicts++) {
+            try {
+                return apply(current, command);
+            } catch (io.memnun.error.VersionConflictException e) {
+                Feedback latest = store.find(current.tenant(), current.id()).orElseThrow(() -> e);
+                if (conflicts >= MAX_RECORD_CONFLICTS || !onlyBookkeepingSince(latest, current.version())) {
+                    throw e;
+                }
+                current = latest;
+            }
+        }
     }
+
+    /** True when every event after {@code version} is one the library records by itself, none a person's act. */
+    private boolean onlyBookkeepingSince(Feedback latest, long version) {
+        return store.history(latest.tenant(), latest.id()).stream()
+                .filter(e -> e.version() > version)
+                .allMatch(e -> BOOKKEEPING.contains(e.type()));
+    }
+
+    private static final java.util.Set<io.memnun.feedback.EventType> BOOKKEEPING = java.util.EnumSet.of(
+            io.memnun.feedback.EventType.NOTIFICATION_SENT, io.memnun.feedback.EventType.NOTIFICATION_FAILED,
+            io.memnun.feedback.EventType.SLA_WARNING, io.memnun.feedback.EventType.SLA_BREACHED,
+            io.memnun.feedback.EventType.SLA_ESCALATED, io.memnun.feedback.EventType.SURVEY_INVITED);
 
     /**
      * Applies a command decided on the version of the feedback the actor saw, e.g. the version a staff page was

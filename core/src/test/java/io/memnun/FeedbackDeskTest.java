@@ -478,6 +478,60 @@ class FeedbackDeskTest {
         assertThat(FeedbackDesk.builder().store(notASequence).referenceSequence(store).build()).isNotNull();
     }
 
+    // ---------------------------------------------------------------- concurrent writes
+
+    /**
+     * A store that lets another writer save first, once, just before the first staff command's save: the desk's read
+     * is then stale and its save conflicts.
+     */
+    private FeedbackStore racedBy(java.util.function.UnaryOperator<Feedback> otherWriter) {
+        AtomicInteger raced = new AtomicInteger();
+        return new ForwardingFeedbackStore(store) {
+            @Override
+            public void save(io.memnun.spi.FeedbackChange change) {
+                if (!change.isCreate() && raced.getAndIncrement() == 0) {
+                    otherWriter.apply(store.find(change.feedback().tenant(), change.feedback().id()).orElseThrow());
+                }
+                super.save(change);
+            }
+        };
+    }
+
+    private Feedback saveAsOtherWriter(io.memnun.feedback.Lifecycle.Transition t, Feedback before) {
+        store.save(io.memnun.spi.FeedbackChange.update(t.after(), before.version(), t.event()));
+        return t.after();
+    }
+
+    @Test
+    void aDeliveryRecordedMeanwhileIsNoConflictForACommandThatNamedNoVersion() {
+        io.memnun.feedback.Lifecycle lifecycle = new io.memnun.feedback.Lifecycle(io.memnun.feedback.Lifecycle.Rules.defaults());
+        FeedbackStore raced = racedBy(f -> saveAsOtherWriter(lifecycle.record(f, io.memnun.feedback.EventType.NOTIFICATION_SENT,
+                Actor.system("notifications"), null, java.util.Map.of("channel", "EMAIL"), clock.instant()), f));
+        FeedbackDesk desk = FeedbackDesk.builder().store(raced).referenceSequence(store).clock(clock).build();
+        Feedback f = desk.receive(complaint(tenant, "Klima çalışmıyor").build());
+
+        Feedback taken = desk.take(tenant, f.id(), Actor.staff("ayse.yilmaz"));
+
+        assertThat(taken.status()).isEqualTo(Status.IN_PROGRESS);
+        assertThat(store.history(tenant, f.id())).extracting(FeedbackEvent::type)
+                .containsExactly(io.memnun.feedback.EventType.RECEIVED, io.memnun.feedback.EventType.NOTIFICATION_SENT,
+                        io.memnun.feedback.EventType.TAKEN);
+    }
+
+    @Test
+    void aPersonsChangeMeanwhileIsStillAConflict() {
+        io.memnun.feedback.Lifecycle lifecycle = new io.memnun.feedback.Lifecycle(io.memnun.feedback.Lifecycle.Rules.defaults());
+        FeedbackStore raced = racedBy(f -> saveAsOtherWriter(lifecycle.apply(f,
+                new io.memnun.feedback.Command.AddNote(Actor.staff("mehmet"), "misafir aradı"), clock.instant()), f));
+        FeedbackDesk desk = FeedbackDesk.builder().store(raced).referenceSequence(store).clock(clock).build();
+        Feedback f = desk.receive(complaint(tenant, "Klima çalışmıyor").build());
+
+        assertThatThrownBy(() -> desk.take(tenant, f.id(), Actor.staff("ayse.yilmaz")))
+                .isInstanceOf(io.memnun.error.VersionConflictException.class);
+        assertThat(store.history(tenant, f.id())).extracting(FeedbackEvent::type)
+                .containsExactly(io.memnun.feedback.EventType.RECEIVED, io.memnun.feedback.EventType.NOTE_ADDED);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Feedback resolved(FeedbackDesk desk, String description) {
