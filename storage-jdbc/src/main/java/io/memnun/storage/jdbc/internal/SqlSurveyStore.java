@@ -397,13 +397,8 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
 
     @Override
     public List<Response> responses(TenantId tenant, Instant from, Instant to) {
-        return tx.read("list survey responses", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + RESPONSE_COLUMNS + " FROM " + tables.surveyResponse()
-                    + " WHERE tenant = ? AND submitted_at >= ? AND submitted_at < ? ORDER BY submitted_at, id")) {
-                bindRange(ps, tenant, from, to);
-                return responses(ps, tenant);
-            }
-        });
+        return inPeriod("list survey responses", tables.surveyResponse(), RESPONSE_COLUMNS, "submitted_at", tenant, from, to,
+                SqlSurveyStore::responses);
     }
 
     @Override
@@ -416,6 +411,18 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
     @FunctionalInterface
     private interface Rows<T> {
         List<T> read(PreparedStatement ps, TenantId tenant) throws SQLException;
+    }
+
+    /** The rows of {@code table} whose {@code time} falls in [from, to), in that order then id. */
+    private <T> List<T> inPeriod(String what, String table, String columns, String time, TenantId tenant, Instant from, Instant to,
+            Rows<T> rows) {
+        return tx.read(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + table
+                    + " WHERE tenant = ? AND " + time + " >= ? AND " + time + " < ? ORDER BY " + time + ", id")) {
+                bindRange(ps, tenant, from, to);
+                return rows.read(ps, tenant);
+            }
+        });
     }
 
     /** The rows of {@code table} about one feedback, in {@code order} then id. */
@@ -484,13 +491,8 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
 
     @Override
     public List<Comment> comments(TenantId tenant, Instant from, Instant to) {
-        return tx.read("list comments", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COMMENT_COLUMNS + " FROM " + tables.surveyComment()
-                    + " WHERE tenant = ? AND given_at >= ? AND given_at < ? ORDER BY given_at, id")) {
-                bindRange(ps, tenant, from, to);
-                return comments(ps, tenant);
-            }
-        });
+        return inPeriod("list comments", tables.surveyComment(), COMMENT_COLUMNS, "given_at", tenant, from, to,
+                SqlSurveyStore::comments);
     }
 
     @Override
