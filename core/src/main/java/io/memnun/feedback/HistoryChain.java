@@ -1,11 +1,10 @@
 package io.memnun.feedback;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +48,7 @@ public final class HistoryChain {
 
     /** The canonical content of {@code event} with its free text given by {@code digests}. */
     public static byte[] canonicalContent(FeedbackEvent event, TextDigests digests) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        Bytes out = new Bytes(256);
         item(out, TAG);
         item(out, event.feedbackId().value().toString());
         item(out, Long.toString(event.version()));
@@ -61,7 +60,7 @@ public final class HistoryChain {
         item(out, event.from() == null ? null : event.from().name());
         item(out, event.to().name());
         item(out, digests.note());
-        out.writeBytes(ByteBuffer.allocate(4).putInt(digests.details().size()).array());
+        out.putInt(digests.details().size());
         for (Map.Entry<String, String> d : digests.details().entrySet()) {
             item(out, d.getKey());
             item(out, d.getValue());
@@ -99,33 +98,84 @@ public final class HistoryChain {
         return HEX.parseHex(hex);
     }
 
-    private static void item(ByteArrayOutputStream out, @Nullable String s) {
+    private static void item(Bytes out, @Nullable String s) {
         if (s == null) {
-            out.writeBytes(ByteBuffer.allocate(4).putInt(-1).array());
+            out.putInt(-1);
             return;
         }
-        byte[] b = utf16(s);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(b.length).array());
-        out.writeBytes(b);
+        out.putInt(s.length() * 2);
+        out.putUtf16(s);
     }
 
     private static byte[] utf16(String s) {
-        ByteBuffer b = ByteBuffer.allocate(s.length() * 2);
-        for (int i = 0; i < s.length(); i++) {
-            b.putChar(s.charAt(i));
-        }
-        return b.array();
+        Bytes b = new Bytes(s.length() * 2);
+        b.putUtf16(s);
+        return b.array;
     }
 
     private static byte[] sha256(byte[] data) {
         return sha256().digest(data);
     }
 
+    /**
+     * A SHA-256 digest for this thread, reset: looking one up in the security providers costs more than hashing a
+     * history event, and every event written is hashed. {@link MessageDigest#digest} resets it after each use.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(HistoryChain::newSha256);
+
     private static MessageDigest sha256() {
+        MessageDigest md = SHA_256.get();
+        md.reset();
+        return md;
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * A growing byte array for the canonical content, written big-endian as {@link java.nio.ByteBuffer} would, without
+     * a buffer per item or {@link java.io.ByteArrayOutputStream}'s locking.
+     */
+    private static final class Bytes {
+        private byte[] array;
+        private int size;
+
+        Bytes(int capacity) {
+            array = new byte[capacity];
+        }
+
+        private void ensure(int more) {
+            if (size + more > array.length) {
+                array = Arrays.copyOf(array, Math.max(array.length * 2, size + more));
+            }
+        }
+
+        void putInt(int v) {
+            ensure(4);
+            array[size++] = (byte) (v >>> 24);
+            array[size++] = (byte) (v >>> 16);
+            array[size++] = (byte) (v >>> 8);
+            array[size++] = (byte) v;
+        }
+
+        /** The string's UTF-16 code units, big-endian, unpaired surrogates included. */
+        void putUtf16(String s) {
+            int n = s.length();
+            ensure(n * 2);
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                array[size++] = (byte) (c >>> 8);
+                array[size++] = (byte) c;
+            }
+        }
+
+        byte[] toByteArray() {
+            return size == array.length ? array : Arrays.copyOf(array, size);
         }
     }
 }
