@@ -27,9 +27,13 @@ public record SlaCheckpoint(Type type, int level, int percent, Instant at, @Null
     public SlaCheckpoint {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
-        Checks.argument(percent >= 0, "checkpoint.percent", "must not be negative, was " + percent);
-        Checks.argument(type == Type.ESCALATION ? level >= 1 : level == 0, "checkpoint.level",
-                "must be 1 or more for an escalation and 0 otherwise, was " + level);
+        // the messages are built only on failure: the SLA engine creates a checkpoint per threshold for every clock
+        if (percent < 0) {
+            Checks.argument(false, "checkpoint.percent", "must not be negative, was " + percent);
+        }
+        if (type == Type.ESCALATION ? level < 1 : level != 0) {
+            Checks.argument(false, "checkpoint.level", "must be 1 or more for an escalation and 0 otherwise, was " + level);
+        }
     }
 
     public SlaCheckpoint fire() {

@@ -2,6 +2,7 @@ package io.memnun.feedback;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -66,7 +67,25 @@ public record SlaClock(
         if (state.isStopped() != (stoppedAt != null)) {
             throw new IllegalArgumentException("a clock has a stop instant exactly when it is stopped: " + state + ", " + stoppedAt);
         }
-        checkpoints = checkpoints.stream().sorted(Comparator.comparing((SlaCheckpoint c) -> c.at()).thenComparingInt(SlaCheckpoint::percent)).toList();
+        checkpoints = inOrder(checkpoints);
+    }
+
+    private static final Comparator<SlaCheckpoint> ORDER = Comparator.comparing((SlaCheckpoint c) -> c.at()).thenComparingInt(SlaCheckpoint::percent);
+
+    /**
+     * The checkpoints sorted by instant and percent (a stable sort). Clocks are rebuilt on every step of a feedback,
+     * mostly from another clock's checkpoints, which are in order and unmodifiable already: those are kept as they are.
+     */
+    private static List<SlaCheckpoint> inOrder(List<SlaCheckpoint> checkpoints) {
+        List<SlaCheckpoint> list = List.copyOf(checkpoints);
+        for (int i = 1; i < list.size(); i++) {
+            if (ORDER.compare(list.get(i - 1), list.get(i)) > 0) {
+                SlaCheckpoint[] sorted = list.toArray(new SlaCheckpoint[0]);
+                Arrays.sort(sorted, ORDER);
+                return List.of(sorted);
+            }
+        }
+        return list;
     }
 
     /** True while the clock counts. */

@@ -264,12 +264,12 @@ final class Json {
         if (clocks.isEmpty()) {
             return null;
         }
-        List<CheckpointKind> kinds = new ArrayList<>(8);
+        // one checkpoint standing for each distinct kind, in the order of first appearance
+        List<SlaCheckpoint> kinds = new ArrayList<>(8);
         for (SlaClock c : clocks) {
             for (SlaCheckpoint k : c.checkpoints()) {
-                CheckpointKind kind = CheckpointKind.of(k);
-                if (!kinds.contains(kind)) {
-                    kinds.add(kind);
+                if (kindIndex(kinds, k) < 0) {
+                    kinds.add(k);
                 }
             }
         }
@@ -277,7 +277,7 @@ final class Json {
             g.writeStartArray();
             g.writeNumber(COMPACT_CLOCKS);
             g.writeStartArray();
-            for (CheckpointKind k : kinds) {
+            for (SlaCheckpoint k : kinds) {
                 g.writeStartArray();
                 g.writeString(k.type().name());
                 g.writeNumber(k.level());
@@ -301,7 +301,7 @@ final class Json {
                 g.writeStartArray();
                 for (SlaCheckpoint k : c.checkpoints()) {
                     g.writeStartArray();
-                    g.writeNumber(kinds.indexOf(CheckpointKind.of(k)));
+                    g.writeNumber(kindIndex(kinds, k));
                     writeInstant(g, base, k.at());
                     g.writeNumber(k.fired() ? 1 : 0);
                     g.writeEndArray();
@@ -317,10 +317,20 @@ final class Json {
     private static final int COMPACT_CLOCKS = 3;
 
     /** What a checkpoint is, apart from when it falls due and whether it fired. */
-    private record CheckpointKind(SlaCheckpoint.Type type, int level, int percent, @Nullable String recipient) {
-        static CheckpointKind of(SlaCheckpoint k) {
-            return new CheckpointKind(k.type(), k.level(), k.percent(), k.recipient());
+    private record CheckpointKind(SlaCheckpoint.Type type, int level, int percent, @Nullable String recipient) {}
+
+    /**
+     * The index in {@code kinds} of the checkpoint of {@code k}'s kind, or -1. Compared field by field rather than
+     * through a {@link CheckpointKind} per checkpoint: this runs for every checkpoint of every clock on every write.
+     */
+    private static int kindIndex(List<SlaCheckpoint> kinds, SlaCheckpoint k) {
+        for (int i = 0; i < kinds.size(); i++) {
+            SlaCheckpoint o = kinds.get(i);
+            if (o.type() == k.type() && o.level() == k.level() && o.percent() == k.percent() && Objects.equals(o.recipient(), k.recipient())) {
+                return i;
+            }
         }
+        return -1;
     }
 
     private static void writeNullable(JsonGenerator g, @Nullable String text) throws IOException {
