@@ -43,12 +43,16 @@ public final class HistoryChain {
 
     /** The digest of a free text, lower-case hex. */
     public static String textDigest(String text) {
-        return HEX.formatHex(sha256(utf16(Objects.requireNonNull(text, "text"))));
+        Objects.requireNonNull(text, "text");
+        return HEX.formatHex(sha256(buffer().putUtf16(text)));
     }
 
     /** The canonical content of {@code event} with its free text given by {@code digests}. */
     public static byte[] canonicalContent(FeedbackEvent event, TextDigests digests) {
-        Bytes out = new Bytes(256);
+        return canonicalContent(event, digests, new Bytes(1024)).toByteArray();
+    }
+
+    private static Bytes canonicalContent(FeedbackEvent event, TextDigests digests, Bytes out) {
         item(out, TAG);
         item(out, event.feedbackId().value().toString());
         item(out, Long.toString(event.version()));
@@ -65,12 +69,12 @@ public final class HistoryChain {
             item(out, d.getKey());
             item(out, d.getValue());
         }
-        return out.toByteArray();
+        return out;
     }
 
     /** SHA-256 of the canonical content. */
     public static byte[] contentDigest(FeedbackEvent event, TextDigests digests) {
-        return sha256(canonicalContent(event, digests));
+        return sha256(canonicalContent(event, digests, buffer()));
     }
 
     /** The chain's next hash: SHA-256 over the previous hash followed by the content digest. */
@@ -107,14 +111,26 @@ public final class HistoryChain {
         out.putUtf16(s);
     }
 
-    private static byte[] utf16(String s) {
-        Bytes b = new Bytes(s.length() * 2);
-        b.putUtf16(s);
-        return b.array;
+    private static byte[] sha256(Bytes data) {
+        MessageDigest md = sha256();
+        md.update(data.array, 0, data.size);
+        return md.digest();
     }
 
-    private static byte[] sha256(byte[] data) {
-        return sha256().digest(data);
+    /**
+     * This thread's buffer for the bytes to hash, emptied: every event written is hashed, and a new array per event
+     * (grown a few times on the way) was a good part of the cost. One that grew beyond 64 KiB (a long text) is not kept.
+     */
+    private static final ThreadLocal<Bytes> BUFFER = ThreadLocal.withInitial(() -> new Bytes(2048));
+
+    private static Bytes buffer() {
+        Bytes b = BUFFER.get();
+        if (b.array.length > 1 << 16) {
+            b = new Bytes(2048);
+            BUFFER.set(b);
+        }
+        b.size = 0;
+        return b;
     }
 
     /**
@@ -149,33 +165,40 @@ public final class HistoryChain {
             array = new byte[capacity];
         }
 
-        private void ensure(int more) {
+        private byte[] room(int more) {
             if (size + more > array.length) {
                 array = Arrays.copyOf(array, Math.max(array.length * 2, size + more));
             }
+            return array;
         }
 
-        void putInt(int v) {
-            ensure(4);
-            array[size++] = (byte) (v >>> 24);
-            array[size++] = (byte) (v >>> 16);
-            array[size++] = (byte) (v >>> 8);
-            array[size++] = (byte) v;
+        Bytes putInt(int v) {
+            byte[] a = room(4);
+            int i = size;
+            a[i] = (byte) (v >>> 24);
+            a[i + 1] = (byte) (v >>> 16);
+            a[i + 2] = (byte) (v >>> 8);
+            a[i + 3] = (byte) v;
+            size = i + 4;
+            return this;
         }
 
         /** The string's UTF-16 code units, big-endian, unpaired surrogates included. */
-        void putUtf16(String s) {
+        Bytes putUtf16(String s) {
             int n = s.length();
-            ensure(n * 2);
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                array[size++] = (byte) (c >>> 8);
-                array[size++] = (byte) c;
+            byte[] a = room(n * 2);
+            int i = size;
+            for (int k = 0; k < n; k++) {
+                char c = s.charAt(k);
+                a[i++] = (byte) (c >>> 8);
+                a[i++] = (byte) c;
             }
+            size = i;
+            return this;
         }
 
         byte[] toByteArray() {
-            return size == array.length ? array : Arrays.copyOf(array, size);
+            return Arrays.copyOf(array, size);
         }
     }
 }
