@@ -10,6 +10,7 @@ import static io.memnun.feedback.Status.RESOLVED;
 import static io.memnun.feedback.Status.UNDER_REVIEW;
 
 import io.memnun.error.ValidationException;
+import io.memnun.internal.InstantText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -154,7 +155,7 @@ public final class Lifecycle {
         f.assignee().ifPresent(s -> details.put("assignee", s.value()));
         f.intakeKey().ifPresent(k -> details.put("intakeKey", k));
         for (SlaClock clock : f.slaClocks()) {
-            details.put("sla." + clock.kind() + ".due", clock.dueAt().toString());
+            details.put("sla." + clock.kind() + ".due", InstantText.of(clock.dueAt()));
         }
         return new FeedbackEvent(f.id(), f.version(), EventType.RECEIVED, actor, at, null, null, f.status(), details);
     }

@@ -6,6 +6,7 @@ import io.memnun.feedback.SlaCheckpoint;
 import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.SlaKind;
 import io.memnun.feedback.SlaRules;
+import io.memnun.internal.InstantText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class SlaEngine implements SlaRules {
         for (ApplicableTarget target : targetsFor(received)) {
             SlaClock clock = start(received, target, received.receivedAt());
             clocks.add(clock);
-            details.put("sla." + clock.kind() + ".due", clock.dueAt().toString());
+            details.put("sla." + clock.kind() + ".due", InstantText.of(clock.dueAt()));
         }
         return new Update(clocks, details);
     }
