@@ -84,6 +84,9 @@ public record Customer(
         return b;
     }
 
+    /** The default language, parsed once rather than for every builder. */
+    private static final Locale TURKISH = Locale.forLanguageTag("tr");
+
     /** Builds a {@link Customer}; phone numbers without a country code get {@code defaultCountryCode} (90). */
     public static final class Builder {
         private @Nullable String externalId;
@@ -91,7 +94,7 @@ public record Customer(
         private @Nullable EmailAddress email;
         private @Nullable PhoneNumber phone;
         private @Nullable String address;
-        private Locale language = Locale.forLanguageTag("tr");
+        private Locale language = TURKISH;
         private @Nullable ContactChannel preferredChannel;
         private Consent consent = Consent.NONE;
         private final Map<String, String> attributes = new LinkedHashMap<>();

@@ -40,9 +40,26 @@ public record EmailAddress(String value) {
      * which the domain pattern refuses, so the stored value could not be read back as an address.
      */
     private static String lowerCase(String s) {
+        if (isLowerCaseAscii(s)) {
+            return s; // the usual domain: nothing to change, and no copy
+        }
         StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().map(Character::toLowerCase).forEach(sb::appendCodePoint);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            sb.appendCodePoint(Character.toLowerCase(c));
+            i += Character.charCount(c);
+        }
         return sb.toString();
+    }
+
+    private static boolean isLowerCaseAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c >= 'A' && c <= 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses an address typed by a person: surrounding white space is removed. */

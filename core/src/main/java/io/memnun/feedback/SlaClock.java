@@ -98,7 +98,12 @@ public record SlaClock(
         if (state != State.RUNNING) {
             return Optional.empty();
         }
-        return checkpoints.stream().filter(c -> !c.fired()).findFirst();
+        for (SlaCheckpoint c : checkpoints) {
+            if (!c.fired()) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** True once the clock's due instant has passed at {@code now} while it still ran, or if it stopped late. */

@@ -15,9 +15,16 @@ public final class TimeOrderedIds {
 
     public static UUID next(Instant now) {
         long millis = now.toEpochMilli();
-        long randA = RANDOM.nextInt(1 << 12);
+        // one call for all random bits: each call to SecureRandom costs the same whatever the number of bytes
+        byte[] random = new byte[10];
+        RANDOM.nextBytes(random);
+        long randA = ((random[0] & 0xFFL) << 8 | random[1] & 0xFFL) & 0xFFF;
+        long randB = 0;
+        for (int i = 2; i < 10; i++) {
+            randB = randB << 8 | random[i] & 0xFFL;
+        }
         long msb = (millis << 16) | 0x7000L | randA;
-        long lsb = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        long lsb = (randB & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb);
     }
 }

@@ -1,0 +1,40 @@
+package io.memnun.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TimeOrderedIdsTest {
+    @Test
+    void idsAreVersionSevenWithTheMillisecondsInFrontAndRandomBitsBehind() {
+        Instant now = Instant.parse("2026-05-04T10:00:00.123456Z");
+        Set<UUID> ids = new HashSet<>();
+        int[] randAOnes = new int[12];
+        int[] randBOnes = new int[62];
+        for (int n = 0; n < 4000; n++) {
+            UUID id = TimeOrderedIds.next(now);
+            ids.add(id);
+            assertThat(id.version()).isEqualTo(7);
+            assertThat(id.variant()).isEqualTo(2);
+            assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(now.toEpochMilli());
+            for (int b = 0; b < 12; b++) {
+                randAOnes[b] += (int) (id.getMostSignificantBits() >>> b & 1);
+            }
+            for (int b = 0; b < 62; b++) {
+                randBOnes[b] += (int) (id.getLeastSignificantBits() >>> b & 1);
+            }
+        }
+        assertThat(ids).hasSize(4000);
+        // every random bit is set in about half of the ids (4 standard deviations: 2000 ± 127)
+        for (int ones : randAOnes) {
+            assertThat(ones).isBetween(1873, 2127);
+        }
+        for (int ones : randBOnes) {
+            assertThat(ones).isBetween(1873, 2127);
+        }
+    }
+}
