@@ -50,12 +50,29 @@ final class ParsedColumns {
      */
     String writeCustomer(FeedbackId id, Customer customer) {
         String json = Json.customer(customer);
-        if (Locale.forLanguageTag(customer.language().toLanguageTag()).equals(customer.language())) {
+        if (readsBack(customer.language())) {
             customers.put(id, new CustomerText(json, customer.externalId(), customer.name(),
                     customer.email() == null ? null : customer.email().value(), customer.phone() == null ? null : customer.phone().e164()),
                     customer);
         }
         return json;
+    }
+
+    /**
+     * The last language found to read back as itself: customers mostly share one or two, and parsing the tag again
+     * for every write showed in profiles. A race only repeats the check.
+     */
+    private volatile @Nullable Locale readsBack;
+
+    private boolean readsBack(Locale language) {
+        if (language.equals(readsBack)) {
+            return true;
+        }
+        if (Locale.forLanguageTag(language.toLanguageTag()).equals(language)) {
+            readsBack = language;
+            return true;
+        }
+        return false;
     }
 
     Customer readCustomer(FeedbackId id, CustomerText text) {

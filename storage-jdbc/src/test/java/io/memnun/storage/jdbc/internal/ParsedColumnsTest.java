@@ -12,6 +12,7 @@ import io.memnun.feedback.SlaKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,27 @@ class ParsedColumnsTest {
             assertThat(Json.customer(json, text.externalId(), text.name(), text.email(), text.phone()))
                     .as("seed %d", seed).isEqualTo(customer);
             assertThat(parsed.readCustomer(id, text)).as("seed %d", seed).isSameAs(customer);
+        }
+    }
+
+    @Test
+    void aCustomerWhoseLanguageReadsBackAsAnotherIsNotRememberedEvenAfterOneThatDoes() {
+        ParsedColumns parsed = new ParsedColumns();
+        // the tag of a locale with this variant is "tr": it reads back as plain Turkish
+        Locale odd = new Locale("tr", "", "a b");
+        for (Locale language : List.of(Locale.forLanguageTag("tr"), odd, Locale.forLanguageTag("tr"), odd)) {
+            Customer customer = Customer.builder().language(language).name("Ayşe").build();
+            FeedbackId id = new FeedbackId(UUID.randomUUID());
+
+            String json = parsed.writeCustomer(id, customer);
+            Customer read = parsed.readCustomer(id, new ParsedColumns.CustomerText(json, null, "Ayşe", null, null));
+
+            if (language == odd) {
+                assertThat(read).as(language.toString()).isNotSameAs(customer);
+                assertThat(read.language()).isEqualTo(Locale.forLanguageTag("tr"));
+            } else {
+                assertThat(read).as(language.toString()).isSameAs(customer);
+            }
         }
     }
 }
