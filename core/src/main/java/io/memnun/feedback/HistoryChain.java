@@ -44,7 +44,7 @@ public final class HistoryChain {
     /** The digest of a free text, lower-case hex. */
     public static String textDigest(String text) {
         Objects.requireNonNull(text, "text");
-        return HEX.formatHex(sha256(buffer().putUtf16(text)));
+        return hex(sha256(buffer().putUtf16(text)));
     }
 
     /** The canonical content of {@code event} with its free text given by {@code digests}. */
@@ -94,9 +94,17 @@ public final class HistoryChain {
         return new SealedEvent(event, digests, hex(link(previousHash, contentDigest(event, digests))));
     }
 
+    /** Lower-case hex, as {@link HexFormat#formatHex} writes it, by table: every digest of every event is written so. */
     public static String hex(byte[] bytes) {
-        return HEX.formatHex(bytes);
+        char[] text = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            text[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xF];
+            text[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xF];
+        }
+        return new String(text);
     }
+
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     public static byte[] bytes(String hex) {
         return HEX.parseHex(hex);

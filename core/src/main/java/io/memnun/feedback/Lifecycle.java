@@ -145,6 +145,10 @@ public final class Lifecycle {
 
     /** The history event of a receipt. */
     public static FeedbackEvent receivedEvent(Feedback f, Actor actor, Instant at) {
+        return new FeedbackEvent(f.id(), f.version(), EventType.RECEIVED, actor, at, null, null, f.status(), receivedDetails(f));
+    }
+
+    private static Map<String, String> receivedDetails(Feedback f) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("kind", f.kind().name());
         details.put("channel", f.channel().code());
@@ -157,7 +161,7 @@ public final class Lifecycle {
         for (SlaClock clock : f.slaClocks()) {
             details.put("sla." + clock.kind() + ".due", InstantText.of(clock.dueAt()));
         }
-        return new FeedbackEvent(f.id(), f.version(), EventType.RECEIVED, actor, at, null, null, f.status(), details);
+        return details;
     }
 
     /** Like {@link #receive(FeedbackId, ReferenceNumber, Intake, Instant, Instant)}, recording what triage decided. */
@@ -173,8 +177,7 @@ public final class Lifecycle {
 
     /** The history event of a receipt with its triage: the routing rule, version and reason, a possible duplicate. */
     public static FeedbackEvent receivedEvent(Feedback f, Actor actor, Instant at, Triage triage) {
-        FeedbackEvent e = receivedEvent(f, actor, at);
-        Map<String, String> details = new LinkedHashMap<>(e.details());
+        Map<String, String> details = receivedDetails(f);
         if (triage.routingRule() != null) {
             details.put("routingRule", triage.routingRule());
             details.put("routingVersion", String.valueOf(triage.routingVersion()));
@@ -185,8 +188,7 @@ public final class Lifecycle {
         if (triage.possibleDuplicateOf() != null) {
             details.put("possibleDuplicateOf", triage.possibleDuplicateOf().toString());
         }
-        return new FeedbackEvent(e.feedbackId(), e.version(), e.type(), e.actor(), e.at(), triage.routingReason(), e.from(),
-                e.to(), details);
+        return new FeedbackEvent(f.id(), f.version(), EventType.RECEIVED, actor, at, triage.routingReason(), null, f.status(), details);
     }
 
     /**

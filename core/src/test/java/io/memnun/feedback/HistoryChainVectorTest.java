@@ -28,6 +28,17 @@ class HistoryChainVectorTest {
     }
 
     @Test
+    void hexIsLowerCaseTwoDigitsPerByteAndReadsBack() {
+        byte[] every = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            every[i] = (byte) i;
+        }
+        assertThat(HistoryChain.hex(every)).isEqualTo(java.util.HexFormat.of().formatHex(every));
+        assertThat(HistoryChain.bytes(HistoryChain.hex(every))).isEqualTo(every);
+        assertThat(HistoryChain.hex(new byte[0])).isEmpty();
+    }
+
+    @Test
     void textDigestIsSha256OverUtf16CodeUnits() {
         assertThat(HistoryChain.textDigest("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assertThat(HistoryChain.textDigest(TEXT)).isEqualTo("1302b4511d5c04653659ed77788dcf98a0705193da1aba9743030b1824ab8937");
