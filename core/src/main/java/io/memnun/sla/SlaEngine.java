@@ -225,7 +225,12 @@ public final class SlaEngine implements SlaRules {
         }
 
         private void replace(SlaClock old, SlaClock updated, String description) {
-            clocks.set(clocks.indexOf(old), updated);
+            // by identity: old was taken from the list, and a record's equals would compare every checkpoint first
+            int i = 0;
+            while (clocks.get(i) != old) {
+                i++;
+            }
+            clocks.set(i, updated);
             details.put("sla." + updated.kind(), description);
         }
 
