@@ -3,6 +3,7 @@ package io.memnun.feedback;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -73,19 +74,19 @@ public record SlaClock(
     private static final Comparator<SlaCheckpoint> ORDER = Comparator.comparing((SlaCheckpoint c) -> c.at()).thenComparingInt(SlaCheckpoint::percent);
 
     /**
-     * The checkpoints sorted by instant and percent (a stable sort). Clocks are rebuilt on every step of a feedback,
-     * mostly from another clock's checkpoints, which are in order and unmodifiable already: those are kept as they are.
+     * The checkpoints sorted by instant and percent (a stable sort), unmodifiable. Clocks are rebuilt on every step
+     * of a feedback, mostly from another clock's checkpoints, which are in order already: those are only copied, not
+     * sorted through a stream.
      */
     private static List<SlaCheckpoint> inOrder(List<SlaCheckpoint> checkpoints) {
-        List<SlaCheckpoint> list = List.copyOf(checkpoints);
-        for (int i = 1; i < list.size(); i++) {
-            if (ORDER.compare(list.get(i - 1), list.get(i)) > 0) {
-                SlaCheckpoint[] sorted = list.toArray(new SlaCheckpoint[0]);
-                Arrays.sort(sorted, ORDER);
-                return List.of(sorted);
+        SlaCheckpoint[] array = checkpoints.toArray(new SlaCheckpoint[0]);
+        for (int i = 1; i < array.length; i++) {
+            if (ORDER.compare(array[i - 1], array[i]) > 0) {
+                Arrays.sort(array, ORDER);
+                break;
             }
         }
-        return list;
+        return Collections.unmodifiableList(Arrays.asList(array));
     }
 
     /** True while the clock counts. */
