@@ -2,7 +2,9 @@ package io.memnun.storage.jdbc.internal;
 
 import io.memnun.storage.jdbc.Dialect;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every difference between H2 and PostgreSQL that the stores' SQL meets, in one place. The column types differ
@@ -60,6 +62,14 @@ public abstract class SqlDialect {
      * statement, atomic without a transaction of its own: one round trip, one commit.
      */
     public abstract String writeWithEvent(String write, String eventInsert, String eventValues);
+
+    /**
+     * Like {@link #writeWithEvent}, also running {@code alsoFromWrite}: inserts that take the written row as
+     * {@code w} ({@code INSERT INTO t (cols) SELECT w.tenant, w.id, ... FROM w}), their parameters after the
+     * write's and before the event's. {@code null} where the dialect cannot put them in one statement (H2: a save
+     * then writes in a transaction).
+     */
+    public abstract @Nullable String writeWithEventAnd(String write, List<String> alsoFromWrite, String eventInsert, String eventValues);
 
     /** True when the event's parameters come before the write's in {@link #writeWithEvent}. */
     public abstract boolean eventParametersFirst();
@@ -189,6 +199,12 @@ public abstract class SqlDialect {
         }
 
         @Override
+        public @Nullable String writeWithEventAnd(String write, List<String> alsoFromWrite, String eventInsert, String eventValues) {
+            // a data change delta table serves one statement only
+            return alsoFromWrite.isEmpty() ? writeWithEvent(write, eventInsert, eventValues) : null;
+        }
+
+        @Override
         public boolean eventParametersFirst() {
             return true;
         }
@@ -259,8 +275,17 @@ public abstract class SqlDialect {
         @Override
         public String writeWithEvent(String write, String eventInsert, String eventValues) {
             // a data-modifying common table expression
-            return "WITH w AS (" + write + " RETURNING tenant, id) " + eventInsert + " SELECT w.tenant, w.id, " + eventValues
-                    + " FROM w";
+            return writeWithEventAnd(write, List.of(), eventInsert, eventValues);
+        }
+
+        @Override
+        public String writeWithEventAnd(String write, List<String> alsoFromWrite, String eventInsert, String eventValues) {
+            StringBuilder sql = new StringBuilder("WITH w AS (").append(write).append(" RETURNING tenant, id)");
+            for (int i = 0; i < alsoFromWrite.size(); i++) {
+                sql.append(", a").append(i).append(" AS (").append(alsoFromWrite.get(i)).append(')');
+            }
+            return sql.append(' ').append(eventInsert).append(" SELECT w.tenant, w.id, ").append(eventValues).append(" FROM w")
+                    .toString();
         }
 
         @Override
