@@ -56,12 +56,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link JdbcFeedbackStore} on memnun's tables. One row per feedback with the values queries filter on in columns of
- * their own and nested values as JSON; one row per history event. A save with one event is one statement (the row
- * and its event, see {@link SqlDialect#writeWithEvent}), atomic without a transaction of its own; a save with several
- * events, or with notifications for the outbox ({@link SqlOutboxStore#insert}), is one transaction. An update is
- * guarded by the version column ({@code WHERE tenant = ? AND id = ? AND version = ?}); when it matches nothing, a
- * second look tells a missing feedback from a stale version. A save that ends a response-time clock round also records
- * the round for reports ({@link SlaRound}), in the same transaction.
+ * their own and nested values as JSON; one row per history event. A save that ends a response-time clock round also
+ * records the round for reports ({@link SlaRound}). A save with one event is one statement (the row, its event and
+ * its rounds, see {@link SqlDialect#writeWithEventAndRounds}), atomic without a transaction of its own; a save with
+ * several events, or with notifications for the outbox ({@link SqlOutboxStore#insert}), is one transaction. An update
+ * is guarded by the version column ({@code WHERE tenant = ? AND id = ? AND version = ?}); when it matches nothing, a
+ * second look tells a missing feedback from a stale version. A command starts from the state this store last wrote
+ * or read when it still has it ({@link KnownStates}).
  */
 public final class SqlFeedbackStore implements JdbcFeedbackStore {
     /** Columns written once, at receipt. */
@@ -93,9 +94,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final String insertFeedbackWithEvent;
     /** An update, its one event and the clock rounds it ends in one statement, by their shape. */
     private final Map<UpdateShape, String> updatesWithEvent = new ConcurrentHashMap<>();
-    private final String insertRoundFromWrite;
-    /** True when the dialect writes a save's clock rounds in its one statement too (PostgreSQL). */
-    private final boolean roundsInOneStatement;
+    private final String roundTable;
 
     /** The columns an update sets, whether its event's chain hash is a parameter, how many rounds it records. */
     private record UpdateShape(long mask, boolean linked, int rounds) {}
@@ -145,10 +144,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 + " WHERE tenant = ? AND feedback_id = ? AND kind = ? AND started_at = ?)";
         this.insertEvent = insertEventSql(false);
         this.insertEventLinked = insertEventSql(true);
-        this.insertRoundFromWrite = "INSERT INTO " + tables.slaRound() + " (tenant, feedback_id, kind, started_at, met, used_ms, stopped_at)"
-                + " SELECT w.tenant, w.id, ?, ?, ?, ?, ? FROM w " + dialect.onConflictDoNothing();
-        this.insertFeedbackWithEvent = Objects.requireNonNull(withEvent(insertFeedback, true, 0), "writeWithEvent");
-        this.roundsInOneStatement = withEvent(insertFeedback, true, 1) != null;
+        this.roundTable = tables.slaRound();
+        this.insertFeedbackWithEvent = withEvent(insertFeedback, true, 0);
         this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
         this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
                 + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
@@ -183,17 +180,17 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     /**
-     * {@code write}, the insert of its event and of {@code rounds} clock rounds in one statement, or {@code null}
-     * where the dialect cannot; the event's parameters as {@link #bindEvent}, the rounds' as {@link #bindRound}.
+     * {@code write}, the insert of its event and of {@code rounds} clock rounds in one statement; the event's
+     * parameters as {@link #bindEvent}, the rounds' as {@link #bindRound}, laid out as
+     * {@link SqlDialect#writeWithEventAndRounds} says.
      */
-    private @Nullable String withEvent(String write, boolean linked, int rounds) {
-        return dialect.writeWithEventAnd(write, java.util.Collections.nCopies(rounds, insertRoundFromWrite),
-                "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ", " + EventSeals.COLUMNS + ")",
-                "?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ", " + EventSeals.values(dialect, eventTable, linked));
+    private String withEvent(String write, boolean linked, int rounds) {
+        return dialect.writeWithEventAndRounds(write, "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ", " + EventSeals.COLUMNS + ")",
+                "?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ", " + EventSeals.values(dialect, eventTable, linked),
+                roundTable, rounds);
     }
 
-    private @Nullable String updateWithEventSql(UpdateShape shape) {
-        // a null result is not cached by computeIfAbsent, so the lookup stays cheap only where the dialect can
+    private String updateWithEventSql(UpdateShape shape) {
         return updatesWithEvent.computeIfAbsent(shape, k -> withEvent(updateSql(k.mask()), k.linked(), k.rounds()));
     }
 
@@ -203,7 +200,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         Feedback f = change.feedback();
         List<SlaRound> rounds = SlaRound.completedIn(f, change.events());
         EventSeals.Chain chain = new EventSeals.Chain(previousHash(change), change.events());
-        if (change.events().size() == 1 && change.outbox().isEmpty() && (rounds.isEmpty() || roundsInOneStatement)) {
+        if (change.events().size() == 1 && change.outbox().isEmpty() && (rounds.isEmpty() || !change.isCreate())) {
             saveInOneStatement(change, chain, rounds);
         } else {
             tx.write("save feedback", c -> {
@@ -308,16 +305,16 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             long mask = changedSince(f, change.expectedVersion());
             int rows;
             try (PreparedStatement ps = c.prepareStatement(updateWithEventSql(new UpdateShape(mask, chain.linked(), rounds.size())))) {
-                int i = eventFirst ? bindEvent(ps, 1, f.tenant(), event, chain, 0) : 1;
+                int i = 1;
+                if (eventFirst) {
+                    i = bindEvent(ps, bindRounds(ps, i, rounds), f.tenant(), event, chain, 0);
+                }
                 i = StateColumns.bind(ps, i, f, mask, parsed);
                 ps.setString(i++, f.tenant().value());
                 setUuid(ps, i++, f.id().value());
                 ps.setLong(i++, change.expectedVersion());
-                for (SlaRound r : rounds) {
-                    i = bindRound(ps, i, r);
-                }
                 if (!eventFirst) {
-                    bindEvent(ps, i, f.tenant(), event, chain, 0);
+                    bindEvent(ps, bindRounds(ps, i, rounds), f.tenant(), event, chain, 0);
                 }
                 rows = ps.executeUpdate();
             }
@@ -357,6 +354,14 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         ps.setString(i++, e.to().name());
         setString(ps, i++, Json.map(e.details()));
         return chain.bind(ps, i, tenant, index, e);
+    }
+
+    private static int bindRounds(PreparedStatement ps, int start, List<SlaRound> rounds) throws SQLException {
+        int i = start;
+        for (SlaRound r : rounds) {
+            i = bindRound(ps, i, r);
+        }
+        return i;
     }
 
     /** Binds a clock round after its tenant and feedback id, from {@code start}; returns the next index. */
