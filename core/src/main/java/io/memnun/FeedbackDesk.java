@@ -302,6 +302,10 @@ public final class FeedbackDesk {
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, Command command) {
         Objects.requireNonNull(command, "command");
+        Optional<Feedback> done = store.lastKnown(tenant, key).flatMap(known -> applyToKnown(known, command));
+        if (done.isPresent()) {
+            return done.get();
+        }
         Feedback current = get(tenant, key);
         for (int conflicts = 0; ; conflicts++) {
             try {
@@ -336,6 +340,12 @@ public final class FeedbackDesk {
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command) {
         Objects.requireNonNull(command, "command");
+        Optional<Feedback> done = store.lastKnown(tenant, key)
+                .filter(known -> known.version() == expectedVersion)
+                .flatMap(known -> applyToKnown(known, command));
+        if (done.isPresent()) {
+            return done.get();
+        }
         Feedback current = get(tenant, key);
         if (current.version() != expectedVersion) {
             throw new io.memnun.error.VersionConflictException(current.id().toString(), expectedVersion, current.version());
@@ -368,6 +378,29 @@ public final class FeedbackDesk {
         }
         publish(after, save(new FeedbackChange(after, current.version(), events)));
         return after;
+    }
+
+    /**
+     * Applies {@code command} to the state the store {@linkplain FeedbackStore#lastKnown last knew}, which saves the
+     * read before the write when that state is current. Empty when it was not: the change was refused, or the
+     * command was, either of which a stale state can cause; nothing was written then, and the caller decides again
+     * on a fresh read, which gives the true answer (the same refusal, if it stands).
+     */
+    private Optional<Feedback> applyToKnown(Feedback known, Command command) {
+        Lifecycle.Transition t;
+        try {
+            t = lifecycle.apply(known, command, clock.instant());
+        } catch (RuntimeException refused) {
+            return Optional.empty();
+        }
+        List<FeedbackEvent> events;
+        try {
+            events = save(FeedbackChange.update(t.after(), known.version(), t.event()), Map.of());
+        } catch (io.memnun.error.VersionConflictException | NotFoundException stale) {
+            return Optional.empty();
+        }
+        publish(t.after(), events);
+        return Optional.of(t.after());
     }
 
     private Feedback apply(Feedback current, Command command) {

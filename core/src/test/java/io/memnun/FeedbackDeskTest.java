@@ -532,6 +532,92 @@ class FeedbackDeskTest {
                 .containsExactly(io.memnun.feedback.EventType.RECEIVED, io.memnun.feedback.EventType.NOTE_ADDED);
     }
 
+    // ---------------------------------------------------------------- a store's last known state
+
+    /** A store that offers {@code known} as its last known state of every feedback, current or not. */
+    private FeedbackStore knowing(java.util.concurrent.atomic.AtomicReference<Feedback> known) {
+        return new ForwardingFeedbackStore(store) {
+            @Override
+            public Optional<Feedback> lastKnown(TenantId t, io.memnun.feedback.FeedbackKey key) {
+                return Optional.ofNullable(known.get()).filter(f -> f.tenant().equals(t));
+            }
+        };
+    }
+
+    @Test
+    void aCommandStartsFromTheLastKnownStateWithoutReadingIt() {
+        java.util.concurrent.atomic.AtomicReference<Feedback> known = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicInteger reads = new AtomicInteger();
+        FeedbackStore counting = new ForwardingFeedbackStore(knowing(known)) {
+            @Override
+            public Optional<Feedback> find(TenantId t, FeedbackId id) {
+                reads.incrementAndGet();
+                return super.find(t, id);
+            }
+
+            @Override
+            public Optional<Feedback> lastKnown(TenantId t, io.memnun.feedback.FeedbackKey key) {
+                return Optional.ofNullable(known.get());
+            }
+        };
+        FeedbackDesk desk = FeedbackDesk.builder().store(counting).referenceSequence(store).clock(clock).build();
+        Feedback f = desk.receive(complaint(tenant, "Klima çalışmıyor").build());
+        known.set(f);
+
+        Feedback taken = desk.take(tenant, f.id(), AYSE);
+
+        assertThat(reads).hasValue(0);
+        assertThat(taken.version()).isEqualTo(2);
+        assertThat(store.find(tenant, f.id()).orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
+    }
+
+    @Test
+    void aStaleLastKnownStateIsReadAfreshAndTheCommandAppliedToTheStoredOne() {
+        java.util.concurrent.atomic.AtomicReference<Feedback> known = new java.util.concurrent.atomic.AtomicReference<>();
+        FeedbackDesk desk = FeedbackDesk.builder().store(knowing(known)).referenceSequence(store).clock(clock).build();
+        Feedback received = desk.receive(complaint(tenant, "Klima çalışmıyor").build());
+        known.set(received);
+        // another node took it meanwhile: the known state (NEW, version 1) is stale
+        FeedbackDesk otherNode = desk();
+        otherNode.take(tenant, received.id(), MEHMET);
+
+        Feedback resolved = desk.resolve(tenant, received.id(), AYSE, "Klima onarıldı");
+
+        assertThat(resolved.status()).isEqualTo(Status.RESOLVED);
+        assertThat(resolved.version()).isEqualTo(3);
+        assertThat(store.history(tenant, received.id())).extracting(FeedbackEvent::type)
+                .containsExactly(EventType.RECEIVED, EventType.TAKEN, EventType.RESOLVED);
+    }
+
+    @Test
+    void aCommandAllowedOnAStaleStateButNotOnTheStoredOneIsRefusedAndWritesNothing() {
+        java.util.concurrent.atomic.AtomicReference<Feedback> known = new java.util.concurrent.atomic.AtomicReference<>();
+        FeedbackDesk desk = FeedbackDesk.builder().store(knowing(known)).referenceSequence(store).clock(clock).build();
+        Feedback received = desk.receive(complaint(tenant, "Klima çalışmıyor").build());
+        known.set(desk.take(tenant, received.id(), AYSE));
+        desk().cancel(tenant, received.id(), MEHMET, "müşteri vazgeçti");
+
+        assertThatThrownBy(() -> desk.resolve(tenant, received.id(), AYSE, "Klima onarıldı"))
+                .isInstanceOf(io.memnun.feedback.IllegalTransitionException.class);
+        assertThat(store.find(tenant, received.id()).orElseThrow().status()).isEqualTo(Status.CANCELLED);
+        assertThat(store.history(tenant, received.id())).extracting(FeedbackEvent::type)
+                .containsExactly(EventType.RECEIVED, EventType.TAKEN, EventType.CANCELLED);
+    }
+
+    @Test
+    void aVersionNamedByTheActorStillConflictsWhenOnlyTheLastKnownStateHasIt() {
+        java.util.concurrent.atomic.AtomicReference<Feedback> known = new java.util.concurrent.atomic.AtomicReference<>();
+        FeedbackDesk desk = FeedbackDesk.builder().store(knowing(known)).referenceSequence(store).clock(clock).build();
+        Feedback received = desk.receive(complaint(tenant, "Klima çalışmıyor").build());
+        known.set(received);
+        desk().take(tenant, received.id(), MEHMET);
+
+        assertThatThrownBy(() -> desk.execute(tenant, received.id(), 1, new io.memnun.feedback.Command.AddNote(AYSE, "aradım")))
+                .isInstanceOfSatisfying(io.memnun.error.VersionConflictException.class,
+                        e -> assertThat(e.actualVersion()).isEqualTo(2));
+        assertThat(store.find(tenant, received.id()).orElseThrow().version()).isEqualTo(2);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Feedback resolved(FeedbackDesk desk, String description) {

@@ -368,6 +368,14 @@ public final class Feedback {
         return new Restorer(d);
     }
 
+    /**
+     * A restorer that starts from every field of {@code stored}, for a store that keeps a copy of a state adjusted to
+     * what it stores (e.g. instants in the precision of its columns). Like {@link #restore}, for stores only.
+     */
+    public static Restorer restore(Feedback stored) {
+        return new Restorer(Objects.requireNonNull(stored, "stored").draft());
+    }
+
     /** Sets the remaining stored fields of a feedback being rebuilt; see {@link #restore}. */
     public static final class Restorer {
         private final Draft d;

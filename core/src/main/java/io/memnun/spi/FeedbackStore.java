@@ -41,6 +41,17 @@ public interface FeedbackStore {
 
     Optional<Feedback> findByIntakeKey(TenantId tenant, String intakeKey);
 
+    /**
+     * A state of the feedback that this store wrote or read lately and still keeps, as the starting point of a
+     * command about to change it: when it is current, the command needs no read before its write. It may be stale
+     * (another node or store changed the feedback since); {@link #save}'s version check then refuses the change,
+     * and the caller reads afresh. It is always a state that was committed, so a save based on it whose version
+     * check passes is based on exactly the stored state. The default keeps nothing.
+     */
+    default Optional<Feedback> lastKnown(TenantId tenant, io.memnun.feedback.FeedbackKey key) {
+        return Optional.empty();
+    }
+
     /** The history of one feedback, ordered by version; empty when there is no such feedback in the tenant. */
     List<FeedbackEvent> history(TenantId tenant, FeedbackId id);
 

@@ -26,6 +26,7 @@ import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackKey;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.Intake;
@@ -221,6 +222,32 @@ public abstract class FeedbackStoreContract {
         assertThat(history.get(0).type()).isEqualTo(EventType.RECEIVED);
         assertThat(history).anySatisfy(e -> assertThat(e.note()).isNull());
         assertThat(history).anySatisfy(e -> assertThat(e.details()).hasSizeGreaterThan(3));
+    }
+
+    /**
+     * A store may keep the states it wrote or read ({@link FeedbackStore#lastKnown}); whatever it offers is a state it
+     * stored, field for field as a read gives it back, of this tenant and this feedback, never a newer one.
+     */
+    @Test
+    void aLastKnownStateIsOneTheStoreHolds() {
+        Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).build(), reference(), T0).note("bir");
+        Feedback latest = s.feedback();
+        Scenario other = Scenario.receive(store, Fixtures.minimalIntake(tenant, "öteki").build(), reference(), T0);
+        store.find(tenant, latest.id());
+
+        for (FeedbackKey key : List.<FeedbackKey>of(latest.id(), latest.reference())) {
+            store.lastKnown(tenant, key).ifPresent(known -> {
+                assertThat(known.id()).isEqualTo(latest.id());
+                assertThat(known.tenant()).isEqualTo(tenant);
+                assertThat(known.version()).isBetween(1L, latest.version());
+                if (known.version() == latest.version()) {
+                    assertSameState(known, store.find(tenant, latest.id()).orElseThrow());
+                }
+            });
+        }
+        assertThat(store.lastKnown(TenantId.of(tenant.value() + "-other"), latest.id())).isEmpty();
+        assertThat(store.lastKnown(tenant, Fixtures.randomId())).isEmpty();
+        store.lastKnown(tenant, other.feedback().id()).ifPresent(k -> assertThat(k.id()).isEqualTo(other.feedback().id()));
     }
 
     @Test

@@ -383,6 +383,85 @@ abstract class JdbcStoreTests {
         }
     }
 
+    // ---------------------------------------------------------------- the state a store last knew
+
+    /** Another node: its own storage and desk on the same database, knowing nothing of this one's states. */
+    FeedbackDesk otherNode() {
+        JdbcStorage node = JdbcStorage.builder().dataSource(dataSource()).build();
+        return FeedbackDesk.builder().store(node.feedbackStore()).clock(clock).build();
+    }
+
+    @Test
+    void aStoreKnowsWhatItWroteAsAReadWouldGiveItBack() {
+        Feedback f = desk.receive(intake(HOTEL, "Klima çalışmıyor").customer(Customer.builder().name("Ayşe").email("ayse@example.com").build())
+                .priority(Priority.URGENT).build());
+        clock.advance(Duration.ofNanos(1_234_567_891L));
+        desk.take(HOTEL, f.reference(), Actor.staff("ali"));
+        clock.advance(Duration.ofMinutes(3).plusNanos(17));
+        desk.plan(HOTEL, f.reference(), Actor.staff("ali"), clock.instant().plus(Duration.ofHours(2)).plusNanos(999), "technician");
+
+        Feedback known = store.lastKnown(HOTEL, f.reference()).orElseThrow();
+
+        assertThat(known.version()).isEqualTo(3);
+        assertThat(store.lastKnown(HOTEL, f.id())).containsSame(known);
+        // instants in the microseconds of the columns, like the row read back, so a command decides alike on either
+        assertSameState(known, store.find(HOTEL, f.id()).orElseThrow());
+        assertThat(store.lastKnown(OTHER, f.reference())).isEmpty();
+    }
+
+    @Test
+    void twoNodesApplyEveryCommandToTheStoredStateWhateverEachLastKnew() {
+        FeedbackDesk other = otherNode();
+        Feedback f = desk.receive(intake(HOTEL, "Klima çalışmıyor").build());
+        desk.take(HOTEL, f.reference(), Actor.staff("ali"));
+        // this node knows version 2; the other resolves it (version 3) without this one knowing
+        other.resolve(HOTEL, f.reference(), Actor.staff("veli"), "compressor replaced");
+
+        Feedback closed = desk.accept(HOTEL, f.reference(), "thank you");
+
+        assertThat(closed.status()).isEqualTo(Status.CLOSED);
+        assertThat(closed.version()).isEqualTo(4);
+        assertThat(store.history(HOTEL, f.id())).extracting(FeedbackEvent::type).containsExactly(
+                io.memnun.feedback.EventType.RECEIVED, io.memnun.feedback.EventType.TAKEN,
+                io.memnun.feedback.EventType.RESOLVED, io.memnun.feedback.EventType.ACCEPTED);
+        // links computed in Java (this node) and in SQL (the other, then this one after its stale try) make one chain
+        assertThat(io.memnun.HistoryVerifier.of(store).verify(HOTEL, f.id()).intact()).isTrue();
+        assertThat(io.memnun.HistoryVerifier.of(store).verify(HOTEL, f.id()).events()).isEqualTo(4);
+    }
+
+    @Test
+    void aCommandRefusedOnTheStoredStateWritesNothingThoughTheNodeKnewAStateThatAllowedIt() {
+        Feedback f = desk.receive(intake(HOTEL, "Klima çalışmıyor").build());
+        desk.take(HOTEL, f.reference(), Actor.staff("ali"));
+        otherNode().cancel(HOTEL, f.reference(), Actor.staff("veli"), "guest withdrew");
+
+        assertThatThrownBy(() -> desk.resolve(HOTEL, f.reference(), Actor.staff("ali"), "compressor replaced"))
+                .isInstanceOf(io.memnun.feedback.IllegalTransitionException.class);
+        Feedback stored = store.find(HOTEL, f.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(Status.CANCELLED);
+        assertThat(stored.version()).isEqualTo(3);
+        assertThat(store.history(HOTEL, f.id())).hasSize(3);
+    }
+
+    @Test
+    void nothingSeenInAHostTransactionIsKnownAfterItRollsBack() throws SQLException {
+        Feedback f = desk.receive(intake(HOTEL, "Klima çalışmıyor").build());
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            Feedback inside = storage.withConnection(c, () -> desk.take(HOTEL, f.reference(), Actor.staff("x")));
+            assertThat(inside.version()).isEqualTo(2);
+            assertThat(storage.withConnection(c, () -> store.lastKnown(HOTEL, f.reference()))).isEmpty();
+            c.rollback();
+        }
+        assertThat(store.lastKnown(HOTEL, f.reference())).hasValueSatisfying(k -> assertThat(k.version()).isEqualTo(1));
+
+        Feedback taken = desk.take(HOTEL, f.reference(), Actor.staff("y"));
+
+        assertThat(taken.version()).isEqualTo(2);
+        assertThat(taken.assignee()).contains(StaffId.of("y"));
+        assertThat(io.memnun.HistoryVerifier.of(store).verify(HOTEL, f.id()).intact()).isTrue();
+    }
+
     @Test
     void aHostTransactionCommitsMemnunsWritesWithItsOwn() throws SQLException {
         Feedback f;

@@ -7,7 +7,9 @@ import io.memnun.feedback.TenantId;
 import io.memnun.feedback.TextDigests;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The seal columns of a history event ({@code text_digests}, {@code chain_hash}; schema 13): the digests of its free
  * text as JSON (keys {@code note} and {@code detail:<key>}; {@code {}} for an event without text, so that a sealed
- * event is never mistaken for one written before schema 13), and its chain hash, computed by the inserting statement
- * from the previous event's hash ({@link SqlDialect#chainHash}).
+ * event is never mistaken for one written before schema 13), and its chain hash: computed in Java when the store
+ * knows the previous hash (it computed it, see {@link KnownStates}), otherwise by the inserting statement from the
+ * previous event's row ({@link SqlDialect#chainHash}).
  */
 final class EventSeals {
     static final String COLUMNS = "text_digests, chain_hash";
@@ -25,22 +28,69 @@ final class EventSeals {
 
     private EventSeals() {}
 
-    /** The placeholders of {@link #COLUMNS} in an insert into {@code eventTable}; bound by {@link #bind}. */
-    static String values(SqlDialect dialect, String eventTable) {
+    /**
+     * The placeholders of {@link #COLUMNS} in an insert into {@code eventTable}: with {@code linked}, both bound
+     * (the chain hash computed in Java from a previous hash the store knows); otherwise the chain hash computed by
+     * the statement from the previous event's row. Bound by {@link Chain#bind}.
+     */
+    static String values(SqlDialect dialect, String eventTable, boolean linked) {
+        if (linked) {
+            return "?, ?";
+        }
         return "?, " + dialect.chainHash("(SELECT p.chain_hash FROM " + eventTable
                 + " p WHERE p.tenant = ? AND p.feedback_id = ? AND p.version = ?)");
     }
 
-    /** Binds {@link #values} from {@code start}; returns the next parameter index. */
-    static int bind(PreparedStatement ps, int start, TenantId tenant, FeedbackEvent e) throws SQLException {
-        TextDigests digests = TextDigests.of(e);
-        int i = start;
-        ps.setString(i++, json(digests));
-        ps.setString(i++, tenant.value());
-        Params.setUuid(ps, i++, e.feedbackId().value());
-        ps.setLong(i++, e.version() - 1);
-        ps.setBytes(i++, HistoryChain.contentDigest(e, digests));
-        return i;
+    /**
+     * The seals of the events one save writes, in order: each event's digests and content digest, and the chain
+     * hashes too when the hash before the first event is known (always for a receipt, which starts the chain).
+     */
+    static final class Chain {
+        private final List<String> digests = new ArrayList<>();
+        private final List<byte[]> contents = new ArrayList<>();
+        private final byte @Nullable [][] links;
+
+        /** The seals of {@code events} following {@code previous}, the hash before them if known. */
+        Chain(byte @Nullable [] previous, List<FeedbackEvent> events) {
+            byte[][] l = previous == null ? null : new byte[events.size()][];
+            byte[] last = previous;
+            for (int i = 0; i < events.size(); i++) {
+                TextDigests d = TextDigests.of(events.get(i));
+                digests.add(json(d));
+                byte[] content = HistoryChain.contentDigest(events.get(i), d);
+                contents.add(content);
+                if (l != null) {
+                    last = HistoryChain.link(last, content);
+                    l[i] = last;
+                }
+            }
+            this.links = l;
+        }
+
+        /** True when the hashes are computed here, and the insert takes them as parameters. */
+        boolean linked() {
+            return links != null;
+        }
+
+        /** The chain hash of the last event, if computed here. */
+        byte @Nullable [] head() {
+            return links == null || links.length == 0 ? null : links[links.length - 1];
+        }
+
+        /** Binds the seal of the {@code index}-th event from {@code start}; returns the next parameter index. */
+        int bind(PreparedStatement ps, int start, TenantId tenant, int index, FeedbackEvent e) throws SQLException {
+            int i = start;
+            ps.setString(i++, digests.get(index));
+            if (links != null) {
+                ps.setBytes(i++, links[index]);
+                return i;
+            }
+            ps.setString(i++, tenant.value());
+            Params.setUuid(ps, i++, e.feedbackId().value());
+            ps.setLong(i++, e.version() - 1);
+            ps.setBytes(i++, contents.get(index));
+            return i;
+        }
     }
 
     static String json(TextDigests digests) {

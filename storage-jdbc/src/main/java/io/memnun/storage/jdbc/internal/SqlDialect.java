@@ -61,6 +61,17 @@ public abstract class SqlDialect {
      */
     public abstract String writeWithEvent(String write, String eventInsert, String eventValues);
 
+    /**
+     * Like {@link #writeWithEvent}, also recording {@code rounds} response-time clock rounds for the row written in
+     * {@code roundTable} ({@link #ROUND_COLUMNS} after the row's tenant and id, five parameters each), a round
+     * already there kept. The parameters: with {@link #eventParametersFirst()} the rounds', the event's, then the
+     * write's; otherwise the write's, the rounds', then the event's.
+     */
+    public abstract String writeWithEventAndRounds(String write, String eventInsert, String eventValues, String roundTable, int rounds);
+
+    /** A clock round's columns after its feedback's tenant and id, in the order they are bound. */
+    public static final String ROUND_COLUMNS = "kind, started_at, met, used_ms, stopped_at";
+
     /** True when the event's parameters come before the write's in {@link #writeWithEvent}. */
     public abstract boolean eventParametersFirst();
 
@@ -189,6 +200,19 @@ public abstract class SqlDialect {
         }
 
         @Override
+        public String writeWithEventAndRounds(String write, String eventInsert, String eventValues, String roundTable, int rounds) {
+            // data change delta tables nest: each round is merged from the rows the statement inside it inserted, so
+            // the outermost count is still the write's; a MERGE on the key keeps a round recorded before (the same
+            // round, reported twice by two saves at one instant)
+            String sql = writeWithEvent(write, eventInsert, eventValues);
+            for (int i = 0; i < rounds; i++) {
+                sql = "MERGE INTO " + roundTable + " (tenant, feedback_id, " + ROUND_COLUMNS + ") KEY (tenant, feedback_id, kind, started_at)"
+                        + " SELECT x.tenant, x.feedback_id, ?, ?, ?, ?, ? FROM FINAL TABLE (" + sql + ") x";
+            }
+            return sql;
+        }
+
+        @Override
         public boolean eventParametersFirst() {
             return true;
         }
@@ -259,8 +283,18 @@ public abstract class SqlDialect {
         @Override
         public String writeWithEvent(String write, String eventInsert, String eventValues) {
             // a data-modifying common table expression
-            return "WITH w AS (" + write + " RETURNING tenant, id) " + eventInsert + " SELECT w.tenant, w.id, " + eventValues
-                    + " FROM w";
+            return writeWithEventAndRounds(write, eventInsert, eventValues, "", 0);
+        }
+
+        @Override
+        public String writeWithEventAndRounds(String write, String eventInsert, String eventValues, String roundTable, int rounds) {
+            StringBuilder sql = new StringBuilder("WITH w AS (").append(write).append(" RETURNING tenant, id)");
+            for (int i = 0; i < rounds; i++) {
+                sql.append(", r").append(i).append(" AS (INSERT INTO ").append(roundTable).append(" (tenant, feedback_id, ")
+                        .append(ROUND_COLUMNS).append(") SELECT w.tenant, w.id, ?, ?, ?, ?, ? FROM w ON CONFLICT DO NOTHING)");
+            }
+            return sql.append(' ').append(eventInsert).append(" SELECT w.tenant, w.id, ").append(eventValues).append(" FROM w")
+                    .toString();
         }
 
         @Override

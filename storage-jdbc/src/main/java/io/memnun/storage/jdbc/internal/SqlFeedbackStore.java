@@ -20,9 +20,11 @@ import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackKey;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.FeedbackTypeId;
+import io.memnun.feedback.HistoryChain;
 import io.memnun.feedback.LocationId;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.Priority;
@@ -49,18 +51,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@link JdbcFeedbackStore} on memnun's tables. One row per feedback with the values queries filter on in columns of
- * their own and nested values as JSON; one row per history event. A save with one event is one statement (the row
- * and its event, see {@link SqlDialect#writeWithEvent}), atomic without a transaction of its own; a save with several
- * events, or with notifications for the outbox ({@link SqlOutboxStore#insert}), is one transaction. An update is
- * guarded by the version column ({@code WHERE tenant = ? AND id = ? AND version = ?}); when it matches nothing, a
- * second look tells a missing feedback from a stale version. A save that ends a response-time clock round also records
- * the round for reports ({@link SlaRound}), in the same transaction.
+ * their own and nested values as JSON; one row per history event. A save that ends a response-time clock round also
+ * records the round for reports ({@link SlaRound}). A save with one event is one statement (the row, its event and
+ * its rounds, see {@link SqlDialect#writeWithEventAndRounds}), atomic without a transaction of its own; a save with
+ * several events, or with notifications for the outbox ({@link SqlOutboxStore#insert}), is one transaction. An update
+ * is guarded by the version column ({@code WHERE tenant = ? AND id = ? AND version = ?}); when it matches nothing, a
+ * second look tells a missing feedback from a stale version. A command starts from the state this store last wrote
+ * or read when it still has it ({@link KnownStates}).
  */
 public final class SqlFeedbackStore implements JdbcFeedbackStore {
     /** Columns written once, at receipt. */
@@ -77,22 +79,25 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     /** UPDATE statements by the mask of the columns they set. */
     private final Map<Long, String> updates = new ConcurrentHashMap<>();
     /**
-     * Feedback read recently, in slots by id: the desk reads a feedback and then saves its next state, so an update
-     * finds the state it is based on here and writes only the columns that differ. A slot may hold another feedback
-     * or version by then: the update then writes every column. Only committed states are kept (none read inside a
-     * host's transaction, which may roll back), so a (tenant, id, version) here is the one state the database ever
-     * has for it. Bounded, and owned by this store (not by threads).
+     * Feedback written or read lately: a command starts from here without a read ({@link #lastKnown}), an update
+     * based on a state found here writes only the columns that differ and links its event in Java. Otherwise an
+     * update writes every column and its statement looks the previous chain hash up.
      */
-    private final AtomicReferenceArray<Feedback> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
-    private static final int RECENT_SLOTS = 1024;
+    private final KnownStates known = new KnownStates();
     /** The clocks and customers last read or written, so that a read of the same text does not parse it again. */
     private final ParsedColumns parsed = new ParsedColumns();
     private final String insertEvent;
+    private final String insertEventLinked;
     private final String insertRound;
     private final String eventTable;
-    /** The feedback row and its one event in one statement. */
+    /** The feedback row and its one event in one statement (a receipt's event always links to the chain's start). */
     private final String insertFeedbackWithEvent;
-    private final Map<Long, String> updatesWithEvent = new ConcurrentHashMap<>();
+    /** An update, its one event and the clock rounds it ends in one statement, by their shape. */
+    private final Map<UpdateShape, String> updatesWithEvent = new ConcurrentHashMap<>();
+    private final String roundTable;
+
+    /** The columns an update sets, whether its event's chain hash is a parameter, how many rounds it records. */
+    private record UpdateShape(long mask, boolean linked, int rounds) {}
     private final String selectVersion;
     private final String selectHistory;
     private final String updateEventText;
@@ -137,9 +142,10 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         this.insertRound = "INSERT INTO " + tables.slaRound() + " (tenant, feedback_id, kind, started_at, met, used_ms, stopped_at)"
                 + " SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + tables.slaRound()
                 + " WHERE tenant = ? AND feedback_id = ? AND kind = ? AND started_at = ?)";
-        this.insertEvent = "INSERT INTO " + tables.feedbackEvent() + " (" + EVENT_COLUMNS + ", " + EventSeals.COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ", " + EventSeals.values(dialect, eventTable) + ")";
-        this.insertFeedbackWithEvent = withEvent(insertFeedback);
+        this.insertEvent = insertEventSql(false);
+        this.insertEventLinked = insertEventSql(true);
+        this.roundTable = tables.slaRound();
+        this.insertFeedbackWithEvent = withEvent(insertFeedback, true, 0);
         this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
         this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
                 + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
@@ -150,8 +156,9 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 + " WHERE tenant = ? AND feedback_id = ? AND version = ?";
     }
 
-    private static int slot(FeedbackId id) {
-        return id.value().hashCode() & (RECENT_SLOTS - 1);
+    private String insertEventSql(boolean linked) {
+        return "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ", " + EventSeals.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + dialect.jsonParameter() + ", " + EventSeals.values(dialect, eventTable, linked) + ")";
     }
 
     private String placeholder(StateColumns.Column c) {
@@ -172,14 +179,19 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         });
     }
 
-    /** {@code write} and the insert of its event in one statement; the event's parameters as {@link #bindEvent}. */
-    private String withEvent(String write) {
-        return dialect.writeWithEvent(write, "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ", " + EventSeals.COLUMNS + ")",
-                "?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ", " + EventSeals.values(dialect, eventTable));
+    /**
+     * {@code write}, the insert of its event and of {@code rounds} clock rounds in one statement; the event's
+     * parameters as {@link #bindEvent}, the rounds' as {@link #bindRound}, laid out as
+     * {@link SqlDialect#writeWithEventAndRounds} says.
+     */
+    private String withEvent(String write, boolean linked, int rounds) {
+        return dialect.writeWithEventAndRounds(write, "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ", " + EventSeals.COLUMNS + ")",
+                "?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ", " + EventSeals.values(dialect, eventTable, linked),
+                roundTable, rounds);
     }
 
-    private String updateWithEventSql(long mask) {
-        return updatesWithEvent.computeIfAbsent(mask, m -> withEvent(updateSql(m)));
+    private String updateWithEventSql(UpdateShape shape) {
+        return updatesWithEvent.computeIfAbsent(shape, k -> withEvent(updateSql(k.mask()), k.linked(), k.rounds()));
     }
 
     @Override
@@ -187,32 +199,60 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         Objects.requireNonNull(change, "change");
         Feedback f = change.feedback();
         List<SlaRound> rounds = SlaRound.completedIn(f, change.events());
-        if (change.events().size() == 1 && change.outbox().isEmpty() && rounds.isEmpty()) {
-            saveInOneStatement(change);
-            return;
+        EventSeals.Chain chain = new EventSeals.Chain(previousHash(change), change.events());
+        if (change.events().size() == 1 && change.outbox().isEmpty() && (rounds.isEmpty() || !change.isCreate())) {
+            saveInOneStatement(change, chain, rounds);
+        } else {
+            tx.write("save feedback", c -> {
+                if (change.isCreate()) {
+                    insert(c, f);
+                } else {
+                    update(c, f, change.expectedVersion());
+                }
+                insertEvents(c, f.tenant(), change.events(), chain);
+                if (!rounds.isEmpty()) {
+                    insertRounds(c, f, rounds);
+                }
+                if (!change.outbox().isEmpty()) {
+                    // last: a refused feedback write (a duplicate, a stale version) has then written no message either
+                    outbox.insert(c, change.outbox());
+                }
+                return null;
+            });
         }
-        tx.write("save feedback", c -> {
-            if (change.isCreate()) {
-                insert(c, f);
-            } else {
-                update(c, f, change.expectedVersion());
-            }
-            insertEvents(c, f.tenant(), change.events());
-            if (!rounds.isEmpty()) {
-                insertRounds(c, f, rounds);
-            }
-            if (!change.outbox().isEmpty()) {
-                // last: a refused feedback write (a duplicate, a stale version) has then written no message either
-                outbox.insert(c, change.outbox());
-            }
-            return null;
-        });
+        if (!tx.inHostTransaction()) {
+            known.written(f, chain.head());
+        }
+    }
+
+    /** The chain hash before a change's first event, when known: the chain's start for a receipt. */
+    private byte @Nullable [] previousHash(FeedbackChange change) {
+        if (change.isCreate()) {
+            return HistoryChain.genesis();
+        }
+        Feedback f = change.feedback();
+        KnownStates.Known before = known.at(f.tenant(), f.id(), change.expectedVersion());
+        return before == null ? null : before.head();
+    }
+
+    @Override
+    public Optional<Feedback> lastKnown(TenantId tenant, FeedbackKey key) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(key, "key");
+        if (tx.inHostTransaction()) {
+            // the host's transaction may have changed the row; read it there
+            return Optional.empty();
+        }
+        KnownStates.Known k = known.of(tenant, key);
+        return k == null ? Optional.empty() : Optional.of(k.feedback());
     }
 
     @Override
     public void redact(FeedbackRedaction redaction) {
         Objects.requireNonNull(redaction, "redaction");
         Feedback f = redaction.feedback();
+        // the state before holds the text about to be removed: keep no copy of it, whatever the outcome
+        known.forget(f);
         tx.write("redact feedback", c -> {
             update(c, f, redaction.expectedVersion());
             if (!redaction.rewritten().isEmpty()) {
@@ -228,29 +268,30 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                     ps.executeBatch();
                 }
             }
-            insertEvents(c, f.tenant(), List.of(redaction.recorded()));
+            List<FeedbackEvent> recorded = List.of(redaction.recorded());
+            insertEvents(c, f.tenant(), recorded, new EventSeals.Chain(null, recorded));
             return null;
         });
-        // the state before holds the text just removed: keep no copy of it
-        int slot = slot(f.id());
-        Feedback cached = recent.get(slot);
-        if (cached != null && cached.id().equals(f.id())) {
-            recent.compareAndSet(slot, cached, null);
+        if (!tx.inHostTransaction()) {
+            known.written(f, null);
         }
     }
 
-    /** The row and its one event in one statement: atomic on its own, one round trip, one commit. */
-    private void saveInOneStatement(FeedbackChange change) {
+    /**
+     * The row, its one event and the clock rounds it ends in one statement: atomic on its own, one round trip, one
+     * commit.
+     */
+    private void saveInOneStatement(FeedbackChange change, EventSeals.Chain chain, List<SlaRound> rounds) {
         Feedback f = change.feedback();
         FeedbackEvent event = change.events().get(0);
+        boolean eventFirst = dialect.eventParametersFirst();
         tx.statement("save feedback", c -> {
             if (change.isCreate()) {
                 try (PreparedStatement ps = c.prepareStatement(insertFeedbackWithEvent)) {
-                    boolean eventFirst = dialect.eventParametersFirst();
-                    int i = eventFirst ? bindEvent(ps, 1, f.tenant(), event) : 1;
+                    int i = eventFirst ? bindEvent(ps, 1, f.tenant(), event, chain, 0) : 1;
                     i = StateColumns.bind(ps, bindKeys(ps, i, f), f, StateColumns.all(), parsed);
                     if (!eventFirst) {
-                        bindEvent(ps, i, f.tenant(), event);
+                        bindEvent(ps, i, f.tenant(), event, chain, 0);
                     }
                     ps.executeUpdate();
                 } catch (SQLException e) {
@@ -263,15 +304,17 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             }
             long mask = changedSince(f, change.expectedVersion());
             int rows;
-            try (PreparedStatement ps = c.prepareStatement(updateWithEventSql(mask))) {
-                boolean eventFirst = dialect.eventParametersFirst();
-                int i = eventFirst ? bindEvent(ps, 1, f.tenant(), event) : 1;
+            try (PreparedStatement ps = c.prepareStatement(updateWithEventSql(new UpdateShape(mask, chain.linked(), rounds.size())))) {
+                int i = 1;
+                if (eventFirst) {
+                    i = bindEvent(ps, bindRounds(ps, i, rounds), f.tenant(), event, chain, 0);
+                }
                 i = StateColumns.bind(ps, i, f, mask, parsed);
                 ps.setString(i++, f.tenant().value());
                 setUuid(ps, i++, f.id().value());
                 ps.setLong(i++, change.expectedVersion());
                 if (!eventFirst) {
-                    bindEvent(ps, i, f.tenant(), event);
+                    bindEvent(ps, bindRounds(ps, i, rounds), f.tenant(), event, chain, 0);
                 }
                 rows = ps.executeUpdate();
             }
@@ -295,10 +338,11 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     /**
-     * Binds an event's columns after its tenant and feedback id, then its seal ({@link EventSeals}), from
-     * {@code start}; returns the next index.
+     * Binds an event's columns after its tenant and feedback id, then its seal (the {@code index}-th of
+     * {@code chain}), from {@code start}; returns the next index.
      */
-    private static int bindEvent(PreparedStatement ps, int start, TenantId tenant, FeedbackEvent e) throws SQLException {
+    private static int bindEvent(PreparedStatement ps, int start, TenantId tenant, FeedbackEvent e, EventSeals.Chain chain, int index)
+            throws SQLException {
         int i = start;
         ps.setLong(i++, e.version());
         ps.setString(i++, e.type().name());
@@ -309,7 +353,26 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         setString(ps, i++, e.from() == null ? null : e.from().name());
         ps.setString(i++, e.to().name());
         setString(ps, i++, Json.map(e.details()));
-        return EventSeals.bind(ps, i, tenant, e);
+        return chain.bind(ps, i, tenant, index, e);
+    }
+
+    private static int bindRounds(PreparedStatement ps, int start, List<SlaRound> rounds) throws SQLException {
+        int i = start;
+        for (SlaRound r : rounds) {
+            i = bindRound(ps, i, r);
+        }
+        return i;
+    }
+
+    /** Binds a clock round after its tenant and feedback id, from {@code start}; returns the next index. */
+    private static int bindRound(PreparedStatement ps, int start, SlaRound r) throws SQLException {
+        int i = start;
+        ps.setString(i++, r.kind().name());
+        setInstant(ps, i++, r.startedAt());
+        ps.setBoolean(i++, r.met());
+        ps.setLong(i++, r.used().toMillis());
+        setInstant(ps, i++, r.stoppedAt());
+        return i;
     }
 
     private void insert(Connection c, Feedback f) throws SQLException {
@@ -358,9 +421,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
      * store read that state, otherwise all. If the version check then passes, the row holds exactly that state.
      */
     private long changedSince(Feedback f, long expectedVersion) {
-        Feedback before = recent.get(slot(f.id()));
-        return before != null && before.version() == expectedVersion && before.id().equals(f.id())
-                && before.tenant().equals(f.tenant()) ? StateColumns.changed(before, f) : StateColumns.all();
+        KnownStates.Known before = known.at(f.tenant(), f.id(), expectedVersion);
+        return before != null ? StateColumns.changed(before.feedback(), f) : StateColumns.all();
     }
 
     /** Nothing matched an update: tells a missing feedback from one that someone else changed first. */
@@ -383,11 +445,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             for (SlaRound r : rounds) {
                 ps.setString(1, f.tenant().value());
                 setUuid(ps, 2, f.id().value());
-                ps.setString(3, r.kind().name());
-                setInstant(ps, 4, r.startedAt());
-                ps.setBoolean(5, r.met());
-                ps.setLong(6, r.used().toMillis());
-                setInstant(ps, 7, r.stoppedAt());
+                bindRound(ps, 3, r);
                 ps.setString(8, f.tenant().value());
                 setUuid(ps, 9, f.id().value());
                 ps.setString(10, r.kind().name());
@@ -398,12 +456,13 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         }
     }
 
-    private void insertEvents(Connection c, TenantId tenant, List<FeedbackEvent> events) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(insertEvent)) {
-            for (FeedbackEvent e : events) {
+    private void insertEvents(Connection c, TenantId tenant, List<FeedbackEvent> events, EventSeals.Chain chain) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(chain.linked() ? insertEventLinked : insertEvent)) {
+            for (int n = 0; n < events.size(); n++) {
+                FeedbackEvent e = events.get(n);
                 ps.setString(1, tenant.value());
                 setUuid(ps, 2, e.feedbackId().value());
-                bindEvent(ps, 3, tenant, e);
+                bindEvent(ps, 3, tenant, e, chain, n);
                 if (events.size() == 1) {
                     ps.executeUpdate();
                 } else {
@@ -465,7 +524,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             }
             Feedback f = feedback(rs);
             if (!tx.inHostTransaction()) {
-                recent.set(slot(f.id()), f);
+                known.read(f);
             }
             return Optional.of(f);
         }
