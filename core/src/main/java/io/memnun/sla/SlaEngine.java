@@ -248,7 +248,7 @@ public final class SlaEngine implements SlaRules {
                 boolean late = c.calendar() == null ? now.isAfter(c.dueAt()) : used.compareTo(c.target()) > 0;
                 SlaClock.State state = late ? SlaClock.State.MISSED : SlaClock.State.MET;
                 replace(c, new SlaClock(c.kind(), c.calendar(), c.target(), c.startedAt(), c.dueAt(), used, null, state, now, c.checkpoints()),
-                        state.name().toLowerCase(java.util.Locale.ROOT) + (c.calendar() == null ? "" : ", " + format(used) + " of " + format(c.target()) + " working time used"));
+                        (late ? "missed" : "met") + (c.calendar() == null ? "" : ", " + format(used) + " of " + format(c.target()) + " working time used"));
             });
         }
 
