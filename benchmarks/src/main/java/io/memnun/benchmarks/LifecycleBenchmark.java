@@ -188,7 +188,7 @@ public final class LifecycleBenchmark {
             }
             // H2 answers a repeated count from its result cache in microseconds, where the code around the query
             // decides the time: both run often enough first to be compiled, as in an application that asks often
-            int repetitions = db.equals("h2") ? 500 : 30;
+            int repetitions = db.equals("h2") ? 5000 : 30;
             double openMs = medianMillis(repetitions, driver::openPerDepartment);
             double closedMs = medianMillis(repetitions, driver::closedPerSubject);
             System.gc();
