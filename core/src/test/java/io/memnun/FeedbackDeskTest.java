@@ -544,6 +544,10 @@ class FeedbackDeskTest {
         };
     }
 
+    private FeedbackDesk deskKnowing(java.util.concurrent.atomic.AtomicReference<Feedback> known) {
+        return FeedbackDesk.builder().store(knowing(known)).referenceSequence(store).clock(clock).build();
+    }
+
     @Test
     void aCommandStartsFromTheLastKnownStateWithoutReadingIt() {
         java.util.concurrent.atomic.AtomicReference<Feedback> known = new java.util.concurrent.atomic.AtomicReference<>();
@@ -574,7 +578,7 @@ class FeedbackDeskTest {
     @Test
     void aStaleLastKnownStateIsReadAfreshAndTheCommandAppliedToTheStoredOne() {
         java.util.concurrent.atomic.AtomicReference<Feedback> known = new java.util.concurrent.atomic.AtomicReference<>();
-        FeedbackDesk desk = FeedbackDesk.builder().store(knowing(known)).referenceSequence(store).clock(clock).build();
+        FeedbackDesk desk = deskKnowing(known);
         Feedback received = desk.receive(complaint(tenant, "Klima çalışmıyor").build());
         known.set(received);
         // another node took it meanwhile: the known state (NEW, version 1) is stale
@@ -592,7 +596,7 @@ class FeedbackDeskTest {
     @Test
     void aCommandAllowedOnAStaleStateButNotOnTheStoredOneIsRefusedAndWritesNothing() {
         java.util.concurrent.atomic.AtomicReference<Feedback> known = new java.util.concurrent.atomic.AtomicReference<>();
-        FeedbackDesk desk = FeedbackDesk.builder().store(knowing(known)).referenceSequence(store).clock(clock).build();
+        FeedbackDesk desk = deskKnowing(known);
         Feedback received = desk.receive(complaint(tenant, "Klima çalışmıyor").build());
         known.set(desk.take(tenant, received.id(), AYSE));
         desk().cancel(tenant, received.id(), MEHMET, "müşteri vazgeçti");
@@ -607,7 +611,7 @@ class FeedbackDeskTest {
     @Test
     void aVersionNamedByTheActorStillConflictsWhenOnlyTheLastKnownStateHasIt() {
         java.util.concurrent.atomic.AtomicReference<Feedback> known = new java.util.concurrent.atomic.AtomicReference<>();
-        FeedbackDesk desk = FeedbackDesk.builder().store(knowing(known)).referenceSequence(store).clock(clock).build();
+        FeedbackDesk desk = deskKnowing(known);
         Feedback received = desk.receive(complaint(tenant, "Klima çalışmıyor").build());
         known.set(received);
         desk().take(tenant, received.id(), MEHMET);
