@@ -1,6 +1,6 @@
 package io.memnun.feedback;
 
-import io.memnun.internal.Checks;
+import io.memnun.error.ValidationException;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -29,10 +29,10 @@ public record SlaCheckpoint(Type type, int level, int percent, Instant at, @Null
         Objects.requireNonNull(at, "at");
         // the messages are built only on failure: the SLA engine creates a checkpoint per threshold for every clock
         if (percent < 0) {
-            Checks.argument(false, "checkpoint.percent", "must not be negative, was " + percent);
+            throw new ValidationException("checkpoint.percent", "must not be negative, was " + percent);
         }
         if (type == Type.ESCALATION ? level < 1 : level != 0) {
-            Checks.argument(false, "checkpoint.level", "must be 1 or more for an escalation and 0 otherwise, was " + level);
+            throw new ValidationException("checkpoint.level", "must be 1 or more for an escalation and 0 otherwise, was " + level);
         }
     }
 
