@@ -2,7 +2,6 @@ package io.memnun.storage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.memnun.FeedbackDesk;
 import io.memnun.HistoryVerifier;
 import io.memnun.Notifications;
@@ -34,9 +33,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,18 +47,8 @@ class PostgresCrashTest {
     private static final int ROUNDS = 3;
     private static final int LINES_BEFORE_KILL = 60;
     private static final Set<EventType> STEPS = Set.of(EventType.RECEIVED, EventType.TAKEN, EventType.RESOLVED);
-    private static HikariDataSource ds;
-
-    @BeforeAll
-    static void database() {
-        ds = TestDatabases.postgresSchema(4);
-        JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build();
-    }
-
-    @AfterAll
-    static void close() {
-        ds.close();
-    }
+    @RegisterExtension
+    static final PostgresSchema db = new PostgresSchema(4);
 
     @Test
     void killedMidLoadNothingCommittedIsLostAndPendingNotificationsAreDeliveredAfterRestart(@TempDir Path dir) throws Exception {
@@ -71,7 +59,7 @@ class PostgresCrashTest {
         for (int round = 0; round < ROUNDS; round++) {
             int linesBefore = lines(record).size();
             Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CrashingLoad.class.getName(),
-                    ds.getJdbcUrl(), tenant.value(), "round" + round + "-", record.toString(), sentByChild.toString())
+                    db.dataSource().getJdbcUrl(), tenant.value(), "round" + round + "-", record.toString(), sentByChild.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("child-" + round + ".log").toFile()).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (lines(record).size() < linesBefore + LINES_BEFORE_KILL && child.isAlive() && System.nanoTime() < deadline) {
@@ -92,7 +80,7 @@ class PostgresCrashTest {
             recorded.merge(id, Long.parseLong(p[1]), Math::max);
             recordedVersion.merge(id, Long.parseLong(p[2]), Math::max);
         }
-        JdbcStorage storage = JdbcStorage.builder().dataSource(ds).build();
+        JdbcStorage storage = JdbcStorage.builder().dataSource(db.dataSource()).build();
         FeedbackDesk desk = FeedbackDesk.builder().store(storage.feedbackStore())
                 .notifications(Notifications.builder("Otel").build()).build();
         HistoryVerifier verifier = HistoryVerifier.of(storage.feedbackStore());
@@ -161,7 +149,7 @@ class PostgresCrashTest {
     }
 
     private static List<String> keys(TenantId tenant) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT idempotency_key FROM memnun_outbox WHERE tenant = ?")) {
             ps.setString(1, tenant.value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -175,7 +163,7 @@ class PostgresCrashTest {
     }
 
     private static long pending(TenantId tenant) {
-        return TestDatabases.rows(ds, "outbox", tenant, "state = 'PENDING'");
+        return TestDatabases.rows(db.dataSource(), "outbox", tenant, "state = 'PENDING'");
     }
 
     private static List<String> lines(Path file) throws IOException {

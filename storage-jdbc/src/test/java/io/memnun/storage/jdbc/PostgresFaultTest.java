@@ -1,26 +1,14 @@
 package io.memnun.storage.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresFaultTest extends FaultTests {
-    private static HikariDataSource ds;
-
-    @BeforeAll
-    static void database() {
-        ds = TestDatabases.postgresSchema(4);
-        JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build();
-    }
-
-    @AfterAll
-    static void close() {
-        ds.close();
-    }
+    @RegisterExtension
+    static final PostgresSchema db = new PostgresSchema(4);
 
     @Override
     DataSource dataSource() {
-        return ds;
+        return db.dataSource();
     }
 }
