@@ -29,9 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -400,9 +402,23 @@ class HotelDeskBrowserTest {
         follow(find(id));
     }
 
+    /**
+     * Marks the current document, clicks, and waits until a document without the mark has loaded. Waiting for the
+     * clicked element to go stale is not enough: while the page is being replaced, ChromeDriver may answer the
+     * staleness probe with "unknown error: Node with given id does not belong to the document" instead.
+     */
     private void follow(WebElement element) {
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript("document.documentElement.setAttribute('data-left', '')");
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(d -> {
+            try {
+                return Boolean.TRUE.equals(script.executeScript(
+                        "return document.readyState === 'complete' && !document.documentElement.hasAttribute('data-left')"));
+            } catch (WebDriverException navigating) {
+                return false; // the old document went away under the script; ask the next one
+            }
+        });
     }
 
     private String status() {
