@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -29,7 +28,8 @@ import javax.sql.DataSource;
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar io.memnun.benchmarks.LifecycleBenchmark [n=20000] [warmup=5000] \
- *     [pg.n=20000] [pg.warmup=5000] [threads=2,8] [db=h2,postgresql] [open=2000] [impl=memnun,jdbc] [referenceBlock=1]
+ *     [pg.n=20000] [pg.warmup=5000] [threads=2,8] [db=h2,postgresql] [open=2000] [impl=memnun,jdbc] [referenceBlock=1] \
+ *     [pg.synchronousCommit=on] [runs=1]
  * </pre>
  *
  * <p>Every configuration (database, threads) gets a fresh database holding both implementations' tables. Both
@@ -51,6 +51,9 @@ public final class LifecycleBenchmark {
         List<Result> results = run(opts, System.out);
         System.out.println();
         System.out.println(table(results));
+        if (Integer.parseInt(opts.get("runs")) > 1) {
+            System.out.println(summary(results));
+        }
     }
 
     static Map<String, String> options(String[] args) {
@@ -63,6 +66,11 @@ public final class LifecycleBenchmark {
         opts.put("impl", "memnun,jdbc");
         // memnun's JdbcStorage.Builder.referenceBlock: 1, its default, draws one reference number per receipt
         opts.put("referenceBlock", "1");
+        // PostgreSQL's own default, as a production server runs: a commit returns once its WAL is on disk. The
+        // embedded server's library switches it off for test suites; "off" measures that setting instead
+        opts.put("pg.synchronousCommit", "on");
+        // each configuration measured this many times over, each time on a fresh database; the summary gives the median
+        opts.put("runs", "1");
         for (String a : args) {
             int eq = a.indexOf('=');
             if (eq < 1) {
@@ -85,30 +93,15 @@ public final class LifecycleBenchmark {
                     throw new IllegalArgumentException("db must be h2 or postgresql, was " + db);
                 }
                 if (pg && postgres == null) {
-                    postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+                    postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
+                            .setServerConfig("synchronous_commit", opts.get("pg.synchronousCommit")).start();
                 }
                 int n = Integer.parseInt(opts.get(pg ? "pg.n" : "n"));
                 int warmup = Integer.parseInt(opts.get(pg ? "pg.warmup" : "warmup"));
-                for (String t : opts.get("threads").split(",")) {
-                    int threads = Integer.parseInt(t);
-                    try (HikariDataSource ds = pg ? postgresPool(postgres, threads) : h2Pool(threads)) {
-                        List<String> impls = List.of(opts.get("impl").split(","));
-                        List<LifecycleDriver> drivers = new ArrayList<>();
-                        for (String impl : impls) {
-                            drivers.add(switch (impl) {
-                                case "memnun" -> new MemnunDriver(ds, Integer.parseInt(opts.get("referenceBlock")));
-                                case "jdbc" -> new JdbcDriver(ds, pg);
-                                default -> throw new IllegalArgumentException("impl must be memnun or jdbc, was " + impl);
-                            });
-                        }
-                        // every implementation warms up before any is measured: the code they share (driver,
-                        // pool, database) is then compiled for all, whichever runs first
-                        for (LifecycleDriver driver : drivers) {
-                            lifecycles(driver, threads, warmup, 0);
-                        }
-                        analyze(ds);
-                        Runnable settle = () -> vacuum(ds, pg);
-                        for (Result r : measure(db, impls, threads, n, warmup, Integer.parseInt(opts.get("open")), drivers, settle)) {
+                int runs = Integer.parseInt(opts.get("runs"));
+                for (int run = 1; run <= runs; run++) {
+                    for (String t : opts.get("threads").split(",")) {
+                        for (Result r : configuration(opts, db, run, Integer.parseInt(t), n, warmup, postgres)) {
                             out.println(r.json());
                             out.flush();
                             results.add(r);
@@ -122,6 +115,30 @@ public final class LifecycleBenchmark {
             }
         }
         return results;
+    }
+
+    /** One measurement of one configuration on a fresh database: both implementations warm up, then take turns. */
+    private static List<Result> configuration(Map<String, String> opts, String db, int run, int threads, int n, int warmup,
+            EmbeddedPostgres postgres) throws Exception {
+        boolean pg = db.equals("postgresql");
+        try (HikariDataSource ds = pg ? postgresPool(postgres, threads) : h2Pool(threads)) {
+            List<String> impls = List.of(opts.get("impl").split(","));
+            List<LifecycleDriver> drivers = new ArrayList<>();
+            for (String impl : impls) {
+                drivers.add(switch (impl) {
+                    case "memnun" -> new MemnunDriver(ds, Integer.parseInt(opts.get("referenceBlock")));
+                    case "jdbc" -> new JdbcDriver(ds, pg);
+                    default -> throw new IllegalArgumentException("impl must be memnun or jdbc, was " + impl);
+                });
+            }
+            // every implementation warms up before any is measured: the code they share (driver, pool, database) is
+            // then compiled for all, whichever runs first
+            for (LifecycleDriver driver : drivers) {
+                lifecycles(driver, threads, warmup, 0);
+            }
+            analyze(ds);
+            return measure(db, run, impls, threads, n, warmup, Integer.parseInt(opts.get("open")), drivers, () -> vacuum(ds, pg));
+        }
     }
 
     private static HikariDataSource h2Pool(int threads) {
@@ -150,7 +167,7 @@ public final class LifecycleBenchmark {
      * turns in rounds, in alternating order, so that whatever else the machine is doing meanwhile weighs on each
      * alike; each one's rate is its lifecycles over the time of its own turns.
      */
-    static List<Result> measure(String db, List<String> impls, int threads, int n, int warmup, int open,
+    static List<Result> measure(String db, int run, List<String> impls, int threads, int n, int warmup, int open,
             List<LifecycleDriver> drivers, Runnable settle) throws Exception {
         int count = drivers.size();
         int rounds = Math.max(1, Math.min(ROUNDS, n / threads));
@@ -199,7 +216,7 @@ public final class LifecycleBenchmark {
                 steps.put(STEPS[s], percentiles(stepNanos[k][s]));
             }
             driver.close();
-            results.add(new Result(db, impl, threads, n, n / (nanos[k] / 1e9), percentiles(lifecycleNanos[k]), steps, heapMb,
+            results.add(new Result(db, run, impl, threads, n, n / (nanos[k] / 1e9), percentiles(lifecycleNanos[k]), steps, heapMb,
                     openMs, closedMs));
         }
         return results;
@@ -300,13 +317,13 @@ public final class LifecycleBenchmark {
     }
 
     /** One configuration's measurements. */
-    record Result(String db, String impl, int threads, int n, double lifecyclesPerSecond, double[] lifecycle,
+    record Result(String db, int run, String impl, int threads, int n, double lifecyclesPerSecond, double[] lifecycle,
             Map<String, double[]> steps, long heapAfterGcMb, double openPerDepartmentMs, double closedPerSubjectMs) {
 
         String json() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "{\"db\":\"%s\",\"impl\":\"%s\",\"threads\":%d,\"n\":%d,\"lifecyclesPerSecond\":%.1f,"
-                    + "\"lifecycleP50Ms\":%.3f,\"lifecycleP99Ms\":%.3f", db, impl, threads, n, lifecyclesPerSecond, lifecycle[0], lifecycle[1]));
+            sb.append(String.format(Locale.ROOT, "{\"db\":\"%s\",\"run\":%d,\"impl\":\"%s\",\"threads\":%d,\"n\":%d,\"lifecyclesPerSecond\":%.1f,"
+                    + "\"lifecycleP50Ms\":%.3f,\"lifecycleP99Ms\":%.3f", db, run, impl, threads, n, lifecyclesPerSecond, lifecycle[0], lifecycle[1]));
             steps.forEach((step, p) -> sb.append(String.format(Locale.ROOT, ",\"%sP50Ms\":%.3f,\"%sP99Ms\":%.3f", step, p[0], step, p[1])));
             sb.append(String.format(Locale.ROOT, ",\"heapAfterGcMb\":%d,\"openPerDepartmentMs\":%.3f,\"closedPerSubjectMs\":%.3f}",
                     heapAfterGcMb, openPerDepartmentMs, closedPerSubjectMs));
@@ -317,24 +334,48 @@ public final class LifecycleBenchmark {
     /** The Markdown table of all results, with memnun's rate relative to the baseline's in the same configuration. */
     static String table(List<Result> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| db | threads | impl | N | lifecycles/s | vs jdbc | lifecycle p50 / p99 ms |");
+        sb.append("| db | run | threads | impl | N | lifecycles/s | vs jdbc | lifecycle p50 / p99 ms |");
         for (String s : STEPS) {
             sb.append(' ').append(s).append(" p50 / p99 ms |");
         }
         sb.append(" heap after GC MB | open per department ms | closed per subject ms |\n|");
-        sb.append("---|".repeat(7 + STEPS.length + 3)).append('\n');
-        Function<Result, Double> baseline = r -> results.stream()
-                .filter(o -> o.db.equals(r.db) && o.threads == r.threads && o.impl.equals("jdbc"))
-                .map(Result::lifecyclesPerSecond).findFirst().orElse(Double.NaN);
+        sb.append("---|".repeat(8 + STEPS.length + 3)).append('\n');
         for (Result r : results) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %.0f | %.2fx | %.2f / %.2f |", r.db, r.threads, r.impl, r.n,
-                    r.lifecyclesPerSecond, r.lifecyclesPerSecond / baseline.apply(r), r.lifecycle[0], r.lifecycle[1]));
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %d | %.0f | %.2fx | %.2f / %.2f |", r.db, r.run, r.threads, r.impl, r.n,
+                    r.lifecyclesPerSecond, ratio(results, r), r.lifecycle[0], r.lifecycle[1]));
             for (String s : STEPS) {
                 double[] p = r.steps.get(s);
                 sb.append(String.format(Locale.ROOT, " %.2f / %.2f |", p[0], p[1]));
             }
             sb.append(String.format(Locale.ROOT, " %d | %.2f | %.2f |%n", r.heapAfterGcMb, r.openPerDepartmentMs, r.closedPerSubjectMs));
         }
+        return sb.toString();
+    }
+
+    /** {@code r}'s rate relative to the baseline's in the same run of the same configuration. */
+    private static double ratio(List<Result> results, Result r) {
+        return r.lifecyclesPerSecond / results.stream()
+                .filter(o -> o.db.equals(r.db) && o.run == r.run && o.threads == r.threads && o.impl.equals("jdbc"))
+                .mapToDouble(Result::lifecyclesPerSecond).findFirst().orElse(Double.NaN);
+    }
+
+    /** Per configuration: memnun's rate relative to the baseline's in each run, and the median of those ratios. */
+    static String summary(List<Result> results) {
+        StringBuilder sb = new StringBuilder("| db | threads | memnun / jdbc per run | median |\n|---|---|---|---|\n");
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        for (Result r : results) {
+            if (r.impl.equals("memnun")) {
+                ratios.computeIfAbsent(r.db + " | " + r.threads, k -> new ArrayList<>()).add(ratio(results, r));
+            }
+        }
+        ratios.forEach((configuration, rs) -> {
+            double[] sorted = rs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            sb.append("| ").append(configuration).append(" | ")
+                    .append(String.join(", ", rs.stream().map(x -> String.format(Locale.ROOT, "%.2fx", x)).toList()))
+                    .append(String.format(Locale.ROOT, " | %.2fx |%n", median));
+        });
         return sb.toString();
     }
 }

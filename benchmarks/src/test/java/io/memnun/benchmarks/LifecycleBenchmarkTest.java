@@ -31,7 +31,27 @@ class LifecycleBenchmarkTest {
         });
         String table = LifecycleBenchmark.table(results);
         assertThat(table.lines()).hasSize(4);
-        assertThat(table).contains("| h2 | 2 | memnun | 40 |", "| h2 | 2 | jdbc | 40 |", "1.00x");
+        assertThat(table).contains("| h2 | 1 | 2 | memnun | 40 |", "| h2 | 1 | 2 | jdbc | 40 |", "1.00x");
+    }
+
+    @Test
+    void measuresEachConfigurationAsOftenAsAskedAndSummarisesTheRatiosByTheirMedian() throws Exception {
+        Map<String, String> opts = LifecycleBenchmark.options(new String[] {"n=20", "warmup=10", "db=h2", "threads=2", "open=4", "runs=3"});
+        List<LifecycleBenchmark.Result> results;
+        try (PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+            results = LifecycleBenchmark.run(opts, out);
+        }
+        assertThat(results).extracting(LifecycleBenchmark.Result::run).containsExactly(1, 1, 2, 2, 3, 3);
+        double[] ratios = java.util.stream.IntStream.rangeClosed(1, 3).mapToDouble(run -> rate(results, run, "memnun") / rate(results, run, "jdbc"))
+                .sorted().toArray();
+        String summary = LifecycleBenchmark.summary(results);
+        assertThat(summary.lines()).hasSize(3);
+        assertThat(summary.lines().skip(2).findFirst().orElseThrow()).startsWith("| h2 | 2 | ")
+                .endsWith(String.format(java.util.Locale.ROOT, " | %.2fx |", ratios[1]));
+    }
+
+    private static double rate(List<LifecycleBenchmark.Result> results, int run, String impl) {
+        return results.stream().filter(r -> r.run() == run && r.impl().equals(impl)).findFirst().orElseThrow().lifecyclesPerSecond();
     }
 
     @Test

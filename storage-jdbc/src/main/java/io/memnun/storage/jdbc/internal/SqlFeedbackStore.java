@@ -51,7 +51,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -664,8 +663,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private static Where criteria(FeedbackQuery q) {
         Where w = new Where();
         w.add("tenant = ?", q.tenant().value());
-        w.in("status", q.statuses().stream().map(Enum::name).sorted().collect(Collectors.toList()));
-        w.in("kind", q.kinds().stream().map(Enum::name).sorted().collect(Collectors.toList()));
+        w.in("status", names(q.statuses(), Status.values()));
+        w.in("kind", names(q.kinds(), FeedbackKind.values()));
         w.addIfSet("department_id = ?", q.department() == null ? null : q.department().value());
         w.addIfSet("assignee_id = ?", q.assignee() == null ? null : q.assignee().value());
         w.addIfSet("subject_id = ?", q.subject() == null ? null : q.subject().value());
@@ -677,6 +676,17 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         w.addIfSet("customer_email = ?", q.customerEmail() == null ? null : q.customerEmail().value());
         w.addIfSet("customer_phone = ?", q.customerPhone() == null ? null : q.customerPhone().e164());
         return w;
+    }
+
+    /** The names of the constants in {@code set}, in declaration order: the same SQL text for the same set. */
+    private static <E extends Enum<E>> List<String> names(Set<E> set, E[] all) {
+        List<String> names = new ArrayList<>(set.size());
+        for (E e : all) {
+            if (set.contains(e)) {
+                names.add(e.name());
+            }
+        }
+        return names;
     }
 
     /** A conjunction of conditions and their parameters. */
