@@ -121,7 +121,10 @@ public final class LifecycleBenchmark {
     private static List<Result> configuration(Map<String, String> opts, String db, int run, int threads, int n, int warmup,
             EmbeddedPostgres postgres) throws Exception {
         boolean pg = db.equals("postgresql");
+        String url;
+        List<Result> results;
         try (HikariDataSource ds = pg ? postgresPool(postgres, threads) : h2Pool(threads)) {
+            url = ds.getJdbcUrl();
             List<String> impls = List.of(opts.get("impl").split(","));
             List<LifecycleDriver> drivers = new ArrayList<>();
             for (String impl : impls) {
@@ -137,8 +140,15 @@ public final class LifecycleBenchmark {
                 lifecycles(driver, threads, warmup, 0);
             }
             analyze(ds);
-            return measure(db, run, impls, threads, n, warmup, Integer.parseInt(opts.get("open")), drivers, () -> vacuum(ds, pg));
+            results = measure(db, run, impls, threads, n, warmup, Integer.parseInt(opts.get("open")), drivers, () -> vacuum(ds, pg));
         }
+        if (!pg) {
+            // an in-memory H2 database outlives its pool (DB_CLOSE_DELAY=-1) until it is shut down
+            try (Connection c = java.sql.DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            }
+        }
+        return results;
     }
 
     private static HikariDataSource h2Pool(int threads) {
