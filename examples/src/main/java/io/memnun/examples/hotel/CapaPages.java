@@ -45,11 +45,11 @@ final class CapaPages {
     }
 
     void register(Web web) {
-        web.get("/capa", this::list);
-        web.get("/capa/new", this::newForm);
-        web.post("/capa", this::open);
-        web.get("/capa/([0-9a-f-]{36})", this::view);
-        web.post("/capa/([0-9a-f-]{36})/(root-cause|item|complete|agreement|verify|close)", this::act);
+        web.get("/capa", StaffPages.staffOnly(this::list));
+        web.get("/capa/new", StaffPages.staffOnly(this::newForm));
+        web.post("/capa", StaffPages.staffOnly(this::open));
+        web.get("/capa/([0-9a-f-]{36})", StaffPages.staffOnly(this::view));
+        web.post("/capa/([0-9a-f-]{36})/(root-cause|item|complete|agreement|verify|close)", StaffPages.staffOnly(this::act));
     }
 
     private Web.Response list(Web.Request r) {

@@ -47,12 +47,14 @@ final class ReportPages {
     }
 
     void register(Web web) {
-        web.get("/reports", this::page);
-        web.get("/reports/review\\.html", r -> Web.Response.html(ReviewHtml.render(reports.review(filter(r)))));
-        web.get("/reports/review\\.csv", r -> download("text/csv", "management-review.csv", ReviewCsv.render(reports.review(filter(r)))));
-        web.get("/reports/review\\.json", r -> download("application/json", "management-review.json", ReportJson.review(reports.review(filter(r)))));
-        web.get("/reports/audit/([A-Za-z0-9-]+)", r -> Web.Response.html(AuditPackHtml.render(
-                reports.auditPack(HotelChain.TENANT, ReferenceNumber.parse(r.segment(1))), HotelChain.ZONE)));
+        web.get("/reports", StaffPages.staffOnly(this::page));
+        web.get("/reports/review\\.html", StaffPages.staffOnly(r -> Web.Response.html(ReviewHtml.render(reports.review(filter(r))))));
+        web.get("/reports/review\\.csv", StaffPages.staffOnly(
+                r -> download("text/csv", "management-review.csv", ReviewCsv.render(reports.review(filter(r))))));
+        web.get("/reports/review\\.json", StaffPages.staffOnly(
+                r -> download("application/json", "management-review.json", ReportJson.review(reports.review(filter(r))))));
+        web.get("/reports/audit/([A-Za-z0-9-]+)", StaffPages.staffOnly(r -> Web.Response.html(AuditPackHtml.render(
+                reports.auditPack(HotelChain.TENANT, ReferenceNumber.parse(r.segment(1))), HotelChain.ZONE))));
     }
 
     /** The filter the request's parameters choose; every parameter is optional and checked. */

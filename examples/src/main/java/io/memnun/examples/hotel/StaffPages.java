@@ -104,6 +104,14 @@ final class StaffPages {
         return Web.Response.redirect("/staff/queue");
     }
 
+    /**
+     * {@code handler} for staff only: a visitor who has not signed in on the staff desk is sent there instead. The
+     * management pages (reports, audit packs, corrective actions) show what guests wrote and who handled it.
+     */
+    static Web.Handler staffOnly(Web.Handler handler) {
+        return r -> r.session().staffId == null ? Web.Response.redirect("/staff") : handler.handle(r);
+    }
+
     private Optional<HotelChain.Member> signedIn(Web.Request r) {
         return r.session().staffId == null ? Optional.empty() : member(r.session().staffId);
     }

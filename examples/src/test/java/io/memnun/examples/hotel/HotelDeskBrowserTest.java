@@ -149,6 +149,13 @@ class HotelDeskBrowserTest {
         assertThat(page).doesNotContain("Ayşe", "ayse.yilmaz", "Housekeeping", "TAKEN"); // nothing internal
         screenshot("05-guest-tracking");
 
+        // the management pages are for staff: a guest who types their addresses lands on the staff sign-in instead
+        for (String managementPage : List.of("reports", "reports/audit/" + reference, "reports/review.csv", "capa", "capa/new")) {
+            open(managementPage);
+            assertThat(text("h1")).as(managementPage).isEqualTo("Who are you?");
+            assertThat(text("body")).as(managementPage).doesNotContain(reference);
+        }
+
         // a wrong code and a wrong reference get the very same answer, which tells a guesser nothing
         String wrongCode = trackTyped(reference, (code.charAt(0) == 'A' ? "B" : "A") + code.substring(1));
         String wrongReference = trackTyped(otherReference(reference), code);
@@ -277,8 +284,13 @@ class HotelDeskBrowserTest {
         screenshot("12-management-review");
         browser.manage().window().setSize(new Dimension(1280, 1000));
 
-        // the CSV download: one figure a row, the seeded year's feedback in both periods
-        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvLink)).build(), HttpResponse.BodyHandlers.ofString());
+        // the CSV download, for the signed-in staff member only: one figure a row, the seeded year's feedback in both periods
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvLink)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location")).hasValue("/staff");
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvLink)).header("Cookie", cookies()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
@@ -292,8 +304,8 @@ class HotelDeskBrowserTest {
         new Select(find("location")).selectByValue("antalya-lara");
         new Select(find("kind")).selectByValue("COMPLAINT");
         press("show-review");
-        String filtered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(find("review-csv").getAttribute("href"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String filtered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(find("review-csv").getAttribute("href")))
+                .header("Cookie", cookies()).build(), HttpResponse.BodyHandlers.ofString()).body();
         String[] antalya = filtered.lines().filter(r -> r.startsWith("outcomes,received,")).findFirst().orElseThrow().split(",");
         assertThat(Integer.parseInt(antalya[4])).isPositive().isLessThan(Integer.parseInt(received[4]));
         assertThat(filtered).doesNotContain("istanbul-bosphorus").contains("count by kind,feedback,COMPLAINT,");
@@ -363,6 +375,11 @@ class HotelDeskBrowserTest {
 
     private void open(String path) {
         browser.get(app.url() + path);
+    }
+
+    /** The browser's cookies for this app, as a {@code Cookie} header: a download made outside the browser in its session. */
+    private String cookies() {
+        return browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; "));
     }
 
     private void signInAs(String staff) {
