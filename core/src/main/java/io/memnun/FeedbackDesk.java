@@ -393,19 +393,20 @@ public final class FeedbackDesk {
         } catch (RuntimeException refused) {
             return Optional.empty();
         }
-        List<FeedbackEvent> events;
         try {
-            events = save(FeedbackChange.update(t.after(), known.version(), t.event()), Map.of());
+            return Optional.of(commit(known, t));
         } catch (io.memnun.error.VersionConflictException | NotFoundException stale) {
             return Optional.empty();
         }
-        publish(t.after(), events);
-        return Optional.of(t.after());
     }
 
     private Feedback apply(Feedback current, Command command) {
-        Lifecycle.Transition t = lifecycle.apply(current, command, clock.instant());
-        publish(t.after(), save(FeedbackChange.update(t.after(), current.version(), t.event())));
+        return commit(current, lifecycle.apply(current, command, clock.instant()));
+    }
+
+    /** Saves {@code t}, decided on {@code before}, with the version check, and publishes its events. */
+    private Feedback commit(Feedback before, Lifecycle.Transition t) {
+        publish(t.after(), save(FeedbackChange.update(t.after(), before.version(), t.event())));
         return t.after();
     }
 

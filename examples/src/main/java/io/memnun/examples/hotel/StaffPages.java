@@ -66,7 +66,7 @@ final class StaffPages {
         web.get("/staff", this::signIn);
         web.post("/staff/sign-in", this::choose);
         web.get("/staff/queue", this::queue);
-        web.get("/staff/feedback/([A-Za-z0-9-]+)", this::feedback);
+        web.get("/staff/feedback/([A-Za-z0-9-]+)", staffOnly(this::feedback));
         web.post("/staff/feedback/([A-Za-z0-9-]+)/(take|plan|redirect|resolve|cancel|note)", this::act);
     }
 
@@ -109,10 +109,10 @@ final class StaffPages {
      * management pages (reports, audit packs, corrective actions) show what guests wrote and who handled it.
      */
     static Web.Handler staffOnly(Web.Handler handler) {
-        return r -> r.session().staffId == null ? Web.Response.redirect("/staff") : handler.handle(r);
+        return r -> signedIn(r).isEmpty() ? Web.Response.redirect("/staff") : handler.handle(r);
     }
 
-    private Optional<HotelChain.Member> signedIn(Web.Request r) {
+    private static Optional<HotelChain.Member> signedIn(Web.Request r) {
         return r.session().staffId == null ? Optional.empty() : member(r.session().staffId);
     }
 
@@ -174,9 +174,6 @@ final class StaffPages {
     }
 
     private Web.Response feedback(Web.Request r) {
-        if (signedIn(r).isEmpty()) {
-            return Web.Response.redirect("/staff");
-        }
         Catalog catalog = catalogs.catalog(HotelChain.TENANT);
         Feedback f = desk.get(HotelChain.TENANT, ReferenceNumber.parse(r.segment(1)));
         Sla sla = sla(f, desk.clock().instant());
