@@ -2,6 +2,7 @@ package io.memnun.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.memnun.storage.jdbc.JdbcStorage;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -28,7 +29,7 @@ import javax.sql.DataSource;
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar io.memnun.benchmarks.LifecycleBenchmark [n=20000] [warmup=5000] \
- *     [pg.n=20000] [pg.warmup=5000] [threads=2,8] [db=h2,postgresql] [open=2000] [impl=memnun,jdbc] [referenceBlock=1] \
+ *     [pg.n=20000] [pg.warmup=5000] [threads=2,8] [db=h2,postgresql] [open=2000] [impl=memnun,jdbc] [referenceBlock=20] \
  *     [pg.synchronousCommit=on] [runs=1]
  * </pre>
  *
@@ -64,8 +65,9 @@ public final class LifecycleBenchmark {
         opts.put("db", "h2,postgresql");
         opts.put("open", "2000");
         opts.put("impl", "memnun,jdbc");
-        // memnun's JdbcStorage.Builder.referenceBlock: 1, its default, draws one reference number per receipt
-        opts.put("referenceBlock", "1");
+        // memnun's JdbcStorage.Builder.referenceBlock, by default the library's: numbers taken 20 at a time; 1 draws
+        // one per receipt (numbers consecutive across nodes)
+        opts.put("referenceBlock", String.valueOf(JdbcStorage.DEFAULT_REFERENCE_BLOCK));
         // PostgreSQL's own default, as a production server runs: a commit returns once its WAL is on disk. The
         // embedded server's library switches it off for test suites; "off" measures that setting instead
         opts.put("pg.synchronousCommit", "on");

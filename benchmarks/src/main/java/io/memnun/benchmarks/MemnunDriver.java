@@ -28,7 +28,7 @@ final class MemnunDriver implements LifecycleDriver {
     private final FeedbackDesk desk;
     private final JdbcFeedbackStore store;
 
-    /** With reference numbers taken from the database {@code referenceBlock} at a time (1: one per receipt). */
+    /** With reference numbers taken from the database {@code referenceBlock} at a time (1: one per receipt; the library's default is {@link JdbcStorage#DEFAULT_REFERENCE_BLOCK}). */
     MemnunDriver(DataSource dataSource, int referenceBlock) {
         JdbcStorage storage = JdbcStorage.builder().dataSource(dataSource).migrateOnStart(true).referenceBlock(referenceBlock).build();
         this.store = storage.feedbackStore();

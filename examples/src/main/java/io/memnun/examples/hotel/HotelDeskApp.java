@@ -3,6 +3,7 @@ package io.memnun.examples.hotel;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
+import io.memnun.error.StoreException;
 import io.memnun.CapaDesk;
 import io.memnun.DeskConfig;
 import io.memnun.FeedbackDesk;
@@ -59,15 +60,17 @@ public final class HotelDeskApp implements AutoCloseable {
     private final GreenMail mail;
     private final NotificationDispatcher dispatcher;
     private final SlaMonitor monitor;
+    private final JdbcStorage storage;
     private final JdbcDataSource database;
 
     private HotelDeskApp(HttpServer server, ExecutorService workers, GreenMail mail, NotificationDispatcher dispatcher,
-            SlaMonitor monitor, JdbcDataSource database) {
+            SlaMonitor monitor, JdbcStorage storage, JdbcDataSource database) {
         this.server = server;
         this.workers = workers;
         this.mail = mail;
         this.dispatcher = dispatcher;
         this.monitor = monitor;
+        this.storage = storage;
         this.database = database;
     }
 
@@ -174,7 +177,7 @@ public final class HotelDeskApp implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(8);
         server.setExecutor(workers);
         server.start();
-        return new HotelDeskApp(server, workers, mail, dispatcher, monitor, database);
+        return new HotelDeskApp(server, workers, mail, dispatcher, monitor, storage, database);
     }
 
     /**
@@ -217,6 +220,12 @@ public final class HotelDeskApp implements AutoCloseable {
         monitor.close();
         dispatcher.close();
         mail.stop();
+        try {
+            // the reference numbers taken and not issued go back, so the next start goes on without a gap
+            storage.close();
+        } catch (StoreException e) {
+            // the database is gone already: the numbers stay unissued
+        }
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN"); // closes the database file so another run (or a test) can open it
         } catch (SQLException alreadyClosed) {

@@ -50,7 +50,10 @@ import org.jspecify.annotations.Nullable;
  * migrate-on-start off (the default), checks that it matches this code and refuses to start with a
  * {@link SchemaVersionException} when it does not.
  */
-public final class JdbcStorage {
+public final class JdbcStorage implements AutoCloseable {
+    /** How many reference numbers a storage takes from the database at a time unless {@link Builder#referenceBlock} says otherwise. */
+    public static final int DEFAULT_REFERENCE_BLOCK = 20;
+
     private final Dialect dialect;
     private final Tables tables;
     private final Transactions transactions;
@@ -101,6 +104,19 @@ public final class JdbcStorage {
     /** The feedback store, which also issues reference numbers. */
     public JdbcFeedbackStore feedbackStore() {
         return feedbackStore;
+    }
+
+    /**
+     * Gives the reference numbers taken in a block and not issued back to the database (see
+     * {@link Builder#referenceBlock}), so that the next start goes on without a gap; call it when the application
+     * stops. The storage stays usable (later numbers are drawn one at a time) and the data source stays open: it
+     * is the host's.
+     *
+     * @throws StoreException if the database cannot be reached (the numbers then stay unissued)
+     */
+    @Override
+    public void close() {
+        feedbackStore.releaseReferenceBlocks();
     }
 
     /** The store of survey versions, invitations, responses and comments, for {@code SurveyDesk.builder(desk).store(...)}. */
@@ -225,7 +241,7 @@ public final class JdbcStorage {
         private String tablePrefix = Tables.DEFAULT_PREFIX;
         private boolean migrateOnStart;
         private @Nullable ConnectionProvider connectionProvider;
-        private int referenceBlock = 1;
+        private int referenceBlock = DEFAULT_REFERENCE_BLOCK;
 
         private Builder() {}
 
@@ -265,13 +281,15 @@ public final class JdbcStorage {
         }
 
         /**
-         * How many reference numbers the feedback store takes from the database at a time (1 by default, at most
-         * 1,000). With 1, numbers are consecutive in the order of receipt across every node sharing the database; with
-         * more, each node (each store) takes a block and hands it out from memory, one statement per block instead of
-         * one per receipt and no wait for other nodes' receipts, but numbers are in receipt order only per node, and
-         * what is left of a block when the application stops is never issued. Numbers stay unique in any case.
-         * Inside a host's transaction numbers are always drawn one at a time (a block drawn there could be rolled
-         * back with it).
+         * How many reference numbers the feedback store takes from the database at a time
+         * ({@value #DEFAULT_REFERENCE_BLOCK} by default, 1 to 1,000). Each storage (each node) takes a block in one statement
+         * and hands it out from memory: one statement per block instead of one per receipt, and receipts do not
+         * queue on the sequence's row lock. Numbers stay unique across every node sharing the database; they follow
+         * the order of receipt per node, and {@link JdbcStorage#close()} gives the numbers not issued back, so one
+         * node that is closed when it stops leaves no gaps. A node that stops without closing, or whose block another
+         * node drew after, leaves the rest of its block unissued (a gap). With 1, every number is drawn on its own
+         * and numbers are consecutive in the order of receipt across all nodes. Inside a host's transaction numbers
+         * are always drawn one at a time (a block drawn there could be rolled back with it).
          *
          * @throws ValidationException naming {@code referenceBlock} outside 1 to 1,000
          */

@@ -51,6 +51,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -356,10 +361,11 @@ abstract class JdbcStoreTests {
         JdbcStorage nodeA = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(5).build();
         JdbcFeedbackStore a = nodeA.feedbackStore();
         JdbcFeedbackStore b = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(5).build().feedbackStore();
+        JdbcFeedbackStore single = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(1).build().feedbackStore();
 
         assertThat(a.next(HOTEL, "FB", 2026)).isEqualTo(1);
         assertThat(b.next(HOTEL, "FB", 2026)).as("the other node's block").isEqualTo(6);
-        assertThat(store.next(HOTEL, "FB", 2026)).as("a store taking one at a time").isEqualTo(11);
+        assertThat(single.next(HOTEL, "FB", 2026)).as("a store taking one at a time").isEqualTo(11);
         assertThat(List.of(a.next(HOTEL, "FB", 2026), a.next(HOTEL, "FB", 2026), a.next(HOTEL, "FB", 2026), a.next(HOTEL, "FB", 2026)))
                 .containsExactly(2L, 3L, 4L, 5L);
         assertThat(a.next(HOTEL, "FB", 2026)).as("the next block").isEqualTo(12);
@@ -371,8 +377,85 @@ abstract class JdbcStoreTests {
             assertThat(nodeA.withConnection(c, () -> a.next(HOTEL, "SK", 2026))).isEqualTo(1);
             c.rollback();
         }
-        assertThat(store.next(HOTEL, "SK", 2026)).isEqualTo(1);
+        assertThat(single.next(HOTEL, "SK", 2026)).isEqualTo(1);
         assertThat(b.next(HOTEL, "FB", 2026)).isEqualTo(7);
+    }
+
+    @Test
+    void theDefaultBlockIsTwentyNumbers() {
+        assertThat(store.next(HOTEL, "FB", 2026)).isEqualTo(1);
+        JdbcFeedbackStore other = JdbcStorage.builder().dataSource(dataSource()).build().feedbackStore();
+        assertThat(other.next(HOTEL, "FB", 2026)).isEqualTo(JdbcStorage.DEFAULT_REFERENCE_BLOCK + 1);
+    }
+
+    @Test
+    void closingGivesTheNumbersNotIssuedBackSoTheNextStartGoesOnWithoutAGap() {
+        JdbcStorage first = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(5).build();
+        assertThat(List.of(first.feedbackStore().next(HOTEL, "FB", 2026), first.feedbackStore().next(HOTEL, "FB", 2026)))
+                .containsExactly(1L, 2L);
+        first.feedbackStore().next(OTHER, "FB", 2026);
+        first.close();
+        first.close(); // nothing left to give back
+
+        JdbcStorage restarted = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(5).build();
+        assertThat(restarted.feedbackStore().next(HOTEL, "FB", 2026)).isEqualTo(3);
+        assertThat(restarted.feedbackStore().next(OTHER, "FB", 2026)).isEqualTo(2);
+        // the closed storage still issues numbers, one at a time from the database
+        assertThat(first.feedbackStore().next(HOTEL, "FB", 2026)).isEqualTo(8);
+        assertThat(restarted.feedbackStore().next(HOTEL, "FB", 2026)).isEqualTo(4);
+    }
+
+    @Test
+    void aBlockAnotherNodeDrewAfterIsNotGivenBack() {
+        JdbcStorage a = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(5).build();
+        JdbcStorage b = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(5).build();
+        assertThat(a.feedbackStore().next(HOTEL, "FB", 2026)).isEqualTo(1);
+        assertThat(b.feedbackStore().next(HOTEL, "FB", 2026)).isEqualTo(6);
+        a.close(); // 2 to 5 stay unissued: giving them back would hand out b's block again
+        b.close(); // 7 to 10 go back: b's block is the sequence's end
+        JdbcFeedbackStore c = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(1).build().feedbackStore();
+        assertThat(c.next(HOTEL, "FB", 2026)).isEqualTo(7);
+    }
+
+    @Test
+    void numbersStayUniqueWhileAStorageIsClosedUnderConcurrentReceipts() throws Exception {
+        JdbcStorage node = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(3).build();
+        JdbcFeedbackStore other = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(3).build().feedbackStore();
+        int threads = 4;
+        int each = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Long>>> drawn = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            JdbcFeedbackStore s = t % 2 == 0 ? node.feedbackStore() : other;
+            drawn.add(pool.submit(() -> {
+                start.await();
+                List<Long> mine = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    mine.add(s.next(HOTEL, "FB", 2026));
+                }
+                return mine;
+            }));
+        }
+        Future<?> closing = pool.submit(() -> {
+            start.await();
+            for (int i = 0; i < 20; i++) {
+                node.close();
+            }
+            return null;
+        });
+        start.countDown();
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : drawn) {
+            all.addAll(f.get(60, TimeUnit.SECONDS));
+        }
+        closing.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+        node.close();
+        // numbers handed out after the race come after every number handed out during it
+        all.add(other.next(HOTEL, "FB", 2026));
+        all.add(node.feedbackStore().next(HOTEL, "FB", 2026));
+        assertThat(all).hasSize(threads * each + 2).doesNotHaveDuplicates();
     }
 
     @Test
@@ -591,7 +674,7 @@ abstract class JdbcStoreTests {
         List<Thread> workers = new ArrayList<>();
         java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch start = new CountDownLatch(1);
         for (int i = 0; i < threads; i++) {
             int n = i;
             workers.add(new Thread(() -> {

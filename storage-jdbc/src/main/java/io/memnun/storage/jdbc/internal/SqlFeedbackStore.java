@@ -108,6 +108,9 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final int referenceBlock;
     /** The numbers taken and not issued yet, per sequence; each guarded by its own monitor. */
     private final Map<SequenceKey, Block> blocks = new ConcurrentHashMap<>();
+    /** Set once the blocks were given back ({@link #releaseReferenceBlocks}): numbers are then drawn one at a time. */
+    private volatile boolean released;
+    private final String giveBackSequence;
 
     private record SequenceKey(TenantId tenant, String prefix, int year) {}
 
@@ -151,6 +154,9 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         this.selectSealedHistory = "SELECT " + EVENT_COLUMNS + ", " + EventSeals.COLUMNS + " FROM " + tables.feedbackEvent()
                 + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
         this.nextSequence = dialect.nextSequenceValue(tables.referenceSequence());
+        // only while the sequence still ends where this store's block ended: no other node has drawn since
+        this.giveBackSequence = "UPDATE " + tables.referenceSequence() + " SET last_value = ?"
+                + " WHERE tenant = ? AND prefix = ? AND ref_year = ? AND last_value = ?";
         this.updateEventText = "UPDATE " + tables.feedbackEvent() + " SET note = ?, details = " + dialect.jsonParameter()
                 + " WHERE tenant = ? AND feedback_id = ? AND version = ?";
     }
@@ -826,18 +832,57 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     public long next(TenantId tenant, String prefix, int year) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(prefix, "prefix");
-        if (referenceBlock == 1 || tx.inHostTransaction()) {
+        if (referenceBlock == 1 || tx.inHostTransaction() || released) {
             return take(tenant, prefix, year, 1);
         }
         Block block = blocks.computeIfAbsent(new SequenceKey(tenant, prefix, year), k -> new Block());
         synchronized (block) {
             if (block.next > block.last) {
+                if (released) {
+                    // released while this thread waited: a block taken now would not be given back
+                    return take(tenant, prefix, year, 1);
+                }
                 long last = take(tenant, prefix, year, referenceBlock);
                 block.next = last - referenceBlock + 1;
                 block.last = last;
             }
             return block.next++;
         }
+    }
+
+    /**
+     * Gives the numbers of this store's blocks that were not issued back to the database, where no other node took
+     * numbers of the same sequence since (then they stay unissued: a gap); from then on numbers are drawn one at a
+     * time. Returns how many numbers were given back.
+     */
+    public long releaseReferenceBlocks() {
+        released = true;
+        long given = 0;
+        for (Map.Entry<SequenceKey, Block> e : blocks.entrySet()) {
+            Block block = e.getValue();
+            synchronized (block) {
+                if (block.next > block.last) {
+                    continue;
+                }
+                SequenceKey k = e.getKey();
+                long unissued = block.last - block.next + 1;
+                boolean back = tx.statement("give back reference numbers", c -> {
+                    try (PreparedStatement ps = c.prepareStatement(giveBackSequence)) {
+                        ps.setLong(1, block.next - 1);
+                        ps.setString(2, k.tenant().value());
+                        ps.setString(3, k.prefix());
+                        ps.setInt(4, k.year());
+                        ps.setLong(5, block.last);
+                        return ps.executeUpdate() == 1;
+                    }
+                });
+                block.next = block.last + 1;
+                if (back) {
+                    given += unissued;
+                }
+            }
+        }
+        return given;
     }
 
     /** Takes {@code n} numbers from the database's sequence; returns the last of them. */
