@@ -78,11 +78,33 @@ public final class LifecycleBenchmark {
             if (eq < 1) {
                 throw new IllegalArgumentException("arguments are key=value, e.g. n=20000; got '" + a + "'");
             }
-            opts.put(a.substring(0, eq).replaceFirst("^--", ""), a.substring(eq + 1));
+            String key = a.substring(0, eq).replaceFirst("^--", "");
+            if (!opts.containsKey(key) && !key.equals("pg.n") && !key.equals("pg.warmup")) {
+                // a misspelt option would otherwise be ignored and the run measure something else than asked
+                throw new IllegalArgumentException("unknown option '" + key + "'; options: " + String.join(", ", opts.keySet()) + ", pg.n, pg.warmup");
+            }
+            opts.put(key, a.substring(eq + 1));
         }
         opts.putIfAbsent("pg.n", opts.get("n"));
         opts.putIfAbsent("pg.warmup", opts.get("warmup"));
+        for (String key : List.of("n", "warmup", "pg.n", "pg.warmup", "open", "referenceBlock", "runs")) {
+            positive(key, opts.get(key));
+        }
+        for (String t : opts.get("threads").split(",")) {
+            positive("threads", t);
+        }
         return opts;
+    }
+
+    private static void positive(String key, String value) {
+        try {
+            if (Integer.parseInt(value) >= 1) {
+                return;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a whole number of at least 1, was '" + value + "'");
     }
 
     static List<Result> run(Map<String, String> opts, PrintStream out) throws Exception {

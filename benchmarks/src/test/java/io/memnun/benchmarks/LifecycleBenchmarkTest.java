@@ -58,5 +58,15 @@ class LifecycleBenchmarkTest {
     void refusesMalformedArguments() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LifecycleBenchmark.options(new String[] {"fast"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key=value");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LifecycleBenchmark.options(new String[] {"thread=8"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option 'thread'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LifecycleBenchmark.options(new String[] {"runs=three"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("runs must be a whole number");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LifecycleBenchmark.options(new String[] {"threads=2,0"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads must be a whole number");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LifecycleBenchmark.options(new String[] {"pg.n=-5"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pg.n must be");
+        org.assertj.core.api.Assertions.assertThat(LifecycleBenchmark.options(new String[] {"--n=100", "pg.warmup=7"}))
+                .containsEntry("n", "100").containsEntry("pg.n", "100").containsEntry("pg.warmup", "7").containsEntry("warmup", "5000");
     }
 }
