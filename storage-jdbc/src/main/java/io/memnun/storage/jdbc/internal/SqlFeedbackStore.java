@@ -44,6 +44,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -98,6 +100,21 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     /** The columns an update sets, whether its event's chain hash is a parameter, how many rounds it records. */
     private record UpdateShape(long mask, boolean linked, int rounds) {}
     private final String selectVersion;
+    private final String countFeedback;
+    /** Per grouping, the text of {@link #countBy} before and after its conditions. */
+    private final Map<GroupBy, String[]> countByParts = new EnumMap<>(GroupBy.class);
+    private static final String PAGE_ASCENDING = " ORDER BY received_at, id LIMIT ?";
+    private static final String PAGE_DESCENDING = " ORDER BY received_at DESC, id DESC LIMIT ?";
+    /**
+     * The text of each shape of read built so far: the same shape gets the same {@code String}, whose hash the
+     * driver's statement cache then finds computed, and no text is joined again. A count on H2 takes a few
+     * microseconds, and building and hashing its text was a good part of them. Bounded by
+     * {@link #MAX_READ_SHAPES}; conditions are a fixed set, so in practice far fewer.
+     */
+    private final Map<ReadShape, String> readSqls = new ConcurrentHashMap<>();
+    private static final int MAX_READ_SHAPES = 1024;
+
+    private record ReadShape(String head, List<String> conditions, String tail) {}
     private final String selectHistory;
     private final String updateEventText;
     private final String selectSealedHistory;
@@ -149,6 +166,22 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         this.roundTable = tables.slaRound();
         this.insertFeedbackWithEvent = withEvent(insertFeedback, true, 0);
         this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
+        this.countFeedback = "SELECT COUNT(*) FROM " + feedbackTable;
+        for (GroupBy g : GroupBy.values()) {
+            String column = switch (g) {
+                case STATUS -> "status";
+                case KIND -> "kind";
+                case PRIORITY -> "priority";
+                case CHANNEL -> "channel";
+                case TYPE -> "type_id";
+                case LOCATION -> "location_id";
+                case SUBJECT -> "subject_id";
+                case DEPARTMENT -> "department_id";
+                case ASSIGNEE -> "assignee_id";
+            };
+            countByParts.put(g, new String[] {"SELECT " + column + ", COUNT(*) FROM " + feedbackTable,
+                    " GROUP BY " + column + " ORDER BY " + column + " NULLS LAST"});
+        }
         this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
                 + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
         this.selectSealedHistory = "SELECT " + EVENT_COLUMNS + ", " + EventSeals.COLUMNS + " FROM " + tables.feedbackEvent()
@@ -597,8 +630,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             }
             where.params.add(after.id().value());
         }
-        String direction = ascending ? "" : " DESC";
-        String sql = selectFeedback + where.sql() + " ORDER BY received_at" + direction + ", id" + direction + " LIMIT ?";
+        String sql = readSql(selectFeedback, where, ascending ? PAGE_ASCENDING : PAGE_DESCENDING);
         where.params.add(query.limit() + 1);
         List<Feedback> items = tx.read("query feedback", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -622,7 +654,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     @Override
     public long count(FeedbackQuery query) {
         Where where = criteria(Objects.requireNonNull(query, "query"));
-        String sql = "SELECT COUNT(*) FROM " + feedbackTable + where.sql();
+        String sql = readSql(countFeedback, where, "");
         return tx.read("count feedback", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 where.bind(ps);
@@ -638,20 +670,9 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     public List<GroupCount> countBy(FeedbackQuery query, GroupBy groupBy) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(groupBy, "groupBy");
-        String column = switch (groupBy) {
-            case STATUS -> "status";
-            case KIND -> "kind";
-            case PRIORITY -> "priority";
-            case CHANNEL -> "channel";
-            case TYPE -> "type_id";
-            case LOCATION -> "location_id";
-            case SUBJECT -> "subject_id";
-            case DEPARTMENT -> "department_id";
-            case ASSIGNEE -> "assignee_id";
-        };
+        String[] parts = countByParts.get(groupBy);
         Where where = criteria(query);
-        String sql = "SELECT " + column + ", COUNT(*) FROM " + feedbackTable + where.sql() + " GROUP BY " + column
-                + " ORDER BY " + column + " NULLS LAST";
+        String sql = readSql(parts[0], where, parts[1]);
         return tx.read("count feedback", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 where.bind(ps);
@@ -664,6 +685,19 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 return List.copyOf(counts);
             }
         });
+    }
+
+    /** The text of a read: {@code head}, the conditions of {@code where}, {@code tail}. */
+    private String readSql(String head, Where where, String tail) {
+        ReadShape shape = new ReadShape(head, where.conditions, tail);
+        String sql = readSqls.get(shape);
+        if (sql == null) {
+            sql = head + where.sql() + tail;
+            if (readSqls.size() < MAX_READ_SHAPES) {
+                readSqls.putIfAbsent(new ReadShape(head, List.copyOf(where.conditions), tail), sql);
+            }
+        }
+        return sql;
     }
 
     private static Where criteria(FeedbackQuery q) {
@@ -695,6 +729,27 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         return names;
     }
 
+    /** {@code column IN (?, ...)} with {@code n} parameters, the same {@code String} each time for up to 64. */
+    private static String inCondition(String column, int n) {
+        String[] bySize = IN_CONDITIONS.computeIfAbsent(column, k -> new String[65]);
+        if (n >= bySize.length) {
+            return inList(column, n);
+        }
+        String condition = bySize[n];
+        if (condition == null) {
+            // a race builds the same text twice, harmlessly
+            condition = inList(column, n);
+            bySize[n] = condition;
+        }
+        return condition;
+    }
+
+    private static String inList(String column, int n) {
+        return column + " IN (" + String.join(", ", Collections.nCopies(n, "?")) + ")";
+    }
+
+    private static final Map<String, String[]> IN_CONDITIONS = new ConcurrentHashMap<>();
+
     /** A conjunction of conditions and their parameters. */
     private static final class Where {
         private final List<String> conditions = new ArrayList<>();
@@ -713,8 +768,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
 
         void in(String column, List<String> values) {
             if (!values.isEmpty()) {
-                add(column + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")",
-                        values.toArray());
+                conditions.add(inCondition(column, values.size()));
+                params.addAll(values);
             }
         }
 
