@@ -908,11 +908,10 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     /**
      * Gives the numbers of this store's blocks that were not issued back to the database, where no other node took
      * numbers of the same sequence since (then they stay unissued: a gap); from then on numbers are drawn one at a
-     * time. Returns how many numbers were given back.
+     * time.
      */
-    public long releaseReferenceBlocks() {
+    public void releaseReferenceBlocks() {
         released = true;
-        long given = 0;
         for (Map.Entry<SequenceKey, Block> e : blocks.entrySet()) {
             Block block = e.getValue();
             synchronized (block) {
@@ -920,24 +919,19 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                     continue;
                 }
                 SequenceKey k = e.getKey();
-                long unissued = block.last - block.next + 1;
-                boolean back = tx.statement("give back reference numbers", c -> {
+                tx.statement("give back reference numbers", c -> {
                     try (PreparedStatement ps = c.prepareStatement(giveBackSequence)) {
                         ps.setLong(1, block.next - 1);
                         ps.setString(2, k.tenant().value());
                         ps.setString(3, k.prefix());
                         ps.setInt(4, k.year());
                         ps.setLong(5, block.last);
-                        return ps.executeUpdate() == 1;
+                        return ps.executeUpdate();
                     }
                 });
                 block.next = block.last + 1;
-                if (back) {
-                    given += unissued;
-                }
             }
         }
-        return given;
     }
 
     /** Takes {@code n} numbers from the database's sequence; returns the last of them. */
