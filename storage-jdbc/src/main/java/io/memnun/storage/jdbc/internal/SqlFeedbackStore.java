@@ -101,8 +101,11 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private record UpdateShape(long mask, boolean linked, int rounds) {}
     private final String selectVersion;
     private final String countFeedback;
-    /** Per grouping, the text of {@link #countBy} before and after its conditions. */
-    private final Map<GroupBy, String[]> countByParts = new EnumMap<>(GroupBy.class);
+    /** Per grouping, the text of {@link #countBy} around its conditions. */
+    private final Map<GroupBy, Around> countByParts = new EnumMap<>(GroupBy.class);
+
+    /** The text of a read before and after its conditions. */
+    private record Around(String head, String tail) {}
     private static final String PAGE_ASCENDING = " ORDER BY received_at, id LIMIT ?";
     private static final String PAGE_DESCENDING = " ORDER BY received_at DESC, id DESC LIMIT ?";
     /**
@@ -179,8 +182,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 case DEPARTMENT -> "department_id";
                 case ASSIGNEE -> "assignee_id";
             };
-            countByParts.put(g, new String[] {"SELECT " + column + ", COUNT(*) FROM " + feedbackTable,
-                    " GROUP BY " + column + " ORDER BY " + column + " NULLS LAST"});
+            countByParts.put(g, new Around("SELECT " + column + ", COUNT(*) FROM " + feedbackTable,
+                    " GROUP BY " + column + " ORDER BY " + column + " NULLS LAST"));
         }
         this.selectHistory = "SELECT " + EVENT_COLUMNS + " FROM " + tables.feedbackEvent()
                 + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
@@ -670,9 +673,9 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     public List<GroupCount> countBy(FeedbackQuery query, GroupBy groupBy) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(groupBy, "groupBy");
-        String[] parts = countByParts.get(groupBy);
+        Around parts = countByParts.get(groupBy);
         Where where = criteria(query);
-        String sql = readSql(parts[0], where, parts[1]);
+        String sql = readSql(parts.head(), where, parts.tail());
         return tx.read("count feedback", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 where.bind(ps);
@@ -729,27 +732,6 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         return names;
     }
 
-    /** {@code column IN (?, ...)} with {@code n} parameters, the same {@code String} each time for up to 64. */
-    private static String inCondition(String column, int n) {
-        String[] bySize = IN_CONDITIONS.computeIfAbsent(column, k -> new String[65]);
-        if (n >= bySize.length) {
-            return inList(column, n);
-        }
-        String condition = bySize[n];
-        if (condition == null) {
-            // a race builds the same text twice, harmlessly
-            condition = inList(column, n);
-            bySize[n] = condition;
-        }
-        return condition;
-    }
-
-    private static String inList(String column, int n) {
-        return column + " IN (" + String.join(", ", Collections.nCopies(n, "?")) + ")";
-    }
-
-    private static final Map<String, String[]> IN_CONDITIONS = new ConcurrentHashMap<>();
-
     /** A conjunction of conditions and their parameters. */
     private static final class Where {
         private final List<String> conditions = new ArrayList<>();
@@ -768,8 +750,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
 
         void in(String column, List<String> values) {
             if (!values.isEmpty()) {
-                conditions.add(inCondition(column, values.size()));
-                params.addAll(values);
+                add(column + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")", values.toArray());
             }
         }
 
