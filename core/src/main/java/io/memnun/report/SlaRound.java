@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * One response-time clock that stopped met or missed: the fact SLA compliance and business handling time are
  * counted from. A feedback's clocks keep only the current round of each target (a rejection starts a new resolution
- * clock), so stores record each round when it ends and keep it: {@link #completedIn} tells which rounds a change
- * ends.
+ * clock), so stores record each round when it ends and keep it (or the totals reports need): {@link #endedBetween}
+ * tells which rounds a change ends.
  *
  * @param kind the target
  * @param startedAt when the round started: with the kind, it identifies the round within its feedback
@@ -33,8 +33,11 @@ public record SlaRound(SlaKind kind, Instant startedAt, boolean met, Duration us
     }
 
     /**
-     * The clock rounds of {@code after} that stopped met or missed with one of {@code events}: clocks stop at the
-     * instant of the event that stops them, so a round stopped earlier (and recorded then) is not returned again.
+     * The clock rounds of {@code after} that stopped met or missed at the instant of one of {@code events}: clocks stop
+     * at the instant of the event that stops them, so this holds every round the change ended, and is empty when it
+     * ended none. It may also hold a round an earlier change stopped at the same instant (a fixed clock), which
+     * {@link #endedBetween} tells apart; this one needs no earlier state, so a store can use it to find out cheaply
+     * whether it needs that state at all.
      */
     public static List<SlaRound> completedIn(Feedback after, List<FeedbackEvent> events) {
         Set<Instant> times = new HashSet<>();
@@ -43,11 +46,43 @@ public record SlaRound(SlaKind kind, Instant startedAt, boolean met, Duration us
         }
         List<SlaRound> rounds = new ArrayList<>();
         for (SlaClock c : after.slaClocks()) {
-            boolean ended = c.state() == SlaClock.State.MET || c.state() == SlaClock.State.MISSED;
-            if (ended && c.stoppedAt() != null && times.contains(c.stoppedAt())) {
-                rounds.add(new SlaRound(c.kind(), c.startedAt(), c.state() == SlaClock.State.MET, c.usedBeforeRun(), c.stoppedAt()));
+            if (ended(c) && times.contains(c.stoppedAt())) {
+                rounds.add(of(c));
             }
         }
         return rounds;
+    }
+
+    /**
+     * The clock rounds a change from a state with clocks {@code before} (none for a receipt) to {@code after} ended:
+     * those stopped met or missed in {@code after} that {@code before} did not hold stopped already. A round is its
+     * kind and start, so each is returned by exactly one change, even when several happen at one instant.
+     */
+    public static List<SlaRound> endedBetween(List<SlaClock> before, Feedback after) {
+        List<SlaRound> rounds = new ArrayList<>();
+        for (SlaClock c : after.slaClocks()) {
+            if (ended(c) && !endedIn(before, c)) {
+                rounds.add(of(c));
+            }
+        }
+        return rounds;
+    }
+
+    private static boolean ended(SlaClock c) {
+        return (c.state() == SlaClock.State.MET || c.state() == SlaClock.State.MISSED) && c.stoppedAt() != null;
+    }
+
+    /** True when {@code clocks} hold {@code round}'s round (same kind and start) already ended. */
+    private static boolean endedIn(List<SlaClock> clocks, SlaClock round) {
+        for (SlaClock c : clocks) {
+            if (c.kind() == round.kind() && c.startedAt().equals(round.startedAt()) && ended(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SlaRound of(SlaClock c) {
+        return new SlaRound(c.kind(), c.startedAt(), c.state() == SlaClock.State.MET, c.usedBeforeRun(), Objects.requireNonNull(c.stoppedAt()));
     }
 }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Groups come ordered by key, null last. {@code io.memnun.tck.ReportStoreContract} states the rules.
  *
  * <p>Business handling time and SLA compliance are counted from the response-time clock rounds a store records when
- * they stop ({@link io.memnun.report.SlaRound#completedIn}).
+ * they stop ({@link io.memnun.report.SlaRound#endedBetween}).
  */
 public interface ReportStore {
 

@@ -12,6 +12,7 @@ import io.memnun.feedback.HistoryChain;
 import io.memnun.feedback.SealedEvent;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.StaffId;
 import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackChange;
@@ -115,6 +116,7 @@ public final class InMemoryFeedbackStore
             // the outbox stays locked with the feedback: its messages and the change appear together or not at all
             outbox.beginWrite(change.outbox());
             Tenant t = tenants.computeIfAbsent(f.tenant(), k -> new Tenant());
+            List<SlaClock> clocksBefore = List.of();
             if (change.isCreate()) {
                 if (t.feedback.containsKey(f.id())) {
                     throw new DuplicateKeyException("id", f.id().toString());
@@ -142,14 +144,12 @@ public final class InMemoryFeedbackStore
                 }
                 t.history.get(f.id()).addAll(change.events());
                 seal(t, f.id(), change.events());
+                clocksBefore = current.slaClocks();
                 current.nextSlaCheckAt().ifPresent(at -> slaDue.remove(new SlaDue(at, current.id().value())));
             }
-            for (SlaRound r : SlaRound.completedIn(f, change.events())) {
-                List<SlaRound> kept = t.rounds.computeIfAbsent(f.id(), k -> new ArrayList<>());
-                // two saves at one instant (a fixed clock) both see the clock stopped then: keep the round once
-                if (kept.stream().noneMatch(k -> k.kind() == r.kind() && k.startedAt().equals(r.startedAt()))) {
-                    kept.add(r);
-                }
+            List<SlaRound> ended = SlaRound.endedBetween(clocksBefore, f);
+            if (!ended.isEmpty()) {
+                t.rounds.computeIfAbsent(f.id(), k -> new ArrayList<>()).addAll(ended);
             }
             t.feedback.put(f.id(), f);
             f.nextSlaCheckAt().ifPresent(at -> slaDue.put(new SlaDue(at, f.id().value()), f));

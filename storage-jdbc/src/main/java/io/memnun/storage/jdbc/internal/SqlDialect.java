@@ -56,19 +56,13 @@ public abstract class SqlDialect {
     /**
      * One statement that runs {@code write} (an INSERT or UPDATE of one feedback row) and, for the row it wrote,
      * inserts one history event: {@code eventInsert} ({@code INSERT INTO t (cols)}) of the row's tenant and id
-     * followed by {@code eventValues}; and records {@code rounds} response-time clock rounds for that row in
-     * {@code roundTable} ({@link #ROUND_COLUMNS} after the row's tenant and id, five parameters each), a round
-     * already there kept. If the write matched no row, nothing else is inserted. A store call is then one statement,
-     * atomic without a transaction of its own: one round trip, one commit. The parameters: with
-     * {@link #eventParametersFirst()} the rounds', the event's, then the write's; otherwise the write's, the rounds',
-     * then the event's.
+     * followed by {@code eventValues}. If the write matched no row, no event is inserted. A store call is then one
+     * statement, atomic without a transaction of its own: one round trip, one commit. The parameters: with
+     * {@link #eventParametersFirst()} the event's, then the write's; otherwise the write's, then the event's.
      */
-    public abstract String writeWithEventAndRounds(String write, String eventInsert, String eventValues, String roundTable, int rounds);
+    public abstract String writeWithEvent(String write, String eventInsert, String eventValues);
 
-    /** A clock round's columns after its feedback's tenant and id, in the order they are bound. */
-    public static final String ROUND_COLUMNS = "kind, started_at, met, used_ms, stopped_at";
-
-    /** True when the event's parameters come before the write's in {@link #writeWithEventAndRounds}. */
+    /** True when the event's parameters come before the write's in {@link #writeWithEvent}. */
     public abstract boolean eventParametersFirst();
 
     /**
@@ -190,17 +184,9 @@ public abstract class SqlDialect {
         }
 
         @Override
-        public String writeWithEventAndRounds(String write, String eventInsert, String eventValues, String roundTable, int rounds) {
-            // data change delta tables nest: each round is merged from the rows the statement inside it inserted, so
-            // the outermost count is still the write's; a MERGE on the key keeps a round recorded before (the same
-            // round, reported twice by two saves at one instant)
+        public String writeWithEvent(String write, String eventInsert, String eventValues) {
             // a data change delta table: the rows the write left, as a table to select from
-            String sql = eventInsert + " SELECT w.tenant, w.id, " + eventValues + " FROM FINAL TABLE (" + write + ") w";
-            for (int i = 0; i < rounds; i++) {
-                sql = "MERGE INTO " + roundTable + " (tenant, feedback_id, " + ROUND_COLUMNS + ") KEY (tenant, feedback_id, kind, started_at)"
-                        + " SELECT x.tenant, x.feedback_id, ?, ?, ?, ?, ? FROM FINAL TABLE (" + sql + ") x";
-            }
-            return sql;
+            return eventInsert + " SELECT w.tenant, w.id, " + eventValues + " FROM FINAL TABLE (" + write + ") w";
         }
 
         @Override
@@ -272,15 +258,9 @@ public abstract class SqlDialect {
         }
 
         @Override
-        public String writeWithEventAndRounds(String write, String eventInsert, String eventValues, String roundTable, int rounds) {
-            // data-modifying common table expressions
-            StringBuilder sql = new StringBuilder("WITH w AS (").append(write).append(" RETURNING tenant, id)");
-            for (int i = 0; i < rounds; i++) {
-                sql.append(", r").append(i).append(" AS (INSERT INTO ").append(roundTable).append(" (tenant, feedback_id, ")
-                        .append(ROUND_COLUMNS).append(") SELECT w.tenant, w.id, ?, ?, ?, ?, ? FROM w ON CONFLICT DO NOTHING)");
-            }
-            return sql.append(' ').append(eventInsert).append(" SELECT w.tenant, w.id, ").append(eventValues).append(" FROM w")
-                    .toString();
+        public String writeWithEvent(String write, String eventInsert, String eventValues) {
+            // a data-modifying common table expression
+            return "WITH w AS (" + write + " RETURNING tenant, id) " + eventInsert + " SELECT w.tenant, w.id, " + eventValues + " FROM w";
         }
 
         @Override

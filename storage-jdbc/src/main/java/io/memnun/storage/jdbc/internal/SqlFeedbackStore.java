@@ -30,6 +30,7 @@ import io.memnun.feedback.Page;
 import io.memnun.feedback.Priority;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.SealedEvent;
+import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.StaffId;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.SubjectId;
@@ -57,9 +58,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link JdbcFeedbackStore} on memnun's tables. One row per feedback with the values queries filter on in columns of
- * their own and nested values as JSON; one row per history event. A save that ends a response-time clock round also
- * records the round for reports ({@link SlaRound}). A save with one event is one statement (the row, its event and
- * its rounds, see {@link SqlDialect#writeWithEventAndRounds}), atomic without a transaction of its own; a save with
+ * their own and nested values as JSON; one row per history event. A save that ends response-time clock rounds also
+ * adds them to the row's totals for reports ({@link RoundTotals}). A save with one event is one statement (the row and
+ * its event, see {@link SqlDialect#writeWithEvent}), atomic without a transaction of its own; a save with
  * several events, or with notifications for the outbox ({@link SqlOutboxStore#insert}), is one transaction. An update
  * is guarded by the version column ({@code WHERE tenant = ? AND id = ? AND version = ?}); when it matches nothing, a
  * second look tells a missing feedback from a stale version. A command starts from the state this store last wrote
@@ -79,6 +80,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final String insertFeedback;
     /** UPDATE statements by the mask of the columns they set. */
     private final Map<Long, String> updates = new ConcurrentHashMap<>();
+    /** The same, adding clock rounds to the row's totals too. */
+    private final Map<Long, String> updatesWithRounds = new ConcurrentHashMap<>();
     /**
      * Feedback written or read lately: a command starts from here without a read ({@link #lastKnown}), an update
      * based on a state found here writes only the columns that differ and links its event in Java. Otherwise an
@@ -89,16 +92,15 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final ParsedColumns parsed = new ParsedColumns();
     private final String insertEvent;
     private final String insertEventLinked;
-    private final String insertRound;
     private final String eventTable;
     /** The feedback row and its one event in one statement (a receipt's event always links to the chain's start). */
     private final String insertFeedbackWithEvent;
-    /** An update, its one event and the clock rounds it ends in one statement, by their shape. */
+    /** An update and its one event in one statement, by their shape. */
     private final Map<UpdateShape, String> updatesWithEvent = new ConcurrentHashMap<>();
-    private final String roundTable;
 
-    /** The columns an update sets, whether its event's chain hash is a parameter, how many rounds it records. */
-    private record UpdateShape(long mask, boolean linked, int rounds) {}
+    /** The columns an update sets, whether its event's chain hash is a parameter, whether it adds clock rounds. */
+    private record UpdateShape(long mask, boolean linked, boolean rounds) {}
+    private final String selectClocksAt;
     private final String selectVersion;
     private final String countFeedback;
     /** Per grouping, the text of {@link #countBy} around its conditions. */
@@ -157,17 +159,14 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         }
         String stateColumns = String.join(", ", state);
         this.selectFeedback = "SELECT " + KEY_COLUMNS + ", " + stateColumns + " FROM " + feedbackTable;
-        this.insertFeedback = "INSERT INTO " + feedbackTable + " (" + KEY_COLUMNS + ", " + stateColumns + ") VALUES ("
-                + "?, ".repeat(KEY_COUNT) + String.join(", ", statePlaceholders) + ")";
+        this.insertFeedback = "INSERT INTO " + feedbackTable + " (" + KEY_COLUMNS + ", " + stateColumns + ", "
+                + String.join(", ", RoundTotals.COLUMNS) + ") VALUES (" + "?, ".repeat(KEY_COUNT) + String.join(", ", statePlaceholders)
+                + ", ?".repeat(RoundTotals.COLUMNS.size()) + ")";
         this.eventTable = tables.feedbackEvent();
-        // a round already recorded is skipped: two saves at one instant (a fixed clock) both see the clock stopped then
-        this.insertRound = "INSERT INTO " + tables.slaRound() + " (tenant, feedback_id, kind, started_at, met, used_ms, stopped_at)"
-                + " SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + tables.slaRound()
-                + " WHERE tenant = ? AND feedback_id = ? AND kind = ? AND started_at = ?)";
         this.insertEvent = insertEventSql(false);
         this.insertEventLinked = insertEventSql(true);
-        this.roundTable = tables.slaRound();
-        this.insertFeedbackWithEvent = withEvent(insertFeedback, true, 0);
+        this.insertFeedbackWithEvent = withEvent(insertFeedback, true);
+        this.selectClocksAt = "SELECT sla_clocks FROM " + feedbackTable + " WHERE tenant = ? AND id = ? AND version = ?";
         this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
         this.countFeedback = "SELECT COUNT(*) FROM " + feedbackTable;
         for (GroupBy g : GroupBy.values()) {
@@ -206,8 +205,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         return c.json() ? dialect.jsonParameter() : "?";
     }
 
-    private String updateSql(long mask) {
-        return updates.computeIfAbsent(mask, m -> {
+    private String updateSql(long mask, boolean rounds) {
+        return (rounds ? updatesWithRounds : updates).computeIfAbsent(mask, m -> {
             List<String> assignments = new ArrayList<>();
             for (int c = 0; c < StateColumns.ALL.size(); c++) {
                 if ((m & (1L << c)) != 0) {
@@ -215,45 +214,43 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                     assignments.add(column.name() + " = " + placeholder(column));
                 }
             }
+            if (rounds) {
+                assignments.add(RoundTotals.increments());
+            }
             return "UPDATE " + feedbackTable + " SET " + String.join(", ", assignments)
                     + " WHERE tenant = ? AND id = ? AND version = ?";
         });
     }
 
     /**
-     * {@code write}, the insert of its event and of {@code rounds} clock rounds in one statement; the event's
-     * parameters as {@link #bindEvent}, the rounds' as {@link #bindRound}, laid out as
-     * {@link SqlDialect#writeWithEventAndRounds} says.
+     * {@code write} and the insert of its event in one statement; the event's parameters as {@link #bindEvent}, laid
+     * out as {@link SqlDialect#writeWithEvent} says.
      */
-    private String withEvent(String write, boolean linked, int rounds) {
-        return dialect.writeWithEventAndRounds(write, "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ", " + EventSeals.COLUMNS + ")",
-                "?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ", " + EventSeals.values(dialect, eventTable, linked),
-                roundTable, rounds);
+    private String withEvent(String write, boolean linked) {
+        return dialect.writeWithEvent(write, "INSERT INTO " + eventTable + " (" + EVENT_COLUMNS + ", " + EventSeals.COLUMNS + ")",
+                "?, ?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ", " + EventSeals.values(dialect, eventTable, linked));
     }
 
     private String updateWithEventSql(UpdateShape shape) {
-        return updatesWithEvent.computeIfAbsent(shape, k -> withEvent(updateSql(k.mask()), k.linked(), k.rounds()));
+        return updatesWithEvent.computeIfAbsent(shape, k -> withEvent(updateSql(k.mask(), k.rounds()), k.linked()));
     }
 
     @Override
     public void save(FeedbackChange change) {
         Objects.requireNonNull(change, "change");
         Feedback f = change.feedback();
-        List<SlaRound> rounds = SlaRound.completedIn(f, change.events());
         EventSeals.Chain chain = new EventSeals.Chain(previousHash(change), change.events());
-        if (change.events().size() == 1 && change.outbox().isEmpty() && (rounds.isEmpty() || !change.isCreate())) {
-            saveInOneStatement(change, chain, rounds);
+        if (change.events().size() == 1 && change.outbox().isEmpty()) {
+            saveInOneStatement(change, chain);
         } else {
             tx.write("save feedback", c -> {
+                RoundTotals rounds = roundsEnded(c, change);
                 if (change.isCreate()) {
-                    insert(c, f);
+                    insert(c, f, rounds);
                 } else {
-                    update(c, f, change.expectedVersion());
+                    update(c, f, change.expectedVersion(), rounds);
                 }
                 insertEvents(c, f.tenant(), change.events(), chain);
-                if (!rounds.isEmpty()) {
-                    insertRounds(c, f, rounds);
-                }
                 if (!change.outbox().isEmpty()) {
                     // last: a refused feedback write (a duplicate, a stale version) has then written no message either
                     outbox.insert(c, change.outbox());
@@ -263,6 +260,38 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         }
         if (!tx.inHostTransaction()) {
             known.written(f, chain.head());
+        }
+    }
+
+    /**
+     * The clock rounds {@code change} ends ({@link SlaRound#endedBetween}), from the state it was based on: known
+     * here or read on {@code c}. Read only when a clock of the new state stopped at the instant of one of the change's
+     * events, and then only if not known: which is when a round may have ended.
+     */
+    private RoundTotals roundsEnded(Connection c, FeedbackChange change) throws SQLException {
+        Feedback f = change.feedback();
+        if (SlaRound.completedIn(f, change.events()).isEmpty()) {
+            return RoundTotals.NONE;
+        }
+        if (change.isCreate()) {
+            return RoundTotals.of(SlaRound.endedBetween(List.of(), f));
+        }
+        KnownStates.Known before = known.at(f.tenant(), f.id(), change.expectedVersion());
+        return RoundTotals.of(SlaRound.endedBetween(before != null ? before.feedback().slaClocks() : storedClocks(c, f, change.expectedVersion()), f));
+    }
+
+    /**
+     * The clocks of {@code f}'s row at {@code version}; none when it is not at that version, where the update that
+     * follows finds nothing to change and fails.
+     */
+    private List<SlaClock> storedClocks(Connection c, Feedback f, long version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(selectClocksAt)) {
+            ps.setString(1, f.tenant().value());
+            setUuid(ps, 2, f.id().value());
+            ps.setLong(3, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? parsed.readClocks(f.id(), rs.getString(1)) : List.of();
+            }
         }
     }
 
@@ -295,7 +324,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         // the state before holds the text about to be removed: keep no copy of it, whatever the outcome
         known.forget(f);
         tx.write("redact feedback", c -> {
-            update(c, f, redaction.expectedVersion());
+            update(c, f, redaction.expectedVersion(), RoundTotals.NONE);
             if (!redaction.rewritten().isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement(updateEventText)) {
                     for (FeedbackEvent e : redaction.rewritten()) {
@@ -319,18 +348,19 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     /**
-     * The row, its one event and the clock rounds it ends in one statement: atomic on its own, one round trip, one
-     * commit.
+     * The row (with the clock rounds the change ends) and its one event in one statement: atomic on its own, one round
+     * trip, one commit.
      */
-    private void saveInOneStatement(FeedbackChange change, EventSeals.Chain chain, List<SlaRound> rounds) {
+    private void saveInOneStatement(FeedbackChange change, EventSeals.Chain chain) {
         Feedback f = change.feedback();
         FeedbackEvent event = change.events().get(0);
         boolean eventFirst = dialect.eventParametersFirst();
         tx.statement("save feedback", c -> {
+            RoundTotals rounds = roundsEnded(c, change);
             if (change.isCreate()) {
                 try (PreparedStatement ps = c.prepareStatement(insertFeedbackWithEvent)) {
                     int i = eventFirst ? bindEvent(ps, 1, f.tenant(), event, chain, 0) : 1;
-                    i = StateColumns.bind(ps, bindKeys(ps, i, f), f, StateColumns.all(), parsed);
+                    i = rounds.bind(ps, StateColumns.bind(ps, bindKeys(ps, i, f), f, StateColumns.all(), parsed));
                     if (!eventFirst) {
                         bindEvent(ps, i, f.tenant(), event, chain, 0);
                     }
@@ -345,17 +375,14 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             }
             long mask = changedSince(f, change.expectedVersion());
             int rows;
-            try (PreparedStatement ps = c.prepareStatement(updateWithEventSql(new UpdateShape(mask, chain.linked(), rounds.size())))) {
+            try (PreparedStatement ps = c.prepareStatement(updateWithEventSql(new UpdateShape(mask, chain.linked(), !rounds.isEmpty())))) {
                 int i = 1;
                 if (eventFirst) {
-                    i = bindEvent(ps, bindRounds(ps, i, rounds), f.tenant(), event, chain, 0);
+                    i = bindEvent(ps, i, f.tenant(), event, chain, 0);
                 }
-                i = StateColumns.bind(ps, i, f, mask, parsed);
-                ps.setString(i++, f.tenant().value());
-                setUuid(ps, i++, f.id().value());
-                ps.setLong(i++, change.expectedVersion());
+                i = bindUpdate(ps, i, f, mask, rounds, change.expectedVersion());
                 if (!eventFirst) {
-                    bindEvent(ps, bindRounds(ps, i, rounds), f.tenant(), event, chain, 0);
+                    bindEvent(ps, i, f.tenant(), event, chain, 0);
                 }
                 rows = ps.executeUpdate();
             }
@@ -397,28 +424,9 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         return chain.bind(ps, i, tenant, index, e);
     }
 
-    private static int bindRounds(PreparedStatement ps, int start, List<SlaRound> rounds) throws SQLException {
-        int i = start;
-        for (SlaRound r : rounds) {
-            i = bindRound(ps, i, r);
-        }
-        return i;
-    }
-
-    /** Binds a clock round after its tenant and feedback id, from {@code start}; returns the next index. */
-    private static int bindRound(PreparedStatement ps, int start, SlaRound r) throws SQLException {
-        int i = start;
-        ps.setString(i++, r.kind().name());
-        setInstant(ps, i++, r.startedAt());
-        ps.setBoolean(i++, r.met());
-        ps.setLong(i++, r.used().toMillis());
-        setInstant(ps, i++, r.stoppedAt());
-        return i;
-    }
-
-    private void insert(Connection c, Feedback f) throws SQLException {
+    private void insert(Connection c, Feedback f, RoundTotals rounds) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insertFeedback)) {
-            StateColumns.bind(ps, bindKeys(ps, 1, f), f, StateColumns.all(), parsed);
+            rounds.bind(ps, StateColumns.bind(ps, bindKeys(ps, 1, f), f, StateColumns.all(), parsed));
             ps.executeUpdate();
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
@@ -442,19 +450,32 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         return d;
     }
 
-    private void update(Connection c, Feedback f, long expectedVersion) throws SQLException {
+    private void update(Connection c, Feedback f, long expectedVersion, RoundTotals rounds) throws SQLException {
         long mask = changedSince(f, expectedVersion);
         int rows;
-        try (PreparedStatement ps = c.prepareStatement(updateSql(mask))) {
-            int i = StateColumns.bind(ps, 1, f, mask, parsed);
-            ps.setString(i++, f.tenant().value());
-            setUuid(ps, i++, f.id().value());
-            ps.setLong(i, expectedVersion);
+        try (PreparedStatement ps = c.prepareStatement(updateSql(mask, !rounds.isEmpty()))) {
+            bindUpdate(ps, 1, f, mask, rounds, expectedVersion);
             rows = ps.executeUpdate();
         }
         if (rows != 1) {
             throw missingOrConflict(c, f, expectedVersion);
         }
+    }
+
+    /**
+     * Binds an update of the columns in {@code mask}, adding {@code rounds} unless empty, and its condition from
+     * {@code start}; returns the next parameter index.
+     */
+    private int bindUpdate(PreparedStatement ps, int start, Feedback f, long mask, RoundTotals rounds, long expectedVersion)
+            throws SQLException {
+        int i = StateColumns.bind(ps, start, f, mask, parsed);
+        if (!rounds.isEmpty()) {
+            i = rounds.bind(ps, i);
+        }
+        ps.setString(i++, f.tenant().value());
+        setUuid(ps, i++, f.id().value());
+        ps.setLong(i++, expectedVersion);
+        return i;
     }
 
     /**
@@ -477,23 +498,6 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 }
                 return new VersionConflictException(f.id().toString(), expectedVersion, rs.getLong(1));
             }
-        }
-    }
-
-    /** The clock rounds the change ended, kept for reports (a feedback's clocks hold only the current round). */
-    private void insertRounds(Connection c, Feedback f, List<SlaRound> rounds) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(insertRound)) {
-            for (SlaRound r : rounds) {
-                ps.setString(1, f.tenant().value());
-                setUuid(ps, 2, f.id().value());
-                bindRound(ps, 3, r);
-                ps.setString(8, f.tenant().value());
-                setUuid(ps, 9, f.id().value());
-                ps.setString(10, r.kind().name());
-                setInstant(ps, 11, r.startedAt());
-                ps.addBatch();
-            }
-            ps.executeBatch();
         }
     }
 

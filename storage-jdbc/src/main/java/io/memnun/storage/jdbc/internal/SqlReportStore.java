@@ -29,8 +29,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link ReportStore} as SQL aggregates over the feedback table and the clock rounds table ({@code GROUP BY},
- * {@code PERCENTILE_CONT ... WITHIN GROUP}, correlated {@code EXISTS}); only the groups travel to Java. Groups are
+ * {@link ReportStore} as SQL aggregates over the feedback table, clock rounds included as the totals each row keeps
+ * ({@link RoundTotals}) ({@code GROUP BY}, {@code PERCENTILE_CONT ... WITHIN GROUP}, correlated {@code EXISTS}); only
+ * the groups travel to Java. Groups are
  * sorted in Java by their keys' character codes, so the order does not depend on the database's collation.
  */
 public final class SqlReportStore implements ReportStore {
@@ -39,13 +40,11 @@ public final class SqlReportStore implements ReportStore {
     private final Transactions tx;
     private final SqlDialect dialect;
     private final String feedback;
-    private final String rounds;
 
     public SqlReportStore(Transactions tx, SqlDialect dialect, Tables tables) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.feedback = tables.feedback();
-        this.rounds = tables.slaRound();
     }
 
     private static String column(Dimension d) {
@@ -109,16 +108,14 @@ public final class SqlReportStore implements ReportStore {
     @Override
     public List<DurationStats> handlingTime(ReportFilter filter, @Nullable Dimension by) {
         String key = by == null ? "CAST(NULL AS VARCHAR(64))" : column(by);
+        String ms = "f." + RoundTotals.RESOLUTION_USED_MS;
         Sql where = where(filter, true);
-        List<Object> params = new ArrayList<>();
-        params.add(filter.tenant().value());
-        params.addAll(where.params());
-        String sql = "SELECT " + key + ", COUNT(*), AVG(h.ms), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY h.ms),"
-                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY h.ms) FROM " + feedback + " f JOIN"
-                + " (SELECT tenant, feedback_id, SUM(used_ms) AS ms FROM " + rounds
-                + " WHERE tenant = ? AND kind = 'RESOLUTION' GROUP BY tenant, feedback_id) h ON h.tenant = f.tenant AND h.feedback_id = f.id"
-                + where.text() + (by == null ? "" : " GROUP BY " + key);
-        List<DurationStats> stats = query("report handling time", sql, params,
+        // feedback whose decision reached the customer at least once
+        where.and("f." + RoundTotals.met(SlaKind.RESOLUTION) + " + f." + RoundTotals.missed(SlaKind.RESOLUTION) + " > 0");
+        String sql = "SELECT " + key + ", COUNT(*), AVG(" + ms + "), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + ms + "),"
+                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + ms + ") FROM " + feedback + " f" + where.text()
+                + (by == null ? "" : " GROUP BY " + key);
+        List<DurationStats> stats = query("report handling time", sql, where.params(),
                 rs -> DurationStats.ofMillis(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)));
         return stats.stream().filter(s -> s.count() > 0).sorted(Comparator.comparing(DurationStats::key, KEY_ORDER)).toList();
     }
@@ -127,12 +124,26 @@ public final class SqlReportStore implements ReportStore {
     public List<SlaCompliance> slaCompliance(ReportFilter filter, @Nullable Dimension by) {
         String key = by == null ? "CAST(NULL AS VARCHAR(64))" : column(by);
         Sql where = where(filter, true);
-        String sql = "SELECT r.kind, " + key + ", " + ONE_IF.formatted("r.met") + ", " + ONE_IF.formatted("NOT r.met")
-                + " FROM " + rounds + " r JOIN " + feedback + " f ON f.tenant = r.tenant AND f.id = r.feedback_id" + where.text()
-                + " GROUP BY r.kind" + (by == null ? "" : ", " + key);
-        List<SlaCompliance> rows = query("report SLA compliance", sql, where.params(),
-                rs -> new SlaCompliance(SlaKind.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3), rs.getLong(4)));
-        return rows.stream().sorted(Comparator.comparing((SlaCompliance c) -> c.target().name()).thenComparing(SlaCompliance::key, KEY_ORDER))
+        StringBuilder sql = new StringBuilder("SELECT ").append(key);
+        for (SlaKind kind : SlaKind.values()) {
+            sql.append(", SUM(f.").append(RoundTotals.met(kind)).append("), SUM(f.").append(RoundTotals.missed(kind)).append(')');
+        }
+        sql.append(" FROM ").append(feedback).append(" f").append(where.text()).append(by == null ? "" : " GROUP BY " + key);
+        List<List<SlaCompliance>> groups = query("report SLA compliance", sql.toString(), where.params(), rs -> {
+            List<SlaCompliance> group = new ArrayList<>();
+            int column = 2;
+            for (SlaKind kind : SlaKind.values()) {
+                long met = rs.getLong(column++);
+                long missed = rs.getLong(column++);
+                // a group without a round of this target has no figure for it
+                if (met + missed > 0) {
+                    group.add(new SlaCompliance(kind, rs.getString(1), met, missed));
+                }
+            }
+            return group;
+        });
+        return groups.stream().flatMap(List::stream)
+                .sorted(Comparator.comparing((SlaCompliance c) -> c.target().name()).thenComparing(SlaCompliance::key, KEY_ORDER))
                 .toList();
     }
 

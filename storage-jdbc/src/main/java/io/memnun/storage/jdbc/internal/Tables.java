@@ -85,11 +85,6 @@ public record Tables(String prefix) {
         return prefix + "capa_event";
     }
 
-    /** The response-time clock rounds that ended, for reports (schema 11). */
-    public String slaRound() {
-        return prefix + "sla_round";
-    }
-
     /** The bytes of attached files (schema 7). */
     public String attachment() {
         return prefix + "attachment";
