@@ -2,6 +2,7 @@ package io.memnun.storage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.memnun.FeedbackDesk;
 import io.memnun.error.DuplicateKeyException;
@@ -35,7 +36,13 @@ import io.memnun.feedback.StaffId;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.SubjectId;
 import io.memnun.feedback.TenantId;
+import io.memnun.feedback.SlaKind;
 import io.memnun.notify.Notification;
+import io.memnun.report.DurationStats;
+import io.memnun.report.ReportFilter;
+import io.memnun.report.ReportPeriod;
+import io.memnun.report.SlaCompliance;
+import io.memnun.sla.SlaPolicy;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.storage.jdbc.JdbcFeedbackStore.GroupBy;
 import io.memnun.storage.jdbc.JdbcFeedbackStore.GroupCount;
@@ -46,6 +53,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,6 +65,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -543,6 +553,32 @@ abstract class JdbcStoreTests {
         assertThat(taken.version()).isEqualTo(2);
         assertThat(taken.assignee()).contains(StaffId.of("y"));
         assertThat(io.memnun.HistoryVerifier.of(store).verify(HOTEL, f.id()).intact()).isTrue();
+    }
+
+    @Test
+    void roundsEndedAtOneInstantInHostTransactionsCountOnce() throws SQLException {
+        // in a host's transaction the store keeps no state between calls: each save that stops a clock reads the
+        // clocks it was based on to tell a round it ends from one an earlier save at the same instant ended
+        FeedbackDesk withTargets = FeedbackDesk.builder().store(store).clock(clock).sla(SlaPolicy.defaults()).build();
+        Feedback f = inHostTransaction(() -> withTargets.receive(intake(HOTEL, "Oda soğuk").build()));
+        inHostTransaction(() -> withTargets.take(HOTEL, f.reference(), Actor.staff("reception")));
+        inHostTransaction(() -> withTargets.resolve(HOTEL, f.reference(), Actor.staff("reception"), "Isıtıcı verildi"));
+        inHostTransaction(() -> withTargets.accept(HOTEL, f.reference(), null));
+
+        ReportFilter march = ReportFilter.of(HOTEL, ReportPeriod.month(YearMonth.of(2026, 3), ZoneOffset.UTC));
+        assertThat(storage.reportStore().slaCompliance(march, null)).extracting(SlaCompliance::target, SlaCompliance::met, SlaCompliance::missed)
+                .containsExactly(tuple(SlaKind.ACKNOWLEDGEMENT, 1L, 0L), tuple(SlaKind.FIRST_RESPONSE, 1L, 0L),
+                        tuple(SlaKind.RESOLUTION, 1L, 0L));
+        assertThat(storage.reportStore().handlingTime(march, null)).extracting(DurationStats::count).containsExactly(1L);
+    }
+
+    private <T> T inHostTransaction(Supplier<T> work) throws SQLException {
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            T result = storage.withConnection(c, work);
+            c.commit();
+            return result;
+        }
     }
 
     @Test
