@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.memnun.error.StoreException;
 import io.memnun.feedback.Assessment;
 import io.memnun.feedback.AttachmentRef;
@@ -309,44 +310,53 @@ final class Json {
                 }
             }
         }
-        return write(g -> {
-            g.writeStartArray();
-            g.writeNumber(COMPACT_CLOCKS);
-            g.writeStartArray();
-            for (SlaCheckpoint k : kinds) {
-                g.writeStartArray();
-                g.writeString(k.type().name());
-                g.writeNumber(k.level());
-                g.writeNumber(k.percent());
-                writeNullable(g, k.recipient());
-                g.writeEndArray();
+        // by hand: the only text that may need escaping is a calendar or recipient name, quoted as Jackson quotes it;
+        // a generator's checks per token were the larger part of writing the clocks, which happens on every step
+        StringBuilder out = new StringBuilder(200 + 300 * clocks.size());
+        out.append('[').append(COMPACT_CLOCKS).append(",[");
+        for (int i = 0; i < kinds.size(); i++) {
+            SlaCheckpoint k = kinds.get(i);
+            out.append(i == 0 ? "[\"" : ",[\"").append(k.type().name()).append("\",").append(k.level()).append(',').append(k.percent()).append(',');
+            quoted(out, k.recipient()).append(']');
+        }
+        out.append(']');
+        for (SlaClock c : clocks) {
+            long base = c.startedAt().getEpochSecond();
+            out.append(",[\"").append(c.kind().name()).append("\",");
+            quoted(out, c.calendar()).append(',').append(c.target().toNanos()).append(',');
+            instant(out, 0, c.startedAt()).append(',');
+            instant(out, base, c.dueAt()).append(',').append(c.usedBeforeRun().toNanos()).append(',');
+            instant(out, base, c.runningSince()).append(",\"").append(c.state().name()).append("\",");
+            instant(out, base, c.stoppedAt()).append(",[");
+            List<SlaCheckpoint> checkpoints = c.checkpoints();
+            for (int i = 0; i < checkpoints.size(); i++) {
+                SlaCheckpoint k = checkpoints.get(i);
+                out.append(i == 0 ? "[" : ",[").append(kindIndex(kinds, k)).append(',');
+                instant(out, base, k.at()).append(',').append(k.fired() ? 1 : 0).append(']');
             }
-            g.writeEndArray();
-            for (SlaClock c : clocks) {
-                long base = c.startedAt().getEpochSecond();
-                g.writeStartArray();
-                g.writeString(c.kind().name());
-                writeNullable(g, c.calendar());
-                g.writeNumber(c.target().toNanos());
-                writeInstant(g, c.startedAt());
-                writeInstant(g, base, c.dueAt());
-                g.writeNumber(c.usedBeforeRun().toNanos());
-                writeInstant(g, base, c.runningSince());
-                g.writeString(c.state().name());
-                writeInstant(g, base, c.stoppedAt());
-                g.writeStartArray();
-                for (SlaCheckpoint k : c.checkpoints()) {
-                    g.writeStartArray();
-                    g.writeNumber(kindIndex(kinds, k));
-                    writeInstant(g, base, k.at());
-                    g.writeNumber(k.fired() ? 1 : 0);
-                    g.writeEndArray();
-                }
-                g.writeEndArray();
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-        });
+            out.append("]]");
+        }
+        return out.append(']').toString();
+    }
+
+    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
+
+    /** {@code text} as a JSON string, or {@code null}. */
+    private static StringBuilder quoted(StringBuilder out, @Nullable String text) {
+        if (text == null) {
+            return out.append("null");
+        }
+        out.append('"');
+        QUOTE.quoteAsString(text, out);
+        return out.append('"');
+    }
+
+    /** An instant as two numbers, its second counted from {@code baseSecond}, or two {@code null}s. */
+    private static StringBuilder instant(StringBuilder out, long baseSecond, @Nullable Instant at) {
+        if (at == null) {
+            return out.append("null,null");
+        }
+        return out.append(at.getEpochSecond() - baseSecond).append(',').append(at.getNano());
     }
 
     /** The mark of the compact form of {@link #slaClocks(List)}. */
@@ -367,35 +377,6 @@ final class Json {
             }
         }
         return -1;
-    }
-
-    private static void writeNullable(JsonGenerator g, @Nullable String text) throws IOException {
-        if (text == null) {
-            g.writeNull();
-        } else {
-            g.writeString(text);
-        }
-    }
-
-    /** An instant with its second counted from {@code baseSecond}. */
-    private static void writeInstant(JsonGenerator g, long baseSecond, @Nullable Instant at) throws IOException {
-        if (at == null) {
-            g.writeNull();
-            g.writeNull();
-        } else {
-            g.writeNumber(at.getEpochSecond() - baseSecond);
-            g.writeNumber(at.getNano());
-        }
-    }
-
-    private static void writeInstant(JsonGenerator g, @Nullable Instant at) throws IOException {
-        if (at == null) {
-            g.writeNull();
-            g.writeNull();
-        } else {
-            g.writeNumber(at.getEpochSecond());
-            g.writeNumber(at.getNano());
-        }
     }
 
     /** The clocks {@link #slaClocks(List)} wrote (in any of its forms), as an unmodifiable list a store may share. */
@@ -456,7 +437,7 @@ final class Json {
                 checkpoints);
     }
 
-    /** An instant written by {@link #writeInstant(JsonGenerator, long, Instant)}. */
+    /** An instant written by {@link #instant(StringBuilder, long, Instant)}. */
     private static @Nullable Instant nextInstant(JsonParser p, long baseSecond) throws IOException {
         if (p.nextToken() == JsonToken.VALUE_NULL) {
             p.nextToken();

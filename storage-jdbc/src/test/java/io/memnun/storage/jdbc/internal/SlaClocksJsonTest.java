@@ -82,7 +82,9 @@ class SlaClocksJsonTest {
     void clocksOfEveryShapeRoundTrip() {
         SlaCheckpoint.Type[] types = SlaCheckpoint.Type.values();
         SlaClock.State[] states = SlaClock.State.values();
-        String[] recipients = {null, "ASSIGNEE", "DEPARTMENT_HEAD", "ROLE(quality-manager)"};
+        // names a host chose may hold anything JSON must escape
+        String[] recipients = {null, "ASSIGNEE", "DEPARTMENT_HEAD", "ROLE(quality-manager)", "ROLE(kalite \"müdürü\"\\\n\t\u0001)"};
+        String[] calendars = {null, "office", "İstanbul \"merkez\" \\ ofis\r\n"};
         for (long seed = 1; seed <= 500; seed++) {
             Random random = new Random(seed);
             List<SlaClock> clocks = new ArrayList<>();
@@ -97,7 +99,7 @@ class SlaClocksJsonTest {
                             start.plusSeconds(random.nextInt(2_000_000) - 1000).plusNanos(random.nextInt(1_000_000_000)),
                             recipients[random.nextInt(recipients.length)], random.nextBoolean()));
                 }
-                clocks.add(new SlaClock(SlaKind.values()[random.nextInt(SlaKind.values().length)], random.nextBoolean() ? "office" : null,
+                clocks.add(new SlaClock(SlaKind.values()[random.nextInt(SlaKind.values().length)], calendars[random.nextInt(calendars.length)],
                         Duration.ofNanos(random.nextLong() & 0xFFFF_FFFF_FFFFL), start, start.plusSeconds(random.nextInt(1_000_000)),
                         Duration.ofNanos(random.nextInt(Integer.MAX_VALUE)), state == SlaClock.State.RUNNING ? start.plusNanos(random.nextInt(1000)) : null,
                         state, state.isStopped() ? start.minusSeconds(random.nextInt(100)) : null, checkpoints));
