@@ -559,7 +559,15 @@ final class Json {
         if (map.isEmpty()) {
             return null;
         }
-        return write(g -> writeMap(g, map));
+        // by hand, as the generator writes it: every history event's details and digests are such a map
+        StringBuilder out = new StringBuilder(32 * map.size());
+        char separator = '{';
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            quoted(out.append(separator), Objects.requireNonNull(e.getKey(), "key")).append(':');
+            quoted(out, e.getValue());
+            separator = ',';
+        }
+        return out.append('}').toString();
     }
 
     static Map<String, String> map(@Nullable String json) {
