@@ -8,7 +8,6 @@ import io.memnun.feedback.TextDigests;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,13 +93,15 @@ final class EventSeals {
     }
 
     static String json(TextDigests digests) {
-        Map<String, String> m = new LinkedHashMap<>();
+        // written straight into the text, as Json.map would write the map of these fields: every event has one
+        StringBuilder out = new StringBuilder(16 + 96 * (digests.details().size() + 1)).append('{');
         if (digests.note() != null) {
-            m.put(NOTE, digests.note());
+            Json.field(out, "", NOTE, digests.note());
         }
-        digests.details().forEach((k, v) -> m.put(DETAIL + k, v));
-        String json = Json.map(m);
-        return json == null ? "{}" : json;
+        for (Map.Entry<String, String> d : digests.details().entrySet()) {
+            Json.field(out.length() > 1 ? out.append(',') : out, DETAIL, d.getKey(), d.getValue());
+        }
+        return out.append('}').toString();
     }
 
     static @Nullable TextDigests digests(@Nullable String json) {

@@ -560,15 +560,21 @@ final class Json {
         if (map.isEmpty()) {
             return null;
         }
-        // by hand, as the generator writes it: every history event's details and digests are such a map
+        // by hand, as the generator writes it: every history event's details are such a map
         StringBuilder out = new StringBuilder(32 * map.size());
         char separator = '{';
         for (Map.Entry<String, String> e : map.entrySet()) {
-            quoted(out.append(separator), Objects.requireNonNull(e.getKey(), "key")).append(':');
-            quoted(out, e.getValue());
+            field(out.append(separator), "", Objects.requireNonNull(e.getKey(), "key"), e.getValue());
             separator = ',';
         }
         return out.append('}').toString();
+    }
+
+    /** A string field of an object, its name {@code prefix} and {@code name}, as the generator writes it. */
+    static StringBuilder field(StringBuilder out, String prefix, String name, @Nullable String value) {
+        out.append('"').append(prefix);
+        QUOTE.quoteAsString(name, out);
+        return quoted(out.append("\":"), value);
     }
 
     static Map<String, String> map(@Nullable String json) {
