@@ -332,7 +332,7 @@ final class Json {
             List<SlaCheckpoint> checkpoints = c.checkpoints();
             for (int i = 0; i < checkpoints.size(); i++) {
                 SlaCheckpoint k = checkpoints.get(i);
-                out.append(i == 0 ? "[" : ",[").append(kindIndex(kinds, k)).append(',');
+                out.append(i == 0 ? "[" : ",[").append(kindIndex(kinds, k, i)).append(',');
                 instant(out, base, k.at()).append(',').append(k.fired() ? 1 : 0).append(']');
             }
             out.append("]]");
@@ -347,9 +347,22 @@ final class Json {
         if (text == null) {
             return out.append("null");
         }
-        out.append('"');
-        QUOTE.quoteAsString(text, out);
-        return out.append('"');
+        return escaped(out.append('"'), text).append('"');
+    }
+
+    /**
+     * {@code text} escaped as Jackson's encoder escapes it (control characters, quote, backslash): copied whole when
+     * nothing needs escaping, as with digests, codes and instants, which the encoder would append one by one.
+     */
+    private static StringBuilder escaped(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                QUOTE.quoteAsString(text, out);
+                return out;
+            }
+        }
+        return out.append(text);
     }
 
     /** An instant as two numbers, its second counted from {@code baseSecond}, or two {@code null}s. */
@@ -372,12 +385,23 @@ final class Json {
      */
     private static int kindIndex(List<SlaCheckpoint> kinds, SlaCheckpoint k) {
         for (int i = 0; i < kinds.size(); i++) {
-            SlaCheckpoint o = kinds.get(i);
-            if (o.type() == k.type() && o.level() == k.level() && o.percent() == k.percent() && Objects.equals(o.recipient(), k.recipient())) {
+            if (sameKind(kinds.get(i), k)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * {@link #kindIndex(List, SlaCheckpoint)} of the {@code position}-th checkpoint of a clock, looking at that
+     * position first: a feedback's clocks mostly share one ladder, in the order the kinds were collected.
+     */
+    private static int kindIndex(List<SlaCheckpoint> kinds, SlaCheckpoint k, int position) {
+        return position < kinds.size() && sameKind(kinds.get(position), k) ? position : kindIndex(kinds, k);
+    }
+
+    private static boolean sameKind(SlaCheckpoint o, SlaCheckpoint k) {
+        return o.type() == k.type() && o.level() == k.level() && o.percent() == k.percent() && Objects.equals(o.recipient(), k.recipient());
     }
 
     /** The clocks {@link #slaClocks(List)} wrote (in any of its forms), as an unmodifiable list a store may share. */
@@ -572,9 +596,7 @@ final class Json {
 
     /** A string field of an object, its name {@code prefix} and {@code name}, as the generator writes it. */
     static StringBuilder field(StringBuilder out, String prefix, String name, @Nullable String value) {
-        out.append('"').append(prefix);
-        QUOTE.quoteAsString(name, out);
-        return quoted(out.append("\":"), value);
+        return quoted(escaped(out.append('"').append(prefix), name).append("\":"), value);
     }
 
     static Map<String, String> map(@Nullable String json) {

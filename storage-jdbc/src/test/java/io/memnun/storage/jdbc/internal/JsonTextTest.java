@@ -2,6 +2,7 @@ package io.memnun.storage.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,16 @@ class JsonTextTest {
 
         assertThat(Json.map(m)).isEqualTo("{\"sla.RESOLUTION.due\":\"2026-03-17T06:00:00Z\",\"q\\\"uote\\\\ \\n ğ😊\":\"\\u0001 </script>\"}");
         assertThat(Json.map(Json.map(m))).isEqualTo(m);
+    }
+
+    @Test
+    void everyCharacterIsEscapedAsJacksonsEncoderEscapesIt() {
+        JsonStringEncoder jackson = JsonStringEncoder.getInstance();
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String text = "a" + c + "b";
+            assertThat(Json.map(Map.of(text, text))).as("U+%04X", (int) c)
+                    .isEqualTo("{\"" + new String(jackson.quoteAsString(text)) + "\":\"" + new String(jackson.quoteAsString(text)) + "\"}");
+        }
     }
 
     @Test
