@@ -94,7 +94,7 @@ final class EventSeals {
 
     static String json(TextDigests digests) {
         // written straight into the text, as Json.map would write the map of these fields: every event has one
-        StringBuilder out = new StringBuilder(16 + 96 * (digests.details().size() + 1)).append('{');
+        StringBuilder out = Json.text().append('{');
         if (digests.note() != null) {
             Json.field(out, "", NOTE, digests.note());
         }

@@ -313,7 +313,7 @@ final class Json {
         }
         // by hand: the only text that may need escaping is a calendar or recipient name, quoted as Jackson quotes it;
         // a generator's checks per token were the larger part of writing the clocks, which happens on every step
-        StringBuilder out = new StringBuilder(200 + 300 * clocks.size());
+        StringBuilder out = text();
         out.append('[').append(COMPACT_CLOCKS).append(",[");
         for (int i = 0; i < kinds.size(); i++) {
             SlaCheckpoint k = kinds.get(i);
@@ -341,6 +341,23 @@ final class Json {
     }
 
     private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
+
+    /**
+     * This thread's builder for a text written by hand, emptied: the clocks, details and digests are written on every
+     * step, and a new builder each time, grown on the way, showed in profiles. Not for a text written while another
+     * is (none of these nests); one grown beyond 64 KiB (a long detail) is not kept.
+     */
+    static StringBuilder text() {
+        StringBuilder b = TEXT.get();
+        if (b.capacity() > 1 << 16) {
+            b = new StringBuilder(2048);
+            TEXT.set(b);
+        }
+        b.setLength(0);
+        return b;
+    }
+
+    private static final ThreadLocal<StringBuilder> TEXT = ThreadLocal.withInitial(() -> new StringBuilder(2048));
 
     /** {@code text} as a JSON string, or {@code null}. */
     private static StringBuilder quoted(StringBuilder out, @Nullable String text) {
@@ -585,7 +602,7 @@ final class Json {
             return null;
         }
         // by hand, as the generator writes it: every history event's details are such a map
-        StringBuilder out = new StringBuilder(32 * map.size());
+        StringBuilder out = text();
         char separator = '{';
         for (Map.Entry<String, String> e : map.entrySet()) {
             field(out.append(separator), "", Objects.requireNonNull(e.getKey(), "key"), e.getValue());
