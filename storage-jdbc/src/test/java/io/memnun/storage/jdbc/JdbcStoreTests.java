@@ -348,6 +348,13 @@ abstract class JdbcStoreTests {
         assertThat(store.countBy(FeedbackQuery.builder(HOTEL).status(Status.NEW).build(), GroupBy.STATUS))
                 .containsExactly(new GroupCount("NEW", 3));
         assertThat(store.countBy(FeedbackQuery.builder(HOTEL).status(Status.CLOSED).build(), GroupBy.SUBJECT)).isEmpty();
+        // the same conditions with another number of values, and the same number of other values: each its own text
+        assertThat(store.countBy(FeedbackQuery.builder(HOTEL).status(Status.NEW).status(Status.IN_PROGRESS).build(), GroupBy.STATUS))
+                .containsExactly(new GroupCount("IN_PROGRESS", 1), new GroupCount("NEW", 3));
+        assertThat(store.countBy(FeedbackQuery.builder(HOTEL).status(Status.IN_PROGRESS).build(), GroupBy.STATUS))
+                .containsExactly(new GroupCount("IN_PROGRESS", 1));
+        assertThat(store.count(FeedbackQuery.builder(HOTEL).status(Status.NEW).department(DepartmentId.of("kitchen")).build())).isEqualTo(1);
+        assertThat(store.count(FeedbackQuery.builder(HOTEL).status(Status.NEW).subject(SubjectId.of("towels")).build())).isZero();
         assertThat(store.openLoad(HOTEL, java.util.Set.of(StaffId.of("h1"), StaffId.of("nobody")))).containsExactly(java.util.Map.entry(StaffId.of("h1"), 1));
         assertThat(store.openLoad(OTHER, java.util.Set.of(StaffId.of("h1")))).isEmpty();
     }

@@ -119,7 +119,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final Map<ReadShape, String> readSqls = new ConcurrentHashMap<>();
     private static final int MAX_READ_SHAPES = 1024;
 
-    private record ReadShape(String head, List<String> conditions, String tail) {}
+    private record ReadShape(String head, long conditions, String tail) {}
     private final String selectHistory;
     private final String updateEventText;
     private final String selectSealedHistory;
@@ -696,12 +696,12 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
 
     /** The text of a read: {@code head}, the conditions of {@code where}, {@code tail}. */
     private String readSql(String head, Where where, String tail) {
-        ReadShape shape = new ReadShape(head, where.conditions, tail);
+        ReadShape shape = new ReadShape(head, where.shape(), tail);
         String sql = readSqls.get(shape);
         if (sql == null) {
             sql = head + where.sql() + tail;
             if (readSqls.size() < MAX_READ_SHAPES) {
-                readSqls.putIfAbsent(new ReadShape(head, List.copyOf(where.conditions), tail), sql);
+                readSqls.putIfAbsent(shape, sql);
             }
         }
         return sql;
@@ -736,30 +736,61 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         return names;
     }
 
-    /** A conjunction of conditions and their parameters. */
+    /**
+     * A conjunction of conditions and their parameters, and its shape: which conditions it has, one bit each in the
+     * order they are offered (five for an {@code IN} list: its length), so that the same shape always has the same
+     * text. A read finds its text by the shape ({@link #readSql}); the text is built only for a shape not seen yet.
+     */
     private static final class Where {
-        private final List<String> conditions = new ArrayList<>();
-        final List<Object> params = new ArrayList<>();
+        /** A condition's text, or an {@link In} rendered when the text is built. */
+        private final List<Object> conditions = new ArrayList<>(4);
+        final List<Object> params = new ArrayList<>(8);
+        private long shape;
+        private int bit;
+
+        private record In(String column, int size) {}
 
         void add(String condition, Object... values) {
+            shape |= 1L << bit++;
             conditions.add(condition);
-            params.addAll(List.of(values));
+            Collections.addAll(params, values);
         }
 
         void addIfSet(String condition, @Nullable Object value) {
             if (value != null) {
                 add(condition, value);
+            } else {
+                bit++;
             }
         }
 
         void in(String column, List<String> values) {
-            if (!values.isEmpty()) {
-                add(column + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")", values.toArray());
+            if (values.size() >= 1 << IN_BITS) {
+                throw new IllegalArgumentException("at most " + ((1 << IN_BITS) - 1) + " values in " + column + ": " + values.size());
             }
+            if (!values.isEmpty()) {
+                shape |= (long) values.size() << bit;
+                conditions.add(new In(column, values.size()));
+                params.addAll(values);
+            }
+            bit += IN_BITS;
+        }
+
+        private static final int IN_BITS = 5;
+
+        long shape() {
+            if (bit > Long.SIZE) {
+                throw new IllegalStateException("more conditions than a shape holds: " + bit + " bits");
+            }
+            return shape;
         }
 
         String sql() {
-            return " WHERE " + String.join(" AND ", conditions);
+            List<String> texts = new ArrayList<>(conditions.size());
+            for (Object c : conditions) {
+                texts.add(c instanceof In in ? in.column() + " IN (" + String.join(", ", Collections.nCopies(in.size(), "?")) + ")" : (String) c);
+            }
+            return " WHERE " + String.join(" AND ", texts);
         }
 
         void bind(PreparedStatement ps) throws SQLException {
