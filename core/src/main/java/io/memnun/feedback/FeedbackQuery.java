@@ -2,6 +2,7 @@ package io.memnun.feedback;
 
 import io.memnun.error.ValidationException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -44,8 +45,9 @@ public record FeedbackQuery(
 
     public FeedbackQuery {
         Objects.requireNonNull(tenant, "tenant");
-        statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
-        kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
+        // unmodifiable copies that stay enum sets: a store asks each constant whether it is in, on every query
+        statuses = statuses.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(statuses));
+        kinds = kinds.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(kinds));
         Objects.requireNonNull(order, "order");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ValidationException("limit", "must be between 1 and " + MAX_LIMIT + ", was " + limit);
