@@ -152,15 +152,16 @@ public final class Transactions {
             if (write && autoCommit) {
                 c.setAutoCommit(false);
             }
+            // a read on a pool that hands out connections outside auto-commit ends its transaction too
+            boolean inTransaction = write || !autoCommit;
             try {
                 T result = work.run(c);
-                if (!c.getAutoCommit()) {
-                    // a read on a pool that hands out connections outside auto-commit ends its transaction too
+                if (inTransaction) {
                     c.commit();
                 }
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
-                if (!c.getAutoCommit()) {
+                if (inTransaction) {
                     try {
                         c.rollback();
                     } catch (SQLException r) {
