@@ -95,11 +95,14 @@ final class EventSeals {
     static String json(TextDigests digests) {
         // written straight into the text, as Json.map would write the map of these fields: every event has one
         StringBuilder out = Json.text().append('{');
+        String separator = "";
         if (digests.note() != null) {
             Json.field(out, "", NOTE, digests.note());
+            separator = ",";
         }
         for (Map.Entry<String, String> d : digests.details().entrySet()) {
-            Json.field(out.length() > 1 ? out.append(',') : out, DETAIL, d.getKey(), d.getValue());
+            Json.field(out.append(separator), DETAIL, d.getKey(), d.getValue());
+            separator = ",";
         }
         return out.append('}').toString();
     }

@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON text of nested values, written and read with Jackson's streaming API from the domain's accessors: the
  * domain types stay free of Jackson, and a feedback row is read on every command, so no tree or reflection is
  * built on the way. The two written on every step (the SLA clocks, flat string maps such as an event's details) are
- * written by hand into the same text, their strings quoted by Jackson's encoder. Field names are part of the stored format: renaming one needs a migration. Unknown fields are
- * skipped, so a newer memnun may add fields that an older one ignores.
+ * written by hand into the same text, their strings quoted by Jackson's encoder. Field names are part of the stored
+ * format: renaming one needs a migration. Unknown fields are skipped, so a newer memnun may add fields that an older
+ * one ignores.
  */
 final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();

@@ -119,7 +119,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private final Map<ReadShape, String> readSqls = new ConcurrentHashMap<>();
     private static final int MAX_READ_SHAPES = 1024;
 
-    private record ReadShape(String head, long conditions, String tail) {}
+    private record ReadShape(String head, long shape, String tail) {}
     private final String selectHistory;
     private final String updateEventText;
     private final String selectSealedHistory;
@@ -264,20 +264,23 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     /**
-     * The clock rounds {@code change} ends ({@link SlaRound#endedBetween}), from the state it was based on: known
-     * here or read on {@code c}. Read only when a clock of the new state stopped at the instant of one of the change's
-     * events, and then only if not known: which is when a round may have ended.
+     * The clock rounds {@code change} ends ({@link SlaRound#endedBetween}), from the clocks of the state it was based
+     * on: none for a receipt, known here, or read on {@code c}. Read only when no clock of the new state stopped at
+     * the instant of one of the change's events rules out that a round ended.
      */
     private RoundTotals roundsEnded(Connection c, FeedbackChange change) throws SQLException {
         Feedback f = change.feedback();
-        if (SlaRound.completedIn(f, change.events()).isEmpty()) {
-            return RoundTotals.NONE;
-        }
         if (change.isCreate()) {
             return RoundTotals.of(SlaRound.endedBetween(List.of(), f));
         }
         KnownStates.Known before = known.at(f.tenant(), f.id(), change.expectedVersion());
-        return RoundTotals.of(SlaRound.endedBetween(before != null ? before.feedback().slaClocks() : storedClocks(c, f, change.expectedVersion()), f));
+        if (before != null) {
+            return RoundTotals.of(SlaRound.endedBetween(before.feedback().slaClocks(), f));
+        }
+        if (SlaRound.completedIn(f, change.events()).isEmpty()) {
+            return RoundTotals.NONE;
+        }
+        return RoundTotals.of(SlaRound.endedBetween(storedClocks(c, f, change.expectedVersion()), f));
     }
 
     /**

@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link ReportStore} as SQL aggregates over the feedback table, clock rounds included as the totals each row keeps
  * ({@link RoundTotals}) ({@code GROUP BY}, {@code PERCENTILE_CONT ... WITHIN GROUP}, correlated {@code EXISTS}); only
- * the groups travel to Java. Groups are
- * sorted in Java by their keys' character codes, so the order does not depend on the database's collation.
+ * the groups travel to Java. Groups are sorted in Java by their keys' character codes, so the order does not depend
+ * on the database's collation.
  */
 public final class SqlReportStore implements ReportStore {
     private static final Comparator<@Nullable String> KEY_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
