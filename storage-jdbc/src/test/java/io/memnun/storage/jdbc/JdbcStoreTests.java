@@ -348,7 +348,7 @@ abstract class JdbcStoreTests {
         assertThat(store.countBy(FeedbackQuery.builder(HOTEL).status(Status.NEW).build(), GroupBy.STATUS))
                 .containsExactly(new GroupCount("NEW", 3));
         assertThat(store.countBy(FeedbackQuery.builder(HOTEL).status(Status.CLOSED).build(), GroupBy.SUBJECT)).isEmpty();
-        // the same conditions with another number of values, and the same number of other values: each its own text
+        // the same conditions with another number of statuses, and as many other statuses: each its own text
         assertThat(store.countBy(FeedbackQuery.builder(HOTEL).status(Status.NEW).status(Status.IN_PROGRESS).build(), GroupBy.STATUS))
                 .containsExactly(new GroupCount("IN_PROGRESS", 1), new GroupCount("NEW", 3));
         assertThat(store.countBy(FeedbackQuery.builder(HOTEL).status(Status.IN_PROGRESS).build(), GroupBy.STATUS))

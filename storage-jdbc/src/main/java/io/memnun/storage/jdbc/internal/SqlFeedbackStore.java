@@ -713,8 +713,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private static Where criteria(FeedbackQuery q) {
         Where w = new Where();
         w.add("tenant = ?", q.tenant().value());
-        w.in("status", names(q.statuses(), Status.values()));
-        w.in("kind", names(q.kinds(), FeedbackKind.values()));
+        w.in("status", q.statuses(), Status.values());
+        w.in("kind", q.kinds(), FeedbackKind.values());
         w.addIfSet("department_id = ?", q.department() == null ? null : q.department().value());
         w.addIfSet("assignee_id = ?", q.assignee() == null ? null : q.assignee().value());
         w.addIfSet("subject_id = ?", q.subject() == null ? null : q.subject().value());
@@ -728,21 +728,11 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         return w;
     }
 
-    /** The names of the constants in {@code set}, in declaration order: the same SQL text for the same set. */
-    private static <E extends Enum<E>> List<String> names(Set<E> set, E[] all) {
-        List<String> names = new ArrayList<>(set.size());
-        for (E e : all) {
-            if (set.contains(e)) {
-                names.add(e.name());
-            }
-        }
-        return names;
-    }
-
     /**
      * A conjunction of conditions and their parameters, and its shape: which conditions it has, one bit each in the
-     * order they are offered (five for an {@code IN} list: its length), so that the same shape always has the same
-     * text. A read finds its text by the shape ({@link #readSql}); the text is built only for a shape not seen yet.
+     * order they are offered (for an enum's {@code IN} list, one bit per constant: which it holds), so that the same
+     * shape always has the same text. A read finds its text by the shape ({@link #readSql}); the text is built only
+     * for a shape not seen yet.
      */
     private static final class Where {
         /** A condition's text, or an {@link In} rendered when the text is built. */
@@ -751,7 +741,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         private long shape;
         private int bit;
 
-        private record In(String column, int size) {}
+        /** {@code column IN (...)} over the constants of {@code all} whose bits are set in {@code mask}. */
+        private record In(String column, Enum<?>[] all, long mask) {}
 
         void add(String condition, Object... values) {
             shape |= 1L << bit++;
@@ -767,19 +758,23 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             }
         }
 
-        void in(String column, List<String> values) {
-            if (values.size() >= 1 << IN_BITS) {
-                throw new IllegalArgumentException("at most " + ((1 << IN_BITS) - 1) + " values in " + column + ": " + values.size());
+        /**
+         * {@code column IN (...)} over the constants in {@code set}, written as literals (none when the set is
+         * empty): their names are this library's own identifiers, the set of texts is bounded by the subsets, and
+         * the database sees the values it plans for (and, on H2, compares no parameters before reusing a cached
+         * result).
+         */
+        <E extends Enum<E>> void in(String column, Set<E> set, E[] all) {
+            long mask = 0;
+            for (E e : set) {
+                mask |= 1L << e.ordinal();
             }
-            if (!values.isEmpty()) {
-                shape |= (long) values.size() << bit;
-                conditions.add(new In(column, values.size()));
-                params.addAll(values);
+            if (mask != 0) {
+                shape |= mask << bit;
+                conditions.add(new In(column, all, mask));
             }
-            bit += IN_BITS;
+            bit += all.length;
         }
-
-        private static final int IN_BITS = 5;
 
         long shape() {
             if (bit > Long.SIZE) {
@@ -791,9 +786,19 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         String sql() {
             List<String> texts = new ArrayList<>(conditions.size());
             for (Object c : conditions) {
-                texts.add(c instanceof In in ? in.column() + " IN (" + String.join(", ", Collections.nCopies(in.size(), "?")) + ")" : (String) c);
+                texts.add(c instanceof In in ? in(in) : (String) c);
             }
             return " WHERE " + String.join(" AND ", texts);
+        }
+
+        private static String in(In in) {
+            List<String> literals = new ArrayList<>();
+            for (Enum<?> e : in.all()) {
+                if ((in.mask() & 1L << e.ordinal()) != 0) {
+                    literals.add("'" + e.name() + "'");
+                }
+            }
+            return in.column() + " IN (" + String.join(", ", literals) + ")";
         }
 
         void bind(PreparedStatement ps) throws SQLException {
