@@ -288,16 +288,18 @@ final class Json {
     }
 
     /**
-     * Response-time clocks, written positionally and compactly: {@code [3, kinds, clock, clock, ...]}, where 3 marks
+     * Response-time clocks, written positionally and compactly: {@code [4, kinds, clock, clock, ...]}, where 4 marks
      * this form, {@code kinds} lists each distinct kind of checkpoint once as {@code [type, level, percent,
      * recipient]} (every clock of a feedback has the same ladder), a clock is {@code [kind, calendar, target,
-     * startedAt, dueAt, usedBeforeRun, runningSince, state, stoppedAt, checkpoints]} and a checkpoint
-     * {@code [kind index, at, fired 0/1]}. The clock's start is two numbers (epoch second, nanosecond), every other
-     * instant two numbers too but its second counted from the start's, a duration its nanoseconds, an absent value
-     * {@code null}: nothing is cut to microseconds. The clocks are rewritten on every step of a feedback (on
-     * PostgreSQL a whole new row version each time) and read before every command, so they are kept small and cheap
-     * to read; the earlier positional form (a clock's checkpoints spelled out, instants absolute) and object form
-     * are still read.
+     * startSecond, startNano, nano, dueAt, usedBeforeRun, runningSince, state, stoppedAt, checkpoints]} and a
+     * checkpoint {@code [kind index, at, fired 0/1]}. The clock's start is two numbers (epoch second, nanosecond);
+     * {@code nano} is the nanosecond of its due instant, which its checkpoints mostly share (they come from the same
+     * calendar arithmetic), written once; every other instant is {@code null} when absent, one number (seconds from
+     * the start's second) when it falls on {@code nano}, else {@code [seconds, nanosecond]}. A duration is its
+     * nanoseconds: nothing is cut to microseconds. The clocks are rewritten on every step of a feedback (on
+     * PostgreSQL a whole new row version each time) and read before a command when the state is not known, so they
+     * are kept small and cheap to write; the earlier compact form (3: every instant two numbers), the positional
+     * form (checkpoints spelled out, instants absolute) and the object form are still read.
      */
     static @Nullable String slaClocks(List<SlaClock> clocks) {
         if (clocks.isEmpty()) {
@@ -324,17 +326,18 @@ final class Json {
         out.append(']');
         for (SlaClock c : clocks) {
             long base = c.startedAt().getEpochSecond();
+            int nano = c.dueAt().getNano();
             out.append(",[\"").append(c.kind().name()).append("\",");
-            quoted(out, c.calendar()).append(',').append(c.target().toNanos()).append(',');
-            instant(out, 0, c.startedAt()).append(',');
-            instant(out, base, c.dueAt()).append(',').append(c.usedBeforeRun().toNanos()).append(',');
-            instant(out, base, c.runningSince()).append(",\"").append(c.state().name()).append("\",");
-            instant(out, base, c.stoppedAt()).append(",[");
+            quoted(out, c.calendar()).append(',').append(c.target().toNanos()).append(',')
+                    .append(base).append(',').append(c.startedAt().getNano()).append(',').append(nano).append(',');
+            instant(out, base, nano, c.dueAt()).append(',').append(c.usedBeforeRun().toNanos()).append(',');
+            instant(out, base, nano, c.runningSince()).append(",\"").append(c.state().name()).append("\",");
+            instant(out, base, nano, c.stoppedAt()).append(",[");
             List<SlaCheckpoint> checkpoints = c.checkpoints();
             for (int i = 0; i < checkpoints.size(); i++) {
                 SlaCheckpoint k = checkpoints.get(i);
                 out.append(i == 0 ? "[" : ",[").append(kindIndex(kinds, k, i)).append(',');
-                instant(out, base, k.at()).append(',').append(k.fired() ? 1 : 0).append(']');
+                instant(out, base, nano, k.at()).append(',').append(k.fired() ? 1 : 0).append(']');
             }
             out.append("]]");
         }
@@ -383,16 +386,24 @@ final class Json {
         return out.append(text);
     }
 
-    /** An instant as two numbers, its second counted from {@code baseSecond}, or two {@code null}s. */
-    private static StringBuilder instant(StringBuilder out, long baseSecond, @Nullable Instant at) {
+    /**
+     * An instant as its second counted from {@code baseSecond}, alone when its nanosecond is {@code nano}, else with
+     * its nanosecond in an array; {@code null} when absent.
+     */
+    private static StringBuilder instant(StringBuilder out, long baseSecond, int nano, @Nullable Instant at) {
         if (at == null) {
-            return out.append("null,null");
+            return out.append("null");
         }
-        return out.append(at.getEpochSecond() - baseSecond).append(',').append(at.getNano());
+        if (at.getNano() == nano) {
+            return out.append(at.getEpochSecond() - baseSecond);
+        }
+        return out.append('[').append(at.getEpochSecond() - baseSecond).append(',').append(at.getNano()).append(']');
     }
 
-    /** The mark of the compact form of {@link #slaClocks(List)}. */
-    private static final int COMPACT_CLOCKS = 3;
+    /** The mark of the compact form {@link #slaClocks(List)} writes. */
+    private static final int COMPACT_CLOCKS = 4;
+    /** The mark of the compact form written before, in which every instant but the start was two numbers. */
+    private static final int COMPACT_CLOCKS_PAIRS = 3;
 
     /** What a checkpoint is, apart from when it falls due and whether it fired. */
     private record CheckpointKind(SlaCheckpoint.Type type, int level, int percent, @Nullable String recipient) {}
@@ -431,8 +442,9 @@ final class Json {
             List<SlaClock> clocks = new ArrayList<>();
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NUMBER_INT) {
-                if (p.getIntValue() != COMPACT_CLOCKS) {
-                    throw new IOException("unknown form of SLA clocks: " + p.getIntValue());
+                int form = p.getIntValue();
+                if (form != COMPACT_CLOCKS && form != COMPACT_CLOCKS_PAIRS) {
+                    throw new IOException("unknown form of SLA clocks: " + form);
                 }
                 List<CheckpointKind> kinds = new ArrayList<>(8);
                 p.nextToken(); // the kinds' array
@@ -444,7 +456,7 @@ final class Json {
                     p.nextToken(); // the kind's end
                 }
                 for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    clocks.add(compactClock(p, kinds));
+                    clocks.add(form == COMPACT_CLOCKS ? compactClock(p, kinds) : pairsClock(p, kinds));
                 }
                 return List.copyOf(clocks);
             }
@@ -456,6 +468,48 @@ final class Json {
     }
 
     private static SlaClock compactClock(JsonParser p, List<CheckpointKind> kinds) throws IOException {
+        SlaKind kind = SlaKind.valueOf(nextText(p));
+        String calendar = nextText(p);
+        Duration target = Duration.ofNanos(nextLong(p));
+        long base = nextLong(p);
+        Instant startedAt = Instant.ofEpochSecond(base, nextLong(p));
+        int nano = (int) nextLong(p);
+        Instant dueAt = nextInstant(p, base, nano);
+        Duration used = Duration.ofNanos(nextLong(p));
+        Instant runningSince = nextInstant(p, base, nano);
+        SlaClock.State state = SlaClock.State.valueOf(nextText(p));
+        Instant stoppedAt = nextInstant(p, base, nano);
+        List<SlaCheckpoint> checkpoints = new ArrayList<>();
+        p.nextToken(); // the checkpoints' array
+        while (p.nextToken() == JsonToken.START_ARRAY) {
+            CheckpointKind k = kinds.get((int) nextLong(p));
+            Instant at = nextInstant(p, base, nano);
+            boolean fired = nextLong(p) != 0;
+            p.nextToken(); // the checkpoint's end
+            checkpoints.add(new SlaCheckpoint(k.type(), k.level(), k.percent(), Objects.requireNonNull(at, "checkpoint at"), k.recipient(), fired));
+        }
+        p.nextToken(); // the clock's end
+        return new SlaClock(kind, calendar, target, startedAt, Objects.requireNonNull(dueAt, "dueAt"), used, runningSince, state, stoppedAt,
+                checkpoints);
+    }
+
+    /** An instant {@link #instant(StringBuilder, long, int, Instant)} wrote. */
+    private static @Nullable Instant nextInstant(JsonParser p, long baseSecond, int nano) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t != JsonToken.START_ARRAY) {
+            return Instant.ofEpochSecond(baseSecond + p.getLongValue(), nano);
+        }
+        long second = baseSecond + nextLong(p);
+        Instant at = Instant.ofEpochSecond(second, nextLong(p));
+        p.nextToken(); // the array's end
+        return at;
+    }
+
+    /** A clock in the compact form written before, every instant but the start two numbers. */
+    private static SlaClock pairsClock(JsonParser p, List<CheckpointKind> kinds) throws IOException {
         SlaKind kind = SlaKind.valueOf(nextText(p));
         String calendar = nextText(p);
         Duration target = Duration.ofNanos(nextLong(p));
@@ -480,7 +534,7 @@ final class Json {
                 checkpoints);
     }
 
-    /** An instant written by {@link #instant(StringBuilder, long, Instant)}. */
+    /** An instant of the earlier compact form: its second counted from {@code baseSecond} and its nanosecond. */
     private static @Nullable Instant nextInstant(JsonParser p, long baseSecond) throws IOException {
         if (p.nextToken() == JsonToken.VALUE_NULL) {
             p.nextToken();
