@@ -317,13 +317,7 @@ final class Json {
         // by hand: the only text that may need escaping is a calendar or recipient name, quoted as Jackson quotes it;
         // a generator's checks per token were the larger part of writing the clocks, which happens on every step
         StringBuilder out = text();
-        out.append('[').append(COMPACT_CLOCKS).append(",[");
-        for (int i = 0; i < kinds.size(); i++) {
-            SlaCheckpoint k = kinds.get(i);
-            out.append(i == 0 ? "[\"" : ",[\"").append(k.type().name()).append("\",").append(k.level()).append(',').append(k.percent()).append(',');
-            quoted(out, k.recipient()).append(']');
-        }
-        out.append(']');
+        out.append(kindsText(kinds));
         for (SlaClock c : clocks) {
             long base = c.startedAt().getEpochSecond();
             int nano = c.dueAt().getNano();
@@ -343,6 +337,38 @@ final class Json {
         }
         return out.append(']').toString();
     }
+
+    /** The clocks text up to its first clock: the form's mark and {@code kinds}. */
+    private static String kindsText(List<SlaCheckpoint> kinds) {
+        KindsText last = lastKinds;
+        if (last != null && last.kinds().size() == kinds.size()) {
+            int i = 0;
+            while (i < kinds.size() && sameKind(last.kinds().get(i), kinds.get(i))) {
+                i++;
+            }
+            if (i == kinds.size()) {
+                return last.text();
+            }
+        }
+        StringBuilder out = new StringBuilder(256).append('[').append(COMPACT_CLOCKS).append(",[");
+        for (int i = 0; i < kinds.size(); i++) {
+            SlaCheckpoint k = kinds.get(i);
+            out.append(i == 0 ? "[\"" : ",[\"").append(k.type().name()).append("\",").append(k.level()).append(',').append(k.percent()).append(',');
+            quoted(out, k.recipient()).append(']');
+        }
+        String text = out.append(']').toString();
+        lastKinds = new KindsText(List.copyOf(kinds), text);
+        return text;
+    }
+
+    /** Kinds of checkpoints and their text. */
+    private record KindsText(List<SlaCheckpoint> kinds, String text) {}
+
+    /**
+     * The kinds last written: a host's feedback mostly share one ladder of checkpoints, so its text is mostly the
+     * same. A race only writes it again.
+     */
+    private static volatile @Nullable KindsText lastKinds;
 
     private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
 

@@ -41,6 +41,22 @@ class SlaClocksJsonTest {
     }
 
     @Test
+    void aLadderThatDiffersOnlyInARecipientIsWrittenAsItIs() {
+        SlaClock first = CLOCKS.get(0);
+        List<SlaCheckpoint> other = first.checkpoints().stream()
+                .map(k -> new SlaCheckpoint(k.type(), k.level(), k.percent(), k.at(), k.recipient() == null ? null : "ROLE(night-manager)", k.fired()))
+                .toList();
+        SlaClock otherLadder = new SlaClock(first.kind(), first.calendar(), first.target(), first.startedAt(), first.dueAt(),
+                first.usedBeforeRun(), first.runningSince(), first.state(), first.stoppedAt(), other);
+
+        // one after the other, as a store writes them: the text of the kinds is not taken from the write before
+        assertThat(Json.slaClocks(List.of(first))).contains("ROLE(quality-manager)");
+        assertThat(Json.slaClocks(List.of(otherLadder))).contains("ROLE(night-manager)").doesNotContain("quality-manager");
+        assertThat(Json.slaClocks(Json.slaClocks(List.of(otherLadder)))).containsExactly(otherLadder);
+        assertThat(Json.slaClocks(Json.slaClocks(List.of(first)))).containsExactly(first);
+    }
+
+    @Test
     void anInstantOffTheClocksNanosecondKeepsItsOwn() {
         SlaClock c = new SlaClock(SlaKind.RESOLUTION, "office", Duration.ofHours(9), T, T.plusSeconds(86_400).minusNanos(T.getNano()),
                 Duration.ofSeconds(5), null, SlaClock.State.MISSED, T.plusSeconds(90_000).plusNanos(1), List.of(
