@@ -106,4 +106,34 @@ class EmailAddressTest {
                 .as("'%s'", text)
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
     }
+    /** The hand check for ASCII parts says what the patterns say, on parts made mostly of what addresses contain. */
+    @Test
+    void theAsciiChecksAgreeWithThePatterns() {
+        java.util.regex.Pattern local = java.util.regex.Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}");
+        java.util.regex.Pattern domain =
+                java.util.regex.Pattern.compile("(?=.{4,253}$)([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+[\\p{L}]{2,63}");
+        String common = "abcxyzABZ0189.-";
+        String rare = "!#$%&'*+/=?^_`{|}~@ \t\n\r\u0000\u007f\"(),:;<>[\\]";
+        java.util.Random random = new java.util.Random(42);
+        int accepted = 0;
+        for (int n = 0; n < 200_000; n++) {
+            int length = random.nextInt(8) == 0 ? random.nextInt(300) : random.nextInt(12);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                String from = random.nextInt(12) == 0 ? rare : common;
+                sb.append(from.charAt(random.nextInt(from.length())));
+            }
+            String text = sb.toString();
+            assertThat(EmailAddress.localShape(text)).as("local part '%s'", text).isEqualTo(local.matcher(text).matches());
+            assertThat(EmailAddress.domainShape(text)).as("domain '%s'", text).isEqualTo(domain.matcher(text).matches());
+            accepted += EmailAddress.domainShape(text) ? 1 : 0;
+        }
+        // labels at their limits, which random text seldom reaches
+        for (String d : java.util.List.of("a".repeat(63) + ".com", "a".repeat(64) + ".com", "a." + "b".repeat(63), "a." + "b".repeat(64),
+                ("a".repeat(61) + ".").repeat(4) + "co", ("a".repeat(62) + ".").repeat(4) + "co", "a-b.c-d.ef", "-ab.cd", "ab-.cd", "ab.c1",
+                "ab.cd.", ".ab.cd", "ab..cd", "a.bc")) {
+            assertThat(EmailAddress.domainShape(d)).as("domain '%s'", d).isEqualTo(domain.matcher(d).matches());
+        }
+        assertThat(accepted).as("the random domains include valid ones").isGreaterThan(100);
+    }
 }
