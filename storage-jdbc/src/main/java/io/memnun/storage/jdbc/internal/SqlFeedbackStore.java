@@ -54,6 +54,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,7 +129,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
 
     /** How many numbers {@link #next} takes from the database at a time. */
     private final int referenceBlock;
-    /** The numbers taken and not issued yet, per sequence; each guarded by its own monitor. */
+    /** The numbers taken and not issued yet, per sequence. */
     private final Map<SequenceKey, Block> blocks = new ConcurrentHashMap<>();
     /** Set once the blocks were given back ({@link #releaseReferenceBlocks}): numbers are then drawn one at a time. */
     private volatile boolean released;
@@ -136,10 +137,29 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
 
     private record SequenceKey(TenantId tenant, String prefix, int year) {}
 
-    /** Numbers {@code next} to {@code last} taken from the database and not issued yet. */
+    /**
+     * A sequence's numbers taken from the database: the current range, replaced under the block's monitor when it
+     * runs out. Numbers are issued from it without the monitor, so receipts on many threads do not queue behind one
+     * another (on two cores a thread that waits for a monitor waits for the scheduler too).
+     */
     private static final class Block {
-        long next = 1;
-        long last;
+        volatile Range range = new Range(new AtomicLong(1), 0);
+    }
+
+    /** Numbers up to {@code last}; {@code next} is the next to issue and may run past {@code last}: none are left. */
+    private record Range(AtomicLong next, long last) {
+        /** The next number, or -1 when none is left. */
+        long take() {
+            long n = next.get();
+            // no increment past the end: a range that ran out stays at last + 1, which a give-back reads
+            while (n <= last) {
+                if (next.compareAndSet(n, n + 1)) {
+                    return n;
+                }
+                n = next.get();
+            }
+            return -1;
+        }
     }
 
     public SqlFeedbackStore(Transactions tx, SqlDialect dialect, Tables tables, SqlOutboxStore outbox, int referenceBlock) {
@@ -915,17 +935,23 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             return take(tenant, prefix, year, 1);
         }
         Block block = blocks.computeIfAbsent(new SequenceKey(tenant, prefix, year), k -> new Block());
-        synchronized (block) {
-            if (block.next > block.last) {
+        while (true) {
+            Range range = block.range;
+            long n = range.take();
+            if (n > 0) {
+                return n;
+            }
+            synchronized (block) {
+                if (block.range != range) {
+                    continue; // another thread took a new range meanwhile
+                }
                 if (released) {
                     // released while this thread waited: a block taken now would not be given back
                     return take(tenant, prefix, year, 1);
                 }
                 long last = take(tenant, prefix, year, referenceBlock);
-                block.next = last - referenceBlock + 1;
-                block.last = last;
+                block.range = new Range(new AtomicLong(last - referenceBlock + 1), last);
             }
-            return block.next++;
         }
     }
 
@@ -939,21 +965,23 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         for (Map.Entry<SequenceKey, Block> e : blocks.entrySet()) {
             Block block = e.getValue();
             synchronized (block) {
-                if (block.next > block.last) {
+                Range range = block.range;
+                // closes the range: a thread taking a number from now on finds none and draws one on its own
+                long first = range.next().getAndSet(range.last() + 1);
+                if (first > range.last()) {
                     continue;
                 }
                 SequenceKey k = e.getKey();
                 tx.statement("give back reference numbers", c -> {
                     try (PreparedStatement ps = c.prepareStatement(giveBackSequence)) {
-                        ps.setLong(1, block.next - 1);
+                        ps.setLong(1, first - 1);
                         ps.setString(2, k.tenant().value());
                         ps.setString(3, k.prefix());
                         ps.setInt(4, k.year());
-                        ps.setLong(5, block.last);
+                        ps.setLong(5, range.last());
                         return ps.executeUpdate();
                     }
                 });
-                block.next = block.last + 1;
             }
         }
     }
