@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -164,7 +165,8 @@ public final class LifecycleBenchmark {
                 lifecycles(driver, threads, warmup, 0);
             }
             analyze(ds);
-            results = measure(db, run, impls, threads, n, warmup, Integer.parseInt(opts.get("open")), drivers, () -> vacuum(ds, pg));
+            results = measure(db, run, impls, threads, n, warmup, Integer.parseInt(opts.get("open")), drivers, () -> vacuum(ds, pg),
+                    on -> resultCache(ds, pg, on));
         }
         if (!pg) {
             // an in-memory H2 database outlives its pool (DB_CLOSE_DELAY=-1) until it is shut down
@@ -202,7 +204,7 @@ public final class LifecycleBenchmark {
      * alike; each one's rate is its lifecycles over the time of its own turns.
      */
     static List<Result> measure(String db, int run, List<String> impls, int threads, int n, int warmup, int open,
-            List<LifecycleDriver> drivers, Runnable settle) throws Exception {
+            List<LifecycleDriver> drivers, Runnable settle, Consumer<Boolean> resultCache) throws Exception {
         int count = drivers.size();
         int rounds = Math.max(1, Math.min(ROUNDS, n / threads));
         long[][][] stepNanos = new long[count][STEPS.length][n];
@@ -242,6 +244,11 @@ public final class LifecycleBenchmark {
             int repetitions = db.equals("h2") ? 5000 : 30;
             double openMs = medianMillis(repetitions, driver::openPerDepartment);
             double closedMs = medianMillis(repetitions, driver::closedPerSubject);
+            // and as the first count after a change to the table, when the database runs the query again
+            resultCache.accept(false);
+            double openFreshMs = medianMillis(30, driver::openPerDepartment);
+            double closedFreshMs = medianMillis(30, driver::closedPerSubject);
+            resultCache.accept(true);
             System.gc();
             Runtime rt = Runtime.getRuntime();
             long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
@@ -251,9 +258,24 @@ public final class LifecycleBenchmark {
             }
             driver.close();
             results.add(new Result(db, run, impl, threads, n, n / (nanos[k] / 1e9), percentiles(lifecycleNanos[k]), steps, heapMb,
-                    openMs, closedMs));
+                    openMs, closedMs, openFreshMs, closedFreshMs));
         }
         return results;
+    }
+
+    /**
+     * Switches H2's reuse of a query's last result on or off (for the whole database); PostgreSQL keeps no results,
+     * so there every count runs its query.
+     */
+    private static void resultCache(DataSource ds, boolean postgres, boolean on) {
+        if (postgres) {
+            return;
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET OPTIMIZE_REUSE_RESULTS " + on);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -352,7 +374,8 @@ public final class LifecycleBenchmark {
 
     /** One configuration's measurements. */
     record Result(String db, int run, String impl, int threads, int n, double lifecyclesPerSecond, double[] lifecycle,
-            Map<String, double[]> steps, long heapAfterGcMb, double openPerDepartmentMs, double closedPerSubjectMs) {
+            Map<String, double[]> steps, long heapAfterGcMb, double openPerDepartmentMs, double closedPerSubjectMs,
+            double openPerDepartmentFreshMs, double closedPerSubjectFreshMs) {
 
         String json() {
             StringBuilder sb = new StringBuilder();
@@ -360,8 +383,9 @@ public final class LifecycleBenchmark {
                     + "\"lifecycleP50Ms\":%.3f,\"lifecycleP99Ms\":%.3f", db, run, impl, threads, n, lifecyclesPerSecond, lifecycle[0], lifecycle[1]));
             steps.forEach((step, p) -> sb.append(String.format(Locale.ROOT, ",\"%sP50Ms\":%.3f,\"%sP99Ms\":%.3f", step, p[0], step, p[1])));
             // counts to a tenth of a microsecond: on H2 both sides answer from its result cache in a few
-            sb.append(String.format(Locale.ROOT, ",\"heapAfterGcMb\":%d,\"openPerDepartmentMs\":%.4f,\"closedPerSubjectMs\":%.4f}",
-                    heapAfterGcMb, openPerDepartmentMs, closedPerSubjectMs));
+            sb.append(String.format(Locale.ROOT, ",\"heapAfterGcMb\":%d,\"openPerDepartmentMs\":%.4f,\"closedPerSubjectMs\":%.4f,"
+                    + "\"openPerDepartmentFreshMs\":%.4f,\"closedPerSubjectFreshMs\":%.4f}",
+                    heapAfterGcMb, openPerDepartmentMs, closedPerSubjectMs, openPerDepartmentFreshMs, closedPerSubjectFreshMs));
             return sb.toString();
         }
     }
@@ -373,7 +397,7 @@ public final class LifecycleBenchmark {
         for (String s : STEPS) {
             sb.append(' ').append(s).append(" p50 / p99 ms |");
         }
-        sb.append(" heap after GC MB | open per department ms | closed per subject ms |\n|");
+        sb.append(" heap after GC MB | open per department ms, repeated / fresh | closed per subject ms, repeated / fresh |\n|");
         sb.append("---|".repeat(8 + STEPS.length + 3)).append('\n');
         for (Result r : results) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %d | %.0f | %.2fx | %.2f / %.2f |", r.db, r.run, r.threads, r.impl, r.n,
@@ -382,7 +406,8 @@ public final class LifecycleBenchmark {
                 double[] p = r.steps.get(s);
                 sb.append(String.format(Locale.ROOT, " %.2f / %.2f |", p[0], p[1]));
             }
-            sb.append(String.format(Locale.ROOT, " %d | %.4f | %.4f |%n", r.heapAfterGcMb, r.openPerDepartmentMs, r.closedPerSubjectMs));
+            sb.append(String.format(Locale.ROOT, " %d | %.4f / %.3f | %.4f / %.3f |%n", r.heapAfterGcMb, r.openPerDepartmentMs,
+                    r.openPerDepartmentFreshMs, r.closedPerSubjectMs, r.closedPerSubjectFreshMs));
         }
         return sb.toString();
     }

@@ -23,10 +23,13 @@ class LifecycleBenchmarkTest {
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(printed.lines()).hasSize(2).allMatch(l -> l.startsWith("{\"db\":\"h2\"") && l.endsWith("}"))
                 .anyMatch(l -> l.contains("\"impl\":\"memnun\"")).anyMatch(l -> l.contains("\"impl\":\"jdbc\""));
-        assertThat(printed).contains("\"receiveP99Ms\"", "\"acceptP50Ms\"", "\"heapAfterGcMb\"", "\"closedPerSubjectMs\"");
+        assertThat(printed).contains("\"receiveP99Ms\"", "\"acceptP50Ms\"", "\"heapAfterGcMb\"", "\"closedPerSubjectMs\"",
+                "\"openPerDepartmentFreshMs\"", "\"closedPerSubjectFreshMs\"");
         assertThat(results).hasSize(2).allSatisfy(r -> {
             assertThat(r.n()).isEqualTo(40);
             assertThat(r.lifecyclesPerSecond()).isPositive();
+            assertThat(r.openPerDepartmentFreshMs()).isPositive();
+            assertThat(r.closedPerSubjectFreshMs()).isPositive();
             assertThat(r.steps()).containsOnlyKeys("receive", "take", "resolve", "accept");
         });
         String table = LifecycleBenchmark.table(results);
