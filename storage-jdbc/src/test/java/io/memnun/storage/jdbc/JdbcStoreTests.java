@@ -423,6 +423,34 @@ abstract class JdbcStoreTests {
     }
 
     @Test
+    void theNextBlockIsTakenWhileHalfOfTheCurrentIsLeftAndClosingGivesBackWhatEndsTheSequence() {
+        JdbcStorage node = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(4).build();
+        JdbcFeedbackStore a = node.feedbackStore();
+        JdbcFeedbackStore single = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(1).build().feedbackStore();
+
+        assertThat(List.of(a.next(HOTEL, "FB", 2026), a.next(HOTEL, "FB", 2026))).containsExactly(1L, 2L);
+        assertThat(single.next(HOTEL, "FB", 2026)).as("after the block taken ahead at the second number").isEqualTo(9);
+        assertThat(List.of(a.next(HOTEL, "FB", 2026), a.next(HOTEL, "FB", 2026), a.next(HOTEL, "FB", 2026), a.next(HOTEL, "FB", 2026)))
+                .containsExactly(3L, 4L, 5L, 6L);
+        node.close();
+        // 10 to 13, taken ahead at 6, go back; 7 and 8 stay unissued: 9 was issued after them
+        assertThat(single.next(HOTEL, "FB", 2026)).isEqualTo(10);
+    }
+
+    @Test
+    void aBlockThatCouldNotBeTakenAheadIsTakenWhenTheCurrentRunsOut() {
+        FailingDataSource failing = new FailingDataSource(dataSource());
+        JdbcFeedbackStore a = JdbcStorage.builder().dataSource(failing).referenceBlock(4).build().feedbackStore();
+        assertThat(a.next(HOTEL, "FB", 2026)).isEqualTo(1);
+
+        failing.failCall(1);
+        assertThat(a.next(HOTEL, "FB", 2026)).as("the number whose block ahead failed").isEqualTo(2);
+        assertThat(failing.injected()).isEqualTo(1);
+        assertThat(List.of(a.next(HOTEL, "FB", 2026), a.next(HOTEL, "FB", 2026), a.next(HOTEL, "FB", 2026)))
+                .containsExactly(3L, 4L, 5L);
+    }
+
+    @Test
     void aBlockAnotherNodeDrewAfterIsNotGivenBack() {
         JdbcStorage a = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(5).build();
         JdbcStorage b = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(5).build();

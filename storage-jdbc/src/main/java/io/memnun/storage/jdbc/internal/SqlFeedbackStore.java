@@ -44,8 +44,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link JdbcFeedbackStore} on memnun's tables. One row per feedback with the values queries filter on in columns of
@@ -68,6 +72,8 @@ import org.jspecify.annotations.Nullable;
  * or read when it still has it ({@link KnownStates}).
  */
 public final class SqlFeedbackStore implements JdbcFeedbackStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlFeedbackStore.class);
+
     /** Columns written once, at receipt. */
     private static final String KEY_COLUMNS = "tenant, id, ref_prefix, ref_year, ref_seq, intake_key, received_at";
     private static final int KEY_COUNT = 7;
@@ -139,11 +145,15 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
 
     /**
      * A sequence's numbers taken from the database: the current range, replaced under the block's monitor when it
-     * runs out. Numbers are issued from it without the monitor, so receipts on many threads do not queue behind one
-     * another (on two cores a thread that waits for a monitor waits for the scheduler too).
+     * runs out, and the ranges taken ahead of need. Numbers are issued from the current range without the monitor,
+     * so receipts on many threads do not queue behind one another (on two cores a thread that waits for a monitor
+     * waits for the scheduler too), and the next range is taken while half of the current one is left, so that
+     * when it runs out the threads seldom wait for the database.
      */
     private static final class Block {
         volatile Range range = new Range(new AtomicLong(1), 0);
+        /** Ranges taken ahead, in the order taken; guarded by the block's monitor. */
+        final ArrayDeque<Range> ahead = new ArrayDeque<>(2);
     }
 
     /** Numbers up to {@code last}; {@code next} is the next to issue and may run past {@code last}: none are left. */
@@ -226,7 +236,12 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     private String updateSql(long mask, boolean rounds) {
-        return (rounds ? updatesWithRounds : updates).computeIfAbsent(mask, m -> {
+        Map<Long, String> texts = rounds ? updatesWithRounds : updates;
+        String sql = texts.get(mask);
+        if (sql != null) {
+            return sql;
+        }
+        return texts.computeIfAbsent(mask, m -> {
             List<String> assignments = new ArrayList<>();
             for (int c = 0; c < StateColumns.ALL.size(); c++) {
                 if ((m & (1L << c)) != 0) {
@@ -252,7 +267,10 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     private String updateWithEventSql(UpdateShape shape) {
-        return updatesWithEvent.computeIfAbsent(shape, k -> withEvent(updateSql(k.mask(), k.rounds()), k.linked()));
+        // a look-up first: computeIfAbsent locks the key's bin even when the key is there (unless it heads the bin),
+        // and every change on every thread asks for one of a handful of texts
+        String sql = updatesWithEvent.get(shape);
+        return sql != null ? sql : updatesWithEvent.computeIfAbsent(shape, k -> withEvent(updateSql(k.mask(), k.rounds()), k.linked()));
     }
 
     @Override
@@ -934,11 +952,19 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         if (referenceBlock == 1 || tx.inHostTransaction() || released) {
             return take(tenant, prefix, year, 1);
         }
-        Block block = blocks.computeIfAbsent(new SequenceKey(tenant, prefix, year), k -> new Block());
+        SequenceKey key = new SequenceKey(tenant, prefix, year);
+        Block block = blocks.get(key);
+        if (block == null) {
+            block = blocks.computeIfAbsent(key, k -> new Block());
+        }
         while (true) {
             Range range = block.range;
             long n = range.take();
             if (n > 0) {
+                if (n == range.last() - referenceBlock / 2) {
+                    // exactly one thread issues this number, so one takes the next range
+                    takeAhead(key, block);
+                }
                 return n;
             }
             synchronized (block) {
@@ -949,10 +975,38 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                     // released while this thread waited: a block taken now would not be given back
                     return take(tenant, prefix, year, 1);
                 }
-                long last = take(tenant, prefix, year, referenceBlock);
-                block.range = new Range(new AtomicLong(last - referenceBlock + 1), last);
+                Range ahead = block.ahead.poll();
+                block.range = ahead != null ? ahead : takeRange(key);
             }
         }
+    }
+
+    /**
+     * Takes the sequence's next range while the current one still has numbers, outside the block's monitor: the other
+     * threads go on issuing meanwhile. Its caller already holds its number, so a failure here is not its failure: the
+     * range is then taken when the current one runs out.
+     */
+    private void takeAhead(SequenceKey key, Block block) {
+        Range taken;
+        try {
+            taken = takeRange(key);
+        } catch (RuntimeException e) {
+            LOG.warn("could not take reference numbers ahead for {}; they are taken when the current ones run out", key, e);
+            return;
+        }
+        synchronized (block) {
+            if (!released) {
+                block.ahead.add(taken);
+                return;
+            }
+        }
+        // released while the range was taken
+        giveBack(key, taken);
+    }
+
+    private Range takeRange(SequenceKey key) {
+        long last = take(key.tenant(), key.prefix(), key.year(), referenceBlock);
+        return new Range(new AtomicLong(last - referenceBlock + 1), last);
     }
 
     /**
@@ -965,25 +1019,37 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         for (Map.Entry<SequenceKey, Block> e : blocks.entrySet()) {
             Block block = e.getValue();
             synchronized (block) {
-                Range range = block.range;
-                // closes the range: a thread taking a number from now on finds none and draws one on its own
-                long first = range.next().getAndSet(range.last() + 1);
-                if (first > range.last()) {
-                    continue;
+                List<Range> ranges = new ArrayList<>(block.ahead);
+                ranges.add(block.range);
+                block.ahead.clear();
+                // the highest first: once it is back, the range below may end where the sequence then ends
+                ranges.sort(Comparator.comparingLong(Range::last).reversed());
+                for (Range range : ranges) {
+                    giveBack(e.getKey(), range);
                 }
-                SequenceKey k = e.getKey();
-                tx.statement("give back reference numbers", c -> {
-                    try (PreparedStatement ps = c.prepareStatement(giveBackSequence)) {
-                        ps.setLong(1, first - 1);
-                        ps.setString(2, k.tenant().value());
-                        ps.setString(3, k.prefix());
-                        ps.setInt(4, k.year());
-                        ps.setLong(5, range.last());
-                        return ps.executeUpdate();
-                    }
-                });
             }
         }
+    }
+
+    /**
+     * Closes {@code range} (a thread taking a number from it from now on finds none) and gives its numbers not issued
+     * back, if the sequence still ends where the range ends.
+     */
+    private void giveBack(SequenceKey k, Range range) {
+        long first = range.next().getAndSet(range.last() + 1);
+        if (first > range.last()) {
+            return;
+        }
+        tx.statement("give back reference numbers", c -> {
+            try (PreparedStatement ps = c.prepareStatement(giveBackSequence)) {
+                ps.setLong(1, first - 1);
+                ps.setString(2, k.tenant().value());
+                ps.setString(3, k.prefix());
+                ps.setInt(4, k.year());
+                ps.setLong(5, range.last());
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** Takes {@code n} numbers from the database's sequence; returns the last of them. */
