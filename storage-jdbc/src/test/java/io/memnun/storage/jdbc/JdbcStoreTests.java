@@ -438,6 +438,39 @@ abstract class JdbcStoreTests {
     }
 
     @Test
+    void oneNodeOnManyThreadsIssuesEveryNumberOnceInOrderAndClosingLeavesNoGap() throws Exception {
+        JdbcStorage node = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(4).build();
+        int threads = 8;
+        int each = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Long>>> drawn = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            drawn.add(pool.submit(() -> {
+                start.await();
+                List<Long> mine = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    mine.add(node.feedbackStore().next(HOTEL, "FB", 2026));
+                }
+                return mine;
+            }));
+        }
+        start.countDown();
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : drawn) {
+            List<Long> mine = f.get(60, TimeUnit.SECONDS);
+            assertThat(mine).as("one thread's numbers").isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates();
+            all.addAll(mine);
+        }
+        pool.shutdown();
+        node.close();
+
+        assertThat(all).hasSize(threads * each).doesNotHaveDuplicates().allMatch(n -> n >= 1 && n <= threads * each);
+        JdbcFeedbackStore single = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(1).build().feedbackStore();
+        assertThat(single.next(HOTEL, "FB", 2026)).as("the blocks left were given back").isEqualTo(threads * each + 1);
+    }
+
+    @Test
     void aBlockThatCouldNotBeTakenAheadIsTakenWhenTheCurrentRunsOut() {
         FailingDataSource failing = new FailingDataSource(dataSource());
         JdbcFeedbackStore a = JdbcStorage.builder().dataSource(failing).referenceBlock(4).build().feedbackStore();

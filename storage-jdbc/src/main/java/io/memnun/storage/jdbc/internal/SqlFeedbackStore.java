@@ -154,6 +154,12 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         volatile Range range = new Range(new AtomicLong(1), 0);
         /** Ranges taken ahead, in the order taken; guarded by the block's monitor. */
         final ArrayDeque<Range> ahead = new ArrayDeque<>(2);
+        /**
+         * Whether a range is being taken ahead (guarded by the monitor, which is notified when it is in): a thread
+         * that finds the numbers run out meanwhile waits for it rather than taking another, so that the node issues
+         * its ranges in the order the database gave them.
+         */
+        boolean takingAhead;
     }
 
     /** Numbers up to {@code last}; {@code next} is the next to issue and may run past {@code last}: none are left. */
@@ -968,8 +974,9 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 return n;
             }
             synchronized (block) {
+                awaitTakeAhead(block);
                 if (block.range != range) {
-                    continue; // another thread took a new range meanwhile
+                    continue; // another thread installed a new range meanwhile
                 }
                 if (released) {
                     // released while this thread waited: a block taken now would not be given back
@@ -981,27 +988,49 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         }
     }
 
+    /** Waits, holding {@code block}'s monitor, until no range is being taken ahead for it. */
+    private static void awaitTakeAhead(Block block) {
+        boolean interrupted = false;
+        while (block.takingAhead) {
+            try {
+                block.wait();
+            } catch (InterruptedException e) {
+                // the take ahead is one statement: it ends soon, and then the receipt has its number
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Takes the sequence's next range while the current one still has numbers, outside the block's monitor: the other
      * threads go on issuing meanwhile. Its caller already holds its number, so a failure here is not its failure: the
      * range is then taken when the current one runs out.
      */
     private void takeAhead(SequenceKey key, Block block) {
-        Range taken;
+        synchronized (block) {
+            if (released) {
+                return;
+            }
+            block.takingAhead = true;
+        }
+        Range taken = null;
         try {
             taken = takeRange(key);
         } catch (RuntimeException e) {
             LOG.warn("could not take reference numbers ahead for {}; they are taken when the current ones run out", key, e);
-            return;
-        }
-        synchronized (block) {
-            if (!released) {
-                block.ahead.add(taken);
-                return;
+        } finally {
+            synchronized (block) {
+                block.takingAhead = false;
+                if (taken != null) {
+                    // also when released meanwhile: the release waits for this range and gives it back with the rest
+                    block.ahead.add(taken);
+                }
+                block.notifyAll();
             }
         }
-        // released while the range was taken
-        giveBack(key, taken);
     }
 
     private Range takeRange(SequenceKey key) {
@@ -1019,6 +1048,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         for (Map.Entry<SequenceKey, Block> e : blocks.entrySet()) {
             Block block = e.getValue();
             synchronized (block) {
+                awaitTakeAhead(block);
                 List<Range> ranges = new ArrayList<>(block.ahead);
                 ranges.add(block.range);
                 block.ahead.clear();
