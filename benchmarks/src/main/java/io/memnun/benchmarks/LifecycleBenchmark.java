@@ -227,29 +227,25 @@ public final class LifecycleBenchmark {
             }
         }
         settle.run();
-        List<Result> results = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             LifecycleDriver driver = drivers.get(k);
-            String impl = impls.get(k);
-            Map<String, Long> openCounts = driver.openPerDepartment();
-            Map<String, Long> closedCounts = driver.closedPerSubject();
-            long openTotal = openCounts.values().stream().mapToLong(Long::longValue).sum();
-            long closedTotal = closedCounts.values().stream().mapToLong(Long::longValue).sum();
+            long openTotal = driver.openPerDepartment().values().stream().mapToLong(Long::longValue).sum();
+            long closedTotal = driver.closedPerSubject().values().stream().mapToLong(Long::longValue).sum();
             if (openTotal != open || closedTotal != warmup + n) {
-                throw new IllegalStateException(impl + " counted " + openTotal + " open and " + closedTotal + " closed, expected "
-                        + open + " and " + (warmup + n));
+                throw new IllegalStateException(impls.get(k) + " counted " + openTotal + " open and " + closedTotal
+                        + " closed, expected " + open + " and " + (warmup + n));
             }
-            // H2 answers a repeated count from its result cache in microseconds, where the code around the query
-            // decides the time: both run often enough first to be compiled, as in an application that asks often
-            // (20,000 times: after a first run of lifecycles the compiler's queue is long on two cores)
-            boolean h2 = db.equals("h2");
-            double openMs = medianMillis(h2 ? 20_000 : 30, h2 ? 5000 : 30, driver::openPerDepartment);
-            double closedMs = medianMillis(h2 ? 20_000 : 30, h2 ? 5000 : 30, driver::closedPerSubject);
-            // and as the first count after a change to the table, when the database runs the query again
-            resultCache.accept(false);
-            double openFreshMs = medianMillis(30, 30, driver::openPerDepartment);
-            double closedFreshMs = medianMillis(30, 30, driver::closedPerSubject);
-            resultCache.accept(true);
+        }
+        // H2 answers a repeated count from its result cache in microseconds, where the code around the query decides
+        // the time: both run for two seconds first, to be compiled as in an application that asks often
+        boolean h2 = db.equals("h2");
+        double[][] repeated = h2 ? countMillis(drivers, 2_000_000_000L, 20, 250) : countMillis(drivers, 0, 6, 5);
+        // and as the first count after a change to the table, when the database runs the query again
+        resultCache.accept(false);
+        double[][] fresh = countMillis(drivers, 0, 6, 5);
+        resultCache.accept(true);
+        List<Result> results = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
             System.gc();
             Runtime rt = Runtime.getRuntime();
             long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
@@ -257,9 +253,9 @@ public final class LifecycleBenchmark {
             for (int s = 0; s < STEPS.length; s++) {
                 steps.put(STEPS[s], percentiles(stepNanos[k][s]));
             }
-            driver.close();
-            results.add(new Result(db, run, impl, threads, n, n / (nanos[k] / 1e9), percentiles(lifecycleNanos[k]), steps, heapMb,
-                    openMs, closedMs, openFreshMs, closedFreshMs));
+            drivers.get(k).close();
+            results.add(new Result(db, run, impls.get(k), threads, n, n / (nanos[k] / 1e9), percentiles(lifecycleNanos[k]), steps,
+                    heapMb, repeated[k][0], repeated[k][1], fresh[k][0], fresh[k][1]));
         }
         return results;
     }
@@ -351,19 +347,44 @@ public final class LifecycleBenchmark {
         }
     }
 
-    /** The median of {@code repetitions} timed runs of {@code query}, after {@code untimed} untimed ones. */
-    private static double medianMillis(int untimed, int repetitions, Runnable query) {
-        for (int i = 0; i < untimed; i++) {
-            query.run();
+    /**
+     * Per driver, the median time in milliseconds of "open per department" and of "closed per subject", the drivers
+     * taking turns in {@code rounds} of {@code perRound} of each count, in alternating order, after they took turns
+     * untimed for {@code untimedNanos} (at least once): whatever the compiler and the collector do meanwhile (after
+     * the concurrent lifecycles the compiler's queue is long on two cores) weighs on each alike.
+     */
+    static double[][] countMillis(List<LifecycleDriver> drivers, long untimedNanos, int rounds, int perRound) {
+        int count = drivers.size();
+        long end = System.nanoTime() + untimedNanos;
+        do {
+            for (LifecycleDriver driver : drivers) {
+                driver.openPerDepartment();
+                driver.closedPerSubject();
+            }
+        } while (System.nanoTime() < end);
+        long[][][] nanos = new long[count][2][rounds * perRound];
+        for (int r = 0; r < rounds; r++) {
+            for (int j = 0; j < count; j++) {
+                int k = r % 2 == 0 ? j : count - 1 - j;
+                LifecycleDriver driver = drivers.get(k);
+                for (int i = r * perRound; i < (r + 1) * perRound; i++) {
+                    long t0 = System.nanoTime();
+                    driver.openPerDepartment();
+                    long t1 = System.nanoTime();
+                    driver.closedPerSubject();
+                    nanos[k][0][i] = t1 - t0;
+                    nanos[k][1][i] = System.nanoTime() - t1;
+                }
+            }
         }
-        long[] nanos = new long[repetitions];
-        for (int i = 0; i < repetitions; i++) {
-            long t0 = System.nanoTime();
-            query.run();
-            nanos[i] = System.nanoTime() - t0;
+        double[][] medians = new double[count][2];
+        for (int k = 0; k < count; k++) {
+            for (int q = 0; q < 2; q++) {
+                Arrays.sort(nanos[k][q]);
+                medians[k][q] = nanos[k][q][nanos[k][q].length / 2] / 1e6;
+            }
         }
-        Arrays.sort(nanos);
-        return nanos[repetitions / 2] / 1e6;
+        return medians;
     }
 
     /** p50 and p99 in milliseconds. */
