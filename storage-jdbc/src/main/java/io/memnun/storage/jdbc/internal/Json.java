@@ -500,23 +500,7 @@ final class Json {
         long base = nextLong(p);
         Instant startedAt = Instant.ofEpochSecond(base, nextLong(p));
         int nano = (int) nextLong(p);
-        Instant dueAt = nextInstant(p, base, nano);
-        Duration used = Duration.ofNanos(nextLong(p));
-        Instant runningSince = nextInstant(p, base, nano);
-        SlaClock.State state = SlaClock.State.valueOf(nextText(p));
-        Instant stoppedAt = nextInstant(p, base, nano);
-        List<SlaCheckpoint> checkpoints = new ArrayList<>();
-        p.nextToken(); // the checkpoints' array
-        while (p.nextToken() == JsonToken.START_ARRAY) {
-            CheckpointKind k = kinds.get((int) nextLong(p));
-            Instant at = nextInstant(p, base, nano);
-            boolean fired = nextLong(p) != 0;
-            p.nextToken(); // the checkpoint's end
-            checkpoints.add(new SlaCheckpoint(k.type(), k.level(), k.percent(), Objects.requireNonNull(at, "checkpoint at"), k.recipient(), fired));
-        }
-        p.nextToken(); // the clock's end
-        return new SlaClock(kind, calendar, target, startedAt, Objects.requireNonNull(dueAt, "dueAt"), used, runningSince, state, stoppedAt,
-                checkpoints);
+        return compactClockRest(p, kinds, kind, calendar, target, startedAt, q -> nextInstant(q, base, nano));
     }
 
     /** An instant {@link #instant(StringBuilder, long, int, Instant)} wrote. */
@@ -541,16 +525,27 @@ final class Json {
         Duration target = Duration.ofNanos(nextLong(p));
         Instant startedAt = Objects.requireNonNull(nextInstant(p), "startedAt");
         long base = startedAt.getEpochSecond();
-        Instant dueAt = nextInstant(p, base);
+        return compactClockRest(p, kinds, kind, calendar, target, startedAt, q -> nextInstant(q, base));
+    }
+
+    /** How one compact form writes an instant after the clock's start. */
+    private interface InstantReader {
+        @Nullable Instant next(JsonParser p) throws IOException;
+    }
+
+    /** The rest of a compact clock after its start, the same in both compact forms but for how instants are written. */
+    private static SlaClock compactClockRest(JsonParser p, List<CheckpointKind> kinds, SlaKind kind, String calendar, Duration target,
+            Instant startedAt, InstantReader instants) throws IOException {
+        Instant dueAt = instants.next(p);
         Duration used = Duration.ofNanos(nextLong(p));
-        Instant runningSince = nextInstant(p, base);
+        Instant runningSince = instants.next(p);
         SlaClock.State state = SlaClock.State.valueOf(nextText(p));
-        Instant stoppedAt = nextInstant(p, base);
+        Instant stoppedAt = instants.next(p);
         List<SlaCheckpoint> checkpoints = new ArrayList<>();
         p.nextToken(); // the checkpoints' array
         while (p.nextToken() == JsonToken.START_ARRAY) {
             CheckpointKind k = kinds.get((int) nextLong(p));
-            Instant at = nextInstant(p, base);
+            Instant at = instants.next(p);
             boolean fired = nextLong(p) != 0;
             p.nextToken(); // the checkpoint's end
             checkpoints.add(new SlaCheckpoint(k.type(), k.level(), k.percent(), Objects.requireNonNull(at, "checkpoint at"), k.recipient(), fired));
