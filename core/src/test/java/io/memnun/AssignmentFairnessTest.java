@@ -4,7 +4,6 @@ import static io.memnun.routing.HotelCatalog.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memnun.feedback.Channel;
-import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.StaffId;
@@ -19,13 +18,13 @@ import io.memnun.spi.ReferenceSequence;
 import io.memnun.store.memory.InMemoryCatalogStore;
 import io.memnun.store.memory.InMemoryFeedbackStore;
 import io.memnun.store.memory.InMemoryRuleSetStore;
+import io.memnun.testing.Concurrently;
 import io.memnun.testing.ForwardingFeedbackStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,26 +96,10 @@ class AssignmentFairnessTest {
     private void assertFair(AssigneeStrategy strategy, int perReceiver, FeedbackStore store) throws Exception {
         Set<StaffId> staff = HOUSEKEEPERS;
         FeedbackDesk desk = desk(strategy, store);
-        ExecutorService pool = Executors.newFixedThreadPool(RECEIVERS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<List<StaffId>>> results = new ArrayList<>();
-        for (int r = 0; r < RECEIVERS; r++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                List<StaffId> assigned = new ArrayList<>();
-                for (int i = 0; i < perReceiver; i++) {
-                    Feedback f = desk.receive(Intake.builder(TENANT, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Havlu yok").build());
-                    assigned.add(f.assignee().orElseThrow());
-                }
-                return assigned;
-            }));
-        }
-        start.countDown();
         List<StaffId> all = new ArrayList<>();
-        for (Future<List<StaffId>> f : results) {
-            all.addAll(f.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        Concurrently.draw(RECEIVERS, perReceiver,
+                () -> desk.receive(Intake.builder(TENANT, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Havlu yok").build()).assignee().orElseThrow())
+                .forEach(all::addAll);
 
         Map<StaffId, Integer> load = store.openLoad(TENANT, staff);
         assertThat(all).hasSize(RECEIVERS * perReceiver);

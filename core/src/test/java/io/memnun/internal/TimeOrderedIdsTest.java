@@ -2,17 +2,11 @@ package io.memnun.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.memnun.testing.Concurrently;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TimeOrderedIdsTest {
@@ -49,25 +43,8 @@ class TimeOrderedIdsTest {
     void threadsDrawingAtTheSameMillisecondNeverShareAnId() throws Exception {
         Instant now = Instant.parse("2026-05-04T10:00:00Z");
         int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<List<UUID>>> drawn = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            drawn.add(pool.submit(() -> {
-                start.await();
-                List<UUID> mine = new ArrayList<>();
-                for (int i = 0; i < 5000; i++) {
-                    mine.add(TimeOrderedIds.next(now));
-                }
-                return mine;
-            }));
-        }
-        start.countDown();
         Set<UUID> all = new HashSet<>();
-        for (Future<List<UUID>> f : drawn) {
-            all.addAll(f.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        Concurrently.draw(threads, 5000, () -> TimeOrderedIds.next(now)).forEach(all::addAll);
         assertThat(all).hasSize(threads * 5000);
     }
 }

@@ -47,6 +47,7 @@ import io.memnun.spi.FeedbackChange;
 import io.memnun.storage.jdbc.JdbcFeedbackStore.GroupBy;
 import io.memnun.storage.jdbc.JdbcFeedbackStore.GroupCount;
 import io.memnun.tck.OutboxFixtures;
+import io.memnun.testing.Concurrently;
 import io.memnun.testing.MutableClock;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -442,27 +443,11 @@ abstract class JdbcStoreTests {
         JdbcStorage node = JdbcStorage.builder().dataSource(dataSource()).referenceBlock(4).build();
         int threads = 8;
         int each = 60;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<List<Long>>> drawn = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            drawn.add(pool.submit(() -> {
-                start.await();
-                List<Long> mine = new ArrayList<>();
-                for (int i = 0; i < each; i++) {
-                    mine.add(node.feedbackStore().next(HOTEL, "FB", 2026));
-                }
-                return mine;
-            }));
-        }
-        start.countDown();
         List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> f : drawn) {
-            List<Long> mine = f.get(60, TimeUnit.SECONDS);
+        for (List<Long> mine : Concurrently.draw(threads, each, () -> node.feedbackStore().next(HOTEL, "FB", 2026))) {
             assertThat(mine).as("one thread's numbers").isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates();
             all.addAll(mine);
         }
-        pool.shutdown();
         node.close();
 
         assertThat(all).hasSize(threads * each).doesNotHaveDuplicates().allMatch(n -> n >= 1 && n <= threads * each);
