@@ -57,6 +57,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -242,12 +243,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     private String updateSql(long mask, boolean rounds) {
-        Map<Long, String> texts = rounds ? updatesWithRounds : updates;
-        String sql = texts.get(mask);
-        if (sql != null) {
-            return sql;
-        }
-        return texts.computeIfAbsent(mask, m -> {
+        return cached(rounds ? updatesWithRounds : updates, mask, m -> {
             List<String> assignments = new ArrayList<>();
             for (int c = 0; c < StateColumns.ALL.size(); c++) {
                 if ((m & (1L << c)) != 0) {
@@ -273,10 +269,17 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     }
 
     private String updateWithEventSql(UpdateShape shape) {
-        // a look-up first: computeIfAbsent locks the key's bin even when the key is there (unless it heads the bin),
-        // and every change on every thread asks for one of a handful of texts
-        String sql = updatesWithEvent.get(shape);
-        return sql != null ? sql : updatesWithEvent.computeIfAbsent(shape, k -> withEvent(updateSql(k.mask(), k.rounds()), k.linked()));
+        return cached(updatesWithEvent, shape, k -> withEvent(updateSql(k.mask(), k.rounds()), k.linked()));
+    }
+
+    /**
+     * {@code map}'s value for {@code key}, computed once. A look-up first: {@code computeIfAbsent} locks the key's bin
+     * even when the key is there (unless it heads the bin), and every change on every thread asks for one of a handful
+     * of keys.
+     */
+    private static <K, V> V cached(Map<K, V> map, K key, Function<? super K, ? extends V> compute) {
+        V value = map.get(key);
+        return value != null ? value : map.computeIfAbsent(key, compute);
     }
 
     @Override
@@ -959,10 +962,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             return take(tenant, prefix, year, 1);
         }
         SequenceKey key = new SequenceKey(tenant, prefix, year);
-        Block block = blocks.get(key);
-        if (block == null) {
-            block = blocks.computeIfAbsent(key, k -> new Block());
-        }
+        Block block = cached(blocks, key, k -> new Block());
         while (true) {
             Range range = block.range;
             long n = range.take();
