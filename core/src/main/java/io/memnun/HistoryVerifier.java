@@ -147,7 +147,11 @@ public final class HistoryVerifier {
         return Optional.ofNullable(r.head());
     }
 
-    static Result check(FeedbackId id, List<SealedEvent> history) {
+    /**
+     * Checks one feedback's history as a {@link SealedHistory} store returned it: what {@link #verify} does after
+     * reading it, for code that holds the events already (a schema migration).
+     */
+    public static Result check(FeedbackId id, List<SealedEvent> history) {
         long anonymisedAt = 0;
         for (SealedEvent s : history) {
             if (s.event().type() == EventType.ANONYMISED) {

@@ -10,6 +10,7 @@ import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.FeedbackKey;
 import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.Page;
+import io.memnun.feedback.SealedEvent;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.TenantId;
 import io.memnun.notify.MessageOwner;
@@ -26,6 +27,7 @@ import io.memnun.spi.FeedbackRedaction;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.OutboxStore;
 import io.memnun.spi.PrivacyStore;
+import io.memnun.spi.SealedHistory;
 import io.memnun.spi.SurveyStore;
 import io.memnun.spi.TransactionalOutbox;
 import io.memnun.survey.Invitation;
@@ -318,7 +320,16 @@ public final class PrivacyDesk {
         // the attachments named before the text is blanked: the feedback's own and those of customer messages
         Set<String> files = new LinkedHashSet<>();
         for (int conflicts = 0; !Anonymisation.isAnonymised(f); conflicts++) {
-            List<FeedbackEvent> history = store.history(f.tenant(), f.id());
+            String head = null;
+            List<FeedbackEvent> history;
+            if (store instanceof SealedHistory sealed) {
+                // the head before anonymisation, for its event: the store seals the rewritten events anew
+                List<SealedEvent> events = sealed.sealedHistory(f.tenant(), f.id());
+                history = events.stream().map(SealedEvent::event).toList();
+                head = events.isEmpty() ? null : events.get(events.size() - 1).hash();
+            } else {
+                history = store.history(f.tenant(), f.id());
+            }
             f.attachments().forEach(a -> files.add(a.id()));
             for (FeedbackEvent e : history) {
                 String ids = e.details().get("attachments");
@@ -330,7 +341,7 @@ public final class PrivacyDesk {
                     }
                 }
             }
-            Anonymisation.Result r = Anonymisation.anonymise(f, history, actor, why, desk.clock().instant());
+            Anonymisation.Result r = Anonymisation.anonymise(f, history, actor, why, desk.clock().instant(), head);
             try {
                 store.redact(FeedbackRedaction.of(r));
                 desk.publish(r.feedback(), r.recorded());

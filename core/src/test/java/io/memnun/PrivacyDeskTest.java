@@ -15,7 +15,9 @@ import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.FeedbackTypeId;
+import io.memnun.feedback.HistoryChain;
 import io.memnun.feedback.Intake;
+import io.memnun.feedback.SealedEvent;
 import io.memnun.feedback.TenantId;
 import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.ErasureReport;
@@ -79,12 +81,27 @@ class PrivacyDeskTest {
         return all.toString();
     }
 
+    /** Every stored seal of the tenant's feedback: digests and chain hashes. */
+    private String sealsStored() {
+        StringBuilder all = new StringBuilder();
+        for (Feedback f : store.query(FeedbackQuery.builder(HOTEL).limit(FeedbackQuery.MAX_LIMIT).build()).items()) {
+            for (SealedEvent e : store.sealedHistory(HOTEL, f.id())) {
+                all.append(e.digests()).append(' ').append(e.hash()).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
     @Test
     void anErasedPersonIsFoundNowhereInTheStoresAndTheOtherGuestIsUntouched() {
         PersonalDataScenario.Result r = scenario.run(HOTEL);
         String before = everythingStored(r.person());
         assertThat(needles()).allSatisfy(n -> assertThat(before).contains(n));
         List<FeedbackEvent> historyBefore = store.history(HOTEL, r.first().id());
+        String sealsBefore = sealsStored();
+        String note = PersonalDataScenario.NOTE + " (" + PersonalDataScenario.NAME + ", " + PersonalDataScenario.PHONE_NATIONAL + ")";
+        assertThat(sealsBefore).contains(HistoryChain.textDigest(note));
+        String headBefore = HistoryVerifier.of(store).verify(HOTEL, r.first().id()).head();
 
         ErasureReport report = scenario.privacy().erase(HOTEL, r.persons(), Actor.staff("kvkk.sorumlusu"));
 
@@ -106,8 +123,13 @@ class PrivacyDeskTest {
         assertThat(history.subList(0, historyBefore.size())).extracting(FeedbackEvent::type)
                 .containsExactlyElementsOf(historyBefore.stream().map(FeedbackEvent::type).toList());
         assertThat(history.get(history.size() - 1).type()).isEqualTo(EventType.ANONYMISED);
-        // and its hash chain still verifies: blanked text enters it through the digest kept for it
+        // and its hash chain still verifies: the rewritten events were sealed anew, so no digest of a removed text is
+        // left to confirm a guess with, and the anonymisation names the head the chain had before
         assertThat(HistoryVerifier.of(store).verifyTenant(HOTEL).broken()).isEmpty();
+        String sealsAfter = sealsStored();
+        assertThat(sealsAfter).doesNotContain(HistoryChain.textDigest(note));
+        assertThat(needles()).allSatisfy(n -> assertThat(sealsAfter).doesNotContain(HistoryChain.textDigest(n)));
+        assertThat(history.get(history.size() - 1).details()).containsEntry("previousHead", headBefore);
         // statistics stay
         Feedback first = store.find(HOTEL, r.first().id()).orElseThrow();
         assertThat(first.kind()).isEqualTo(FeedbackKind.COMPLAINT);

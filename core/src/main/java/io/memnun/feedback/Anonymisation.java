@@ -63,6 +63,17 @@ public final class Anonymisation {
      * @param why a short code for the record, e.g. {@code retention} or {@code erasure-request}
      */
     public static Result anonymise(Feedback feedback, List<FeedbackEvent> history, Actor actor, String why, Instant now) {
+        return anonymise(feedback, history, actor, why, now, null);
+    }
+
+    /**
+     * Like {@link #anonymise(Feedback, List, Actor, String, Instant)}, recording in the {@link EventType#ANONYMISED}
+     * event (detail {@code previousHead}) the head of the feedback's hash chain before: a store that seals its history
+     * seals the rewritten events anew, so a head recorded elsewhere earlier no longer ends the chain, and this detail
+     * links it to the chain as it is after.
+     */
+    public static Result anonymise(Feedback feedback, List<FeedbackEvent> history, Actor actor, String why, Instant now,
+            @Nullable String previousHead) {
         Objects.requireNonNull(feedback, "feedback");
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(actor, "actor");
@@ -100,6 +111,9 @@ public final class Anonymisation {
         details.put("why", why);
         details.put("eventsRewritten", Integer.toString(rewritten.size()));
         details.put("attachments", Integer.toString(feedback.attachments().size()));
+        if (previousHead != null) {
+            details.put("previousHead", previousHead);
+        }
         FeedbackEvent recorded = new FeedbackEvent(feedback.id(), after.version(), EventType.ANONYMISED, actor, now, null,
                 feedback.status(), feedback.status(), details);
         return new Result(after, rewritten, recorded);

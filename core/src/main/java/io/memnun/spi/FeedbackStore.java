@@ -112,7 +112,8 @@ public interface FeedbackStore {
      * them), and the recorded event; or nothing. Fails like {@link #save} with
      * {@link io.memnun.error.VersionConflictException} or {@link io.memnun.error.NotFoundException}. Nothing of the
      * old text may remain readable in the store afterwards (no copies in caches, indexes the store keeps, or old
-     * row versions it exposes).
+     * row versions it exposes), nor its digest: a store that keeps seals ({@link SealedHistory}) seals the events
+     * anew from the first rewritten one ({@link FeedbackRedaction#resealed}) in the same transaction.
      */
     void redact(FeedbackRedaction redaction);
 }

@@ -970,4 +970,46 @@ public abstract class FeedbackStoreContract {
         }
         assertThat(((io.memnun.spi.SealedHistory) store).sealedHistory(Fixtures.newTenant("other"), f.id())).isEmpty();
     }
+
+    @Test
+    void anonymisationSealsTheRewrittenEventsAnewAndLeavesNoDigestOfTheRemovedText() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(store instanceof io.memnun.spi.SealedHistory, "the store keeps no seals");
+        io.memnun.spi.SealedHistory sealedStore = (io.memnun.spi.SealedHistory) store;
+        String note = "Şükrü Bey aradı, 0532 123 45 67";
+        Scenario s = Scenario.receive(store, Fixtures.minimalIntake(tenant, "Klima çalışmıyor").build(), reference(), T0)
+                .then(new Command.Take(AYSE, null))
+                .note(note)
+                .then(new Command.Resolve(AYSE, "Oda değiştirildi"));
+        List<io.memnun.feedback.SealedEvent> before = sealedStore.sealedHistory(tenant, s.feedback().id());
+        String headBefore = before.get(before.size() - 1).hash();
+        Anonymisation.Result r = Anonymisation.anonymise(s.feedback(), s.history(), Actor.system("test"), "erasure-request",
+                s.now().plus(Duration.ofMinutes(5)), headBefore);
+        long first = r.rewritten().stream().mapToLong(FeedbackEvent::version).min().orElseThrow();
+        assertThat(first).as("the receipt and the take hold no text to remove").isEqualTo(3);
+
+        store.redact(FeedbackRedaction.of(r));
+
+        List<io.memnun.feedback.SealedEvent> after = sealedStore.sealedHistory(tenant, s.feedback().id());
+        assertThat(after).extracting(io.memnun.feedback.SealedEvent::event).containsExactlyElementsOf(store.history(tenant, s.feedback().id()));
+        assertThat(after).hasSize(before.size() + 1);
+        byte[] previous = io.memnun.feedback.HistoryChain.genesis();
+        for (io.memnun.feedback.SealedEvent e : after) {
+            // every digest is of the text as it is now: the removed note's digest is gone with the note
+            assertThat(e.digests()).isEqualTo(io.memnun.feedback.TextDigests.of(e.event()));
+            previous = io.memnun.feedback.HistoryChain.link(previous, io.memnun.feedback.HistoryChain.contentDigest(e.event(), e.digests()));
+            assertThat(e.hash()).isEqualTo(io.memnun.feedback.HistoryChain.hex(previous));
+        }
+        String noteDigest = io.memnun.feedback.HistoryChain.textDigest(note);
+        assertThat(after).allSatisfy(e -> {
+            assertThat(e.digests().note()).isNotEqualTo(noteDigest);
+            assertThat(e.digests().details()).doesNotContainValue(noteDigest);
+        });
+        assertThat(before.get(2).digests().note()).isEqualTo(noteDigest);
+        // the events before the first rewritten one keep their seals; from it on the chain is new
+        assertThat(after.subList(0, 2)).isEqualTo(before.subList(0, 2));
+        assertThat(after.get(2).hash()).isNotEqualTo(before.get(2).hash());
+        io.memnun.feedback.SealedEvent recorded = after.get(after.size() - 1);
+        assertThat(recorded.event()).isEqualTo(r.recorded());
+        assertThat(recorded.event().details()).containsEntry("previousHead", headBefore);
+    }
 }

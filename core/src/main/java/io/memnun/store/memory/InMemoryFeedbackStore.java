@@ -174,11 +174,14 @@ public final class InMemoryFeedbackStore
                 throw new VersionConflictException(f.id().toString(), redaction.expectedVersion(), current.version());
             }
             List<FeedbackEvent> history = t.history.get(f.id());
+            List<SealedEvent> resealed = redaction.resealed(sealed(t, f.id()));
             for (FeedbackEvent e : redaction.rewritten()) {
-                FeedbackEvent old = history.get((int) e.version() - 1);
-                // only the text changes: type, actor, time and statuses are the history's shape and stay
-                history.set((int) e.version() - 1, new FeedbackEvent(old.feedbackId(), old.version(), old.type(), old.actor(), old.at(),
-                        e.note(), old.from(), old.to(), e.details()));
+                int i = (int) e.version() - 1;
+                history.set(i, FeedbackRedaction.rewrite(history.get(i), e));
+            }
+            List<SealedEvent> seals = t.seals.get(f.id());
+            for (SealedEvent s : resealed) {
+                seals.set((int) s.event().version() - 1, s);
             }
             history.add(redaction.recorded());
             seal(t, f.id(), List.of(redaction.recorded()));
@@ -219,19 +222,24 @@ public final class InMemoryFeedbackStore
         }, List.of());
     }
 
-    /** The stored events with their seals; a seal is taken when its event is written and never changes. */
+    /**
+     * The stored events with their seals; a seal is taken when its event is written, and changes only when an
+     * anonymisation seals the events from the first one it rewrote anew ({@link FeedbackRedaction#resealed}).
+     */
     @Override
     public List<SealedEvent> sealedHistory(TenantId tenant, FeedbackId id) {
-        return read(tenant, t -> {
-            List<FeedbackEvent> h = t.history.getOrDefault(id, List.of());
-            List<SealedEvent> seals = t.seals.getOrDefault(id, List.of());
-            List<SealedEvent> out = new ArrayList<>(h.size());
-            for (int i = 0; i < h.size(); i++) {
-                SealedEvent s = i < seals.size() ? seals.get(i) : null;
-                out.add(s == null ? new SealedEvent(h.get(i), null, null) : new SealedEvent(h.get(i), s.digests(), s.hash()));
-            }
-            return List.copyOf(out);
-        }, List.of());
+        return read(tenant, t -> sealed(t, id), List.of());
+    }
+
+    private static List<SealedEvent> sealed(Tenant t, FeedbackId id) {
+        List<FeedbackEvent> h = t.history.getOrDefault(id, List.of());
+        List<SealedEvent> seals = t.seals.getOrDefault(id, List.of());
+        List<SealedEvent> out = new ArrayList<>(h.size());
+        for (int i = 0; i < h.size(); i++) {
+            SealedEvent s = i < seals.size() ? seals.get(i) : null;
+            out.add(s == null ? new SealedEvent(h.get(i), null, null) : new SealedEvent(h.get(i), s.digests(), s.hash()));
+        }
+        return List.copyOf(out);
     }
 
     @Override

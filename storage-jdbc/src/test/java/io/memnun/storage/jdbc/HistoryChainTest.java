@@ -5,20 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.memnun.FeedbackDesk;
 import io.memnun.HistoryVerifier;
 import io.memnun.Notifications;
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Anonymisation;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.Customer;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.HistoryChain;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.SealedEvent;
 import io.memnun.feedback.TenantId;
+import io.memnun.feedback.TextDigests;
+import io.memnun.spi.FeedbackRedaction;
 import io.memnun.storage.jdbc.internal.V13_1__SealExistingHistory;
+import io.memnun.storage.jdbc.internal.V18__ResealAnonymisedHistories;
 import io.memnun.tck.Fixtures;
 import io.memnun.testing.MutableClock;
 import io.memnun.testing.ReliabilityFigures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -134,7 +142,7 @@ class HistoryChainTest extends OnEachDatabase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void theMigrationSealsEventsWrittenBeforeTheChain(String database) throws SQLException {
+    void theMigrationSealsEventsWrittenBeforeTheChain(String database) throws Exception {
         on(database);
         TenantId tenant = Fixtures.newTenant("legacy");
         Feedback f = lifecycle(desk(true), tenant);
@@ -142,10 +150,97 @@ class HistoryChainTest extends OnEachDatabase {
         sql("UPDATE memnun_feedback_event SET text_digests = NULL, chain_hash = NULL WHERE tenant = ?", tenant.value());
         assertThat(verifier().verify(tenant, f.id()).broken().reason()).contains("never sealed");
 
+        migrate(new V13_1__SealExistingHistory());
+        assertThat(storage().feedbackStore().sealedHistory(tenant, f.id())).isEqualTo(sealed);
+        assertThat(verifier().verify(tenant, f.id()).intact()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theMigrationSealsAnewHistoriesAnonymisedBeforeTheStoresDidAndLeavesChangedOnesAlone(String database) throws Exception {
+        on(database);
+        TenantId tenant = Fixtures.newTenant("legacy-anon");
+        FeedbackDesk desk = desk(false);
+        Feedback kept = legacyAnonymisation(tenant, lifecycle(desk, tenant));
+        Feedback changed = legacyAnonymisation(tenant, lifecycle(desk, tenant));
+        String noteDigest = HistoryChain.textDigest("Oda değişti 😊");
+        assertThat(storedDigests(tenant, kept)).contains(noteDigest);
+        assertThat(verifier().verify(tenant, kept.id()).intact()).isTrue();
+        // text changed behind memnun's back after the anonymisation: broken, and the migration must not hide it
+        sql("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 4",
+                "başka", tenant.value(), changed.id().value());
+        assertThat(verifier().verify(tenant, changed.id()).broken().version()).isEqualTo(4);
+        List<SealedEvent> keptBefore = storage().feedbackStore().sealedHistory(tenant, kept.id());
+        List<SealedEvent> changedBefore = storage().feedbackStore().sealedHistory(tenant, changed.id());
+
+        migrate(new V18__ResealAnonymisedHistories());
+
+        List<SealedEvent> keptAfter = storage().feedbackStore().sealedHistory(tenant, kept.id());
+        assertThat(verifier().verify(tenant, kept.id()).intact()).isTrue();
+        assertThat(storedDigests(tenant, kept)).doesNotContain(noteDigest);
+        assertThat(keptAfter).allSatisfy(e -> assertThat(e.digests()).isEqualTo(TextDigests.of(e.event())));
+        // sealed anew from the resolution, the first event whose text was removed; the events before keep their seals
+        assertThat(keptAfter.subList(0, 2)).isEqualTo(keptBefore.subList(0, 2));
+        assertThat(keptAfter.get(2).hash()).isNotEqualTo(keptBefore.get(2).hash());
+        assertThat(storage().feedbackStore().sealedHistory(tenant, changed.id())).isEqualTo(changedBefore);
+        assertThat(verifier().verify(tenant, changed.id()).broken().version()).isEqualTo(4);
+    }
+
+    /**
+     * Anonymises {@code f} and leaves its history as the stores wrote it before schema 18: the rewritten events keep
+     * the seals of their text before, and the anonymisation's event is linked after them.
+     */
+    private Feedback legacyAnonymisation(TenantId tenant, Feedback f) {
+        JdbcFeedbackStore store = storage().feedbackStore();
+        List<SealedEvent> before = store.sealedHistory(tenant, f.id());
+        List<String> digests = new ArrayList<>();
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT text_digests FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ? ORDER BY version")) {
+            ps.setString(1, tenant.value());
+            ps.setObject(2, f.id().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    digests.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Anonymisation.Result r = Anonymisation.anonymise(f, store.history(tenant, f.id()), Actor.system("test"), "retention", clock.instant());
+        store.redact(FeedbackRedaction.of(r));
+        for (int i = 0; i < before.size(); i++) {
+            sql("UPDATE memnun_feedback_event SET text_digests = ?, chain_hash = ? WHERE tenant = ? AND feedback_id = ? AND version = ?",
+                    digests.get(i), HistoryChain.bytes(before.get(i).hash()), tenant.value(), f.id().value(), (long) i + 1);
+        }
+        byte[] head = HistoryChain.link(HistoryChain.bytes(before.get(before.size() - 1).hash()),
+                HistoryChain.contentDigest(r.recorded(), TextDigests.of(r.recorded())));
+        sql("UPDATE memnun_feedback_event SET chain_hash = ? WHERE tenant = ? AND feedback_id = ? AND version = ?",
+                head, tenant.value(), f.id().value(), r.recorded().version());
+        return r.feedback();
+    }
+
+    private String storedDigests(TenantId tenant, Feedback f) {
+        StringBuilder all = new StringBuilder();
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT text_digests FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ?")) {
+            ps.setString(1, tenant.value());
+            ps.setObject(2, f.id().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.append(rs.getString(1)).append('\n');
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return all.toString();
+    }
+
+    private void migrate(org.flywaydb.core.api.migration.JavaMigration migration) throws Exception {
         Configuration config = Flyway.configure().placeholders(Map.of("prefix", "memnun_"));
         try (Connection c = dataSource().getConnection()) {
             c.setAutoCommit(false);
-            new V13_1__SealExistingHistory().migrate(new Context() {
+            migration.migrate(new Context() {
                 @Override
                 public Configuration getConfiguration() {
                     return config;
@@ -158,8 +253,6 @@ class HistoryChainTest extends OnEachDatabase {
             });
             c.commit();
         }
-        assertThat(storage().feedbackStore().sealedHistory(tenant, f.id())).isEqualTo(sealed);
-        assertThat(verifier().verify(tenant, f.id()).intact()).isTrue();
     }
 
     private void record(boolean detected) {

@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * previous event's row ({@link SqlDialect#chainHash}).
  */
 final class EventSeals {
-    static final String COLUMNS = "text_digests, chain_hash";
+    static final String DIGESTS = "text_digests";
+    static final String HASH = "chain_hash";
+    static final String COLUMNS = DIGESTS + ", " + HASH;
     private static final String NOTE = "note";
     private static final String DETAIL = "detail:";
 

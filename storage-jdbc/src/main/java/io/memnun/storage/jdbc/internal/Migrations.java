@@ -38,8 +38,9 @@ public final class Migrations {
                 .locations(locations)
                 .table(tables.schemaHistory())
                 .placeholders(Map.of("prefix", tables.prefix()))
-                // schema 13.1 seals the history written before the hash chain, in Java (HistoryChain)
-                .javaMigrations(new V13_1__SealExistingHistory())
+                // schema 13.1 seals the history written before the hash chain, schema 18 seals anew the histories
+                // anonymised before the stores did so themselves; both in Java (HistoryChain)
+                .javaMigrations(new V13_1__SealExistingHistory(), new V18__ResealAnonymisedHistories())
                 // the schema usually holds the host's tables already: start memnun's history there, before V1
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -130,6 +130,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private record ReadShape(String head, long shape, String tail) {}
     private final String selectHistory;
     private final String updateEventText;
+    private final String updateSealedEvent;
     private final String selectSealedHistory;
     private final String nextSequence;
     private final SqlOutboxStore outbox;
@@ -231,6 +232,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 + " WHERE tenant = ? AND prefix = ? AND ref_year = ? AND last_value = ?";
         this.updateEventText = "UPDATE " + tables.feedbackEvent() + " SET note = ?, details = " + dialect.jsonParameter()
                 + " WHERE tenant = ? AND feedback_id = ? AND version = ?";
+        this.updateSealedEvent = "UPDATE " + tables.feedbackEvent() + " SET note = ?, details = " + dialect.jsonParameter()
+                + ", " + EventSeals.DIGESTS + " = ?, " + EventSeals.HASH + " = ? WHERE tenant = ? AND feedback_id = ? AND version = ?";
     }
 
     private String insertEventSql(boolean linked) {
@@ -375,25 +378,56 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         known.forget(f);
         tx.write("redact feedback", c -> {
             update(c, f, redaction.expectedVersion(), RoundTotals.NONE);
+            byte[] head = null;
             if (!redaction.rewritten().isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(updateEventText)) {
-                    for (FeedbackEvent e : redaction.rewritten()) {
-                        setString(ps, 1, e.note());
-                        setString(ps, 2, Json.map(e.details()));
-                        ps.setString(3, f.tenant().value());
-                        setUuid(ps, 4, f.id().value());
-                        ps.setLong(5, e.version());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                // after the update, which holds the row against every other change of this feedback's history
+                List<SealedEvent> resealed = redaction.resealed(sealedHistory(c, f.tenant(), f.id()));
+                if (resealed.isEmpty()) {
+                    rewriteText(c, f, redaction.rewritten());
+                } else {
+                    rewriteSealed(c, f, resealed);
+                    head = HistoryChain.bytes(resealed.get(resealed.size() - 1).hash());
                 }
             }
             List<FeedbackEvent> recorded = List.of(redaction.recorded());
-            insertEvents(c, f.tenant(), recorded, new EventSeals.Chain(null, recorded));
+            insertEvents(c, f.tenant(), recorded, new EventSeals.Chain(head, recorded));
             return null;
         });
         if (!tx.inHostTransaction()) {
             known.written(f, null);
+        }
+    }
+
+    /** The text of {@code rewritten} events written over theirs, in a history that was never sealed. */
+    private void rewriteText(Connection c, Feedback f, List<FeedbackEvent> rewritten) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(updateEventText)) {
+            for (FeedbackEvent e : rewritten) {
+                setString(ps, 1, e.note());
+                setString(ps, 2, Json.map(e.details()));
+                ps.setString(3, f.tenant().value());
+                setUuid(ps, 4, f.id().value());
+                ps.setLong(5, e.version());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The {@code resealed} events written over theirs: text, digests and chain hash. */
+    private void rewriteSealed(Connection c, Feedback f, List<SealedEvent> resealed) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(updateSealedEvent)) {
+            for (SealedEvent s : resealed) {
+                FeedbackEvent e = s.event();
+                setString(ps, 1, e.note());
+                setString(ps, 2, Json.map(e.details()));
+                ps.setString(3, EventSeals.json(Objects.requireNonNull(s.digests(), "digests")));
+                ps.setBytes(4, HistoryChain.bytes(Objects.requireNonNull(s.hash(), "hash")));
+                ps.setString(5, f.tenant().value());
+                setUuid(ps, 6, f.id().value());
+                ps.setLong(7, e.version());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -657,19 +691,21 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     public List<SealedEvent> sealedHistory(TenantId tenant, FeedbackId id) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");
-        return tx.read("read the sealed history of a feedback", c -> {
-            try (PreparedStatement ps = c.prepareStatement(selectSealedHistory)) {
-                ps.setString(1, tenant.value());
-                setUuid(ps, 2, id.value());
-                List<SealedEvent> events = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        events.add(EventSeals.sealed(event(rs), rs.getString(12), rs.getBytes(13)));
-                    }
+        return tx.read("read the sealed history of a feedback", c -> sealedHistory(c, tenant, id));
+    }
+
+    private List<SealedEvent> sealedHistory(Connection c, TenantId tenant, FeedbackId id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(selectSealedHistory)) {
+            ps.setString(1, tenant.value());
+            setUuid(ps, 2, id.value());
+            List<SealedEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(EventSeals.sealed(event(rs), rs.getString(12), rs.getBytes(13)));
                 }
-                return List.copyOf(events);
             }
-        });
+            return List.copyOf(events);
+        }
     }
 
     @Override
