@@ -164,7 +164,7 @@ class HistoryChainTest extends OnEachDatabase {
         Feedback kept = legacyAnonymisation(tenant, lifecycle(desk, tenant));
         Feedback changed = legacyAnonymisation(tenant, lifecycle(desk, tenant));
         String noteDigest = HistoryChain.textDigest("Oda değişti 😊");
-        assertThat(storedDigests(tenant, kept)).contains(noteDigest);
+        assertThat(String.join("\n", storedDigests(tenant, kept))).contains(noteDigest);
         assertThat(verifier().verify(tenant, kept.id()).intact()).isTrue();
         // text changed behind memnun's back after the anonymisation: broken, and the migration must not hide it
         sql("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 4",
@@ -177,7 +177,7 @@ class HistoryChainTest extends OnEachDatabase {
 
         List<SealedEvent> keptAfter = storage().feedbackStore().sealedHistory(tenant, kept.id());
         assertThat(verifier().verify(tenant, kept.id()).intact()).isTrue();
-        assertThat(storedDigests(tenant, kept)).doesNotContain(noteDigest);
+        assertThat(String.join("\n", storedDigests(tenant, kept))).doesNotContain(noteDigest);
         assertThat(keptAfter).allSatisfy(e -> assertThat(e.digests()).isEqualTo(TextDigests.of(e.event())));
         // sealed anew from the resolution, the first event whose text was removed; the events before keep their seals
         assertThat(keptAfter.subList(0, 2)).isEqualTo(keptBefore.subList(0, 2));
@@ -193,19 +193,7 @@ class HistoryChainTest extends OnEachDatabase {
     private Feedback legacyAnonymisation(TenantId tenant, Feedback f) {
         JdbcFeedbackStore store = storage().feedbackStore();
         List<SealedEvent> before = store.sealedHistory(tenant, f.id());
-        List<String> digests = new ArrayList<>();
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT text_digests FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ? ORDER BY version")) {
-            ps.setString(1, tenant.value());
-            ps.setObject(2, f.id().value());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    digests.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        List<String> digests = storedDigests(tenant, f);
         Anonymisation.Result r = Anonymisation.anonymise(f, store.history(tenant, f.id()), Actor.system("test"), "retention", clock.instant());
         store.redact(FeedbackRedaction.of(r));
         for (int i = 0; i < before.size(); i++) {
@@ -219,21 +207,22 @@ class HistoryChainTest extends OnEachDatabase {
         return r.feedback();
     }
 
-    private String storedDigests(TenantId tenant, Feedback f) {
-        StringBuilder all = new StringBuilder();
+    /** The stored {@code text_digests} of {@code f}'s events, as the column holds them, in version order. */
+    private List<String> storedDigests(TenantId tenant, Feedback f) {
+        List<String> digests = new ArrayList<>();
         try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT text_digests FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ?")) {
+                "SELECT text_digests FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ? ORDER BY version")) {
             ps.setString(1, tenant.value());
             ps.setObject(2, f.id().value());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    all.append(rs.getString(1)).append('\n');
+                    digests.add(rs.getString(1));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return all.toString();
+        return digests;
     }
 
     private void migrate(org.flywaydb.core.api.migration.JavaMigration migration) throws Exception {
