@@ -178,6 +178,67 @@ class LifecycleFaultTest extends OnEachDatabase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
+    void anAnonymisationFailingAtEveryStatementLeavesTheHistoryAsItWasOrWhollySealedAnew(String database) {
+        on(database);
+        TenantId tenant = Fixtures.newTenant("anonymise-fault");
+        this.tenant = tenant;
+        FeedbackDesk healthy = desk(dataSource());
+        Actor ali = Actor.staff("ali");
+        Feedback f = healthy.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.EMAIL, Fixtures.TURKISH_TEXT)
+                .customer(Customer.builder().name("Şükrü Bey").email("sukru@example.com").build()).build());
+        healthy.take(tenant, f.reference(), ali);
+        healthy.addNote(tenant, f.reference(), ali, "Şükrü Bey aradı, 0532 123 45 67");
+        healthy.resolve(tenant, f.reference(), ali, "oda değişti");
+        JdbcFeedbackStore store = JdbcStorage.builder().dataSource(dataSource()).build().feedbackStore();
+        HistoryVerifier verifier = HistoryVerifier.of(store);
+        List<io.memnun.feedback.SealedEvent> before = store.sealedHistory(tenant, f.id());
+        String noteDigest = io.memnun.feedback.HistoryChain.textDigest("Şükrü Bey aradı, 0532 123 45 67");
+        FailingDataSource faulty = new FailingDataSource(dataSource());
+        JdbcStorage failingStorage = JdbcStorage.builder().dataSource(faulty).build();
+        FeedbackDesk failing = FeedbackDesk.builder().store(failingStorage.feedbackStore()).clock(clock).build();
+        io.memnun.PrivacyDesk privacy = io.memnun.PrivacyDesk.builder(failing, failingStorage.privacyStore()).build();
+
+        int injected = 0;
+        for (int n = 1; ; n++) {
+            int callsBefore = faulty.calls();
+            faulty.failCall(n);
+            boolean failed = false;
+            try {
+                privacy.anonymise(tenant, f.id(), Actor.staff("kvkk"), "erasure-request");
+            } catch (StoreException e) {
+                failed = true;
+            }
+            boolean reached = faulty.calls() - callsBefore >= n;
+            faulty.failCall(Integer.MAX_VALUE / 2);
+            String at = "failure at call " + n;
+            List<io.memnun.feedback.SealedEvent> now = store.sealedHistory(tenant, f.id());
+            assertThat(verifier.verify(tenant, f.id()).intact()).as("chain, %s", at).isTrue();
+            if (!reached) {
+                assertThat(failed).as(at).isFalse();
+                break;
+            }
+            injected++;
+            if (now.size() == before.size()) {
+                assertThat(now).as("untouched, %s", at).isEqualTo(before);
+            } else {
+                // committed before the failure: blanked and sealed anew, all of it
+                assertThat(now).as(at).hasSize(before.size() + 1);
+                assertThat(now.toString()).as(at).doesNotContain(noteDigest).doesNotContain("Şükrü");
+                break;
+            }
+        }
+        assertThat(injected).isGreaterThan(2);
+        ReliabilityFigures.of("anonymisation-faults-" + name())
+                .put("faults injected into one anonymisation (the n-th statement or commit failing, every n)", injected)
+                .put("half-written histories (text blanked but not sealed anew, or sealed in part)", 0)
+                .write();
+        assertThat(io.memnun.feedback.Anonymisation.isAnonymised(store.find(tenant, f.id()).orElseThrow())).isTrue();
+        assertThat(store.sealedHistory(tenant, f.id()).toString()).doesNotContain(noteDigest);
+        assertThat(verifier.verify(tenant, f.id()).intact()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
     void aDispatcherWhoseConnectionKeepsDroppingDeliversEverythingAndRecordsEachDeliveryOnce(String database) {
         on(database);
         TenantId tenant = Fixtures.newTenant("dispatch-fault");
