@@ -604,6 +604,53 @@ public abstract class FeedbackStoreContract {
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, rounds + 1).boxed().toList());
     }
 
+    @Test
+    void anAnonymisationRacingCommandsOnTheSameVersionEitherWinsWholeOrChangesNothing() throws Exception {
+        // who wins a round is the scheduler's choice: each outcome is checked whenever it happens
+        for (int round = 0; round < 10; round++) {
+            Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).intakeKey(null).build(), reference(), T0)
+                    .note("Şükrü Bey aradı, 0532 123 45 67");
+            Feedback base = s.feedback();
+            Instant at = s.now().plus(Duration.ofMinutes(1));
+            Anonymisation.Result r = Anonymisation.anonymise(base, s.history(), Actor.system("test"), "erasure-request", at);
+            int shape = round;
+            List<String> outcomes = concurrently(thread -> {
+                try {
+                    if (thread == shape % THREADS) {
+                        store.redact(FeedbackRedaction.of(r));
+                        return "anonymised";
+                    }
+                    Lifecycle.Transition t = LIFECYCLE.apply(base, new Command.AddNote(AYSE, "thread " + thread), at);
+                    store.save(FeedbackChange.update(t.after(), base.version(), t.event()));
+                    return "noted";
+                } catch (VersionConflictException e) {
+                    return "conflict";
+                }
+            });
+            assertThat(outcomes).as("round %d: %s", round, outcomes).filteredOn(o -> !o.equals("conflict")).hasSize(1);
+            Feedback after = store.find(tenant, base.id()).orElseThrow();
+            List<FeedbackEvent> history = store.history(tenant, base.id());
+            assertThat(after.version()).isEqualTo(base.version() + 1);
+            assertThat(history).hasSize((int) after.version());
+            if (outcomes.contains("anonymised")) {
+                assertSameState(after, r.feedback());
+                assertThat(history.get(1).note()).isEqualTo(Anonymisation.PLACEHOLDER);
+            } else {
+                // the anonymisation lost: nothing of it was written, the note is as it was
+                assertThat(history.get(1).note()).isEqualTo("Şükrü Bey aradı, 0532 123 45 67");
+                assertThat(history.get(history.size() - 1).type()).isEqualTo(EventType.NOTE_ADDED);
+            }
+            if (store instanceof io.memnun.spi.SealedHistory sealed) {
+                byte[] previous = io.memnun.feedback.HistoryChain.genesis();
+                for (io.memnun.feedback.SealedEvent e : sealed.sealedHistory(tenant, base.id())) {
+                    assertThat(e.digests()).as("round %d", round).isEqualTo(io.memnun.feedback.TextDigests.of(e.event()));
+                    previous = io.memnun.feedback.HistoryChain.link(previous, io.memnun.feedback.HistoryChain.contentDigest(e.event(), e.digests()));
+                    assertThat(e.hash()).as("round %d", round).isEqualTo(io.memnun.feedback.HistoryChain.hex(previous));
+                }
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- SLA clocks
 
     /** A lifecycle that keeps response-time clocks with the default policy. */
