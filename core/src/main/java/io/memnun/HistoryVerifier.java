@@ -1,21 +1,18 @@
 package io.memnun;
 
+import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
-import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.HistoryChain;
+import io.memnun.feedback.HistorySeals;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.SealedEvent;
 import io.memnun.feedback.TenantId;
-import io.memnun.feedback.TextDigests;
-import io.memnun.feedback.Anonymisation;
-import io.memnun.feedback.EventType;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.spi.SealedHistory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -147,82 +144,15 @@ public final class HistoryVerifier {
         return Optional.ofNullable(r.head());
     }
 
-    /**
-     * Checks one feedback's history as a {@link SealedHistory} store returned it: what {@link #verify} does after
-     * reading it, for code that holds the events already (a schema migration).
-     */
-    public static Result check(FeedbackId id, List<SealedEvent> history) {
-        long anonymisedAt = 0;
-        for (SealedEvent s : history) {
-            if (s.event().type() == EventType.ANONYMISED) {
-                anonymisedAt = Math.max(anonymisedAt, s.event().version());
-            }
+    static Result check(FeedbackId id, List<SealedEvent> history) {
+        HistorySeals.Break broken = HistorySeals.firstBreak(history);
+        if (broken != null) {
+            return new Result(id, history.size(), lastHash(history), new BrokenLink(id, broken.version(), broken.reason()));
         }
-        byte[] previous = HistoryChain.genesis();
-        long expected = 1;
-        String head = null;
-        for (SealedEvent s : history) {
-            FeedbackEvent e = s.event();
-            String problem = null;
-            if (e.version() != expected) {
-                problem = "expected version " + expected + " but found " + e.version();
-            } else if (s.digests() == null || s.hash() == null) {
-                problem = "the event was never sealed";
-            } else {
-                boolean blankAllowed = e.version() < anonymisedAt;
-                problem = textProblem(e, s.digests(), blankAllowed);
-                if (problem == null) {
-                    byte[] hash = HistoryChain.link(previous, HistoryChain.contentDigest(e, s.digests()));
-                    if (!HistoryChain.hex(hash).equals(s.hash())) {
-                        problem = "the stored hash does not match the event's content and the previous hash";
-                    } else {
-                        previous = hash;
-                    }
-                }
-            }
-            if (problem != null) {
-                return new Result(id, history.size(), lastHash(history), new BrokenLink(id, e.version(), problem));
-            }
-            head = s.hash();
-            expected++;
-        }
-        return new Result(id, history.size(), head, null);
+        return new Result(id, history.size(), lastHash(history), null);
     }
 
     private static @Nullable String lastHash(List<SealedEvent> history) {
         return history.isEmpty() ? null : history.get(history.size() - 1).hash();
-    }
-
-    /** Whether the event's text matches its digests; {@code null} when it does. */
-    private static @Nullable String textProblem(FeedbackEvent e, TextDigests d, boolean blankAllowed) {
-        String note = textProblem("note", e.note(), d.note(), blankAllowed);
-        if (note != null) {
-            return note;
-        }
-        for (String key : e.details().keySet()) {
-            if (!d.details().containsKey(key)) {
-                return "detail " + key + " was added after the event was written";
-            }
-        }
-        for (Map.Entry<String, String> digest : d.details().entrySet()) {
-            String p = textProblem("detail " + digest.getKey(), e.details().get(digest.getKey()), digest.getValue(), blankAllowed);
-            if (p != null) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private static @Nullable String textProblem(String field, @Nullable String text, @Nullable String digest, boolean blankAllowed) {
-        if (digest == null) {
-            return text == null ? null : field + " was added after the event was written";
-        }
-        if (text == null || text.isEmpty() || text.equals(Anonymisation.PLACEHOLDER)) {
-            if (text != null && HistoryChain.textDigest(text).equals(digest)) {
-                return null;
-            }
-            return blankAllowed ? null : field + " is blank but no later " + EventType.ANONYMISED + " event records its anonymisation";
-        }
-        return HistoryChain.textDigest(text).equals(digest) ? null : field + " does not match its digest (changed after it was written)";
     }
 }

@@ -320,16 +320,9 @@ public final class PrivacyDesk {
         // the attachments named before the text is blanked: the feedback's own and those of customer messages
         Set<String> files = new LinkedHashSet<>();
         for (int conflicts = 0; !Anonymisation.isAnonymised(f); conflicts++) {
-            String head = null;
-            List<FeedbackEvent> history;
-            if (store instanceof SealedHistory sealed) {
-                // the head before anonymisation, for its event: the store seals the rewritten events anew
-                List<SealedEvent> events = sealed.sealedHistory(f.tenant(), f.id());
-                history = events.stream().map(SealedEvent::event).toList();
-                head = events.isEmpty() ? null : events.get(events.size() - 1).hash();
-            } else {
-                history = store.history(f.tenant(), f.id());
-            }
+            List<SealedEvent> sealedHistory = store instanceof SealedHistory sealed ? sealed.sealedHistory(f.tenant(), f.id()) : null;
+            List<FeedbackEvent> history = sealedHistory != null ? sealedHistory.stream().map(SealedEvent::event).toList()
+                    : store.history(f.tenant(), f.id());
             f.attachments().forEach(a -> files.add(a.id()));
             for (FeedbackEvent e : history) {
                 String ids = e.details().get("attachments");
@@ -341,7 +334,9 @@ public final class PrivacyDesk {
                     }
                 }
             }
-            Anonymisation.Result r = Anonymisation.anonymise(f, history, actor, why, desk.clock().instant(), head);
+            // with the seals, its event records how the store will seal the chain
+            Anonymisation.Result r = sealedHistory != null ? Anonymisation.anonymiseSealed(f, sealedHistory, actor, why, desk.clock().instant())
+                    : Anonymisation.anonymise(f, history, actor, why, desk.clock().instant());
             try {
                 store.redact(FeedbackRedaction.of(r));
                 desk.publish(r.feedback(), r.recorded());

@@ -101,7 +101,7 @@ class PrivacyDeskTest {
         String sealsBefore = sealsStored();
         String note = PersonalDataScenario.NOTE + " (" + PersonalDataScenario.NAME + ", " + PersonalDataScenario.PHONE_NATIONAL + ")";
         assertThat(sealsBefore).contains(HistoryChain.textDigest(note));
-        String headBefore = HistoryVerifier.of(store).verify(HOTEL, r.first().id()).head();
+        List<String> hashesBefore = store.sealedHistory(HOTEL, r.first().id()).stream().map(SealedEvent::hash).toList();
 
         ErasureReport report = scenario.privacy().erase(HOTEL, r.persons(), Actor.staff("kvkk.sorumlusu"));
 
@@ -124,12 +124,20 @@ class PrivacyDeskTest {
                 .containsExactlyElementsOf(historyBefore.stream().map(FeedbackEvent::type).toList());
         assertThat(history.get(history.size() - 1).type()).isEqualTo(EventType.ANONYMISED);
         // and its hash chain still verifies: the rewritten events were sealed anew, so no digest of a removed text is
-        // left to confirm a guess with, and the anonymisation names the head the chain had before
+        // left to confirm a guess with, nor a chain hash of before, which depended on it; the anonymisation's event
+        // says from which version the chain is new
         assertThat(HistoryVerifier.of(store).verifyTenant(HOTEL).broken()).isEmpty();
         String sealsAfter = sealsStored();
         assertThat(sealsAfter).doesNotContain(HistoryChain.textDigest(note));
         assertThat(needles()).allSatisfy(n -> assertThat(sealsAfter).doesNotContain(HistoryChain.textDigest(n)));
-        assertThat(history.get(history.size() - 1).details()).containsEntry("previousHead", headBefore);
+        long resealedFrom = Long.parseLong(history.get(history.size() - 1).details().get("resealedFrom"));
+        List<SealedEvent> sealedAfter = store.sealedHistory(HOTEL, r.first().id());
+        for (int i = (int) resealedFrom - 1; i < hashesBefore.size(); i++) {
+            assertThat(sealsAfter).doesNotContain(hashesBefore.get(i));
+        }
+        assertThat(sealedAfter.subList(0, (int) resealedFrom - 1)).extracting(SealedEvent::hash)
+                .containsExactlyElementsOf(hashesBefore.subList(0, (int) resealedFrom - 1));
+        assertThat(history.get(history.size() - 1).details().toString()).doesNotContain(hashesBefore.get(hashesBefore.size() - 1));
         // statistics stay
         Feedback first = store.find(HOTEL, r.first().id()).orElseThrow();
         assertThat(first.kind()).isEqualTo(FeedbackKind.COMPLAINT);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,17 +64,33 @@ public final class Anonymisation {
      * @param why a short code for the record, e.g. {@code retention} or {@code erasure-request}
      */
     public static Result anonymise(Feedback feedback, List<FeedbackEvent> history, Actor actor, String why, Instant now) {
-        return anonymise(feedback, history, actor, why, now, null);
+        return anonymise(feedback, history, actor, why, now, rewritten -> Map.of());
     }
 
     /**
-     * Like {@link #anonymise(Feedback, List, Actor, String, Instant)}, recording in the {@link EventType#ANONYMISED}
-     * event (detail {@code previousHead}) the head of the feedback's hash chain before: a store that seals its history
-     * seals the rewritten events anew, so a head recorded elsewhere earlier no longer ends the chain, and this detail
-     * links it to the chain as it is after.
+     * Like {@link #anonymise(Feedback, List, Actor, String, Instant)}, given the history as a store that keeps seals
+     * returned it ({@link SealedEvent}): the {@link EventType#ANONYMISED} event also records what that store will do
+     * to the chain ({@link HistorySeals#afterRewrite}): {@code resealedFrom}, the first version it seals anew (a head
+     * recorded elsewhere for an earlier version still verifies, a later one no longer does), or
+     * {@code chainBrokenAt}, where the chain was already broken, which is then not sealed anew.
      */
-    public static Result anonymise(Feedback feedback, List<FeedbackEvent> history, Actor actor, String why, Instant now,
-            @Nullable String previousHead) {
+    public static Result anonymiseSealed(Feedback feedback, List<SealedEvent> history, Actor actor, String why, Instant now) {
+        Objects.requireNonNull(history, "history");
+        return anonymise(feedback, history.stream().map(SealedEvent::event).toList(), actor, why, now, rewritten -> {
+            HistorySeals.Reseal r = HistorySeals.afterRewrite(history, rewritten);
+            Map<String, String> seal = new LinkedHashMap<>();
+            if (r.resealedFrom() != null) {
+                seal.put("resealedFrom", Long.toString(r.resealedFrom()));
+            }
+            if (r.broken() != null) {
+                seal.put("chainBrokenAt", Long.toString(r.broken().version()));
+            }
+            return seal;
+        });
+    }
+
+    private static Result anonymise(Feedback feedback, List<FeedbackEvent> history, Actor actor, String why, Instant now,
+            Function<List<FeedbackEvent>, Map<String, String>> sealDetails) {
         Objects.requireNonNull(feedback, "feedback");
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(actor, "actor");
@@ -111,9 +128,7 @@ public final class Anonymisation {
         details.put("why", why);
         details.put("eventsRewritten", Integer.toString(rewritten.size()));
         details.put("attachments", Integer.toString(feedback.attachments().size()));
-        if (previousHead != null) {
-            details.put("previousHead", previousHead);
-        }
+        details.putAll(sealDetails.apply(rewritten));
         FeedbackEvent recorded = new FeedbackEvent(feedback.id(), after.version(), EventType.ANONYMISED, actor, now, null,
                 feedback.status(), feedback.status(), details);
         return new Result(after, rewritten, recorded);

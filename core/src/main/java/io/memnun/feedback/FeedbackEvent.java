@@ -48,6 +48,14 @@ public record FeedbackEvent(
         return Optional.ofNullable(note);
     }
 
+    /**
+     * This event with {@code note} and {@code details} instead of its own: how anonymisation rewrites an event, its
+     * type, actor, time and statuses (the history's shape) staying as they are.
+     */
+    public FeedbackEvent withText(@Nullable String note, Map<String, String> details) {
+        return new FeedbackEvent(feedbackId, version, type, actor, at, note, from, to, details);
+    }
+
     /** True when the status changed with this event. */
     public boolean isTransition() {
         return from != to;

@@ -1026,13 +1026,13 @@ public abstract class FeedbackStoreContract {
         Scenario s = Scenario.receive(store, Fixtures.minimalIntake(tenant, "Klima çalışmıyor").build(), reference(), T0)
                 .then(new Command.Take(AYSE, null))
                 .note(note)
+                .then(new Command.Assign(AYSE, StaffId.of("mehmet"), null))
                 .then(new Command.Resolve(AYSE, "Oda değiştirildi"));
         List<io.memnun.feedback.SealedEvent> before = sealedStore.sealedHistory(tenant, s.feedback().id());
-        String headBefore = before.get(before.size() - 1).hash();
-        Anonymisation.Result r = Anonymisation.anonymise(s.feedback(), s.history(), Actor.system("test"), "erasure-request",
-                s.now().plus(Duration.ofMinutes(5)), headBefore);
-        long first = r.rewritten().stream().mapToLong(FeedbackEvent::version).min().orElseThrow();
-        assertThat(first).as("the receipt and the take hold no text to remove").isEqualTo(3);
+        Anonymisation.Result r = Anonymisation.anonymiseSealed(s.feedback(), before, Actor.system("test"), "erasure-request",
+                s.now().plus(Duration.ofMinutes(5)));
+        assertThat(r.rewritten()).extracting(FeedbackEvent::version).as("the receipt, the take and the reassignment hold no text to remove")
+                .doesNotContain(1L, 2L, 4L).contains(3L);
 
         store.redact(FeedbackRedaction.of(r));
 
@@ -1052,11 +1052,16 @@ public abstract class FeedbackStoreContract {
             assertThat(e.digests().details()).doesNotContainValue(noteDigest);
         });
         assertThat(before.get(2).digests().note()).isEqualTo(noteDigest);
-        // the events before the first rewritten one keep their seals; from it on the chain is new
+        // the events before the first rewritten one keep their seals; from it on the chain is new, the reassignment's
+        // text (not rewritten) included
         assertThat(after.subList(0, 2)).isEqualTo(before.subList(0, 2));
         assertThat(after.get(2).hash()).isNotEqualTo(before.get(2).hash());
+        assertThat(after.get(3).event()).isEqualTo(before.get(3).event());
+        assertThat(after.get(3).hash()).isNotEqualTo(before.get(3).hash());
         io.memnun.feedback.SealedEvent recorded = after.get(after.size() - 1);
         assertThat(recorded.event()).isEqualTo(r.recorded());
-        assertThat(recorded.event().details()).containsEntry("previousHead", headBefore);
+        assertThat(recorded.event().details()).containsEntry("resealedFrom", "3").doesNotContainKey("chainBrokenAt");
+        // no head of the chain before is kept: it would be a digest of the removed text too
+        assertThat(after.toString()).doesNotContain(before.get(before.size() - 1).hash());
     }
 }

@@ -9,6 +9,7 @@ import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.HistoryChain;
+import io.memnun.feedback.HistorySeals;
 import io.memnun.feedback.SealedEvent;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.ReferenceNumber;
@@ -174,13 +175,13 @@ public final class InMemoryFeedbackStore
                 throw new VersionConflictException(f.id().toString(), redaction.expectedVersion(), current.version());
             }
             List<FeedbackEvent> history = t.history.get(f.id());
-            List<SealedEvent> resealed = redaction.resealed(sealed(t, f.id()));
+            HistorySeals.Reseal reseal = redaction.reseal(sealed(t, f.id()));
             for (FeedbackEvent e : redaction.rewritten()) {
                 int i = (int) e.version() - 1;
-                history.set(i, FeedbackRedaction.rewrite(history.get(i), e));
+                history.set(i, history.get(i).withText(e.note(), e.details()));
             }
             List<SealedEvent> seals = t.seals.get(f.id());
-            for (SealedEvent s : resealed) {
+            for (SealedEvent s : reseal.writes()) {
                 seals.set((int) s.event().version() - 1, s);
             }
             history.add(redaction.recorded());
@@ -224,7 +225,7 @@ public final class InMemoryFeedbackStore
 
     /**
      * The stored events with their seals; a seal is taken when its event is written, and changes only when an
-     * anonymisation seals the events from the first one it rewrote anew ({@link FeedbackRedaction#resealed}).
+     * anonymisation rewrites the event, or seals it anew ({@link FeedbackRedaction#reseal}).
      */
     @Override
     public List<SealedEvent> sealedHistory(TenantId tenant, FeedbackId id) {

@@ -170,8 +170,19 @@ class HistoryChainTest extends OnEachDatabase {
         sql("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 4",
                 "başka", tenant.value(), changed.id().value());
         assertThat(verifier().verify(tenant, changed.id()).broken().version()).isEqualTo(4);
+        // a note blanked to NULL by hand: the verifier accepts it before an anonymisation, but anonymisation never
+        // writes NULL for a text, so the migration must not seal it anew
+        Feedback blankedByHand = legacyAnonymisation(tenant, lifecycle(desk, tenant));
+        sql("UPDATE memnun_feedback_event SET note = NULL WHERE tenant = ? AND feedback_id = ? AND version = 4",
+                tenant.value(), blankedByHand.id().value());
+        assertThat(verifier().verify(tenant, blankedByHand.id()).intact()).isTrue();
+        // anonymised by this version: nothing stale, nothing to do
+        Feedback current = lifecycle(desk, tenant);
+        io.memnun.PrivacyDesk.builder(desk, storage().privacyStore()).build().anonymise(tenant, current.id(), Actor.staff("kvkk"), "retention");
         List<SealedEvent> keptBefore = storage().feedbackStore().sealedHistory(tenant, kept.id());
         List<SealedEvent> changedBefore = storage().feedbackStore().sealedHistory(tenant, changed.id());
+        List<SealedEvent> blankedBefore = storage().feedbackStore().sealedHistory(tenant, blankedByHand.id());
+        List<SealedEvent> currentBefore = storage().feedbackStore().sealedHistory(tenant, current.id());
 
         migrate(new V18__ResealAnonymisedHistories());
 
@@ -184,6 +195,55 @@ class HistoryChainTest extends OnEachDatabase {
         assertThat(keptAfter.get(2).hash()).isNotEqualTo(keptBefore.get(2).hash());
         assertThat(storage().feedbackStore().sealedHistory(tenant, changed.id())).isEqualTo(changedBefore);
         assertThat(verifier().verify(tenant, changed.id()).broken().version()).isEqualTo(4);
+        assertThat(storage().feedbackStore().sealedHistory(tenant, blankedByHand.id())).isEqualTo(blankedBefore);
+        assertThat(storage().feedbackStore().sealedHistory(tenant, current.id())).isEqualTo(currentBefore);
+        assertThat(verifier().verify(tenant, current.id()).intact()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anAnonymisationNeverSealsAnewAChainChangedBehindTheStoresBackAndStillRemovesTheDigests(String database) {
+        on(database);
+        TenantId tenant = Fixtures.newTenant("tamper-anon");
+        FeedbackDesk desk = desk(false);
+        Feedback f = lifecycle(desk, tenant);
+        sql("UPDATE memnun_feedback_event SET actor_id = 'mallory' WHERE tenant = ? AND feedback_id = ? AND version = 2",
+                tenant.value(), f.id().value());
+        assertThat(verifier().verify(tenant, f.id()).broken().version()).isEqualTo(2);
+        String noteDigest = HistoryChain.textDigest("Oda değişti 😊");
+        assertThat(String.join("\n", storedDigests(tenant, f))).contains(noteDigest);
+
+        io.memnun.PrivacyDesk.builder(desk, storage().privacyStore()).build().anonymise(tenant, f.id(), Actor.staff("kvkk"), "erasure-request");
+
+        // the change stays evident where it was, the removed text's digests are gone all the same
+        HistoryVerifier.Result r = verifier().verify(tenant, f.id());
+        assertThat(r.broken().version()).isEqualTo(2);
+        assertThat(String.join("\n", storedDigests(tenant, f))).doesNotContain(noteDigest);
+        List<SealedEvent> after = storage().feedbackStore().sealedHistory(tenant, f.id());
+        assertThat(after.get(2).event().note()).isEqualTo(Anonymisation.PLACEHOLDER);
+        assertThat(after.get(after.size() - 1).event().details()).containsEntry("chainBrokenAt", "2").doesNotContainKey("resealedFrom");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anAnonymisationOfAHistoryMissingAnEventStillBlanksEveryStoredText(String database) {
+        on(database);
+        TenantId tenant = Fixtures.newTenant("gap-anon");
+        FeedbackDesk desk = desk(false);
+        Feedback f = lifecycle(desk, tenant);
+        sql("DELETE FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ? AND version = 2", tenant.value(), f.id().value());
+
+        io.memnun.PrivacyDesk.builder(desk, storage().privacyStore()).build().anonymise(tenant, f.id(), Actor.staff("kvkk"), "erasure-request");
+
+        List<SealedEvent> after = storage().feedbackStore().sealedHistory(tenant, f.id());
+        assertThat(after).extracting(e -> e.event().version()).containsExactly(1L, 3L, 4L, 5L, 6L);
+        assertThat(after.subList(1, 4)).allSatisfy(e -> {
+            assertThat(e.event().note()).isEqualTo(Anonymisation.PLACEHOLDER);
+            assertThat(e.digests()).isEqualTo(TextDigests.of(e.event()));
+        });
+        assertThat(String.join("\n", storedDigests(tenant, f))).doesNotContain(HistoryChain.textDigest("Oda değişti 😊"))
+                .doesNotContain(HistoryChain.textDigest("Hâlâ sıcak")).doesNotContain(HistoryChain.textDigest("mutfak bakacak"));
+        assertThat(verifier().verify(tenant, f.id()).broken().reason()).contains("expected version 2 but found 3");
     }
 
     /**

@@ -29,6 +29,11 @@ final class EventSeals {
 
     private EventSeals() {}
 
+    /** The statement that writes an event's seal over its row: digests, hash, then tenant, feedback id, version. */
+    static String updateSql(String eventTable) {
+        return "UPDATE " + eventTable + " SET " + DIGESTS + " = ?, " + HASH + " = ? WHERE tenant = ? AND feedback_id = ? AND version = ?";
+    }
+
     /**
      * The placeholders of {@link #COLUMNS} in an insert into {@code eventTable}: with {@code linked}, both bound
      * (the chain hash computed in Java from a previous hash the store knows); otherwise the chain hash computed by

@@ -69,8 +69,24 @@ final class KnownStates {
     }
 
     private void put(Known k) {
-        byId.set(slot(k.feedback().id()), k);
-        byReference.set(slot(k.feedback().reference()), k);
+        putUnlessNewer(byId, slot(k.feedback().id()), k);
+        putUnlessNewer(byReference, slot(k.feedback().reference()), k);
+    }
+
+    /**
+     * Keeps {@code k} in slot {@code i} unless the slot holds a later version of the same feedback: a read that
+     * finishes after a later write (an anonymisation) must not bring the older state, and its text, back.
+     */
+    private static void putUnlessNewer(AtomicReferenceArray<@Nullable Known> slots, int i, Known k) {
+        while (true) {
+            Known current = slots.get(i);
+            if (current != null && current.feedback().id().equals(k.feedback().id()) && current.feedback().version() > k.feedback().version()) {
+                return;
+            }
+            if (slots.compareAndSet(i, current, k)) {
+                return;
+            }
+        }
     }
 
     private static int slot(Object key) {

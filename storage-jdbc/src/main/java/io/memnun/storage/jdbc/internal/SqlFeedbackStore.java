@@ -25,6 +25,7 @@ import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.FeedbackTypeId;
 import io.memnun.feedback.HistoryChain;
+import io.memnun.feedback.HistorySeals;
 import io.memnun.feedback.LocationId;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.Priority;
@@ -130,7 +131,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private record ReadShape(String head, long shape, String tail) {}
     private final String selectHistory;
     private final String updateEventText;
-    private final String updateSealedEvent;
+    private final String updateSeal;
     private final String selectSealedHistory;
     private final String nextSequence;
     private final SqlOutboxStore outbox;
@@ -232,8 +233,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 + " WHERE tenant = ? AND prefix = ? AND ref_year = ? AND last_value = ?";
         this.updateEventText = "UPDATE " + tables.feedbackEvent() + " SET note = ?, details = " + dialect.jsonParameter()
                 + " WHERE tenant = ? AND feedback_id = ? AND version = ?";
-        this.updateSealedEvent = "UPDATE " + tables.feedbackEvent() + " SET note = ?, details = " + dialect.jsonParameter()
-                + ", " + EventSeals.DIGESTS + " = ?, " + EventSeals.HASH + " = ? WHERE tenant = ? AND feedback_id = ? AND version = ?";
+        this.updateSeal = EventSeals.updateSql(tables.feedbackEvent());
     }
 
     private String insertEventSql(boolean linked) {
@@ -378,17 +378,16 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         known.forget(f);
         tx.write("redact feedback", c -> {
             update(c, f, redaction.expectedVersion(), RoundTotals.NONE);
-            byte[] head = null;
+            // read after the update, which holds the row against every other change of this feedback's history
+            HistorySeals.Reseal reseal = redaction.reseal(sealedHistory(c, f.tenant(), f.id()));
             if (!redaction.rewritten().isEmpty()) {
-                // after the update, which holds the row against every other change of this feedback's history
-                List<SealedEvent> resealed = redaction.resealed(sealedHistory(c, f.tenant(), f.id()));
-                if (resealed.isEmpty()) {
-                    rewriteText(c, f, redaction.rewritten());
-                } else {
-                    rewriteSealed(c, f, resealed);
-                    head = HistoryChain.bytes(resealed.get(resealed.size() - 1).hash());
-                }
+                rewriteText(c, f, redaction.rewritten());
             }
+            if (!reseal.writes().isEmpty()) {
+                writeSeals(c, f, reseal.writes());
+            }
+            byte[] head = reseal.resealedFrom() == null ? null
+                    : HistoryChain.bytes(reseal.writes().get(reseal.writes().size() - 1).hash());
             List<FeedbackEvent> recorded = List.of(redaction.recorded());
             insertEvents(c, f.tenant(), recorded, new EventSeals.Chain(head, recorded));
             return null;
@@ -398,7 +397,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         }
     }
 
-    /** The text of {@code rewritten} events written over theirs, in a history that was never sealed. */
+    /** The text of {@code rewritten} events written over theirs; an event whose row is missing is skipped. */
     private void rewriteText(Connection c, Feedback f, List<FeedbackEvent> rewritten) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(updateEventText)) {
             for (FeedbackEvent e : rewritten) {
@@ -413,18 +412,15 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         }
     }
 
-    /** The {@code resealed} events written over theirs: text, digests and chain hash. */
-    private void rewriteSealed(Connection c, Feedback f, List<SealedEvent> resealed) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(updateSealedEvent)) {
-            for (SealedEvent s : resealed) {
-                FeedbackEvent e = s.event();
-                setString(ps, 1, e.note());
-                setString(ps, 2, Json.map(e.details()));
-                ps.setString(3, EventSeals.json(Objects.requireNonNull(s.digests(), "digests")));
-                ps.setBytes(4, HistoryChain.bytes(Objects.requireNonNull(s.hash(), "hash")));
-                ps.setString(5, f.tenant().value());
-                setUuid(ps, 6, f.id().value());
-                ps.setLong(7, e.version());
+    /** The seals of {@code sealed} events (digests and chain hash) written over theirs. */
+    private void writeSeals(Connection c, Feedback f, List<SealedEvent> sealed) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(updateSeal)) {
+            for (SealedEvent s : sealed) {
+                setString(ps, 1, s.digests() == null ? null : EventSeals.json(s.digests()));
+                ps.setBytes(2, s.hash() == null ? null : HistoryChain.bytes(s.hash()));
+                ps.setString(3, f.tenant().value());
+                setUuid(ps, 4, f.id().value());
+                ps.setLong(5, s.event().version());
                 ps.addBatch();
             }
             ps.executeBatch();

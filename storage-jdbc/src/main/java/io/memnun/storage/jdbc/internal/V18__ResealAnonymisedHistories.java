@@ -1,10 +1,8 @@
 package io.memnun.storage.jdbc.internal;
 
-import io.memnun.HistoryVerifier;
-import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.HistoryChain;
+import io.memnun.feedback.HistorySeals;
 import io.memnun.feedback.SealedEvent;
-import io.memnun.feedback.TextDigests;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,81 +16,97 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Schema 18: seals anew the histories anonymised before the stores did so themselves
- * ({@link io.memnun.spi.FeedbackRedaction#resealed}), so that no digest of a removed text is left to confirm a guess
- * of it with. A history is sealed anew from its first event whose stored digests are not those of its text as it is
- * now, and only when it verifies as it stands ({@link HistoryVerifier#check}: every such difference is text blanked
- * before an anonymisation); a history that does not verify is left as it is, for the verifier to report, so that this
- * migration never makes a changed history look intact. Its anonymisation event names no earlier head: the head it had
- * was never recorded in the chain.
+ * Schema 18: seals anew the histories anonymised before the stores did so themselves, so that no digest of a removed
+ * text is left to confirm a guess of it with. Each anonymised history is handled as the stores handle one they
+ * anonymise ({@link HistorySeals#afterRewrite} with nothing to rewrite): sealed anew from its first event whose
+ * digests are of text an earlier anonymisation blanked, and only when its chain verifies and every such text is what
+ * anonymisation writes; a history that does not is left as it is, for the verifier to report, so that this migration
+ * never makes a changed history look intact. One pass over the anonymised histories' events in (tenant, feedback,
+ * version) order, a history at a time, updated in batches; run it with the older memnun stopped, as every schema
+ * upgrade.
  */
 public final class V18__ResealAnonymisedHistories extends BaseJavaMigration {
     private static final Logger LOG = LoggerFactory.getLogger(V18__ResealAnonymisedHistories.class);
+    private static final int BATCH = 500;
 
     @Override
     public void migrate(Context context) throws SQLException {
         String table = context.getConfiguration().getPlaceholders().get("prefix") + "feedback_event";
         Connection c = context.getConnection();
-        List<Object[]> anonymised = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT tenant, feedback_id FROM " + table + " WHERE event_type = 'ANONYMISED'");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                anonymised.add(new Object[] {rs.getString(1), Params.getUuid(rs, 2)});
+        String select = "SELECT " + SqlFeedbackStore.EVENT_COLUMNS + ", " + EventSeals.COLUMNS + " FROM " + table + " e"
+                + " WHERE EXISTS (SELECT 1 FROM " + table + " a WHERE a.tenant = e.tenant AND a.feedback_id = e.feedback_id"
+                + " AND a.event_type = 'ANONYMISED') ORDER BY tenant, feedback_id, version";
+        try (PreparedStatement read = c.prepareStatement(select); PreparedStatement write = c.prepareStatement(EventSeals.updateSql(table))) {
+            read.setFetchSize(BATCH);
+            Pass pass = new Pass(write);
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    pass.add(rs.getString(1), EventSeals.sealed(SqlFeedbackStore.event(rs), rs.getString(12), rs.getBytes(13)));
+                }
             }
-        }
-        String select = "SELECT " + SqlFeedbackStore.EVENT_COLUMNS + ", " + EventSeals.COLUMNS + " FROM " + table
-                + " WHERE tenant = ? AND feedback_id = ? ORDER BY version";
-        String update = "UPDATE " + table + " SET " + EventSeals.DIGESTS + " = ?, " + EventSeals.HASH + " = ?"
-                + " WHERE tenant = ? AND feedback_id = ? AND version = ?";
-        int resealed = 0;
-        try (PreparedStatement read = c.prepareStatement(select); PreparedStatement write = c.prepareStatement(update)) {
-            for (Object[] feedback : anonymised) {
-                String tenant = (String) feedback[0];
-                UUID id = (UUID) feedback[1];
-                read.setString(1, tenant);
-                Params.setUuid(read, 2, id);
-                List<SealedEvent> history = new ArrayList<>();
-                try (ResultSet rs = read.executeQuery()) {
-                    while (rs.next()) {
-                        history.add(EventSeals.sealed(SqlFeedbackStore.event(rs), rs.getString(12), rs.getBytes(13)));
-                    }
-                }
-                int from = firstStale(history);
-                if (from < 0) {
-                    continue;
-                }
-                if (!HistoryVerifier.check(new FeedbackId(id), history).intact()) {
-                    LOG.warn("the history of feedback {} in tenant {} does not verify; it was not sealed anew", id, tenant);
-                    continue;
-                }
-                byte[] previous = from == 0 ? HistoryChain.genesis() : HistoryChain.bytes(history.get(from - 1).hash());
-                for (SealedEvent stored : history.subList(from, history.size())) {
-                    SealedEvent sealed = HistoryChain.seal(stored.event(), previous);
-                    previous = HistoryChain.bytes(sealed.hash());
-                    write.setString(1, EventSeals.json(sealed.digests()));
-                    write.setBytes(2, previous);
-                    write.setString(3, tenant);
-                    Params.setUuid(write, 4, id);
-                    write.setLong(5, stored.event().version());
-                    write.addBatch();
-                }
-                write.executeBatch();
-                resealed++;
+            pass.finish();
+            if (pass.resealed > 0 || pass.skipped > 0) {
+                LOG.info("sealed {} anonymised histories anew; {} that do not verify were left as they are", pass.resealed, pass.skipped);
             }
-        }
-        if (resealed > 0) {
-            LOG.info("sealed {} anonymised histories anew", resealed);
         }
     }
 
-    /** The index of the first event whose stored digests are not those of its text now; -1 when there is none. */
-    private static int firstStale(List<SealedEvent> history) {
-        for (int i = 0; i < history.size(); i++) {
-            TextDigests stored = history.get(i).digests();
-            if (stored != null && !stored.equals(TextDigests.of(history.get(i).event()))) {
-                return i;
+    /** The pass's state: the history being gathered, and the batch of seals to write. */
+    private static final class Pass {
+        private final PreparedStatement write;
+        private final List<SealedEvent> history = new ArrayList<>();
+        private String tenant;
+        private int pending;
+        int resealed;
+        int skipped;
+
+        Pass(PreparedStatement write) {
+            this.write = write;
+        }
+
+        void add(String eventTenant, SealedEvent e) throws SQLException {
+            if (!history.isEmpty() && (!eventTenant.equals(tenant) || !e.event().feedbackId().equals(history.get(0).event().feedbackId()))) {
+                reseal();
+            }
+            tenant = eventTenant;
+            history.add(e);
+        }
+
+        void finish() throws SQLException {
+            if (!history.isEmpty()) {
+                reseal();
+            }
+            if (pending > 0) {
+                write.executeBatch();
             }
         }
-        return -1;
+
+        private void reseal() throws SQLException {
+            HistorySeals.Reseal r = HistorySeals.afterRewrite(history, List.of());
+            UUID id = history.get(0).event().feedbackId().value();
+            history.clear();
+            if (r.broken() != null) {
+                skipped++;
+                LOG.warn("the history of feedback {} in tenant {} does not verify at version {} ({}); it was not sealed anew", id, tenant,
+                        r.broken().version(), r.broken().reason());
+                return;
+            }
+            if (r.writes().isEmpty()) {
+                return;
+            }
+            resealed++;
+            for (SealedEvent s : r.writes()) {
+                write.setString(1, EventSeals.json(s.digests()));
+                write.setBytes(2, HistoryChain.bytes(s.hash()));
+                write.setString(3, tenant);
+                Params.setUuid(write, 4, id);
+                write.setLong(5, s.event().version());
+                write.addBatch();
+                if (++pending == BATCH) {
+                    write.executeBatch();
+                    pending = 0;
+                }
+            }
+        }
     }
 }
