@@ -1043,7 +1043,10 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
      */
     private void takeAhead(SequenceKey key, Block block) {
         synchronized (block) {
-            if (released) {
+            // one at a time: two in flight could add their ranges in the other order than the database gave them. A
+            // thread that issued a range's middle number can reach here late, when the range in flight was asked for
+            // by the one after; that one then serves both
+            if (released || block.takingAhead) {
                 return;
             }
             block.takingAhead = true;
