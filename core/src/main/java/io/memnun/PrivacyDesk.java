@@ -34,6 +34,7 @@ import io.memnun.survey.Invitation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,8 +62,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Anonymising a feedback ({@link Anonymisation}) rewrites its row and blanks the text of its events in place, then
  * records an {@link EventType#ANONYMISED} event; then it deletes the feedback's attachments (bytes and names), its
- * outbox messages and its tracking token, and blanks the free text of the survey answers and comments about it.
- * Each step is idempotent: if one fails, running the same call again finishes the job.
+ * outbox messages and its tracking token, and blanks the free text of the survey answers and comments about it and
+ * the reasons of its released legal holds (a reason may name the person). Each step is idempotent: if one fails, running the same call again finishes the job.
  */
 public final class PrivacyDesk {
     private static final Logger LOG = LoggerFactory.getLogger(PrivacyDesk.class);
@@ -136,13 +137,25 @@ public final class PrivacyDesk {
         return hold;
     }
 
-    /** Releases a hold; false if the feedback has none of that name. */
-    public boolean releaseHold(TenantId tenant, FeedbackKey key, String name) {
-        return privacy.releaseHold(tenant, desk.get(tenant, key).id(), name);
+    /**
+     * Releases a hold now: the feedback is no longer kept for it, and the hold is kept as released by {@code actor}
+     * ({@link #releasedHolds}).
+     *
+     * @return the released hold; empty if the feedback has no active hold of that name
+     */
+    public Optional<LegalHold> releaseHold(TenantId tenant, FeedbackKey key, String name, Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        return privacy.releaseHold(tenant, desk.get(tenant, key).id(), name, actor, desk.clock().instant());
     }
 
+    /** The feedback's active holds, oldest first. */
     public List<LegalHold> holds(TenantId tenant, FeedbackKey key) {
         return privacy.holds(tenant, desk.get(tenant, key).id());
+    }
+
+    /** The feedback's released holds, in the order they were released. */
+    public List<LegalHold> releasedHolds(TenantId tenant, FeedbackKey key) {
+        return privacy.releasedHolds(tenant, desk.get(tenant, key).id());
     }
 
     // ---- anonymisation, erasure, export
@@ -242,10 +255,13 @@ public final class PrivacyDesk {
     public PersonalData export(TenantId tenant, PersonKey person) {
         List<PersonalData.Item> items = new ArrayList<>();
         for (Feedback f : feedbackOf(tenant, person)) {
+            List<LegalHold> holds = new ArrayList<>(privacy.releasedHolds(tenant, f.id()));
+            holds.addAll(privacy.holds(tenant, f.id()));
+            holds.sort(Comparator.comparing(LegalHold::placedAt));
             items.add(new PersonalData.Item(f, store.history(tenant, f.id()),
                     surveys == null ? List.of() : surveys.responsesFor(tenant, f.id()),
                     surveys == null ? List.of() : surveys.commentsFor(tenant, f.id()),
-                    privacy.holds(tenant, f.id())));
+                    holds));
         }
         return new PersonalData(person, desk.clock().instant(), items, privacy.consents(tenant, person));
     }
@@ -364,6 +380,7 @@ public final class PrivacyDesk {
         if (surveys != null) {
             surveys.redact(tenant, id, Anonymisation.PLACEHOLDER);
         }
+        privacy.anonymiseReleasedHolds(tenant, id, Anonymisation.PLACEHOLDER);
         desk.forgetTrackingToken(tenant, id);
         return f;
     }

@@ -21,6 +21,7 @@ import io.memnun.feedback.SealedEvent;
 import io.memnun.feedback.TenantId;
 import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.ErasureReport;
+import io.memnun.privacy.LegalHold;
 import io.memnun.privacy.LegalHoldException;
 import io.memnun.privacy.PersonKey;
 import io.memnun.privacy.PersonalData;
@@ -51,6 +52,12 @@ class PrivacyDeskTest {
     private final InMemoryPrivacyStore privacyStore = new InMemoryPrivacyStore();
     private final PersonalDataScenario scenario = new PersonalDataScenario(store, tokens, files, surveys, privacyStore, clock);
 
+    private List<LegalHold> allHolds(Feedback f) {
+        List<LegalHold> holds = new ArrayList<>(privacyStore.releasedHolds(HOTEL, f.id()));
+        holds.addAll(privacyStore.holds(HOTEL, f.id()));
+        return holds;
+    }
+
     /** Everything the in-memory stores answer about the tenant, as text: the public-read equivalent of a table scan. */
     private String everythingStored(PersonKey person) {
         StringBuilder all = new StringBuilder();
@@ -58,7 +65,7 @@ class PrivacyDeskTest {
         List<PersonalData.Item> items = new ArrayList<>();
         for (Feedback f : feedback) {
             items.add(new PersonalData.Item(f, store.history(HOTEL, f.id()), surveys.responsesFor(HOTEL, f.id()),
-                    surveys.commentsFor(HOTEL, f.id()), privacyStore.holds(HOTEL, f.id())));
+                    surveys.commentsFor(HOTEL, f.id()), allHolds(f)));
             all.append(tokens.find(HOTEL, f.id()));
             for (FeedbackEvent e : store.history(HOTEL, f.id())) {
                 String ids = e.details().get("attachments");
@@ -189,8 +196,36 @@ class PrivacyDeskTest {
         assertThatThrownBy(() -> scenario.privacy().anonymise(HOTEL, r.second().id(), Actor.staff("x"), "manual"))
                 .isInstanceOf(LegalHoldException.class);
 
-        assertThat(scenario.privacy().releaseHold(HOTEL, r.second().id(), "dava-2026-114")).isTrue();
+        assertThat(scenario.privacy().releaseHold(HOTEL, r.second().id(), "dava-2026-114", Actor.staff("hukuk"))).isPresent();
         assertThat(scenario.privacy().erase(HOTEL, r.person(), Actor.staff("kvkk.sorumlusu")).anonymised()).hasSize(2);
+    }
+
+    @Test
+    void aReleasedHoldIsKeptWithWhoReleasedItUntilTheErasureBlanksItsReason() {
+        PersonalDataScenario.Result r = scenario.run(HOTEL);
+        clock.advance(Duration.ofHours(1));
+        scenario.privacy().placeHold(HOTEL, r.second().id(), "dava-2026-114", "Dava: " + PersonalDataScenario.NAME, Actor.staff("hukuk"));
+        clock.advance(Duration.ofDays(30));
+
+        LegalHold released = scenario.privacy().releaseHold(HOTEL, r.second().id(), "dava-2026-114", Actor.staff("hukuk.muduru"))
+                .orElseThrow();
+
+        assertThat(released.releasedBy()).isEqualTo(Actor.staff("hukuk.muduru"));
+        assertThat(released.releasedAt()).isEqualTo(clock.instant());
+        assertThat(scenario.privacy().holds(HOTEL, r.second().id())).isEmpty();
+        assertThat(scenario.privacy().releasedHolds(HOTEL, r.second().id())).containsExactly(released);
+        assertThat(scenario.privacy().releaseHold(HOTEL, r.second().id(), "dava-2026-114", Actor.staff("hukuk"))).isEmpty();
+        String json = PersonalDataJson.write(scenario.privacy().export(HOTEL, r.person()));
+        assertThat(json).contains("dava-2026-114", "Dava: " + PersonalDataScenario.NAME, "\"releasedAt\" : \"" + clock.instant() + "\"");
+
+        scenario.privacy().erase(HOTEL, r.person(), Actor.staff("kvkk.sorumlusu"));
+
+        assertThat(scenario.privacy().releasedHolds(HOTEL, r.second().id())).singleElement().satisfies(h -> {
+            assertThat(h.reason()).isEqualTo(Anonymisation.PLACEHOLDER);
+            assertThat(h.releasedBy()).isEqualTo(Actor.staff("hukuk.muduru"));
+            assertThat(h.releasedAt()).isEqualTo(released.releasedAt());
+        });
+        assertThat(everythingStored(r.person())).doesNotContain(PersonalDataScenario.NAME);
     }
 
     @Test

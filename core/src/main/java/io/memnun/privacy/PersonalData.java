@@ -26,7 +26,7 @@ public record PersonalData(PersonKey person, Instant exportedAt, List<Item> feed
         consents = List.copyOf(consents);
     }
 
-    /** One feedback with its history, the survey answers about it, and its legal holds. */
+    /** One feedback with its history, the survey answers about it, and its legal holds, released ones too, oldest placed first. */
     public record Item(Feedback feedback, List<FeedbackEvent> history, List<Response> responses, List<Comment> comments,
             List<LegalHold> holds) {
         public Item {

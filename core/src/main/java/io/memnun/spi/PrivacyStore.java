@@ -1,11 +1,14 @@
 package io.memnun.spi;
 
+import io.memnun.feedback.Actor;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
 import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.LegalHold;
 import io.memnun.privacy.PersonKey;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Consent records and legal holds. Every call is scoped by tenant. Thread-safe; {@code io.memnun.tck.PrivacyStoreContract}
@@ -25,13 +28,29 @@ public interface PrivacyStore {
     /**
      * Places a hold.
      *
-     * @throws io.memnun.error.DuplicateKeyException ({@code key() == "hold"}) if the feedback has a hold of that name
+     * @throws io.memnun.error.DuplicateKeyException ({@code key() == "hold"}) if the feedback has an active hold of
+     *     that name
+     * @throws IllegalArgumentException if {@code hold} is released already
      */
     void placeHold(LegalHold hold);
 
-    /** Releases the feedback's hold named {@code name}; false if there is none. */
-    boolean releaseHold(TenantId tenant, FeedbackId feedback, String name);
+    /**
+     * Releases the feedback's active hold named {@code name}: it stops being one of {@link #holds} and becomes one of
+     * {@link #releasedHolds}, in one step, so that of two releases of the same hold one succeeds.
+     *
+     * @return the hold as released ({@link LegalHold#release}); empty if the feedback has no active hold of that name
+     */
+    Optional<LegalHold> releaseHold(TenantId tenant, FeedbackId feedback, String name, Actor by, Instant at);
 
-    /** The feedback's holds, oldest first. */
+    /** The feedback's active holds, oldest first. */
     List<LegalHold> holds(TenantId tenant, FeedbackId feedback);
+
+    /** The feedback's released holds, in the order they were released. */
+    List<LegalHold> releasedHolds(TenantId tenant, FeedbackId feedback);
+
+    /**
+     * Replaces the reason of each of the feedback's released holds with {@code placeholder} (an anonymisation: a
+     * reason may name the person); returns how many changed. Active holds are left as they are.
+     */
+    int anonymiseReleasedHolds(TenantId tenant, FeedbackId feedback, String placeholder);
 }

@@ -139,6 +139,10 @@ public final class PersonalDataScenario {
                         "attachments", replyFile.id())));
         desk.resolve(tenant, first.id(), ayse, RESOLUTION);
         first = desk.accept(tenant, first.id(), "Teşekkürler, " + NAME);
+        // a hold placed and released while the guest's lawyer wrote: its reason names the guest and stays on record
+        // until the erasure
+        privacy.placeHold(tenant, first.id(), "ihtar-2026-031", "İhtarname: " + NAME + ", " + ADDRESS, Actor.staff("hukuk"));
+        privacy.releaseHold(tenant, first.id(), "ihtar-2026-031", Actor.staff("hukuk.muduru"));
 
         Feedback second = desk.receive(Intake.builder(tenant, FeedbackKind.REQUEST, Channel.PHONE, DESCRIPTION + " (ikinci)")
                 .department(HOUSEKEEPING).customer(guest()).build());

@@ -13,7 +13,15 @@ import io.memnun.privacy.LegalHold;
 import io.memnun.privacy.PersonKey;
 import io.memnun.spi.PrivacyStore;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,8 +100,105 @@ public abstract class PrivacyStoreContract {
         assertThat(store.holds(Fixtures.newTenant("other"), f)).isEmpty();
         assertThat(store.holds(tenant, Fixtures.randomId())).isEmpty();
 
-        assertThat(store.releaseHold(tenant, f, "dava-2026-114")).isTrue();
-        assertThat(store.releaseHold(tenant, f, "dava-2026-114")).isFalse();
+        LegalHold released = store.releaseHold(tenant, f, "dava-2026-114", Actor.staff("hukuk.muduru"), T0.plusSeconds(600)).orElseThrow();
+        assertThat(released).isEqualTo(lawsuit.release(Actor.staff("hukuk.muduru"), T0.plusSeconds(600)));
+        assertThat(released.isActive()).isFalse();
+        assertThat(store.releaseHold(tenant, f, "dava-2026-114", Actor.staff("x"), T0.plusSeconds(700))).isEmpty();
+        assertThat(store.releaseHold(Fixtures.newTenant("other"), f, "sigorta", Actor.staff("x"), T0.plusSeconds(700))).isEmpty();
         assertThat(store.holds(tenant, f)).containsExactly(insurer);
+        assertThat(store.releasedHolds(tenant, f)).containsExactly(released);
+        assertThat(store.releasedHolds(Fixtures.newTenant("other"), f)).isEmpty();
+        assertThat(store.releasedHolds(tenant, Fixtures.randomId())).isEmpty();
+    }
+
+    @Test
+    void aReleasedHoldsNameMayBePlacedAgainAndEveryReleaseIsKeptInOrder() {
+        FeedbackId f = Fixtures.randomId();
+        LegalHold first = new LegalHold(tenant, f, "dava-2026-114", "İlk başvuru", Actor.staff("hukuk"), T0);
+        store.placeHold(first);
+        LegalHold firstReleased = store.releaseHold(tenant, f, first.name(), Actor.staff("hukuk"), T0.plusSeconds(60)).orElseThrow();
+        LegalHold again = new LegalHold(tenant, f, "dava-2026-114", "İtiraz üzerine yeniden", Actor.staff("hukuk"), T0.plusSeconds(120));
+        store.placeHold(again);
+
+        assertThatThrownBy(() -> store.placeHold(again.withReason("bir kez daha"))).isInstanceOf(DuplicateKeyException.class);
+        assertThat(store.holds(tenant, f)).containsExactly(again);
+        LegalHold againReleased = store.releaseHold(tenant, f, again.name(), Actor.staff("hukuk.muduru"), T0.plusSeconds(180)).orElseThrow();
+        assertThat(store.releasedHolds(tenant, f)).containsExactly(firstReleased, againReleased);
+        assertThat(store.holds(tenant, f)).isEmpty();
+    }
+
+    @Test
+    void aReleaseDatedBeforeThePlacingIsRecordedAtThePlacing() {
+        FeedbackId f = Fixtures.randomId();
+        store.placeHold(new LegalHold(tenant, f, "sigorta", "Sigorta talebi", Actor.staff("hukuk"), T0));
+
+        LegalHold released = store.releaseHold(tenant, f, "sigorta", Actor.staff("hukuk"), T0.minusSeconds(5)).orElseThrow();
+
+        assertThat(released.releasedAt()).isEqualTo(T0);
+        assertThat(store.releasedHolds(tenant, f)).containsExactly(released);
+    }
+
+    @Test
+    void aReleasedHoldCannotBePlacedAndNothingIsStored() {
+        FeedbackId f = Fixtures.randomId();
+        LegalHold released = new LegalHold(tenant, f, "sigorta", "Sigorta talebi", Actor.staff("hukuk"), T0)
+                .release(Actor.staff("hukuk"), T0.plusSeconds(1));
+
+        assertThatThrownBy(() -> store.placeHold(released)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sigorta");
+        assertThat(store.holds(tenant, f)).isEmpty();
+        assertThat(store.releasedHolds(tenant, f)).isEmpty();
+    }
+
+    @Test
+    void anonymisingReleasedHoldsReplacesTheirReasonsAndLeavesActiveHoldsAndOtherFeedback() {
+        FeedbackId f = Fixtures.randomId();
+        FeedbackId other = Fixtures.randomId();
+        store.placeHold(new LegalHold(tenant, f, "dava-2026-114", "Şükrü Çağlayan'ın dava dilekçesi", Actor.staff("hukuk"), T0));
+        store.placeHold(new LegalHold(tenant, f, "sigorta", "Sigorta talebi", Actor.staff("hukuk"), T0.plusSeconds(1)));
+        store.placeHold(new LegalHold(tenant, other, "dava-2026-115", "Başka bir dava", Actor.staff("hukuk"), T0));
+        store.releaseHold(tenant, f, "dava-2026-114", Actor.staff("hukuk"), T0.plusSeconds(60));
+        store.releaseHold(tenant, other, "dava-2026-115", Actor.staff("hukuk"), T0.plusSeconds(60));
+
+        assertThat(store.anonymiseReleasedHolds(tenant, f, "[anonymised]")).isEqualTo(1);
+
+        assertThat(store.releasedHolds(tenant, f)).singleElement().satisfies(h -> {
+            assertThat(h.reason()).isEqualTo("[anonymised]");
+            assertThat(h.name()).isEqualTo("dava-2026-114");
+            assertThat(h.placedAt()).isEqualTo(T0);
+            assertThat(h.releasedAt()).isEqualTo(T0.plusSeconds(60));
+        });
+        assertThat(store.holds(tenant, f)).extracting(LegalHold::reason).containsExactly("Sigorta talebi");
+        assertThat(store.releasedHolds(tenant, other)).extracting(LegalHold::reason).containsExactly("Başka bir dava");
+        assertThat(store.anonymiseReleasedHolds(tenant, f, "[anonymised]")).isZero();
+    }
+
+    @Test
+    void ofConcurrentReleasesOfOneHoldExactlyOneReleasesIt() throws Exception {
+        FeedbackId f = Fixtures.randomId();
+        store.placeHold(new LegalHold(tenant, f, "dava-2026-114", "Tüketici hakem heyeti başvurusu", Actor.staff("hukuk"), T0));
+        int releasers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(releasers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Optional<LegalHold>>> results = new ArrayList<>();
+            for (int i = 0; i < releasers; i++) {
+                Actor by = Actor.staff("hukuk-" + i);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return store.releaseHold(tenant, f, "dava-2026-114", by, T0.plusSeconds(60));
+                }));
+            }
+            start.countDown();
+            List<LegalHold> released = new ArrayList<>();
+            for (Future<Optional<LegalHold>> r : results) {
+                r.get(30, TimeUnit.SECONDS).ifPresent(released::add);
+            }
+
+            assertThat(released).hasSize(1);
+            assertThat(store.releasedHolds(tenant, f)).containsExactlyElementsOf(released);
+            assertThat(store.holds(tenant, f)).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -129,7 +129,10 @@ public final class PersonalDataJson {
         }
         ArrayNode holds = n.putArray("legalHolds");
         for (LegalHold h : item.holds()) {
-            holds.addObject().put("name", h.name()).put("reason", h.reason()).put("placedAt", h.placedAt().toString());
+            ObjectNode hn = holds.addObject().put("name", h.name()).put("reason", h.reason()).put("placedAt", h.placedAt().toString());
+            if (h.releasedAt() != null) {
+                hn.put("releasedAt", h.releasedAt().toString());
+            }
         }
         return n;
     }

@@ -1,24 +1,29 @@
 package io.memnun.store.memory;
 
 import io.memnun.error.DuplicateKeyException;
+import io.memnun.feedback.Actor;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
 import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.LegalHold;
 import io.memnun.privacy.PersonKey;
 import io.memnun.spi.PrivacyStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Consent records and legal holds in memory. Thread-safe: one monitor serialises every call. */
 public final class InMemoryPrivacyStore implements PrivacyStore {
     private final Map<UUID, ConsentRecord> consents = new LinkedHashMap<>();
     private final List<LegalHold> holds = new ArrayList<>();
+    /** Released holds, in the order released. */
+    private final List<LegalHold> released = new ArrayList<>();
 
     @Override
     public synchronized void saveConsent(ConsentRecord consent) {
@@ -48,17 +53,27 @@ public final class InMemoryPrivacyStore implements PrivacyStore {
     @Override
     public synchronized void placeHold(LegalHold hold) {
         Objects.requireNonNull(hold, "hold");
-        for (LegalHold h : holds) {
-            if (h.tenant().equals(hold.tenant()) && h.feedback().equals(hold.feedback()) && h.name().equals(hold.name())) {
-                throw new DuplicateKeyException("hold", hold.name());
-            }
+        if (!hold.isActive()) {
+            throw new IllegalArgumentException("hold " + hold.name() + " is released already; place an active hold");
+        }
+        if (active(hold.tenant(), hold.feedback(), hold.name()).isPresent()) {
+            throw new DuplicateKeyException("hold", hold.name());
         }
         holds.add(hold);
     }
 
     @Override
-    public synchronized boolean releaseHold(TenantId tenant, FeedbackId feedback, String name) {
-        return holds.removeIf(h -> h.tenant().equals(tenant) && h.feedback().equals(feedback) && h.name().equals(name));
+    public synchronized Optional<LegalHold> releaseHold(TenantId tenant, FeedbackId feedback, String name, Actor by, Instant at) {
+        Optional<LegalHold> hold = active(tenant, feedback, name);
+        hold.ifPresent(h -> {
+            holds.remove(h);
+            released.add(h.release(by, at));
+        });
+        return hold.map(h -> released.get(released.size() - 1));
+    }
+
+    private Optional<LegalHold> active(TenantId tenant, FeedbackId feedback, String name) {
+        return holds.stream().filter(h -> h.tenant().equals(tenant) && h.feedback().equals(feedback) && h.name().equals(name)).findFirst();
     }
 
     @Override
@@ -67,5 +82,23 @@ public final class InMemoryPrivacyStore implements PrivacyStore {
                 .filter(h -> h.tenant().equals(tenant) && h.feedback().equals(feedback))
                 .sorted(Comparator.comparing(LegalHold::placedAt))
                 .toList();
+    }
+
+    @Override
+    public synchronized List<LegalHold> releasedHolds(TenantId tenant, FeedbackId feedback) {
+        return released.stream().filter(h -> h.tenant().equals(tenant) && h.feedback().equals(feedback)).toList();
+    }
+
+    @Override
+    public synchronized int anonymiseReleasedHolds(TenantId tenant, FeedbackId feedback, String placeholder) {
+        int changed = 0;
+        for (int i = 0; i < released.size(); i++) {
+            LegalHold h = released.get(i);
+            if (h.tenant().equals(tenant) && h.feedback().equals(feedback) && !h.reason().equals(placeholder)) {
+                released.set(i, h.withReason(placeholder));
+                changed++;
+            }
+        }
+        return changed;
     }
 }

@@ -18,11 +18,16 @@ import io.memnun.spi.PrivacyStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** {@link PrivacyStore} on the {@code consent} and {@code legal_hold} tables (schema 12). */
+/**
+ * {@link PrivacyStore} on the {@code consent} and {@code legal_hold} tables (schema 12) and the
+ * {@code legal_hold_released} table (schema 19).
+ */
 public final class SqlPrivacyStore implements PrivacyStore {
     private static final String CONSENT_COLUMNS =
             "tenant, id, person_kind, person_value, purpose, given_at, channel, evidence, withdrawn_at";
@@ -33,8 +38,12 @@ public final class SqlPrivacyStore implements PrivacyStore {
     private final String selectConsents;
     private final String deleteConsents;
     private final String insertHold;
+    private final String selectHold;
     private final String deleteHold;
     private final String selectHolds;
+    private final String insertReleased;
+    private final String selectReleased;
+    private final String anonymiseReleased;
 
     public SqlPrivacyStore(Transactions tx, SqlDialect dialect, Tables tables) {
         this.tx = Objects.requireNonNull(tx, "tx");
@@ -47,9 +56,18 @@ public final class SqlPrivacyStore implements PrivacyStore {
         String hold = tables.legalHold();
         this.insertHold = "INSERT INTO " + hold + " (tenant, feedback_id, name, reason, actor_kind, actor_id, placed_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-        this.deleteHold = "DELETE FROM " + hold + " WHERE tenant = ? AND feedback_id = ? AND name = ?";
+        this.selectHold = "SELECT name, reason, actor_kind, actor_id, placed_at FROM " + hold
+                + " WHERE tenant = ? AND feedback_id = ? AND name = ?";
+        // by its placing too: what is deleted is the hold that was read
+        this.deleteHold = "DELETE FROM " + hold + " WHERE tenant = ? AND feedback_id = ? AND name = ? AND placed_at = ?";
         this.selectHolds = "SELECT name, reason, actor_kind, actor_id, placed_at FROM " + hold
                 + " WHERE tenant = ? AND feedback_id = ? ORDER BY placed_at, name";
+        String released = tables.legalHoldReleased();
+        this.insertReleased = "INSERT INTO " + released + " (tenant, feedback_id, name, reason, actor_kind, actor_id, placed_at,"
+                + " released_by_kind, released_by_id, released_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.selectReleased = "SELECT name, reason, actor_kind, actor_id, placed_at, released_by_kind, released_by_id, released_at FROM "
+                + released + " WHERE tenant = ? AND feedback_id = ? ORDER BY released_at, placed_at, name";
+        this.anonymiseReleased = "UPDATE " + released + " SET reason = ? WHERE tenant = ? AND feedback_id = ? AND reason <> ?";
     }
 
     @Override
@@ -108,6 +126,9 @@ public final class SqlPrivacyStore implements PrivacyStore {
     @Override
     public void placeHold(LegalHold hold) {
         Objects.requireNonNull(hold, "hold");
+        if (!hold.isActive()) {
+            throw new IllegalArgumentException("hold " + hold.name() + " is released already; place an active hold");
+        }
         tx.statement("place legal hold " + hold.name(), c -> {
             try (PreparedStatement ps = c.prepareStatement(insertHold)) {
                 ps.setString(1, hold.tenant().value());
@@ -131,14 +152,44 @@ public final class SqlPrivacyStore implements PrivacyStore {
     }
 
     @Override
-    public boolean releaseHold(TenantId tenant, FeedbackId feedback, String name) {
-        return tx.statement("release legal hold " + name, c -> {
-            try (PreparedStatement ps = c.prepareStatement(deleteHold)) {
-                ps.setString(1, tenant.value());
-                setUuid(ps, 2, feedback.value());
+    public Optional<LegalHold> releaseHold(TenantId tenant, FeedbackId feedback, String name, Actor by, Instant at) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(at, "at");
+        return tx.write("release legal hold " + name, c -> {
+            LegalHold hold;
+            try (PreparedStatement ps = c.prepareStatement(selectHold)) {
+                bindFeedback(ps, tenant, feedback);
                 ps.setString(3, name);
-                return ps.executeUpdate() > 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    hold = hold(rs, tenant, feedback);
+                }
             }
+            try (PreparedStatement ps = c.prepareStatement(deleteHold)) {
+                bindFeedback(ps, tenant, feedback);
+                ps.setString(3, name);
+                setInstant(ps, 4, hold.placedAt());
+                if (ps.executeUpdate() == 0) {
+                    // released (or released and placed anew) since the read: this release is not the one that did it
+                    return Optional.empty();
+                }
+            }
+            LegalHold released = hold.release(by, at);
+            try (PreparedStatement ps = c.prepareStatement(insertReleased)) {
+                bindFeedback(ps, tenant, feedback);
+                ps.setString(3, released.name());
+                ps.setString(4, released.reason());
+                ps.setString(5, released.placedBy().kind().name());
+                ps.setString(6, released.placedBy().id());
+                setInstant(ps, 7, released.placedAt());
+                ps.setString(8, by.kind().name());
+                ps.setString(9, by.id());
+                setInstant(ps, 10, released.releasedAt());
+                ps.executeUpdate();
+            }
+            return Optional.of(released);
         });
     }
 
@@ -146,17 +197,60 @@ public final class SqlPrivacyStore implements PrivacyStore {
     public List<LegalHold> holds(TenantId tenant, FeedbackId feedback) {
         return tx.read("read the legal holds of " + feedback, c -> {
             try (PreparedStatement ps = c.prepareStatement(selectHolds)) {
-                ps.setString(1, tenant.value());
-                setUuid(ps, 2, feedback.value());
+                bindFeedback(ps, tenant, feedback);
                 List<LegalHold> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new LegalHold(tenant, feedback, rs.getString(1), rs.getString(2),
-                                new Actor(Actor.Kind.valueOf(rs.getString(3)), rs.getString(4)), getRequiredInstant(rs, 5)));
+                        out.add(hold(rs, tenant, feedback));
                     }
                 }
                 return out;
             }
         });
+    }
+
+    @Override
+    public List<LegalHold> releasedHolds(TenantId tenant, FeedbackId feedback) {
+        return tx.read("read the released legal holds of " + feedback, c -> {
+            try (PreparedStatement ps = c.prepareStatement(selectReleased)) {
+                bindFeedback(ps, tenant, feedback);
+                List<LegalHold> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new LegalHold(tenant, feedback, rs.getString(1), rs.getString(2), actor(rs, 3), getRequiredInstant(rs, 5),
+                                actor(rs, 6), getRequiredInstant(rs, 8)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public int anonymiseReleasedHolds(TenantId tenant, FeedbackId feedback, String placeholder) {
+        Objects.requireNonNull(placeholder, "placeholder");
+        return tx.statement("anonymise the released legal holds of " + feedback, c -> {
+            try (PreparedStatement ps = c.prepareStatement(anonymiseReleased)) {
+                ps.setString(1, placeholder);
+                ps.setString(2, tenant.value());
+                setUuid(ps, 3, feedback.value());
+                ps.setString(4, placeholder);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static void bindFeedback(PreparedStatement ps, TenantId tenant, FeedbackId feedback) throws SQLException {
+        ps.setString(1, tenant.value());
+        setUuid(ps, 2, feedback.value());
+    }
+
+    /** An active hold from a row of {@code name, reason, actor_kind, actor_id, placed_at}. */
+    private static LegalHold hold(ResultSet rs, TenantId tenant, FeedbackId feedback) throws SQLException {
+        return new LegalHold(tenant, feedback, rs.getString(1), rs.getString(2), actor(rs, 3), getRequiredInstant(rs, 5));
+    }
+
+    private static Actor actor(ResultSet rs, int kindColumn) throws SQLException {
+        return new Actor(Actor.Kind.valueOf(rs.getString(kindColumn)), rs.getString(kindColumn + 1));
     }
 }

@@ -110,6 +110,11 @@ public record Tables(String prefix) {
         return prefix + "legal_hold";
     }
 
+    /** Released legal holds (schema 19). */
+    public String legalHoldReleased() {
+        return prefix + "legal_hold_released";
+    }
+
     /** Flyway's history table, prefixed too so two installations in one schema keep separate histories. */
     public String schemaHistory() {
         return prefix + "schema_history";
