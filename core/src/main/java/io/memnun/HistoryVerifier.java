@@ -1,6 +1,5 @@
 package io.memnun;
 
-import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.FeedbackQuery;
@@ -19,9 +18,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the hash chains of stored histories ({@link HistoryChain}) and names the first broken link: an event whose
- * text no longer matches its digest, whose recomputed hash differs from the stored one, or a version missing or
- * repeated. A free text may be blank (null or empty) where its digest says otherwise only when a later
- * {@link EventType#ANONYMISED} event records that it was blanked.
+ * text no longer matches its digest, whose recomputed hash differs from the stored one or is missing, or a version
+ * missing or repeated, including events missing after the last one stored (the feedback's version says how many
+ * there are). An anonymisation seals the events it rewrites anew ({@link HistorySeals#afterRewrite}), so their
+ * digests are of their blanked text.
  *
  * <p>A whole tenant is checked feedback by feedback, a page of {@value #PAGE} at a time, so it never holds more
  * than one page and one history in memory.
@@ -98,7 +98,8 @@ public final class HistoryVerifier {
     public Result verify(TenantId tenant, FeedbackId id) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");
-        return check(id, sealed.sealedHistory(tenant, id));
+        long version = store.find(tenant, id).map(Feedback::version).orElse(-1L);
+        return check(id, sealed.sealedHistory(tenant, id), version);
     }
 
     /** Checks every feedback of {@code tenant}, in pages. */
@@ -112,7 +113,7 @@ public final class HistoryVerifier {
         while (true) {
             Page<Feedback> page = store.query(q);
             for (Feedback f : page.items()) {
-                Result r = verify(tenant, f.id());
+                Result r = check(f.id(), sealed.sealedHistory(tenant, f.id()), f.version());
                 feedback++;
                 events += r.events();
                 if (!r.intact()) {
@@ -145,7 +146,12 @@ public final class HistoryVerifier {
     }
 
     static Result check(FeedbackId id, List<SealedEvent> history) {
-        HistorySeals.Break broken = HistorySeals.firstBreak(history);
+        return check(id, history, -1);
+    }
+
+    /** Checks {@code history}, which must end at {@code version} unless it is negative. */
+    static Result check(FeedbackId id, List<SealedEvent> history, long version) {
+        HistorySeals.Break broken = version < 0 ? HistorySeals.firstBreak(history) : HistorySeals.firstBreak(history, version);
         if (broken != null) {
             return new Result(id, history.size(), lastHash(history), new BrokenLink(id, broken.version(), broken.reason()));
         }

@@ -1,5 +1,6 @@
 package io.memnun;
 
+import io.memnun.error.NotFoundException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Anonymisation;
@@ -339,6 +340,15 @@ public final class PrivacyDesk {
             List<SealedEvent> sealedHistory = store instanceof SealedHistory sealed ? sealed.sealedHistory(f.tenant(), f.id()) : null;
             List<FeedbackEvent> history = sealedHistory != null ? sealedHistory.stream().map(SealedEvent::event).toList()
                     : store.history(f.tenant(), f.id());
+            long stored = history.isEmpty() ? f.version() : history.get(history.size() - 1).version();
+            if (stored > f.version()) {
+                // a command landed since f was read: anonymise the state it left, with its text
+                if (conflicts >= MAX_CONFLICTS) {
+                    throw new VersionConflictException(f.id().toString(), f.version(), stored);
+                }
+                f = store.find(f.tenant(), f.id()).orElseThrow(() -> new NotFoundException("feedback " + start.id()));
+                continue;
+            }
             f.attachments().forEach(a -> files.add(a.id()));
             for (FeedbackEvent e : history) {
                 String ids = e.details().get("attachments");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memnun.feedback.Actor;
+import io.memnun.feedback.Anonymisation;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
@@ -110,28 +111,34 @@ class HistoryVerifierTest {
     }
 
     @Test
-    void blankTextVerifiesOnlyBeforeAnAnonymisedEvent() {
+    void textBlankedBehindTheStoresBackIsABrokenLinkEvenBeforeAnAnonymisedEvent() {
         Feedback f = lifecycle();
-        List<SealedEvent> blanked = tampered(f, 3, e -> withNote(e, null));
-        assertThat(HistoryVerifier.check(f.id(), blanked).broken().reason()).contains("no later ANONYMISED");
+        List<SealedEvent> removed = tampered(f, 3, e -> withNote(e, null));
+        assertThat(HistoryVerifier.check(f.id(), removed).broken().reason()).contains("note was removed");
         List<SealedEvent> emptied = tampered(f, 3, e -> withNote(e, ""));
-        assertThat(HistoryVerifier.check(f.id(), emptied).intact()).isFalse();
+        assertThat(HistoryVerifier.check(f.id(), emptied).broken().version()).isEqualTo(3);
 
-        // an anonymisation blanks the note and records itself: the chain still verifies
-        List<SealedEvent> anonymised = new ArrayList<>(blanked);
-        SealedEvent withDetails = firstWithDetails(f);
-        String key = withDetails.event().details().keySet().iterator().next();
-        int at = (int) withDetails.event().version() - 1;
-        anonymised.set(at, rewrite(anonymised.get(at), e -> withDetail(e, key, "")));
+        // blanked as anonymisation blanks, and an anonymisation's event after it: the digests are still of the text
+        // before, which an anonymisation never leaves (it seals the events it rewrites anew)
+        List<SealedEvent> anonymised = new ArrayList<>(tampered(f, 3, e -> withNote(e, Anonymisation.PLACEHOLDER)));
         SealedEvent last = anonymised.get(anonymised.size() - 1);
         FeedbackEvent mark = new FeedbackEvent(f.id(), last.event().version() + 1, EventType.ANONYMISED, Actor.SYSTEM,
                 last.event().at().plusSeconds(60), null, last.event().to(), last.event().to(), Map.of());
         anonymised.add(HistoryChain.seal(mark, HistoryChain.bytes(last.hash())));
         HistoryVerifier.Result r = HistoryVerifier.check(f.id(), anonymised);
-        assertThat(r.intact()).as("%s", r.broken()).isTrue();
-        // but text changed to something else is still a broken link, anonymised or not
-        anonymised.set(2, rewrite(anonymised.get(2), e -> withNote(e, "başka")));
-        assertThat(HistoryVerifier.check(f.id(), anonymised).broken().version()).isEqualTo(3);
+        assertThat(r.broken().version()).isEqualTo(3);
+        assertThat(r.broken().reason()).contains("note is [anonymised] but its digest is of other text");
+    }
+
+    @Test
+    void aFeedbackWhoseLastEventsAreMissingIsBroken() {
+        Feedback f = lifecycle();
+        List<SealedEvent> h = new ArrayList<>(store.sealedHistory(tenant, f.id()));
+        h.remove(h.size() - 1);
+        assertThat(HistoryVerifier.check(f.id(), h).intact()).as("checked on its own, nothing says an event is missing").isTrue();
+        HistoryVerifier.Result r = HistoryVerifier.check(f.id(), h, f.version());
+        assertThat(r.broken().version()).isEqualTo(f.version());
+        assertThat(r.broken().reason()).contains("missing");
     }
 
     @Test

@@ -71,13 +71,13 @@ public final class Anonymisation {
      * Like {@link #anonymise(Feedback, List, Actor, String, Instant)}, given the history as a store that keeps seals
      * returned it ({@link SealedEvent}): the {@link EventType#ANONYMISED} event also records what that store will do
      * to the chain ({@link HistorySeals#afterRewrite}): {@code resealedFrom}, the first version it seals anew (a head
-     * recorded elsewhere for an earlier version still verifies, a later one no longer does), or
-     * {@code chainBrokenAt}, where the chain was already broken, which is then not sealed anew.
+     * recorded elsewhere for an earlier version still verifies, a later one no longer does), and
+     * {@code chainBrokenAt}, where the chain was already broken, from which the chain hashes are cleared.
      */
     public static Result anonymiseSealed(Feedback feedback, List<SealedEvent> history, Actor actor, String why, Instant now) {
         Objects.requireNonNull(history, "history");
         return anonymise(feedback, history.stream().map(SealedEvent::event).toList(), actor, why, now, rewritten -> {
-            HistorySeals.Reseal r = HistorySeals.afterRewrite(history, rewritten);
+            HistorySeals.Reseal r = HistorySeals.afterRewrite(history, rewritten, feedback.version());
             Map<String, String> seal = new LinkedHashMap<>();
             if (r.resealedFrom() != null) {
                 seal.put("resealedFrom", Long.toString(r.resealedFrom()));

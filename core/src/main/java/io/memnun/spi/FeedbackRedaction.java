@@ -1,6 +1,7 @@
 package io.memnun.spi;
 
 import io.memnun.feedback.Anonymisation;
+import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.HistorySeals;
@@ -14,10 +15,10 @@ import java.util.Objects;
  * rewrites history: the only write that does.
  *
  * <p>A store that seals its history ({@link SealedHistory}) writes the rewritten events' digests of their new text,
- * and seals them and every later event anew when the stored chain verifies ({@link #reseal}): the digests of the
- * removed text go with the text, so that nobody holding the database can confirm a guess of what an anonymised note
- * said by hashing the guess. A chain that does not verify is not sealed anew, so that a change made behind the
- * store's back stays evident.
+ * and seals them and every later event anew up to the stored chain's first break ({@link #reseal}): the digests of
+ * the removed text, and the chain hashes computed over them, go with the text, so that nobody holding the database
+ * can confirm a guess of what an anonymised note said by hashing the guess. From a break on the chain hashes are
+ * cleared instead, so that a change made behind the store's back stays evident where it was.
  *
  * @param feedback the new state
  * @param expectedVersion the version it was based on: {@code feedback.version() - 1}
@@ -32,6 +33,10 @@ public record FeedbackRedaction(Feedback feedback, long expectedVersion, List<Fe
         if (expectedVersion != feedback.version() - 1 || recorded.version() != feedback.version()) {
             throw new IllegalArgumentException("the recorded event must carry the feedback's new version, one after expectedVersion");
         }
+        if (recorded.type() != EventType.ANONYMISED || !recorded.feedbackId().equals(feedback.id())) {
+            throw new IllegalArgumentException("a redaction is recorded by an " + EventType.ANONYMISED + " event of the same feedback, not "
+                    + recorded.type());
+        }
         for (FeedbackEvent e : rewritten) {
             if (!e.feedbackId().equals(feedback.id()) || e.version() > expectedVersion) {
                 throw new IllegalArgumentException("a rewritten event must be an earlier event of the same feedback: " + e.version());
@@ -41,11 +46,14 @@ public record FeedbackRedaction(Feedback feedback, long expectedVersion, List<Fe
 
     /**
      * What a store that keeps seals writes besides the feedback and the recorded event, given the feedback's whole
-     * sealed history as stored ({@link HistorySeals#afterRewrite}): the rewritten events' text and new digests, and
-     * the events sealed anew when the stored chain verifies.
+     * sealed history as stored at {@link #expectedVersion} ({@link HistorySeals#afterRewrite}): the rewritten events'
+     * text with the digests of it, and from the first of them on the chain hashes computed anew up to the stored
+     * chain's first break and cleared from it.
+     *
+     * @throws IllegalArgumentException if a rewritten event does more than blank its text
      */
     public HistorySeals.Reseal reseal(List<SealedEvent> stored) {
-        return HistorySeals.afterRewrite(stored, rewritten);
+        return HistorySeals.afterRewrite(stored, rewritten, expectedVersion);
     }
 
     public static FeedbackRedaction of(Anonymisation.Result result) {

@@ -1,9 +1,11 @@
 package io.memnun.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How a sealed history is checked and sealed anew after anonymisation rewrites its text: a chain that verifies is
- * sealed anew from the first rewritten event, one that does not never is (so a change made behind the store's back
- * stays evident), and no digest of replaced text survives either way.
+ * sealed anew from the first rewritten event; one that does not is sealed anew only up to its break and has its chain
+ * hashes cleared from there (so a change made behind the store's back stays evident); and no digest of replaced text,
+ * nor a chain hash computed over one, survives either way.
  */
 class HistorySealsTest {
     private static final FeedbackId ID = FeedbackId.of(UUID.fromString("0190f3a2-7b1c-7d4e-8f00-123456789abc"));
@@ -62,12 +65,40 @@ class HistorySealsTest {
         return out;
     }
 
+    /** Whether any stored hash confirms that event {@code index} of {@code history} held {@code guess} as its note. */
+    private static boolean confirmsGuess(List<SealedEvent> history, int index, String guess) {
+        if (history.get(index - 1).hash() == null) {
+            return false;
+        }
+        FeedbackEvent guessed = history.get(index).event().withText(guess, events().get(index).details());
+        byte[] hash = HistoryChain.link(HistoryChain.bytes(history.get(index - 1).hash()), HistoryChain.contentDigest(guessed, TextDigests.of(guessed)));
+        for (int i = index; i < history.size(); i++) {
+            if (HistoryChain.hex(hash).equals(history.get(i).hash())) {
+                return true;
+            }
+            if (i + 1 < history.size()) {
+                FeedbackEvent next = history.get(i + 1).event();
+                hash = HistoryChain.link(hash, HistoryChain.contentDigest(next, history.get(i + 1).digests()));
+            }
+        }
+        return false;
+    }
+
+    private static List<SealedEvent> withActor(List<SealedEvent> history, int version, String actor) {
+        List<SealedEvent> out = new ArrayList<>(history);
+        SealedEvent s = out.get(version - 1);
+        FeedbackEvent e = s.event();
+        out.set(version - 1, new SealedEvent(new FeedbackEvent(ID, version, e.type(), Actor.staff(actor), e.at(), e.note(), e.from(), e.to(),
+                e.details()), s.digests(), s.hash()));
+        return out;
+    }
+
     @Test
     void anIntactChainIsSealedAnewFromTheFirstRewrittenEventAndKeepsNoDigestOfTheReplacedText() {
         List<SealedEvent> stored = sealed(events());
         List<FeedbackEvent> rewritten = List.of(blanked(events().get(2)), blanked(events().get(4)));
 
-        HistorySeals.Reseal r = HistorySeals.afterRewrite(stored, rewritten);
+        HistorySeals.Reseal r = HistorySeals.afterRewrite(stored, rewritten, 5);
 
         assertThat(r.broken()).isNull();
         assertThat(r.resealedFrom()).isEqualTo(3);
@@ -76,51 +107,97 @@ class HistorySealsTest {
         assertThat(r.writes().get(1).event()).isEqualTo(events().get(3));
         assertThat(r.writes().get(1).hash()).isNotEqualTo(stored.get(3).hash());
         List<SealedEvent> after = applied(stored, r.writes());
-        assertThat(HistorySeals.firstBreak(after)).isNull();
+        assertThat(HistorySeals.firstBreak(after, 5)).isNull();
         assertThat(after.subList(0, 2)).isEqualTo(stored.subList(0, 2));
         assertThat(after.toString()).doesNotContain(HistoryChain.textDigest(PHONE_NOTE)).doesNotContain("0532");
         assertThat(stored.toString()).contains(HistoryChain.textDigest(PHONE_NOTE));
+        assertThat(confirmsGuess(stored, 2, PHONE_NOTE)).as("the check itself finds the guess in the stored chain").isTrue();
+        assertThat(confirmsGuess(after, 2, PHONE_NOTE)).isFalse();
     }
 
     @Test
-    void aChainChangedBehindTheStoresBackIsNotSealedAnewButLosesTheDigestsOfTheReplacedText() {
-        List<SealedEvent> stored = new ArrayList<>(sealed(events()));
+    void aChainChangedAfterTheRewrittenEventIsSealedAnewUpToTheChangeAndClearedFromItSoNoHashConfirmsAGuess() {
         // the actor of the reassignment changed in the database, after the rewritten note
-        SealedEvent four = stored.get(3);
-        FeedbackEvent e = four.event();
-        stored.set(3, new SealedEvent(new FeedbackEvent(ID, 4, e.type(), Actor.staff("mallory"), e.at(), e.note(), e.from(), e.to(), e.details()),
-                four.digests(), four.hash()));
+        List<SealedEvent> stored = withActor(sealed(events()), 4, "mallory");
         assertThat(HistorySeals.firstBreak(stored)).extracting(HistorySeals.Break::version).isEqualTo(4L);
+        assertThat(confirmsGuess(stored, 2, PHONE_NOTE)).isTrue();
 
-        HistorySeals.Reseal r = HistorySeals.afterRewrite(stored, List.of(blanked(events().get(2))));
+        HistorySeals.Reseal r = HistorySeals.afterRewrite(stored, List.of(blanked(events().get(2))), 5);
 
-        assertThat(r.resealedFrom()).isNull();
         assertThat(r.broken().version()).isEqualTo(4);
-        // only the rewritten event: the digests of its new text, its stored link
-        assertThat(r.writes()).hasSize(1);
-        SealedEvent three = r.writes().get(0);
-        assertThat(three.event().note()).isEqualTo(PLACEHOLDER);
-        assertThat(three.digests()).isEqualTo(TextDigests.of(three.event()));
-        assertThat(three.hash()).isEqualTo(stored.get(2).hash());
-        // the chain stays broken, now from the rewritten event on
-        assertThat(HistorySeals.firstBreak(applied(stored, r.writes())).version()).isEqualTo(3);
+        assertThat(r.resealedFrom()).isEqualTo(3);
+        assertThat(r.writes()).extracting(s -> s.event().version()).containsExactly(3L, 4L, 5L);
+        assertThat(r.writes()).allSatisfy(s -> assertThat(s.digests()).isEqualTo(TextDigests.of(s.event())));
+        // the rewritten note linked anew to the event before it, the events from the change on with no link
+        assertThat(r.writes().get(0).hash()).isNotNull().isNotEqualTo(stored.get(2).hash());
+        List<SealedEvent> after = applied(stored, r.writes());
+        assertThat(after.get(3).hash()).isNull();
+        assertThat(after.get(4).hash()).isNull();
+        // the chain still breaks at the change, and verifies up to it
+        assertThat(HistorySeals.firstBreak(after, 5)).satisfies(b -> {
+            assertThat(b.version()).isEqualTo(4);
+            assertThat(b.reason()).contains("never sealed");
+        });
+        assertThat(HistorySeals.firstBreak(after.subList(0, 3))).isNull();
+        assertThat(after.toString()).doesNotContain(HistoryChain.textDigest(PHONE_NOTE));
+        assertThat(confirmsGuess(after, 2, PHONE_NOTE)).isFalse();
     }
 
     @Test
-    void aMissingOrUnsealedEventIsABrokenChainAndEveryStoredRewrittenEventStillLosesItsDigests() {
+    void aChainChangedBeforeTheRewrittenEventKeepsItsBreakAndClearsEveryHashComputedOverTheReplacedText() {
+        List<SealedEvent> stored = withActor(sealed(events()), 2, "mallory");
+
+        HistorySeals.Reseal r = HistorySeals.afterRewrite(stored, List.of(blanked(events().get(2))), 5);
+
+        assertThat(r.broken().version()).isEqualTo(2);
+        assertThat(r.resealedFrom()).isNull();
+        assertThat(r.writes()).extracting(s -> s.event().version()).containsExactly(3L, 4L, 5L);
+        assertThat(r.writes()).extracting(SealedEvent::hash).containsOnlyNulls();
+        List<SealedEvent> after = applied(stored, r.writes());
+        assertThat(HistorySeals.firstBreak(after, 5)).satisfies(b -> {
+            assertThat(b.version()).isEqualTo(2);
+            assertThat(b.reason()).contains("stored hash does not match");
+        });
+        assertThat(after.get(1)).isEqualTo(stored.get(1));
+        assertThat(after.get(2).digests()).isEqualTo(TextDigests.of(after.get(2).event()));
+        assertThat(after.toString()).doesNotContain(HistoryChain.textDigest(PHONE_NOTE));
+    }
+
+    @Test
+    void aMissingOrUnsealedEventIsABrokenChainAndEveryStoredEventFromTheRewrittenOnLosesWhatWasComputedFromItsText() {
         List<SealedEvent> all = sealed(events());
         List<SealedEvent> gap = new ArrayList<>(all);
         gap.remove(1);
-        HistorySeals.Reseal r = HistorySeals.afterRewrite(gap, List.of(blanked(events().get(1)), blanked(events().get(2))));
+        HistorySeals.Reseal r = HistorySeals.afterRewrite(gap, List.of(blanked(events().get(1)), blanked(events().get(2))), 5);
         assertThat(r.broken().reason()).contains("expected version 2 but found 3");
-        assertThat(r.writes()).extracting(s -> s.event().version()).containsExactly(3L);
+        assertThat(r.writes()).extracting(s -> s.event().version()).containsExactly(3L, 4L, 5L);
         assertThat(r.writes().get(0).digests().note()).isEqualTo(HistoryChain.textDigest(PLACEHOLDER));
+        assertThat(r.writes()).extracting(SealedEvent::hash).containsOnlyNulls();
 
         List<SealedEvent> unsealed = new ArrayList<>(all);
         unsealed.set(1, new SealedEvent(all.get(1).event(), null, null));
-        r = HistorySeals.afterRewrite(unsealed, List.of(blanked(events().get(2))));
+        r = HistorySeals.afterRewrite(unsealed, List.of(blanked(events().get(2))), 5);
         assertThat(r.broken().reason()).contains("never sealed");
-        assertThat(r.writes()).singleElement().satisfies(s -> assertThat(s.digests().note()).isEqualTo(HistoryChain.textDigest(PLACEHOLDER)));
+        assertThat(r.writes().get(0).digests().note()).isEqualTo(HistoryChain.textDigest(PLACEHOLDER));
+        assertThat(applied(unsealed, r.writes()).toString()).doesNotContain(HistoryChain.textDigest(PHONE_NOTE));
+    }
+
+    @Test
+    void aHistoryMissingItsLastEventsIsBrokenThereAndSealedAnewUpToIt() {
+        List<SealedEvent> stored = sealed(events()).subList(0, 4);
+        assertThat(HistorySeals.firstBreak(stored)).isNull();
+        assertThat(HistorySeals.firstBreak(stored, 5)).satisfies(b -> {
+            assertThat(b.version()).isEqualTo(5);
+            assertThat(b.reason()).contains("ends at version 4 but the feedback is at version 5");
+        });
+        assertThat(HistorySeals.firstBreak(sealed(events()), 4).reason()).contains("after the feedback's version 4");
+
+        HistorySeals.Reseal r = HistorySeals.afterRewrite(stored, List.of(blanked(events().get(2))), 5);
+
+        assertThat(r.broken().version()).isEqualTo(5);
+        assertThat(r.resealedFrom()).isEqualTo(3);
+        assertThat(HistorySeals.firstBreak(applied(stored, r.writes()), 4)).isNull();
+        assertThat(HistorySeals.firstBreak(applied(stored, r.writes()), 5).version()).isEqualTo(5);
     }
 
     /** A history anonymised before the stores sealed anew: text blanked, digests of the text before kept. */
@@ -136,37 +213,94 @@ class HistorySealsTest {
     }
 
     @Test
-    void aHistoryAnonymisedTheOldWayIsSealedAnewFromItsFirstStaleDigestWithNothingToRewrite() {
+    void aHistoryAnonymisedTheOldWayIsBrokenForTheVerifierAndSealedAnewByTheMigrationFromItsFirstStaleDigest() {
         List<SealedEvent> stored = anonymisedTheOldWay(PLACEHOLDER);
-        assertThat(HistorySeals.firstBreak(stored)).isNull();
+        assertThat(HistorySeals.firstBreak(stored)).satisfies(b -> {
+            assertThat(b.version()).isEqualTo(3);
+            assertThat(b.reason()).contains("note is [anonymised] but its digest is of other text");
+        });
 
-        HistorySeals.Reseal r = HistorySeals.afterRewrite(stored, List.of());
+        HistorySeals.Reseal r = HistorySeals.afterLegacyAnonymisation(stored, 6);
 
+        assertThat(r.broken()).isNull();
         assertThat(r.resealedFrom()).isEqualTo(3);
         List<SealedEvent> after = applied(stored, r.writes());
-        assertThat(HistorySeals.firstBreak(after)).isNull();
+        assertThat(HistorySeals.firstBreak(after, 6)).isNull();
         assertThat(after).allSatisfy(s -> assertThat(s.digests()).isEqualTo(TextDigests.of(s.event())));
-        assertThat(HistorySeals.afterRewrite(after, List.of()).writes()).as("nothing stale is left").isEmpty();
+        assertThat(HistorySeals.afterLegacyAnonymisation(after, 6).writes()).as("nothing stale is left").isEmpty();
     }
 
     @Test
-    void aTextBlankedOtherwiseThanAnonymisationBlanksItIsNotSealedAnew() {
+    void aTextBlankedOtherwiseThanAnonymisationBlanksItIsABreakTheMigrationDoesNotHide() {
         for (String blank : new String[] {null, ""}) {
             List<SealedEvent> stored = anonymisedTheOldWay(blank);
-            // the verifier accepts it (older anonymisations were taken to blank so), but sealing it anew would hide it
-            assertThat(HistorySeals.firstBreak(stored)).as("blank %s", blank).isNull();
 
-            HistorySeals.Reseal r = HistorySeals.afterRewrite(stored, List.of());
+            HistorySeals.Reseal r = HistorySeals.afterLegacyAnonymisation(stored, 6);
 
-            assertThat(r.resealedFrom()).isNull();
+            assertThat(r.resealedFrom()).as("blank %s", blank).isNull();
             assertThat(r.broken().version()).isEqualTo(3);
-            assertThat(r.writes()).isEmpty();
+            List<SealedEvent> after = applied(stored, r.writes());
+            assertThat(HistorySeals.firstBreak(after, 6).version()).isEqualTo(3);
+            assertThat(after.toString()).doesNotContain(HistoryChain.textDigest(PHONE_NOTE));
+        }
+    }
+
+    /** Anonymised by the stores as they do now: sealed anew, and the anonymisation's event linked after. */
+    private static List<SealedEvent> anonymisedAndSealedAnew() {
+        List<SealedEvent> stored = sealed(events());
+        HistorySeals.Reseal r = HistorySeals.afterRewrite(stored, List.of(blanked(events().get(2)), blanked(events().get(4))), 5);
+        List<SealedEvent> after = new ArrayList<>(applied(stored, r.writes()));
+        FeedbackEvent mark = new FeedbackEvent(ID, 6, EventType.ANONYMISED, Actor.system("retention"), events().get(4).at().plusSeconds(60),
+                null, Status.RESOLVED, Status.RESOLVED, Map.of("why", "retention", "resealedFrom", "3"));
+        after.add(HistoryChain.seal(mark, HistoryChain.bytes(after.get(4).hash())));
+        assertThat(HistorySeals.firstBreak(after, 6)).isNull();
+        return after;
+    }
+
+    private static List<SealedEvent> withDetails(List<SealedEvent> history, int version, Map<String, String> details) {
+        List<SealedEvent> out = new ArrayList<>(history);
+        SealedEvent s = out.get(version - 1);
+        out.set(version - 1, new SealedEvent(s.event().withText(s.event().note(), details), s.digests(), s.hash()));
+        return out;
+    }
+
+    @Test
+    void afterAnAnonymisationATextRemovedOrBlankedByHandIsABreakThatTheNextOneDoesNotSealAnew() {
+        Map<String, String> placeholder = new LinkedHashMap<>();
+        placeholder.put("assignee", PLACEHOLDER);
+        for (Map<String, String> details : List.of(Map.<String, String>of(), Map.of("assignee", ""), placeholder)) {
+            List<SealedEvent> tampered = withDetails(anonymisedAndSealedAnew(), 4, details);
+
+            assertThat(HistorySeals.firstBreak(tampered, 6)).as("details %s", details).extracting(HistorySeals.Break::version).isEqualTo(4L);
+            HistorySeals.Reseal r = HistorySeals.afterRewrite(tampered, List.of(), 6);
+            assertThat(r.broken()).as("details %s", details).isNotNull();
+            assertThat(HistorySeals.afterLegacyAnonymisation(tampered, 6).broken()).as("details %s", details).isNotNull();
         }
     }
 
     @Test
+    void aRewriteThatDoesMoreThanBlankTextIsRefused() {
+        List<SealedEvent> stored = sealed(events());
+        FeedbackEvent note = events().get(2);
+        FeedbackEvent assigned = events().get(3);
+        FeedbackEvent otherActor = new FeedbackEvent(ID, 3, note.type(), Actor.staff("mallory"), note.at(), PLACEHOLDER, note.from(), note.to(),
+                note.details());
+
+        assertThatThrownBy(() -> HistorySeals.afterRewrite(stored, List.of(note.withText("Misafir memnun ayrıldı", Map.of())), 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("note").hasMessageContaining("version 3");
+        assertThatThrownBy(() -> HistorySeals.afterRewrite(stored, List.of(assigned.withText(null, Map.of("assignee", "ayse"))), 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("detail assignee");
+        assertThatThrownBy(() -> HistorySeals.afterRewrite(stored, List.of(assigned.withText(null, Map.of())), 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keys");
+        assertThatThrownBy(() -> HistorySeals.afterRewrite(stored, List.of(events().get(0).withText(PLACEHOLDER, events().get(0).details())), 5))
+                .as("a note where there was none").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HistorySeals.afterRewrite(stored, List.of(otherActor), 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only its note and details");
+    }
+
+    @Test
     void nothingToRewriteInAnIntactChainWritesNothing() {
-        HistorySeals.Reseal r = HistorySeals.afterRewrite(sealed(events()), List.of());
+        HistorySeals.Reseal r = HistorySeals.afterRewrite(sealed(events()), List.of(), 5);
         assertThat(r.writes()).isEmpty();
         assertThat(r.resealedFrom()).isNull();
         assertThat(r.broken()).isNull();

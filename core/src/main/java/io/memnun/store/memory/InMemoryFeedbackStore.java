@@ -104,7 +104,9 @@ public final class InMemoryFeedbackStore
     private static void seal(Tenant t, FeedbackId id, List<FeedbackEvent> events) {
         List<SealedEvent> chain = t.seals.computeIfAbsent(id, k -> new ArrayList<>());
         for (FeedbackEvent e : events) {
-            byte[] previous = chain.isEmpty() ? HistoryChain.genesis() : HistoryChain.bytes(chain.get(chain.size() - 1).hash());
+            String last = chain.isEmpty() ? null : chain.get(chain.size() - 1).hash();
+            // after the genesis, or after a hash an anonymisation of a broken chain cleared, as the SQL stores link it
+            byte[] previous = last == null ? HistoryChain.genesis() : HistoryChain.bytes(last);
             chain.add(HistoryChain.seal(e, previous));
         }
     }

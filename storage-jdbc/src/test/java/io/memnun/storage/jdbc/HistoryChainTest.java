@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memnun.FeedbackDesk;
 import io.memnun.HistoryVerifier;
+import io.memnun.feedback.FeedbackEvent;
 import io.memnun.Notifications;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Anonymisation;
@@ -157,7 +158,7 @@ class HistoryChainTest extends OnEachDatabase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void theMigrationSealsAnewHistoriesAnonymisedBeforeTheStoresDidAndLeavesChangedOnesAlone(String database) throws Exception {
+    void theMigrationSealsAnewHistoriesAnonymisedBeforeTheStoresDidAndNeverMakesAChangedOneLookIntact(String database) throws Exception {
         on(database);
         TenantId tenant = Fixtures.newTenant("legacy-anon");
         FeedbackDesk desk = desk(false);
@@ -165,23 +166,21 @@ class HistoryChainTest extends OnEachDatabase {
         Feedback changed = legacyAnonymisation(tenant, lifecycle(desk, tenant));
         String noteDigest = HistoryChain.textDigest("Oda değişti 😊");
         assertThat(String.join("\n", storedDigests(tenant, kept))).contains(noteDigest);
-        assertThat(verifier().verify(tenant, kept.id()).intact()).isTrue();
+        // the digests are of the text before: the verifier reports it until the migration has run
+        assertThat(verifier().verify(tenant, kept.id()).broken().reason()).contains("is [anonymised] but its digest is of other text");
         // text changed behind memnun's back after the anonymisation: broken, and the migration must not hide it
         sql("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 4",
                 "başka", tenant.value(), changed.id().value());
-        assertThat(verifier().verify(tenant, changed.id()).broken().version()).isEqualTo(4);
-        // a note blanked to NULL by hand: the verifier accepts it before an anonymisation, but anonymisation never
-        // writes NULL for a text, so the migration must not seal it anew
+        // a note blanked to NULL by hand: anonymisation never writes NULL for a text, so the migration must not seal
+        // it anew
         Feedback blankedByHand = legacyAnonymisation(tenant, lifecycle(desk, tenant));
         sql("UPDATE memnun_feedback_event SET note = NULL WHERE tenant = ? AND feedback_id = ? AND version = 4",
                 tenant.value(), blankedByHand.id().value());
-        assertThat(verifier().verify(tenant, blankedByHand.id()).intact()).isTrue();
         // anonymised by this version: nothing stale, nothing to do
         Feedback current = lifecycle(desk, tenant);
         io.memnun.PrivacyDesk.builder(desk, storage().privacyStore()).build().anonymise(tenant, current.id(), Actor.staff("kvkk"), "retention");
         List<SealedEvent> keptBefore = storage().feedbackStore().sealedHistory(tenant, kept.id());
         List<SealedEvent> changedBefore = storage().feedbackStore().sealedHistory(tenant, changed.id());
-        List<SealedEvent> blankedBefore = storage().feedbackStore().sealedHistory(tenant, blankedByHand.id());
         List<SealedEvent> currentBefore = storage().feedbackStore().sealedHistory(tenant, current.id());
 
         migrate(new V18__ResealAnonymisedHistories());
@@ -193,11 +192,41 @@ class HistoryChainTest extends OnEachDatabase {
         // sealed anew from the resolution, the first event whose text was removed; the events before keep their seals
         assertThat(keptAfter.subList(0, 2)).isEqualTo(keptBefore.subList(0, 2));
         assertThat(keptAfter.get(2).hash()).isNotEqualTo(keptBefore.get(2).hash());
-        assertThat(storage().feedbackStore().sealedHistory(tenant, changed.id())).isEqualTo(changedBefore);
-        assertThat(verifier().verify(tenant, changed.id()).broken().version()).isEqualTo(4);
-        assertThat(storage().feedbackStore().sealedHistory(tenant, blankedByHand.id())).isEqualTo(blankedBefore);
+        // the changed ones still break where they were changed, sealed anew only before it; nothing computed from a
+        // removed text is left in them either
+        for (Feedback f : List.of(changed, blankedByHand)) {
+            HistoryVerifier.Result r = verifier().verify(tenant, f.id());
+            assertThat(r.broken().version()).isEqualTo(4);
+            List<SealedEvent> after = storage().feedbackStore().sealedHistory(tenant, f.id());
+            assertThat(after.get(2).hash()).isNotNull();
+            assertThat(after.subList(3, after.size())).extracting(SealedEvent::hash).containsOnlyNulls();
+            assertThat(String.join("\n", storedDigests(tenant, f))).doesNotContain(noteDigest)
+                    .doesNotContain(HistoryChain.textDigest("mutfak bakacak"));
+        }
+        assertThat(storage().feedbackStore().sealedHistory(tenant, changed.id()).subList(0, 2)).isEqualTo(changedBefore.subList(0, 2));
         assertThat(storage().feedbackStore().sealedHistory(tenant, current.id())).isEqualTo(currentBefore);
         assertThat(verifier().verify(tenant, current.id()).intact()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aHistoryMissingItsLastEventIsBrokenAndItsAnonymisationSaysSo(String database) {
+        on(database);
+        TenantId tenant = Fixtures.newTenant("tail");
+        FeedbackDesk desk = desk(false);
+        Feedback f = lifecycle(desk, tenant);
+        sql("DELETE FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ? AND version = ?", tenant.value(), f.id().value(),
+                f.version());
+        assertThat(verifier().verify(tenant, f.id()).broken().reason()).contains("missing");
+
+        io.memnun.PrivacyDesk.builder(desk, storage().privacyStore()).build().anonymise(tenant, f.id(), Actor.staff("kvkk"), "erasure-request");
+
+        List<FeedbackEvent> history = storage().feedbackStore().history(tenant, f.id());
+        assertThat(history.get(history.size() - 1).details()).containsEntry("chainBrokenAt", Long.toString(f.version()));
+        // the anonymisation's event follows the gap
+        assertThat(verifier().verify(tenant, f.id()).broken().reason())
+                .contains("expected version " + f.version() + " but found " + (f.version() + 1));
+        assertThat(String.join("\n", storedDigests(tenant, f))).doesNotContain(HistoryChain.textDigest("Oda değişti 😊"));
     }
 
     @ParameterizedTest(name = "{0}")

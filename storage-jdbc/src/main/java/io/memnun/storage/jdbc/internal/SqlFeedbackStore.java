@@ -386,10 +386,9 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             if (!reseal.writes().isEmpty()) {
                 writeSeals(c, f, reseal.writes());
             }
-            byte[] head = reseal.resealedFrom() == null ? null
-                    : HistoryChain.bytes(reseal.writes().get(reseal.writes().size() - 1).hash());
+            // linked in the statement to the hash just written before it (none, if it was cleared)
             List<FeedbackEvent> recorded = List.of(redaction.recorded());
-            insertEvents(c, f.tenant(), recorded, new EventSeals.Chain(head, recorded));
+            insertEvents(c, f.tenant(), recorded, new EventSeals.Chain(null, recorded));
             return null;
         });
         if (!tx.inHostTransaction()) {

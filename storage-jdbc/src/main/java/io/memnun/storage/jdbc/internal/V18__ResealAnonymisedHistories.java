@@ -17,13 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Schema 18: seals anew the histories anonymised before the stores did so themselves, so that no digest of a removed
- * text is left to confirm a guess of it with. Each anonymised history is handled as the stores handle one they
- * anonymise ({@link HistorySeals#afterRewrite} with nothing to rewrite): sealed anew from its first event whose
- * digests are of text an earlier anonymisation blanked, and only when its chain verifies and every such text is what
- * anonymisation writes; a history that does not is left as it is, for the verifier to report, so that this migration
- * never makes a changed history look intact. One pass over the anonymised histories' events in (tenant, feedback,
- * version) order, a history at a time, updated in batches; run it with the older memnun stopped, as every schema
- * upgrade.
+ * text, and no chain hash computed over one, is left to confirm a guess of it with. Each anonymised history is
+ * handled as the stores handle one they anonymise ({@link HistorySeals#afterLegacyAnonymisation}): from its first
+ * event whose digests are of other text than it holds, every event gets the digests of its text, and its chain hash
+ * computed anew up to the chain's first break and cleared from it, so that this migration never makes a changed
+ * history look intact. One pass over the anonymised histories' events in (tenant, feedback, version) order, a history
+ * at a time, updated in batches; run it with the older memnun stopped, as every schema upgrade.
  */
 public final class V18__ResealAnonymisedHistories extends BaseJavaMigration {
     private static final Logger LOG = LoggerFactory.getLogger(V18__ResealAnonymisedHistories.class);
@@ -31,9 +30,12 @@ public final class V18__ResealAnonymisedHistories extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        String table = context.getConfiguration().getPlaceholders().get("prefix") + "feedback_event";
+        String prefix = context.getConfiguration().getPlaceholders().get("prefix");
+        String table = prefix + "feedback_event";
         Connection c = context.getConnection();
-        String select = "SELECT " + SqlFeedbackStore.EVENT_COLUMNS + ", " + EventSeals.COLUMNS + " FROM " + table + " e"
+        // with the feedback's version, which says where its history ends
+        String select = "SELECT " + SqlFeedbackStore.EVENT_COLUMNS + ", " + EventSeals.COLUMNS + ", (SELECT f.version FROM " + prefix
+                + "feedback f WHERE f.tenant = e.tenant AND f.id = e.feedback_id) AS feedback_version FROM " + table + " e"
                 + " WHERE EXISTS (SELECT 1 FROM " + table + " a WHERE a.tenant = e.tenant AND a.feedback_id = e.feedback_id"
                 + " AND a.event_type = 'ANONYMISED') ORDER BY tenant, feedback_id, version";
         try (PreparedStatement read = c.prepareStatement(select); PreparedStatement write = c.prepareStatement(EventSeals.updateSql(table))) {
@@ -41,12 +43,13 @@ public final class V18__ResealAnonymisedHistories extends BaseJavaMigration {
             Pass pass = new Pass(write);
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
-                    pass.add(rs.getString(1), EventSeals.sealed(SqlFeedbackStore.event(rs), rs.getString(12), rs.getBytes(13)));
+                    pass.add(rs.getString(1), EventSeals.sealed(SqlFeedbackStore.event(rs), rs.getString(12), rs.getBytes(13)), rs.getLong(14));
                 }
             }
             pass.finish();
             if (pass.resealed > 0 || pass.skipped > 0) {
-                LOG.info("sealed {} anonymised histories anew; {} that do not verify were left as they are", pass.resealed, pass.skipped);
+                LOG.info("sealed {} anonymised histories anew; {} do not verify, their chain hashes from the break on were cleared",
+                        pass.resealed, pass.skipped);
             }
         }
     }
@@ -56,6 +59,7 @@ public final class V18__ResealAnonymisedHistories extends BaseJavaMigration {
         private final PreparedStatement write;
         private final List<SealedEvent> history = new ArrayList<>();
         private String tenant;
+        private long version;
         private int pending;
         int resealed;
         int skipped;
@@ -64,11 +68,12 @@ public final class V18__ResealAnonymisedHistories extends BaseJavaMigration {
             this.write = write;
         }
 
-        void add(String eventTenant, SealedEvent e) throws SQLException {
+        void add(String eventTenant, SealedEvent e, long feedbackVersion) throws SQLException {
             if (!history.isEmpty() && (!eventTenant.equals(tenant) || !e.event().feedbackId().equals(history.get(0).event().feedbackId()))) {
                 reseal();
             }
             tenant = eventTenant;
+            version = feedbackVersion;
             history.add(e);
         }
 
@@ -82,22 +87,19 @@ public final class V18__ResealAnonymisedHistories extends BaseJavaMigration {
         }
 
         private void reseal() throws SQLException {
-            HistorySeals.Reseal r = HistorySeals.afterRewrite(history, List.of());
+            HistorySeals.Reseal r = HistorySeals.afterLegacyAnonymisation(history, version);
             UUID id = history.get(0).event().feedbackId().value();
             history.clear();
             if (r.broken() != null) {
                 skipped++;
-                LOG.warn("the history of feedback {} in tenant {} does not verify at version {} ({}); it was not sealed anew", id, tenant,
-                        r.broken().version(), r.broken().reason());
-                return;
+                LOG.warn("the history of feedback {} in tenant {} does not verify at version {} ({}); its chain hashes from there on"
+                        + " were cleared", id, tenant, r.broken().version(), r.broken().reason());
+            } else if (!r.writes().isEmpty()) {
+                resealed++;
             }
-            if (r.writes().isEmpty()) {
-                return;
-            }
-            resealed++;
             for (SealedEvent s : r.writes()) {
-                write.setString(1, EventSeals.json(s.digests()));
-                write.setBytes(2, HistoryChain.bytes(s.hash()));
+                write.setString(1, s.digests() == null ? null : EventSeals.json(s.digests()));
+                write.setBytes(2, s.hash() == null ? null : HistoryChain.bytes(s.hash()));
                 write.setString(3, tenant);
                 Params.setUuid(write, 4, id);
                 write.setLong(5, s.event().version());

@@ -1,0 +1,124 @@
+package io.memnun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.memnun.feedback.Actor;
+import io.memnun.feedback.Anonymisation;
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.Customer;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.Intake;
+import io.memnun.feedback.TenantId;
+import io.memnun.privacy.ConsentRecord;
+import io.memnun.privacy.LegalHold;
+import io.memnun.privacy.PersonKey;
+import io.memnun.spi.FeedbackRedaction;
+import io.memnun.spi.PrivacyStore;
+import io.memnun.store.memory.InMemoryFeedbackStore;
+import io.memnun.store.memory.InMemoryPrivacyStore;
+import io.memnun.testing.MutableClock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Anonymisations that meet a command landing in between, and redactions that are no anonymisation. */
+class PrivacyDeskRaceTest {
+    private static final TenantId HOTEL = TenantId.of("bogazici-otel");
+    private static final String NOTE = "Misafir 0532 123 45 67 numarasından aradı";
+    private final MutableClock clock = MutableClock.at("2026-03-16T07:00:00Z");
+    private final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+    private final FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock).build();
+
+    /** A privacy store whose first look at a feedback's holds lets a member of staff add a note first. */
+    private final class NoteWhileCheckingHolds implements PrivacyStore {
+        private final InMemoryPrivacyStore inner = new InMemoryPrivacyStore();
+        private boolean noted;
+
+        @Override
+        public synchronized List<LegalHold> holds(TenantId tenant, FeedbackId feedback) {
+            if (!noted) {
+                noted = true;
+                desk.addNote(tenant, feedback, Actor.staff("ayse"), NOTE);
+            }
+            return inner.holds(tenant, feedback);
+        }
+
+        @Override
+        public void saveConsent(ConsentRecord consent) {
+            inner.saveConsent(consent);
+        }
+
+        @Override
+        public List<ConsentRecord> consents(TenantId tenant, PersonKey person) {
+            return inner.consents(tenant, person);
+        }
+
+        @Override
+        public int deleteConsents(TenantId tenant, PersonKey person) {
+            return inner.deleteConsents(tenant, person);
+        }
+
+        @Override
+        public void placeHold(LegalHold hold) {
+            inner.placeHold(hold);
+        }
+
+        @Override
+        public Optional<LegalHold> releaseHold(TenantId tenant, FeedbackId feedback, String name, Actor by, Instant at) {
+            return inner.releaseHold(tenant, feedback, name, by, at);
+        }
+
+        @Override
+        public List<LegalHold> releasedHolds(TenantId tenant, FeedbackId feedback) {
+            return inner.releasedHolds(tenant, feedback);
+        }
+
+        @Override
+        public int anonymiseReleasedHolds(TenantId tenant, FeedbackId feedback, String placeholder) {
+            return inner.anonymiseReleasedHolds(tenant, feedback, placeholder);
+        }
+    }
+
+    @Test
+    void aNoteAddedBetweenTheErasuresListAndItsAnonymisationIsBlankedToo() {
+        Feedback f = desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.EMAIL, "Klima çalışmıyor")
+                .customer(Customer.builder().email("guest@example.com").build()).build());
+        PrivacyDesk privacy = PrivacyDesk.builder(desk, new NoteWhileCheckingHolds()).build();
+
+        privacy.erase(HOTEL, PersonKey.email("guest@example.com"), Actor.staff("kvkk"));
+
+        List<FeedbackEvent> history = store.history(HOTEL, f.id());
+        assertThat(history).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.NOTE_ADDED, EventType.ANONYMISED);
+        assertThat(history.get(1).note()).isEqualTo(Anonymisation.PLACEHOLDER);
+        assertThat(Anonymisation.isAnonymised(store.find(HOTEL, f.id()).orElseThrow())).isTrue();
+        assertThat(HistoryVerifier.of(store).verify(HOTEL, f.id()).intact()).isTrue();
+    }
+
+    @Test
+    void aRedactionRecordedByAnythingButAnAnonymisationIsRefusedAndChangesNothing() {
+        Feedback received = desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.EMAIL, "Klima çalışmıyor").build());
+        Feedback f = desk.addNote(HOTEL, received.id(), Actor.staff("ayse"), "Müdür misafire kaba davrandı");
+        List<FeedbackEvent> before = store.history(HOTEL, f.id());
+        Anonymisation.Result r = Anonymisation.anonymise(f, before, Actor.staff("ayse"), "x", clock.instant());
+        FeedbackEvent recorded = new FeedbackEvent(f.id(), r.feedback().version(), EventType.NOTE_ADDED, Actor.staff("ayse"), clock.instant(),
+                null, f.status(), f.status(), Map.of());
+        FeedbackEvent rewritten = before.get(1).withText("Misafir memnun ayrıldı", Map.of());
+
+        assertThatThrownBy(() -> new FeedbackRedaction(r.feedback(), f.version(), List.of(rewritten), recorded))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ANONYMISED");
+        // recorded as an anonymisation, the rewrite must still only blank
+        assertThatThrownBy(() -> store.redact(new FeedbackRedaction(r.feedback(), f.version(), List.of(rewritten), r.recorded())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
+
+        assertThat(store.history(HOTEL, f.id())).isEqualTo(before);
+        assertThat(store.find(HOTEL, f.id()).orElseThrow()).isEqualTo(f);
+        assertThat(HistoryVerifier.of(store).verify(HOTEL, f.id()).intact()).isTrue();
+    }
+}
