@@ -4,6 +4,7 @@ import io.memnun.error.DuplicateKeyException;
 import io.memnun.error.NotFoundException;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.Actor;
+import io.memnun.feedback.Anonymisation;
 import io.memnun.feedback.Assessment;
 import io.memnun.feedback.ClosureReason;
 import io.memnun.feedback.Command;
@@ -770,7 +771,10 @@ public final class FeedbackDesk {
                 return;
             }
             Feedback current = found.get();
-            Lifecycle.Transition t = lifecycle.record(current, type, NOTIFIER, note, details, now);
+            boolean anonymised = Anonymisation.isAnonymised(current);
+            // a delivery under way while the feedback was anonymised: what it records must not bring the person back
+            Lifecycle.Transition t = lifecycle.record(current, type, NOTIFIER, anonymised ? Anonymisation.PLACEHOLDER : note,
+                    anonymised ? Anonymisation.blankedForAnonymised(details) : details, now);
             List<FeedbackEvent> events = new ArrayList<>(List.of(t.event()));
             Feedback after = t.after();
             if (acknowledge && Lifecycle.allowedFrom(Command.Acknowledge.class).contains(after.status())

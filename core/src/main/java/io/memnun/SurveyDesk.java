@@ -4,6 +4,7 @@ import io.memnun.error.DuplicateKeyException;
 import io.memnun.error.NotFoundException;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.Actor;
+import io.memnun.feedback.Anonymisation;
 import io.memnun.feedback.Consent;
 import io.memnun.feedback.Customer;
 import io.memnun.feedback.DepartmentId;
@@ -324,8 +325,13 @@ public final class SurveyDesk {
                     case FAILED -> InvitationDelivery.State.FAILED;
                     case DEAD -> InvitationDelivery.State.DEAD;
                 };
-                String detail = n.channel() + " to " + n.address() + ": " + o.providerId().or(o::error).orElse(o.note());
-                if (!store.recordDelivery(n.tenant(), new InvitationId(n.owner().id()), new InvitationDelivery(state, o.at(), n.id(),
+                InvitationId id = new InvitationId(n.owner().id());
+                // an invitation whose recipient was forgotten (an erasure, an anonymisation) while its message was under
+                // way: the address, and an error text that may repeat it, stay out
+                boolean forgotten = store.findInvitation(n.tenant(), id).map(i -> i.recipient() == null).orElse(false);
+                String detail = forgotten ? n.channel() + ": " + o.providerId().orElse(Anonymisation.PLACEHOLDER)
+                        : n.channel() + " to " + n.address() + ": " + o.providerId().or(o::error).orElse(o.note());
+                if (!store.recordDelivery(n.tenant(), id, new InvitationDelivery(state, o.at(), n.id(),
                         detail.length() > 1000 ? detail.substring(0, 1000) : detail))) {
                     LOG.warn("cannot record {} of {}: the invitation is gone", o.state(), n);
                 }

@@ -105,6 +105,31 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void aDeliveryUnderWayWhileTheFeedbackIsAnonymisedRecordsNothingThatNamesThePerson() {
+        io.memnun.privacy.PersonKey guest = io.memnun.privacy.PersonKey.email("sukru@example.com.tr");
+        PrivacyDesk privacy = PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore()).build();
+        Feedback f = desk.receive(complaint(customer()).build());
+        // the erasure request is handled while the acknowledgement is with the mail server, which then refuses it
+        // naming the address
+        NotificationDispatcher d = desk.notificationDispatcher().channel(ContactChannel.EMAIL, n -> {
+            privacy.erase(HOTEL, guest, Actor.staff("kvkk"));
+            return SendResult.retryable("550 5.1.1 <sukru@example.com.tr>: mailbox unavailable");
+        }).owner("node-a").build();
+
+        d.tick(clock.instant());
+
+        List<FeedbackEvent> recorded = notificationEvents(f);
+        assertThat(recorded).singleElement().satisfies(e -> {
+            assertThat(e.note()).isEqualTo(io.memnun.feedback.Anonymisation.PLACEHOLDER);
+            assertThat(e.details()).containsEntry("address", io.memnun.feedback.Anonymisation.PLACEHOLDER)
+                    .containsEntry("error", io.memnun.feedback.Anonymisation.PLACEHOLDER)
+                    .containsEntry("channel", "EMAIL").containsEntry("to", "CUSTOMER").containsEntry("attempt", "1");
+        });
+        assertThat(desk.history(HOTEL, f.id()).toString()).doesNotContain("sukru").doesNotContain("Şükrü");
+        assertThat(HistoryVerifier.of(store).verify(HOTEL, f.id()).intact()).isTrue();
+    }
+
+    @Test
     void aDeliveredAcknowledgementRecordsTheAcknowledgementAndMeetsItsTarget() {
         BusinessCalendar always = BusinessCalendar.alwaysOpen("always", NotificationFixture.ISTANBUL);
         SlaPolicy policy = SlaPolicy.builder(CalendarRegistry.of(always))

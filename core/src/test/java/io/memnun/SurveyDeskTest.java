@@ -223,6 +223,30 @@ class SurveyDeskTest {
     }
 
     @Test
+    void aCampaignMessageUnderWayWhileItsRecipientIsErasedRecordsItsDeliveryWithoutTheAddress() {
+        SurveyId halfYear = SurveyId.of("half-year");
+        InMemorySurveyStore surveyStore = new InMemorySurveyStore(store.outbox());
+        SurveyDesk campaigns = SurveyDesk.builder(desk).store(surveyStore).surveyUrl("https://hotel.example/survey/{token}").build();
+        campaigns.publish(HOTEL, halfYear, LocalizedText.of("Altı aylık memnuniyet anketi", "Half-yearly satisfaction survey"),
+                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+        Customer ayse = Customer.builder().externalId("guest-1").name("Ayşe Çelik").email("ayse@example.com.tr").language("tr")
+                .consent(new Consent(true, false, false)).build();
+        Invitation invitation = campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", List.of(ayse), null).invited().get(0);
+        PrivacyDesk privacy = PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore()).surveys(surveyStore).build();
+        NotificationDispatcher dispatcher = NotificationDispatcher.builder(desk).channel(ContactChannel.EMAIL, n -> {
+                    privacy.erase(HOTEL, io.memnun.privacy.PersonKey.externalId("guest-1"), Actor.staff("kvkk"));
+                    return io.memnun.notify.SendResult.permanent("550 <ayse@example.com.tr>: no such user");
+                }).recorder(MessageOwner.SURVEY_INVITATION, campaigns.deliveries()).build();
+
+        dispatcher.tick();
+
+        Invitation after = surveyStore.findInvitation(HOTEL, invitation.id()).orElseThrow();
+        assertThat(after.recipient()).isNull();
+        assertThat(after.delivery().state()).isEqualTo(InvitationDelivery.State.DEAD);
+        assertThat(after.delivery().detail()).isEqualTo("EMAIL: [anonymised]");
+    }
+
+    @Test
     void aCampaignIsSentThroughTheOutboxInEachCustomersLanguageHonouringConsentAndPreferenceAndDeliveryIsRecordedOnTheInvitation() {
         SurveyId halfYear = SurveyId.of("half-year");
         SurveyDesk campaigns = SurveyDesk.builder(desk).store(new InMemorySurveyStore(store.outbox())).surveyUrl("https://hotel.example/survey/{token}")

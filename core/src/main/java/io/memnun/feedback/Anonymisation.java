@@ -37,7 +37,23 @@ public final class Anonymisation {
     private static final Set<String> FREE_TEXT_DETAILS = Set.of("refusedAttachments", "error", "recipient", "reason", "text", "from",
             "sender");
 
+    /** The facts of a delivery record that name no one ({@link #blankedForAnonymised}). */
+    private static final Set<String> DELIVERY_FACTS = Set.of("message", "about", "template", "channel", "to", "attempt", "idempotencyKey",
+            "providerId", "retryAt");
+
     private Anonymisation() {}
+
+    /**
+     * The details of an event recorded about a feedback that is anonymised already, such as the outcome of a delivery
+     * that was under way when it was: every value but the message's own facts (its id, template, channel, the party
+     * it went to, the attempt, the provider's id) blanked to {@link #PLACEHOLDER}, since the address, the recipient
+     * and a provider's error text name the person and no later anonymisation will look at the event.
+     */
+    public static Map<String, String> blankedForAnonymised(Map<String, String> details) {
+        Map<String, String> blanked = new LinkedHashMap<>();
+        details.forEach((key, value) -> blanked.put(key, DELIVERY_FACTS.contains(key) ? value : PLACEHOLDER));
+        return blanked;
+    }
 
     /**
      * The result: the feedback's new state (next version), the earlier events with their text blanked (same versions;
