@@ -23,13 +23,20 @@ import org.jspecify.annotations.Nullable;
 final class KnownStates {
     private static final int SLOTS = 1024;
 
-    /** A state as stored, and the chain hash of its last event if known. */
-    record Known(Feedback feedback, byte @Nullable [] head) {}
+    /**
+     * A state as stored, and the chain hash of its last event if known; or, {@code forgotten}, only a bar against
+     * keeping any state of that feedback older than {@code feedback}'s version.
+     */
+    record Known(Feedback feedback, byte @Nullable [] head, boolean forgotten) {
+        Known(Feedback feedback, byte @Nullable [] head) {
+            this(feedback, head, false);
+        }
+    }
 
     private final AtomicReferenceArray<@Nullable Known> byId = new AtomicReferenceArray<>(SLOTS);
     private final AtomicReferenceArray<@Nullable Known> byReference = new AtomicReferenceArray<>(SLOTS);
 
-    /** A state just read: keeps the chain hash already known for that same version. */
+    /** A state just read: keeps the chain hash already known for that same version (unless it is older than a bar). */
     void read(Feedback f) {
         Known before = at(f.tenant(), f.id(), f.version());
         put(new Known(f, before == null ? null : before.head()));
@@ -40,22 +47,20 @@ final class KnownStates {
         put(new Known(asStored(f), head));
     }
 
-    /** Drops what is kept of {@code f}, e.g. a state holding text just anonymised. */
+    /**
+     * Drops what is kept of {@code f} before its version, e.g. states holding text an anonymisation to {@code f} is
+     * about to remove, and bars them from coming back: a read that started before the anonymisation committed and
+     * finishes after it, or one made while a host's transaction holds it uncommitted, is not kept. The slots take
+     * {@code f}'s version, or a later one, again once it is written or read.
+     */
     void forget(Feedback f) {
-        Known k = byId.get(slot(f.id()));
-        if (k != null && k.feedback().id().equals(f.id())) {
-            byId.compareAndSet(slot(f.id()), k, null);
-        }
-        k = byReference.get(slot(f.reference()));
-        if (k != null && k.feedback().id().equals(f.id())) {
-            byReference.compareAndSet(slot(f.reference()), k, null);
-        }
+        put(new Known(f, null, true));
     }
 
     /** The state kept for {@code key} in {@code tenant}, of whatever version. */
     @Nullable Known of(TenantId tenant, FeedbackKey key) {
         Known k = key instanceof ReferenceNumber r ? byReference.get(slot(r)) : byId.get(slot((FeedbackId) key));
-        if (k == null || !k.feedback().tenant().equals(tenant)) {
+        if (k == null || k.forgotten() || !k.feedback().tenant().equals(tenant)) {
             return null;
         }
         Feedback f = k.feedback();
