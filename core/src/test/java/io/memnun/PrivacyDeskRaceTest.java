@@ -121,4 +121,23 @@ class PrivacyDeskRaceTest {
         assertThat(store.find(HOTEL, f.id()).orElseThrow()).isEqualTo(f);
         assertThat(HistoryVerifier.of(store).verify(HOTEL, f.id()).intact()).isTrue();
     }
+
+    @Test
+    void aRedactionPlannedOnAHistoryThatChangedSinceIsAConflictSoTheEventNeverMisstatesTheChain() {
+        Feedback received = desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.EMAIL, "Klima çalışmıyor").build());
+        Feedback f = desk.addNote(HOTEL, received.id(), Actor.staff("ayse"), NOTE);
+        List<io.memnun.feedback.SealedEvent> planned = store.sealedHistory(HOTEL, f.id());
+        FeedbackRedaction redaction = FeedbackRedaction.of(Anonymisation.anonymiseSealed(f, planned, Actor.staff("kvkk"), "erasure-request",
+                clock.instant()));
+        assertThat(redaction.recorded().details()).containsEntry("resealedFrom", "2").doesNotContainKey("chainBrokenAt");
+        // the receipt's actor changed in the database after the plan was made
+        io.memnun.feedback.SealedEvent first = planned.get(0);
+        FeedbackEvent e = first.event();
+        List<io.memnun.feedback.SealedEvent> changed = List.of(new io.memnun.feedback.SealedEvent(new FeedbackEvent(e.feedbackId(), 1, e.type(),
+                Actor.staff("mallory"), e.at(), e.note(), e.from(), e.to(), e.details()), first.digests(), first.hash()), planned.get(1));
+
+        assertThat(redaction.reseal(planned).resealedFrom()).isEqualTo(2);
+        assertThatThrownBy(() -> redaction.reseal(changed)).isInstanceOf(io.memnun.error.VersionConflictException.class)
+                .hasMessageContaining("history changed since the anonymisation was planned");
+    }
 }

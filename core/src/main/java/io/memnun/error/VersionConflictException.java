@@ -12,7 +12,12 @@ public class VersionConflictException extends MemnunException {
     private final long actualVersion;
 
     public VersionConflictException(String id, long expectedVersion, long actualVersion) {
-        super("version conflict on " + id + ": expected version " + expectedVersion + " but found " + actualVersion);
+        this(id, expectedVersion, actualVersion, "expected version " + expectedVersion + " but found " + actualVersion);
+    }
+
+    /** With {@code what} saying what changed, when the version alone does not (the record's history did). */
+    public VersionConflictException(String id, long expectedVersion, long actualVersion, String what) {
+        super("version conflict on " + id + ": " + what);
         this.id = id;
         this.expectedVersion = expectedVersion;
         this.actualVersion = actualVersion;
