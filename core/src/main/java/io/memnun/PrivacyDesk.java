@@ -1,6 +1,7 @@
 package io.memnun;
 
 import io.memnun.error.NotFoundException;
+import io.memnun.error.StoreException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Anonymisation;
@@ -343,10 +344,16 @@ public final class PrivacyDesk {
             long stored = history.isEmpty() ? f.version() : history.get(history.size() - 1).version();
             if (stored > f.version()) {
                 // a command landed since f was read: anonymise the state it left, with its text
-                if (conflicts >= MAX_CONFLICTS) {
-                    throw new VersionConflictException(f.id().toString(), f.version(), stored);
+                Feedback latest = store.find(f.tenant(), f.id()).orElseThrow(() -> new NotFoundException("feedback " + start.id()));
+                if (latest.version() < stored) {
+                    // not a command (it writes row and event together): an event was written behind the store's back
+                    throw new StoreException("the history of " + f.reference() + " has events after its version " + latest.version()
+                            + ": it was changed behind the store's back (HistoryVerifier names where); it was not anonymised");
                 }
-                f = store.find(f.tenant(), f.id()).orElseThrow(() -> new NotFoundException("feedback " + start.id()));
+                if (conflicts >= MAX_CONFLICTS) {
+                    throw new VersionConflictException(f.id().toString(), f.version(), latest.version());
+                }
+                f = latest;
                 continue;
             }
             f.attachments().forEach(a -> files.add(a.id()));

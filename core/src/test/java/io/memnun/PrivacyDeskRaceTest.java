@@ -140,4 +140,21 @@ class PrivacyDeskRaceTest {
         assertThatThrownBy(() -> redaction.reseal(changed)).isInstanceOf(io.memnun.error.VersionConflictException.class)
                 .hasMessageContaining("history changed since the anonymisation was planned");
     }
+
+    @Test
+    void aRedactionPlannedOnAnIntactChainWithNothingToSealAnewIsCheckedToo() {
+        Feedback f = desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.EMAIL, "Klima çalışmıyor")
+                .customer(Customer.builder().email("guest@example.com").build()).build());
+        List<io.memnun.feedback.SealedEvent> planned = store.sealedHistory(HOTEL, f.id());
+        Anonymisation.Result plan = Anonymisation.anonymiseSealed(f, planned, Actor.staff("kvkk"), "erasure-request", clock.instant());
+        assertThat(plan.rewritten()).isEmpty();
+        assertThat(plan.recorded().details()).containsEntry("chain", "intact").doesNotContainKeys("resealedFrom", "chainBrokenAt");
+        io.memnun.feedback.SealedEvent s = planned.get(0);
+        FeedbackEvent e = s.event();
+        List<io.memnun.feedback.SealedEvent> changed = List.of(new io.memnun.feedback.SealedEvent(new FeedbackEvent(e.feedbackId(), 1, e.type(),
+                Actor.staff("mallory"), e.at(), e.note(), e.from(), e.to(), e.details()), s.digests(), s.hash()));
+
+        assertThatThrownBy(() -> FeedbackRedaction.of(plan).reseal(changed)).isInstanceOf(io.memnun.error.VersionConflictException.class)
+                .hasMessageContaining("chain intact");
+    }
 }

@@ -86,15 +86,18 @@ public final class Anonymisation {
     /**
      * Like {@link #anonymise(Feedback, List, Actor, String, Instant)}, given the history as a store that keeps seals
      * returned it ({@link SealedEvent}): the {@link EventType#ANONYMISED} event also records what that store will do
-     * to the chain ({@link HistorySeals#afterRewrite}): {@code resealedFrom}, the first version it seals anew (a head
-     * recorded elsewhere for an earlier version still verifies, a later one no longer does), and
-     * {@code chainBrokenAt}, where the chain was already broken, from which the chain hashes are cleared.
+     * to the chain ({@link HistorySeals#afterRewrite}): {@code chain}, {@code intact} or {@code broken} as stored;
+     * {@code resealedFrom}, the first version it seals anew (a head recorded elsewhere for an earlier version still
+     * verifies, a later one no longer does); and {@code chainBrokenAt}, where the chain was already broken, from
+     * which the chain hashes are cleared. The store checks the plan against the history it reads under the row's
+     * lock ({@link io.memnun.spi.FeedbackRedaction#reseal}).
      */
     public static Result anonymiseSealed(Feedback feedback, List<SealedEvent> history, Actor actor, String why, Instant now) {
         Objects.requireNonNull(history, "history");
         return anonymise(feedback, history.stream().map(SealedEvent::event).toList(), actor, why, now, rewritten -> {
             HistorySeals.Reseal r = HistorySeals.afterRewrite(history, rewritten, feedback.version());
             Map<String, String> seal = new LinkedHashMap<>();
+            seal.put("chain", r.broken() == null ? "intact" : "broken");
             if (r.resealedFrom() != null) {
                 seal.put("resealedFrom", Long.toString(r.resealedFrom()));
             }

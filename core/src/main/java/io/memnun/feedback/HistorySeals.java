@@ -82,8 +82,8 @@ public final class HistorySeals {
 
     /**
      * For a history anonymised before the stores sealed anew themselves (schema 18's migration): texts blanked to
-     * {@link Anonymisation#PLACEHOLDER} before a {@link EventType#ANONYMISED} event that records no
-     * {@code resealedFrom} or {@code chainBrokenAt} may keep the digests of the text before. Sealed as
+     * {@link Anonymisation#PLACEHOLDER} before a {@link EventType#ANONYMISED} event that records nothing of the chain
+     * ({@code chain}, {@code resealedFrom}, {@code chainBrokenAt}) may keep the digests of the text before. Sealed as
      * {@link #afterRewrite} seals, from the first such event, with nothing to rewrite; anything else blanked counts as
      * a break.
      */
@@ -125,8 +125,8 @@ public final class HistorySeals {
             FeedbackEvent text = texts.get(s.event().version());
             FeedbackEvent now = text == null ? s.event() : s.event().withText(text.note(), text.details());
             if (s.digests() == null) {
-                // never sealed: nothing computed from its text is stored
-                if (text != null) {
+                // no digests (never sealed, or lost them): a hash it still has was computed over the text before
+                if (text != null || s.hash() != null) {
                     writes.add(new SealedEvent(now, null, null));
                 }
                 continue;
@@ -212,7 +212,8 @@ public final class HistorySeals {
         long at = 0;
         for (SealedEvent s : history) {
             FeedbackEvent e = s.event();
-            if (e.type() == EventType.ANONYMISED && !e.details().containsKey("resealedFrom") && !e.details().containsKey("chainBrokenAt")) {
+            if (e.type() == EventType.ANONYMISED && !e.details().containsKey("chain") && !e.details().containsKey("resealedFrom")
+                    && !e.details().containsKey("chainBrokenAt")) {
                 at = Math.max(at, e.version());
             }
         }

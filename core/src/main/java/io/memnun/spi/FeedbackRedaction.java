@@ -7,10 +7,10 @@ import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.HistorySeals;
 import io.memnun.feedback.SealedEvent;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One anonymisation for a {@link FeedbackStore}: the feedback's new state, earlier events rewritten in place (same
@@ -55,30 +55,31 @@ public record FeedbackRedaction(Feedback feedback, long expectedVersion, List<Fe
      *
      * @throws IllegalArgumentException if a rewritten event does more than blank its text
      * @throws VersionConflictException if the recorded event says otherwise how the chain is sealed (its
-     *     {@code resealedFrom} and {@code chainBrokenAt}, as {@link Anonymisation#anonymiseSealed} planned them): the
-     *     history changed since; nothing is to be written
+     *     {@code chain}, {@code resealedFrom} and {@code chainBrokenAt}, as {@link Anonymisation#anonymiseSealed}
+     *     planned them): the history changed since; nothing is to be written
      */
     public HistorySeals.Reseal reseal(List<SealedEvent> stored) {
         HistorySeals.Reseal r = HistorySeals.afterRewrite(stored, rewritten, expectedVersion);
         Map<String, String> said = recorded.details();
-        if ((said.containsKey(RESEALED_FROM) || said.containsKey(CHAIN_BROKEN_AT))
-                && !(Objects.equals(said.get(RESEALED_FROM), text(r.resealedFrom()))
-                        && Objects.equals(said.get(CHAIN_BROKEN_AT), r.broken() == null ? null : Long.toString(r.broken().version())))) {
-            // planned on a history read earlier, which changed since (behind the store's back): the event would misstate it
-            throw new VersionConflictException(feedback.id().toString(), expectedVersion, expectedVersion,
-                    "its history changed since the anonymisation was planned: it records " + said.get(RESEALED_FROM) + "/"
-                            + said.get(CHAIN_BROKEN_AT) + " as resealedFrom/chainBrokenAt, the stored chain gives " + r.resealedFrom() + "/"
-                            + (r.broken() == null ? null : r.broken().version()));
+        Map<String, String> found = new HashMap<>();
+        found.put(CHAIN, r.broken() == null ? "intact" : "broken");
+        found.put(RESEALED_FROM, r.resealedFrom() == null ? null : Long.toString(r.resealedFrom()));
+        found.put(CHAIN_BROKEN_AT, r.broken() == null ? null : Long.toString(r.broken().version()));
+        boolean planned = said.containsKey(CHAIN) || said.containsKey(RESEALED_FROM) || said.containsKey(CHAIN_BROKEN_AT);
+        for (Map.Entry<String, String> f : found.entrySet()) {
+            if (planned && !Objects.equals(said.get(f.getKey()), f.getValue())) {
+                // planned on a history read earlier, which changed since (behind the store's back): the event would misstate it
+                throw new VersionConflictException(feedback.id().toString(), expectedVersion, expectedVersion,
+                        "its history changed since the anonymisation was planned: it records " + f.getKey() + " " + said.get(f.getKey())
+                                + ", the stored chain gives " + f.getValue());
+            }
         }
         return r;
     }
 
+    private static final String CHAIN = "chain";
     private static final String RESEALED_FROM = "resealedFrom";
     private static final String CHAIN_BROKEN_AT = "chainBrokenAt";
-
-    private static @Nullable String text(@Nullable Long version) {
-        return version == null ? null : Long.toString(version);
-    }
 
     public static FeedbackRedaction of(Anonymisation.Result result) {
         return new FeedbackRedaction(result.feedback(), result.feedback().version() - 1, result.rewritten(), result.recorded());

@@ -42,10 +42,10 @@ public interface PrivacyStore {
      */
     Optional<LegalHold> releaseHold(TenantId tenant, FeedbackId feedback, String name, Actor by, Instant at);
 
-    /** The feedback's active holds, oldest first. */
+    /** The feedback's active holds, oldest first (by name among those placed at the same instant). */
     List<LegalHold> holds(TenantId tenant, FeedbackId feedback);
 
-    /** The feedback's released holds, in the order they were released. */
+    /** The feedback's released holds, in the order they were released, whatever the instants they record. */
     List<LegalHold> releasedHolds(TenantId tenant, FeedbackId feedback);
 
     /**

@@ -78,7 +78,9 @@ class HistorySealsTest {
             }
             if (i + 1 < history.size()) {
                 FeedbackEvent next = history.get(i + 1).event();
-                hash = HistoryChain.link(hash, HistoryChain.contentDigest(next, history.get(i + 1).digests()));
+                // digests a row lost are computed again from its text, which is stored
+                TextDigests digests = history.get(i + 1).digests();
+                hash = HistoryChain.link(hash, HistoryChain.contentDigest(next, digests != null ? digests : TextDigests.of(next)));
             }
         }
         return false;
@@ -304,5 +306,21 @@ class HistorySealsTest {
         assertThat(r.writes()).isEmpty();
         assertThat(r.resealedFrom()).isNull();
         assertThat(r.broken()).isNull();
+    }
+
+    @Test
+    void anEventThatLostItsDigestsLosesTheHashComputedOverTheReplacedTextToo() {
+        List<SealedEvent> stored = new ArrayList<>(sealed(events()));
+        SealedEvent four = stored.get(3);
+        stored.set(3, new SealedEvent(four.event(), null, four.hash()));
+        assertThat(confirmsGuess(stored, 2, PHONE_NOTE)).isTrue();
+
+        HistorySeals.Reseal r = HistorySeals.afterRewrite(stored, List.of(blanked(events().get(2))), 5);
+
+        List<SealedEvent> after = applied(stored, r.writes());
+        assertThat(after.get(3).hash()).isNull();
+        assertThat(after.get(4).hash()).isNull();
+        assertThat(confirmsGuess(after, 2, PHONE_NOTE)).isFalse();
+        assertThat(HistorySeals.firstBreak(after, 5).version()).isEqualTo(4);
     }
 }

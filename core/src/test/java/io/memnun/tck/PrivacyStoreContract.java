@@ -128,6 +128,22 @@ public abstract class PrivacyStoreContract {
     }
 
     @Test
+    void holdsComeBackPlacedFirstAndReleasedHoldsInTheOrderReleasedWhateverTheInstantsTheyRecord() {
+        FeedbackId f = Fixtures.randomId();
+        store.placeHold(new LegalHold(tenant, f, "sigorta", "Sigorta talebi", Actor.staff("hukuk"), T0));
+        store.placeHold(new LegalHold(tenant, f, "dava", "Dava dosyası", Actor.staff("hukuk"), T0));
+        store.placeHold(new LegalHold(tenant, f, "ihtar", "İhtarname", Actor.staff("hukuk"), T0.minusSeconds(1)));
+        assertThat(store.holds(tenant, f)).extracting(LegalHold::name).containsExactly("ihtar", "dava", "sigorta");
+
+        // the second release is made on a node whose clock runs behind, the third within the same instant
+        store.releaseHold(tenant, f, "sigorta", Actor.staff("hukuk"), T0.plusSeconds(5));
+        store.releaseHold(tenant, f, "dava", Actor.staff("hukuk"), T0.plusSeconds(1));
+        store.releaseHold(tenant, f, "ihtar", Actor.staff("hukuk"), T0.plusSeconds(1));
+
+        assertThat(store.releasedHolds(tenant, f)).extracting(LegalHold::name).containsExactly("sigorta", "dava", "ihtar");
+    }
+
+    @Test
     void aReleaseDatedBeforeThePlacingIsRecordedAtThePlacing() {
         FeedbackId f = Fixtures.randomId();
         store.placeHold(new LegalHold(tenant, f, "sigorta", "Sigorta talebi", Actor.staff("hukuk"), T0));

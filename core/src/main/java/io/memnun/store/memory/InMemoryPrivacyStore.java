@@ -80,7 +80,7 @@ public final class InMemoryPrivacyStore implements PrivacyStore {
     public synchronized List<LegalHold> holds(TenantId tenant, FeedbackId feedback) {
         return holds.stream()
                 .filter(h -> h.tenant().equals(tenant) && h.feedback().equals(feedback))
-                .sorted(Comparator.comparing(LegalHold::placedAt))
+                .sorted(Comparator.comparing(LegalHold::placedAt).thenComparing(LegalHold::name))
                 .toList();
     }
 

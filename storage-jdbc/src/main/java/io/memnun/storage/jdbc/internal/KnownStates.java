@@ -6,6 +6,7 @@ import io.memnun.feedback.FeedbackKey;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.TenantId;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
@@ -23,18 +24,16 @@ import org.jspecify.annotations.Nullable;
 final class KnownStates {
     private static final int SLOTS = 1024;
 
-    /**
-     * A state as stored, and the chain hash of its last event if known; or, {@code forgotten}, only a bar against
-     * keeping any state of that feedback older than {@code feedback}'s version.
-     */
-    record Known(Feedback feedback, byte @Nullable [] head, boolean forgotten) {
-        Known(Feedback feedback, byte @Nullable [] head) {
-            this(feedback, head, false);
-        }
-    }
+    /** A state as stored, and the chain hash of its last event if known. */
+    record Known(Feedback feedback, byte @Nullable [] head) {}
+
+    /** How many bars ({@link #forget}) are kept at most; see there. */
+    private static final int MAX_BARS = 4096;
 
     private final AtomicReferenceArray<@Nullable Known> byId = new AtomicReferenceArray<>(SLOTS);
     private final AtomicReferenceArray<@Nullable Known> byReference = new AtomicReferenceArray<>(SLOTS);
+    /** Per feedback, the version below which no state is kept ({@link #forget}), apart from the slots. */
+    private final ConcurrentHashMap<FeedbackId, Long> bars = new ConcurrentHashMap<>();
 
     /** A state just read: keeps the chain hash already known for that same version (unless it is older than a bar). */
     void read(Feedback f) {
@@ -50,17 +49,33 @@ final class KnownStates {
     /**
      * Drops what is kept of {@code f} before its version, e.g. states holding text an anonymisation to {@code f} is
      * about to remove, and bars them from coming back: a read that started before the anonymisation committed and
-     * finishes after it, or one made while a host's transaction holds it uncommitted, is not kept. The slots take
-     * {@code f}'s version, or a later one, again once it is written or read.
+     * finishes after it, or one made while a host's transaction holds it uncommitted, is not kept. The bar is lifted
+     * once a state of {@code f}'s version or a later one is written or read. Bars are kept apart from the slots, so
+     * another feedback taking a slot does not lift one. At most {@value #MAX_BARS} are kept: a bar is lifted as soon as
+     * its anonymisation is written, so that many are left only by anonymisations that failed or are held in hosts'
+     * transactions, and then a quarter of them is dropped to make room.
      */
     void forget(Feedback f) {
-        put(new Known(f, null, true));
+        if (bars.size() >= MAX_BARS) {
+            bars.keySet().stream().limit(MAX_BARS / 4).toList().forEach(bars::remove);
+        }
+        bars.merge(f.id(), f.version(), Math::max);
+        drop(byId, slot(f.id()), f);
+        drop(byReference, slot(f.reference()), f);
+    }
+
+    /** Empties slot {@code i} if it holds a state of {@code f} older than {@code f}. */
+    private static void drop(AtomicReferenceArray<@Nullable Known> slots, int i, Feedback f) {
+        Known k = slots.get(i);
+        if (k != null && k.feedback().id().equals(f.id()) && k.feedback().version() < f.version()) {
+            slots.compareAndSet(i, k, null);
+        }
     }
 
     /** The state kept for {@code key} in {@code tenant}, of whatever version. */
     @Nullable Known of(TenantId tenant, FeedbackKey key) {
         Known k = key instanceof ReferenceNumber r ? byReference.get(slot(r)) : byId.get(slot((FeedbackId) key));
-        if (k == null || k.forgotten() || !k.feedback().tenant().equals(tenant)) {
+        if (k == null || !k.feedback().tenant().equals(tenant)) {
             return null;
         }
         Feedback f = k.feedback();
@@ -74,6 +89,15 @@ final class KnownStates {
     }
 
     private void put(Known k) {
+        if (!bars.isEmpty()) {
+            Long bar = bars.get(k.feedback().id());
+            if (bar != null) {
+                if (k.feedback().version() < bar) {
+                    return;
+                }
+                bars.remove(k.feedback().id(), bar);
+            }
+        }
         putUnlessNewer(byId, slot(k.feedback().id()), k);
         putUnlessNewer(byReference, slot(k.feedback().reference()), k);
     }

@@ -66,7 +66,7 @@ public final class SqlPrivacyStore implements PrivacyStore {
         this.insertReleased = "INSERT INTO " + released + " (tenant, feedback_id, name, reason, actor_kind, actor_id, placed_at,"
                 + " released_by_kind, released_by_id, released_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.selectReleased = "SELECT name, reason, actor_kind, actor_id, placed_at, released_by_kind, released_by_id, released_at FROM "
-                + released + " WHERE tenant = ? AND feedback_id = ? ORDER BY released_at, placed_at, name";
+                + released + " WHERE tenant = ? AND feedback_id = ? ORDER BY release_seq";
         this.anonymiseReleased = "UPDATE " + released + " SET reason = ? WHERE tenant = ? AND feedback_id = ? AND reason <> ?";
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memnun.feedback.Command;
 import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.Lifecycle;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.TenantId;
@@ -52,5 +53,37 @@ class KnownStatesTest {
         known.read(v2);
         assertThat(known.of(tenant, v1.id()).feedback()).isEqualTo(v2);
         assertThat(known.of(tenant, v1.reference()).feedback()).isEqualTo(v2);
+    }
+
+    private static int slot(Object key) {
+        int h = key.hashCode();
+        return (h ^ (h >>> 16)) & 1023;
+    }
+
+    @Test
+    void theBarHoldsWhileAnotherFeedbackTakesTheSlot() {
+        TenantId tenant = Fixtures.newTenant("known");
+        Lifecycle lifecycle = new Lifecycle(Lifecycle.Rules.defaults());
+        Feedback v1 = lifecycle.receive(Fixtures.randomId(), ReferenceNumber.of("FB", 2026, 7),
+                Fixtures.minimalIntake(tenant, "Şükrü Bey'in odası soğuk").build(), T0, T0);
+        Feedback v2 = lifecycle.apply(v1, new Command.Take(Fixtures.AYSE, null), T0.plusSeconds(60)).after();
+        FeedbackId neighbourId;
+        do {
+            neighbourId = Fixtures.randomId();
+        } while (slot(neighbourId) != slot(v1.id()));
+        Feedback neighbour = lifecycle.receive(neighbourId, ReferenceNumber.of("FB", 2026, 9_000_001),
+                Fixtures.minimalIntake(tenant, "başka bir şikayet").build(), T0, T0);
+        KnownStates known = new KnownStates();
+        known.written(v1, null);
+
+        known.forget(v2);
+        known.read(neighbour);
+        known.read(v1);
+
+        assertThat(known.of(tenant, v1.id())).isNull();
+        assertThat(known.of(tenant, neighbourId).feedback()).isEqualTo(neighbour);
+        known.written(v2, null);
+        known.read(v1);
+        assertThat(known.of(tenant, v1.id()).feedback()).isEqualTo(v2);
     }
 }
