@@ -3,6 +3,7 @@ package io.memnun.inbound;
 import io.memnun.FeedbackDesk;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
+import io.memnun.feedback.Anonymisation;
 import io.memnun.feedback.Command;
 import io.memnun.feedback.Customer;
 import io.memnun.feedback.EventType;
@@ -46,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * <p>A threaded reply is always recorded as a {@code CUSTOMER_MESSAGE} event whose details carry its message id,
  * which is what makes a second delivery of it a no-op. In the same change: on a RESOLVED feedback, a first word that
  * accepts or rejects ({@link CustomerReplies}) applies the customer's decision; on one AWAITING_CUSTOMER it is the
- * customer's response; on a closed or cancelled one, the {@link ClosedPolicy} decides. Decisions and appeals are
+ * customer's response; on a closed or cancelled one, the {@link ClosedPolicy} decides. A reply to an anonymised
+ * feedback is not recorded on it: it starts a new feedback linked to it (context {@code linkedTo}), whatever the
+ * policy, so that the person's new words fall under the retention policy again. Decisions and appeals are
  * taken only from the customer's own address or number: anybody may write to us quoting a reference number, but only
  * the customer may close or reopen their feedback.
  *
@@ -153,6 +156,11 @@ public final class InboundProcessor {
             Feedback f = desk.get(target.tenant(), target.id());
             if (recorded(f, m.messageId())) {
                 return new InboundOutcome.AlreadyProcessed(f);
+            }
+            if (Anonymisation.isAnonymised(f)) {
+                // its personal data was removed (erasure, retention) and no anonymisation looks at it again: the
+                // person writing anew starts a feedback of their own, which the retention policy then covers
+                return new InboundOutcome.Created(create(m, f, null), f);
             }
             String text = body(m, Command.MAX_TEXT);
             Map<String, String> details = new LinkedHashMap<>();

@@ -75,6 +75,31 @@ class InboundProcessorTest {
     }
 
     @Test
+    void aReplyToAnAnonymisedFeedbackStartsAFeedbackOfItsOwnAndLeavesTheAnonymisedOneAsItWas() {
+        Feedback f = existing(mehmet);
+        io.memnun.PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore()).build()
+                .erase(tenant, io.memnun.privacy.PersonKey.email("mehmet@example.com.tr"), ayse);
+        List<FeedbackEvent> anonymised = desk.history(tenant, f.id());
+        for (InboundProcessor.ClosedPolicy policy : InboundProcessor.ClosedPolicy.values()) {
+            InboundProcessor p = InboundProcessor.builder(desk).whenClosed(policy)
+                    .threads((t, id) -> id.equals("<n1-abc@otel.example>") ? Optional.of(f.id()) : Optional.empty()).build();
+            InboundMessage reply = mail("<r-" + policy + "@mail.example>", mehmet, "Re: your feedback", "Hala sıcak, Mehmet Öztürk")
+                    .reference("<n1-abc@otel.example>").build();
+
+            InboundOutcome outcome = p.process(reply);
+
+            assertThat(outcome).as("%s", policy).isInstanceOfSatisfying(InboundOutcome.Created.class, c -> {
+                assertThat(c.linkedTo().id()).isEqualTo(f.id());
+                assertThat(c.feedback().customer().email()).isEqualTo(mehmet.email());
+                assertThat(c.feedback().context()).containsEntry("linkedTo", f.reference().toString());
+            });
+            assertThat(p.process(reply)).isInstanceOf(InboundOutcome.AlreadyProcessed.class);
+        }
+        assertThat(desk.history(tenant, f.id())).isEqualTo(anonymised);
+        assertThat(desk.history(tenant, f.id()).toString()).doesNotContain("Mehmet").doesNotContain("mehmet");
+    }
+
+    @Test
     void aReplyFoundByItsThreadIsRecordedOnceOnTheSameFeedback() {
         Feedback f = existing(mehmet);
         InboundProcessor p = InboundProcessor.builder(desk)
