@@ -254,6 +254,22 @@ public final class ImapInbox implements AutoCloseable {
             folder = (org.eclipse.angus.mail.imap.IMAPFolder) imap.getFolder(folderName);
             folder.open(Folder.READ_ONLY);
             org.eclipse.angus.mail.imap.IMAPFolder waiting = folder;
+            // a mail the server announces before it has taken the IDLE command (it came after this folder was opened)
+            // is reported with the command's first responses, which idle(true) does not take as a wake-up: it would
+            // wait for the time limit. Any mail announced ends the wait, whenever it came
+            waiting.addMessageCountListener(new jakarta.mail.event.MessageCountAdapter() {
+                @Override
+                public void messagesAdded(jakarta.mail.event.MessageCountEvent e) {
+                    interrupt(waiting);
+                }
+            });
+            // and a mail that came between the last read and the opening is counted by the opening, never announced:
+            // read once more now that every later one will be
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                LOG.warn("reading {} failed, trying again on the next wake-up: {}", folderName, e.toString());
+            }
             idleFolder = waiting;
             java.util.concurrent.ScheduledFuture<?> wake = executor.schedule(() -> interrupt(waiting), max.toMillis(),
                     java.util.concurrent.TimeUnit.MILLISECONDS);
