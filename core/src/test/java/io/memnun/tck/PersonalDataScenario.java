@@ -130,7 +130,7 @@ public final class PersonalDataScenario {
         AttachmentRef file = files.store(tenant, FILE_NAME, "image/jpeg", FILE_CONTENT.getBytes(StandardCharsets.UTF_8));
         Feedback first = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.EMAIL, DESCRIPTION)
                 .department(HOUSEKEEPING).customer(guest()).desiredRemedy(REMEDY).attachment(file).context("rezervasyon", ROOM)
-                .intakeKey("<ilk-" + UUID.randomUUID() + "@ornek.com.tr>").build());
+                .intakeKey("<ilk-" + UUID.randomUUID() + "." + EMAIL + ">").build());
         desk.take(tenant, first.id(), ayse);
         desk.addNote(tenant, first.id(), ayse, NOTE + " (" + NAME + ", " + PHONE_NATIONAL + ")");
         AttachmentRef replyFile = files.store(tenant, "ek-" + FILE_NAME, "image/jpeg", FILE_CONTENT.getBytes(StandardCharsets.UTF_8));

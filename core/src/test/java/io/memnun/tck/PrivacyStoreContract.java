@@ -87,6 +87,25 @@ public abstract class PrivacyStoreContract {
     }
 
     @Test
+    void aConsentSavedInAnotherTenantUnderAnExistingIdIsRefusedAndLeavesTheRecordAlone() {
+        ConsentRecord ours = consent(SUKRU, "surveys", 0);
+        store.saveConsent(ours);
+        TenantId other = Fixtures.newTenant("privacy-other");
+        PersonKey stranger = PersonKey.email("baskasi@example.com");
+        ConsentRecord theirs = new ConsentRecord(ours.id(), other, stranger, "commercial", T0.plusSeconds(60), "phone", null, null);
+
+        assertThatThrownBy(() -> store.saveConsent(theirs)).isInstanceOf(DuplicateKeyException.class)
+                .extracting(e -> ((DuplicateKeyException) e).key()).isEqualTo("id");
+
+        assertThat(store.consents(tenant, SUKRU)).containsExactly(ours);
+        assertThat(store.consents(other, stranger)).isEmpty();
+        // and the record is still withdrawn through its own tenant
+        ConsentRecord withdrawn = ours.withdrawAt(T0.plusSeconds(120));
+        store.saveConsent(withdrawn);
+        assertThat(store.consents(tenant, SUKRU)).containsExactly(withdrawn);
+    }
+
+    @Test
     void holdsArePlacedOncePerNameAndReleased() {
         FeedbackId f = Fixtures.randomId();
         LegalHold lawsuit = new LegalHold(tenant, f, "dava-2026-114", "Tüketici hakem heyeti başvurusu", Actor.staff("hukuk"), T0);

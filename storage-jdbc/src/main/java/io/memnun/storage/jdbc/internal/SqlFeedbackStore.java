@@ -131,6 +131,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private record ReadShape(String head, long shape, String tail) {}
     private final String selectHistory;
     private final String updateEventText;
+    private final String updateIntakeKey;
     private final String updateSeal;
     private final String selectSealedHistory;
     private final String nextSequence;
@@ -231,6 +232,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         // only while the sequence still ends where this store's block ended: no other node has drawn since
         this.giveBackSequence = "UPDATE " + tables.referenceSequence() + " SET last_value = ?"
                 + " WHERE tenant = ? AND prefix = ? AND ref_year = ? AND last_value = ?";
+        this.updateIntakeKey = "UPDATE " + feedbackTable + " SET intake_key = ? WHERE tenant = ? AND id = ?";
         this.updateEventText = "UPDATE " + tables.feedbackEvent() + " SET note = ?, details = " + dialect.jsonParameter()
                 + " WHERE tenant = ? AND feedback_id = ? AND version = ?";
         this.updateSeal = EventSeals.updateSql(tables.feedbackEvent());
@@ -378,6 +380,13 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         known.forget(f);
         tx.write("redact feedback", c -> {
             update(c, f, redaction.expectedVersion(), RoundTotals.NONE);
+            // a key column, which no command changes, but an anonymisation clears it when it names the person
+            try (PreparedStatement ps = c.prepareStatement(updateIntakeKey)) {
+                setString(ps, 1, f.intakeKey().orElse(null));
+                ps.setString(2, f.tenant().value());
+                setUuid(ps, 3, f.id().value());
+                ps.executeUpdate();
+            }
             // read after the update, which holds the row against every other change of this feedback's history
             HistorySeals.Reseal reseal = redaction.reseal(sealedHistory(c, f.tenant(), f.id()));
             if (!redaction.rewritten().isEmpty()) {

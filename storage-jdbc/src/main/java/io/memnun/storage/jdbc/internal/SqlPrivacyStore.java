@@ -15,6 +15,7 @@ import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.LegalHold;
 import io.memnun.privacy.PersonKey;
 import io.memnun.spi.PrivacyStore;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +35,8 @@ public final class SqlPrivacyStore implements PrivacyStore {
 
     private final Transactions tx;
     private final SqlDialect dialect;
-    private final String upsertConsent;
+    private final String updateConsent;
+    private final String insertConsent;
     private final String selectConsents;
     private final String deleteConsents;
     private final String insertHold;
@@ -49,7 +51,10 @@ public final class SqlPrivacyStore implements PrivacyStore {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         String consent = tables.consent();
-        this.upsertConsent = dialect.upsert(consent, List.of("id"), List.of(CONSENT_COLUMNS.split(", ")));
+        this.updateConsent = "UPDATE " + consent + " SET person_kind = ?, person_value = ?, purpose = ?, given_at = ?, channel = ?,"
+                + " evidence = ?, withdrawn_at = ? WHERE tenant = ? AND id = ?";
+        this.insertConsent = "INSERT INTO " + consent + " (" + CONSENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + dialect.onConflictDoNothing();
         this.selectConsents = "SELECT " + CONSENT_COLUMNS + " FROM " + consent
                 + " WHERE tenant = ? AND person_kind = ? AND person_value = ? ORDER BY given_at, id";
         this.deleteConsents = "DELETE FROM " + consent + " WHERE tenant = ? AND person_kind = ? AND person_value = ?";
@@ -73,21 +78,49 @@ public final class SqlPrivacyStore implements PrivacyStore {
     @Override
     public void saveConsent(ConsentRecord consent) {
         Objects.requireNonNull(consent, "consent");
-        tx.statement("save consent " + consent.id(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(upsertConsent)) {
-                ps.setString(1, consent.tenant().value());
-                setUuid(ps, 2, consent.id());
-                ps.setString(3, consent.person().kind().name());
-                ps.setString(4, consent.person().value());
-                ps.setString(5, consent.purpose());
-                setInstant(ps, 6, consent.givenAt());
-                ps.setString(7, consent.channel());
-                setString(ps, 8, consent.evidence());
-                setInstant(ps, 9, consent.withdrawnAt());
-                ps.executeUpdate();
+        tx.write("save consent " + consent.id(), c -> {
+            // the record of this tenant with that id, else a new one; never another tenant's record, which keeps its id
+            if (updateConsent(c, consent) == 1 || insertConsent(c, consent) == 1 || updateConsent(c, consent) == 1) {
+                return null;
             }
-            return null;
+            throw new DuplicateKeyException("id", consent.id().toString());
         });
+    }
+
+    private int updateConsent(Connection c, ConsentRecord consent) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(updateConsent)) {
+            ps.setString(1, consent.person().kind().name());
+            ps.setString(2, consent.person().value());
+            ps.setString(3, consent.purpose());
+            setInstant(ps, 4, consent.givenAt());
+            ps.setString(5, consent.channel());
+            setString(ps, 6, consent.evidence());
+            setInstant(ps, 7, consent.withdrawnAt());
+            ps.setString(8, consent.tenant().value());
+            setUuid(ps, 9, consent.id());
+            return ps.executeUpdate();
+        }
+    }
+
+    /** 1 if inserted; 0 if a record with that id exists (inserted meanwhile, or another tenant's). */
+    private int insertConsent(Connection c, ConsentRecord consent) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertConsent)) {
+            ps.setString(1, consent.tenant().value());
+            setUuid(ps, 2, consent.id());
+            ps.setString(3, consent.person().kind().name());
+            ps.setString(4, consent.person().value());
+            ps.setString(5, consent.purpose());
+            setInstant(ps, 6, consent.givenAt());
+            ps.setString(7, consent.channel());
+            setString(ps, 8, consent.evidence());
+            setInstant(ps, 9, consent.withdrawnAt());
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e)) {
+                return 0;
+            }
+            throw e;
+        }
     }
 
     @Override
