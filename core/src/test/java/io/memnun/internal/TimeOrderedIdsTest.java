@@ -30,12 +30,14 @@ class TimeOrderedIdsTest {
             }
         }
         assertThat(ids).hasSize(4000);
-        // every random bit is set in about half of the ids (4 standard deviations: 2000 ± 127)
+        // every random bit is set in about half of the ids: within 6 standard deviations (2000 ± 190), which a
+        // stuck or badly biased bit misses and 74 fair ones all meet but about once in seven million runs (at 4, one
+        // CI run in 200 failed)
         for (int ones : randAOnes) {
-            assertThat(ones).isBetween(1873, 2127);
+            assertThat(ones).isBetween(1810, 2190);
         }
         for (int ones : randBOnes) {
-            assertThat(ones).isBetween(1873, 2127);
+            assertThat(ones).isBetween(1810, 2190);
         }
     }
 
