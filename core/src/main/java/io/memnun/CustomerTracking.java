@@ -1,6 +1,7 @@
 package io.memnun;
 
 import io.memnun.error.ValidationException;
+import io.memnun.feedback.Anonymisation;
 import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
@@ -95,9 +96,14 @@ public final class CustomerTracking {
      * Issues a new token for a feedback, replacing its old one, which stops working at once: when a customer lost
      * the acknowledgement or a link leaked. Staff call this; the answer goes to the customer by a channel the host
      * trusts.
+     *
+     * @throws IllegalStateException if the feedback is anonymised
      */
     public IssuedToken reissue(TenantId tenant, FeedbackKey key) {
         Feedback f = desk.get(tenant, key);
+        if (Anonymisation.isAnonymised(f)) {
+            throw new IllegalStateException(f.reference() + " is anonymised: it has no customer to follow it");
+        }
         return issue(f, desk.clock().instant());
     }
 
@@ -130,7 +136,9 @@ public final class CustomerTracking {
                 .filter(t -> found.isPresent());
         byte[] expected = stored.map(t -> HexFormat.of().parseHex(t.hash())).orElse(decoy);
         boolean tokenMatches = MessageDigest.isEqual(expected, supplied);
-        if (!tokenMatches || stored.isEmpty() || expired(found.get(), desk.clock().instant())) {
+        // an anonymised feedback is nobody's to follow: whatever token exists for it, it opens for no one
+        if (!tokenMatches || stored.isEmpty() || expired(found.get(), desk.clock().instant())
+                || Anonymisation.isAnonymised(found.get())) {
             throw new TrackingDeniedException();
         }
         return found.get();

@@ -207,4 +207,25 @@ class CustomerTrackingTest {
         assertThat(store.outbox().all().get(0).notification().text()).doesNotContain("erişim kodu");
         assertThatThrownBy(desk::tracking).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void anAnonymisedFeedbackOpensForNoTokenAndGetsNoNewOne() {
+        FeedbackDesk desk = desk();
+        io.memnun.feedback.Feedback f = desk.receiveTracked(complaint(customer()).build()).feedback();
+        desk.take(HOTEL, f.id(), io.memnun.feedback.Actor.staff("ayse"));
+        desk.resolve(HOTEL, f.id(), io.memnun.feedback.Actor.staff("ayse"), "Oda değiştirildi");
+        // a token saved for it after the anonymisation, as a clean-up that failed half-way or an old node would leave
+        String token = "t".repeat(43);
+        PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore()).build()
+                .anonymise(HOTEL, f.id(), io.memnun.feedback.Actor.staff("kvkk"), "erasure-request");
+        tokens.save(new io.memnun.tracking.TrackingToken(HOTEL, f.id(), io.memnun.internal.SecretTokens.hashHex(token), clock.instant()));
+        String reference = f.reference().toString();
+
+        assertThatThrownBy(() -> desk.tracking().view(HOTEL, CLIENT, reference, token)).isExactlyInstanceOf(TrackingDeniedException.class);
+        assertThatThrownBy(() -> desk.tracking().accept(HOTEL, CLIENT, reference, token, null))
+                .isExactlyInstanceOf(TrackingDeniedException.class);
+        assertThatThrownBy(() -> desk.tracking().reissue(HOTEL, f.id())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("anonymised");
+        assertThat(desk.get(HOTEL, f.id()).status()).isEqualTo(io.memnun.feedback.Status.RESOLVED);
+    }
 }

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * <p>A threaded reply is always recorded as a {@code CUSTOMER_MESSAGE} event whose details carry its message id,
  * which is what makes a second delivery of it a no-op. In the same change: on a RESOLVED feedback, a first word that
  * accepts or rejects ({@link CustomerReplies}) applies the customer's decision; on one AWAITING_CUSTOMER it is the
- * customer's response; on a closed or cancelled one, the {@link ClosedPolicy} decides. A reply to an anonymised
+ * customer's response (from the customer's own address or number; anybody else's is only recorded); on a closed or
+ * cancelled one, the {@link ClosedPolicy} decides. A reply to an anonymised
  * feedback is not recorded on it: it starts a new feedback linked to it (context {@code linkedTo}), whatever the
  * policy, so that the person's new words fall under the retention policy again. Decisions and appeals are
  * taken only from the customer's own address or number: anybody may write to us quoting a reference number, but only
@@ -189,7 +190,7 @@ public final class InboundProcessor {
                     details.put("decision", decision.get().name());
                     effect = decision.get() == CustomerReplies.Decision.ACCEPT ? Effect.ACCEPTED : Effect.REJECTED;
                 }
-            } else if (f.status() == Status.AWAITING_CUSTOMER) {
+            } else if (f.status() == Status.AWAITING_CUSTOMER && fromCustomer) {
                 effect = Effect.RESPONDED;
             } else if (!f.status().isOpen()) {
                 if (closedPolicy == ClosedPolicy.APPEAL && fromCustomer) {

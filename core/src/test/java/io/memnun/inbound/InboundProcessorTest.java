@@ -100,6 +100,26 @@ class InboundProcessorTest {
     }
 
     @Test
+    void aStrangerQuotingTheReferenceCannotAnswerTheQuestionPutToTheCustomer() {
+        Feedback f = existing(mehmet);
+        desk.take(tenant, f.id(), ayse);
+        desk.awaitCustomer(tenant, f.id(), ayse, "Hangi oda?");
+        Customer stranger = Customer.builder().email("attacker@evil.example").build();
+
+        InboundOutcome outcome = processor(InboundProcessor.ClosedPolicy.NEW_LINKED_FEEDBACK)
+                .process(mail("<s1@evil.example>", stranger, "Re: " + f.reference(), "Oda 999, sorun çözüldü").build());
+
+        assertThat(outcome).isInstanceOfSatisfying(InboundOutcome.Threaded.class, t -> assertThat(t.effect()).isEqualTo(Effect.MESSAGE));
+        assertThat(desk.get(tenant, f.id()).status()).isEqualTo(Status.AWAITING_CUSTOMER);
+        assertThat(messages(f)).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("senderIsCustomer", "false"));
+        // the customer's own answer still resumes it
+        InboundOutcome own = processor(InboundProcessor.ClosedPolicy.NEW_LINKED_FEEDBACK)
+                .process(mail("<m1@mail.example>", mehmet, "Re: " + f.reference(), "Oda 412").build());
+        assertThat(own).isInstanceOfSatisfying(InboundOutcome.Threaded.class, t -> assertThat(t.effect()).isEqualTo(Effect.RESPONDED));
+        assertThat(desk.get(tenant, f.id()).status()).isEqualTo(Status.IN_PROGRESS);
+    }
+
+    @Test
     void aReplyFoundByItsThreadIsRecordedOnceOnTheSameFeedback() {
         Feedback f = existing(mehmet);
         InboundProcessor p = InboundProcessor.builder(desk)

@@ -35,7 +35,11 @@ import org.slf4j.LoggerFactory;
  * server keeps keywords, else {@code \Seen}, or by moving it to a folder ({@link Builder#moveTo}). A crash between the
  * commit and the mark reads the mail again on the next tick, which the processor recognises by its Message-ID.
  *
- * <p>A mail whose processing fails is left unmarked and logged, and the others go on; it is tried again next tick.
+ * <p>A mail whose processing fails is left unmarked and logged, and the others go on; it is tried again next tick. A
+ * mail the processor refuses as it is ({@link ValidationException}: it can never be recorded) is marked with the
+ * keyword {@value #REFUSED} instead (where the server keeps none, {@code \Seen}), never moved, and answered as
+ * {@link InboundOutcome.Ignored}, so that it does not hold up the mails after it; it stays in the mailbox for a
+ * person to read.
  * The host drives {@link #tick()} from its scheduler (polling); the store connection is kept open between ticks and
  * opened again when it broke. Not thread-safe: one poller per mailbox.
  *
@@ -52,6 +56,8 @@ public final class ImapInbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ImapInbox.class);
     /** The keyword that marks a processed mail. */
     public static final String PROCESSED = "$MemnunProcessed";
+    /** The keyword that marks a mail the processor refused as it is. */
+    public static final String REFUSED = "$MemnunRefused";
 
     /** How the connection is protected. */
     public enum Security {
@@ -122,13 +128,21 @@ public final class ImapInbox implements AutoCloseable {
             folder.open(Folder.READ_WRITE);
             boolean keywords = folder.getPermanentFlags().contains(Flags.Flag.USER);
             Flags mark = keywords ? new Flags(PROCESSED) : new Flags(Flags.Flag.SEEN);
-            Message[] pending = folder.search(new FlagTerm(mark, false));
+            Flags refused = keywords ? new Flags(REFUSED) : mark;
+            Message[] pending = folder.search(new jakarta.mail.search.AndTerm(new FlagTerm(mark, false), new FlagTerm(refused, false)));
             int n = Math.min(pending.length, batch);
             for (int i = 0; i < n; i++) {
                 Message m = pending[i];
                 InboundOutcome outcome;
                 try {
                     outcome = processor.apply(reader.read((MimeMessage) m));
+                } catch (ValidationException e) {
+                    // the mail itself can never become a message (the processor refuses it as it is): marked, so that it
+                    // does not hold up the mails after it, and left in the mailbox for a person to read
+                    LOG.warn("mail {} in {} refused and marked {}: {}", m.getMessageNumber(), folderName, refused, e.getMessage());
+                    m.setFlags(refused, true);
+                    outcomes.add(new InboundOutcome.Ignored("refused: " + e.getMessage()));
+                    continue;
                 } catch (RuntimeException | IOException | MessagingException e) {
                     // left unmarked: tried again next tick, and the processor knows what it already did
                     LOG.warn("mail {} in {} not processed, will be tried again: {}", m.getMessageNumber(), folderName, e.toString());

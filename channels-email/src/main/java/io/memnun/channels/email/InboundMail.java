@@ -67,7 +67,8 @@ public final class InboundMail {
         Customer sender = sender(mail);
         InboundMessage.Builder b = InboundMessage.builder(tenant, Channel.EMAIL, messageId(mail), sender);
         String subject = mail.getSubject();
-        b.subject(subject == null ? null : subject.replaceAll("\\p{Cntrl}", " "));
+        // anybody may send any header: cut to what a message holds rather than refuse the mail
+        b.subject(subject == null ? null : cut(subject.replaceAll("\\p{Cntrl}", " "), MAX_SUBJECT));
         if (mail.getReceivedDate() != null) {
             b.receivedAt(mail.getReceivedDate().toInstant());
         } else if (mail.getSentDate() != null) {
@@ -79,11 +80,24 @@ public final class InboundMail {
         List<String> refs = ids(mail.getHeader("References", " "));
         Collections.reverse(refs); // the newest, the message answered, is last in the header
         refs.forEach(b::reference);
-        b.automated(automated(mail).orElse(null));
+        b.automated(automated(mail).map(a -> cut(a, MAX_AUTOMATED)).orElse(null));
         Body body = new Body();
         walk(mail, body, b);
         String text = body.plain != null ? body.plain : body.html != null ? HtmlText.toText(body.html) : "";
         return b.text(text).build();
+    }
+
+    /** The longest subject and "automated" reason an {@link InboundMessage} takes. */
+    private static final int MAX_SUBJECT = 2000;
+    private static final int MAX_AUTOMATED = 500;
+
+    /** {@code text} cut to {@code max} characters, never between the two halves of a surrogate pair. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 
     /** Why {@code mail} was sent by a machine, if it was. */

@@ -122,6 +122,35 @@ class ImapInboxTest {
     }
 
     @Test
+    void aMailWithAnOverlongSubjectIsReadWithItCutAndAMailTheProcessorRefusesHoldsUpNoOther() throws Exception {
+        deliver(mail("<long-1@example.com.tr>", "x".repeat(2500), "Klima çalışmıyor."));
+        deliver(mail("<refused-1@example.com.tr>", "Zehirli", "Bu mail hiçbir zaman kaydedilemez."));
+        deliver(mail("<guest-1@example.com.tr>", "Oda 412 klima", "Klima çalışmıyor, oda çok sıcak."));
+        Function<InboundMessage, InboundOutcome> refusing = m -> {
+            if ("Zehirli".equals(m.subject())) {
+                throw new io.memnun.error.ValidationException("text", "cannot be recorded");
+            }
+            return processor.process(m);
+        };
+
+        try (ImapInbox in = ImapInbox.builder("127.0.0.1", MAIL.getImap().getPort(), tenant).security(ImapInbox.Security.NONE)
+                .credentials("sikayet", "gizli").attachments(attachments, AttachmentPolicy.DEFAULT).defaultLanguage(Locale.ENGLISH)
+                .batch(1).processor(refusing).build()) {
+            assertThat(in.tick()).singleElement().isInstanceOf(InboundOutcome.Created.class);
+            assertThat(in.tick()).singleElement().isInstanceOfSatisfying(InboundOutcome.Ignored.class,
+                    i -> assertThat(i.reason()).contains("cannot be recorded"));
+            assertThat(in.tick()).singleElement().isInstanceOf(InboundOutcome.Created.class);
+            assertThat(in.tick()).isEmpty();
+        }
+        assertThat(all()).hasSize(2).extracting(Feedback::description)
+                .anySatisfy(d -> assertThat(d).startsWith("x".repeat(2000) + "\n\n").doesNotContain("x".repeat(2001)))
+                .anySatisfy(d -> assertThat(d).startsWith("Oda 412 klima"));
+        // the refused mail stays in the mailbox, marked as refused and not as processed
+        MimeMessage[] kept = MAIL.getReceivedMessagesForDomain("otel.example");
+        assertThat(kept).anySatisfy(m -> assertThat(m.getSubject()).isEqualTo("Zehirli"));
+    }
+
+    @Test
     void aNewMailBecomesOneFeedbackAndReadingItAgainAddsNothing() throws Exception {
         MimeMessage m = mail("<complaint-1@example.com.tr>", "Oda 412 klima", "Klima çalışmıyor, oda çok sıcak.");
         m.setHeader("Content-Language", "tr-TR");

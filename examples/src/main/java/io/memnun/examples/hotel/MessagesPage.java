@@ -30,7 +30,8 @@ final class MessagesPage {
     }
 
     void register(Web web) {
-        web.get("/messages", this::page);
+        // the mails hold every guest's tracking link and code: for staff only
+        web.get("/messages", StaffPages.staffOnly(this::page));
     }
 
     private Web.Response page(Web.Request r) {

@@ -150,7 +150,7 @@ class HotelDeskBrowserTest {
         screenshot("05-guest-tracking");
 
         // the management pages are for staff: a guest who types their addresses lands on the staff sign-in instead
-        for (String managementPage : List.of("reports", "reports/audit/" + reference, "reports/review.csv", "capa", "capa/new")) {
+        for (String managementPage : List.of("reports", "reports/audit/" + reference, "reports/review.csv", "capa", "capa/new", "messages")) {
             open(managementPage);
             assertThat(text("h1")).as(managementPage).isEqualTo("Who are you?");
             assertThat(text("body")).as(managementPage).doesNotContain(reference);
