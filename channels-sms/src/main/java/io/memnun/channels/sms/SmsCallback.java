@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +35,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Formats: {@link Format#twilio()} (form fields {@code From}, {@code To}, {@code Body}, {@code MessageSid}) and
  * {@link Format#generic(String, String, String, String)} with field names of the host's choosing, posted as a form.
+ *
+ * <p>Every request is checked first ({@link SmsRequestCheck}): anybody who finds the webhook's address can post to
+ * it, and a reply decides for the customer whose number it names. A request that fails the check gets 403 and
+ * changes nothing.
  */
 public final class SmsCallback {
     private static final Logger LOG = LoggerFactory.getLogger(SmsCallback.class);
@@ -45,6 +50,7 @@ public final class SmsCallback {
     private final Locale language;
     private final Clock clock;
     private final ZoneId zone;
+    private final SmsRequestCheck check;
 
     /** Where the sender, the receiving number, the text and the provider's message id are in the posted form. */
     public record Format(String from, String to, String text, @Nullable String messageId) {
@@ -69,7 +75,8 @@ public final class SmsCallback {
     public record Answer(int status, @Nullable InboundOutcome outcome, @Nullable String problem) {}
 
     private SmsCallback(TenantId tenant, Format format, Function<InboundMessage, InboundOutcome> processor, Locale language, Clock clock,
-            ZoneId zone) {
+            ZoneId zone, SmsRequestCheck check) {
+        this.check = check;
         this.tenant = tenant;
         this.format = format;
         this.processor = processor;
@@ -81,15 +88,32 @@ public final class SmsCallback {
     /**
      * @param language the language of customers first met through this number
      * @param zone the zone whose day groups repeats of a message without a provider id
+     * @param check how a request is known to come from the gateway, e.g. {@link SmsRequestCheck#twilio}
      */
-    public static SmsCallback of(TenantId tenant, Format format, InboundProcessor processor, Locale language, Clock clock, ZoneId zone) {
+    public static SmsCallback of(TenantId tenant, Format format, InboundProcessor processor, Locale language, Clock clock, ZoneId zone,
+            SmsRequestCheck check) {
         Objects.requireNonNull(processor, "processor");
         return new SmsCallback(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(format, "format"), processor::process,
-                Objects.requireNonNull(language, "language"), Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(zone, "zone"));
+                Objects.requireNonNull(language, "language"), Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(zone, "zone"),
+                Objects.requireNonNull(check, "check"));
     }
 
-    /** Processes one posted form body ({@code application/x-www-form-urlencoded}). */
+    /** Processes one posted form body ({@code application/x-www-form-urlencoded}) that came without headers. */
     public Answer handle(String formBody) {
+        return handle(Map.of(), formBody);
+    }
+
+    /**
+     * Processes one posted form body ({@code application/x-www-form-urlencoded}) with the request's headers, which
+     * the {@link SmsRequestCheck} reads: 403 and nothing done when it refuses the request.
+     */
+    public Answer handle(Map<String, List<String>> headers, String formBody) {
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(formBody, "formBody");
+        if (!check.accepts(headers, formBody)) {
+            LOG.warn("an SMS post to tenant {} was refused: it did not pass the gateway check", tenant);
+            return new Answer(403, null, "not from the gateway");
+        }
         Map<String, String> form;
         InboundMessage message;
         try {
@@ -123,7 +147,7 @@ public final class SmsCallback {
                     respond(exchange, 413, "too large");
                     return;
                 }
-                Answer answer = handle(new String(body, StandardCharsets.UTF_8));
+                Answer answer = handle(exchange.getRequestHeaders(), new String(body, StandardCharsets.UTF_8));
                 respond(exchange, answer.status(), answer.problem() == null ? "ok" : answer.problem());
             }
         };

@@ -36,7 +36,7 @@ class SmsCallbackFuzzTest {
         FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock).build();
         TenantId tenant = Fixtures.newTenant("sms-fuzz");
         SmsCallback callback = SmsCallback.of(tenant, SmsCallback.Format.twilio(), InboundProcessor.builder(desk).build(),
-                Locale.forLanguageTag("tr"), clock, ZoneId.of("Europe/Istanbul"));
+                Locale.forLanguageTag("tr"), clock, ZoneId.of("Europe/Istanbul"), SmsRequestCheck.verifiedByHost());
         int processed = 0;
         for (int i = 0; i < CASES; i++) {
             long seed = SEED + i;

@@ -48,13 +48,30 @@ class SmsCallbackTest {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private HttpServer server;
 
+    private static final String AUTH_TOKEN = "twilio-auth-token-of-the-account";
+    private String url;
+
     @BeforeEach
     void start() throws Exception {
-        SmsCallback callback = SmsCallback.of(tenant, SmsCallback.Format.twilio(), processor, Locale.forLanguageTag("tr"), clock,
-                ZoneId.of("Europe/Istanbul"));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        url = "http://127.0.0.1:" + server.getAddress().getPort() + "/sms/incoming";
+        SmsCallback callback = SmsCallback.of(tenant, SmsCallback.Format.twilio(), processor, Locale.forLanguageTag("tr"), clock,
+                ZoneId.of("Europe/Istanbul"), SmsRequestCheck.twilio(AUTH_TOKEN, url));
         server.createContext("/sms/incoming", callback.asHttpHandler());
         server.start();
+    }
+
+    /** Twilio's signature of a post, worked out here as its documentation describes it. */
+    private static String twilioSignature(String token, String url, Map<String, String> form) throws Exception {
+        StringBuilder data = new StringBuilder(url);
+        new java.util.TreeMap<>(form).forEach((k, v) -> data.append(k).append(v));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return java.util.Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> post(Map<String, String> form) throws Exception {
+        return post(form, twilioSignature(AUTH_TOKEN, url, form));
     }
 
     @AfterEach
@@ -62,15 +79,18 @@ class SmsCallbackTest {
         server.stop(0);
     }
 
-    private HttpResponse<String> post(Map<String, String> form) throws Exception {
+    private HttpResponse<String> post(Map<String, String> form, @org.jspecify.annotations.Nullable String signature) throws Exception {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sms/incoming"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private List<Feedback> all() {
@@ -126,7 +146,8 @@ class SmsCallbackTest {
             }
         }).referenceSequence(memory).clock(clock).build();
         SmsCallback failing = SmsCallback.of(tenant, SmsCallback.Format.generic("msisdn", "dest", "msg", null),
-                InboundProcessor.builder(down).build(), Locale.forLanguageTag("tr"), clock, ZoneId.of("Europe/Istanbul"));
+                InboundProcessor.builder(down).build(), Locale.forLanguageTag("tr"), clock, ZoneId.of("Europe/Istanbul"),
+                SmsRequestCheck.verifiedByHost());
 
         SmsCallback.Answer answer = failing.handle("msisdn=905329998877&dest=4540&msg=Merhaba");
 
@@ -137,7 +158,7 @@ class SmsCallbackTest {
     @Test
     void aGenericFormWithoutAProviderIdIsKeyedByItsContent() {
         SmsCallback generic = SmsCallback.of(tenant, SmsCallback.Format.generic("msisdn", "dest", "msg", null), processor,
-                Locale.forLanguageTag("tr"), clock, ZoneId.of("Europe/Istanbul"));
+                Locale.forLanguageTag("tr"), clock, ZoneId.of("Europe/Istanbul"), SmsRequestCheck.verifiedByHost());
 
         SmsCallback.Answer first = generic.handle("msisdn=905329998877&dest=4540&msg=Havlu+yok");
         SmsCallback.Answer again = generic.handle("msisdn=905329998877&dest=4540&msg=Havlu+yok");
@@ -145,5 +166,58 @@ class SmsCallbackTest {
         assertThat(first.outcome()).isInstanceOf(InboundOutcome.Created.class);
         assertThat(again.outcome()).isInstanceOf(InboundOutcome.AlreadyProcessed.class);
         assertThat(all()).hasSize(1);
+    }
+
+    @Test
+    void aPostNotSignedByTheGatewayIsRefusedAndDecidesNothing() throws Exception {
+        Feedback f = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.PHONE, "Klima çalışmıyor")
+                .customer(Customer.builder().phone(GUEST).build()).build());
+        desk.take(tenant, f.id(), Actor.staff("ayse"));
+        desk.resolve(tenant, f.id(), Actor.staff("ayse"), "Klima onarıldı");
+        Map<String, String> forged = Map.of("From", GUEST, "To", "+908501234567", "Body", "EVET", "MessageSid", "forged-1");
+
+        HttpResponse<String> unsigned = post(forged, null);
+        HttpResponse<String> otherKey = post(forged, twilioSignature("a guessed token", url, forged));
+        Map<String, String> signedOther = Map.of("From", "+905329998877", "To", "+908501234567", "Body", "HAYIR", "MessageSid", "SM9");
+        HttpResponse<String> replayed = post(forged, twilioSignature(AUTH_TOKEN, url, signedOther));
+
+        assertThat(List.of(unsigned.statusCode(), otherKey.statusCode(), replayed.statusCode())).containsOnly(403);
+        assertThat(desk.get(tenant, f.id()).status()).isEqualTo(Status.RESOLVED);
+        assertThat(all()).hasSize(1);
+    }
+
+    @Test
+    void twilioSignaturesAreCheckedAsTwilioDocumentsThem() {
+        // the example in Twilio's documentation of its request signatures
+        SmsRequestCheck check = SmsRequestCheck.twilio("12345", "https://mycompany.com/myapp.php?foo=1&bar=2");
+        String body = "Digits=1234&To=%2B18005551212&From=%2B14158675309&Caller=%2B14158675309&CallSid=CA1234567890ABCDE";
+
+        assertThat(check.accepts(Map.of("X-Twilio-Signature", List.of("RSOYDt4T1cUTdK1PDd93/VVr8B8=")), body)).isTrue();
+        assertThat(check.accepts(Map.of("x-twilio-signature", List.of("RSOYDt4T1cUTdK1PDd93/VVr8B8=")), body)).as("any case").isTrue();
+        assertThat(check.accepts(Map.of("X-Twilio-Signature", List.of("RSOYDt4T1cUTdK1PDd93/VVr8B8=")), body.replace("1234&", "1235&")))
+                .isFalse();
+        assertThat(check.accepts(Map.of(), body)).isFalse();
+        // and with a parameter posted more than once, its values sorted too (the vector of Twilio's libraries' tests)
+        String repeated = "Sid=CA123&SidAccount=AC123&Digits=5678&Digits=1234&Digits=1234";
+        assertThat(check.accepts(Map.of("X-Twilio-Signature", List.of("IK+Dwps556ElfBT0I3Rgjkr1wJU=")), repeated)).isTrue();
+    }
+
+    @Test
+    void aSignedBodyOrASharedSecretIsCheckedInTheHeaderNamed() throws Exception {
+        String body = "msisdn=905329998877&dest=4540&msg=Havlu+yok";
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("gizli".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String hex = java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        SmsRequestCheck signed = SmsRequestCheck.hmacSha256("X-Signature", "gizli");
+        SmsRequestCheck secret = SmsRequestCheck.sharedSecret("X-Gateway-Secret", "gizli");
+
+        assertThat(signed.accepts(Map.of("x-signature", List.of(hex)), body)).isTrue();
+        assertThat(signed.accepts(Map.of("X-Signature", List.of("sha256=" + hex.toUpperCase(Locale.ROOT))), body)).isTrue();
+        assertThat(signed.accepts(Map.of("X-Signature", List.of(hex)), body + "&x=1")).isFalse();
+        assertThat(secret.accepts(Map.of("X-Gateway-Secret", List.of("gizli")), body)).isTrue();
+        assertThat(secret.accepts(Map.of("X-Gateway-Secret", List.of("gizl")), body)).isFalse();
+        assertThat(secret.accepts(Map.of(), body)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SmsRequestCheck.sharedSecret("X-Gateway-Secret", ""))
+                .isInstanceOf(io.memnun.error.ValidationException.class);
     }
 }
