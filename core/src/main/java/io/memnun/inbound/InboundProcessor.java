@@ -199,6 +199,16 @@ public final class InboundProcessor {
                     linkNew = true;
                 }
             }
+            Feedback linked = null;
+            if (linkNew) {
+                // the new feedback first (its intake key is the message id, so a second delivery finds it): a failure
+                // after it costs the note on the closed feedback, never the new feedback
+                linked = desk.findByIntakeKey(m.tenant(), m.messageId()).orElse(null);
+                if (linked == null) {
+                    linked = create(m, f, null);
+                }
+                details.put("linkedFeedback", linked.reference().toString());
+            }
             commands.add(new Command.AddCustomerMessage(customer, text, details));
             switch (effect) {
                 case ACCEPTED -> commands.add(new Command.Accept(customer, text));
@@ -217,8 +227,8 @@ public final class InboundProcessor {
                 }
                 continue;
             }
-            if (linkNew) {
-                return new InboundOutcome.Created(create(m, after, null), after);
+            if (linked != null) {
+                return new InboundOutcome.Created(linked, after);
             }
             return new InboundOutcome.Threaded(after, effect);
         }

@@ -120,6 +120,35 @@ class InboundProcessorTest {
     }
 
     @Test
+    void aReplyToAClosedFeedbackWhoseNoteFailsStillHasItsNewFeedbackAndASecondDeliveryAddsNone() {
+        InMemoryFeedbackStore memory = new InMemoryFeedbackStore();
+        boolean[] failNote = {true};
+        FeedbackDesk flaky = FeedbackDesk.builder().store(new io.memnun.testing.ForwardingFeedbackStore(memory) {
+            @Override
+            public void save(io.memnun.spi.FeedbackChange change) {
+                if (failNote[0] && change.events().stream().anyMatch(e -> e.type() == EventType.CUSTOMER_MESSAGE)) {
+                    failNote[0] = false;
+                    throw new io.memnun.error.StoreException("connection lost");
+                }
+                super.save(change);
+            }
+        }).referenceSequence(memory).clock(clock).build();
+        Feedback f = flaky.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Klima çalışmıyor").customer(mehmet).build());
+        flaky.cancel(tenant, f.id(), ayse, "Misafir vazgeçti");
+        InboundProcessor p = InboundProcessor.builder(flaky).whenClosed(InboundProcessor.ClosedPolicy.NEW_LINKED_FEEDBACK).build();
+        InboundMessage reply = mail("<late-1@mail.example>", mehmet, "Re: " + f.reference(), "Yine de bakın lütfen").build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.process(reply)).isInstanceOf(io.memnun.error.StoreException.class);
+        InboundOutcome again = p.process(reply);
+
+        List<Feedback> all = flaky.query(io.memnun.feedback.FeedbackQuery.builder(tenant).build()).items();
+        assertThat(all).hasSize(2);
+        Feedback created = all.stream().filter(x -> !x.id().equals(f.id())).findFirst().orElseThrow();
+        assertThat(created.context()).containsEntry("linkedTo", f.reference().toString());
+        assertThat(again).isEqualTo(new InboundOutcome.AlreadyProcessed(created));
+    }
+
+    @Test
     void aReplyFoundByItsThreadIsRecordedOnceOnTheSameFeedback() {
         Feedback f = existing(mehmet);
         InboundProcessor p = InboundProcessor.builder(desk)
