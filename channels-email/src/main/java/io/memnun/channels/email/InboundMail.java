@@ -82,7 +82,7 @@ public final class InboundMail {
         refs.forEach(b::reference);
         b.automated(automated(mail).map(a -> cut(a, MAX_AUTOMATED)).orElse(null));
         Body body = new Body();
-        walk(mail, body, b);
+        walk(mail, body, b, 0);
         String text = body.plain != null ? body.plain : body.html != null ? HtmlText.toText(body.html) : "";
         return b.text(text).build();
     }
@@ -90,6 +90,8 @@ public final class InboundMail {
     /** The longest subject and "automated" reason an {@link InboundMessage} takes. */
     private static final int MAX_SUBJECT = 2000;
     private static final int MAX_AUTOMATED = 500;
+    /** How deep multiparts are read. */
+    private static final int MAX_NESTING = 16;
 
     /** {@code text} cut to {@code max} characters, never between the two halves of a surrogate pair. */
     private static String cut(String text, int max) {
@@ -211,15 +213,20 @@ public final class InboundMail {
         int kept;
     }
 
-    private void walk(Part part, Body body, InboundMessage.Builder b) throws MessagingException, IOException {
+    private void walk(Part part, Body body, InboundMessage.Builder b, int depth) throws MessagingException, IOException {
         String disposition = part.getDisposition();
         String fileName = fileName(part);
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition) || (fileName != null && !part.isMimeType("multipart/*"));
         if (!attachment && part.isMimeType("multipart/*")) {
+            if (depth >= MAX_NESTING) {
+                // no mail a person writes nests this deep; a crafted one would otherwise overflow the stack
+                b.refusedAttachment("parts nested deeper than " + MAX_NESTING + " levels");
+                return;
+            }
             Multipart mp = (Multipart) part.getContent();
             for (int i = 0; i < mp.getCount(); i++) {
                 BodyPart child = mp.getBodyPart(i);
-                walk(child, body, b);
+                walk(child, body, b, depth + 1);
             }
             return;
         }
