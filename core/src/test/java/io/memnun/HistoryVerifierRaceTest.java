@@ -24,40 +24,27 @@ class HistoryVerifierRaceTest {
     private final FeedbackDesk desk = FeedbackDesk.builder().store(inner).clock(clock).build();
     private final TenantId tenant = Fixtures.newTenant("race");
 
-    /** The same store; a member of staff adds a note just before the verifier's first read of a history. */
-    private final class NoteBeforeHistoryRead extends ForwardingFeedbackStore implements SealedHistory {
+    /**
+     * The same store; a member of staff adds a note once, just before the verifier's first read of a history or just
+     * after it (before its read of the feedback).
+     */
+    private final class NoteWhileReading extends ForwardingFeedbackStore implements SealedHistory {
+        private final boolean afterTheRead;
         private boolean noted;
 
-        NoteBeforeHistoryRead() {
+        NoteWhileReading(boolean afterTheRead) {
             super(inner);
+            this.afterTheRead = afterTheRead;
         }
 
         @Override
         public List<SealedEvent> sealedHistory(TenantId t, FeedbackId id) {
+            List<SealedEvent> history = afterTheRead ? inner.sealedHistory(t, id) : null;
             if (!noted) {
                 noted = true;
                 desk.addNote(t, id, Fixtures.AYSE, "a note that lands meanwhile");
             }
-            return inner.sealedHistory(t, id);
-        }
-    }
-
-    /** The same store; a note lands between the verifier's read of a history and its read of the feedback. */
-    private final class NoteAfterHistoryRead extends ForwardingFeedbackStore implements SealedHistory {
-        private boolean noted;
-
-        NoteAfterHistoryRead() {
-            super(inner);
-        }
-
-        @Override
-        public List<SealedEvent> sealedHistory(TenantId t, FeedbackId id) {
-            List<SealedEvent> history = inner.sealedHistory(t, id);
-            if (!noted) {
-                noted = true;
-                desk.addNote(t, id, Fixtures.AYSE, "a note that lands meanwhile");
-            }
-            return history;
+            return history != null ? history : inner.sealedHistory(t, id);
         }
     }
 
@@ -70,8 +57,8 @@ class HistoryVerifierRaceTest {
     @Test
     void aHistoryThatGrowsWhileItIsReadIsIntact() {
         Feedback f = received();
-        HistoryVerifier.Result before = HistoryVerifier.of(new NoteBeforeHistoryRead()).verify(tenant, f.id());
-        HistoryVerifier.Result after = HistoryVerifier.of(new NoteAfterHistoryRead()).verify(tenant, f.id());
+        HistoryVerifier.Result before = HistoryVerifier.of(new NoteWhileReading(false)).verify(tenant, f.id());
+        HistoryVerifier.Result after = HistoryVerifier.of(new NoteWhileReading(true)).verify(tenant, f.id());
 
         assertThat(before.intact()).as("%s", before.broken()).isTrue();
         assertThat(after.intact()).as("%s", after.broken()).isTrue();
@@ -81,7 +68,7 @@ class HistoryVerifierRaceTest {
     @Test
     void aTenantWhoseHistoriesGrowWhileItIsCheckedIsIntact() {
         received();
-        HistoryVerifier.TenantResult r = HistoryVerifier.of(new NoteBeforeHistoryRead()).verifyTenant(tenant);
+        HistoryVerifier.TenantResult r = HistoryVerifier.of(new NoteWhileReading(false)).verifyTenant(tenant);
         assertThat(r.intact()).as("%s", r.firstBroken()).isTrue();
     }
 }
