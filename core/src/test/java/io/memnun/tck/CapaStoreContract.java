@@ -73,6 +73,22 @@ public abstract class CapaStoreContract {
     }
 
     @Test
+    void theSameIdInAnotherTenantIsAnotherActionWithAHistoryOfItsOwn() {
+        CapaLifecycle.Transition ours = opened();
+        store.save(ours.after(), 0, ours.event());
+        TenantId other = Fixtures.newTenant("capa-other");
+        CapaLifecycle.Transition theirs = CapaLifecycle.open(ours.after().id(), other, CapaKind.PREVENTIVE, "Başka bir iş", "Başka",
+                Origin.standalone(), Fixtures.HOUSEKEEPING, Fixtures.AYSE, T0.plusSeconds(5));
+
+        store.save(theirs.after(), 0, theirs.event());
+
+        assertThat(store.find(tenant, ours.after().id())).contains(ours.after());
+        assertThat(store.find(other, ours.after().id())).contains(theirs.after());
+        assertThat(store.history(tenant, ours.after().id())).containsExactly(ours.event());
+        assertThat(store.history(other, ours.after().id())).containsExactly(theirs.event());
+    }
+
+    @Test
     void rootCausesOfBothMethodsRoundTrip() {
         CapaLifecycle.Transition o = opened();
         store.save(o.after(), 0, o.event());

@@ -26,7 +26,8 @@ import java.util.Optional;
  */
 public final class InMemoryCapaStore implements CapaStore, TransactionalOutbox {
     private final Map<TenantId, Map<CapaId, CorrectiveAction>> actions = new HashMap<>();
-    private final Map<CapaId, List<CapaEvent>> history = new HashMap<>();
+    /** Per tenant, as the SQL stores key them (tenant, id). */
+    private final Map<TenantId, Map<CapaId, List<CapaEvent>>> history = new HashMap<>();
     private final Map<TenantId, Map<CapaNumber, CapaId>> byNumber = new HashMap<>();
     private final InMemoryOutboxStore outbox;
 
@@ -58,7 +59,7 @@ public final class InMemoryCapaStore implements CapaStore, TransactionalOutbox {
         Map<CapaId, CorrectiveAction> t = actions.computeIfAbsent(action.tenant(), k -> new HashMap<>());
         CorrectiveAction current = t.get(action.id());
         if (expectedVersion == 0) {
-            if (current != null || history.containsKey(action.id())) {
+            if (current != null) {
                 throw new DuplicateKeyException("id", action.id().toString());
             }
             if (action.number() != null && byNumber.getOrDefault(action.tenant(), Map.of()).containsKey(action.number())) {
@@ -73,13 +74,13 @@ public final class InMemoryCapaStore implements CapaStore, TransactionalOutbox {
         outbox.beginWrite(batch);
         try {
             if (expectedVersion == 0) {
-                history.put(action.id(), new ArrayList<>());
+                history.computeIfAbsent(action.tenant(), k -> new HashMap<>()).put(action.id(), new ArrayList<>());
                 if (action.number() != null) {
                     byNumber.computeIfAbsent(action.tenant(), k -> new HashMap<>()).put(action.number(), action.id());
                 }
             }
             t.put(action.id(), action);
-            history.get(action.id()).add(event);
+            history.get(action.tenant()).get(action.id()).add(event);
             outbox.write(batch);
         } finally {
             outbox.endWrite();
@@ -99,7 +100,7 @@ public final class InMemoryCapaStore implements CapaStore, TransactionalOutbox {
 
     @Override
     public synchronized List<CapaEvent> history(TenantId tenant, CapaId id) {
-        return find(tenant, id).isEmpty() ? List.of() : List.copyOf(history.get(id));
+        return find(tenant, id).isEmpty() ? List.of() : List.copyOf(history.get(tenant).get(id));
     }
 
     @Override
