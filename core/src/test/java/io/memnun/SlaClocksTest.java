@@ -227,4 +227,41 @@ class SlaClocksTest {
         assertThat(history.get(history.size() - 1).type()).isNotEqualTo(EventType.RECEIVED);
         return history.get(history.size() - 1);
     }
+
+    @Test
+    void aTargetDueAtClosingTimeIsNotBreachedOvernightAndAResponseBeforeTheOpeningMeetsIt() {
+        MutableClock clock = new MutableClock(istanbul("2025-03-10T09:00")); // a Monday
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();
+        Feedback f = desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "Faturada hata var").priority(Priority.NORMAL).build());
+        SlaClock due = f.slaClock(SlaKind.FIRST_RESPONSE).orElseThrow();
+        assertThat(due.dueAt()).isEqualTo(istanbul("2025-03-10T18:00"));
+        assertThat(due.isBreached(istanbul("2025-03-10T20:00"))).isFalse();
+        assertThat(due.isBreached(istanbul("2025-03-11T09:00:01"))).isTrue();
+
+        clock.set(istanbul("2025-03-10T20:00"));
+        desk.slaMonitor().tick(clock.instant());
+        clock.set(istanbul("2025-03-11T08:30"));
+        desk.take(HOTEL, f.id(), AYSE);
+        f = desk.awaitCustomer(HOTEL, f.id(), AYSE, "Fatura numarası?");
+
+        assertThat(f.slaClock(SlaKind.FIRST_RESPONSE).orElseThrow().state()).isEqualTo(SlaClock.State.MET);
+        assertThat(store.history(HOTEL, f.id())).noneMatch(e -> e.type() == EventType.SLA_BREACHED && "FIRST_RESPONSE".equals(e.details().get("sla")))
+                .noneMatch(e -> e.type() == EventType.SLA_ESCALATED && "FIRST_RESPONSE".equals(e.details().get("sla"))
+                        && "2".equals(e.details().get("level")));
+    }
+
+    @Test
+    void aTargetDueAtClosingTimeIsBreachedFromTheNextOpening() {
+        MutableClock clock = new MutableClock(istanbul("2025-03-10T09:00"));
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();
+        Feedback f = desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "Faturada hata var").priority(Priority.NORMAL).build());
+
+        clock.set(istanbul("2025-03-11T09:30"));
+        desk.slaMonitor().tick(clock.instant());
+
+        assertThat(store.history(HOTEL, f.id())).filteredOn(e -> e.type() == EventType.SLA_BREACHED)
+                .anySatisfy(e -> assertThat(e.details()).containsEntry("sla", "FIRST_RESPONSE"));
+    }
 }

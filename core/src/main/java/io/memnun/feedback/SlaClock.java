@@ -107,9 +107,24 @@ public record SlaClock(
         return Optional.empty();
     }
 
-    /** True once the clock's due instant has passed at {@code now} while it still ran, or if it stopped late. */
+    /**
+     * True once more working time is used than the target allows, at {@code now} while the clock still runs (after its
+     * breach checkpoint: a target due at a closing time is exceeded from the next opening on), or if it stopped late.
+     */
     public boolean isBreached(Instant now) {
-        return state == State.MISSED || state == State.RUNNING && now.isAfter(dueAt);
+        if (state == State.MISSED) {
+            return true;
+        }
+        if (state != State.RUNNING) {
+            return false;
+        }
+        Instant breachAt = dueAt;
+        for (SlaCheckpoint c : checkpoints) {
+            if (c.type() == SlaCheckpoint.Type.BREACH) {
+                breachAt = c.at();
+            }
+        }
+        return now.isAfter(breachAt);
     }
 
     public SlaClock withCheckpoints(List<SlaCheckpoint> newCheckpoints) {

@@ -175,7 +175,13 @@ public final class SlaEngine implements SlaRules {
             int level, int percent, @Nullable String recipient, List<SlaCheckpoint> old, Map<Integer, Instant> atPercent) {
         Instant at = atPercent.computeIfAbsent(percent, p -> {
             Duration left = share(budget, p).minus(used);
-            return left.isNegative() || left.isZero() ? from : cal.plus(from, left);
+            if (left.isNegative()) {
+                return from;
+            }
+            Instant reached = left.isZero() ? from : cal.plus(from, left);
+            // a target is exceeded only once more working time is used than it allows: reached at a closing time (or
+            // while closed), it is not until the next opening, and a response before then meets it
+            return p >= 100 && !cal.isOpen(reached) ? cal.nextOpening(reached) : reached;
         });
         boolean fired = false;
         for (SlaCheckpoint o : old) {

@@ -161,29 +161,32 @@ final class InMemoryReports {
 
     Backlog backlog(ReportFilter filter, Instant asOf) {
         Instant end = filter.period().end();
-        double[] received = all.stream().filter(f -> f.isOpen() && filter.matchesIgnoringPeriod(f) && f.receivedAt().isBefore(end))
-                .mapToDouble(f -> f.receivedAt().toEpochMilli()).sorted().toArray();
+        List<Instant> receipts = all.stream().filter(f -> f.isOpen() && filter.matchesIgnoringPeriod(f) && f.receivedAt().isBefore(end))
+                .map(Feedback::receivedAt).sorted().toList();
         long day = 0;
         long week = 0;
         long month = 0;
         long older = 0;
-        for (double r : received) {
-            long age = asOf.toEpochMilli() - (long) r;
-            if (age < Duration.ofDays(1).toMillis()) {
+        // ages to the instant, as the SQL stores compare timestamps (a receipt's microseconds count)
+        for (Instant r : receipts) {
+            Duration age = Duration.between(r, asOf);
+            if (age.compareTo(Duration.ofDays(1)) < 0) {
                 day++;
-            } else if (age < Duration.ofDays(7).toMillis()) {
+            } else if (age.compareTo(Duration.ofDays(7)) < 0) {
                 week++;
-            } else if (age < Duration.ofDays(30).toMillis()) {
+            } else if (age.compareTo(Duration.ofDays(30)) < 0) {
                 month++;
             } else {
                 older++;
             }
         }
-        if (received.length == 0) {
+        if (receipts.isEmpty()) {
             return new Backlog(asOf, 0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO);
         }
-        double median = asOf.toEpochMilli() - percentile(received, 0.5);
-        return new Backlog(asOf, received.length, day, week, month, older, Duration.ofMillis(Math.round(median)),
-                Duration.ofMillis(asOf.toEpochMilli() - (long) received[0]));
+        // the median in whole milliseconds, as the SQL stores' percentile over epoch milliseconds
+        double[] millis = receipts.stream().mapToDouble(Instant::toEpochMilli).toArray();
+        double median = asOf.toEpochMilli() - percentile(millis, 0.5);
+        return new Backlog(asOf, receipts.size(), day, week, month, older, Duration.ofMillis(Math.round(median)),
+                Duration.between(receipts.get(0), asOf));
     }
 }
