@@ -106,10 +106,20 @@ public final class NotificationDispatcher implements AutoCloseable {
         Objects.requireNonNull(now, "now");
         int handled = 0;
         while (true) {
-            List<OutboxMessage> claimed = outbox.claim(owner, now, lease, batchSize);
+            // each batch leased from when it is claimed, not from the tick's start: a long tick's later batches would
+            // otherwise hold leases that have already run out, which another node takes over
+            Instant claimedAt = later(now, desk.clock().instant());
+            List<OutboxMessage> claimed = outbox.claim(owner, claimedAt, lease, batchSize);
+            Instant sendBy = claimedAt.plus(lease).minus(lease.dividedBy(4));
             for (OutboxMessage m : claimed) {
+                Instant at = later(claimedAt, desk.clock().instant());
+                if (!at.isBefore(sendBy)) {
+                    // too little of the lease is left to send it before another node may claim it: left for a later
+                    // claim (which checks the history for a delivery first)
+                    continue;
+                }
                 try {
-                    handle(m, now);
+                    handle(m, at);
                 } catch (RuntimeException e) {
                     // the lease runs out and the message is claimed again; keep going with the others
                     LOG.error("handling {} failed", m.notification(), e);
@@ -120,6 +130,10 @@ public final class NotificationDispatcher implements AutoCloseable {
                 return handled;
             }
         }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private void handle(OutboxMessage m, Instant now) {

@@ -130,6 +130,41 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void aLongTickNeverSendsWhatAnotherNodeMayAlreadyHaveClaimed() {
+        for (int i = 0; i < 60; i++) {
+            desk.receive(complaint(customer()).build());
+        }
+        List<UUID> sent = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        NotificationDispatcher nodeB = desk.notificationDispatcher().owner("node-b").lease(Duration.ofMinutes(5)).batchSize(10)
+                .channel(ContactChannel.EMAIL, n -> {
+                    sent.add(n.id());
+                    return SendResult.delivered("b-" + n.id());
+                }).build();
+        int[] count = {0};
+        // node A: each send takes 10 s, far below the 5-minute lease; node B ticks while A is busy
+        NotificationDispatcher nodeA = desk.notificationDispatcher().owner("node-a").lease(Duration.ofMinutes(5)).batchSize(50)
+                .channel(ContactChannel.EMAIL, n -> {
+                    sent.add(n.id());
+                    clock.advance(Duration.ofSeconds(10));
+                    if (++count[0] == 35) {
+                        nodeB.tick();
+                    }
+                    return SendResult.delivered("a-" + n.id());
+                }).build();
+
+        nodeA.tick();
+        // what A left for lack of lease is sent by later ticks, once its lease has run out
+        for (int round = 0; round < 5; round++) {
+            clock.advance(Duration.ofMinutes(10));
+            nodeB.tick();
+            nodeA.tick();
+        }
+
+        assertThat(sent).as("every message sent once").doesNotHaveDuplicates().hasSize(60);
+        assertThat(store.outbox().all()).allMatch(m -> m.state() == OutboxMessage.State.SENT);
+    }
+
+    @Test
     void aDeliveredAcknowledgementRecordsTheAcknowledgementAndMeetsItsTarget() {
         BusinessCalendar always = BusinessCalendar.alwaysOpen("always", NotificationFixture.ISTANBUL);
         SlaPolicy policy = SlaPolicy.builder(CalendarRegistry.of(always))

@@ -57,6 +57,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class SmtpEmailChannel implements NotificationChannel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SmtpEmailChannel.class);
     private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]{1,76}");
 
     /** How the connection is protected. */
@@ -143,12 +144,30 @@ public final class SmtpEmailChannel implements NotificationChannel {
             throw new ValidationException("channel", "this channel sends EMAIL, not " + n.channel());
         }
         MimeMessage message = compose(n);
-        try (Transport transport = session.getTransport()) {
+        Transport transport;
+        try {
+            transport = session.getTransport();
             transport.connect(host, port, username, password);
-            transport.sendMessage(message, message.getAllRecipients());
-            return SendResult.delivered(messageId(n));
         } catch (MessagingException e) {
             return classify(e);
+        }
+        try {
+            transport.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException e) {
+            closeQuietly(transport);
+            return classify(e);
+        }
+        // the server took the mail: a connection that fails to close (QUIT unanswered) must not make it a failure,
+        // which would send the mail again
+        closeQuietly(transport);
+        return SendResult.delivered(messageId(n));
+    }
+
+    private void closeQuietly(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            LOG.debug("closing the SMTP connection to {}:{}: {}", host, port, e.toString());
         }
     }
 
