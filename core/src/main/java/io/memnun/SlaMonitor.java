@@ -60,7 +60,13 @@ public final class SlaMonitor implements AutoCloseable {
             List<Feedback> due = store.dueForSlaCheck(now, BATCH);
             int firedInBatch = 0;
             for (Feedback f : due) {
-                firedInBatch += fireAll(store, f, now);
+                try {
+                    firedInBatch += fireAll(store, f, now);
+                } catch (RuntimeException e) {
+                    // one feedback whose change the store refuses must not hold up every other feedback's checkpoints;
+                    // it stays due and is tried again on the next tick
+                    LOG.error("the SLA checkpoints of {} could not be saved; the others go on", f.reference(), e);
+                }
             }
             fired += firedInBatch;
             if (due.size() < BATCH || firedInBatch == 0) {

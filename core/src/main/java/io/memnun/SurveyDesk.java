@@ -165,8 +165,11 @@ public final class SurveyDesk {
         Map<String, String> renderOnly = new HashMap<>();
         renderOnly.put("surveyUrl", urlFor(token));
         renderOnly.put("surveyTitle", survey.title().in(f.customer().language()));
-        renderOnly.put("surveyExpiresAt", DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", f.customer().language())
-                .withZone(desk.notifications().map(Notifications::zone).orElse(java.time.ZoneOffset.UTC)).format(inv.expiresAt()));
+        // in the customer's zone and the language's own format, as every other time in the message
+        renderOnly.put("surveyExpiresAt", desk.planner().flatMap(planner -> desk.notifications()
+                        .map(config -> planner.timeFormat(f.customer().language(), config.zoneOf(f)).format(inv.expiresAt())))
+                .orElseGet(() -> DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", f.customer().language()).withZone(java.time.ZoneOffset.UTC)
+                        .format(inv.expiresAt())));
         desk.recordSurveyInvitation(f, SURVEYS, details, renderOnly);
         return Optional.of(inv);
     }

@@ -264,4 +264,30 @@ class SlaClocksTest {
         assertThat(store.history(HOTEL, f.id())).filteredOn(e -> e.type() == EventType.SLA_BREACHED)
                 .anySatisfy(e -> assertThat(e.details()).containsEntry("sla", "FIRST_RESPONSE"));
     }
+
+    @Test
+    void oneFeedbackWhoseChangeCannotBeSavedDoesNotHoldUpTheOthersCheckpoints() {
+        MutableClock clock = new MutableClock(istanbul("2025-03-07T17:30"));
+        InMemoryFeedbackStore real = new InMemoryFeedbackStore();
+        FeedbackDesk setup = FeedbackDesk.builder().store(real).clock(clock).sla(POLICY).build();
+        Feedback poison = setup.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "Faturada hata var")
+                .priority(Priority.NORMAL).build());
+        clock.advance(Duration.ofMinutes(1));
+        Feedback healthy = setup.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "Klima bozuk")
+                .priority(Priority.NORMAL).build());
+        FeedbackDesk node = FeedbackDesk.builder().store(new io.memnun.testing.ForwardingFeedbackStore(real) {
+            @Override
+            public void save(io.memnun.spi.FeedbackChange change) {
+                if (change.feedback().id().equals(poison.id())) {
+                    throw new io.memnun.error.StoreException("the database refuses " + poison.reference());
+                }
+                super.save(change);
+            }
+        }).referenceSequence(real).clock(clock).sla(POLICY).build();
+
+        node.slaMonitor().tick(istanbul("2025-03-10T15:00"));
+
+        assertThat(real.history(HOTEL, healthy.id())).extracting(FeedbackEvent::type).contains(EventType.SLA_WARNING, EventType.SLA_BREACHED);
+        assertThat(real.history(HOTEL, poison.id())).extracting(FeedbackEvent::type).doesNotContain(EventType.SLA_WARNING);
+    }
 }

@@ -327,4 +327,21 @@ class SurveyDeskTest {
         assertThatThrownBy(() -> SurveyDesk.builder(desk).surveyUrl("ftp://x")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> SurveyDesk.builder(desk).invitationValidity(Duration.ZERO)).isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    void theAfterClosingInvitationShowsItsExpiryInTheCustomersZone() {
+        Feedback f = desk.receive(NotificationFixture.complaint(NotificationFixture.customer().toBuilder()
+                .language("en").attribute("timeZone", "Europe/London").consent(new Consent(true, false, false)).build()).build());
+        desk.take(HOTEL, f.id(), Actor.staff("ayse.yilmaz"));
+        desk.resolve(HOTEL, f.id(), Actor.staff("ayse.yilmaz"), "Air conditioner replaced");
+        desk.accept(HOTEL, f.id(), null);
+
+        Notification invitation = invitationsInOutbox().get(0);
+        java.time.Instant expires = surveys.inviteAfterClosing(HOTEL, f.id()).orElseThrow().expiresAt();
+        java.time.format.DateTimeFormatter hours = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
+        assertThat(invitation.zone()).isEqualTo(java.time.ZoneId.of("Europe/London"));
+        assertThat(invitation.text()).contains(hours.withZone(java.time.ZoneId.of("Europe/London")).format(expires))
+                .doesNotContain(hours.withZone(java.time.ZoneId.of("Europe/Istanbul")).format(expires));
+    }
 }

@@ -121,6 +121,10 @@ public final class TemplateCatalog {
      */
     public String render(String name, Locale language, TemplatePart part, Map<String, ?> model) {
         Objects.requireNonNull(model, "model");
+        if (part == TemplatePart.HTML && !has(name, language, TemplatePart.HTML) && has(name, language, TemplatePart.TEXT)) {
+            // the customer's own language as text, not another language's HTML: mail clients show the HTML part
+            return textToHtml(render(name, language, TemplatePart.TEXT, model));
+        }
         Optional<Locale> in = languageFor(name, language, part);
         if (in.isEmpty()) {
             if (part == TemplatePart.HTML && languageFor(name, language, TemplatePart.TEXT).isPresent()) {

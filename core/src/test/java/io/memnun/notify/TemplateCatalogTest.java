@@ -163,4 +163,23 @@ class TemplateCatalogTest {
         assertThatThrownBy(() -> TemplateCatalog.builder().load(TR, "@@ customer/RECEIVED body\nx"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("'body' is not a part");
     }
+
+    @Test
+    void theHtmlPartOfALanguageWithOnlyATextPartIsThatTextNotTheFallbacksHtml() {
+        TemplateCatalog templates = TemplateCatalog.builder().defaults()
+                .template("customer/RECEIVED", java.util.Locale.GERMAN, TemplatePart.SUBJECT, "Ihre Rückmeldung ist eingegangen: {{reference}}")
+                .template("customer/RECEIVED", java.util.Locale.GERMAN, TemplatePart.TEXT, "Guten Tag, Ihre Nummer ist {{reference}}.")
+                .template("customer/RECEIVED", java.util.Locale.GERMAN, TemplatePart.SMS, "Eingegangen: {{reference}}")
+                .build();
+        java.util.Map<String, Object> model = new java.util.HashMap<>();
+        for (String name : TemplateModel.allNames()) {
+            model.put(name, "");
+        }
+        model.put("reference", "FB-2026-000001-6");
+
+        String html = templates.render("customer/RECEIVED", java.util.Locale.GERMAN, TemplatePart.HTML, model);
+
+        assertThat(html).contains("Guten Tag, Ihre Nummer ist FB-2026-000001-6.").doesNotContain("<html lang=\"en\"");
+        assertThat(templates.render("customer/RECEIVED", java.util.Locale.ENGLISH, TemplatePart.HTML, model)).contains("<html lang=\"en\"");
+    }
 }
