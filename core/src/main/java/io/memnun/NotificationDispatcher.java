@@ -165,7 +165,9 @@ public final class NotificationDispatcher implements AutoCloseable {
             record(n, DeliveryOutcome.State.DELIVERED, what + " delivered", details, now);
             mark(outbox.markSent(n.id(), owner, now, d.providerId()), n, "sent");
         } else if (result instanceof SendResult.Deferred d) {
-            mark(outbox.reschedule(n.id(), owner, d.until(), d.reason()), n, "deferred");
+            // a channel deferring to a time already past would be claimed again at once, in this very tick, for ever
+            Instant until = d.until().isAfter(now) ? d.until() : now.plus(delayAfter(m.attempts()));
+            mark(outbox.reschedule(n.id(), owner, until, d.reason()), n, "deferred");
         } else if (result instanceof SendResult.RetryableFailure r && m.attempts() < maxAttempts) {
             Duration wait = delayAfter(m.attempts());
             if (r.retryAfter() != null && r.retryAfter().compareTo(wait) > 0) {

@@ -165,6 +165,23 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void aChannelDeferringToATimeAlreadyPastDoesNotHoldTheTickForEver() {
+        Feedback f = desk.receive(complaint(customer()).build());
+        int[] tries = {0};
+        NotificationDispatcher d = desk.notificationDispatcher().owner("node-a").batchSize(1)
+                .channel(ContactChannel.EMAIL, n -> {
+                    tries[0]++;
+                    return SendResult.deferred(clock.instant().minusSeconds(60), "quiet hours ended a minute ago");
+                }).build();
+
+        assertThat(d.tick(clock.instant())).isEqualTo(1);
+
+        assertThat(tries[0]).isEqualTo(1);
+        assertThat(only().nextAttemptAt()).isAfter(clock.instant());
+        assertThat(notificationEvents(f)).isEmpty();
+    }
+
+    @Test
     void aDeliveredAcknowledgementRecordsTheAcknowledgementAndMeetsItsTarget() {
         BusinessCalendar always = BusinessCalendar.alwaysOpen("always", NotificationFixture.ISTANBUL);
         SlaPolicy policy = SlaPolicy.builder(CalendarRegistry.of(always))
