@@ -138,7 +138,12 @@ public final class SurveyDesk {
         Checks.argument(f.status() == Status.CLOSED, "feedback", f.reference() + " is " + f.status() + ", not CLOSED");
         Optional<Invitation> existing = store.invitationFor(tenant, id, f.id());
         if (existing.isPresent()) {
-            return existing;
+            if (!orphaned(f, existing.get())) {
+                return existing;
+            }
+            // saved, but the change carrying its message failed, and the token lives only in that message: issue it anew
+            LOG.warn("the survey invitation of {} has no message; issuing it anew", f.reference());
+            store.withdrawInvitation(tenant, existing.get().id());
         }
         if (!MessageCategory.SURVEY.permittedBy(f.customer().consent())) {
             return Optional.empty();
@@ -170,8 +175,34 @@ public final class SurveyDesk {
                         .map(config -> planner.timeFormat(f.customer().language(), config.zoneOf(f)).format(inv.expiresAt())))
                 .orElseGet(() -> DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", f.customer().language()).withZone(java.time.ZoneOffset.UTC)
                         .format(inv.expiresAt())));
-        desk.recordSurveyInvitation(f, SURVEYS, details, renderOnly);
+        try {
+            desk.recordSurveyInvitation(f, SURVEYS, details, renderOnly);
+        } catch (RuntimeException e) {
+            // without its message nobody can ever follow the invitation: take it back, so that the next call issues it
+            try {
+                store.withdrawInvitation(tenant, inv.id());
+            } catch (RuntimeException withdrawing) {
+                e.addSuppressed(withdrawing);
+            }
+            throw e;
+        }
         return Optional.of(inv);
+    }
+
+    /** How long an invitation may be without its message before it is taken for one whose message was lost. */
+    private static final Duration ORPHAN_AFTER = Duration.ofMinutes(5);
+
+    /**
+     * True when {@code inv}, unanswered and issued a while ago, has no {@code SURVEY_INVITED} event in the feedback's
+     * history: its message was never written. A younger one may be another call's, about to write it.
+     */
+    private boolean orphaned(Feedback f, Invitation inv) {
+        if (inv.answeredAt() != null || inv.issuedAt().plus(ORPHAN_AFTER).isAfter(desk.clock().instant())) {
+            return false;
+        }
+        String invitation = inv.id().toString();
+        return desk.history(f.tenant(), f.id()).stream()
+                .noneMatch(e -> e.type() == io.memnun.feedback.EventType.SURVEY_INVITED && invitation.equals(e.details().get("invitation")));
     }
 
     /**

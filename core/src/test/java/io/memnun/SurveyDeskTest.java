@@ -344,4 +344,89 @@ class SurveyDeskTest {
         assertThat(invitation.text()).contains(hours.withZone(java.time.ZoneId.of("Europe/London")).format(expires))
                 .doesNotContain(hours.withZone(java.time.ZoneId.of("Europe/Istanbul")).format(expires));
     }
+
+    /** A desk whose store fails the next change that records SURVEY_INVITED, as a database hiccup would. */
+    private static final class FailingInvitationChange extends io.memnun.testing.ForwardingFeedbackStore
+            implements io.memnun.spi.TransactionalOutbox {
+        private final InMemoryFeedbackStore real;
+        volatile boolean armed;
+
+        FailingInvitationChange(InMemoryFeedbackStore real) {
+            super(real);
+            this.real = real;
+        }
+
+        @Override
+        public void save(io.memnun.spi.FeedbackChange change) {
+            if (armed && change.events().stream().anyMatch(e -> e.type() == EventType.SURVEY_INVITED)) {
+                armed = false;
+                throw new io.memnun.error.StoreException("connection reset");
+            }
+            super.save(change);
+        }
+
+        @Override
+        public io.memnun.spi.OutboxStore outbox() {
+            return real.outbox();
+        }
+    }
+
+    @Test
+    void anInvitationWhoseMessageCouldNotBeWrittenIsIssuedAnewAndSentOnce() {
+        FailingInvitationChange failing = new FailingInvitationChange(store);
+        FeedbackDesk flaky = FeedbackDesk.builder().store(failing).referenceSequence(store).clock(clock)
+                .notifications(NotificationFixture.notifications().build()).build();
+        InMemorySurveyStore surveyStore = new InMemorySurveyStore();
+        SurveyDesk flakySurveys = SurveyDesk.builder(flaky).store(surveyStore).surveyUrl("https://hotel.example/survey/{token}")
+                .invitationValidity(Duration.ofDays(14)).afterClosing(AFTER).build();
+        flakySurveys.publish(HOTEL, AFTER, LocalizedText.of("Memnuniyet anketi", "Satisfaction survey"),
+                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+        Feedback f = flaky.receive(NotificationFixture.complaint(NotificationFixture.customer().toBuilder()
+                .consent(new Consent(true, false, false)).build()).build());
+        flaky.take(HOTEL, f.id(), Actor.staff("ayse.yilmaz"));
+        flaky.resolve(HOTEL, f.id(), Actor.staff("ayse.yilmaz"), "Klima değiştirildi");
+        failing.armed = true;
+
+        // the closing invites the customer (the survey desk listens to the desk); that change fails, and is logged
+        flaky.accept(HOTEL, f.id(), null);
+
+        assertThat(failing.armed).as("the invitation's change was tried").isFalse();
+        assertThat(surveyStore.invitationFor(HOTEL, AFTER, f.id())).as("taken back with its failed message").isEmpty();
+        Invitation issued = flakySurveys.inviteAfterClosing(HOTEL, f.id()).orElseThrow();
+
+        assertThat(flakySurveys.inviteAfterClosing(HOTEL, f.id())).contains(issued);
+        assertThat(store.outbox().all()).filteredOn(m -> m.notification().event() == EventType.SURVEY_INVITED).singleElement()
+                .satisfies(m -> assertThat(m.notification().text()).contains("https://hotel.example/survey/"));
+    }
+
+    @Test
+    void anInvitationLeftWithoutItsMessageIsIssuedAnewOnceItIsNoLongerAnotherCallsInFlight() {
+        InMemoryFeedbackStore own = new InMemoryFeedbackStore();
+        FeedbackDesk d = FeedbackDesk.builder().store(own).clock(clock).notifications(NotificationFixture.notifications().build()).build();
+        InMemorySurveyStore surveyStore = new InMemorySurveyStore();
+        SurveyDesk manual = SurveyDesk.builder(d).store(surveyStore).surveyUrl("https://hotel.example/survey/{token}")
+                .invitationValidity(Duration.ofDays(14)).afterClosing(AFTER).build();
+        manual.publish(HOTEL, AFTER, LocalizedText.of("Memnuniyet anketi", "Satisfaction survey"),
+                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+        Feedback f = d.receive(NotificationFixture.complaint(NotificationFixture.customer().toBuilder()
+                .consent(new Consent(true, false, false)).build()).build());
+        d.take(HOTEL, f.id(), Actor.staff("ayse.yilmaz"));
+        d.resolve(HOTEL, f.id(), Actor.staff("ayse.yilmaz"), "Klima değiştirildi");
+        // as a node that died between saving the invitation and writing its message left it
+        Invitation orphan = new Invitation(io.memnun.survey.InvitationId.of(java.util.UUID.randomUUID()), HOTEL, AFTER, 1,
+                io.memnun.survey.SurveyToken.hash(io.memnun.survey.SurveyToken.generate(new java.security.SecureRandom())), clock.instant(),
+                clock.instant().plus(Duration.ofDays(14)), f.id(), null, null, null, null, null);
+        surveyStore.saveInvitation(orphan);
+
+        // the closing's invitation finds it: maybe another call's, still writing its message
+        d.accept(HOTEL, f.id(), null);
+        assertThat(manual.inviteAfterClosing(HOTEL, f.id())).contains(orphan);
+        clock.advance(Duration.ofMinutes(10));
+        Invitation issued = manual.inviteAfterClosing(HOTEL, f.id()).orElseThrow();
+
+        assertThat(issued.id()).isNotEqualTo(orphan.id());
+        assertThat(surveyStore.findInvitation(HOTEL, orphan.id())).isEmpty();
+        assertThat(manual.inviteAfterClosing(HOTEL, f.id())).contains(issued);
+        assertThat(own.outbox().all()).filteredOn(m -> m.notification().event() == EventType.SURVEY_INVITED).hasSize(1);
+    }
 }

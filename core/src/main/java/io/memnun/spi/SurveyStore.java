@@ -60,6 +60,14 @@ public interface SurveyStore {
     Optional<Invitation> findInvitation(TenantId tenant, InvitationId id);
 
     /**
+     * Removes an invitation that was never answered, as if it had not been issued: for one whose message could not be
+     * written ({@link io.memnun.SurveyDesk#inviteAfterClosing} issues it anew). An answered invitation is kept.
+     *
+     * @return true if it was removed; false if there is none in the tenant, or it was answered
+     */
+    boolean withdrawInvitation(TenantId tenant, InvitationId id);
+
+    /**
      * Records on an invitation what became of the latest attempt to deliver its message, replacing what was recorded
      * before.
      *

@@ -99,6 +99,28 @@ public abstract class SurveyStoreContract {
     }
 
     @Test
+    void anUnansweredInvitationIsWithdrawnWhollyAndAnAnsweredOneIsKept() {
+        FeedbackId f = Fixtures.randomId();
+        Invitation inv = invitation(T0, f);
+        store.saveInvitation(inv);
+
+        assertThat(store.withdrawInvitation(Fixtures.newTenant("other"), inv.id())).isFalse();
+        assertThat(store.withdrawInvitation(tenant, inv.id())).isTrue();
+        assertThat(store.withdrawInvitation(tenant, inv.id())).isFalse();
+
+        assertThat(store.findInvitation(tenant, inv.id())).isEmpty();
+        assertThat(store.findInvitation(tenant, inv.tokenHash())).isEmpty();
+        assertThat(store.invitationFor(tenant, SURVEY, f)).isEmpty();
+        // the feedback may be invited again
+        Invitation again = invitation(T0.plusSeconds(60), f);
+        store.saveInvitation(again);
+        assertThat(store.invitationFor(tenant, SURVEY, f)).contains(again);
+        store.saveResponse(response(again, T0.plusSeconds(120)));
+        assertThat(store.withdrawInvitation(tenant, again.id())).isFalse();
+        assertThat(store.findInvitation(tenant, again.id())).isPresent();
+    }
+
+    @Test
     void anInvitationIsFoundByItsTokenHashAndItsFeedback() {
         FeedbackId f = Fixtures.randomId();
         Invitation inv = invitation(T0, f);

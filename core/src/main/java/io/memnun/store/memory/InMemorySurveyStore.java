@@ -143,6 +143,25 @@ public final class InMemorySurveyStore implements SurveyStore, TransactionalOutb
     }
 
     @Override
+    public synchronized boolean withdrawInvitation(TenantId tenant, InvitationId id) {
+        Tenant t = tenants.get(tenant);
+        Invitation inv = t == null ? null : t.invitations.get(id);
+        if (inv == null || inv.answeredAt() != null) {
+            return false;
+        }
+        t.invitations.remove(id);
+        t.byTokenHash.remove(inv.tokenHash());
+        if (inv.feedback() != null) {
+            t.byFeedback.remove(feedbackKey(inv.survey(), inv.feedback()));
+        }
+        String ck = campaignKey(inv);
+        if (ck != null) {
+            t.byCampaignRecipient.remove(ck);
+        }
+        return true;
+    }
+
+    @Override
     public synchronized boolean recordDelivery(TenantId tenant, InvitationId id, InvitationDelivery delivery) {
         Objects.requireNonNull(delivery, "delivery");
         Tenant t = tenants.get(tenant);

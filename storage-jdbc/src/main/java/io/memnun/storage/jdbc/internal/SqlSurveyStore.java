@@ -136,6 +136,19 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
     }
 
     @Override
+    public boolean withdrawInvitation(TenantId tenant, InvitationId id) {
+        Objects.requireNonNull(id, "id");
+        return tx.statement("withdraw survey invitation " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + tables.surveyInvitation()
+                    + " WHERE tenant = ? AND id = ? AND answered_at IS NULL")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public boolean recordDelivery(TenantId tenant, InvitationId id, InvitationDelivery delivery) {
         Objects.requireNonNull(delivery, "delivery");
         return tx.statement("record the delivery of survey invitation " + id, c -> {
