@@ -174,19 +174,22 @@ public final class NotificationDispatcher implements AutoCloseable {
                 wait = r.retryAfter();
             }
             Instant next = now.plus(wait);
-            mark(outbox.markFailed(n.id(), owner, next, r.reason()), n, "failed");
-            details.put("error", r.reason());
-            details.put("retryAt", next.toString());
-            record(n, DeliveryOutcome.State.FAILED, what + " failed (attempt " + m.attempts() + " of " + maxAttempts + "): "
-                    + r.reason(), details, now);
+            // recorded only while this node still held the message: else another node has it, and may have sent it
+            if (mark(outbox.markFailed(n.id(), owner, next, r.reason()), n, "failed")) {
+                details.put("error", r.reason());
+                details.put("retryAt", next.toString());
+                record(n, DeliveryOutcome.State.FAILED, what + " failed (attempt " + m.attempts() + " of " + maxAttempts + "): "
+                        + r.reason(), details, now);
+            }
         } else {
             String reason = result instanceof SendResult.RetryableFailure r
                     ? "gave up after " + m.attempts() + " attempts: " + r.reason()
                     : ((SendResult.PermanentFailure) result).reason();
-            mark(outbox.deadLetter(n.id(), owner, now, reason), n, "dead-lettered");
-            details.put("error", reason);
-            details.put("deadLetter", "true");
-            record(n, DeliveryOutcome.State.DEAD, what + " not delivered: " + reason, details, now);
+            if (mark(outbox.deadLetter(n.id(), owner, now, reason), n, "dead-lettered")) {
+                details.put("error", reason);
+                details.put("deadLetter", "true");
+                record(n, DeliveryOutcome.State.DEAD, what + " not delivered: " + reason, details, now);
+            }
         }
     }
 
@@ -228,10 +231,12 @@ public final class NotificationDispatcher implements AutoCloseable {
         }
     }
 
-    private void mark(boolean done, Notification n, String what) {
+    /** {@code done}, after logging when it is false (the lease was lost). */
+    private boolean mark(boolean done, Notification n, String what) {
         if (!done) {
             LOG.warn("{} was {} but {} no longer held its lease", n, what, owner);
         }
+        return done;
     }
 
     /**

@@ -109,11 +109,10 @@ class NotificationDispatcherTest {
         io.memnun.privacy.PersonKey guest = io.memnun.privacy.PersonKey.email("sukru@example.com.tr");
         PrivacyDesk privacy = PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore()).build();
         Feedback f = desk.receive(complaint(customer()).build());
-        // the erasure request is handled while the acknowledgement is with the mail server, which then refuses it
-        // naming the address
+        // the erasure request is handled while the acknowledgement is with the mail server, which then takes it
         NotificationDispatcher d = desk.notificationDispatcher().channel(ContactChannel.EMAIL, n -> {
             privacy.erase(HOTEL, guest, Actor.staff("kvkk"));
-            return SendResult.retryable("550 5.1.1 <sukru@example.com.tr>: mailbox unavailable");
+            return SendResult.delivered("<ack-1@otel.example>");
         }).owner("node-a").build();
 
         d.tick(clock.instant());
@@ -122,7 +121,7 @@ class NotificationDispatcherTest {
         assertThat(recorded).singleElement().satisfies(e -> {
             assertThat(e.note()).isEqualTo(io.memnun.feedback.Anonymisation.PLACEHOLDER);
             assertThat(e.details()).containsEntry("address", io.memnun.feedback.Anonymisation.PLACEHOLDER)
-                    .containsEntry("error", io.memnun.feedback.Anonymisation.PLACEHOLDER)
+                    .containsEntry("providerId", "<ack-1@otel.example>")
                     .containsEntry("channel", "EMAIL").containsEntry("to", "CUSTOMER").containsEntry("attempt", "1");
         });
         assertThat(desk.history(HOTEL, f.id()).toString()).doesNotContain("sukru").doesNotContain("Şükrü");
@@ -179,6 +178,25 @@ class NotificationDispatcherTest {
         assertThat(tries[0]).isEqualTo(1);
         assertThat(only().nextAttemptAt()).isAfter(clock.instant());
         assertThat(notificationEvents(f)).isEmpty();
+    }
+
+    @Test
+    void aNodeThatLostItsLeaseDuringASendRecordsNoFailureOverAnotherNodesDelivery() {
+        Feedback f = desk.receive(complaint(customer()).build());
+        NotificationDispatcher nodeB = desk.notificationDispatcher().owner("node-b").lease(Duration.ofMinutes(1))
+                .channel(ContactChannel.EMAIL, n -> SendResult.delivered("b-1")).build();
+        NotificationDispatcher nodeA = desk.notificationDispatcher().owner("node-a").lease(Duration.ofMinutes(1))
+                .channel(ContactChannel.EMAIL, n -> {
+                    // the send hangs past the lease; node B takes the message over and delivers it
+                    clock.advance(Duration.ofMinutes(2));
+                    nodeB.tick();
+                    return SendResult.permanent("550 mailbox unavailable");
+                }).build();
+
+        nodeA.tick();
+
+        assertThat(notificationEvents(f)).extracting(FeedbackEvent::type).containsExactly(EventType.NOTIFICATION_SENT);
+        assertThat(only().state()).isEqualTo(OutboxMessage.State.SENT);
     }
 
     @Test

@@ -235,15 +235,15 @@ class SurveyDeskTest {
         PrivacyDesk privacy = PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore()).surveys(surveyStore).build();
         NotificationDispatcher dispatcher = NotificationDispatcher.builder(desk).channel(ContactChannel.EMAIL, n -> {
                     privacy.erase(HOTEL, io.memnun.privacy.PersonKey.externalId("guest-1"), Actor.staff("kvkk"));
-                    return io.memnun.notify.SendResult.permanent("550 <ayse@example.com.tr>: no such user");
+                    return io.memnun.notify.SendResult.delivered("<campaign-1@otel.example>");
                 }).recorder(MessageOwner.SURVEY_INVITATION, campaigns.deliveries()).build();
 
         dispatcher.tick();
 
         Invitation after = surveyStore.findInvitation(HOTEL, invitation.id()).orElseThrow();
         assertThat(after.recipient()).isNull();
-        assertThat(after.delivery().state()).isEqualTo(InvitationDelivery.State.DEAD);
-        assertThat(after.delivery().detail()).isEqualTo("EMAIL: [anonymised]");
+        assertThat(after.delivery().state()).isEqualTo(InvitationDelivery.State.SENT);
+        assertThat(after.delivery().detail()).isEqualTo("EMAIL: <campaign-1@otel.example>");
     }
 
     @Test
