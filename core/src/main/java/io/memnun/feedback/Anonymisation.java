@@ -94,18 +94,8 @@ public final class Anonymisation {
      */
     public static Result anonymiseSealed(Feedback feedback, List<SealedEvent> history, Actor actor, String why, Instant now) {
         Objects.requireNonNull(history, "history");
-        return anonymise(feedback, history.stream().map(SealedEvent::event).toList(), actor, why, now, rewritten -> {
-            HistorySeals.Reseal r = HistorySeals.afterRewrite(history, rewritten, feedback.version());
-            Map<String, String> seal = new LinkedHashMap<>();
-            seal.put("chain", r.broken() == null ? "intact" : "broken");
-            if (r.resealedFrom() != null) {
-                seal.put("resealedFrom", Long.toString(r.resealedFrom()));
-            }
-            if (r.broken() != null) {
-                seal.put("chainBrokenAt", Long.toString(r.broken().version()));
-            }
-            return seal;
-        });
+        return anonymise(feedback, history.stream().map(SealedEvent::event).toList(), actor, why, now,
+                rewritten -> HistorySeals.afterRewrite(history, rewritten, feedback.version()).details());
     }
 
     private static Result anonymise(Feedback feedback, List<FeedbackEvent> history, Actor actor, String why, Instant now,

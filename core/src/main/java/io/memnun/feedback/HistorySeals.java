@@ -2,6 +2,7 @@ package io.memnun.feedback;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +43,39 @@ public final class HistorySeals {
         public Reseal {
             writes = List.copyOf(writes);
         }
+
+        /**
+         * What the {@link EventType#ANONYMISED} event records of this: {@code chain} ({@code intact} or
+         * {@code broken}), and {@code resealedFrom} and {@code chainBrokenAt} where they apply.
+         */
+        public Map<String, String> details() {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put(CHAIN, broken == null ? "intact" : "broken");
+            if (resealedFrom != null) {
+                details.put(RESEALED_FROM, Long.toString(resealedFrom));
+            }
+            if (broken != null) {
+                details.put(CHAIN_BROKEN_AT, Long.toString(broken.version()));
+            }
+            return details;
+        }
+    }
+
+    /** The keys of {@link Reseal#details()}. */
+    public static final String CHAIN = "chain";
+    public static final String RESEALED_FROM = "resealedFrom";
+    public static final String CHAIN_BROKEN_AT = "chainBrokenAt";
+    private static final List<String> CHAIN_DETAILS = List.of(CHAIN, RESEALED_FROM, CHAIN_BROKEN_AT);
+
+    /** True when an {@link EventType#ANONYMISED} event's details record how the chain was sealed ({@link Reseal#details()}). */
+    public static boolean recordsChain(Map<String, String> details) {
+        return CHAIN_DETAILS.stream().anyMatch(details::containsKey);
+    }
+
+    /** The first of {@link Reseal#details()}'s keys on which {@code recorded} differs from {@code r}; null if none. */
+    public static @Nullable String differingChainDetail(Map<String, String> recorded, Reseal r) {
+        Map<String, String> found = r.details();
+        return CHAIN_DETAILS.stream().filter(k -> !Objects.equals(recorded.get(k), found.get(k))).findFirst().orElse(null);
     }
 
     /**
@@ -212,8 +246,7 @@ public final class HistorySeals {
         long at = 0;
         for (SealedEvent s : history) {
             FeedbackEvent e = s.event();
-            if (e.type() == EventType.ANONYMISED && !e.details().containsKey("chain") && !e.details().containsKey("resealedFrom")
-                    && !e.details().containsKey("chainBrokenAt")) {
+            if (e.type() == EventType.ANONYMISED && !recordsChain(e.details())) {
                 at = Math.max(at, e.version());
             }
         }

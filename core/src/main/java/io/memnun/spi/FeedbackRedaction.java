@@ -7,7 +7,6 @@ import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.HistorySeals;
 import io.memnun.feedback.SealedEvent;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,25 +60,15 @@ public record FeedbackRedaction(Feedback feedback, long expectedVersion, List<Fe
     public HistorySeals.Reseal reseal(List<SealedEvent> stored) {
         HistorySeals.Reseal r = HistorySeals.afterRewrite(stored, rewritten, expectedVersion);
         Map<String, String> said = recorded.details();
-        Map<String, String> found = new HashMap<>();
-        found.put(CHAIN, r.broken() == null ? "intact" : "broken");
-        found.put(RESEALED_FROM, r.resealedFrom() == null ? null : Long.toString(r.resealedFrom()));
-        found.put(CHAIN_BROKEN_AT, r.broken() == null ? null : Long.toString(r.broken().version()));
-        boolean planned = said.containsKey(CHAIN) || said.containsKey(RESEALED_FROM) || said.containsKey(CHAIN_BROKEN_AT);
-        for (Map.Entry<String, String> f : found.entrySet()) {
-            if (planned && !Objects.equals(said.get(f.getKey()), f.getValue())) {
-                // planned on a history read earlier, which changed since (behind the store's back): the event would misstate it
-                throw new VersionConflictException(feedback.id().toString(), expectedVersion, expectedVersion,
-                        "its history changed since the anonymisation was planned: it records " + f.getKey() + " " + said.get(f.getKey())
-                                + ", the stored chain gives " + f.getValue());
-            }
+        String differing = HistorySeals.recordsChain(said) ? HistorySeals.differingChainDetail(said, r) : null;
+        if (differing != null) {
+            // planned on a history read earlier, which changed since (behind the store's back): the event would misstate it
+            throw new VersionConflictException(feedback.id().toString(), expectedVersion, expectedVersion,
+                    "its history changed since the anonymisation was planned: it records " + differing + " " + said.get(differing)
+                            + ", the stored chain gives " + r.details().get(differing));
         }
         return r;
     }
-
-    private static final String CHAIN = "chain";
-    private static final String RESEALED_FROM = "resealedFrom";
-    private static final String CHAIN_BROKEN_AT = "chainBrokenAt";
 
     public static FeedbackRedaction of(Anonymisation.Result result) {
         return new FeedbackRedaction(result.feedback(), result.feedback().version() - 1, result.rewritten(), result.recorded());

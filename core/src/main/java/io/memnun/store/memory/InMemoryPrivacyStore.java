@@ -65,11 +65,13 @@ public final class InMemoryPrivacyStore implements PrivacyStore {
     @Override
     public synchronized Optional<LegalHold> releaseHold(TenantId tenant, FeedbackId feedback, String name, Actor by, Instant at) {
         Optional<LegalHold> hold = active(tenant, feedback, name);
-        hold.ifPresent(h -> {
-            holds.remove(h);
-            released.add(h.release(by, at));
-        });
-        return hold.map(h -> released.get(released.size() - 1));
+        if (hold.isEmpty()) {
+            return Optional.empty();
+        }
+        LegalHold done = hold.get().release(by, at);
+        holds.remove(hold.get());
+        released.add(done);
+        return Optional.of(done);
     }
 
     private Optional<LegalHold> active(TenantId tenant, FeedbackId feedback, String name) {

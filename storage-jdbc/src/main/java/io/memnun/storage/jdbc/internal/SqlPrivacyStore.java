@@ -89,17 +89,22 @@ public final class SqlPrivacyStore implements PrivacyStore {
 
     private int updateConsent(Connection c, ConsentRecord consent) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(updateConsent)) {
-            ps.setString(1, consent.person().kind().name());
-            ps.setString(2, consent.person().value());
-            ps.setString(3, consent.purpose());
-            setInstant(ps, 4, consent.givenAt());
-            ps.setString(5, consent.channel());
-            setString(ps, 6, consent.evidence());
-            setInstant(ps, 7, consent.withdrawnAt());
+            bindConsent(ps, 1, consent);
             ps.setString(8, consent.tenant().value());
             setUuid(ps, 9, consent.id());
             return ps.executeUpdate();
         }
+    }
+
+    /** Binds the columns after tenant and id ({@code person_kind} to {@code withdrawn_at}) from {@code start}. */
+    private static void bindConsent(PreparedStatement ps, int start, ConsentRecord consent) throws SQLException {
+        ps.setString(start, consent.person().kind().name());
+        ps.setString(start + 1, consent.person().value());
+        ps.setString(start + 2, consent.purpose());
+        setInstant(ps, start + 3, consent.givenAt());
+        ps.setString(start + 4, consent.channel());
+        setString(ps, start + 5, consent.evidence());
+        setInstant(ps, start + 6, consent.withdrawnAt());
     }
 
     /** 1 if inserted; 0 if a record with that id exists (inserted meanwhile, or another tenant's). */
@@ -107,13 +112,7 @@ public final class SqlPrivacyStore implements PrivacyStore {
         try (PreparedStatement ps = c.prepareStatement(insertConsent)) {
             ps.setString(1, consent.tenant().value());
             setUuid(ps, 2, consent.id());
-            ps.setString(3, consent.person().kind().name());
-            ps.setString(4, consent.person().value());
-            ps.setString(5, consent.purpose());
-            setInstant(ps, 6, consent.givenAt());
-            ps.setString(7, consent.channel());
-            setString(ps, 8, consent.evidence());
-            setInstant(ps, 9, consent.withdrawnAt());
+            bindConsent(ps, 3, consent);
             return ps.executeUpdate();
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
@@ -164,13 +163,7 @@ public final class SqlPrivacyStore implements PrivacyStore {
         }
         tx.statement("place legal hold " + hold.name(), c -> {
             try (PreparedStatement ps = c.prepareStatement(insertHold)) {
-                ps.setString(1, hold.tenant().value());
-                setUuid(ps, 2, hold.feedback().value());
-                ps.setString(3, hold.name());
-                ps.setString(4, hold.reason());
-                ps.setString(5, hold.placedBy().kind().name());
-                ps.setString(6, hold.placedBy().id());
-                setInstant(ps, 7, hold.placedAt());
+                bindHold(ps, hold);
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (dialect.isUniqueViolation(e)) {
@@ -211,12 +204,7 @@ public final class SqlPrivacyStore implements PrivacyStore {
             }
             LegalHold released = hold.release(by, at);
             try (PreparedStatement ps = c.prepareStatement(insertReleased)) {
-                bindFeedback(ps, tenant, feedback);
-                ps.setString(3, released.name());
-                ps.setString(4, released.reason());
-                ps.setString(5, released.placedBy().kind().name());
-                ps.setString(6, released.placedBy().id());
-                setInstant(ps, 7, released.placedAt());
+                bindHold(ps, released);
                 ps.setString(8, by.kind().name());
                 ps.setString(9, by.id());
                 setInstant(ps, 10, released.releasedAt());
@@ -271,6 +259,16 @@ public final class SqlPrivacyStore implements PrivacyStore {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** Binds a hold's columns as placed ({@code tenant} to {@code placed_at}) to parameters 1 to 7. */
+    private static void bindHold(PreparedStatement ps, LegalHold hold) throws SQLException {
+        bindFeedback(ps, hold.tenant(), hold.feedback());
+        ps.setString(3, hold.name());
+        ps.setString(4, hold.reason());
+        ps.setString(5, hold.placedBy().kind().name());
+        ps.setString(6, hold.placedBy().id());
+        setInstant(ps, 7, hold.placedAt());
     }
 
     private static void bindFeedback(PreparedStatement ps, TenantId tenant, FeedbackId feedback) throws SQLException {
