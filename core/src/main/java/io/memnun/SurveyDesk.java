@@ -233,22 +233,57 @@ public final class SurveyDesk {
      *
      * @param recipients each recipient's id or address, recorded on the invitation
      * @param department the department the answers score where a question names none; may be null
+     * @throws ValidationException naming {@code recipients}, before any link is issued, if a recipient is malformed, named
+     *     twice, or already invited to {@code survey} in {@code campaign}
      */
     public List<IssuedInvitation> startCampaign(TenantId tenant, SurveyId survey, String campaign, List<String> recipients,
             @Nullable DepartmentId department) {
         Survey s = store.latestSurvey(tenant, survey).orElseThrow(() -> new NotFoundException("survey " + survey + " in tenant " + tenant));
         Checks.code(campaign, "campaign", 64);
         Checks.argument(!recipients.isEmpty(), "recipients", "name at least one recipient");
+        checkCampaignRecipients(tenant, survey, campaign, recipients);
         Instant now = desk.clock().instant();
         List<IssuedInvitation> out = new ArrayList<>();
-        for (String r : recipients) {
-            String token = SurveyToken.generate(random);
-            Invitation inv = new Invitation(new InvitationId(TimeOrderedIds.next(now)), tenant, survey, s.version(), SurveyToken.hash(token), now,
-                    now.plus(validity), null, campaign, department, r, null, null);
-            store.saveInvitation(inv);
-            out.add(new IssuedInvitation(inv, token, urlFor(token)));
+        try {
+            for (String r : recipients) {
+                String token = SurveyToken.generate(random);
+                Invitation inv = new Invitation(new InvitationId(TimeOrderedIds.next(now)), tenant, survey, s.version(), SurveyToken.hash(token),
+                        now, now.plus(validity), null, campaign, department, r, null, null);
+                store.saveInvitation(inv);
+                out.add(new IssuedInvitation(inv, token, urlFor(token)));
+            }
+        } catch (RuntimeException e) {
+            // the links issued so far exist only in this call's answer, which the caller never gets: take them back, so
+            // that those recipients are not left invited through links nobody holds
+            for (IssuedInvitation issued : out) {
+                try {
+                    store.withdrawInvitation(tenant, issued.invitation().id());
+                } catch (RuntimeException withdrawing) {
+                    e.addSuppressed(withdrawing);
+                }
+            }
+            throw e;
         }
         return out;
+    }
+
+    /**
+     * Refuses a list of campaign recipients before any link is issued: one malformed, named twice, or already invited
+     * to this survey in this campaign. Issuing some links and then failing would lose them, since a link's token is
+     * only ever handed out in the answer.
+     */
+    private void checkCampaignRecipients(TenantId tenant, SurveyId survey, String campaign, List<String> recipients) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String r : recipients) {
+            if (r == null) {
+                continue; // an anonymous link (a printed receipt): nobody to tell apart
+            }
+            Checks.code(r, "recipients", 256);
+            Checks.argument(seen.add(r), "recipients", "'" + r + "' is named twice");
+            Checks.argument(store.campaignInvitationsTo(tenant, r).stream()
+                            .noneMatch(i -> i.survey().equals(survey) && campaign.equals(i.campaign())),
+                    "recipients", "'" + r + "' is already invited to " + survey + " in " + campaign);
+        }
     }
 
     /**

@@ -247,6 +247,29 @@ class SurveyDeskTest {
     }
 
     @Test
+    void aCampaignWithARecipientTwiceOrMalformedOrAlreadyInvitedIsRefusedWholeAndIssuesNoLink() {
+        Instant from = Instant.EPOCH;
+        Instant to = clock.instant().plusSeconds(1);
+        assertThatThrownBy(() -> surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("a@example.com", "b@example.com", "a@example.com"), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("recipients");
+                    assertThat(e.getMessage()).contains("a@example.com");
+                });
+        assertThatThrownBy(() -> surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("a@example.com", " b@example.com"), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("recipients"));
+        // nothing was issued, so no link was lost: every recipient can still be invited, once
+        assertThat(surveys.store().invitations(HOTEL, from, to)).isEmpty();
+        assertThat(surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("a@example.com"), null)).hasSize(1);
+        assertThatThrownBy(() -> surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("b@example.com", "a@example.com"), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("recipients");
+                    assertThat(e.getMessage()).contains("a@example.com").contains("already invited");
+                });
+        assertThat(surveys.store().invitations(HOTEL, from, to)).extracting(Invitation::recipient).containsExactly("a@example.com");
+        assertThat(surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("b@example.com"), null)).hasSize(1);
+    }
+
+    @Test
     void aCampaignIsSentThroughTheOutboxInEachCustomersLanguageHonouringConsentAndPreferenceAndDeliveryIsRecordedOnTheInvitation() {
         SurveyId halfYear = SurveyId.of("half-year");
         SurveyDesk campaigns = SurveyDesk.builder(desk).store(new InMemorySurveyStore(store.outbox())).surveyUrl("https://hotel.example/survey/{token}")
