@@ -479,7 +479,7 @@ public final class SurveyDesk {
 
     /** The change of every department's scores from {@code earlier} to {@code later}, e.g. one half year to the next. */
     public List<ScoreTrend> trend(TenantId tenant, Period earlier, Period later) {
-        return Scoring.trend(scores(tenant, earlier), scores(tenant, later));
+        return Scoring.trend(earlier, scores(tenant, earlier), later, scores(tenant, later));
     }
 
     private String urlFor(String token) {

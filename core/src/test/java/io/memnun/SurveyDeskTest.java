@@ -270,6 +270,27 @@ class SurveyDeskTest {
     }
 
     @Test
+    void aTrendNamesBothOfItsPeriodsAlsoWhenOneOfThemHasNoScores() {
+        io.memnun.survey.Period earlier = io.memnun.survey.Period.halfYear(2025, 2, NotificationFixture.ISTANBUL);
+        io.memnun.survey.Period later = io.memnun.survey.Period.halfYear(2026, 1, NotificationFixture.ISTANBUL);
+        surveys.respondOpenly(HOTEL, AFTER, List.of(Answer.score("overall", 5)), NotificationFixture.HOUSEKEEPING, null);
+
+        var trend = surveys.trend(HOTEL, earlier, later);
+        assertThat(trend).singleElement().satisfies(t -> {
+            assertThat(t.earlier().period()).isEqualTo(earlier);
+            assertThat(t.earlier().csat().isEmpty()).isTrue();
+            assertThat(t.later().period()).isEqualTo(later);
+            assertThat(t.csatChange()).isEmpty();
+        });
+        // and the other way round: the later half year has nothing yet
+        var next = io.memnun.survey.Period.halfYear(2026, 2, NotificationFixture.ISTANBUL);
+        assertThat(surveys.trend(HOTEL, later, next)).singleElement().satisfies(t -> {
+            assertThat(t.earlier().period()).isEqualTo(later);
+            assertThat(t.later().period()).isEqualTo(next);
+        });
+    }
+
+    @Test
     void aCampaignIsSentThroughTheOutboxInEachCustomersLanguageHonouringConsentAndPreferenceAndDeliveryIsRecordedOnTheInvitation() {
         SurveyId halfYear = SurveyId.of("half-year");
         SurveyDesk campaigns = SurveyDesk.builder(desk).store(new InMemorySurveyStore(store.outbox())).surveyUrl("https://hotel.example/survey/{token}")

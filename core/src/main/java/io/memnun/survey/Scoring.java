@@ -100,12 +100,29 @@ public final class Scoring {
         return out;
     }
 
-    /** The trend of every department scored in either period, pairing its two scores. */
+    /**
+     * The trend of every department scored in either period, pairing its two scores. The periods are read from the
+     * scores; when one list is empty its period cannot be, so use {@link #trend(Period, List, Period, List)}.
+     */
     public static List<ScoreTrend> trend(List<DepartmentScore> earlier, List<DepartmentScore> later) {
-        Map<DepartmentId, DepartmentScore> before = new TreeMap<>(java.util.Comparator.comparing(DepartmentId::value));
-        Map<DepartmentId, DepartmentScore> after = new TreeMap<>(java.util.Comparator.comparing(DepartmentId::value));
         Period earlierPeriod = earlier.isEmpty() ? null : earlier.get(0).period();
         Period laterPeriod = later.isEmpty() ? null : later.get(0).period();
+        if (earlierPeriod == null && laterPeriod == null) {
+            return List.of();
+        }
+        // an empty side's period is unknown here: the other's stands in for it
+        return trend(earlierPeriod != null ? earlierPeriod : laterPeriod, earlier, laterPeriod != null ? laterPeriod : earlierPeriod, later);
+    }
+
+    /**
+     * The trend of every department scored in either period, pairing its two scores; a department with no score in one
+     * period gets an {@link #empty} score of that period.
+     */
+    public static List<ScoreTrend> trend(Period earlierPeriod, List<DepartmentScore> earlier, Period laterPeriod, List<DepartmentScore> later) {
+        Objects.requireNonNull(earlierPeriod, "earlierPeriod");
+        Objects.requireNonNull(laterPeriod, "laterPeriod");
+        Map<DepartmentId, DepartmentScore> before = new TreeMap<>(java.util.Comparator.comparing(DepartmentId::value));
+        Map<DepartmentId, DepartmentScore> after = new TreeMap<>(java.util.Comparator.comparing(DepartmentId::value));
         earlier.forEach(s -> before.put(s.department(), s));
         later.forEach(s -> after.put(s.department(), s));
         Set<DepartmentId> all = new java.util.TreeSet<>(java.util.Comparator.comparing(DepartmentId::value));
@@ -115,8 +132,7 @@ public final class Scoring {
         for (DepartmentId d : all) {
             DepartmentScore e = before.get(d);
             DepartmentScore l = after.get(d);
-            out.add(new ScoreTrend(d, e != null ? e : empty(d, earlierPeriod != null ? earlierPeriod : l.period()),
-                    l != null ? l : empty(d, laterPeriod != null ? laterPeriod : e.period())));
+            out.add(new ScoreTrend(d, e != null ? e : empty(d, earlierPeriod), l != null ? l : empty(d, laterPeriod)));
         }
         return out;
     }
