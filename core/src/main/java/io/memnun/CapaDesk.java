@@ -103,11 +103,13 @@ public final class CapaDesk {
             desk.find(tenant, f).orElseThrow(() -> new NotFoundException("feedback " + f + " in tenant " + tenant));
         }
         Instant now = desk.clock().instant();
+        CapaId id = new CapaId(TimeOrderedIds.next(now));
+        // the input is checked before a number is drawn: a refused action must not use one up and leave a gap
+        CapaLifecycle.open(id, tenant, kind, title, problem, origin, department, actor, now);
         int year = now.atZone(desk.config().referenceZone()).getYear();
         // the feedback desk's sequence, under a prefix of its own: unique per tenant and year across nodes
         CapaNumber number = CapaNumber.of(numberPrefix, year, desk.referenceSequence().next(tenant, numberPrefix, year));
-        CapaLifecycle.Transition t = CapaLifecycle.open(new CapaId(TimeOrderedIds.next(now)), number, tenant, kind, title, problem, origin,
-                department, actor, now);
+        CapaLifecycle.Transition t = CapaLifecycle.open(id, number, tenant, kind, title, problem, origin, department, actor, now);
         store.save(t.after(), 0, t.event());
         publish(t.after(), t.event());
         return t.after();

@@ -16,6 +16,7 @@ import io.memnun.capa.IllegalCapaTransitionException;
 import io.memnun.capa.Origin;
 import io.memnun.capa.RootCause;
 import io.memnun.error.NotFoundException;
+import io.memnun.error.ValidationException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Feedback;
@@ -118,6 +119,18 @@ class CapaDeskTest {
         CorrectiveAction trend = capa.open(HOTEL, CapaKind.PREVENTIVE, "Gürültü", "Gürültü şikâyetleri artıyor", Origin.trend(SubjectId.of("gurultu")),
                 HOUSEKEEPING, QUALITY);
         assertThat(capa.openActions(HOTEL)).containsExactly(trend);
+    }
+
+    @Test
+    void anActionRefusedForBadInputTakesNoNumber() {
+        assertThatThrownBy(() -> capa.open(HOTEL, CapaKind.PREVENTIVE, " Klima", "Yaz öncesi klimalar denetlenmiyor", Origin.standalone(),
+                HOUSEKEEPING, QUALITY)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("title"));
+        assertThatThrownBy(() -> capa.open(HOTEL, CapaKind.PREVENTIVE, "Klima", " ", Origin.standalone(), HOUSEKEEPING, QUALITY))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("problem"));
+        assertThat(capa.openActions(HOTEL)).isEmpty();
+        // the first action opened is number 1 of the year: the refused ones left no gap
+        assertThat(standalone().number().value().sequence()).isEqualTo(1);
+        assertThat(standalone().number().value().sequence()).isEqualTo(2);
     }
 
     @Test
