@@ -107,11 +107,15 @@ public interface SurveyStore {
     /** The responses that follow up {@code feedback}, in submission order. */
     List<Response> responsesFor(TenantId tenant, FeedbackId feedback);
 
-    /** The comments about {@code feedback}, in time order. */
+    /**
+     * The comments about {@code feedback}, in time order: those that name it, and those given with a response that
+     * follows it up (a survey page records a comment with its response and need not name the feedback too).
+     */
     List<Comment> commentsFor(TenantId tenant, FeedbackId feedback);
 
     /**
-     * Removes the personal text tied to one feedback (an anonymisation): comments about it get {@code placeholder}
+     * Removes the personal text tied to one feedback (an anonymisation): comments about it (as {@link #commentsFor})
+     * get {@code placeholder}
      * as their text, free-text answers of responses that follow it get {@code placeholder}, and invitations that
      * follow it lose their recipient. Scores, choices and dates stay for the statistics. Returns how many records
      * changed.

@@ -353,4 +353,35 @@ public abstract class SurveyStoreContract {
         assertThat(store.findInvitation(tenant, inv.tokenHash()).orElseThrow().isAnswered()).isTrue();
         assertThat(store.comments(tenant, T0, T0.plusSeconds(13))).contains(unrelated);
     }
+    @Test
+    void aCommentGivenWithAResponseIsAboutTheFeedbackTheResponseFollowsAndIsRedactedWithIt() {
+        store.saveSurvey(survey(1));
+        FeedbackId f = Fixtures.randomId();
+        Invitation inv = invitation(T0, f);
+        store.saveInvitation(inv);
+        Response answered = new Response(ResponseId.of(UUID.randomUUID()), tenant, SURVEY, 1, inv.id(), f, Fixtures.HOUSEKEEPING, null,
+                T0.plusSeconds(10), List.of(Answer.score("overall", 2)));
+        store.saveResponse(answered);
+        // the survey page records the comment with the response it came with and names no feedback itself
+        Comment withResponse = new Comment(CommentId.of(UUID.randomUUID()), tenant, "Şükrü Çağlayan, oda 204: berbat", 1, null, answered.id(),
+                null, Fixtures.HOUSEKEEPING, Actor.customer(), T0.plusSeconds(11));
+        store.saveComment(withResponse);
+        Response open = response(null, T0.plusSeconds(12));
+        store.saveResponse(open);
+        Comment withOtherResponse = new Comment(CommentId.of(UUID.randomUUID()), tenant, "Ayşe Hanım: güzel", 5, null, open.id(), null,
+                Fixtures.HOUSEKEEPING, Actor.customer(), T0.plusSeconds(13));
+        store.saveComment(withOtherResponse);
+
+        assertThat(store.commentsFor(tenant, f)).containsExactly(withResponse);
+        assertThat(store.commentsFor(Fixtures.newTenant("other"), f)).isEmpty();
+
+        assertThat(store.redact(tenant, f, "[anonymised]")).as("the comment; the invitation names nobody, the response has no text").isEqualTo(1);
+
+        assertThat(store.commentsFor(tenant, f)).singleElement().satisfies(c -> {
+            assertThat(c.text()).isEqualTo("[anonymised]");
+            assertThat(c.response()).isEqualTo(answered.id());
+            assertThat(c.rating()).isEqualTo(1);
+        });
+        assertThat(store.comments(tenant, T0, T0.plusSeconds(14))).contains(withOtherResponse);
+    }
 }

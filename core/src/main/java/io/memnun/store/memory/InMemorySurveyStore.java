@@ -234,8 +234,17 @@ public final class InMemorySurveyStore implements SurveyStore, TransactionalOutb
 
     @Override
     public synchronized List<Comment> commentsFor(TenantId tenant, FeedbackId feedback) {
-        return read(tenant, t -> t.comments.values().stream().filter(c -> feedback.equals(c.feedback()))
+        return read(tenant, t -> t.comments.values().stream().filter(c -> isAbout(t, c, feedback))
                 .sorted(Comparator.comparing(Comment::at)).toList());
+    }
+
+    /** True for a comment that names {@code feedback}, or the response to a survey that follows it up. */
+    private static boolean isAbout(Tenant t, Comment c, FeedbackId feedback) {
+        if (feedback.equals(c.feedback())) {
+            return true;
+        }
+        Response r = c.response() == null ? null : t.responses.get(c.response());
+        return r != null && feedback.equals(r.feedback());
     }
 
     @Override
@@ -261,7 +270,7 @@ public final class InMemorySurveyStore implements SurveyStore, TransactionalOutb
             }
         }
         for (Comment c : List.copyOf(t.comments.values())) {
-            if (feedback.equals(c.feedback())) {
+            if (isAbout(t, c, feedback)) {
                 t.comments.put(c.id(), c.withText(placeholder));
                 changed++;
             }

@@ -510,8 +510,29 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
 
     @Override
     public List<Comment> commentsFor(TenantId tenant, FeedbackId feedback) {
-        return aboutFeedback("list the comments about ", tables.surveyComment(), COMMENT_COLUMNS, "given_at", tenant, feedback,
-                SqlSurveyStore::comments);
+        return tx.read("list the comments about " + feedback, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COMMENT_COLUMNS + " FROM " + tables.surveyComment()
+                    + " WHERE " + commentAboutFeedback() + " ORDER BY given_at, id")) {
+                bindCommentAboutFeedback(ps, 1, tenant, feedback);
+                return comments(ps, tenant);
+            }
+        });
+    }
+
+    /**
+     * The condition on a comment's row for "the tenant's comment about the feedback": it names the feedback, or it came
+     * with a response that follows the feedback up. {@link #bindCommentAboutFeedback} binds its four parameters.
+     */
+    private String commentAboutFeedback() {
+        return "tenant = ? AND (feedback_id = ? OR response_id IN (SELECT r.id FROM " + tables.surveyResponse()
+                + " r WHERE r.tenant = ? AND r.feedback_id = ?))";
+    }
+
+    private static void bindCommentAboutFeedback(PreparedStatement ps, int from, TenantId tenant, FeedbackId feedback) throws SQLException {
+        ps.setString(from, tenant.value());
+        setUuid(ps, from + 1, feedback.value());
+        ps.setString(from + 2, tenant.value());
+        setUuid(ps, from + 3, feedback.value());
     }
 
     private static List<Comment> comments(PreparedStatement ps, TenantId tenant) throws SQLException {
@@ -564,10 +585,9 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.surveyComment()
-                    + " SET comment_text = ? WHERE tenant = ? AND feedback_id = ?")) {
+                    + " SET comment_text = ? WHERE " + commentAboutFeedback())) {
                 ps.setString(1, placeholder);
-                ps.setString(2, tenant.value());
-                setUuid(ps, 3, feedback.value());
+                bindCommentAboutFeedback(ps, 2, tenant, feedback);
                 changed += ps.executeUpdate();
             }
             return changed;
