@@ -134,6 +134,18 @@ class CapaDeskTest {
     }
 
     @Test
+    void aClosingNoteLongerThanAnyOtherNoteIsRefusedAndChangesNothing() {
+        CorrectiveAction a = standalone();
+        capa.execute(HOTEL, a.id(), new CapaCommand.Verify(QUALITY, true, "Denetim yapıldı", null, null));
+        int events = capa.history(HOTEL, a.id()).size();
+        assertThatThrownBy(() -> capa.execute(HOTEL, a.id(), new CapaCommand.Close(QUALITY, "x".repeat(4001))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("note"));
+        assertThat(capa.history(HOTEL, a.id())).hasSize(events);
+        assertThat(capa.get(HOTEL, a.id()).status()).isEqualTo(CapaStatus.OPEN);
+        assertThat(capa.execute(HOTEL, a.id(), new CapaCommand.Close(QUALITY, "x".repeat(4000))).status()).isEqualTo(CapaStatus.CLOSED);
+    }
+
+    @Test
     void eachOverdueItemEscalatesOnce() {
         CorrectiveAction a = withItem(withItem(withItem(standalone(), 1), 3), 10);
         capa.execute(HOTEL, a.id(), new CapaCommand.CompleteItem(QUALITY, 2, "yapıldı"));

@@ -89,6 +89,8 @@ public sealed interface CapaCommand {
     record Close(Actor actor, @Nullable String note) implements CapaCommand {
         public Close {
             Objects.requireNonNull(actor, "actor");
+            // bounded as every other note of the history
+            note = Checks.optionalText(note, "note", 4000);
         }
     }
 
