@@ -50,6 +50,8 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
             + " location_id, submitted_at, answers";
     private static final String COMMENT_COLUMNS = "tenant, id, comment_text, rating, feedback_id, response_id, location_id,"
             + " department_id, actor_kind, actor_id, given_at";
+    /** {@link #COMMENT_COLUMNS} on alias {@code c}, for queries that join the comments with another table. */
+    private static final String COMMENT_COLUMNS_OF_C = "c." + String.join(", c.", COMMENT_COLUMNS.split(", "));
 
     private final Transactions tx;
     private final SqlDialect dialect;
@@ -511,28 +513,30 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
     @Override
     public List<Comment> commentsFor(TenantId tenant, FeedbackId feedback) {
         return tx.read("list the comments about " + feedback, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COMMENT_COLUMNS + " FROM " + tables.surveyComment()
-                    + " WHERE " + commentAboutFeedback() + " ORDER BY given_at, id")) {
-                bindCommentAboutFeedback(ps, 1, tenant, feedback);
+            try (PreparedStatement ps = c.prepareStatement(commentsAboutFeedback(COMMENT_COLUMNS_OF_C) + " ORDER BY given_at, id")) {
+                bindCommentsAboutFeedback(ps, tenant, feedback);
                 return comments(ps, tenant);
             }
         });
     }
 
     /**
-     * The condition on a comment's row for "the tenant's comment about the feedback": it names the feedback, or it came
-     * with a response that follows the feedback up. {@link #bindCommentAboutFeedback} binds its four parameters.
+     * A query of the tenant's comments about a feedback, {@code columns} of each (on alias {@code c}): those that name
+     * it, and those given with a response that follows it up. Two index look-ups joined by a union rather than one
+     * condition with OR, which H2 answers by reading all of the tenant's comments. {@link #bindCommentsAboutFeedback}
+     * binds its parameters.
      */
-    private String commentAboutFeedback() {
-        return "tenant = ? AND (feedback_id = ? OR response_id IN (SELECT r.id FROM " + tables.surveyResponse()
-                + " r WHERE r.tenant = ? AND r.feedback_id = ?))";
+    private String commentsAboutFeedback(String columns) {
+        return "SELECT " + columns + " FROM " + tables.surveyComment() + " c WHERE c.tenant = ? AND c.feedback_id = ?"
+                + " UNION SELECT " + columns + " FROM " + tables.surveyResponse() + " r JOIN " + tables.surveyComment()
+                + " c ON c.tenant = r.tenant AND c.response_id = r.id WHERE r.tenant = ? AND r.feedback_id = ?";
     }
 
-    private static void bindCommentAboutFeedback(PreparedStatement ps, int from, TenantId tenant, FeedbackId feedback) throws SQLException {
-        ps.setString(from, tenant.value());
-        setUuid(ps, from + 1, feedback.value());
-        ps.setString(from + 2, tenant.value());
-        setUuid(ps, from + 3, feedback.value());
+    private static void bindCommentsAboutFeedback(PreparedStatement ps, TenantId tenant, FeedbackId feedback) throws SQLException {
+        for (int i = 1; i <= 3; i += 2) {
+            ps.setString(i, tenant.value());
+            setUuid(ps, i + 1, feedback.value());
+        }
     }
 
     private static List<Comment> comments(PreparedStatement ps, TenantId tenant) throws SQLException {
@@ -584,11 +588,23 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
                     }
                 }
             }
+            List<UUID> comments = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(commentsAboutFeedback("c.id"))) {
+                bindCommentsAboutFeedback(ps, tenant, feedback);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        comments.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.surveyComment()
-                    + " SET comment_text = ? WHERE " + commentAboutFeedback())) {
-                ps.setString(1, placeholder);
-                bindCommentAboutFeedback(ps, 2, tenant, feedback);
-                changed += ps.executeUpdate();
+                    + " SET comment_text = ? WHERE tenant = ? AND id = ?")) {
+                for (UUID id : comments) {
+                    ps.setString(1, placeholder);
+                    ps.setString(2, tenant.value());
+                    setUuid(ps, 3, id);
+                    changed += ps.executeUpdate();
+                }
             }
             return changed;
         });
