@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a feedback's response-time clocks in step with its lifecycle, counting business hours on the
@@ -39,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  * ladder, which the SLA monitor fires once each.
  */
 public final class SlaEngine implements SlaRules {
+    private static final Logger LOG = LoggerFactory.getLogger(SlaEngine.class);
     private final SlaPolicy policy;
     private final CalendarResolver calendars;
 
@@ -63,8 +66,9 @@ public final class SlaEngine implements SlaRules {
     }
 
     /**
-     * An engine that asks {@code resolver} for each target's calendar; a name it returns must be registered in
-     * the policy's {@link CalendarRegistry}.
+     * An engine that asks {@code resolver} for each target's calendar. A name it returns should be registered in
+     * the policy's {@link CalendarRegistry}; one that is not is passed over for the policy's calendar, with a
+     * warning in the log, so the feedback is still received.
      */
     public static SlaEngine of(SlaPolicy policy, CalendarResolver resolver) {
         return new SlaEngine(policy, resolver);
@@ -129,8 +133,19 @@ public final class SlaEngine implements SlaRules {
         return policy.targetsFor(f.priority(), f.kind(), f.channel(), f.subject().orElse(null), f.location().orElse(null)).all();
     }
 
+    /**
+     * The calendar the resolver names, if registered, else the policy's. A name the registry lacks (a typo in a
+     * location's catalogue entry, a calendar not yet deployed) must not refuse the complaint: the clock runs on the
+     * policy's calendar and a warning names the calendar the registry lacks.
+     */
     private String calendarName(Feedback f, ApplicableTarget target) {
-        return calendars.calendarFor(f, target.target()).orElse(target.target().calendar());
+        Optional<String> resolved = calendars.calendarFor(f, target.target());
+        if (resolved.isPresent() && policy.calendars().find(resolved.get()).isEmpty()) {
+            LOG.warn("calendar '{}' chosen for {} of {} is not registered (known: {}); counting on the policy's '{}'",
+                    resolved.get(), target.kind(), f.reference(), policy.calendars().names(), target.target().calendar());
+            return target.target().calendar();
+        }
+        return resolved.orElse(target.target().calendar());
     }
 
     private BusinessCalendar calendar(String name) {
