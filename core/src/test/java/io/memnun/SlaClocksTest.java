@@ -1,6 +1,7 @@
 package io.memnun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Channel;
@@ -10,6 +11,7 @@ import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.Priority;
+import io.memnun.feedback.SlaCheckpoint;
 import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.SlaKind;
 import io.memnun.feedback.TenantId;
@@ -204,10 +206,43 @@ class SlaClocksTest {
         // 1.5 working hours used (Friday 30 min, Monday 09-10): 16.5 left from Monday 10:00 is Tuesday 17:30
         assertThat(clockOf(recomputed, SlaKind.RESOLUTION).target()).isEqualTo(Duration.ofHours(18));
         assertThat(clockOf(recomputed, SlaKind.RESOLUTION).dueAt()).isEqualTo(istanbul("2025-03-11T17:30"));
-        assertThat(clockOf(recomputed, SlaKind.ACKNOWLEDGEMENT)).isEqualTo(clockOf(f, SlaKind.ACKNOWLEDGEMENT));
+        // the acknowledgement keeps its target and so its due time, but not the escalation ladder the new policy dropped
+        assertThat(clockOf(recomputed, SlaKind.ACKNOWLEDGEMENT).dueAt()).isEqualTo(clockOf(f, SlaKind.ACKNOWLEDGEMENT).dueAt());
+        assertThat(clockOf(recomputed, SlaKind.ACKNOWLEDGEMENT).checkpoints()).extracting(SlaCheckpoint::type)
+                .doesNotContain(SlaCheckpoint.Type.ESCALATION);
         List<FeedbackEvent> history = after.history(HOTEL, f.id());
         assertThat(history).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.SLA_RECOMPUTED);
         assertThat(history.get(1).details()).containsKey("sla.RESOLUTION");
+
+        assertThat(after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"))).isEqualTo(recomputed);
+        assertThat(after.history(HOTEL, f.id())).hasSize(2);
+    }
+
+    @Test
+    void aPolicyChangeOfWarningsOrEscalationLadderAloneIsAppliedByARecomputeOnce() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();
+        Feedback f = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        clock.set(istanbul("2025-03-10T10:00"));
+        SlaPolicy sameTargetsNoLadder = SlaPolicy.builder(CalendarRegistry.of(OFFICE))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(27), "office"))
+                .warnAt(50)
+                .build();
+        FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(sameTargetsNoLadder).build();
+
+        Feedback recomputed = after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
+
+        for (SlaKind kind : List.of(SlaKind.ACKNOWLEDGEMENT, SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION)) {
+            SlaClock c = clockOf(recomputed, kind);
+            assertThat(c.dueAt()).as(kind.name()).isEqualTo(clockOf(f, kind).dueAt());
+            assertThat(c.checkpoints()).as(kind.name()).extracting(SlaCheckpoint::type, SlaCheckpoint::percent)
+                    .containsExactly(tuple(SlaCheckpoint.Type.WARNING, 50), tuple(SlaCheckpoint.Type.BREACH, 100));
+        }
+        // the acknowledgement is due Monday 14:30 after 6 working hours: its 50% warning is 3 hours in, Monday 11:30
+        assertThat(clockOf(recomputed, SlaKind.ACKNOWLEDGEMENT).checkpoints().get(0).at()).isEqualTo(istanbul("2025-03-10T11:30"));
+        assertThat(after.history(HOTEL, f.id())).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.SLA_RECOMPUTED);
 
         assertThat(after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"))).isEqualTo(recomputed);
         assertThat(after.history(HOTEL, f.id())).hasSize(2);

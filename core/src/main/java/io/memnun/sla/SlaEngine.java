@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -205,6 +207,33 @@ public final class SlaEngine implements SlaRules {
         return new SlaCheckpoint(type, level, percent, at, recipient, fired);
     }
 
+    /** A checkpoint without its instant and fired mark: what the policy's thresholds and ladder decide. */
+    private record CheckpointShape(SlaCheckpoint.Type type, int level, int percent, @Nullable String recipient) {
+        static CheckpointShape of(SlaCheckpoint c) {
+            return new CheckpointShape(c.type(), c.level(), c.percent(), c.recipient());
+        }
+    }
+
+    /**
+     * True when {@code clock} has exactly the checkpoints the policy's warning thresholds and escalation ladder give,
+     * so a recompute with unchanged target and calendar has nothing to change; after the host changed only the
+     * thresholds or the ladder, it has not.
+     */
+    private boolean hasPolicyCheckpoints(SlaClock clock) {
+        Set<CheckpointShape> expected = new HashSet<>();
+        for (int percent : policy.warningThresholds()) {
+            expected.add(new CheckpointShape(SlaCheckpoint.Type.WARNING, 0, percent, null));
+        }
+        expected.add(new CheckpointShape(SlaCheckpoint.Type.BREACH, 0, 100, null));
+        for (EscalationLevel level : policy.escalationLadder()) {
+            expected.add(new CheckpointShape(SlaCheckpoint.Type.ESCALATION, level.level(), level.percentOfTarget(),
+                    level.recipient().toString()));
+        }
+        Set<CheckpointShape> actual = new HashSet<>();
+        clock.checkpoints().forEach(c -> actual.add(CheckpointShape.of(c)));
+        return actual.size() == clock.checkpoints().size() && actual.equals(expected);
+    }
+
     /**
      * {@code percent} percent of {@code budget}, cut to the nanosecond as {@code budget.multipliedBy(percent).dividedBy(100)}
      * does, in long arithmetic: {@link Duration}'s own goes through {@link java.math.BigDecimal} and was a measurable share
@@ -317,7 +346,7 @@ public final class SlaEngine implements SlaRules {
                 }
                 String name = calendarName(f, target.get());
                 Duration budget = target.get().target().workingTime();
-                if (name.equals(c.calendar()) && budget.equals(c.target())) {
+                if (name.equals(c.calendar()) && budget.equals(c.target()) && hasPolicyCheckpoints(c)) {
                     continue;
                 }
                 Duration used = used(c);
