@@ -249,6 +249,40 @@ class SlaClocksTest {
     }
 
     @Test
+    void afterAPolicyRenamesItsCalendarOpenFeedbackCanStillBeHandledAndRecomputed() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();
+        Feedback first = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        Feedback second = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "y").build());
+        clock.set(istanbul("2025-03-10T10:00"));
+        BusinessCalendar headOffice = BusinessCalendar.builder("head-office", ISTANBUL).weekdays("09:00-18:00")
+                .holidays(TurkishHolidays.provider()).build();
+        SlaPolicy renamed = SlaPolicy.builder(CalendarRegistry.of(headOffice))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "head-office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(27), "head-office"))
+                .build();
+        FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(renamed).build();
+
+        // a step before the recompute: counted on the calendar the policy now gives the kind, the same hours here
+        Feedback taken = after.take(HOTEL, first.id(), AYSE);
+        assertThat(clockOf(taken, SlaKind.ACKNOWLEDGEMENT).state()).isEqualTo(SlaClock.State.MET);
+        assertThat(clockOf(taken, SlaKind.ACKNOWLEDGEMENT).usedBeforeRun()).isEqualTo(Duration.ofMinutes(90));
+        // the first response has no target any more and no calendar to count on: it is judged by its due time
+        Feedback waiting = after.awaitCustomer(HOTEL, first.id(), AYSE, "Oda numaranız?");
+        assertThat(clockOf(waiting, SlaKind.FIRST_RESPONSE).state()).isEqualTo(SlaClock.State.MET);
+        clock.set(istanbul("2025-03-10T11:00"));
+        Feedback resumed = after.customerResponded(HOTEL, first.id(), "1204");
+        assertThat(clockOf(resumed, SlaKind.RESOLUTION).calendar()).isEqualTo("head-office");
+        // 1.5 of 27 working hours used; the other 25.5 from Monday 11:00: Monday 7, Tuesday 9, Wednesday 9, Thursday 0.5
+        assertThat(clockOf(resumed, SlaKind.RESOLUTION).dueAt()).isEqualTo(istanbul("2025-03-13T09:30"));
+
+        Feedback recomputed = after.recomputeSla(HOTEL, second.id(), Actor.system("policy-update"));
+        assertThat(clockOf(recomputed, SlaKind.RESOLUTION).calendar()).isEqualTo("head-office");
+        assertThat(clockOf(recomputed, SlaKind.RESOLUTION).usedBeforeRun()).isEqualTo(Duration.ofMinutes(30 + 120)); // to Monday 11:00
+        assertThat(clockOf(recomputed, SlaKind.FIRST_RESPONSE).state()).isEqualTo(SlaClock.State.CANCELLED);
+    }
+
+    @Test
     void withoutAPolicyFeedbackHasNoClocks() {
         FeedbackDesk plain = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).build();
         Feedback f = plain.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());

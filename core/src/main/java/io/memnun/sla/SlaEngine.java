@@ -94,7 +94,7 @@ public final class SlaEngine implements SlaRules {
 
     @Override
     public Update onChange(Feedback before, Feedback after, EventType event, Instant now) {
-        Changes c = new Changes(after.slaClocks(), now);
+        Changes c = new Changes(after, now);
         switch (event) {
             case ACKNOWLEDGED, TAKEN, REDIRECTED -> c.stop(SlaKind.ACKNOWLEDGEMENT);
             case PLANNED -> {
@@ -254,9 +254,25 @@ public final class SlaEngine implements SlaRules {
         final Map<String, String> details = new LinkedHashMap<>();
         final Instant now;
 
-        Changes(List<SlaClock> clocks, Instant now) {
-            this.clocks = new ArrayList<>(clocks);
+        /** The feedback after the event: it decides the calendar of a clock whose own the registry no longer has. */
+        final Feedback feedback;
+
+        Changes(Feedback feedback, Instant now) {
+            this.feedback = feedback;
+            this.clocks = new ArrayList<>(feedback.slaClocks());
             this.now = now;
+        }
+
+        /**
+         * The name of the calendar a clock counts on: its own while the policy's registry has it, else (the host
+         * renamed or removed it in a new policy) the one the policy now gives the clock's kind for this feedback;
+         * empty for planned completion, or when neither exists.
+         */
+        private Optional<String> calendarNameOf(SlaClock c) {
+            if (c.calendar() == null || policy.calendars().find(c.calendar()).isPresent()) {
+                return Optional.ofNullable(c.calendar());
+            }
+            return targetsFor(feedback).stream().filter(t -> t.kind() == c.kind()).findFirst().map(t -> calendarName(feedback, t));
         }
 
         Optional<SlaClock> find(SlaKind kind) {
@@ -285,20 +301,23 @@ public final class SlaEngine implements SlaRules {
         }
 
         private Duration used(SlaClock c) {
-            if (c.state() != SlaClock.State.RUNNING || c.calendar() == null) {
+            Optional<String> name = calendarNameOf(c);
+            if (c.state() != SlaClock.State.RUNNING || name.isEmpty()) {
                 return c.usedBeforeRun();
             }
-            return c.usedBeforeRun().plus(calendar(c.calendar()).workingTimeBetween(Objects.requireNonNull(c.runningSince()), now));
+            return c.usedBeforeRun().plus(calendar(name.get()).workingTimeBetween(Objects.requireNonNull(c.runningSince()), now));
         }
 
         /** Stops a running or paused clock as met (on time) or missed (late). */
         void stop(SlaKind kind) {
             find(kind).filter(c -> !c.state().isStopped()).ifPresent(c -> {
                 Duration used = used(c);
-                boolean late = c.calendar() == null ? now.isAfter(c.dueAt()) : used.compareTo(c.target()) > 0;
+                // without a calendar to count on (planned completion, or one the policy no longer has) the due time decides
+                boolean counted = calendarNameOf(c).isPresent();
+                boolean late = counted ? used.compareTo(c.target()) > 0 : now.isAfter(c.dueAt());
                 SlaClock.State state = late ? SlaClock.State.MISSED : SlaClock.State.MET;
                 replace(c, new SlaClock(c.kind(), c.calendar(), c.target(), c.startedAt(), c.dueAt(), used, null, state, now, c.checkpoints()),
-                        (late ? "missed" : "met") + (c.calendar() == null ? "" : ", " + format(used) + " of " + format(c.target()) + " working time used"));
+                        (late ? "missed" : "met") + (!counted ? "" : ", " + format(used) + " of " + format(c.target()) + " working time used"));
             });
         }
 
@@ -326,7 +345,13 @@ public final class SlaEngine implements SlaRules {
         void resumeAll() {
             for (SlaClock c : List.copyOf(clocks)) {
                 if (c.state() == SlaClock.State.PAUSED) {
-                    String name = Objects.requireNonNull(c.calendar());
+                    Optional<String> counted = calendarNameOf(c);
+                    if (counted.isEmpty()) {
+                        // the policy no longer has this clock's calendar nor a target of its kind: it no longer applies
+                        cancel(c.kind());
+                        continue;
+                    }
+                    String name = counted.get();
                     SlaClock resumed = rerun(c, name, c.target(), c.usedBeforeRun());
                     replace(c, resumed, "resumed, due " + resumed.dueAt());
                 }
