@@ -188,17 +188,21 @@ class SlaClocksTest {
         assertThat(cancelled.nextSlaCheckAt()).isEmpty();
     }
 
+    /** POLICY's NORMAL acknowledgement and first response on the office calendar, with this resolution and no ladder. */
+    private static SlaPolicy.Builder normalTargets(Duration resolution) {
+        return SlaPolicy.builder(CalendarRegistry.of(OFFICE))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, resolution, "office"));
+    }
+
     @Test
     void afterAPolicyChangeTheClocksAreRecomputedOnceKeepingTheTimeUsed() {
         InMemoryFeedbackStore store = new InMemoryFeedbackStore();
         FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();
         Feedback f = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
         clock.set(istanbul("2025-03-10T10:00"));
-        SlaPolicy tighter = SlaPolicy.builder(CalendarRegistry.of(OFFICE))
-                .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "office"))
-                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
-                .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(18), "office"))
-                .build();
+        SlaPolicy tighter = normalTargets(Duration.ofHours(18)).build();
         FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(tighter).build();
 
         Feedback recomputed = after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
@@ -224,12 +228,7 @@ class SlaClocksTest {
         FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();
         Feedback f = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
         clock.set(istanbul("2025-03-10T10:00"));
-        SlaPolicy sameTargetsNoLadder = SlaPolicy.builder(CalendarRegistry.of(OFFICE))
-                .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "office"))
-                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
-                .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(27), "office"))
-                .warnAt(50)
-                .build();
+        SlaPolicy sameTargetsNoLadder = normalTargets(Duration.ofHours(27)).warnAt(50).build();
         FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(sameTargetsNoLadder).build();
 
         Feedback recomputed = after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
