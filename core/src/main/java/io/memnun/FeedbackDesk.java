@@ -426,12 +426,29 @@ public final class FeedbackDesk {
         return execute(tenant, key, new Command.Plan(actor, until, note));
     }
 
-    /** Redirect to another department, optionally to a person there. */
+    /**
+     * Redirect to another department, optionally to a person there. With a {@link Builder#router(Router) router}, the
+     * department must be active in the tenant's catalogue and the person an active member of it.
+     *
+     * @throws ValidationException naming {@code department} or {@code assignee}; nothing changes
+     */
     public Feedback redirect(TenantId tenant, FeedbackKey key, Actor actor, DepartmentId department, @Nullable StaffId assignee, String reason) {
+        if (router != null && tenant != null && department != null) { // missing values are refused below, by name
+            router.checkRedirect(tenant, department, assignee);
+        }
         return execute(tenant, key, new Command.Redirect(actor, department, assignee, reason));
     }
 
+    /**
+     * Assign to a person. With a {@link Builder#router(Router) router}, the person must be active in the tenant's
+     * catalogue.
+     *
+     * @throws ValidationException naming {@code assignee}; nothing changes
+     */
     public Feedback assign(TenantId tenant, FeedbackKey key, Actor actor, StaffId assignee) {
+        if (router != null && tenant != null && assignee != null) { // missing values are refused below, by name
+            router.checkAssignee(tenant, assignee);
+        }
         return execute(tenant, key, new Command.Assign(actor, assignee, null));
     }
 

@@ -17,7 +17,8 @@ import java.util.Optional;
  * FeedbackDesk.builder().sla(SlaEngine.of(policy, LocationCalendars.of(catalogs)))
  * }</pre>
  *
- * <p>Every calendar a location names must be registered in the policy's {@code CalendarRegistry}.
+ * <p>Every calendar a location names should be registered in the policy's {@code CalendarRegistry}: a name it
+ * lacks does not refuse the feedback, which keeps the policy's calendar, and a warning is logged.
  */
 public final class LocationCalendars implements SlaEngine.CalendarResolver {
     private final CatalogStore catalogs;

@@ -2,8 +2,11 @@ package io.memnun;
 
 import static io.memnun.routing.HotelCatalog.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.memnun.error.ValidationException;
 import io.memnun.feedback.Actor;
+import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.Customer;
 import io.memnun.feedback.EventType;
@@ -15,6 +18,7 @@ import io.memnun.feedback.Priority;
 import io.memnun.feedback.StaffId;
 import io.memnun.feedback.TenantId;
 import io.memnun.routing.AssigneeStrategy;
+import io.memnun.routing.CatalogRef;
 import io.memnun.routing.Condition;
 import io.memnun.routing.HotelCatalog;
 import io.memnun.routing.Router;
@@ -127,6 +131,36 @@ class DeskRoutingTest {
         StaffId third = desk.receive(intake("x").subject(LINEN).build()).assignee().orElseThrow();
         StaffId fourth = desk.receive(intake("x").subject(LINEN).build()).assignee().orElseThrow();
         assertThat(java.util.List.of(second, third, fourth)).containsExactlyInAnyOrder(AYSE, GUL, ZEYNEP);
+    }
+
+    @Test
+    void aRedirectOrAssignmentToAnUnknownOrInactiveDepartmentOrPersonIsRefusedNamingTheFieldAndChangesNothing() {
+        InMemoryCatalogStore catalogs = new InMemoryCatalogStore();
+        catalogs.importCatalog(TENANT, HotelCatalog.catalog());
+        catalogs.deactivate(TENANT, CatalogRef.of(FNB));
+        Router withInactive = Router.builder().catalogs(catalogs).ruleSets(new InMemoryRuleSetStore()).clock(CLOCK).build();
+        withInactive.activate(TENANT, RuleSet.builder().rule(RoutingRule.builder("default").department(HK)).build());
+        InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
+        FeedbackDesk d = FeedbackDesk.builder().store(feedback).clock(CLOCK).router(withInactive).build();
+        Feedback f = d.receive(intake("Oda kirli").build());
+        Actor ayse = Actor.staff(AYSE);
+
+        assertRefused(() -> d.redirect(TENANT, f.id(), ayse, FNB, null, "restaurant"), "department", "inactive");
+        assertRefused(() -> d.redirect(TENANT, f.id(), ayse, DepartmentId.of("laundry"), null, "laundry"), "department", "unknown");
+        assertRefused(() -> d.redirect(TENANT, f.id(), ayse, TECH, ELIF, "shower"), "assignee", "not active");
+        assertRefused(() -> d.redirect(TENANT, f.id(), ayse, TECH, ZEYNEP, "shower"), "assignee", "not in");
+        assertRefused(() -> d.redirect(TENANT, f.id(), ayse, TECH, StaffId.of("nobody"), "shower"), "assignee", "unknown");
+        assertRefused(() -> d.assign(TENANT, f.id(), ayse, ELIF), "assignee", "not active");
+
+        assertThat(feedback.find(TENANT, f.id()).orElseThrow().version()).isEqualTo(f.version());
+        assertThat(d.redirect(TENANT, f.id(), ayse, TECH, CAN, "shower").assignee()).contains(CAN);
+    }
+
+    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String why) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.getMessage()).contains(why);
+        });
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.LocationId;
 import io.memnun.feedback.Priority;
+import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.SlaKind;
 import io.memnun.routing.LocalizedText;
 import io.memnun.routing.Location;
@@ -54,6 +55,22 @@ class LocationCalendarsTest {
         assertThat(inLobby.slaClock(SlaKind.ACKNOWLEDGEMENT).orElseThrow().dueAt()).isEqualTo(istanbul("2025-03-07T23:30"));
         assertThat(atHeadOffice.slaClock(SlaKind.ACKNOWLEDGEMENT).orElseThrow().dueAt()).isEqualTo(istanbul("2025-03-10T14:30"));
         assertThat(nowhere.slaClock(SlaKind.ACKNOWLEDGEMENT).orElseThrow().calendar()).isEqualTo("office");
+    }
+
+    @Test
+    void aLocationNamingAnUnregisteredCalendarStillTakesTheComplaintOnThePolicysCalendar() {
+        InMemoryCatalogStore catalogs = new InMemoryCatalogStore();
+        LocationId annex = LocationId.of("annex");
+        catalogs.put(HOTEL, Location.of(annex, LocalizedText.of("Ek bina", "Annex"), "annex-hours")); // never registered
+        MutableClock clock = new MutableClock(istanbul("2025-03-07T17:30")); // a Friday evening
+        FeedbackDesk desk = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock)
+                .sla(SlaEngine.of(POLICY, LocationCalendars.of(catalogs))).build();
+
+        Feedback received = desk.receive(intake(annex));
+
+        SlaClock acknowledgement = received.slaClock(SlaKind.ACKNOWLEDGEMENT).orElseThrow();
+        assertThat(acknowledgement.calendar()).isEqualTo("office");
+        assertThat(acknowledgement.dueAt()).isEqualTo(istanbul("2025-03-10T14:30"));
     }
 
     private static Intake intake(LocationId location) {

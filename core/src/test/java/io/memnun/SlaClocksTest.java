@@ -1,6 +1,7 @@
 package io.memnun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Channel;
@@ -10,6 +11,7 @@ import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.Priority;
+import io.memnun.feedback.SlaCheckpoint;
 import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.SlaKind;
 import io.memnun.feedback.TenantId;
@@ -186,17 +188,21 @@ class SlaClocksTest {
         assertThat(cancelled.nextSlaCheckAt()).isEmpty();
     }
 
+    /** POLICY's NORMAL acknowledgement and first response on the office calendar, with this resolution and no ladder. */
+    private static SlaPolicy.Builder normalTargets(Duration resolution) {
+        return SlaPolicy.builder(CalendarRegistry.of(OFFICE))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, resolution, "office"));
+    }
+
     @Test
     void afterAPolicyChangeTheClocksAreRecomputedOnceKeepingTheTimeUsed() {
         InMemoryFeedbackStore store = new InMemoryFeedbackStore();
         FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();
         Feedback f = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
         clock.set(istanbul("2025-03-10T10:00"));
-        SlaPolicy tighter = SlaPolicy.builder(CalendarRegistry.of(OFFICE))
-                .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "office"))
-                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
-                .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(18), "office"))
-                .build();
+        SlaPolicy tighter = normalTargets(Duration.ofHours(18)).build();
         FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(tighter).build();
 
         Feedback recomputed = after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
@@ -204,13 +210,75 @@ class SlaClocksTest {
         // 1.5 working hours used (Friday 30 min, Monday 09-10): 16.5 left from Monday 10:00 is Tuesday 17:30
         assertThat(clockOf(recomputed, SlaKind.RESOLUTION).target()).isEqualTo(Duration.ofHours(18));
         assertThat(clockOf(recomputed, SlaKind.RESOLUTION).dueAt()).isEqualTo(istanbul("2025-03-11T17:30"));
-        assertThat(clockOf(recomputed, SlaKind.ACKNOWLEDGEMENT)).isEqualTo(clockOf(f, SlaKind.ACKNOWLEDGEMENT));
+        // the acknowledgement keeps its target and so its due time, but not the escalation ladder the new policy dropped
+        assertThat(clockOf(recomputed, SlaKind.ACKNOWLEDGEMENT).dueAt()).isEqualTo(clockOf(f, SlaKind.ACKNOWLEDGEMENT).dueAt());
+        assertThat(clockOf(recomputed, SlaKind.ACKNOWLEDGEMENT).checkpoints()).extracting(SlaCheckpoint::type)
+                .doesNotContain(SlaCheckpoint.Type.ESCALATION);
         List<FeedbackEvent> history = after.history(HOTEL, f.id());
         assertThat(history).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.SLA_RECOMPUTED);
         assertThat(history.get(1).details()).containsKey("sla.RESOLUTION");
 
         assertThat(after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"))).isEqualTo(recomputed);
         assertThat(after.history(HOTEL, f.id())).hasSize(2);
+    }
+
+    @Test
+    void aPolicyChangeOfWarningsOrEscalationLadderAloneIsAppliedByARecomputeOnce() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();
+        Feedback f = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        clock.set(istanbul("2025-03-10T10:00"));
+        SlaPolicy sameTargetsNoLadder = normalTargets(Duration.ofHours(27)).warnAt(50).build();
+        FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(sameTargetsNoLadder).build();
+
+        Feedback recomputed = after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
+
+        for (SlaKind kind : List.of(SlaKind.ACKNOWLEDGEMENT, SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION)) {
+            SlaClock c = clockOf(recomputed, kind);
+            assertThat(c.dueAt()).as(kind.name()).isEqualTo(clockOf(f, kind).dueAt());
+            assertThat(c.checkpoints()).as(kind.name()).extracting(SlaCheckpoint::type, SlaCheckpoint::percent)
+                    .containsExactly(tuple(SlaCheckpoint.Type.WARNING, 50), tuple(SlaCheckpoint.Type.BREACH, 100));
+        }
+        // the acknowledgement is due Monday 14:30 after 6 working hours: its 50% warning is 3 hours in, Monday 11:30
+        assertThat(clockOf(recomputed, SlaKind.ACKNOWLEDGEMENT).checkpoints().get(0).at()).isEqualTo(istanbul("2025-03-10T11:30"));
+        assertThat(after.history(HOTEL, f.id())).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.SLA_RECOMPUTED);
+
+        assertThat(after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"))).isEqualTo(recomputed);
+        assertThat(after.history(HOTEL, f.id())).hasSize(2);
+    }
+
+    @Test
+    void afterAPolicyRenamesItsCalendarOpenFeedbackCanStillBeHandledAndRecomputed() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();
+        Feedback first = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        Feedback second = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "y").build());
+        clock.set(istanbul("2025-03-10T10:00"));
+        BusinessCalendar headOffice = BusinessCalendar.builder("head-office", ISTANBUL).weekdays("09:00-18:00")
+                .holidays(TurkishHolidays.provider()).build();
+        SlaPolicy renamed = SlaPolicy.builder(CalendarRegistry.of(headOffice))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "head-office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(27), "head-office"))
+                .build();
+        FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(renamed).build();
+
+        // a step before the recompute: counted on the calendar the policy now gives the kind, the same hours here
+        Feedback taken = after.take(HOTEL, first.id(), AYSE);
+        assertThat(clockOf(taken, SlaKind.ACKNOWLEDGEMENT).state()).isEqualTo(SlaClock.State.MET);
+        assertThat(clockOf(taken, SlaKind.ACKNOWLEDGEMENT).usedBeforeRun()).isEqualTo(Duration.ofMinutes(90));
+        // the first response has no target any more and no calendar to count on: it is judged by its due time
+        Feedback waiting = after.awaitCustomer(HOTEL, first.id(), AYSE, "Oda numaranız?");
+        assertThat(clockOf(waiting, SlaKind.FIRST_RESPONSE).state()).isEqualTo(SlaClock.State.MET);
+        clock.set(istanbul("2025-03-10T11:00"));
+        Feedback resumed = after.customerResponded(HOTEL, first.id(), "1204");
+        assertThat(clockOf(resumed, SlaKind.RESOLUTION).calendar()).isEqualTo("head-office");
+        // 1.5 of 27 working hours used; the other 25.5 from Monday 11:00: Monday 7, Tuesday 9, Wednesday 9, Thursday 0.5
+        assertThat(clockOf(resumed, SlaKind.RESOLUTION).dueAt()).isEqualTo(istanbul("2025-03-13T09:30"));
+
+        Feedback recomputed = after.recomputeSla(HOTEL, second.id(), Actor.system("policy-update"));
+        assertThat(clockOf(recomputed, SlaKind.RESOLUTION).calendar()).isEqualTo("head-office");
+        assertThat(clockOf(recomputed, SlaKind.RESOLUTION).usedBeforeRun()).isEqualTo(Duration.ofMinutes(30 + 120)); // to Monday 11:00
+        assertThat(clockOf(recomputed, SlaKind.FIRST_RESPONSE).state()).isEqualTo(SlaClock.State.CANCELLED);
     }
 
     @Test

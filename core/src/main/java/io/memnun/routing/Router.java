@@ -1,5 +1,6 @@
 package io.memnun.routing;
 
+import io.memnun.error.ValidationException;
 import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.Priority;
@@ -120,6 +121,52 @@ public final class Router {
                 continue;
             }
             return Optional.of(decide(tenant, index, ord, rule, in, intake.priority(), catalog, load, passedOver));
+        }
+    }
+
+    /**
+     * Checks a move by hand (a redirect) against the tenant's catalogue: {@code department} must be a known, active
+     * department, and {@code assignee}, when given, a known, active member of it. A tenant whose catalogue is empty
+     * keeps its departments elsewhere and is not checked.
+     *
+     * @throws ValidationException naming {@code department} or {@code assignee}
+     */
+    public void checkRedirect(TenantId tenant, DepartmentId department, @Nullable StaffId assignee) {
+        Objects.requireNonNull(department, "department");
+        Catalog catalog = catalogs.catalog(Objects.requireNonNull(tenant, "tenant"));
+        if (catalog.isEmpty()) {
+            return;
+        }
+        if (!catalog.isActive(department)) {
+            throw new ValidationException("department", "department '" + department + "' is "
+                    + (catalog.department(department).isPresent() ? "inactive" : "unknown") + " in the catalogue of tenant " + tenant);
+        }
+        if (assignee != null) {
+            checkStaff(tenant, catalog, assignee);
+            if (!catalog.staff(assignee).orElseThrow().departments().contains(department)) {
+                throw new ValidationException("assignee", "staff '" + assignee + "' is not in department '" + department + "'");
+            }
+        }
+    }
+
+    /**
+     * Checks an assignment by hand against the tenant's catalogue: {@code assignee} must be a known, active staff
+     * member. A tenant whose catalogue is empty is not checked.
+     *
+     * @throws ValidationException naming {@code assignee}
+     */
+    public void checkAssignee(TenantId tenant, StaffId assignee) {
+        Objects.requireNonNull(assignee, "assignee");
+        Catalog catalog = catalogs.catalog(Objects.requireNonNull(tenant, "tenant"));
+        if (!catalog.isEmpty()) {
+            checkStaff(tenant, catalog, assignee);
+        }
+    }
+
+    private static void checkStaff(TenantId tenant, Catalog catalog, StaffId assignee) {
+        if (!catalog.isActive(assignee)) {
+            throw new ValidationException("assignee", "staff '" + assignee + "' is "
+                    + (catalog.staff(assignee).isPresent() ? "not active" : "unknown") + " in the catalogue of tenant " + tenant);
         }
     }
 

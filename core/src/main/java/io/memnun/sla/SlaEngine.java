@@ -11,12 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a feedback's response-time clocks in step with its lifecycle, counting business hours on the
@@ -39,6 +43,7 @@ import org.jspecify.annotations.Nullable;
  * ladder, which the SLA monitor fires once each.
  */
 public final class SlaEngine implements SlaRules {
+    private static final Logger LOG = LoggerFactory.getLogger(SlaEngine.class);
     private final SlaPolicy policy;
     private final CalendarResolver calendars;
 
@@ -63,8 +68,9 @@ public final class SlaEngine implements SlaRules {
     }
 
     /**
-     * An engine that asks {@code resolver} for each target's calendar; a name it returns must be registered in
-     * the policy's {@link CalendarRegistry}.
+     * An engine that asks {@code resolver} for each target's calendar. A name it returns should be registered in
+     * the policy's {@link CalendarRegistry}; one that is not is passed over for the policy's calendar, with a
+     * warning in the log, so the feedback is still received.
      */
     public static SlaEngine of(SlaPolicy policy, CalendarResolver resolver) {
         return new SlaEngine(policy, resolver);
@@ -88,7 +94,7 @@ public final class SlaEngine implements SlaRules {
 
     @Override
     public Update onChange(Feedback before, Feedback after, EventType event, Instant now) {
-        Changes c = new Changes(after.slaClocks(), now);
+        Changes c = new Changes(after, now);
         switch (event) {
             case ACKNOWLEDGED, TAKEN, REDIRECTED -> c.stop(SlaKind.ACKNOWLEDGEMENT);
             case PLANNED -> {
@@ -129,8 +135,19 @@ public final class SlaEngine implements SlaRules {
         return policy.targetsFor(f.priority(), f.kind(), f.channel(), f.subject().orElse(null), f.location().orElse(null)).all();
     }
 
+    /**
+     * The calendar the resolver names, if registered, else the policy's. A name the registry lacks (a typo in a
+     * location's catalogue entry, a calendar not yet deployed) must not refuse the complaint: the clock runs on the
+     * policy's calendar and a warning names the calendar the registry lacks.
+     */
     private String calendarName(Feedback f, ApplicableTarget target) {
-        return calendars.calendarFor(f, target.target()).orElse(target.target().calendar());
+        Optional<String> resolved = calendars.calendarFor(f, target.target());
+        if (resolved.isPresent() && policy.calendars().find(resolved.get()).isEmpty()) {
+            LOG.warn("calendar '{}' chosen for {} of {} is not registered (known: {}); counting on the policy's '{}'",
+                    resolved.get(), target.kind(), f.reference(), policy.calendars().names(), target.target().calendar());
+            return target.target().calendar();
+        }
+        return resolved.orElse(target.target().calendar());
     }
 
     private BusinessCalendar calendar(String name) {
@@ -190,6 +207,33 @@ public final class SlaEngine implements SlaRules {
         return new SlaCheckpoint(type, level, percent, at, recipient, fired);
     }
 
+    /** A checkpoint without its instant and fired mark: what the policy's thresholds and ladder decide. */
+    private record CheckpointShape(SlaCheckpoint.Type type, int level, int percent, @Nullable String recipient) {
+        static CheckpointShape of(SlaCheckpoint c) {
+            return new CheckpointShape(c.type(), c.level(), c.percent(), c.recipient());
+        }
+    }
+
+    /**
+     * True when {@code clock} has exactly the checkpoints the policy's warning thresholds and escalation ladder give,
+     * so a recompute with unchanged target and calendar has nothing to change; after the host changed only the
+     * thresholds or the ladder, it has not.
+     */
+    private boolean hasPolicyCheckpoints(SlaClock clock) {
+        Set<CheckpointShape> expected = new HashSet<>();
+        for (int percent : policy.warningThresholds()) {
+            expected.add(new CheckpointShape(SlaCheckpoint.Type.WARNING, 0, percent, null));
+        }
+        expected.add(new CheckpointShape(SlaCheckpoint.Type.BREACH, 0, 100, null));
+        for (EscalationLevel level : policy.escalationLadder()) {
+            expected.add(new CheckpointShape(SlaCheckpoint.Type.ESCALATION, level.level(), level.percentOfTarget(),
+                    level.recipient().toString()));
+        }
+        Set<CheckpointShape> actual = new HashSet<>();
+        clock.checkpoints().forEach(c -> actual.add(CheckpointShape.of(c)));
+        return actual.size() == clock.checkpoints().size() && actual.equals(expected);
+    }
+
     /**
      * {@code percent} percent of {@code budget}, cut to the nanosecond as {@code budget.multipliedBy(percent).dividedBy(100)}
      * does, in long arithmetic: {@link Duration}'s own goes through {@link java.math.BigDecimal} and was a measurable share
@@ -210,9 +254,25 @@ public final class SlaEngine implements SlaRules {
         final Map<String, String> details = new LinkedHashMap<>();
         final Instant now;
 
-        Changes(List<SlaClock> clocks, Instant now) {
-            this.clocks = new ArrayList<>(clocks);
+        /** The feedback after the event: it decides the calendar of a clock whose own the registry no longer has. */
+        final Feedback feedback;
+
+        Changes(Feedback feedback, Instant now) {
+            this.feedback = feedback;
+            this.clocks = new ArrayList<>(feedback.slaClocks());
             this.now = now;
+        }
+
+        /**
+         * The name of the calendar a clock counts on: its own while the policy's registry has it, else (the host
+         * renamed or removed it in a new policy) the one the policy now gives the clock's kind for this feedback;
+         * empty for planned completion, or when neither exists.
+         */
+        private Optional<String> calendarNameOf(SlaClock c) {
+            if (c.calendar() == null || policy.calendars().find(c.calendar()).isPresent()) {
+                return Optional.ofNullable(c.calendar());
+            }
+            return targetsFor(feedback).stream().filter(t -> t.kind() == c.kind()).findFirst().map(t -> calendarName(feedback, t));
         }
 
         Optional<SlaClock> find(SlaKind kind) {
@@ -241,20 +301,23 @@ public final class SlaEngine implements SlaRules {
         }
 
         private Duration used(SlaClock c) {
-            if (c.state() != SlaClock.State.RUNNING || c.calendar() == null) {
+            Optional<String> name = calendarNameOf(c);
+            if (c.state() != SlaClock.State.RUNNING || name.isEmpty()) {
                 return c.usedBeforeRun();
             }
-            return c.usedBeforeRun().plus(calendar(c.calendar()).workingTimeBetween(Objects.requireNonNull(c.runningSince()), now));
+            return c.usedBeforeRun().plus(calendar(name.get()).workingTimeBetween(Objects.requireNonNull(c.runningSince()), now));
         }
 
         /** Stops a running or paused clock as met (on time) or missed (late). */
         void stop(SlaKind kind) {
             find(kind).filter(c -> !c.state().isStopped()).ifPresent(c -> {
                 Duration used = used(c);
-                boolean late = c.calendar() == null ? now.isAfter(c.dueAt()) : used.compareTo(c.target()) > 0;
+                // without a calendar to count on (planned completion, or one the policy no longer has) the due time decides
+                boolean counted = calendarNameOf(c).isPresent();
+                boolean late = counted ? used.compareTo(c.target()) > 0 : now.isAfter(c.dueAt());
                 SlaClock.State state = late ? SlaClock.State.MISSED : SlaClock.State.MET;
                 replace(c, new SlaClock(c.kind(), c.calendar(), c.target(), c.startedAt(), c.dueAt(), used, null, state, now, c.checkpoints()),
-                        (late ? "missed" : "met") + (c.calendar() == null ? "" : ", " + format(used) + " of " + format(c.target()) + " working time used"));
+                        (late ? "missed" : "met") + (!counted ? "" : ", " + format(used) + " of " + format(c.target()) + " working time used"));
             });
         }
 
@@ -282,7 +345,13 @@ public final class SlaEngine implements SlaRules {
         void resumeAll() {
             for (SlaClock c : List.copyOf(clocks)) {
                 if (c.state() == SlaClock.State.PAUSED) {
-                    String name = Objects.requireNonNull(c.calendar());
+                    Optional<String> counted = calendarNameOf(c);
+                    if (counted.isEmpty()) {
+                        // the policy no longer has this clock's calendar nor a target of its kind: it no longer applies
+                        cancel(c.kind());
+                        continue;
+                    }
+                    String name = counted.get();
                     SlaClock resumed = rerun(c, name, c.target(), c.usedBeforeRun());
                     replace(c, resumed, "resumed, due " + resumed.dueAt());
                 }
@@ -302,7 +371,7 @@ public final class SlaEngine implements SlaRules {
                 }
                 String name = calendarName(f, target.get());
                 Duration budget = target.get().target().workingTime();
-                if (name.equals(c.calendar()) && budget.equals(c.target())) {
+                if (name.equals(c.calendar()) && budget.equals(c.target()) && hasPolicyCheckpoints(c)) {
                     continue;
                 }
                 Duration used = used(c);
