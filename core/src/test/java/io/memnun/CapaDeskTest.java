@@ -98,6 +98,29 @@ class CapaDeskTest {
     }
 
     @Test
+    void aVerificationJudgesOnlyFinishedItemsAndALaterItemCallsForAnother() {
+        CorrectiveAction a = withItem(standalone(), 7);
+        long version = capa.get(HOTEL, a.id()).version();
+        assertThatThrownBy(() -> capa.execute(HOTEL, a.id(), new CapaCommand.Verify(QUALITY, true, "Erken", null, null)))
+                .isInstanceOfSatisfying(IllegalCapaTransitionException.class, e -> assertThat(e.reasons()).singleElement()
+                        .satisfies(r -> assertThat(r).contains("items still open: [1]")));
+        assertThat(capa.get(HOTEL, a.id()).version()).isEqualTo(version);
+
+        capa.execute(HOTEL, a.id(), new CapaCommand.CompleteItem(QUALITY, 1, "Eğitim verildi"));
+        capa.execute(HOTEL, a.id(), new CapaCommand.Verify(QUALITY, true, "Şikâyet gelmedi", null, null));
+        CorrectiveAction second = withItem(capa.get(HOTEL, a.id()), 7);
+        assertThat(second.verification()).as("set aside by the item added after it").isNull();
+        capa.execute(HOTEL, a.id(), new CapaCommand.CompleteItem(QUALITY, 2, "Prosedür güncellendi"));
+        assertThatThrownBy(() -> capa.execute(HOTEL, a.id(), new CapaCommand.Close(QUALITY, null)))
+                .isInstanceOfSatisfying(IllegalCapaTransitionException.class, e -> assertThat(e.reasons()).singleElement()
+                        .satisfies(r -> assertThat(r).contains("no verification")));
+
+        capa.execute(HOTEL, a.id(), new CapaCommand.Verify(QUALITY, true, "İki adım sonrası şikâyet yok", null, null));
+        assertThat(capa.execute(HOTEL, a.id(), new CapaCommand.Close(QUALITY, null)).status()).isEqualTo(CapaStatus.CLOSED);
+        assertThat(capa.history(HOTEL, a.id())).extracting(CapaEvent::type).filteredOn(CapaEventType.VERIFIED::equals).hasSize(2);
+    }
+
+    @Test
     void anActionFromAComplaintNeedsTheCustomersAgreementBeforeClosing() {
         Feedback f = desk.receive(NotificationFixture.complaint(NotificationFixture.customer()).build());
         CorrectiveAction a = capa.open(HOTEL, CapaKind.CORRECTIVE, "Klima", "Oda 204 klima arızası", Origin.feedback(f.id()), HOUSEKEEPING, QUALITY);

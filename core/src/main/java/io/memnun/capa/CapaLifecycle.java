@@ -19,8 +19,10 @@ import org.jspecify.annotations.Nullable;
  * {@link io.memnun.error.ValidationException} for bad input) and changes nothing.
  *
  * <p>Closing requires: no open action item, a verification of effectiveness that found the action effective, and
- * for an action opened from feedback, the customer's agreement recorded. A verification that found it not effective
- * keeps it open for further items and a later verification.
+ * for an action opened from feedback, the customer's agreement recorded. A verification judges the items done before
+ * it, so it is refused while an item is open, and an item added after it sets it aside (it stays in the history): the
+ * action is verified again once that item is finished. A verification that found it not effective keeps it open for
+ * further items and a later verification.
  */
 public final class CapaLifecycle {
     private CapaLifecycle() {}
@@ -85,7 +87,8 @@ public final class CapaLifecycle {
             if (c.remindAt() != null) {
                 d.put("remindAt", c.remindAt().toString());
             }
-            return t(a, a.with(v, now, a.status(), a.rootCause(), items, a.verification(), a.customerAgreement()), CapaEventType.ITEM_ADDED,
+            // the verification so far did not judge this item
+            return t(a, a.with(v, now, a.status(), a.rootCause(), items, null, a.customerAgreement()), CapaEventType.ITEM_ADDED,
                     c.actor(), now, c.description(), d);
         }
         if (command instanceof CapaCommand.CompleteItem c) {
@@ -99,6 +102,9 @@ public final class CapaLifecycle {
                     now, c.agreement(), d);
         }
         if (command instanceof CapaCommand.Verify c) {
+            if (!a.openItems().isEmpty()) {
+                throw new IllegalCapaTransitionException(a.status(), name, List.of(openItems(a) + ": verify the action once they are finished"));
+            }
             Verification ver = new Verification(c.actor(), now, c.effective(), c.result(), c.before(), c.after());
             d.put("effective", Boolean.toString(c.effective()));
             if (c.before() != null) {
@@ -118,7 +124,7 @@ public final class CapaLifecycle {
             List<String> why = new ArrayList<>();
             List<ActionItem> open = a.openItems();
             if (!open.isEmpty()) {
-                why.add("action items still open: " + open.stream().map(i -> Integer.toString(i.number())).toList());
+                why.add(openItems(a));
             }
             if (a.verification() == null) {
                 why.add("no verification of effectiveness is recorded");
@@ -199,5 +205,9 @@ public final class CapaLifecycle {
             Map<String, String> details) {
         return new Transition(before, after, new CapaEvent(after.id(), after.version(), type, actor, now, note, before.status(),
                 after.status(), details));
+    }
+
+    private static String openItems(CorrectiveAction a) {
+        return "action items still open: " + a.openItems().stream().map(i -> Integer.toString(i.number())).toList();
     }
 }
