@@ -176,6 +176,10 @@ final class NotificationPlanner {
             // say what is missing rather than a preference the builder derived from the missing details
             return new Choice(List.of(), none);
         }
+        if (c.preferredChannel() == ContactChannel.NONE) {
+            // an opt-out holds whatever channel a rule names; only PREFERRED rules read the other preferences
+            return new Choice(List.of(), "does not wish to be contacted");
+        }
         switch (delivery) {
             case EMAIL:
                 return email ? new Choice(List.of(ContactChannel.EMAIL), null) : new Choice(List.of(), c.email() == null

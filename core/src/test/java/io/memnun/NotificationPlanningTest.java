@@ -125,6 +125,25 @@ class NotificationPlanningTest {
     }
 
     @Test
+    void aCustomerWhoDoesNotWishToBeContactedIsNotToldByARuleThatNamesTheChannel() {
+        NotificationRules rules = NotificationRules.defaults().toBuilder()
+                .remove(EventType.RECEIVED, Party.CUSTOMER)
+                .add(NotificationRule.on(EventType.RECEIVED, Party.CUSTOMER).via(Delivery.EMAIL_AND_SMS))
+                .build();
+        FeedbackDesk desk = desk(NotificationFixture.notifications().rules(rules).build());
+        Customer optedOut = customer().toBuilder().preferredChannel(ContactChannel.NONE).build();
+        Feedback f = desk.receive(complaint(optedOut).build());
+
+        assertThat(outbox()).noneMatch(n -> n.party().equals(Party.CUSTOMER));
+        assertThat(desk.history(HOTEL, f.id()).get(0).details()).containsEntry("notify.CUSTOMER", "not notified: does not wish to be contacted");
+        // a customer who only prefers another channel is still told through the one the rule names
+        Customer byPhone = customer().toBuilder().preferredChannel(ContactChannel.PHONE).build();
+        desk.receive(complaint(byPhone).build());
+        assertThat(outbox()).filteredOn(n -> n.party().equals(Party.CUSTOMER)).extracting(Notification::channel)
+                .containsExactly(ContactChannel.EMAIL, ContactChannel.SMS);
+    }
+
+    @Test
     void aPlanTellsTheCustomerTheEstimatedCompletionInTheirZone() {
         FeedbackDesk desk = desk(NotificationFixture.notifications().build());
         Feedback f = desk.receive(complaint(customer()).build());
