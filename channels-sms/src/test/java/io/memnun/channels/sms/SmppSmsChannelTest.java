@@ -81,6 +81,20 @@ class SmppSmsChannelTest {
     }
 
     @Test
+    void aRetryAfterAPartWasRefusedSendsOnlyThePartsNotYetTaken() {
+        // three parts: the SMSC takes the first and throttles the second
+        smsc.then(new LocalSmsc.Step(0, 0)).then(new LocalSmsc.Step(SMPPConstant.STAT_ESME_RTHROTTLED, 0));
+        Notification n = sms("+905321234567", "b".repeat(400));
+
+        assertThat(channel.send(n)).isInstanceOf(SendResult.RetryableFailure.class);
+        assertThat(channel.send(n)).isEqualTo(SendResult.delivered("m1,m2,m3"));
+
+        assertThat(smsc.received).hasSize(3);
+        assertThat(smsc.received).extracting(s -> s.getShortMessage()[5]).as("sequence numbers").containsExactly((byte) 1, (byte) 2, (byte) 3);
+        assertThat(smsc.received).extracting(s -> s.getShortMessage()[3]).as("one reference").containsOnly(smsc.received.get(0).getShortMessage()[3]);
+    }
+
+    @Test
     void throttlingIsRetryableAndAnInvalidDestinationPermanent() {
         smsc.then(new LocalSmsc.Step(SMPPConstant.STAT_ESME_RTHROTTLED, 0)).then(new LocalSmsc.Step(SMPPConstant.STAT_ESME_RINVDSTADR, 0));
 
