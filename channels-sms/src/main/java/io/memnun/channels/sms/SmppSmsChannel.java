@@ -48,6 +48,9 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
         SMPPConstant.STAT_ESME_RTHROTTLED, SMPPConstant.STAT_ESME_RMSGQFUL, SMPPConstant.STAT_ESME_RSYSERR, 0x00000045 /* submit failed */,
     };
 
+    /** The longest provider id a {@link SendResult.Delivered} holds. */
+    private static final int PROVIDER_ID_LIMIT = 500;
+
     private final String host;
     private final int port;
     private final String systemId;
@@ -113,7 +116,7 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
                 ids.add(r.getMessageId());
             }
             taken.remove(progress);
-            return SendResult.delivered(String.join(",", ids));
+            return SendResult.delivered(providerId(ids));
         } catch (NegativeResponseException e) {
             String reason = "the SMSC refused part " + (ids.size() + 1) + " of " + messages.size() + ": status 0x"
                     + Integer.toHexString(e.getCommandStatus());
@@ -144,6 +147,26 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
         if (!ids.isEmpty()) {
             taken.put(progress, List.copyOf(ids));
         }
+    }
+
+    /**
+     * The parts' ids, comma separated, within the 500 characters a delivery's provider id holds: a long message with
+     * long SMSC ids keeps the first ones and says how many more, rather than failing after the SMSC took every part.
+     */
+    static String providerId(List<String> ids) {
+        String all = String.join(",", ids);
+        if (all.length() <= PROVIDER_ID_LIMIT) {
+            return all;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            String more = ",+" + (ids.size() - i) + " more";
+            if (sb.length() + 1 + ids.get(i).length() + more.length() > PROVIDER_ID_LIMIT) {
+                return sb.append(more).toString();
+            }
+            sb.append(i == 0 ? "" : ",").append(ids.get(i));
+        }
+        return sb.toString();
     }
 
     /** The short messages of each part: the user data header (if any) and the encoded text. */

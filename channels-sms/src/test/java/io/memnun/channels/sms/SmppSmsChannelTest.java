@@ -95,6 +95,21 @@ class SmppSmsChannelTest {
     }
 
     @Test
+    void manyPartsWithLongSmscIdsAreStillRecordedAsDelivered() {
+        smsc.idPrefix = "x".repeat(60);
+        SmppSmsChannel many = SmppSmsChannel.builder("127.0.0.1", smsc.port(), "otel", "gizli")
+                .policy(SmsPolicy.builder().maxSegments(12).build()).build();
+        try {
+            SendResult r = many.send(sms("+905321234567", "c".repeat(153 * 10)));
+            assertThat(smsc.received).hasSize(10);
+            assertThat(r).isInstanceOfSatisfying(SendResult.Delivered.class, d -> assertThat(d.providerId())
+                    .startsWith(smsc.idPrefix + "1,").hasSizeLessThanOrEqualTo(500));
+        } finally {
+            many.close();
+        }
+    }
+
+    @Test
     void throttlingIsRetryableAndAnInvalidDestinationPermanent() {
         smsc.then(new LocalSmsc.Step(SMPPConstant.STAT_ESME_RTHROTTLED, 0)).then(new LocalSmsc.Step(SMPPConstant.STAT_ESME_RINVDSTADR, 0));
 
