@@ -78,6 +78,21 @@ class TemplateCatalogTest {
     }
 
     @Test
+    void unicodeLineBreaksAndC1ControlsAreTreatedLikeTheirAsciiKin() {
+        TemplateCatalog catalog = TemplateCatalog.builder()
+                .template("customer/RESOLVED", TR, TemplatePart.SUBJECT, "Karar: {{resolution}}")
+                .template("customer/RESOLVED", TR, TemplatePart.SMS, "Karar: {{resolution}}")
+                .template("customer/RESOLVED", TR, TemplatePart.TEXT, "Karar:\n{{resolution}}")
+                .build();
+        Map<String, Object> m = model();
+        // a line separator (as phones paste it), a paragraph separator, NEL, and C1 controls (CSI, an OSC's ST)
+        m.put("resolution", "İade\u2028yapıldı\u2029ve\u0085onaylandı\u009b31m\u009c");
+        assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.SUBJECT, m)).isEqualTo("Karar: İade yapıldı ve onaylandı31m");
+        assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.SMS, m)).isEqualTo("Karar: İade yapıldı ve onaylandı31m");
+        assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.TEXT, m)).isEqualTo("Karar:\nİade\u2028yapıldı\u2029ve\nonaylandı31m");
+    }
+
+    @Test
     void aMissingHtmlPartIsTheEscapedText() {
         TemplateCatalog catalog = TemplateCatalog.defaults();
         Map<String, Object> m = model();
