@@ -53,8 +53,8 @@ final class NotificationPlanner {
     }
 
     /**
-     * Plans with {@code renderOnly} added to the template model: values that messages show but the history must
-     * not keep, such as a survey link's secret token.
+     * Plans with {@code renderOnly} added to the template model of the customer's messages: values that messages to
+     * the customer show but the history must not keep, such as a survey link's secret token.
      */
     FeedbackChange plan(FeedbackChange change, Map<String, String> renderOnly) {
         List<FeedbackEvent> events = new ArrayList<>();
@@ -262,7 +262,11 @@ final class NotificationPlanner {
         Locale language = templates.languageFor(rule.template(), contact.language(), main).orElse(templates.fallbackLanguage());
         ZoneId zone = rule.to().isStaff() ? config.zone() : config.zoneOf(f);
         Map<String, Object> model = model(f, e, contact, language, zone);
-        model.putAll(renderOnly);
+        if (rule.to().type() == Party.Type.CUSTOMER) {
+            // the customer's secrets (the tracking code, a survey link's token) are the customer's alone: a staff or role
+            // template on the same event that prints trackingUrl gets the link without them
+            model.putAll(renderOnly);
+        }
         String subject = null;
         String html = null;
         String text;
