@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
 final class NotificationPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationPlanner.class);
 
+    /** The longest account a message shows (see {@link #shortened}). */
+    static final int MAX_ACCOUNT = 20_000;
+
     private final Notifications config;
 
     NotificationPlanner(Notifications config) {
@@ -299,7 +302,7 @@ final class NotificationPlanner {
         m.put("assignee", f.assignee().map(x -> x.value()).orElse(""));
         m.put("subject", f.subject().map(x -> x.value()).orElse(""));
         m.put("location", f.location().map(x -> x.value()).orElse(""));
-        m.put("description", f.description());
+        m.put("description", shortened(f.description()));
         m.put("receivedAt", time.format(f.receivedAt()));
         m.put("eventAt", time.format(e.at()));
         m.put("actor", e.actor().toString());
@@ -321,6 +324,19 @@ final class NotificationPlanner {
         m.put("surveyTitle", "");
         m.put("surveyExpiresAt", "");
         return m;
+    }
+
+    /**
+     * The account as messages show it: a desk may accept accounts up to {@code Intake.MAX_TEXT} long, but a message body
+     * holds {@link Notification#MAX_BODY} characters, and HTML escaping makes a value up to six times longer. Cut at
+     * {@value #MAX_ACCOUNT} characters (as long as a note or resolution may be), the whole account stays in the desk.
+     */
+    static String shortened(String account) {
+        if (account.length() <= MAX_ACCOUNT) {
+            return account;
+        }
+        int end = Character.isHighSurrogate(account.charAt(MAX_ACCOUNT - 1)) ? MAX_ACCOUNT - 1 : MAX_ACCOUNT;
+        return account.substring(0, end) + " […]";
     }
 
     private static Optional<Instant> instant(@Nullable String text) {
