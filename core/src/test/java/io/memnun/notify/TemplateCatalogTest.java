@@ -78,6 +78,21 @@ class TemplateCatalogTest {
     }
 
     @Test
+    void aSubjectThatPrintsALongValueIsCutToFitTheHeader() {
+        TemplateCatalog catalog = TemplateCatalog.builder().defaults()
+                .template("staff/RECEIVED", TR, TemplatePart.SUBJECT, "Yeni şikâyet {{reference}}: {{description}}")
+                .build();
+        Map<String, Object> m = model();
+        m.put("description", "Klima çalışmıyor, oda çok sıcak. ".repeat(100));
+
+        String subject = catalog.render("staff/RECEIVED", TR, TemplatePart.SUBJECT, m);
+
+        assertThat(subject).startsWith("Yeni şikâyet FB-2026-000001-6: Klima çalışmıyor").endsWith("…")
+                .hasSize(Notification.MAX_SUBJECT);
+        assertThat(catalog.render("staff/RECEIVED", TR, TemplatePart.TEXT, m)).contains(m.get("description").toString().strip());
+    }
+
+    @Test
     void unicodeLineBreaksAndC1ControlsAreTreatedLikeTheirAsciiKin() {
         TemplateCatalog catalog = TemplateCatalog.builder()
                 .template("customer/RESOLVED", TR, TemplatePart.SUBJECT, "Karar: {{resolution}}")
