@@ -75,6 +75,13 @@ class TemplateCatalogTest {
         assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.SUBJECT, m)).isEqualTo("Karar: İade Bcc: someone@evil.example");
         assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.SMS, m)).doesNotContain("\n");
         assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.TEXT, m)).contains("İade\nBcc");
+
+        // Unicode's line breaks too: a line separator (as phones paste it), a paragraph separator, NEL; and C1 controls
+        // (CSI, an OSC's ST) go from every part
+        m.put("resolution", "İade\u2028yapıldı\u2029ve\u0085onaylandı\u009b31m\u009c");
+        assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.SUBJECT, m)).isEqualTo("Karar: İade yapıldı ve onaylandı31m");
+        assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.SMS, m)).isEqualTo("Karar: İade yapıldı ve onaylandı31m");
+        assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.TEXT, m)).isEqualTo("Karar:\nİade\u2028yapıldı\u2029ve\nonaylandı31m");
     }
 
     @Test
@@ -90,21 +97,6 @@ class TemplateCatalogTest {
         assertThat(subject).startsWith("Yeni şikâyet FB-2026-000001-6: Klima çalışmıyor").endsWith("…")
                 .hasSize(Notification.MAX_SUBJECT);
         assertThat(catalog.render("staff/RECEIVED", TR, TemplatePart.TEXT, m)).contains(m.get("description").toString().strip());
-    }
-
-    @Test
-    void unicodeLineBreaksAndC1ControlsAreTreatedLikeTheirAsciiKin() {
-        TemplateCatalog catalog = TemplateCatalog.builder()
-                .template("customer/RESOLVED", TR, TemplatePart.SUBJECT, "Karar: {{resolution}}")
-                .template("customer/RESOLVED", TR, TemplatePart.SMS, "Karar: {{resolution}}")
-                .template("customer/RESOLVED", TR, TemplatePart.TEXT, "Karar:\n{{resolution}}")
-                .build();
-        Map<String, Object> m = model();
-        // a line separator (as phones paste it), a paragraph separator, NEL, and C1 controls (CSI, an OSC's ST)
-        m.put("resolution", "İade\u2028yapıldı\u2029ve\u0085onaylandı\u009b31m\u009c");
-        assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.SUBJECT, m)).isEqualTo("Karar: İade yapıldı ve onaylandı31m");
-        assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.SMS, m)).isEqualTo("Karar: İade yapıldı ve onaylandı31m");
-        assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.TEXT, m)).isEqualTo("Karar:\nİade\u2028yapıldı\u2029ve\nonaylandı31m");
     }
 
     @Test
