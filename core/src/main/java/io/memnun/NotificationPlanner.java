@@ -253,9 +253,15 @@ final class NotificationPlanner {
         return new Direct(out, null);
     }
 
-    /** Times in a message to someone speaking {@code language} in {@code zone}, by the configured pattern. */
+    /**
+     * Times in a message to someone speaking {@code language} in {@code zone}, by the configured pattern: in their
+     * language if the catalogue has templates in it, else in the fallback language the message is written in (not
+     * French month names in an English text).
+     */
     DateTimeFormatter timeFormat(Locale language, ZoneId zone) {
-        return DateTimeFormatter.ofPattern(config.dateTimePattern(), language).withZone(zone);
+        TemplateCatalog templates = config.templates();
+        Locale written = templates.languages().contains(language.getLanguage()) ? language : templates.fallbackLanguage();
+        return DateTimeFormatter.ofPattern(config.dateTimePattern(), written).withZone(zone);
     }
 
     private Notification render(Feedback f, FeedbackEvent e, NotificationRule rule, Contact contact, ContactChannel channel,
