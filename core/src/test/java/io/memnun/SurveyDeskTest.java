@@ -247,13 +247,19 @@ class SurveyDeskTest {
         assertThat(after.delivery().detail()).isEqualTo("EMAIL: <campaign-1@otel.example>");
     }
 
+    /** A survey desk writing to the feedback store's outbox, {@code survey} published, its links valid for 30 days. */
+    private SurveyDesk halfYearCampaigns(SurveyId survey) {
+        SurveyDesk campaigns = SurveyDesk.builder(desk).store(new InMemorySurveyStore(store.outbox())).surveyUrl("https://hotel.example/survey/{token}")
+                .invitationValidity(Duration.ofDays(30)).build();
+        campaigns.publish(HOTEL, survey, LocalizedText.of("Altı aylık memnuniyet anketi", "Half-yearly satisfaction survey"),
+                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+        return campaigns;
+    }
+
     @Test
     void aCampaignInALanguageWithoutTemplatesWritesItsDatesInTheLanguageOfTheText() {
         SurveyId halfYear = SurveyId.of("half-year");
-        SurveyDesk campaigns = SurveyDesk.builder(desk).store(new InMemorySurveyStore(store.outbox())).surveyUrl("https://hotel.example/survey/{token}")
-                .invitationValidity(Duration.ofDays(30)).build();
-        campaigns.publish(HOTEL, halfYear, LocalizedText.of("Altı aylık memnuniyet anketi", "Half-yearly satisfaction survey"),
-                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+        SurveyDesk campaigns = halfYearCampaigns(halfYear);
         Customer amelie = Customer.builder().externalId("guest-5").name("Amélie Martin").email("amelie@example.fr").language("fr")
                 .consent(new Consent(true, false, false)).build();
 
@@ -267,10 +273,7 @@ class SurveyDeskTest {
     @Test
     void aCampaignIsSentThroughTheOutboxInEachCustomersLanguageHonouringConsentAndPreferenceAndDeliveryIsRecordedOnTheInvitation() {
         SurveyId halfYear = SurveyId.of("half-year");
-        SurveyDesk campaigns = SurveyDesk.builder(desk).store(new InMemorySurveyStore(store.outbox())).surveyUrl("https://hotel.example/survey/{token}")
-                .invitationValidity(Duration.ofDays(30)).build();
-        campaigns.publish(HOTEL, halfYear, LocalizedText.of("Altı aylık memnuniyet anketi", "Half-yearly satisfaction survey"),
-                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+        SurveyDesk campaigns = halfYearCampaigns(halfYear);
         Consent surveysOnly = new Consent(true, false, false);
         Customer ayse = Customer.builder().externalId("guest-1").name("Ayşe Çelik").email("ayse@example.com.tr").language("tr")
                 .consent(surveysOnly).build();
