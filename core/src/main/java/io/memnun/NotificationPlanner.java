@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
 final class NotificationPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationPlanner.class);
 
+    /** The longest account a message shows (see {@link #shortened}). */
+    static final int MAX_ACCOUNT = 20_000;
+
     private final Notifications config;
 
     NotificationPlanner(Notifications config) {
@@ -53,8 +56,8 @@ final class NotificationPlanner {
     }
 
     /**
-     * Plans with {@code renderOnly} added to the template model: values that messages show but the history must
-     * not keep, such as a survey link's secret token.
+     * Plans with {@code renderOnly} added to the template model of the customer's messages: values that messages to
+     * the customer show but the history must not keep, such as a survey link's secret token.
      */
     FeedbackChange plan(FeedbackChange change, Map<String, String> renderOnly) {
         List<FeedbackEvent> events = new ArrayList<>();
@@ -176,6 +179,10 @@ final class NotificationPlanner {
             // say what is missing rather than a preference the builder derived from the missing details
             return new Choice(List.of(), none);
         }
+        if (c.preferredChannel() == ContactChannel.NONE) {
+            // an opt-out holds whatever channel a rule names; only PREFERRED rules read the other preferences
+            return new Choice(List.of(), "does not wish to be contacted");
+        }
         switch (delivery) {
             case EMAIL:
                 return email ? new Choice(List.of(ContactChannel.EMAIL), null) : new Choice(List.of(), c.email() == null
@@ -246,9 +253,15 @@ final class NotificationPlanner {
         return new Direct(out, null);
     }
 
-    /** Times in a message to someone speaking {@code language} in {@code zone}, by the configured pattern. */
+    /**
+     * Times in a message to someone speaking {@code language} in {@code zone}, by the configured pattern: in their
+     * language if the catalogue has templates in it, else in the fallback language the message is written in (not
+     * French month names in an English text).
+     */
     DateTimeFormatter timeFormat(Locale language, ZoneId zone) {
-        return DateTimeFormatter.ofPattern(config.dateTimePattern(), language).withZone(zone);
+        TemplateCatalog templates = config.templates();
+        Locale written = templates.languages().contains(language.getLanguage()) ? language : templates.fallbackLanguage();
+        return DateTimeFormatter.ofPattern(config.dateTimePattern(), written).withZone(zone);
     }
 
     private Notification render(Feedback f, FeedbackEvent e, NotificationRule rule, Contact contact, ContactChannel channel,
@@ -258,7 +271,11 @@ final class NotificationPlanner {
         Locale language = templates.languageFor(rule.template(), contact.language(), main).orElse(templates.fallbackLanguage());
         ZoneId zone = rule.to().isStaff() ? config.zone() : config.zoneOf(f);
         Map<String, Object> model = model(f, e, contact, language, zone);
-        model.putAll(renderOnly);
+        if (rule.to().type() == Party.Type.CUSTOMER) {
+            // the customer's secrets (the tracking code, a survey link's token) are the customer's alone: a staff or role
+            // template on the same event that prints trackingUrl gets the link without them
+            model.putAll(renderOnly);
+        }
         String subject = null;
         String html = null;
         String text;
@@ -291,7 +308,7 @@ final class NotificationPlanner {
         m.put("assignee", f.assignee().map(x -> x.value()).orElse(""));
         m.put("subject", f.subject().map(x -> x.value()).orElse(""));
         m.put("location", f.location().map(x -> x.value()).orElse(""));
-        m.put("description", f.description());
+        m.put("description", shortened(f.description()));
         m.put("receivedAt", time.format(f.receivedAt()));
         m.put("eventAt", time.format(e.at()));
         m.put("actor", e.actor().toString());
@@ -313,6 +330,19 @@ final class NotificationPlanner {
         m.put("surveyTitle", "");
         m.put("surveyExpiresAt", "");
         return m;
+    }
+
+    /**
+     * The account as messages show it: a desk may accept accounts up to {@code Intake.MAX_TEXT} long, but a message body
+     * holds {@link Notification#MAX_BODY} characters, and HTML escaping makes a value up to six times longer. Cut at
+     * {@value #MAX_ACCOUNT} characters (as long as a note or resolution may be), the whole account stays in the desk.
+     */
+    static String shortened(String account) {
+        if (account.length() <= MAX_ACCOUNT) {
+            return account;
+        }
+        int end = Character.isHighSurrogate(account.charAt(MAX_ACCOUNT - 1)) ? MAX_ACCOUNT - 1 : MAX_ACCOUNT;
+        return account.substring(0, end) + " […]";
     }
 
     private static Optional<Instant> instant(@Nullable String text) {

@@ -68,6 +68,28 @@ class CustomerTrackingTest {
     }
 
     @Test
+    void theTokenReachesOnlyTheCustomerEvenWhenAStaffTemplatePrintsTheTrackingVariables() {
+        // a host's staff template that links the feedback, as templates may: RECEIVED offers trackingUrl and trackingToken
+        io.memnun.notify.TemplateCatalog templates = io.memnun.notify.TemplateCatalog.builder().defaults()
+                .template("staff/RECEIVED", Locale.forLanguageTag("tr"), io.memnun.notify.TemplatePart.SMS,
+                        "Yeni: {{reference}} {{trackingUrl}} {{trackingToken}}")
+                .build();
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock)
+                .notifications(NotificationFixture.notifications().templates(templates)
+                        .trackingUrl("https://otel.example/geri-bildirim/{reference}").build())
+                .tracking(tokens, TrackingSettings.builder().linkBase("https://otel.example/takip?no={reference}&kod={token}").build())
+                .build();
+        FeedbackDesk.Receipt receipt = desk.receiveTracked(complaint(customer()).build());
+        String token = receipt.token().orElseThrow().token();
+
+        List<Notification> out = store.outbox().all().stream().map(OutboxMessage::notification).toList();
+        assertThat(out).filteredOn(n -> n.party() == Party.CUSTOMER).singleElement().satisfies(n -> assertThat(n.text()).contains(token));
+        Notification staff = out.stream().filter(n -> n.party() == Party.DEPARTMENT).findFirst().orElseThrow();
+        assertThat(staff.text()).doesNotContain(token)
+                .isEqualTo("Yeni: " + receipt.feedback().reference() + " https://otel.example/geri-bildirim/" + receipt.feedback().reference());
+    }
+
+    @Test
     void theCustomerSeesStatusDatesAndEstimateInTheirLanguageAndNothingInternal() {
         FeedbackDesk desk = desk();
         FeedbackDesk.Receipt r = desk.receiveTracked(complaint(customer()).build());

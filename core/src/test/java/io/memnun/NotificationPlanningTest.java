@@ -125,6 +125,45 @@ class NotificationPlanningTest {
     }
 
     @Test
+    void aCustomerWhoDoesNotWishToBeContactedIsNotToldByARuleThatNamesTheChannel() {
+        NotificationRules rules = NotificationRules.defaults().toBuilder()
+                .remove(EventType.RECEIVED, Party.CUSTOMER)
+                .add(NotificationRule.on(EventType.RECEIVED, Party.CUSTOMER).via(Delivery.EMAIL_AND_SMS))
+                .build();
+        FeedbackDesk desk = desk(NotificationFixture.notifications().rules(rules).build());
+        Customer optedOut = customer().toBuilder().preferredChannel(ContactChannel.NONE).build();
+        Feedback f = desk.receive(complaint(optedOut).build());
+
+        assertThat(outbox()).noneMatch(n -> n.party().equals(Party.CUSTOMER));
+        assertThat(desk.history(HOTEL, f.id()).get(0).details()).containsEntry("notify.CUSTOMER", "not notified: does not wish to be contacted");
+        // a customer who only prefers another channel is still told through the one the rule names
+        Customer byPhone = customer().toBuilder().preferredChannel(ContactChannel.PHONE).build();
+        desk.receive(complaint(byPhone).build());
+        assertThat(outbox()).filteredOn(n -> n.party().equals(Party.CUSTOMER)).extracting(Notification::channel)
+                .containsExactly(ContactChannel.EMAIL, ContactChannel.SMS);
+    }
+
+    @Test
+    void aLongAccountStillReachesStaffByEMail() {
+        // a desk may accept accounts up to Intake.MAX_TEXT long; escaped for HTML, each apostrophe takes five characters
+        NotificationRules rules = NotificationRules.defaults().toBuilder()
+                .add(NotificationRule.on(EventType.RECEIVED, Party.role("kalite")).withTemplate("staff/RECEIVED").via(Delivery.EMAIL))
+                .build();
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock).config(DeskConfig.builder().maxDescriptionLength(400_000).build())
+                .notifications(NotificationFixture.notifications().rules(rules).build()).build();
+        String account = "Oda 508'e taşındık, klima yine çalışmıyor. ".repeat(6_000);
+        Feedback f = desk.receive(io.memnun.feedback.Intake.builder(HOTEL, io.memnun.feedback.FeedbackKind.COMPLAINT,
+                io.memnun.feedback.Channel.WEB_FORM, account).department(NotificationFixture.HOUSEKEEPING).customer(customer()).build());
+
+        assertThat(desk.history(HOTEL, f.id()).get(0).details()).containsEntry("notify.ROLE(kalite)", "EMAIL");
+        Notification quality = outbox().stream().filter(n -> n.party().equals(Party.role("kalite"))).findFirst().orElseThrow();
+        assertThat(quality.text()).contains("Oda 508'e taşındık, klima yine çalışmıyor. Oda 508'e").hasSizeLessThanOrEqualTo(Notification.MAX_BODY);
+        assertThat(quality.html()).hasSizeLessThanOrEqualTo(Notification.MAX_BODY);
+        assertThat(quality.text()).contains(" […]");
+        assertThat(desk.get(HOTEL, f.id()).description()).isEqualTo(account);
+    }
+
+    @Test
     void aPlanTellsTheCustomerTheEstimatedCompletionInTheirZone() {
         FeedbackDesk desk = desk(NotificationFixture.notifications().build());
         Feedback f = desk.receive(complaint(customer()).build());

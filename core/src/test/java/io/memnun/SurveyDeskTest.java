@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -246,6 +247,29 @@ class SurveyDeskTest {
         assertThat(after.delivery().detail()).isEqualTo("EMAIL: <campaign-1@otel.example>");
     }
 
+    /** A survey desk writing to the feedback store's outbox, {@code survey} published, its links valid for 30 days. */
+    private SurveyDesk halfYearCampaigns(SurveyId survey) {
+        SurveyDesk campaigns = SurveyDesk.builder(desk).store(new InMemorySurveyStore(store.outbox())).surveyUrl("https://hotel.example/survey/{token}")
+                .invitationValidity(Duration.ofDays(30)).build();
+        campaigns.publish(HOTEL, survey, LocalizedText.of("Altı aylık memnuniyet anketi", "Half-yearly satisfaction survey"),
+                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+        return campaigns;
+    }
+
+    @Test
+    void aCampaignInALanguageWithoutTemplatesWritesItsDatesInTheLanguageOfTheText() {
+        SurveyId halfYear = SurveyId.of("half-year");
+        SurveyDesk campaigns = halfYearCampaigns(halfYear);
+        Customer amelie = Customer.builder().externalId("guest-5").name("Amélie Martin").email("amelie@example.fr").language("fr")
+                .consent(new Consent(true, false, false)).build();
+
+        campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", List.of(amelie), null);
+
+        Notification toAmelie = store.outbox().all().stream().map(OutboxMessage::notification).findFirst().orElseThrow();
+        assertThat(toAmelie.language()).isEqualTo(Locale.ENGLISH);
+        assertThat(toAmelie.text()).contains("15 April 2026").doesNotContain("avril");
+    }
+
     @Test
     void aCampaignWithARecipientTwiceOrMalformedOrAlreadyInvitedIsRefusedWholeAndIssuesNoLink() {
         Instant from = Instant.EPOCH;
@@ -293,10 +317,7 @@ class SurveyDeskTest {
     @Test
     void aCampaignIsSentThroughTheOutboxInEachCustomersLanguageHonouringConsentAndPreferenceAndDeliveryIsRecordedOnTheInvitation() {
         SurveyId halfYear = SurveyId.of("half-year");
-        SurveyDesk campaigns = SurveyDesk.builder(desk).store(new InMemorySurveyStore(store.outbox())).surveyUrl("https://hotel.example/survey/{token}")
-                .invitationValidity(Duration.ofDays(30)).build();
-        campaigns.publish(HOTEL, halfYear, LocalizedText.of("Altı aylık memnuniyet anketi", "Half-yearly satisfaction survey"),
-                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+        SurveyDesk campaigns = halfYearCampaigns(halfYear);
         Consent surveysOnly = new Consent(true, false, false);
         Customer ayse = Customer.builder().externalId("guest-1").name("Ayşe Çelik").email("ayse@example.com.tr").language("tr")
                 .consent(surveysOnly).build();

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public record EmailAddress(String value) {
     private static final Pattern LOCAL = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}");
     private static final Pattern DOMAIN =
-            Pattern.compile("(?=.{4,253}$)([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+[\\p{L}]{2,63}");
+            Pattern.compile("(?=.{4,253}$)([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+(\\p{L}{2,63}|xn--[a-z0-9]([a-z0-9-]{0,57}[a-z0-9])?)");
 
     public EmailAddress {
         Objects.requireNonNull(value, "value");
@@ -71,14 +71,26 @@ public record EmailAddress(String value) {
         if (n < 4 || n > 253 || lastDot < 0) {
             return false;
         }
-        // the top-level label: 2 to 63 letters
+        // the top-level label: 2 to 63 letters, or an internationalised one in its ASCII form (xn--p1ai for .рф)
         int top = n - lastDot - 1;
         if (top < 2 || top > 63) {
             return false;
         }
-        for (int i = lastDot + 1; i < n; i++) {
-            if (!isAsciiLetter(domain.charAt(i))) {
+        if (domain.startsWith("xn--", lastDot + 1)) {
+            if (top == 4 || domain.charAt(n - 1) == '-') {
                 return false;
+            }
+            for (int i = lastDot + 5; i < n; i++) {
+                char c = domain.charAt(i);
+                if (!isAsciiLetterOrDigit(c) && c != '-') {
+                    return false;
+                }
+            }
+        } else {
+            for (int i = lastDot + 1; i < n; i++) {
+                if (!isAsciiLetter(domain.charAt(i))) {
+                    return false;
+                }
             }
         }
         // every other label: 1 to 63 letters, digits and inner hyphens

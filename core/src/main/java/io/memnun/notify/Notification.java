@@ -75,6 +75,8 @@ public record Notification(
 
     /** The longest text or HTML body kept. */
     public static final int MAX_BODY = 200_000;
+    /** The longest subject: a header line's 998 characters (RFC 5322). */
+    public static final int MAX_SUBJECT = 998;
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{8,128}");
 
     public Notification {
@@ -98,7 +100,7 @@ public record Notification(
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(zone, "zone");
         if (channel == ContactChannel.EMAIL) {
-            subject = singleLine(Checks.text(subject, "subject", 998), "subject");
+            subject = singleLine(Checks.text(subject, "subject", MAX_SUBJECT), "subject");
         } else {
             Checks.argument(subject == null && html == null, "subject", "an SMS has neither subject nor HTML part");
         }

@@ -114,7 +114,8 @@ public final class TemplateCatalog {
 
     /**
      * Renders a part for a recipient speaking {@code language}, falling back to the fallback language. The HTML
-     * part, where a template has none, is the rendered text part, escaped.
+     * part, where a template has none, is the rendered text part, escaped. A subject longer than
+     * {@link Notification#MAX_SUBJECT} characters is cut there.
      *
      * @param model a value for every variable of {@link TemplateModel#allNames()} the template uses
      * @throws ValidationException if the template is missing in both languages
@@ -133,7 +134,23 @@ public final class TemplateCatalog {
             throw new ValidationException("template", "no " + part.fileName() + " part of '" + name + "' in "
                     + language.getLanguage() + " or " + fallbackLanguage.getLanguage());
         }
-        return templates.get(new Key(name, in.get().getLanguage(), part)).render(model).strip();
+        String rendered = templates.get(new Key(name, in.get().getLanguage(), part)).render(model).strip();
+        return part == TemplatePart.SUBJECT ? fitted(rendered) : rendered;
+    }
+
+    /**
+     * A subject cut to {@link Notification#MAX_SUBJECT} characters, ending in "…": a template may print a long value
+     * (the account) in the subject, and the message must still go.
+     */
+    private static String fitted(String subject) {
+        if (subject.length() <= Notification.MAX_SUBJECT) {
+            return subject;
+        }
+        int end = Notification.MAX_SUBJECT - 1;
+        if (Character.isHighSurrogate(subject.charAt(end - 1))) {
+            end--;
+        }
+        return subject.substring(0, end).stripTrailing() + "…";
     }
 
     /** Plain text as HTML: escaped, blank lines between paragraphs, single line breaks kept. */

@@ -46,7 +46,7 @@ public final class TemplateModel {
         m.put("assignee", "the assignee's staff id; empty if none");
         m.put("subject", "the subject's id (what it is about); empty if none");
         m.put("location", "the location's id; empty if none");
-        m.put("description", "the customer's account");
+        m.put("description", "the customer's account; a longer one than 20,000 characters is cut there, ending in \" […]\"");
         m.put("receivedAt", "when the feedback was received");
         m.put("eventAt", "when the event happened");
         m.put("actor", "who caused the event, e.g. staff:ayse.yilmaz");

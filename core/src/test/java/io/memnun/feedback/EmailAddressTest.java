@@ -24,6 +24,9 @@ class EmailAddressTest {
         "ılık@IĞDIR.bel.tr               | ılık@iğdir.bel.tr",
         "用户@例子.广告                   | 用户@例子.广告",
         "x-1@sub-domain.example-1.com    | x-1@sub-domain.example-1.com",
+        "ali@otel.xn--p1ai               | ali@otel.xn--p1ai",
+        "ali@OTEL.XN--FIQS8S             | ali@otel.xn--fiqs8s",
+        "ali@örnek.xn--p1ai              | ali@örnek.xn--p1ai",
     })
     void acceptsAddressesAndLowerCasesOnlyTheDomain(String typed, String stored) {
         EmailAddress email = EmailAddress.of(typed);
@@ -59,7 +62,7 @@ class EmailAddressTest {
         "ali.@example.com", "al..i@example.com", "ali veli@example.com", "ali@exam ple.com", "ali@example.c",
         "ali@example.123", "ali@example.com.", "ali(yorum)@example.com", "<ali@example.com>", "ali@[127.0.0.1]",
         "ali@example.com\r\nBcc: kurban@example.com", "ali\r\n@example.com", "ali@example.com\nX", "ali\u0000@example.com",
-        "ali@exa\u0007mple.com", "ali@example.com\u2028x", "ali@example\u00a0.com"
+        "ali@exa\u0007mple.com", "ali@example.com\u2028x", "ali@example\u00a0.com", "ali@example.xn--", "ali@example.xn-p1ai", "ali@example.x--p1ai", "ali@example.xn--p1ai-"
     })
     void refusesMalformedAddresses(String text) {
         assertRefused(text);

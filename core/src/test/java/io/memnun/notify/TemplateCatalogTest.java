@@ -75,6 +75,28 @@ class TemplateCatalogTest {
         assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.SUBJECT, m)).isEqualTo("Karar: İade Bcc: someone@evil.example");
         assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.SMS, m)).doesNotContain("\n");
         assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.TEXT, m)).contains("İade\nBcc");
+
+        // Unicode's line breaks too: a line separator (as phones paste it), a paragraph separator, NEL; and C1 controls
+        // (CSI, an OSC's ST) go from every part
+        m.put("resolution", "İade\u2028yapıldı\u2029ve\u0085onaylandı\u009b31m\u009c");
+        assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.SUBJECT, m)).isEqualTo("Karar: İade yapıldı ve onaylandı31m");
+        assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.SMS, m)).isEqualTo("Karar: İade yapıldı ve onaylandı31m");
+        assertThat(catalog.render("customer/RESOLVED", TR, TemplatePart.TEXT, m)).isEqualTo("Karar:\nİade\u2028yapıldı\u2029ve\nonaylandı31m");
+    }
+
+    @Test
+    void aSubjectThatPrintsALongValueIsCutToFitTheHeader() {
+        TemplateCatalog catalog = TemplateCatalog.builder().defaults()
+                .template("staff/RECEIVED", TR, TemplatePart.SUBJECT, "Yeni şikâyet {{reference}}: {{description}}")
+                .build();
+        Map<String, Object> m = model();
+        m.put("description", "Klima çalışmıyor, oda çok sıcak. ".repeat(100));
+
+        String subject = catalog.render("staff/RECEIVED", TR, TemplatePart.SUBJECT, m);
+
+        assertThat(subject).startsWith("Yeni şikâyet FB-2026-000001-6: Klima çalışmıyor").endsWith("…")
+                .hasSize(Notification.MAX_SUBJECT);
+        assertThat(catalog.render("staff/RECEIVED", TR, TemplatePart.TEXT, m)).contains(m.get("description").toString().strip());
     }
 
     @Test

@@ -46,7 +46,7 @@ final class HtmlText {
                     continue;
                 }
                 if (!tag.startsWith("/") && SKIP.contains(name)) {
-                    int close = html.toLowerCase(Locale.ROOT).indexOf("</" + name, i);
+                    int close = indexOfIgnoreCase(html, "</" + name, i);
                     i = close < 0 ? n : Math.max(i, tagEnd(html, close + 1) + 1);
                     continue;
                 }
@@ -100,6 +100,20 @@ final class HtmlText {
             }
         }
         return html.length();
+    }
+
+    /**
+     * Where {@code needle} (ASCII) starts in {@code html} at or after {@code from}, ignoring case; -1 if nowhere. Not a
+     * search in {@code html.toLowerCase()}: lower case can change the length ("İ" becomes two characters), and with it
+     * every index after it.
+     */
+    private static int indexOfIgnoreCase(String html, String needle, int from) {
+        for (int j = from; j <= html.length() - needle.length(); j++) {
+            if (html.regionMatches(true, j, needle, 0, needle.length())) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static String tagName(String tag) {

@@ -17,6 +17,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
@@ -211,7 +212,9 @@ public final class SmtpEmailChannel implements NotificationChannel {
             m.setHeader("References", root);
             // RFC 3834: an automatic message, so auto-responders do not answer it
             m.setHeader("Auto-Submitted", "auto-generated");
-            m.setHeader("X-Memnun-Reference", n.owner().label());
+            // a label may be a campaign's name with Turkish letters: RFC 2047 words keep the header ASCII, as a server
+            // without SMTPUTF8 expects (encodeText leaves an ASCII reference number as it is)
+            m.setHeader("X-Memnun-Reference", MimeUtility.fold(20, MimeUtility.encodeText(n.owner().label(), StandardCharsets.UTF_8.name(), null)));
             for (Map.Entry<String, String> h : headers.entrySet()) {
                 m.setHeader(h.getKey(), h.getValue());
             }
@@ -227,7 +230,7 @@ public final class SmtpEmailChannel implements NotificationChannel {
             m.setContent(alternative);
             m.saveChanges();
             return m;
-        } catch (MessagingException e) {
+        } catch (MessagingException | UnsupportedEncodingException e) {
             throw new NotificationException("cannot compose the mail for " + n + ": " + e.getMessage(), false, e);
         }
     }

@@ -16,6 +16,15 @@ class HtmlTextTest {
     }
 
     @Test
+    void textAfterAStyleBlockSurvivesDottedCapitalIsBeforeIt() {
+        // "İ" lower-cases to two characters, so a search in a lower-cased copy finds the closing tag at the wrong place
+        String html = "<p>İstanbul, İzmir, İnegöl: İİİİİİİİİİİİ</p><style>p { color: red }</style><p>Klima çalışmıyor, oda 412.</p>";
+
+        assertThat(HtmlText.toText(html)).isEqualTo("İstanbul, İzmir, İnegöl: İİİİİİİİİİİİ\n\nKlima çalışmıyor, oda 412.");
+        assertThat(HtmlText.toText("<P>İİİİİİİİ</P><SCRIPT>x()</Script><p>Merhaba</p>")).isEqualTo("İİİİİİİİ\n\nMerhaba");
+    }
+
+    @Test
     void unknownEntitiesAndBrokenTagsStayHarmlessText() {
         assertThat(HtmlText.toText("a &bogus; b &#0; c <unclosed")).isEqualTo("a &bogus; b c");
         assertThat(HtmlText.toText("<p>Ön   büro\n\n\nçok</p><p></p><p>iyi</p>")).isEqualTo("Ön büro çok\n\niyi");

@@ -116,6 +116,18 @@ class SmtpEmailChannelTest {
     }
 
     @Test
+    void aTurkishOwnerLabelArrivesIntactInTheReferenceHeader() throws Exception {
+        // a campaign's name is its messages' label; "2026 Güz Anketi" is a name a hotel would give
+        Notification n = OutboxFixtures.campaignInvitation(tenant, java.util.UUID.randomUUID(), "2026 Güz Anketi – Ağustos",
+                "sukru@example.com.tr", AT);
+        assertThat(channel().build().send(n)).isInstanceOf(SendResult.Delivered.class);
+        String raw = SMTP.getReceivedMessages()[0].getHeader("X-Memnun-Reference")[0];
+        assertThat(raw.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).as("an ASCII header, was %s", raw).isTrue();
+        assertThat(jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(raw)))
+                .isEqualTo("2026 Güz Anketi – Ağustos");
+    }
+
+    @Test
     void headerValuesWithLineBreaksAreRefused() {
         assertThatThrownBy(() -> channel().from("bildirim@otel.example", "Otel\r\nBcc: victim@example.com"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("from.name"));

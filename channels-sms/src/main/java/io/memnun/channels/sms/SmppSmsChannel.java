@@ -9,7 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jsmpp.InvalidResponseException;
@@ -35,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * again after it broke. Text is encoded here: GSM-7 (data coding 0, one septet per octet), GSM-7 with the Turkish
  * single shift table (a national language single shift information element in the user data header), or UCS-2
  * (data coding 8); a long text goes as concatenated parts, each with a user data header naming a reference
- * derived from the idempotency key, so a message sent again after a crash reuses it.
+ * derived from the idempotency key, so a message sent again after a crash reuses it. When the SMSC takes some parts
+ * and refuses a later one for now, the retry on this channel sends only the parts it has not taken.
  *
  * <p>Answers: a timeout, a broken connection and the SMSC's throttling or full queue are retryable; other
  * negative responses (an invalid destination, say) are permanent.
@@ -44,6 +47,9 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
     private static final int[] RETRYABLE_STATUS = {
         SMPPConstant.STAT_ESME_RTHROTTLED, SMPPConstant.STAT_ESME_RMSGQFUL, SMPPConstant.STAT_ESME_RSYSERR, 0x00000045 /* submit failed */,
     };
+
+    /** The longest provider id a {@link SendResult.Delivered} holds. */
+    private static final int PROVIDER_ID_LIMIT = 500;
 
     private final String host;
     private final int port;
@@ -56,6 +62,17 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
     private final boolean deliveryReceipts;
     private final SmsPolicy policy;
     private @Nullable SMPPSession session;
+    /**
+     * The ids of the parts the SMSC took of messages whose later part failed for now, by idempotency key and part
+     * count: the retry sends only the rest, so the recipient is not sent (and the host not charged for) a part twice.
+     * Bounded, as a message may never be retried here (another node, a dead letter).
+     */
+    private final Map<String, List<String>> taken = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+            return size() > 1_000;
+        }
+    };
 
     private SmppSmsChannel(Builder b) {
         this.host = b.host;
@@ -84,10 +101,11 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
         SmsText text = c.text();
         List<byte[]> messages = shortMessages(text, n.idempotencyKey());
         boolean udh = text.segments() > 1 || text.encoding() == SmsEncoding.GSM7_TURKISH_SHIFT;
-        List<String> ids = new ArrayList<>();
+        String progress = n.idempotencyKey() + "/" + messages.size();
+        List<String> ids = new ArrayList<>(taken.getOrDefault(progress, List.of()));
         try {
             SMPPSession s = session();
-            for (byte[] shortMessage : messages) {
+            for (byte[] shortMessage : messages.subList(ids.size(), messages.size())) {
                 SubmitSmResult r = s.submitShortMessage("", sourceTon, sourceTon == TypeOfNumber.ALPHANUMERIC
                                 ? NumberingPlanIndicator.UNKNOWN : NumberingPlanIndicator.ISDN, sourceAddress.replace("+", ""),
                         TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, c.digits(),
@@ -97,26 +115,58 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
                         (byte) 0, shortMessage);
                 ids.add(r.getMessageId());
             }
-            return SendResult.delivered(String.join(",", ids));
+            taken.remove(progress);
+            return SendResult.delivered(providerId(ids));
         } catch (NegativeResponseException e) {
             String reason = "the SMSC refused part " + (ids.size() + 1) + " of " + messages.size() + ": status 0x"
                     + Integer.toHexString(e.getCommandStatus());
             for (int status : RETRYABLE_STATUS) {
                 if (status == e.getCommandStatus()) {
+                    remember(progress, ids);
                     return SendResult.retryable(reason);
                 }
             }
+            taken.remove(progress);
             return SendResult.permanent(reason);
         } catch (ResponseTimeoutException e) {
             // the SMSC may have taken it: we do not know, so the part goes again with the same reference
             dropSession();
+            remember(progress, ids);
             return SendResult.retryable("the SMSC did not answer within " + timeout);
         } catch (InvalidResponseException | IOException | NotificationException e) {
             dropSession();
+            remember(progress, ids);
             return SendResult.retryable("SMPP connection to " + host + ":" + port + " failed: " + e.getMessage());
         } catch (PDUException e) {
+            taken.remove(progress);
             return SendResult.permanent("the message does not fit an SMPP PDU: " + e.getMessage());
         }
+    }
+
+    private void remember(String progress, List<String> ids) {
+        if (!ids.isEmpty()) {
+            taken.put(progress, List.copyOf(ids));
+        }
+    }
+
+    /**
+     * The parts' ids, comma separated, within the 500 characters a delivery's provider id holds: a long message with
+     * long SMSC ids keeps the first ones and says how many more, rather than failing after the SMSC took every part.
+     */
+    static String providerId(List<String> ids) {
+        String all = String.join(",", ids);
+        if (all.length() <= PROVIDER_ID_LIMIT) {
+            return all;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            String more = ",+" + (ids.size() - i) + " more";
+            if (sb.length() + 1 + ids.get(i).length() + more.length() > PROVIDER_ID_LIMIT) {
+                return sb.append(more).toString();
+            }
+            sb.append(i == 0 ? "" : ",").append(ids.get(i));
+        }
+        return sb.toString();
     }
 
     /** The short messages of each part: the user data header (if any) and the encoded text. */

@@ -48,6 +48,8 @@ final class LocalSmsc implements ServerMessageReceiverListener, AutoCloseable {
     final List<SubmitSm> received = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger binds = new AtomicInteger();
     private volatile boolean closed;
+    /** What the message ids it answers start with, before their number. */
+    volatile String idPrefix = "m";
 
     LocalSmsc() throws IOException {
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -103,7 +105,7 @@ final class LocalSmsc implements ServerMessageReceiverListener, AutoCloseable {
         }
         received.add(submitSm);
         try {
-            return new SubmitSmResult(new MessageId("m" + ids.incrementAndGet()), null);
+            return new SubmitSmResult(new MessageId(idPrefix + ids.incrementAndGet()), null);
         } catch (org.jsmpp.PDUStringException e) {
             throw new ProcessRequestException(e.getMessage(), 0x08);
         }

@@ -81,6 +81,35 @@ class SmppSmsChannelTest {
     }
 
     @Test
+    void aRetryAfterAPartWasRefusedSendsOnlyThePartsNotYetTaken() {
+        // three parts: the SMSC takes the first and throttles the second
+        smsc.then(new LocalSmsc.Step(0, 0)).then(new LocalSmsc.Step(SMPPConstant.STAT_ESME_RTHROTTLED, 0));
+        Notification n = sms("+905321234567", "b".repeat(400));
+
+        assertThat(channel.send(n)).isInstanceOf(SendResult.RetryableFailure.class);
+        assertThat(channel.send(n)).isEqualTo(SendResult.delivered("m1,m2,m3"));
+
+        assertThat(smsc.received).hasSize(3);
+        assertThat(smsc.received).extracting(s -> s.getShortMessage()[5]).as("sequence numbers").containsExactly((byte) 1, (byte) 2, (byte) 3);
+        assertThat(smsc.received).extracting(s -> s.getShortMessage()[3]).as("one reference").containsOnly(smsc.received.get(0).getShortMessage()[3]);
+    }
+
+    @Test
+    void manyPartsWithLongSmscIdsAreStillRecordedAsDelivered() {
+        smsc.idPrefix = "x".repeat(60);
+        SmppSmsChannel many = SmppSmsChannel.builder("127.0.0.1", smsc.port(), "otel", "gizli")
+                .policy(SmsPolicy.builder().maxSegments(12).build()).build();
+        try {
+            SendResult r = many.send(sms("+905321234567", "c".repeat(153 * 10)));
+            assertThat(smsc.received).hasSize(10);
+            assertThat(r).isInstanceOfSatisfying(SendResult.Delivered.class, d -> assertThat(d.providerId())
+                    .startsWith(smsc.idPrefix + "1,").hasSizeLessThanOrEqualTo(500));
+        } finally {
+            many.close();
+        }
+    }
+
+    @Test
     void throttlingIsRetryableAndAnInvalidDestinationPermanent() {
         smsc.then(new LocalSmsc.Step(SMPPConstant.STAT_ESME_RTHROTTLED, 0)).then(new LocalSmsc.Step(SMPPConstant.STAT_ESME_RINVDSTADR, 0));
 

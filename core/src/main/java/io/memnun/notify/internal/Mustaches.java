@@ -16,10 +16,17 @@ public final class Mustaches {
     private static final Pattern UNESCAPED = Pattern.compile("\\{\\{\\{|\\{\\{\\s*&");
     private static final Pattern PARTIAL_OR_DELIMITER = Pattern.compile("\\{\\{\\s*[>=<$]");
 
-    /** Values keep line breaks and tabs; other control characters go. */
-    private static final Mustache.Escaper TEXT = raw -> raw.replaceAll("[\\p{Cntrl}&&[^\n\t]]", "");
-    /** Values become one line: a value in a subject or an SMS cannot add lines or headers. */
-    private static final Mustache.Escaper LINE = raw -> raw.replaceAll("[\r\n\t]+", " ").replaceAll("\\p{Cntrl}", "");
+    /**
+     * Values keep line breaks and tabs; other control characters go, the C1 ones (U+0080 to U+009F) too, which
+     * {@code \p{Cntrl}} (ASCII only) would keep. NEL, a line break of its own, becomes one.
+     */
+    private static final Mustache.Escaper TEXT = raw -> raw.replace('\u0085', '\n').replaceAll("[\\p{Cc}&&[^\n\t]]", "");
+    /**
+     * Values become one line: a value in a subject or an SMS cannot add lines or headers. Unicode's line breaks (NEL,
+     * the line and paragraph separators a phone pastes) count as line breaks; every other control character goes.
+     */
+    private static final Mustache.Escaper LINE = raw -> raw.replaceAll("[\\r\\n\\t\\x0B\\f\\x85\\u2028\\u2029]+", " ")
+            .replaceAll("\\p{Cc}", "");
 
     private Mustaches() {}
 
