@@ -214,9 +214,9 @@ public final class SmtpEmailChannel implements NotificationChannel {
             m.setHeader("Auto-Submitted", "auto-generated");
             // a label may be a campaign's name with Turkish letters: RFC 2047 words keep the header ASCII, as a server
             // without SMTPUTF8 expects (encodeText leaves an ASCII reference number as it is)
-            m.setHeader("X-Memnun-Reference", MimeUtility.fold(20, MimeUtility.encodeText(n.owner().label(), StandardCharsets.UTF_8.name(), null)));
+            m.setHeader("X-Memnun-Reference", asciiHeader("X-Memnun-Reference", n.owner().label()));
             for (Map.Entry<String, String> h : headers.entrySet()) {
-                m.setHeader(h.getKey(), h.getValue());
+                m.setHeader(h.getKey(), asciiHeader(h.getKey(), h.getValue()));
             }
             MimeBodyPart text = new MimeBodyPart();
             text.setText(n.text(), StandardCharsets.UTF_8.name(), "plain");
@@ -275,6 +275,14 @@ public final class SmtpEmailChannel implements NotificationChannel {
             cur = cur instanceof MessagingException m ? m.getNextException() : null;
         }
         return sb.length() > 1900 ? sb.substring(0, 1900) : sb.toString();
+    }
+
+    /**
+     * {@code value} as RFC 2047 encoded words where it is not ASCII (an ASCII value stays as it is), folded after the
+     * header's name: a server without SMTPUTF8 expects ASCII headers.
+     */
+    private static String asciiHeader(String name, String value) throws java.io.UnsupportedEncodingException {
+        return MimeUtility.fold(name.length() + 2, MimeUtility.encodeText(value, StandardCharsets.UTF_8.name(), null));
     }
 
     private static void checkHeader(String field, @Nullable String value) {

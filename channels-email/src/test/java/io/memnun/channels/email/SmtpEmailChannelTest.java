@@ -128,6 +128,17 @@ class SmtpEmailChannelTest {
     }
 
     @Test
+    void anExtraHeaderWithTurkishLettersIsSentAsAsciiAndAnAsciiOneUnchanged() throws Exception {
+        assertThat(channel().header("X-Otel", "Çırağan Sarayı, Beşiktaş").header("List-Unsubscribe", "<mailto:iptal@otel.example>").build()
+                .send(mail(1))).isInstanceOf(SendResult.Delivered.class);
+        jakarta.mail.internet.MimeMessage received = SMTP.getReceivedMessages()[0];
+        String raw = received.getHeader("X-Otel")[0];
+        assertThat(raw.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).as("an ASCII header, was %s", raw).isTrue();
+        assertThat(jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(raw))).isEqualTo("Çırağan Sarayı, Beşiktaş");
+        assertThat(received.getHeader("List-Unsubscribe")).containsExactly("<mailto:iptal@otel.example>");
+    }
+
+    @Test
     void headerValuesWithLineBreaksAreRefused() {
         assertThatThrownBy(() -> channel().from("bildirim@otel.example", "Otel\r\nBcc: victim@example.com"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("from.name"));
