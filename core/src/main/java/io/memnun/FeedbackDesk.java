@@ -303,6 +303,7 @@ public final class FeedbackDesk {
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, Command command) {
         Objects.requireNonNull(command, "command");
+        checkMergeOriginal(tenant, command);
         Optional<Feedback> done = store.lastKnown(tenant, key).flatMap(known -> applyToKnown(known, command));
         if (done.isPresent()) {
             return done.get();
@@ -341,6 +342,7 @@ public final class FeedbackDesk {
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command) {
         Objects.requireNonNull(command, "command");
+        checkMergeOriginal(tenant, command);
         Optional<Feedback> done = store.lastKnown(tenant, key)
                 .filter(known -> known.version() == expectedVersion)
                 .flatMap(known -> applyToKnown(known, command));
@@ -367,6 +369,9 @@ public final class FeedbackDesk {
         Objects.requireNonNull(commands, "commands");
         if (commands.isEmpty()) {
             throw new ValidationException("commands", "must name at least one command");
+        }
+        for (Command command : commands) {
+            checkMergeOriginal(tenant, Objects.requireNonNull(command, "command"));
         }
         Feedback current = get(tenant, key);
         Instant now = clock.instant();
@@ -498,12 +503,23 @@ public final class FeedbackDesk {
      * @throws ValidationException if the original is the feedback itself or was itself merged into another
      */
     public Feedback merge(TenantId tenant, FeedbackKey duplicate, Actor actor, FeedbackKey original, @Nullable String note) {
-        Feedback o = get(tenant, original);
-        if (o.mergedInto().isPresent()) {
-            throw new ValidationException("original", "feedback " + o.reference() + " was itself merged into "
-                    + o.mergedInto().get() + "; merge into that one");
+        return execute(tenant, duplicate, new Command.Merge(actor, get(tenant, original).id(), note));
+    }
+
+    /**
+     * A merge, however it is issued (merge, execute, executeAll), must name an original of the same tenant that was not
+     * itself merged: the lifecycle sees only the duplicate, so without this a duplicate could be closed as pointing at
+     * a feedback that does not exist or is another tenant's.
+     */
+    private void checkMergeOriginal(TenantId tenant, Command command) {
+        if (command instanceof Command.Merge m) {
+            Feedback o = find(tenant, m.original())
+                    .orElseThrow(() -> new NotFoundException("original feedback " + m.original() + " in tenant " + tenant));
+            if (o.mergedInto().isPresent()) {
+                throw new ValidationException("original", "feedback " + o.reference() + " was itself merged into "
+                        + o.mergedInto().get() + "; merge into that one");
+            }
         }
-        return execute(tenant, duplicate, new Command.Merge(actor, o.id(), note));
     }
 
     /** Clears a feedback's possible-duplicate link: it is not a repeat of the earlier one. */
