@@ -284,6 +284,18 @@ public final class FeedbackDesk {
         if (intake.receivedAt() != null && intake.receivedAt().isAfter(now)) {
             throw new ValidationException("receivedAt", intake.receivedAt() + " is in the future (now " + now + ")");
         }
+        if (intake.receivedAt() != null && !hasReferenceYear(intake.receivedAt())) {
+            // checked before a sequence number is taken: the reference number's year has four digits
+            throw new ValidationException("receivedAt", intake.receivedAt() + " is before the year 1000 in " + config.referenceZone());
+        }
+    }
+
+    private boolean hasReferenceYear(Instant receivedAt) {
+        try {
+            return receivedAt.atZone(config.referenceZone()).getYear() >= 1000;
+        } catch (java.time.DateTimeException beyondTheCalendar) {
+            return false;
+        }
     }
 
     private static void checkLength(@Nullable String text, String field, int max) {
