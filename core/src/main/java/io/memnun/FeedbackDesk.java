@@ -54,6 +54,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -314,15 +315,27 @@ public final class FeedbackDesk {
      *     is no conflict: the command is checked again against the newer state and applied to it.
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, Command command) {
+        return execute(tenant, key, command, NO_GUARD);
+    }
+
+    private static final Consumer<Feedback> NO_GUARD = f -> {};
+
+    /**
+     * {@link #execute(TenantId, FeedbackKey, Command)} on a state {@code guard} accepts (it throws otherwise). The guard
+     * sees the very state the command is applied to and saved over with the version check, so a check such as a staff
+     * member's department scope cannot be outrun by a redirect between the check and the write.
+     */
+    Feedback execute(TenantId tenant, FeedbackKey key, Command command, Consumer<Feedback> guard) {
         Objects.requireNonNull(command, "command");
         checkMergeOriginal(tenant, command);
-        Optional<Feedback> done = store.lastKnown(tenant, key).flatMap(known -> applyToKnown(known, command));
+        Optional<Feedback> done = store.lastKnown(tenant, key).flatMap(known -> applyToKnown(known, command, guard));
         if (done.isPresent()) {
             return done.get();
         }
         Feedback current = get(tenant, key);
         for (int conflicts = 0; ; conflicts++) {
             try {
+                guard.accept(current);
                 return apply(current, command);
             } catch (io.memnun.error.VersionConflictException e) {
                 Feedback latest = store.find(current.tenant(), current.id()).orElseThrow(() -> e);
@@ -353,11 +366,16 @@ public final class FeedbackDesk {
      * another's change.
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command) {
+        return execute(tenant, key, expectedVersion, command, NO_GUARD);
+    }
+
+    /** {@link #execute(TenantId, FeedbackKey, long, Command)} on a state {@code guard} accepts; see the guarded execute. */
+    Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command, Consumer<Feedback> guard) {
         Objects.requireNonNull(command, "command");
         checkMergeOriginal(tenant, command);
         Optional<Feedback> done = store.lastKnown(tenant, key)
                 .filter(known -> known.version() == expectedVersion)
-                .flatMap(known -> applyToKnown(known, command));
+                .flatMap(known -> applyToKnown(known, command, guard));
         if (done.isPresent()) {
             return done.get();
         }
@@ -365,6 +383,7 @@ public final class FeedbackDesk {
         if (current.version() != expectedVersion) {
             throw new io.memnun.error.VersionConflictException(current.id().toString(), expectedVersion, current.version());
         }
+        guard.accept(current);
         return apply(current, command);
     }
 
@@ -404,9 +423,10 @@ public final class FeedbackDesk {
      * command was, either of which a stale state can cause; nothing was written then, and the caller decides again
      * on a fresh read, which gives the true answer (the same refusal, if it stands).
      */
-    private Optional<Feedback> applyToKnown(Feedback known, Command command) {
+    private Optional<Feedback> applyToKnown(Feedback known, Command command, Consumer<Feedback> guard) {
         Lifecycle.Transition t;
         try {
+            guard.accept(known);
             t = lifecycle.apply(known, command, clock.instant());
         } catch (RuntimeException refused) {
             return Optional.empty();
