@@ -243,7 +243,10 @@ public final class FeedbackDesk {
         FeedbackQuery.Builder base = FeedbackQuery.builder(intake.tenant())
                 .subject(intake.subject())
                 .department(intake.department())
-                .receivedBetween(receivedAt.minus(duplicateWindow), receivedAt.plusNanos(1))
+                // up to and including receivedAt: a store may keep whole microseconds and truncate the bound alike, so
+                // the exclusive end must lie in the next microsecond (receivedAt + 1 ns would leave out one received at
+                // the same instant, such as two letters dated the same day)
+                .receivedBetween(receivedAt.minus(duplicateWindow), receivedAt.plus(1, java.time.temporal.ChronoUnit.MICROS))
                 .order(FeedbackQuery.Order.NEWEST_FIRST)
                 .limit(1);
         if (intake.customer().email() != null) {
