@@ -54,6 +54,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -242,7 +243,10 @@ public final class FeedbackDesk {
         FeedbackQuery.Builder base = FeedbackQuery.builder(intake.tenant())
                 .subject(intake.subject())
                 .department(intake.department())
-                .receivedBetween(receivedAt.minus(duplicateWindow), receivedAt.plusNanos(1))
+                // up to and including receivedAt: a store may keep whole microseconds and truncate the bound alike, so
+                // the exclusive end must lie in the next microsecond (receivedAt + 1 ns would leave out one received at
+                // the same instant, such as two letters dated the same day)
+                .receivedBetween(receivedAt.minus(duplicateWindow), receivedAt.plus(1, java.time.temporal.ChronoUnit.MICROS))
                 .order(FeedbackQuery.Order.NEWEST_FIRST)
                 .limit(1);
         if (intake.customer().email() != null) {
@@ -284,6 +288,18 @@ public final class FeedbackDesk {
         if (intake.receivedAt() != null && intake.receivedAt().isAfter(now)) {
             throw new ValidationException("receivedAt", intake.receivedAt() + " is in the future (now " + now + ")");
         }
+        if (intake.receivedAt() != null && !hasReferenceYear(intake.receivedAt())) {
+            // checked before a sequence number is taken: the reference number's year has four digits
+            throw new ValidationException("receivedAt", intake.receivedAt() + " is before the year 1000 in " + config.referenceZone());
+        }
+    }
+
+    private boolean hasReferenceYear(Instant receivedAt) {
+        try {
+            return receivedAt.atZone(config.referenceZone()).getYear() >= 1000;
+        } catch (java.time.DateTimeException beyondTheCalendar) {
+            return false;
+        }
     }
 
     private static void checkLength(@Nullable String text, String field, int max) {
@@ -302,14 +318,27 @@ public final class FeedbackDesk {
      *     is no conflict: the command is checked again against the newer state and applied to it.
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, Command command) {
+        return execute(tenant, key, command, NO_GUARD);
+    }
+
+    private static final Consumer<Feedback> NO_GUARD = f -> {};
+
+    /**
+     * {@link #execute(TenantId, FeedbackKey, Command)} on a state {@code guard} accepts (it throws otherwise). The guard
+     * sees the very state the command is applied to and saved over with the version check, so a check such as a staff
+     * member's department scope cannot be outrun by a redirect between the check and the write.
+     */
+    Feedback execute(TenantId tenant, FeedbackKey key, Command command, Consumer<Feedback> guard) {
         Objects.requireNonNull(command, "command");
-        Optional<Feedback> done = store.lastKnown(tenant, key).flatMap(known -> applyToKnown(known, command));
+        checkMergeOriginal(tenant, command);
+        Optional<Feedback> done = store.lastKnown(tenant, key).flatMap(known -> applyToKnown(known, command, guard));
         if (done.isPresent()) {
             return done.get();
         }
         Feedback current = get(tenant, key);
         for (int conflicts = 0; ; conflicts++) {
             try {
+                guard.accept(current);
                 return apply(current, command);
             } catch (io.memnun.error.VersionConflictException e) {
                 Feedback latest = store.find(current.tenant(), current.id()).orElseThrow(() -> e);
@@ -340,10 +369,16 @@ public final class FeedbackDesk {
      * another's change.
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command) {
+        return execute(tenant, key, expectedVersion, command, NO_GUARD);
+    }
+
+    /** {@link #execute(TenantId, FeedbackKey, long, Command)} on a state {@code guard} accepts; see the guarded execute. */
+    Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command, Consumer<Feedback> guard) {
         Objects.requireNonNull(command, "command");
+        checkMergeOriginal(tenant, command);
         Optional<Feedback> done = store.lastKnown(tenant, key)
                 .filter(known -> known.version() == expectedVersion)
-                .flatMap(known -> applyToKnown(known, command));
+                .flatMap(known -> applyToKnown(known, command, guard));
         if (done.isPresent()) {
             return done.get();
         }
@@ -351,6 +386,7 @@ public final class FeedbackDesk {
         if (current.version() != expectedVersion) {
             throw new io.memnun.error.VersionConflictException(current.id().toString(), expectedVersion, current.version());
         }
+        guard.accept(current);
         return apply(current, command);
     }
 
@@ -367,6 +403,9 @@ public final class FeedbackDesk {
         Objects.requireNonNull(commands, "commands");
         if (commands.isEmpty()) {
             throw new ValidationException("commands", "must name at least one command");
+        }
+        for (Command command : commands) {
+            checkMergeOriginal(tenant, Objects.requireNonNull(command, "command"));
         }
         Feedback current = get(tenant, key);
         Instant now = clock.instant();
@@ -387,9 +426,10 @@ public final class FeedbackDesk {
      * command was, either of which a stale state can cause; nothing was written then, and the caller decides again
      * on a fresh read, which gives the true answer (the same refusal, if it stands).
      */
-    private Optional<Feedback> applyToKnown(Feedback known, Command command) {
+    private Optional<Feedback> applyToKnown(Feedback known, Command command, Consumer<Feedback> guard) {
         Lifecycle.Transition t;
         try {
+            guard.accept(known);
             t = lifecycle.apply(known, command, clock.instant());
         } catch (RuntimeException refused) {
             return Optional.empty();
@@ -515,12 +555,23 @@ public final class FeedbackDesk {
      * @throws ValidationException if the original is the feedback itself or was itself merged into another
      */
     public Feedback merge(TenantId tenant, FeedbackKey duplicate, Actor actor, FeedbackKey original, @Nullable String note) {
-        Feedback o = get(tenant, original);
-        if (o.mergedInto().isPresent()) {
-            throw new ValidationException("original", "feedback " + o.reference() + " was itself merged into "
-                    + o.mergedInto().get() + "; merge into that one");
+        return execute(tenant, duplicate, new Command.Merge(actor, get(tenant, original).id(), note));
+    }
+
+    /**
+     * A merge, however it is issued (merge, execute, executeAll), must name an original of the same tenant that was not
+     * itself merged: the lifecycle sees only the duplicate, so without this a duplicate could be closed as pointing at
+     * a feedback that does not exist or is another tenant's.
+     */
+    private void checkMergeOriginal(TenantId tenant, Command command) {
+        if (command instanceof Command.Merge m) {
+            Feedback o = find(tenant, m.original())
+                    .orElseThrow(() -> new NotFoundException("original feedback " + m.original() + " in tenant " + tenant));
+            if (o.mergedInto().isPresent()) {
+                throw new ValidationException("original", "feedback " + o.reference() + " was itself merged into "
+                        + o.mergedInto().get() + "; merge into that one");
+            }
         }
-        return execute(tenant, duplicate, new Command.Merge(actor, o.id(), note));
     }
 
     /** Clears a feedback's possible-duplicate link: it is not a repeat of the earlier one. */

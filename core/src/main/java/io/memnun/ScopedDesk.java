@@ -130,12 +130,13 @@ public final class ScopedDesk {
      * @throws AccessDeniedException if not; nothing is written
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, Command command) {
-        return desk.execute(tenant, checkChange(tenant, desk.get(tenant, key), command).id(), command);
+        return desk.execute(tenant, checkChange(tenant, desk.get(tenant, key), command).id(), command, this::checkChangeable);
     }
 
     /** {@link FeedbackDesk#execute(TenantId, FeedbackKey, long, Command)} for the viewer; see {@link #execute(TenantId, FeedbackKey, Command)}. */
     public Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command) {
-        return desk.execute(tenant, checkChange(tenant, desk.get(tenant, key), command).id(), expectedVersion, command);
+        return desk.execute(tenant, checkChange(tenant, desk.get(tenant, key), command).id(), expectedVersion, command,
+                this::checkChangeable);
     }
 
     /** Adds a note in the viewer's name. */
@@ -162,8 +163,16 @@ public final class ScopedDesk {
     public Feedback merge(TenantId tenant, FeedbackKey duplicate, FeedbackKey original, @Nullable String note) {
         Feedback o = get(tenant, original);
         Feedback d = desk.get(tenant, duplicate);
-        checkChange(tenant, d, new Command.Merge(Actor.staff(viewer.staff()), o.id(), note));
-        return desk.merge(tenant, d.id(), Actor.staff(viewer.staff()), o.id(), note);
+        Command.Merge merge = new Command.Merge(Actor.staff(viewer.staff()), o.id(), note);
+        checkChange(tenant, d, merge);
+        return desk.execute(tenant, d.id(), merge, this::checkChangeable);
+    }
+
+    /** Checked again by the desk on the state it writes over: the feedback may have been redirected since the first check. */
+    private void checkChangeable(Feedback f) {
+        if (!policy.canChange(viewer, f)) {
+            throw new AccessDeniedException(viewer.staff(), "change", "feedback " + f.reference());
+        }
     }
 
     private Feedback checkChange(TenantId tenant, Feedback f, Command command) {
@@ -171,9 +180,7 @@ public final class ScopedDesk {
         if (!command.actor().equals(self)) {
             throw new AccessDeniedException(viewer.staff(), "act as " + command.actor() + " on", "feedback " + f.reference());
         }
-        if (!policy.canChange(viewer, f)) {
-            throw new AccessDeniedException(viewer.staff(), "change", "feedback " + f.reference());
-        }
+        checkChangeable(f);
         if (command instanceof Command.Merge m) {
             // the original must exist and be one the viewer may see
             get(tenant, m.original());

@@ -154,6 +154,29 @@ class DeskDuplicateTest {
     }
 
     @Test
+    void aMergeIssuedAsACommandIsCheckedLikeMergeItself() {
+        Feedback a = desk.receive(from(email("mehmet@example.com"), LINEN));
+        Feedback b = desk.receive(from(email("mehmet@example.com"), LINEN));
+        Feedback c = desk.receive(from(email("mehmet@example.com"), FOOD));
+        Feedback elsewhere = desk.receive(Intake.builder(TenantId.of("another-hotel"), FeedbackKind.COMPLAINT, Channel.WEB_FORM,
+                "Havlular kirli").build());
+        assertThatThrownBy(() -> desk.execute(TENANT, a.id(), new Command.Merge(STAFF, new FeedbackId(UUID.randomUUID()), null)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> desk.execute(TENANT, a.id(), new Command.Merge(STAFF, elsewhere.id(), null)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> desk.execute(TENANT, a.id(), a.version(), new Command.Merge(STAFF, elsewhere.id(), null)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> desk.executeAll(TENANT, a.id(), java.util.List.of(
+                new Command.AddNote(STAFF, "a repeat"), new Command.Merge(STAFF, elsewhere.id(), null))))
+                .isInstanceOf(NotFoundException.class);
+        desk.execute(TENANT, b.id(), new Command.Merge(STAFF, a.id(), null));
+        assertThatThrownBy(() -> desk.execute(TENANT, c.id(), new Command.Merge(STAFF, b.id(), null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("was itself merged into " + a.id());
+        assertThat(desk.get(TENANT, a.id()).version()).isEqualTo(a.version());
+        assertThat(desk.get(TENANT, c.id()).version()).isEqualTo(c.version());
+    }
+
+    @Test
     void unlinkClearsTheFlag() {
         Feedback first = desk.receive(from(email("mehmet@example.com"), LINEN));
         Feedback again = desk.receive(from(email("mehmet@example.com"), LINEN));

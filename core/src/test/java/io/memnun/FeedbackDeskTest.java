@@ -298,6 +298,18 @@ class FeedbackDeskTest {
     }
 
     @Test
+    void aReceiptTimeNoReferenceNumberCanCarryIsRefusedAsReceivedAtAndTakesNoNumber() {
+        FeedbackDesk desk = desk();
+        assertRefused(desk, "receivedAt", () -> complaint(tenant, "x").receivedAt(Instant.parse("0999-12-31T23:59:59Z")).build());
+        assertRefused(desk, "receivedAt", () -> complaint(tenant, "x").receivedAt(Instant.MIN).build());
+        assertThat(desk.query(FeedbackQuery.builder(tenant).build()).items()).isEmpty();
+        Instant earliest = Instant.parse("1000-01-01T00:00:00Z");
+        Feedback f = desk.receive(complaint(tenant, "x").receivedAt(earliest).build());
+        assertThat(f.receivedAt()).isEqualTo(earliest);
+        assertThat(f.reference().sequence()).isEqualTo(1);
+    }
+
+    @Test
     void theLimitsThemselvesAreAccepted() {
         FeedbackDesk desk = desk(DeskConfig.builder().maxDescriptionLength(100).maxAttachments(2).build());
         AttachmentRef photo = new AttachmentRef("p", "foto.jpg", "image/jpeg", 10);

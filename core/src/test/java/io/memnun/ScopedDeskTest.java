@@ -141,4 +141,36 @@ class ScopedDeskTest {
         assertThatThrownBy(() -> desk.scopedTo(officer).take(HOTEL, theirs.id())).isInstanceOf(AccessDeniedException.class);
         assertThat(desk.get(HOTEL, theirs.id()).status()).isEqualTo(Status.NEW);
     }
+
+    @Test
+    void aFeedbackRedirectedAwayBetweenTheScopeCheckAndTheWriteIsNotChanged() {
+        java.util.concurrent.atomic.AtomicReference<io.memnun.feedback.FeedbackId> target = new java.util.concurrent.atomic.AtomicReference<>();
+        FeedbackDesk plain = FeedbackDesk.builder().store(store).clock(clock).build();
+        // the kitchen takes the feedback over right after Ayşe's desk read it for its scope check
+        io.memnun.testing.ForwardingFeedbackStore racing = new io.memnun.testing.ForwardingFeedbackStore(store) {
+            @Override
+            public java.util.Optional<Feedback> find(TenantId tenant, io.memnun.feedback.FeedbackId id) {
+                java.util.Optional<Feedback> read = super.find(tenant, id);
+                if (target.compareAndSet(id, null)) {
+                    plain.redirect(HOTEL, id, Actor.staff("kalite"), KITCHEN, null, "mutfağın işi");
+                }
+                return read;
+            }
+        };
+        FeedbackDesk raced = FeedbackDesk.builder().store(racing).referenceSequence(store).clock(clock).build();
+
+        Feedback noted = housekeeping.get(2);
+        target.set(noted.id());
+        assertThatThrownBy(() -> raced.scopedTo(ayse).addNote(HOTEL, noted.id(), "bakarım")).isInstanceOf(AccessDeniedException.class);
+        Feedback now = desk.get(HOTEL, noted.id());
+        assertThat(now.department()).contains(KITCHEN);
+        assertThat(now.version()).isEqualTo(noted.version() + 1);
+
+        Feedback merged = housekeeping.get(3);
+        target.set(merged.id());
+        assertThatThrownBy(() -> raced.scopedTo(ayse).merge(HOTEL, merged.id(), housekeeping.get(4).id(), null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(desk.get(HOTEL, merged.id()).isOpen()).isTrue();
+        assertThat(desk.get(HOTEL, merged.id()).version()).isEqualTo(merged.version() + 1);
+    }
 }

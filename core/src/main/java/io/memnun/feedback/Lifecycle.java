@@ -305,6 +305,8 @@ public final class Lifecycle {
             d.status = IN_PROGRESS;
             d.rejectionCount = feedback.rejectionCount() + 1;
             d.lastRejectedAt = now;
+            // the plan was for the resolution just rejected: the next round has none until it is planned again
+            d.plannedUntil = null;
             List<Recourse> offered = new ArrayList<>(feedback.recourseOffered());
             offered.addAll(c.alternatives());
             d.recourseOffered = offered;
@@ -334,6 +336,7 @@ public final class Lifecycle {
             // an appeal starts a new round: only a rejection after it may let it be closed as UNRESOLVED
             d.lastRejectedAt = null;
             d.mergedInto = null;
+            d.plannedUntil = null;
         } else if (command instanceof Command.ChangePriority c) {
             if (c.priority() == feedback.priority()) {
                 throw new ValidationException("priority", "feedback " + feedback.reference() + " already has priority " + c.priority());

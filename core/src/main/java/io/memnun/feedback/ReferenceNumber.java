@@ -97,7 +97,8 @@ public record ReferenceNumber(String prefix, int year, long sequence) implements
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            // isWhitespace leaves out the no-break spaces (U+00A0, U+2007, U+202F) a copied number often carries
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 continue;
             }
             // a Turkish keyboard turns i into İ and I into ı; the prefix is plain A-Z, so DÖF is read as DOF

@@ -662,6 +662,26 @@ class LifecycleTest {
         assertThat(redirected.plannedUntil()).isEmpty();
     }
 
+    @Test
+    void aRejectionOrAnAppealEndsThePlanOfTheRoundBefore() {
+        // the planned completion time was for the resolution the customer has now answered: a later round has none
+        // until it is planned again (the SLA engine cancels its planned-completion clock there too)
+        FeedbackDesk desk = desk(false);
+        Feedback f = taken(desk);
+        desk.plan(tenant, f.id(), AYSE, clock.instant().plus(Duration.ofDays(1)), null);
+        desk.resolve(tenant, f.id(), AYSE, "Klima onarıldı");
+        Feedback rejected = desk.reject(tenant, f.id(), "Hâlâ soğuk");
+        assertThat(rejected.status()).isEqualTo(IN_PROGRESS);
+        assertThat(rejected.plannedUntil()).isEmpty();
+
+        Instant second = clock.instant().plus(Duration.ofDays(2));
+        assertThat(desk.plan(tenant, f.id(), AYSE, second, null).plannedUntil()).contains(second);
+        desk.resolve(tenant, f.id(), AYSE, "Klima değiştirildi");
+        desk.accept(tenant, f.id(), null);
+        Feedback appealed = desk.appeal(tenant, f.id(), Actor.customer(), "Yine bozuldu");
+        assertThat(appealed.plannedUntil()).isEmpty();
+    }
+
     // ---------------------------------------------------------------- receipt
 
     @Test

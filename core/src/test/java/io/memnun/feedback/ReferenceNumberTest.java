@@ -99,6 +99,17 @@ class ReferenceNumberTest {
     }
 
     @Test
+    void parseSkipsTheNoBreakSpacesOfACopiedNumber() {
+        // an HTML e-mail or a PDF often spaces the number it shows with no-break or narrow spaces
+        ReferenceNumber ref = ReferenceNumber.of("FB", 2026, 123);
+        String c = Integer.toString(ref.checkDigit());
+        for (String typed : List.of("FB\u00a02026\u00a0000123\u00a0" + c, "\u00a0FB-2026-000123-" + c + "\u00a0",
+                "FB\u202f2026\u202f000123\u202f" + c, "FB\u20072026-000123-" + c)) {
+            assertThat(ReferenceNumber.parse(typed)).as(typed).isEqualTo(ref);
+        }
+    }
+
+    @Test
     void parseTakesTurkishDottedAndDotlessIForI() {
         ReferenceNumber ref = ReferenceNumber.of("IST", 2026, 42);
         String rest = "-2026-000042-" + ref.checkDigit();

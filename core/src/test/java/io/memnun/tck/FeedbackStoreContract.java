@@ -198,6 +198,26 @@ public abstract class FeedbackStoreContract {
     }
 
     @Test
+    void aPlanClearedByARejectionOrAnAppealIsStoredCleared() {
+        Scenario rejected = Scenario.receive(store, Fixtures.richIntake(tenant).intakeKey("k-plan-rejected").build(), reference(), T0)
+                .then(new Command.Take(AYSE, null))
+                .then(now -> new Command.Plan(AYSE, now.plus(Duration.ofDays(2)), "parça bekleniyor"))
+                .then(new Command.Resolve(AYSE, "Klima onarıldı"))
+                .then(new Command.Reject(Actor.customer(), "Hâlâ soğuk", List.of()));
+        Scenario appealed = Scenario.receive(store, Fixtures.richIntake(tenant).intakeKey("k-plan-appealed").build(), reference(), T0)
+                .then(new Command.Take(AYSE, null))
+                .then(now -> new Command.Plan(AYSE, now.plus(Duration.ofDays(2)), null))
+                .then(new Command.Resolve(AYSE, "Klima onarıldı"))
+                .then(new Command.Accept(Actor.customer(), null))
+                .then(new Command.Appeal(Actor.customer(), "Yine bozuldu"));
+        for (Scenario s : List.of(rejected, appealed)) {
+            assertThat(s.feedback().plannedUntil()).isEmpty();
+            assertSameState(store.find(tenant, s.feedback().id()).orElseThrow(), s.feedback());
+            assertThat(store.history(tenant, s.feedback().id())).containsExactlyElementsOf(s.history());
+        }
+    }
+
+    @Test
     void lookupsReturnTheLatestVersion() {
         Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).build(), reference(), T0)
                 .note("bir")

@@ -537,6 +537,16 @@ abstract class JdbcStoreTests {
     // ---------------------------------------------------------------- the state a store last knew
 
     /** Another node: its own storage and desk on the same database, knowing nothing of this one's states. */
+    @Test
+    void twoLettersFromOneCustomerDatedTheSameInstantAreLinkedAsPossibleDuplicates() {
+        FeedbackDesk linking = FeedbackDesk.builder().store(store).clock(clock).duplicateWindow(java.time.Duration.ofDays(1)).build();
+        Instant dated = Instant.parse("2026-03-01T00:00:00Z");
+        Customer ali = Customer.builder().email("ali@example.com").build();
+        Feedback first = linking.receive(intake(HOTEL, "Mektup 1").subject(SubjectId.of("linen")).customer(ali).receivedAt(dated).build());
+        Feedback second = linking.receive(intake(HOTEL, "Mektup 2").subject(SubjectId.of("linen")).customer(ali).receivedAt(dated).build());
+        assertThat(second.possibleDuplicateOf()).contains(first.id());
+    }
+
     FeedbackDesk otherNode() {
         JdbcStorage node = JdbcStorage.builder().dataSource(dataSource()).build();
         return FeedbackDesk.builder().store(node.feedbackStore()).clock(clock).build();
