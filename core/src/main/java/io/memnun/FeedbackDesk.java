@@ -330,7 +330,7 @@ public final class FeedbackDesk {
      */
     Feedback execute(TenantId tenant, FeedbackKey key, Command command, Consumer<Feedback> guard) {
         Objects.requireNonNull(command, "command");
-        checkMergeOriginal(tenant, command);
+        checkNamed(tenant, command);
         Optional<Feedback> done = store.lastKnown(tenant, key).flatMap(known -> applyToKnown(known, command, guard));
         if (done.isPresent()) {
             return done.get();
@@ -375,7 +375,7 @@ public final class FeedbackDesk {
     /** {@link #execute(TenantId, FeedbackKey, long, Command)} on a state {@code guard} accepts; see the guarded execute. */
     Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command, Consumer<Feedback> guard) {
         Objects.requireNonNull(command, "command");
-        checkMergeOriginal(tenant, command);
+        checkNamed(tenant, command);
         Optional<Feedback> done = store.lastKnown(tenant, key)
                 .filter(known -> known.version() == expectedVersion)
                 .flatMap(known -> applyToKnown(known, command, guard));
@@ -405,7 +405,7 @@ public final class FeedbackDesk {
             throw new ValidationException("commands", "must name at least one command");
         }
         for (Command command : commands) {
-            checkMergeOriginal(tenant, Objects.requireNonNull(command, "command"));
+            checkNamed(tenant, Objects.requireNonNull(command, "command"));
         }
         Feedback current = get(tenant, key);
         Instant now = clock.instant();
@@ -473,9 +473,6 @@ public final class FeedbackDesk {
      * @throws ValidationException naming {@code department} or {@code assignee}; nothing changes
      */
     public Feedback redirect(TenantId tenant, FeedbackKey key, Actor actor, DepartmentId department, @Nullable StaffId assignee, String reason) {
-        if (router != null && tenant != null && department != null) { // missing values are refused below, by name
-            router.checkRedirect(tenant, department, assignee);
-        }
         return execute(tenant, key, new Command.Redirect(actor, department, assignee, reason));
     }
 
@@ -486,9 +483,6 @@ public final class FeedbackDesk {
      * @throws ValidationException naming {@code assignee}; nothing changes
      */
     public Feedback assign(TenantId tenant, FeedbackKey key, Actor actor, StaffId assignee) {
-        if (router != null && tenant != null && assignee != null) { // missing values are refused below, by name
-            router.checkAssignee(tenant, assignee);
-        }
         return execute(tenant, key, new Command.Assign(actor, assignee, null));
     }
 
@@ -559,11 +553,19 @@ public final class FeedbackDesk {
     }
 
     /**
-     * A merge, however it is issued (merge, execute, executeAll), must name an original of the same tenant that was not
-     * itself merged: the lifecycle sees only the duplicate, so without this a duplicate could be closed as pointing at
-     * a feedback that does not exist or is another tenant's.
+     * What a command names outside the feedback, checked however it is issued (its method, execute, executeAll), since
+     * the lifecycle sees only the feedback: a merge's original must be of the same tenant and not itself merged (or a
+     * duplicate could be closed as pointing at a feedback that does not exist or is another tenant's), and with a
+     * router, a redirect's department and person and an assignment's person must be active in the catalogue.
      */
-    private void checkMergeOriginal(TenantId tenant, Command command) {
+    private void checkNamed(TenantId tenant, Command command) {
+        if (router != null && tenant != null) { // missing values are refused by the lifecycle, by name
+            if (command instanceof Command.Redirect r && r.department() != null) {
+                router.checkRedirect(tenant, r.department(), r.assignee());
+            } else if (command instanceof Command.Assign a && a.assignee() != null) {
+                router.checkAssignee(tenant, a.assignee());
+            }
+        }
         if (command instanceof Command.Merge m) {
             Feedback o = find(tenant, m.original())
                     .orElseThrow(() -> new NotFoundException("original feedback " + m.original() + " in tenant " + tenant));

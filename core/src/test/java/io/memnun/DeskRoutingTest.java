@@ -10,6 +10,7 @@ import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.Customer;
 import io.memnun.feedback.EventType;
+import io.memnun.feedback.Command;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackKind;
@@ -151,6 +152,11 @@ class DeskRoutingTest {
         assertRefused(() -> d.redirect(TENANT, f.id(), ayse, TECH, ZEYNEP, "shower"), "assignee", "not in");
         assertRefused(() -> d.redirect(TENANT, f.id(), ayse, TECH, StaffId.of("nobody"), "shower"), "assignee", "unknown");
         assertRefused(() -> d.assign(TENANT, f.id(), ayse, ELIF), "assignee", "not active");
+        // the same commands issued directly
+        assertRefused(() -> d.execute(TENANT, f.id(), new Command.Redirect(ayse, FNB, null, "restaurant")), "department", "inactive");
+        assertRefused(() -> d.execute(TENANT, f.id(), f.version(), new Command.Assign(ayse, ELIF, null)), "assignee", "not active");
+        assertRefused(() -> d.executeAll(TENANT, f.id(), java.util.List.of(new Command.AddNote(ayse, "önce not"),
+                new Command.Redirect(ayse, TECH, ZEYNEP, "shower"))), "assignee", "not in");
 
         assertThat(feedback.find(TENANT, f.id()).orElseThrow().version()).isEqualTo(f.version());
         assertThat(d.redirect(TENANT, f.id(), ayse, TECH, CAN, "shower").assignee()).contains(CAN);
