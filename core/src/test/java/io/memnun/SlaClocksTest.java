@@ -223,6 +223,37 @@ class SlaClocksTest {
     }
 
     @Test
+    void aRecomputeToALongerTargetAfterTheBreachFiresTheBreachAgainAtTheNewDeadline() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(normalTargets(Duration.ofHours(27)).build()).build();
+        Feedback f = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        // due Wednesday 17:30; by Thursday 10:00 its warning and breach have fired
+        clock.set(istanbul("2025-03-13T10:00"));
+        before.slaMonitor().tick(clock.instant());
+        assertThat(resolutionEvents(store, f, EventType.SLA_BREACHED)).isEqualTo(1);
+        FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(normalTargets(Duration.ofHours(36)).build()).build();
+
+        Feedback recomputed = after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
+
+        // 28.5 working hours used of 36: the warning at 27 stays behind and fired, the breach moves to Thursday 17:30
+        SlaClock resolution = clockOf(recomputed, SlaKind.RESOLUTION);
+        assertThat(resolution.dueAt()).isEqualTo(istanbul("2025-03-13T17:30"));
+        assertThat(resolution.checkpoints()).extracting(SlaCheckpoint::type, SlaCheckpoint::fired)
+                .containsExactly(tuple(SlaCheckpoint.Type.WARNING, true), tuple(SlaCheckpoint.Type.BREACH, false));
+        after.slaMonitor().tick(istanbul("2025-03-13T17:00"));
+        assertThat(resolutionEvents(store, f, EventType.SLA_BREACHED)).isEqualTo(1);
+        after.slaMonitor().tick(istanbul("2025-03-13T17:30"));
+        assertThat(resolutionEvents(store, f, EventType.SLA_BREACHED)).isEqualTo(2);
+        assertThat(resolutionEvents(store, f, EventType.SLA_WARNING)).isEqualTo(1);
+    }
+
+    private static long resolutionEvents(InMemoryFeedbackStore store, Feedback f, EventType type) {
+        return store.history(HOTEL, f.id()).stream()
+                .filter(e -> e.type() == type && "RESOLUTION".equals(e.details().get("sla")))
+                .count();
+    }
+
+    @Test
     void aPolicyChangeOfWarningsOrEscalationLadderAloneIsAppliedByARecomputeOnce() {
         InMemoryFeedbackStore store = new InMemoryFeedbackStore();
         FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();

@@ -169,8 +169,10 @@ public final class SlaEngine implements SlaRules {
 
     /**
      * The checkpoints of a target of {@code budget} working time, of which {@code used} is used at {@code from}:
-     * one per warning threshold, the breach, and one per escalation level. A checkpoint already fired stays
-     * fired; one whose share of the budget is already used falls due at {@code from}.
+     * one per warning threshold, the breach, and one per escalation level. One whose share of the budget is already
+     * used falls due at {@code from}. A checkpoint already fired stays fired while it is still behind ({@code from} or
+     * earlier); one a longer target moved after {@code from} fires again when reached, so the new deadline is
+     * breached, warned of and escalated like the first.
      */
     private List<SlaCheckpoint> checkpoints(BusinessCalendar cal, Duration budget, Duration used, Instant from, List<SlaCheckpoint> old) {
         // several checkpoints share a percent (a warning and the first escalation, the breach and the second): each
@@ -201,8 +203,10 @@ public final class SlaEngine implements SlaRules {
             return p >= 100 && !cal.isOpen(reached) ? cal.nextOpening(reached) : reached;
         });
         boolean fired = false;
-        for (SlaCheckpoint o : old) {
-            fired |= o.fired() && o.type() == type && o.level() == level && o.percent() == percent;
+        if (!at.isAfter(from)) {
+            for (SlaCheckpoint o : old) {
+                fired |= o.fired() && o.type() == type && o.level() == level && o.percent() == percent;
+            }
         }
         return new SlaCheckpoint(type, level, percent, at, recipient, fired);
     }
