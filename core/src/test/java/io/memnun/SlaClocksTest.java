@@ -247,6 +247,33 @@ class SlaClocksTest {
         assertThat(resolutionEvents(store, f, EventType.SLA_WARNING)).isEqualTo(1);
     }
 
+    @Test
+    void aRecomputeToAShorterTargetAlreadyUsedUpIsDueWhenItWasReached() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(normalTargets(Duration.ofHours(27)).build()).build();
+        Feedback running = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        Feedback paused = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "y").build());
+        clock.set(istanbul("2025-03-10T10:00"));
+        before.take(HOTEL, paused.id(), AYSE);
+        before.awaitCustomer(HOTEL, paused.id(), AYSE, "Oda numaranız?");
+        clock.set(istanbul("2025-03-11T15:00"));
+        before.customerResponded(HOTEL, paused.id(), "1204");
+        clock.set(istanbul("2025-03-12T12:00"));
+        FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(normalTargets(Duration.ofHours(4)).build()).build();
+
+        // never paused: 4 working hours from Friday 17:30 were used up Monday 12:30
+        SlaClock straight = clockOf(after.recomputeSla(HOTEL, running.id(), Actor.system("policy-update")), SlaKind.RESOLUTION);
+        assertThat(straight.dueAt()).isEqualTo(istanbul("2025-03-10T12:30"));
+        // 1.5 hours before the pause, the other 2.5 from Tuesday 15:00: used up Tuesday 17:30, not now
+        SlaClock resumed = clockOf(after.recomputeSla(HOTEL, paused.id(), Actor.system("policy-update")), SlaKind.RESOLUTION);
+        assertThat(resumed.dueAt()).isEqualTo(istanbul("2025-03-11T17:30"));
+        assertThat(resumed.usedBeforeRun()).isEqualTo(Duration.ofMinutes(90 + 180 + 180));
+
+        // met or missed is judged on the time used, as before
+        assertThat(clockOf(after.resolve(HOTEL, paused.id(), AYSE, "Oda değişti"), SlaKind.RESOLUTION).state())
+                .isEqualTo(SlaClock.State.MISSED);
+    }
+
     private static long resolutionEvents(InMemoryFeedbackStore store, Feedback f, EventType type) {
         return store.history(HOTEL, f.id()).stream()
                 .filter(e -> e.type() == type && "RESOLUTION".equals(e.details().get("sla")))

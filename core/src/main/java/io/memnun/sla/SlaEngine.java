@@ -392,9 +392,31 @@ public final class SlaEngine implements SlaRules {
         private SlaClock rerun(SlaClock c, String calendarName, Duration budget, Duration used) {
             BusinessCalendar cal = calendar(calendarName);
             Duration left = budget.minus(used);
-            Instant due = left.isNegative() || left.isZero() ? c.dueAt().isBefore(now) ? c.dueAt() : now : cal.plus(now, left);
+            Instant due = left.isNegative() || left.isZero() ? reachedAt(c, budget, used) : cal.plus(now, left);
             return new SlaClock(c.kind(), calendarName, budget, c.startedAt(), due, used, now, SlaClock.State.RUNNING, null,
                     checkpoints(cal, budget, used, now, c.checkpoints()));
+        }
+
+        /**
+         * When {@code c}, with {@code used} working time used by now, used up {@code budget}: the due time of a target that
+         * is already used up. A clock keeps only the start of its current running stretch and the sum of the earlier ones,
+         * so the moment is exact when it lies in the current stretch, or when no working time was paused since the start;
+         * an unchanged target keeps its due time. Otherwise (used up before a pause that took working time off, or before
+         * an earlier recompute) the moment is not known and the clock is due now.
+         */
+        private Instant reachedAt(SlaClock c, Duration budget, Duration used) {
+            Optional<String> name = calendarNameOf(c);
+            if (name.isPresent()) {
+                // the calendar the time used was counted on, which a recompute may be about to change
+                BusinessCalendar counted = calendar(name.get());
+                if (c.isRunning() && c.usedBeforeRun().compareTo(budget) < 0) {
+                    return counted.plus(Objects.requireNonNull(c.runningSince()), budget.minus(c.usedBeforeRun()));
+                }
+                if (counted.workingTimeBetween(c.startedAt(), now).equals(used)) {
+                    return counted.plus(c.startedAt(), budget);
+                }
+            }
+            return budget.equals(c.target()) && c.dueAt().isBefore(now) ? c.dueAt() : now;
         }
     }
 
