@@ -274,6 +274,56 @@ class SlaClocksTest {
                 .isEqualTo(SlaClock.State.MISSED);
     }
 
+    @Test
+    void aRecomputeStartsTheResolutionClockANewPolicyAddsCountedAsAReceiptWouldHave() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        SlaPolicy noResolution = SlaPolicy.builder(CalendarRegistry.of(OFFICE))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
+                .build();
+        FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(noResolution).build();
+        Feedback taken = before.receive(Intake.builder(HOTEL, FeedbackKind.REQUEST, Channel.FAX, "a").build());
+        Feedback waiting = before.receive(Intake.builder(HOTEL, FeedbackKind.REQUEST, Channel.FAX, "b").build());
+        Feedback rejected = before.receive(Intake.builder(HOTEL, FeedbackKind.REQUEST, Channel.FAX, "c").build());
+        Feedback resolved = before.receive(Intake.builder(HOTEL, FeedbackKind.REQUEST, Channel.FAX, "d").build());
+        clock.set(istanbul("2025-03-10T10:00"));
+        for (Feedback f : List.of(taken, waiting, rejected, resolved)) {
+            before.take(HOTEL, f.id(), AYSE);
+        }
+        before.awaitCustomer(HOTEL, waiting.id(), AYSE, "Oda numaranız?");
+        clock.set(istanbul("2025-03-10T11:00"));
+        before.resolve(HOTEL, rejected.id(), AYSE, "Oda değişti");
+        before.resolve(HOTEL, resolved.id(), AYSE, "Oda değişti");
+        clock.set(istanbul("2025-03-10T12:00"));
+        before.reject(HOTEL, rejected.id(), "Hâlâ gürültülü");
+        clock.set(istanbul("2025-03-11T15:00"));
+        FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(normalTargets(Duration.ofHours(27)).build()).build();
+
+        // from receipt, as a receipt under the new policy would have counted it: due when 27 hours from Friday 17:30 are used
+        Feedback recomputed = after.recomputeSla(HOTEL, taken.id(), Actor.system("policy-update"));
+        SlaClock resolution = clockOf(recomputed, SlaKind.RESOLUTION);
+        assertThat(resolution.state()).isEqualTo(SlaClock.State.RUNNING);
+        assertThat(resolution.startedAt()).isEqualTo(taken.receivedAt());
+        assertThat(resolution.usedBeforeRun()).isEqualTo(Duration.ofMinutes(30 + 9 * 60 + 6 * 60));
+        assertThat(resolution.dueAt()).isEqualTo(istanbul("2025-03-12T17:30")).isEqualTo(OFFICE.plus(taken.receivedAt(), Duration.ofHours(27)));
+        assertThat(resolution.checkpoints()).extracting(SlaCheckpoint::fired).containsOnly(false);
+        assertThat(after.history(HOTEL, taken.id()).get(after.history(HOTEL, taken.id()).size() - 1).details()).containsKey("sla.RESOLUTION");
+        // acknowledgement and first response are not started for a step the feedback may already have passed
+        assertThat(recomputed.slaClock(SlaKind.ACKNOWLEDGEMENT)).isEmpty();
+
+        // awaiting the customer: started paused, the working time since receipt counted as used (the waiting included)
+        SlaClock paused = clockOf(after.recomputeSla(HOTEL, waiting.id(), Actor.system("policy-update")), SlaKind.RESOLUTION);
+        assertThat(paused.state()).isEqualTo(SlaClock.State.PAUSED);
+        assertThat(paused.usedBeforeRun()).isEqualTo(Duration.ofMinutes(30 + 9 * 60 + 6 * 60));
+
+        // a rejected decision: from the rejection, as the rejection would have started it
+        SlaClock again = clockOf(after.recomputeSla(HOTEL, rejected.id(), Actor.system("policy-update")), SlaKind.RESOLUTION);
+        assertThat(again.startedAt()).isEqualTo(istanbul("2025-03-10T12:00"));
+        assertThat(again.dueAt()).isEqualTo(istanbul("2025-03-13T12:00"));
+
+        // a decision that reached the customer is past the resolution step
+        assertThat(after.recomputeSla(HOTEL, resolved.id(), Actor.system("policy-update")).slaClock(SlaKind.RESOLUTION)).isEmpty();
+    }
+
     private static long resolutionEvents(InMemoryFeedbackStore store, Feedback f, EventType type) {
         return store.history(HOTEL, f.id()).stream()
                 .filter(e -> e.type() == type && "RESOLUTION".equals(e.details().get("sla")))

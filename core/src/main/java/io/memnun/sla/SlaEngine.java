@@ -6,6 +6,7 @@ import io.memnun.feedback.SlaCheckpoint;
 import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.SlaKind;
 import io.memnun.feedback.SlaRules;
+import io.memnun.feedback.Status;
 import io.memnun.internal.InstantText;
 import java.time.Duration;
 import java.time.Instant;
@@ -386,6 +387,44 @@ public final class SlaEngine implements SlaRules {
                 }
                 replace(c, updated, "recomputed: " + format(budget) + " on " + name + ", due " + updated.dueAt());
             }
+            startResolutionIfAdded(f);
+        }
+
+        /**
+         * Starts the resolution clock of a target that applies now but had none (the policy added one, or the new
+         * priority has one), while the decision has not reached the customer: from the last rejection if there was one,
+         * else from receipt, as those would have started it, with the working time since then as used. That time
+         * includes stretches spent awaiting the customer, which the feedback no longer shows once its clocks stopped,
+         * unless another clock started at the same moment on the same calendar still counts: its time used, paused with
+         * the feedback, is taken. After an appeal the restart instant is not on the feedback, so nothing is started.
+         *
+         * <p>Acknowledgement and first response are not started: the feedback does not show whether it was already
+         * acknowledged (which leaves it NEW) or asked the customer (the answer returns it to the state it left), and a
+         * clock for a step already taken would never be met.
+         */
+        private void startResolutionIfAdded(Feedback f) {
+            if (find(SlaKind.RESOLUTION).isPresent() || f.appealCount() > 0 || !f.isOpen() || f.status() == Status.RESOLVED) {
+                return;
+            }
+            targetsFor(f).stream().filter(t -> t.kind() == SlaKind.RESOLUTION).findFirst().ifPresent(target -> {
+                Instant from = f.lastRejectedAt().orElse(f.receivedAt());
+                String name = calendarName(f, target);
+                BusinessCalendar cal = calendar(name);
+                Duration budget = target.target().workingTime();
+                Duration used = clocks.stream()
+                        .filter(c -> !c.state().isStopped() && c.startedAt().equals(from) && calendarNameOf(c).filter(name::equals).isPresent())
+                        .findFirst().map(this::used).orElseGet(() -> cal.workingTimeBetween(from, now));
+                // an overdue placeholder: rerun places the due time when the target was used up, or counts what is left from now
+                SlaClock fresh = rerun(new SlaClock(SlaKind.RESOLUTION, name, budget, from, now, used, now, SlaClock.State.RUNNING, null,
+                        List.of()), name, budget, used);
+                if (f.status() == Status.AWAITING_CUSTOMER) {
+                    fresh = new SlaClock(fresh.kind(), name, budget, from, fresh.dueAt(), used, null, SlaClock.State.PAUSED, null,
+                            fresh.checkpoints());
+                }
+                clocks.add(fresh);
+                details.put("sla." + fresh.kind(), "started by the recompute from " + from + ", " + format(used) + " of "
+                        + format(budget) + " used, due " + fresh.dueAt());
+            });
         }
 
         /** The clock running again from now on {@code calendarName} with {@code used} of {@code budget} behind it. */
