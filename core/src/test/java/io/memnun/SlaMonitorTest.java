@@ -169,6 +169,57 @@ class SlaMonitorTest {
     }
 
     @Test
+    void moreFeedbackThanABatchThatCannotBeSavedDoesNotStarveTheFeedbackAfterThem() {
+        // 450 feedback whose saves the store refuses, all due before the healthy one: more than two whole batches
+        java.util.Set<io.memnun.feedback.FeedbackId> poison = new java.util.HashSet<>();
+        for (int i = 0; i < 450; i++) {
+            poison.add(receive().id());
+        }
+        clock.advance(Duration.ofMinutes(1));
+        Feedback healthy = receive();
+        AtomicInteger queries = new AtomicInteger();
+        FeedbackDesk node = FeedbackDesk.builder().store(new ForwardingFeedbackStore(store) {
+            @Override
+            public void save(io.memnun.spi.FeedbackChange change) {
+                if (poison.contains(change.feedback().id())) {
+                    throw new io.memnun.error.StoreException("the database refuses " + change.feedback().reference());
+                }
+                super.save(change);
+            }
+
+            @Override
+            public List<Feedback> dueForSlaCheck(Instant now, int limit) {
+                queries.incrementAndGet();
+                return super.dueForSlaCheck(now, limit);
+            }
+        }).referenceSequence(store).clock(clock).sla(POLICY).build();
+
+        int fired = node.slaMonitor().tick(istanbul("2025-03-10T13:01"));
+
+        // the healthy feedback's acknowledgement warning and first escalation, at 75% of its 6 hours
+        assertThat(fired).isEqualTo(2);
+        assertThat(store.history(HOTEL, healthy.id())).extracting(FeedbackEvent::type)
+                .containsExactly(EventType.RECEIVED, EventType.SLA_WARNING, EventType.SLA_ESCALATED);
+        // each feedback is tried once a tick: the pass ends after the few queries that reach past the refused ones
+        assertThat(queries.get()).isLessThanOrEqualTo(4);
+        queries.set(0);
+        assertThat(node.slaMonitor().tick(istanbul("2025-03-10T13:01"))).isZero();
+        assertThat(queries.get()).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void oneTickWorksThroughSeveralBatchesOfDueFeedback() {
+        List<Feedback> all = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            all.add(receive());
+        }
+
+        assertThat(desk.slaMonitor().tick(istanbul("2025-03-10T13:00"))).isEqualTo(2 * 450);
+        assertThat(all).allSatisfy(f -> assertThat(store.history(HOTEL, f.id())).extracting(FeedbackEvent::type)
+                .containsExactly(EventType.RECEIVED, EventType.SLA_WARNING, EventType.SLA_ESCALATED));
+    }
+
+    @Test
     void aStartedMonitorTicksOnTheHostsExecutorUntilClosed() throws Exception {
         receive();
         clock.set(istanbul("2025-03-10T13:00"));
