@@ -324,6 +324,25 @@ class SlaClocksTest {
         assertThat(after.recomputeSla(HOTEL, resolved.id(), Actor.system("policy-update")).slaClock(SlaKind.RESOLUTION)).isEmpty();
     }
 
+    @Test
+    void aPriorityChangeToAPriorityWithAResolutionTargetStartsItsClock() {
+        SlaPolicy urgentOnly = SlaPolicy.builder(CalendarRegistry.of(OFFICE))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
+                .target(Priority.URGENT, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(9), "office"))
+                .build();
+        FeedbackDesk desk = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).sla(urgentOnly).build();
+        Feedback f = desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        assertThat(f.slaClock(SlaKind.RESOLUTION)).isEmpty();
+        clock.set(istanbul("2025-03-10T10:00"));
+
+        Feedback urgent = desk.changePriority(HOTEL, f.id(), AYSE, Priority.URGENT, "VIP misafir");
+
+        // 1.5 of its 9 working hours used since receipt: due Monday 17:30, as if it had been urgent from the start
+        SlaClock resolution = clockOf(urgent, SlaKind.RESOLUTION);
+        assertThat(resolution.startedAt()).isEqualTo(f.receivedAt());
+        assertThat(resolution.dueAt()).isEqualTo(istanbul("2025-03-10T17:30"));
+    }
+
     private static long resolutionEvents(InMemoryFeedbackStore store, Feedback f, EventType type) {
         return store.history(HOTEL, f.id()).stream()
                 .filter(e -> e.type() == type && "RESOLUTION".equals(e.details().get("sla")))
