@@ -2,14 +2,17 @@ package io.memnun;
 
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.Lifecycle;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * with the version check, so of two monitors firing the same checkpoint one wins and the other sees a conflict,
  * reloads, and finds nothing left to fire. A second run at the same instant fires nothing.
  *
+ * <p>A tick tries every due feedback once. One whose change the store refuses stays due and is tried again on the next
+ * tick; however many of them are due first, the feedback due after them is still worked through (up to
+ * 2,000 refused in one tick, after which the rest waits for the next).
+ *
  * <p>The monitor also fires the checkpoints of every {@link CapaDesk} built on the same desk: reminders before an
  * action item falls due and the escalation of overdue items ({@link CapaDesk#tick(Instant)}), with the same guarantees.
  *
@@ -34,6 +41,8 @@ public final class SlaMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlaMonitor.class);
     private static final int BATCH = 200;
     private static final int MAX_CONFLICTS_PER_FEEDBACK = 20;
+    /** Feedback that could not be saved in one tick past which the tick stops querying for more. */
+    private static final int MAX_STUCK_PER_TICK = 10 * BATCH;
 
     private final FeedbackDesk desk;
     private final io.memnun.internal.Periodic periodic = new io.memnun.internal.Periodic("memnun-sla-monitor", this::tick);
@@ -56,20 +65,37 @@ public final class SlaMonitor implements AutoCloseable {
         Objects.requireNonNull(now, "now");
         FeedbackStore store = desk.store();
         int fired = 0;
+        // every feedback is tried once a tick. The store lists what is due earliest first and has no cursor, and a
+        // feedback whose checkpoints could not be saved stays due and listed first: each query asks for as many more as
+        // are stuck so and skips what was tried, so a batch of them does not hide the feedback due after them
+        Set<FeedbackId> tried = new HashSet<>();
+        int stuck = 0;
         while (true) {
-            List<Feedback> due = store.dueForSlaCheck(now, BATCH);
-            int firedInBatch = 0;
+            int limit = BATCH + stuck;
+            List<Feedback> due = store.dueForSlaCheck(now, limit);
+            int triedInBatch = 0;
             for (Feedback f : due) {
+                if (!tried.add(f.id())) {
+                    continue;
+                }
+                triedInBatch++;
                 try {
-                    firedInBatch += fireAll(store, f, now);
+                    Outcome outcome = fireAll(store, f, now);
+                    fired += outcome.fired();
+                    stuck += outcome.settled() ? 0 : 1;
                 } catch (RuntimeException e) {
                     // one feedback whose change the store refuses must not hold up every other feedback's checkpoints;
                     // it stays due and is tried again on the next tick
                     LOG.error("the SLA checkpoints of {} could not be saved; the others go on", f.reference(), e);
+                    stuck++;
                 }
             }
-            fired += firedInBatch;
-            if (due.size() < BATCH || firedInBatch == 0) {
+            if (due.size() < limit || triedInBatch == 0) {
+                break;
+            }
+            if (stuck >= MAX_STUCK_PER_TICK) {
+                // each query reads the stuck feedback again: past this many, the rest waits for the next tick
+                LOG.error("{} feedback due for SLA checks could not be saved in this tick; the rest waits for the next", stuck);
                 break;
             }
         }
@@ -84,7 +110,10 @@ public final class SlaMonitor implements AutoCloseable {
         return fired;
     }
 
-    private int fireAll(FeedbackStore store, Feedback start, Instant now) {
+    /** How many checkpoints of one feedback were fired, and whether none is left due (false: it gave up on conflicts). */
+    private record Outcome(int fired, boolean settled) {}
+
+    private Outcome fireAll(FeedbackStore store, Feedback start, Instant now) {
         Lifecycle lifecycle = desk.lifecycle();
         Feedback current = start;
         int fired = 0;
@@ -92,7 +121,7 @@ public final class SlaMonitor implements AutoCloseable {
         while (true) {
             Optional<Lifecycle.Transition> t = lifecycle.fireDueCheckpoint(current, now);
             if (t.isEmpty()) {
-                return fired;
+                return new Outcome(fired, true);
             }
             List<io.memnun.feedback.FeedbackEvent> recorded;
             try {
@@ -101,11 +130,11 @@ public final class SlaMonitor implements AutoCloseable {
                 // another monitor or a staff command got there first: look again at what is stored now
                 if (++conflicts > MAX_CONFLICTS_PER_FEEDBACK) {
                     LOG.warn("giving up on {} for now after {} conflicts", current.reference(), conflicts);
-                    return fired;
+                    return new Outcome(fired, false);
                 }
                 Optional<Feedback> reloaded = store.find(current.tenant(), current.id());
                 if (reloaded.isEmpty()) {
-                    return fired;
+                    return new Outcome(fired, true);
                 }
                 current = reloaded.get();
                 continue;

@@ -223,6 +223,133 @@ class SlaClocksTest {
     }
 
     @Test
+    void aRecomputeToALongerTargetAfterTheBreachFiresTheBreachAgainAtTheNewDeadline() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(normalTargets(Duration.ofHours(27)).build()).build();
+        Feedback f = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        // due Wednesday 17:30; by Thursday 10:00 its warning and breach have fired
+        clock.set(istanbul("2025-03-13T10:00"));
+        before.slaMonitor().tick(clock.instant());
+        assertThat(resolutionEvents(store, f, EventType.SLA_BREACHED)).isEqualTo(1);
+        FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(normalTargets(Duration.ofHours(36)).build()).build();
+
+        Feedback recomputed = after.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
+
+        // 28.5 working hours used of 36: the warning at 27 stays behind and fired, the breach moves to Thursday 17:30
+        SlaClock resolution = clockOf(recomputed, SlaKind.RESOLUTION);
+        assertThat(resolution.dueAt()).isEqualTo(istanbul("2025-03-13T17:30"));
+        assertThat(resolution.checkpoints()).extracting(SlaCheckpoint::type, SlaCheckpoint::fired)
+                .containsExactly(tuple(SlaCheckpoint.Type.WARNING, true), tuple(SlaCheckpoint.Type.BREACH, false));
+        after.slaMonitor().tick(istanbul("2025-03-13T17:00"));
+        assertThat(resolutionEvents(store, f, EventType.SLA_BREACHED)).isEqualTo(1);
+        after.slaMonitor().tick(istanbul("2025-03-13T17:30"));
+        assertThat(resolutionEvents(store, f, EventType.SLA_BREACHED)).isEqualTo(2);
+        assertThat(resolutionEvents(store, f, EventType.SLA_WARNING)).isEqualTo(1);
+    }
+
+    @Test
+    void aRecomputeToAShorterTargetAlreadyUsedUpIsDueWhenItWasReached() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(normalTargets(Duration.ofHours(27)).build()).build();
+        Feedback running = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        Feedback paused = before.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "y").build());
+        clock.set(istanbul("2025-03-10T10:00"));
+        before.take(HOTEL, paused.id(), AYSE);
+        before.awaitCustomer(HOTEL, paused.id(), AYSE, "Oda numaranız?");
+        clock.set(istanbul("2025-03-11T15:00"));
+        before.customerResponded(HOTEL, paused.id(), "1204");
+        clock.set(istanbul("2025-03-12T12:00"));
+        FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(normalTargets(Duration.ofHours(4)).build()).build();
+
+        // never paused: 4 working hours from Friday 17:30 were used up Monday 12:30
+        SlaClock straight = clockOf(after.recomputeSla(HOTEL, running.id(), Actor.system("policy-update")), SlaKind.RESOLUTION);
+        assertThat(straight.dueAt()).isEqualTo(istanbul("2025-03-10T12:30"));
+        // 1.5 hours before the pause, the other 2.5 from Tuesday 15:00: used up Tuesday 17:30, not now
+        SlaClock resumed = clockOf(after.recomputeSla(HOTEL, paused.id(), Actor.system("policy-update")), SlaKind.RESOLUTION);
+        assertThat(resumed.dueAt()).isEqualTo(istanbul("2025-03-11T17:30"));
+        assertThat(resumed.usedBeforeRun()).isEqualTo(Duration.ofMinutes(90 + 180 + 180));
+
+        // met or missed is judged on the time used, as before
+        assertThat(clockOf(after.resolve(HOTEL, paused.id(), AYSE, "Oda değişti"), SlaKind.RESOLUTION).state())
+                .isEqualTo(SlaClock.State.MISSED);
+    }
+
+    @Test
+    void aRecomputeStartsTheResolutionClockANewPolicyAddsCountedAsAReceiptWouldHave() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        SlaPolicy noResolution = SlaPolicy.builder(CalendarRegistry.of(OFFICE))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
+                .build();
+        FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(noResolution).build();
+        Feedback taken = before.receive(Intake.builder(HOTEL, FeedbackKind.REQUEST, Channel.FAX, "a").build());
+        Feedback waiting = before.receive(Intake.builder(HOTEL, FeedbackKind.REQUEST, Channel.FAX, "b").build());
+        Feedback rejected = before.receive(Intake.builder(HOTEL, FeedbackKind.REQUEST, Channel.FAX, "c").build());
+        Feedback resolved = before.receive(Intake.builder(HOTEL, FeedbackKind.REQUEST, Channel.FAX, "d").build());
+        clock.set(istanbul("2025-03-10T10:00"));
+        for (Feedback f : List.of(taken, waiting, rejected, resolved)) {
+            before.take(HOTEL, f.id(), AYSE);
+        }
+        before.awaitCustomer(HOTEL, waiting.id(), AYSE, "Oda numaranız?");
+        clock.set(istanbul("2025-03-10T11:00"));
+        before.resolve(HOTEL, rejected.id(), AYSE, "Oda değişti");
+        before.resolve(HOTEL, resolved.id(), AYSE, "Oda değişti");
+        clock.set(istanbul("2025-03-10T12:00"));
+        before.reject(HOTEL, rejected.id(), "Hâlâ gürültülü");
+        clock.set(istanbul("2025-03-11T15:00"));
+        FeedbackDesk after = FeedbackDesk.builder().store(store).clock(clock).sla(normalTargets(Duration.ofHours(27)).build()).build();
+
+        // from receipt, as a receipt under the new policy would have counted it: due when 27 hours from Friday 17:30 are used
+        Feedback recomputed = after.recomputeSla(HOTEL, taken.id(), Actor.system("policy-update"));
+        SlaClock resolution = clockOf(recomputed, SlaKind.RESOLUTION);
+        assertThat(resolution.state()).isEqualTo(SlaClock.State.RUNNING);
+        assertThat(resolution.startedAt()).isEqualTo(taken.receivedAt());
+        assertThat(resolution.usedBeforeRun()).isEqualTo(Duration.ofMinutes(30 + 9 * 60 + 6 * 60));
+        assertThat(resolution.dueAt()).isEqualTo(istanbul("2025-03-12T17:30")).isEqualTo(OFFICE.plus(taken.receivedAt(), Duration.ofHours(27)));
+        assertThat(resolution.checkpoints()).extracting(SlaCheckpoint::fired).containsOnly(false);
+        assertThat(after.history(HOTEL, taken.id()).get(after.history(HOTEL, taken.id()).size() - 1).details()).containsKey("sla.RESOLUTION");
+        // acknowledgement and first response are not started for a step the feedback may already have passed
+        assertThat(recomputed.slaClock(SlaKind.ACKNOWLEDGEMENT)).isEmpty();
+
+        // awaiting the customer: started paused, the working time since receipt counted as used (the waiting included)
+        SlaClock paused = clockOf(after.recomputeSla(HOTEL, waiting.id(), Actor.system("policy-update")), SlaKind.RESOLUTION);
+        assertThat(paused.state()).isEqualTo(SlaClock.State.PAUSED);
+        assertThat(paused.usedBeforeRun()).isEqualTo(Duration.ofMinutes(30 + 9 * 60 + 6 * 60));
+
+        // a rejected decision: from the rejection, as the rejection would have started it
+        SlaClock again = clockOf(after.recomputeSla(HOTEL, rejected.id(), Actor.system("policy-update")), SlaKind.RESOLUTION);
+        assertThat(again.startedAt()).isEqualTo(istanbul("2025-03-10T12:00"));
+        assertThat(again.dueAt()).isEqualTo(istanbul("2025-03-13T12:00"));
+
+        // a decision that reached the customer is past the resolution step
+        assertThat(after.recomputeSla(HOTEL, resolved.id(), Actor.system("policy-update")).slaClock(SlaKind.RESOLUTION)).isEmpty();
+    }
+
+    @Test
+    void aPriorityChangeToAPriorityWithAResolutionTargetStartsItsClock() {
+        SlaPolicy urgentOnly = SlaPolicy.builder(CalendarRegistry.of(OFFICE))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
+                .target(Priority.URGENT, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(9), "office"))
+                .build();
+        FeedbackDesk desk = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).sla(urgentOnly).build();
+        Feedback f = desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FAX, "x").build());
+        assertThat(f.slaClock(SlaKind.RESOLUTION)).isEmpty();
+        clock.set(istanbul("2025-03-10T10:00"));
+
+        Feedback urgent = desk.changePriority(HOTEL, f.id(), AYSE, Priority.URGENT, "VIP misafir");
+
+        // 1.5 of its 9 working hours used since receipt: due Monday 17:30, as if it had been urgent from the start
+        SlaClock resolution = clockOf(urgent, SlaKind.RESOLUTION);
+        assertThat(resolution.startedAt()).isEqualTo(f.receivedAt());
+        assertThat(resolution.dueAt()).isEqualTo(istanbul("2025-03-10T17:30"));
+    }
+
+    private static long resolutionEvents(InMemoryFeedbackStore store, Feedback f, EventType type) {
+        return store.history(HOTEL, f.id()).stream()
+                .filter(e -> e.type() == type && "RESOLUTION".equals(e.details().get("sla")))
+                .count();
+    }
+
+    @Test
     void aPolicyChangeOfWarningsOrEscalationLadderAloneIsAppliedByARecomputeOnce() {
         InMemoryFeedbackStore store = new InMemoryFeedbackStore();
         FeedbackDesk before = FeedbackDesk.builder().store(store).clock(clock).sla(POLICY).build();

@@ -169,6 +169,56 @@ class SlaMonitorTest {
     }
 
     @Test
+    void moreFeedbackThanABatchThatCannotBeSavedDoesNotStarveTheFeedbackAfterThem() {
+        // 401 feedback whose saves the store refuses, all due before the healthy one: more than two whole batches (each
+        // refusal is logged with its stack trace, so not many more)
+        java.util.Set<io.memnun.feedback.FeedbackId> poison = new java.util.HashSet<>();
+        for (int i = 0; i < 401; i++) {
+            poison.add(receive().id());
+        }
+        clock.advance(Duration.ofMinutes(1));
+        Feedback healthy = receive();
+        AtomicInteger queries = new AtomicInteger();
+        FeedbackDesk node = FeedbackDesk.builder().store(new ForwardingFeedbackStore(store) {
+            @Override
+            public void save(io.memnun.spi.FeedbackChange change) {
+                if (poison.contains(change.feedback().id())) {
+                    throw new io.memnun.error.StoreException("the database refuses " + change.feedback().reference());
+                }
+                super.save(change);
+            }
+
+            @Override
+            public List<Feedback> dueForSlaCheck(Instant now, int limit) {
+                queries.incrementAndGet();
+                return super.dueForSlaCheck(now, limit);
+            }
+        }).referenceSequence(store).clock(clock).sla(POLICY).build();
+
+        int fired = node.slaMonitor().tick(istanbul("2025-03-10T13:01"));
+
+        // the healthy feedback's acknowledgement warning and first escalation, at 75% of its 6 hours
+        assertThat(fired).isEqualTo(2);
+        assertThat(store.history(HOTEL, healthy.id())).extracting(FeedbackEvent::type)
+                .containsExactly(EventType.RECEIVED, EventType.SLA_WARNING, EventType.SLA_ESCALATED);
+        // each feedback is tried once a tick: 200 refused, then 200 more past them, then the last one and the healthy one
+        assertThat(queries.get()).isEqualTo(3);
+        assertThat(store.history(HOTEL, poison.iterator().next())).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED);
+    }
+
+    @Test
+    void oneTickWorksThroughSeveralBatchesOfDueFeedback() {
+        List<Feedback> all = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            all.add(receive());
+        }
+
+        assertThat(desk.slaMonitor().tick(istanbul("2025-03-10T13:00"))).isEqualTo(2 * 450);
+        assertThat(all).allSatisfy(f -> assertThat(store.history(HOTEL, f.id())).extracting(FeedbackEvent::type)
+                .containsExactly(EventType.RECEIVED, EventType.SLA_WARNING, EventType.SLA_ESCALATED));
+    }
+
+    @Test
     void aStartedMonitorTicksOnTheHostsExecutorUntilClosed() throws Exception {
         receive();
         clock.set(istanbul("2025-03-10T13:00"));

@@ -46,8 +46,11 @@ public final class BusinessCalendar {
     private static final int CACHED_YEARS = 400;
     /** Years without any working time in a row before a calendar with weekly hours is taken to have none left. */
     private static final int MAX_EMPTY_YEARS = 5;
-    /** Longest working duration accepted, well inside what nanoseconds in a long can hold. */
-    private static final Duration MAX_WORKING_TIME = Duration.ofDays(200L * 366);
+    /**
+     * Longest working duration accepted, well inside what nanoseconds in a long can hold; a policy refuses a target whose
+     * checkpoints would count more.
+     */
+    static final Duration MAX_WORKING_TIME = Duration.ofDays(200L * 366);
 
     private final String name;
     private final ZoneId zone;

@@ -6,6 +6,7 @@ import io.memnun.feedback.SlaCheckpoint;
 import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.SlaKind;
 import io.memnun.feedback.SlaRules;
+import io.memnun.feedback.Status;
 import io.memnun.internal.InstantText;
 import java.time.Duration;
 import java.time.Instant;
@@ -169,8 +170,10 @@ public final class SlaEngine implements SlaRules {
 
     /**
      * The checkpoints of a target of {@code budget} working time, of which {@code used} is used at {@code from}:
-     * one per warning threshold, the breach, and one per escalation level. A checkpoint already fired stays
-     * fired; one whose share of the budget is already used falls due at {@code from}.
+     * one per warning threshold, the breach, and one per escalation level. One whose share of the budget is already
+     * used falls due at {@code from}. A checkpoint already fired stays fired while it is still behind ({@code from} or
+     * earlier); one a longer target moved after {@code from} fires again when reached, so the new deadline is
+     * breached, warned of and escalated like the first.
      */
     private List<SlaCheckpoint> checkpoints(BusinessCalendar cal, Duration budget, Duration used, Instant from, List<SlaCheckpoint> old) {
         // several checkpoints share a percent (a warning and the first escalation, the breach and the second): each
@@ -201,8 +204,10 @@ public final class SlaEngine implements SlaRules {
             return p >= 100 && !cal.isOpen(reached) ? cal.nextOpening(reached) : reached;
         });
         boolean fired = false;
-        for (SlaCheckpoint o : old) {
-            fired |= o.fired() && o.type() == type && o.level() == level && o.percent() == percent;
+        if (!at.isAfter(from)) {
+            for (SlaCheckpoint o : old) {
+                fired |= o.fired() && o.type() == type && o.level() == level && o.percent() == percent;
+            }
         }
         return new SlaCheckpoint(type, level, percent, at, recipient, fired);
     }
@@ -382,15 +387,75 @@ public final class SlaEngine implements SlaRules {
                 }
                 replace(c, updated, "recomputed: " + format(budget) + " on " + name + ", due " + updated.dueAt());
             }
+            startResolutionIfAdded(f);
+        }
+
+        /**
+         * Starts the resolution clock of a target that applies now but had none (the policy added one, or the new
+         * priority has one), while the decision has not reached the customer: from the last rejection if there was one,
+         * else from receipt, as those would have started it, with the working time since then as used. That time
+         * includes stretches spent awaiting the customer, which the feedback no longer shows once its clocks stopped,
+         * unless another clock started at the same moment on the same calendar still counts: its time used, paused with
+         * the feedback, is taken. After an appeal the restart instant is not on the feedback, so nothing is started.
+         *
+         * <p>Acknowledgement and first response are not started: the feedback does not show whether it was already
+         * acknowledged (which leaves it NEW) or asked the customer (the answer returns it to the state it left), and a
+         * clock for a step already taken would never be met.
+         */
+        private void startResolutionIfAdded(Feedback f) {
+            if (find(SlaKind.RESOLUTION).isPresent() || f.appealCount() > 0 || !f.isOpen() || f.status() == Status.RESOLVED) {
+                return;
+            }
+            targetsFor(f).stream().filter(t -> t.kind() == SlaKind.RESOLUTION).findFirst().ifPresent(target -> {
+                Instant from = f.lastRejectedAt().orElse(f.receivedAt());
+                String name = calendarName(f, target);
+                BusinessCalendar cal = calendar(name);
+                Duration budget = target.target().workingTime();
+                Duration used = clocks.stream()
+                        .filter(c -> !c.state().isStopped() && c.startedAt().equals(from) && calendarNameOf(c).filter(name::equals).isPresent())
+                        .findFirst().map(this::used).orElseGet(() -> cal.workingTimeBetween(from, now));
+                // an overdue placeholder: rerun places the due time when the target was used up, or counts what is left from now
+                SlaClock fresh = rerun(new SlaClock(SlaKind.RESOLUTION, name, budget, from, now, used, now, SlaClock.State.RUNNING, null,
+                        List.of()), name, budget, used);
+                if (f.status() == Status.AWAITING_CUSTOMER) {
+                    fresh = new SlaClock(fresh.kind(), name, budget, from, fresh.dueAt(), used, null, SlaClock.State.PAUSED, null,
+                            fresh.checkpoints());
+                }
+                clocks.add(fresh);
+                details.put("sla." + fresh.kind(), "started by the recompute from " + from + ", " + format(used) + " of "
+                        + format(budget) + " used, due " + fresh.dueAt());
+            });
         }
 
         /** The clock running again from now on {@code calendarName} with {@code used} of {@code budget} behind it. */
         private SlaClock rerun(SlaClock c, String calendarName, Duration budget, Duration used) {
             BusinessCalendar cal = calendar(calendarName);
             Duration left = budget.minus(used);
-            Instant due = left.isNegative() || left.isZero() ? c.dueAt().isBefore(now) ? c.dueAt() : now : cal.plus(now, left);
+            Instant due = left.isNegative() || left.isZero() ? reachedAt(c, budget, used) : cal.plus(now, left);
             return new SlaClock(c.kind(), calendarName, budget, c.startedAt(), due, used, now, SlaClock.State.RUNNING, null,
                     checkpoints(cal, budget, used, now, c.checkpoints()));
+        }
+
+        /**
+         * When {@code c}, with {@code used} working time used by now, used up {@code budget}: the due time of a target that
+         * is already used up. A clock keeps only the start of its current running stretch and the sum of the earlier ones,
+         * so the moment is exact when it lies in the current stretch, or when no working time was paused since the start;
+         * an unchanged target keeps its due time. Otherwise (used up before a pause that took working time off, or before
+         * an earlier recompute) the moment is not known and the clock is due now.
+         */
+        private Instant reachedAt(SlaClock c, Duration budget, Duration used) {
+            Optional<String> name = calendarNameOf(c);
+            if (name.isPresent()) {
+                // the calendar the time used was counted on, which a recompute may be about to change
+                BusinessCalendar counted = calendar(name.get());
+                if (c.isRunning() && c.usedBeforeRun().compareTo(budget) < 0) {
+                    return counted.plus(Objects.requireNonNull(c.runningSince()), budget.minus(c.usedBeforeRun()));
+                }
+                if (counted.workingTimeBetween(c.startedAt(), now).equals(used)) {
+                    return counted.plus(c.startedAt(), budget);
+                }
+            }
+            return budget.equals(c.target()) && c.dueAt().isBefore(now) ? c.dueAt() : now;
         }
     }
 

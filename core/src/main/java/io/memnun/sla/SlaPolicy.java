@@ -8,6 +8,7 @@ import io.memnun.feedback.LocationId;
 import io.memnun.feedback.Priority;
 import io.memnun.feedback.SubjectId;
 import io.memnun.internal.Checks;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -176,7 +177,25 @@ public final class SlaPolicy {
             }
             byKind.forEach((kind, list) -> checkUnambiguous(kind, list));
             byKind.replaceAll((kind, list) -> List.copyOf(list));
-            return new SlaPolicy(calendars, byKind, checkedThresholds(), checkedLadder());
+            List<Integer> thresholds = checkedThresholds();
+            List<EscalationLevel> ladder = checkedLadder();
+            checkCountable(ladder);
+            return new SlaPolicy(calendars, byKind, thresholds, ladder);
+        }
+
+        /**
+         * Refuses a target whose farthest checkpoint (the breach, or the last escalation above 100%) is more working
+         * time than a calendar counts: accepted, it would fail the receipt of every feedback it applies to.
+         */
+        private void checkCountable(List<EscalationLevel> ladder) {
+            int farthest = ladder.isEmpty() ? 100 : Math.max(100, ladder.get(ladder.size() - 1).percentOfTarget());
+            for (SlaTarget target : targets) {
+                Duration counted = SlaEngine.share(target.workingTime(), farthest);
+                Checks.argument(counted.compareTo(BusinessCalendar.MAX_WORKING_TIME) <= 0, "targets." + target.kind() + ".workingTime",
+                        "at " + farthest + "% of " + target.workingTime() + " the checkpoints would count " + counted.toDays()
+                                + " days of working time; a calendar counts at most " + BusinessCalendar.MAX_WORKING_TIME.toDays()
+                                + " days (200 years)");
+            }
         }
 
         private static void checkUnambiguous(SlaKind kind, List<Entry> entries) {

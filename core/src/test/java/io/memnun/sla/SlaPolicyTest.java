@@ -180,6 +180,32 @@ class SlaPolicyTest {
     }
 
     @Test
+    void refuses_a_target_whose_escalations_cannot_be_counted_on_a_calendar() {
+        // a calendar counts at most 200 years of working time: 30 years escalated at 1000% would be 300, which used to pass
+        // the build and then fail every receipt of a feedback the target applies to
+        SlaTarget thirtyYears = SlaTarget.of(SlaKind.RESOLUTION, Duration.ofDays(30 * 366), "front-desk");
+        assertThatThrownBy(() -> SlaPolicy.builder(CALENDARS).target(Priority.NORMAL, thirtyYears)
+                        .escalation(EscalationLevel.of(1, 1000, Recipient.DEPARTMENT_HEAD)).build())
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("1000%")
+                .extracting(e -> ((ValidationException) e).field()).isEqualTo("targets.RESOLUTION.workingTime");
+        // without escalations beyond the breach, the target itself is what is counted
+        SlaTarget threeCenturies = SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofDays(300 * 366), "office");
+        assertThatThrownBy(() -> SlaPolicy.builder(CALENDARS).target(Priority.NORMAL, threeCenturies).build())
+                .isInstanceOf(ValidationException.class)
+                .extracting(e -> ((ValidationException) e).field()).isEqualTo("targets.ACKNOWLEDGEMENT.workingTime");
+
+        // the longest accepted: every checkpoint of it can be counted
+        SlaTarget twentyYears = SlaTarget.of(SlaKind.RESOLUTION, Duration.ofDays(20 * 366), "front-desk");
+        SlaPolicy longest = SlaPolicy.builder(CALENDARS).target(Priority.NORMAL, twentyYears)
+                .escalation(EscalationLevel.of(1, 1000, Recipient.DEPARTMENT_HEAD)).build();
+        ApplicableTarget target = longest.targetFor(SlaKind.RESOLUTION, Priority.NORMAL, FeedbackKind.COMPLAINT, Channel.FAX, null, null)
+                .orElseThrow();
+        Instant start = at(Calendars.ISTANBUL_24X7, "2025-03-07T17:30");
+        assertThat(target.at(start, 1000)).isEqualTo(start.plus(Duration.ofDays(200 * 366)));
+    }
+
+    @Test
     void refuses_thresholds_outside_1_to_100_percent() {
         for (int bad : new int[] {0, -5, 101}) {
             assertThatThrownBy(() -> SlaPolicy.builder(CALENDARS).target(Priority.NORMAL, ack(6)).warnAt(50, bad).build())
