@@ -23,6 +23,7 @@ import io.memnun.feedback.Page;
 import io.memnun.feedback.SubjectId;
 import io.memnun.feedback.TenantId;
 import io.memnun.internal.Checks;
+import io.memnun.internal.DuePass;
 import io.memnun.internal.TimeOrderedIds;
 import io.memnun.notify.Contact;
 import io.memnun.notify.Delivery;
@@ -70,6 +71,7 @@ public final class CapaDesk {
     private static final Logger LOG = LoggerFactory.getLogger(CapaDesk.class);
     private static final int BATCH = 200;
     private static final int MAX_CONFLICTS = 20;
+    private final DuePass<CorrectiveAction> pass = new DuePass<>(BATCH, 10 * BATCH, LOG);
 
     private static final Actor NOTIFIER = Actor.system("notifications");
 
@@ -186,28 +188,18 @@ public final class CapaDesk {
      */
     public int tick(Instant now) {
         Objects.requireNonNull(now, "now");
-        int fired = 0;
-        while (true) {
-            List<CorrectiveAction> due = store.dueForEscalation(now, BATCH);
-            int inBatch = 0;
-            for (CorrectiveAction a : due) {
-                inBatch += escalateAll(a, now);
-            }
-            fired += inBatch;
-            if (due.size() < BATCH || inBatch == 0) {
-                return fired;
-            }
-        }
+        return pass.run(limit -> store.dueForEscalation(now, limit), CorrectiveAction::id, a -> a.number() != null ? a.number().toString() : a.id().toString(),
+                a -> escalateAll(a, now));
     }
 
-    private int escalateAll(CorrectiveAction start, Instant now) {
+    private DuePass.Outcome escalateAll(CorrectiveAction start, Instant now) {
         CorrectiveAction current = start;
         int fired = 0;
         int conflicts = 0;
         while (true) {
             Optional<CapaLifecycle.Transition> t = CapaLifecycle.escalateOverdue(current, now);
             if (t.isEmpty()) {
-                return fired;
+                return new DuePass.Outcome(fired, true);
             }
             CapaEvent event = t.get().event();
             List<Notification> messages = new ArrayList<>();
@@ -220,11 +212,11 @@ public final class CapaDesk {
                 // another node or a staff command got there first: look again at what is stored now
                 if (++conflicts > MAX_CONFLICTS) {
                     LOG.warn("giving up on corrective action {} for now after {} conflicts", current.id(), conflicts);
-                    return fired;
+                    return new DuePass.Outcome(fired, false);
                 }
                 Optional<CorrectiveAction> reloaded = store.find(current.tenant(), current.id());
                 if (reloaded.isEmpty()) {
-                    return fired;
+                    return new DuePass.Outcome(fired, true);
                 }
                 current = reloaded.get();
                 continue;

@@ -4,15 +4,14 @@ import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.Lifecycle;
+import io.memnun.internal.DuePass;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,6 +44,7 @@ public final class SlaMonitor implements AutoCloseable {
     private static final int MAX_STUCK_PER_TICK = 10 * BATCH;
 
     private final FeedbackDesk desk;
+    private final DuePass<Feedback> pass = new DuePass<>(BATCH, MAX_STUCK_PER_TICK, LOG);
     private final io.memnun.internal.Periodic periodic = new io.memnun.internal.Periodic("memnun-sla-monitor", this::tick);
 
     SlaMonitor(FeedbackDesk desk) {
@@ -64,41 +64,8 @@ public final class SlaMonitor implements AutoCloseable {
     public int tick(Instant now) {
         Objects.requireNonNull(now, "now");
         FeedbackStore store = desk.store();
-        int fired = 0;
-        // every feedback is tried once a tick. The store lists what is due earliest first and has no cursor, and a
-        // feedback whose checkpoints could not be saved stays due and listed first: each query asks for as many more as
-        // are stuck so and skips what was tried, so a batch of them does not hide the feedback due after them
-        Set<FeedbackId> tried = new HashSet<>();
-        int stuck = 0;
-        while (true) {
-            int limit = BATCH + stuck;
-            List<Feedback> due = store.dueForSlaCheck(now, limit);
-            int triedInBatch = 0;
-            for (Feedback f : due) {
-                if (!tried.add(f.id())) {
-                    continue;
-                }
-                triedInBatch++;
-                try {
-                    Outcome outcome = fireAll(store, f, now);
-                    fired += outcome.fired();
-                    stuck += outcome.settled() ? 0 : 1;
-                } catch (RuntimeException e) {
-                    // one feedback whose change the store refuses must not hold up every other feedback's checkpoints;
-                    // it stays due and is tried again on the next tick
-                    LOG.error("the SLA checkpoints of {} could not be saved; the others go on", f.reference(), e);
-                    stuck++;
-                }
-            }
-            if (due.size() < limit || triedInBatch == 0) {
-                break;
-            }
-            if (stuck >= MAX_STUCK_PER_TICK) {
-                // each query reads the stuck feedback again: past this many, the rest waits for the next tick
-                LOG.error("{} feedback due for SLA checks could not be saved in this tick; the rest waits for the next", stuck);
-                break;
-            }
-        }
+        int fired = pass.run(limit -> store.dueForSlaCheck(now, limit), Feedback::id, f -> f.reference().toString(),
+                f -> fireAll(store, f, now));
         for (java.util.function.ToIntFunction<Instant> other : desk.monitored()) {
             try {
                 fired += other.applyAsInt(now);
@@ -110,10 +77,7 @@ public final class SlaMonitor implements AutoCloseable {
         return fired;
     }
 
-    /** How many checkpoints of one feedback were fired, and whether none is left due (false: it gave up on conflicts). */
-    private record Outcome(int fired, boolean settled) {}
-
-    private Outcome fireAll(FeedbackStore store, Feedback start, Instant now) {
+    private DuePass.Outcome fireAll(FeedbackStore store, Feedback start, Instant now) {
         Lifecycle lifecycle = desk.lifecycle();
         Feedback current = start;
         int fired = 0;
@@ -121,7 +85,7 @@ public final class SlaMonitor implements AutoCloseable {
         while (true) {
             Optional<Lifecycle.Transition> t = lifecycle.fireDueCheckpoint(current, now);
             if (t.isEmpty()) {
-                return new Outcome(fired, true);
+                return new DuePass.Outcome(fired, true);
             }
             List<io.memnun.feedback.FeedbackEvent> recorded;
             try {
@@ -130,11 +94,11 @@ public final class SlaMonitor implements AutoCloseable {
                 // another monitor or a staff command got there first: look again at what is stored now
                 if (++conflicts > MAX_CONFLICTS_PER_FEEDBACK) {
                     LOG.warn("giving up on {} for now after {} conflicts", current.reference(), conflicts);
-                    return new Outcome(fired, false);
+                    return new DuePass.Outcome(fired, false);
                 }
                 Optional<Feedback> reloaded = store.find(current.tenant(), current.id());
                 if (reloaded.isEmpty()) {
-                    return new Outcome(fired, true);
+                    return new DuePass.Outcome(fired, true);
                 }
                 current = reloaded.get();
                 continue;

@@ -187,6 +187,60 @@ class CapaDeskTest {
     }
 
     @Test
+    void actionsThatCannotBeSavedDoNotStarveTheActionsDueAfterThem() {
+        // more than a batch of actions whose saves the store refuses, all overdue before the healthy one
+        java.util.Set<io.memnun.capa.CapaId> poison = new java.util.HashSet<>();
+        for (int i = 0; i < 201; i++) {
+            poison.add(withItem(standalone(), 1).id());
+        }
+        CorrectiveAction healthy = withItem(standalone(), 2);
+        clock.advance(Duration.ofDays(3));
+        java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
+        io.memnun.spi.CapaStore refusing = new io.memnun.spi.CapaStore() {
+            @Override
+            public void save(CorrectiveAction action, long expectedVersion, CapaEvent event, List<io.memnun.notify.Notification> outbox) {
+                if (poison.contains(action.id())) {
+                    throw new io.memnun.error.StoreException("the database refuses " + action.number());
+                }
+                capaStore.save(action, expectedVersion, event, outbox);
+            }
+
+            @Override
+            public java.util.Optional<CorrectiveAction> find(io.memnun.feedback.TenantId tenant, io.memnun.capa.CapaId id) {
+                return capaStore.find(tenant, id);
+            }
+
+            @Override
+            public java.util.Optional<CorrectiveAction> findByNumber(io.memnun.feedback.TenantId tenant, io.memnun.capa.CapaNumber number) {
+                return capaStore.findByNumber(tenant, number);
+            }
+
+            @Override
+            public List<CapaEvent> history(io.memnun.feedback.TenantId tenant, io.memnun.capa.CapaId id) {
+                return capaStore.history(tenant, id);
+            }
+
+            @Override
+            public List<CorrectiveAction> open(io.memnun.feedback.TenantId tenant) {
+                return capaStore.open(tenant);
+            }
+
+            @Override
+            public List<CorrectiveAction> dueForEscalation(java.time.Instant now, int limit) {
+                queries.incrementAndGet();
+                return capaStore.dueForEscalation(now, limit);
+            }
+        };
+        CapaDesk node = CapaDesk.builder(desk).store(refusing).build();
+
+        assertThat(node.tick()).as("the healthy action's overdue item").isEqualTo(1);
+        assertThat(capa.get(HOTEL, healthy.id()).item(1).orElseThrow().escalatedAt()).isNotNull();
+        // each action is tried once a tick: 200 refused, then the last refused one and the healthy one past them
+        assertThat(queries.get()).isEqualTo(2);
+        assertThat(capa.history(HOTEL, poison.iterator().next())).extracting(CapaEvent::type).doesNotContain(CapaEventType.ITEM_OVERDUE);
+    }
+
+    @Test
     void concurrentTicksEscalateEachItemOnce() throws Exception {
         for (int n = 0; n < 5; n++) {
             withItem(withItem(standalone(), 1), 2);
