@@ -270,23 +270,32 @@ public final class PrivacyDesk {
 
     // ---- retention
 
-    /** Runs the retention policy for every tenant the desk was built with; the host's scheduler calls it. */
+    /**
+     * Runs the retention policy for every tenant the desk was built with; the host's scheduler calls it. A tenant whose
+     * run fails as a whole (its feedback cannot be listed) is logged and left for the next tick; the other tenants run.
+     */
     public List<RetentionReport> tick(Instant now) {
         List<RetentionReport> reports = new ArrayList<>();
         for (TenantId t : tenants) {
-            reports.add(runRetention(t, now));
+            try {
+                reports.add(runRetention(t, now));
+            } catch (RuntimeException e) {
+                LOG.error("the retention run of tenant {} failed; the next tick tries again", t, e);
+            }
         }
         return reports;
     }
 
     /**
      * Anonymises the tenant's closed and cancelled feedback whose retention period has run out at {@code now}, except
-     * those under a legal hold, and answers what it did.
+     * those under a legal hold, and answers what it did. A feedback that cannot be anonymised is logged, listed as
+     * {@link RetentionReport#failed() failed} and tried again by the next run; the run goes on with the others.
      */
     public RetentionReport runRetention(TenantId tenant, Instant now) {
         Objects.requireNonNull(now, "now");
         List<String> anonymised = new ArrayList<>();
         List<String> held = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         int examined = 0;
         FeedbackQuery q = FeedbackQuery.builder(tenant).status(Status.CLOSED, Status.CANCELLED).limit(FeedbackQuery.MAX_LIMIT).build();
         while (true) {
@@ -301,15 +310,22 @@ public final class PrivacyDesk {
                     held.add(f.reference().toString());
                     continue;
                 }
-                anonymise(f, Actor.system("retention"), "retention");
-                anonymised.add(f.reference().toString());
+                try {
+                    anonymise(f, Actor.system("retention"), "retention");
+                    anonymised.add(f.reference().toString());
+                } catch (RuntimeException e) {
+                    // one feedback that cannot be anonymised (its history was changed behind the store's back, a
+                    // database error) must not keep every later one's personal data past its retention
+                    LOG.error("retention could not anonymise {}; the run goes on and the next one tries again", f.reference(), e);
+                    failed.add(f.reference().toString());
+                }
             }
             if (page.next().isEmpty()) {
                 break;
             }
             q = q.after(page.next().get());
         }
-        return new RetentionReport(now, examined, anonymised, held);
+        return new RetentionReport(now, examined, anonymised, held, failed);
     }
 
     private List<Feedback> feedbackOf(TenantId tenant, PersonKey person) {

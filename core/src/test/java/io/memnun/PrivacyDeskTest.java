@@ -305,6 +305,33 @@ class PrivacyDeskTest {
         assertThat(store.history(HOTEL, compliment.id()).stream().filter(e -> e.type() == EventType.ANONYMISED)).hasSize(1);
     }
 
+    @Test
+    void aFeedbackThatCannotBeAnonymisedIsReportedAndTheRunGoesOnWithTheOthers() {
+        Feedback[] refused = new Feedback[1];
+        FeedbackDesk desk = FeedbackDesk.builder().store(new io.memnun.testing.ForwardingFeedbackStore(store) {
+            @Override
+            public void redact(io.memnun.spi.FeedbackRedaction redaction) {
+                if (redaction.feedback().id().equals(refused[0].id())) {
+                    throw new io.memnun.error.StoreException("the database refuses " + refused[0].reference());
+                }
+                super.redact(redaction);
+            }
+        }).referenceSequence(store).clock(clock).build();
+        PrivacyDesk privacy = PrivacyDesk.builder(desk, privacyStore).tenants(HOTEL)
+                .retention(RetentionPolicy.builder().afterClosing(Duration.ofDays(730)).build()).build();
+        refused[0] = closed(desk, Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.KIOSK, "Gürültü, Veli Bey"));
+        Feedback later = closed(desk, Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.KIOSK, "Soğuk oda, Ayşe Hanım"));
+
+        List<RetentionReport> reports = privacy.tick(later.closedAt().orElseThrow().plus(Duration.ofDays(730)));
+
+        assertThat(reports).singleElement().satisfies(rep -> {
+            assertThat(rep.failed()).containsExactly(refused[0].reference().toString());
+            assertThat(rep.anonymised()).containsExactly(later.reference().toString());
+        });
+        assertThat(Anonymisation.isAnonymised(store.find(HOTEL, later.id()).orElseThrow())).isTrue();
+        assertThat(store.find(HOTEL, refused[0].id()).orElseThrow().description()).isEqualTo("Gürültü, Veli Bey");
+    }
+
     private Feedback closed(FeedbackDesk desk, Intake.Builder intake) {
         Feedback f = desk.receive(intake.customer(Customer.builder().name("Bir Misafir").email("misafir@ornek.com.tr").build()).build());
         return desk.cancel(HOTEL, f.id(), Actor.staff("ayse.yilmaz"), "Bilgi amaçlı, iş gerekmez");

@@ -11,11 +11,14 @@ import java.util.Objects;
  * @param examined how many closed feedback it looked at
  * @param anonymised the reference numbers of the feedback it anonymised
  * @param held the reference numbers of feedback that were due but kept because of a legal hold
+ * @param failed the reference numbers of feedback that were due but could not be anonymised in this run (the cause is
+ *     logged); the next run tries them again
  */
-public record RetentionReport(Instant ranAt, int examined, List<String> anonymised, List<String> held) {
+public record RetentionReport(Instant ranAt, int examined, List<String> anonymised, List<String> held, List<String> failed) {
     public RetentionReport {
         Objects.requireNonNull(ranAt, "ranAt");
         anonymised = List.copyOf(anonymised);
         held = List.copyOf(held);
+        failed = List.copyOf(failed);
     }
 }
