@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * {@code segments}, {@code commercial} ({@code true} or {@code false}), and any {@link Builder#variable}. An
  * unknown placeholder is refused when the gateway is built.
  *
- * <p>Answers: a timeout, a connection failure, 429 and 5xx are retryable (a {@code Retry-After} in seconds is
+ * <p>Answers: a timeout, a connection failure, 408, 429 and 5xx are retryable (a {@code Retry-After} in seconds is
  * passed on); any other status outside 2xx is permanent; a 2xx whose success check fails is permanent, unless the
  * provider's code is one of {@link Builder#retryableWhen}.
  */
@@ -183,7 +183,8 @@ public final class HttpSmsGateway implements NotificationChannel {
         int status = response.statusCode();
         String text = response.body() == null ? "" : response.body();
         String snippet = "HTTP " + status + ": " + (text.length() > 500 ? text.substring(0, 500) + "..." : text).strip();
-        if (status == 429 || status >= 500) {
+        // 408 (the server gave up waiting for the request) and 429 (too many requests) say "not now", not "never"
+        if (status == 408 || status == 429 || status >= 500) {
             Duration retryAfter = response.headers().firstValue("Retry-After")
                     .filter(v -> v.strip().matches("\\d{1,6}")).map(v -> Duration.ofSeconds(Long.parseLong(v.strip()))).orElse(null);
             return new SendResult.RetryableFailure(snippet, retryAfter);

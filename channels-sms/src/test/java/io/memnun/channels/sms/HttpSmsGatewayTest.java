@@ -90,6 +90,20 @@ class HttpSmsGatewayTest {
     }
 
     @Test
+    void aRequestTimeoutAnswerIsRetryableLikeARateLimit() {
+        server.then(new GatewayServer.Answer(408, "request timeout", Map.of("Retry-After", "90"), 0))
+                .then(408, "")
+                .then(404, "{\"error\":\"no such route\"}");
+        HttpSmsGateway g = generic().build();
+
+        assertThat(g.send(sms("+905321234567", "a"))).isInstanceOfSatisfying(SendResult.RetryableFailure.class,
+                f -> assertThat(f.retryAfter()).isEqualTo(Duration.ofSeconds(90)));
+        assertThat(g.send(sms("+905321234567", "b"))).isInstanceOfSatisfying(SendResult.RetryableFailure.class,
+                f -> assertThat(f.reason()).startsWith("HTTP 408"));
+        assertThat(g.send(sms("+905321234567", "c"))).as("other 4xx stay permanent").isInstanceOf(SendResult.PermanentFailure.class);
+    }
+
+    @Test
     void aGatewayThatDoesNotAnswerInTimeIsRetryable() {
         // the server answers long after the client stopped waiting
         server.then(new GatewayServer.Answer(200, "{\"status\":\"sent\"}", Map.of(), 30_000));
