@@ -232,7 +232,7 @@ public final class HttpSmsGateway implements NotificationChannel {
         v.put("digits", c.digits());
         v.put("national", c.nationalNumber());
         v.put("countryCode", Integer.toString(c.countryCode()));
-        v.put("text", n.text());
+        v.put("text", c.text().text());
         v.put("sender", sender);
         v.put("reference", n.owner().label());
         v.put("idempotencyKey", n.idempotencyKey());

@@ -171,7 +171,7 @@ class HttpSmsGatewayTest {
     }
 
     @Test
-    void badNumbersAndOverlongTextsAreRefusedBeforeAnythingIsSent() {
+    void badNumbersAreRefusedBeforeAnythingIsSent() {
         HttpSmsGateway g = generic().policy(SmsPolicy.builder().maxSegments(2).build()).build();
         assertThatThrownBy(() -> PhoneNumber.of("0532 abc 45 67"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("phone"));
@@ -180,14 +180,23 @@ class HttpSmsGatewayTest {
                 .hasMessageContaining("not a valid number");
         assertThatThrownBy(() -> g.send(sms("+902122223344", "a")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("not a mobile one");
-        String long3 = "ş".repeat(160); // 320 septets with the Turkish shift table: 3 parts of 149
-        assertThatThrownBy(() -> g.send(sms("+905321234567", long3)))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("sms"))
-                .hasMessageContaining("3 segments long").hasMessageContaining("the limit is 2");
         assertThat(server.requests).isEmpty();
         assertThatThrownBy(() -> generic().body(HttpSmsGateway.BodyFormat.JSON, "application/json", "{\"x\":\"${receiver}\"}").build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("${receiver}");
         assertThatThrownBy(() -> generic().header("X-Bad", "a\r\nInjected: 1")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aTextOverTheSegmentLimitIsSentCutToFit() {
+        server.otherwise(200, "{\"status\":\"sent\",\"data\":{\"id\":\"c1\"}}");
+        HttpSmsGateway g = generic().policy(SmsPolicy.builder().maxSegments(2).build()).build();
+        String long3 = "ş".repeat(160); // 320 septets with the Turkish shift table: 3 parts of 149
+
+        assertThat(g.send(sms("+905321234567", long3))).isEqualTo(SendResult.delivered("c1"));
+
+        Object body = Json.parse(server.requests.get(0).body());
+        assertThat(Json.at(body, "/text")).contains("ş".repeat(147) + "...");
+        assertThat(Json.at(body, "/parts")).contains("2");
     }
 
     @Test

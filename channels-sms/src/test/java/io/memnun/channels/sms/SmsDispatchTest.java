@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.memnun.FeedbackDesk;
 import io.memnun.NotificationDispatcher;
 import io.memnun.Notifications;
+import io.memnun.channels.sms.internal.Json;
+import io.memnun.feedback.Actor;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.ContactChannel;
 import io.memnun.feedback.Customer;
@@ -61,6 +63,38 @@ class SmsDispatchTest {
                     EventType.NOTIFICATION_SENT, EventType.ACKNOWLEDGED);
             assertThat(history.get(1).details().get("error")).contains("503");
             assertThat(history.get(2).details()).containsEntry("providerId", "J-1").containsEntry("attempt", "2");
+        }
+    }
+
+    @Test
+    void aLongDecisionReachesTheCustomerCutToFitWithTheTrackingLink() throws IOException {
+        TenantId hotel = TenantId.of("otel");
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(Clock.fixed(SmsFixtures.AT, ZoneOffset.UTC))
+                .notifications(Notifications.builder("Boğaziçi Otel").trackingUrl("https://otel.example/t/{reference}")
+                        .rules(NotificationRules.builder().add(NotificationRule.on(EventType.RESOLVED, Party.CUSTOMER)).build())
+                        .build())
+                .build();
+        try (GatewayServer gateway = new GatewayServer()) {
+            gateway.otherwise(200, "{\"code\":\"00\",\"jobid\":\"J-1\"}");
+            HttpSmsGateway sms = HttpSmsGateway.netgsm("8503020000", "gizli", "BOGAZICI").url(gateway.url("/sms/rest/v2/send")).build();
+            NotificationDispatcher dispatcher = desk.notificationDispatcher().channel(ContactChannel.SMS, sms).build();
+            Feedback f = desk.receive(Intake.builder(hotel, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Klima bozuk")
+                    .customer(Customer.builder().name("Şükrü Çağlayan").phone("0532 123 45 67").build()).build());
+            desk.take(hotel, f.id(), Actor.staff("ayse"));
+            // about 1,600 septets with the Turkish shift table: eleven segments, the limit is six
+            String resolution = "Odanızdaki klima değiştirildi, teknik ekibimiz çalıştığını doğruladı. ".repeat(22);
+            desk.resolve(hotel, f.id(), Actor.staff("ayse"), resolution);
+
+            dispatcher.tick(SmsFixtures.AT);
+
+            assertThat(gateway.requests).hasSize(1);
+            String sent = Json.at(Json.parse(gateway.requests.get(0).body()), "/messages/0/msg").orElseThrow();
+            assertThat(sent).startsWith("Boğaziçi Otel: " + f.reference() + " no'lu başvurunuz sonuçlandı: Odanızdaki klima")
+                    .endsWith("... https://otel.example/t/" + f.reference());
+            assertThat(SmsText.of(sent).segments()).isBetween(5, 6);
+            List<FeedbackEvent> history = desk.history(hotel, f.id());
+            assertThat(history.get(history.size() - 1).type()).isEqualTo(EventType.NOTIFICATION_SENT);
         }
     }
 }
