@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * and refuses a later one for now, the retry on this channel sends only the parts it has not taken.
  *
  * <p>Answers: a timeout, a broken connection and the SMSC's throttling or full queue are retryable; other
- * negative responses (an invalid destination, say) are permanent.
+ * negative responses are permanent, and a number that is not a valid mobile one (refused by the {@link SmsPolicy}, or
+ * an invalid destination address from the SMSC) is {@link SendResult#unreachable unreachable}.
  */
 public final class SmppSmsChannel implements NotificationChannel, AutoCloseable {
     private static final int[] RETRYABLE_STATUS = {
@@ -95,7 +96,12 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
 
     @Override
     public synchronized SendResult send(Notification n) {
-        SmsPolicy.Checked c = policy.check(n);
+        SmsPolicy.Checked c;
+        try {
+            c = policy.check(n);
+        } catch (ValidationException e) {
+            return SmsPolicy.unreachable(e);
+        }
         Optional<SendResult> deferred = policy.deferral(n);
         if (deferred.isPresent()) {
             return deferred.get();
@@ -128,7 +134,8 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
                 }
             }
             taken.remove(progress);
-            return SendResult.permanent(reason);
+            // an invalid destination: the number cannot take SMS, and the desk may tell the customer another way
+            return e.getCommandStatus() == SMPPConstant.STAT_ESME_RINVDSTADR ? SendResult.unreachable(reason) : SendResult.permanent(reason);
         } catch (ResponseTimeoutException e) {
             // the SMSC may have taken it: we do not know, so the part goes again with the same reference
             dropSession();

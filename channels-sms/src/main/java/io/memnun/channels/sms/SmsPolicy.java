@@ -104,6 +104,17 @@ public final class SmsPolicy {
                 Long.toString(number.getNationalNumber()), number.getCountryCode());
     }
 
+    /**
+     * A number {@link #check} refused, as a channel answers it: {@link SendResult#unreachable} (the number cannot take
+     * SMS; the desk tells a customer who left an e-mail address by e-mail instead). Any other refusal is thrown on.
+     */
+    static SendResult unreachable(ValidationException refused) {
+        if (!"phone".equals(refused.field())) {
+            throw refused;
+        }
+        return SendResult.unreachable(refused.getMessage());
+    }
+
     public static final class Builder {
         private int maxSegments = 6;
         private final Map<String, Integer> maxSegmentsByTemplate = new HashMap<>();

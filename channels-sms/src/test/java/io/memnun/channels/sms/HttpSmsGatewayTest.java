@@ -158,6 +158,12 @@ class HttpSmsGatewayTest {
                 .isEqualTo(SendResult.delivered("SM1234567890abcdef1234567890abcdef"));
         assertThat(g.send(sms("+447911123456", "x"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class,
                 f -> assertThat(f.reason()).contains("21211"));
+        server.then(400, "{\"code\":21614,\"message\":\"'To' number is not a valid mobile number\"}")
+                .then(400, "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\"}");
+        assertThat(g.send(sms("+447911123456", "y"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class,
+                f -> assertThat(f.unreachable()).as("not a mobile number").isTrue());
+        assertThat(g.send(sms("+447911123456", "z"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class,
+                f -> assertThat(f.unreachable()).as("another refusal").isFalse());
 
         GatewayServer.Request req = server.requests.get(0);
         assertThat(req.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
@@ -175,11 +181,15 @@ class HttpSmsGatewayTest {
         HttpSmsGateway g = generic().policy(SmsPolicy.builder().maxSegments(2).build()).build();
         assertThatThrownBy(() -> PhoneNumber.of("0532 abc 45 67"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("phone"));
-        assertThatThrownBy(() -> g.send(sms("+90123456789", "a")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("phone"))
-                .hasMessageContaining("not a valid number");
-        assertThatThrownBy(() -> g.send(sms("+902122223344", "a")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("not a mobile one");
+        // answered as unreachable: the desk may tell the customer by e-mail instead
+        assertThat(g.send(sms("+90123456789", "a"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class, f -> {
+            assertThat(f.unreachable()).isTrue();
+            assertThat(f.reason()).startsWith("phone: ").contains("not a valid number");
+        });
+        assertThat(g.send(sms("+902122223344", "a"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class, f -> {
+            assertThat(f.unreachable()).isTrue();
+            assertThat(f.reason()).contains("not a mobile one");
+        });
         assertThat(server.requests).isEmpty();
         assertThatThrownBy(() -> generic().body(HttpSmsGateway.BodyFormat.JSON, "application/json", "{\"x\":\"${receiver}\"}").build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("${receiver}");

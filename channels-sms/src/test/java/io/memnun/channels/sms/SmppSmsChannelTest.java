@@ -145,8 +145,10 @@ class SmppSmsChannelTest {
 
         assertThat(channel.send(sms("+905321234567", "a"))).isInstanceOfSatisfying(SendResult.RetryableFailure.class,
                 f -> assertThat(f.reason()).contains("0x58"));
-        assertThat(channel.send(sms("+905321234567", "b"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class,
-                f -> assertThat(f.reason()).contains("0xb"));
+        assertThat(channel.send(sms("+905321234567", "b"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class, f -> {
+            assertThat(f.reason()).contains("0xb");
+            assertThat(f.unreachable()).as("an invalid destination cannot take SMS").isTrue();
+        });
         assertThat(channel.send(sms("+905321234567", "c"))).as("and then it goes through").isEqualTo(SendResult.delivered("m1"));
         assertThat(smsc.binds.get()).as("one bound session for all").isEqualTo(1);
     }

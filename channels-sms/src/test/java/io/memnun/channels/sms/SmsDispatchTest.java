@@ -16,10 +16,12 @@ import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.Notification;
 import io.memnun.notify.NotificationRule;
 import io.memnun.notify.NotificationRules;
 import io.memnun.notify.OutboxMessage;
 import io.memnun.notify.Party;
+import io.memnun.notify.SendResult;
 import io.memnun.store.memory.InMemoryFeedbackStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The whole path: a receipt, its SMS in the outbox, the gateway failing once, the retry, the history. */
@@ -95,6 +98,55 @@ class SmsDispatchTest {
             assertThat(SmsText.of(sent).segments()).isBetween(5, 6);
             List<FeedbackEvent> history = desk.history(hotel, f.id());
             assertThat(history.get(history.size() - 1).type()).isEqualTo(EventType.NOTIFICATION_SENT);
+        }
+    }
+
+    @Test
+    void aCustomerWhoseNumberCannotTakeSmsIsToldByEmailOnceAndTheHistorySaysSo() throws IOException {
+        TenantId hotel = TenantId.of("otel");
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(Clock.fixed(SmsFixtures.AT, ZoneOffset.UTC))
+                .notifications(Notifications.builder("Boğaziçi Otel")
+                        .rules(NotificationRules.builder().add(NotificationRule.on(EventType.RECEIVED, Party.CUSTOMER)).build())
+                        .build())
+                .build();
+        List<Notification> mails = new CopyOnWriteArrayList<>();
+        try (GatewayServer gateway = new GatewayServer()) {
+            HttpSmsGateway sms = HttpSmsGateway.netgsm("8503020000", "gizli", "BOGAZICI").url(gateway.url("/sms/rest/v2/send")).build();
+            NotificationDispatcher dispatcher = desk.notificationDispatcher().channel(ContactChannel.SMS, sms)
+                    .channel(ContactChannel.EMAIL, n -> {
+                        mails.add(n);
+                        return SendResult.delivered("mail-" + mails.size());
+                    }).build();
+            // a landline in Istanbul: libphonenumber knows it is no mobile number
+            Feedback f = desk.receive(Intake.builder(hotel, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Klima bozuk")
+                    .customer(Customer.builder().name("Şükrü Çağlayan").phone("0212 222 33 44").email("sukru@example.com")
+                            .preferredChannel(ContactChannel.SMS).language("tr").build()).build());
+
+            dispatcher.tick(SmsFixtures.AT);
+            dispatcher.tick(SmsFixtures.AT.plusSeconds(1));
+            dispatcher.tick(SmsFixtures.AT.plusSeconds(2));
+
+            assertThat(gateway.requests).as("nothing reaches the gateway").isEmpty();
+            assertThat(mails).singleElement().satisfies(m -> {
+                assertThat(m.address()).isEqualTo("sukru@example.com");
+                assertThat(m.template()).isEqualTo("customer/RECEIVED");
+                assertThat(m.subject()).contains(f.reference().toString());
+                assertThat(m.text()).contains(f.reference().toString());
+            });
+            List<FeedbackEvent> history = desk.history(hotel, f.id());
+            assertThat(history).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.NOTIFICATION_FAILED,
+                    EventType.NOTIFICATION_SENT, EventType.ACKNOWLEDGED);
+            assertThat(history.get(1).details()).containsEntry("deadLetter", "true").containsEntry("fallback", "EMAIL");
+            assertThat(history.get(1).details().get("error")).contains("not a mobile one");
+            assertThat(history.get(2).details()).containsEntry("channel", "EMAIL").containsEntry("about", "1");
+
+            // sending the dead letter again does not plan a second e-mail
+            OutboxMessage dead = store.outbox().deadLetters(10).get(0);
+            store.outbox().requeue(dead.notification().id(), SmsFixtures.AT.plusSeconds(3));
+            dispatcher.tick(SmsFixtures.AT.plusSeconds(4));
+            dispatcher.tick(SmsFixtures.AT.plusSeconds(5));
+            assertThat(mails).hasSize(1);
         }
     }
 }
