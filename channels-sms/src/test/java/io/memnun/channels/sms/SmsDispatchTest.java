@@ -35,15 +35,19 @@ import org.junit.jupiter.api.Test;
 
 /** The whole path: a receipt, its SMS in the outbox, the gateway failing once, the retry, the history. */
 class SmsDispatchTest {
+    private final TenantId hotel = TenantId.of("otel");
+    private final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+
+    /** A desk on the test's store that tells the customer of {@code event} only. */
+    private FeedbackDesk desk(Notifications.Builder notifications, EventType event) {
+        return FeedbackDesk.builder().store(store).clock(Clock.fixed(SmsFixtures.AT, ZoneOffset.UTC))
+                .notifications(notifications.rules(NotificationRules.builder().add(NotificationRule.on(event, Party.CUSTOMER)).build()).build())
+                .build();
+    }
+
     @Test
     void theAcknowledgementSmsIsRetriedAfterAGatewayFailureAndRecorded() throws IOException {
-        TenantId hotel = TenantId.of("otel");
-        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
-        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(Clock.fixed(SmsFixtures.AT, ZoneOffset.UTC))
-                .notifications(Notifications.builder("Boğaziçi Otel")
-                        .rules(NotificationRules.builder().add(NotificationRule.on(EventType.RECEIVED, Party.CUSTOMER)).build())
-                        .build())
-                .build();
+        FeedbackDesk desk = desk(Notifications.builder("Boğaziçi Otel"), EventType.RECEIVED);
         try (GatewayServer gateway = new GatewayServer()) {
             gateway.then(503, "busy").otherwise(200, "{\"code\":\"00\",\"jobid\":\"J-1\"}");
             HttpSmsGateway sms = HttpSmsGateway.netgsm("8503020000", "gizli", "BOGAZICI").url(gateway.url("/sms/rest/v2/send"))
@@ -71,13 +75,7 @@ class SmsDispatchTest {
 
     @Test
     void aLongDecisionReachesTheCustomerCutToFitWithTheTrackingLink() throws IOException {
-        TenantId hotel = TenantId.of("otel");
-        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
-        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(Clock.fixed(SmsFixtures.AT, ZoneOffset.UTC))
-                .notifications(Notifications.builder("Boğaziçi Otel").trackingUrl("https://otel.example/t/{reference}")
-                        .rules(NotificationRules.builder().add(NotificationRule.on(EventType.RESOLVED, Party.CUSTOMER)).build())
-                        .build())
-                .build();
+        FeedbackDesk desk = desk(Notifications.builder("Boğaziçi Otel").trackingUrl("https://otel.example/t/{reference}"), EventType.RESOLVED);
         try (GatewayServer gateway = new GatewayServer()) {
             gateway.otherwise(200, "{\"code\":\"00\",\"jobid\":\"J-1\"}");
             HttpSmsGateway sms = HttpSmsGateway.netgsm("8503020000", "gizli", "BOGAZICI").url(gateway.url("/sms/rest/v2/send")).build();
@@ -103,13 +101,7 @@ class SmsDispatchTest {
 
     @Test
     void aCustomerWhoseNumberCannotTakeSmsIsToldByEmailOnceAndTheHistorySaysSo() throws IOException {
-        TenantId hotel = TenantId.of("otel");
-        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
-        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(Clock.fixed(SmsFixtures.AT, ZoneOffset.UTC))
-                .notifications(Notifications.builder("Boğaziçi Otel")
-                        .rules(NotificationRules.builder().add(NotificationRule.on(EventType.RECEIVED, Party.CUSTOMER)).build())
-                        .build())
-                .build();
+        FeedbackDesk desk = desk(Notifications.builder("Boğaziçi Otel"), EventType.RECEIVED);
         List<Notification> mails = new CopyOnWriteArrayList<>();
         try (GatewayServer gateway = new GatewayServer()) {
             HttpSmsGateway sms = HttpSmsGateway.netgsm("8503020000", "gizli", "BOGAZICI").url(gateway.url("/sms/rest/v2/send")).build();
