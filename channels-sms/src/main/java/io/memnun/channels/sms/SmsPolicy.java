@@ -125,7 +125,7 @@ public final class SmsPolicy {
 
         private Builder() {}
 
-        /** The most segments a message may take (6 unless set). */
+        /** The most segments a message may take (6 unless set); a longer text is cut to fit ({@link SmsText#fitted}). */
         public Builder maxSegments(int max) {
             this.maxSegments = checkedMax(max, "maxSegments");
             return this;
