@@ -8,6 +8,7 @@ import io.memnun.feedback.Anonymisation;
 import io.memnun.feedback.Assessment;
 import io.memnun.feedback.ClosureReason;
 import io.memnun.feedback.Command;
+import io.memnun.feedback.ContactChannel;
 import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
@@ -41,11 +42,14 @@ import io.memnun.privacy.AccessPolicy;
 import io.memnun.privacy.Viewer;
 import io.memnun.tracking.IssuedToken;
 import io.memnun.tracking.TrackingSettings;
+import io.memnun.notify.MessageCategory;
 import io.memnun.notify.Notification;
+import io.memnun.notify.Party;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -830,10 +834,12 @@ public final class FeedbackDesk {
     /**
      * Records a notification's outcome in its feedback's history through the normal save path, reloading and trying
      * again when the feedback changed meanwhile. With {@code acknowledge}, a delivered acknowledgement also records
-     * {@code ACKNOWLEDGED} in the same change, if the feedback is open and not yet acknowledged.
+     * {@code ACKNOWLEDGED} in the same change, if the feedback is open and not yet acknowledged. With
+     * {@code emailInstead}, an SMS to the customer that their number cannot take is planned again as an e-mail in the
+     * same change (see {@link #emailInstead}), and the event says so with {@code fallback=EMAIL}.
      */
     void recordNotification(Notification n, io.memnun.feedback.EventType type, String note, java.util.Map<String, String> details,
-            boolean acknowledge, Instant now) {
+            boolean acknowledge, boolean emailInstead, Instant now) {
         for (int conflicts = 0; ; conflicts++) {
             Optional<Feedback> found = n.feedbackId().flatMap(id -> store.find(n.tenant(), id));
             if (found.isEmpty()) {
@@ -843,8 +849,16 @@ public final class FeedbackDesk {
             Feedback current = found.get();
             boolean anonymised = Anonymisation.isAnonymised(current);
             // a delivery under way while the feedback was anonymised: what it records must not bring the person back
-            Lifecycle.Transition t = lifecycle.record(current, type, NOTIFIER, anonymised ? Anonymisation.PLACEHOLDER : note,
-                    anonymised ? Anonymisation.blankedForAnonymised(details) : details, now);
+            List<Notification> instead = emailInstead && !anonymised ? emailInstead(current, n).map(List::of).orElse(List.of()) : List.of();
+            Map<String, String> recorded = details;
+            String said = note;
+            if (!instead.isEmpty()) {
+                recorded = new LinkedHashMap<>(details);
+                recorded.put("fallback", ContactChannel.EMAIL.name());
+                said = note + "; told by e-mail instead";
+            }
+            Lifecycle.Transition t = lifecycle.record(current, type, NOTIFIER, anonymised ? Anonymisation.PLACEHOLDER : said,
+                    anonymised ? Anonymisation.blankedForAnonymised(recorded) : recorded, now);
             List<FeedbackEvent> events = new ArrayList<>(List.of(t.event()));
             Feedback after = t.after();
             if (acknowledge && Lifecycle.allowedFrom(Command.Acknowledge.class).contains(after.status())
@@ -855,7 +869,7 @@ public final class FeedbackDesk {
                 after = ack.after();
             }
             try {
-                publish(after, save(new FeedbackChange(after, current.version(), events)));
+                publish(after, save(new FeedbackChange(after, current.version(), events, instead)));
                 return;
             } catch (io.memnun.error.VersionConflictException e) {
                 // a staff command or the SLA monitor changed it meanwhile: record on top of the new version
@@ -863,6 +877,32 @@ public final class FeedbackDesk {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * The e-mail that tells the customer what an SMS could not, because their number cannot take SMS (a landline, a
+     * number the gateway refused as such): the same template and event, rendered for e-mail, once per SMS. Empty when
+     * the message is not a transactional SMS to the customer, the customer left no e-mail address, the event e-mailed
+     * them already, or an earlier dead letter of the same SMS planned the e-mail.
+     */
+    private Optional<Notification> emailInstead(Feedback current, Notification failed) {
+        if (planner == null || failed.channel() != ContactChannel.SMS || failed.party().type() != Party.Type.CUSTOMER
+                || failed.category() != MessageCategory.TRANSACTIONAL) {
+            return Optional.empty();
+        }
+        String message = failed.id().toString();
+        List<FeedbackEvent> history = store.history(current.tenant(), current.id());
+        if (history.stream().anyMatch(e -> message.equals(e.details().get("message")) && e.details().containsKey("fallback"))) {
+            return Optional.empty();
+        }
+        try {
+            return history.stream().filter(e -> e.version() == failed.eventVersion()).findFirst()
+                    .flatMap(e -> planner.emailInstead(current, e, failed));
+        } catch (RuntimeException e) {
+            // like any planning: a message that cannot be rendered never blocks recording the outcome
+            LOG.warn("cannot plan an e-mail instead of {}", failed, e);
+            return Optional.empty();
         }
     }
 
@@ -877,7 +917,8 @@ public final class FeedbackDesk {
             @Override
             public void record(Notification n, DeliveryOutcome o) {
                 recordNotification(n, o.delivered() ? io.memnun.feedback.EventType.NOTIFICATION_SENT : io.memnun.feedback.EventType.NOTIFICATION_FAILED,
-                        o.note(), o.details(), o.delivered() && n.acknowledgement(), o.at());
+                        o.note(), o.details(), o.delivered() && n.acknowledgement(),
+                        o.state() == DeliveryOutcome.State.DEAD && "true".equals(o.details().get("unreachable")), o.at());
             }
         };
     }

@@ -188,6 +188,10 @@ public final class NotificationDispatcher implements AutoCloseable {
             if (mark(outbox.deadLetter(n.id(), owner, now, reason), n, "dead-lettered")) {
                 details.put("error", reason);
                 details.put("deadLetter", "true");
+                if (result instanceof SendResult.PermanentFailure p && p.unreachable()) {
+                    // the recorder may tell the recipient another way (the desk: an e-mail instead of the SMS)
+                    details.put("unreachable", "true");
+                }
                 record(n, DeliveryOutcome.State.DEAD, what + " not delivered: " + reason, details, now);
             }
         }

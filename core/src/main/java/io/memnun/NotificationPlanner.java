@@ -219,6 +219,31 @@ final class NotificationPlanner {
         }
     }
 
+    /**
+     * The e-mail that stands in for {@code failed}, an SMS to the customer about {@code e} that their number cannot take:
+     * the same template, category and urgency rendered for e-mail to the customer's address as {@code f} has it now,
+     * with the idempotency key an e-mail about {@code e} would have had. Empty when the customer left no e-mail
+     * address, wishes no contact, no e-mail channel is in use, or {@code e} told the customer by e-mail already.
+     * Values only ever rendered (a tracking code) are not known any more and stay out.
+     */
+    Optional<Notification> emailInstead(Feedback f, FeedbackEvent e, Notification failed) {
+        Contact contact = Contact.of(f.customer());
+        if (contact.email() == null || contact.preferredChannel() == ContactChannel.NONE || !config.channels().contains(ContactChannel.EMAIL)) {
+            return Optional.empty();
+        }
+        String label = "notify." + Party.CUSTOMER;
+        boolean emailed = e.details().entrySet().stream()
+                .anyMatch(d -> d.getKey().startsWith(label) && d.getValue().contains(ContactChannel.EMAIL.name()));
+        if (emailed) {
+            return Optional.empty();
+        }
+        String address = contact.email().value();
+        NotificationRule rule = new NotificationRule(e.type(), failed.party(), Delivery.EMAIL, failed.template(), failed.category(),
+                failed.urgent(), any -> true);
+        return Optional.of(render(f, e, rule, contact, ContactChannel.EMAIL, address,
+                Notification.idempotencyKey(f.id(), e.version(), ContactChannel.EMAIL, address), Map.of()));
+    }
+
     /** The messages planned for one contact, or why none could be. */
     record Direct(List<Notification> messages, @Nullable String notSent) {}
 

@@ -238,6 +238,38 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void anSmsTheNumberCannotTakeIsSentByEmailInsteadWithTheEventsOwnValues() {
+        ScriptedChannel sms = new ScriptedChannel();
+        NotificationDispatcher d = dispatcher().channel(ContactChannel.SMS, sms).build();
+        Feedback withEmail = desk.receive(complaint(customer().toBuilder().preferredChannel(ContactChannel.SMS).build()).build());
+        Feedback smsOnly = desk.receive(complaint(customer().toBuilder().email((String) null).build()).build());
+        d.tick();
+        sms.then(SendResult.unreachable("phone: '+902122223344' is a FIXED_LINE number, not a mobile one"))
+                .then(SendResult.unreachable("phone: '+902122223344' is a FIXED_LINE number, not a mobile one"));
+        desk.cancel(HOTEL, withEmail.id(), Actor.staff("ayse.yilmaz"), "Mükerrer kayıt, FB-1 ile birleştirildi");
+        desk.cancel(HOTEL, smsOnly.id(), Actor.staff("ayse.yilmaz"), "Mükerrer kayıt");
+
+        d.tick();
+        d.tick();
+
+        assertThat(email.sent).filteredOn(n -> n.template().equals("customer/CANCELLED")).singleElement().satisfies(n -> {
+            assertThat(n.feedbackId()).contains(withEmail.id());
+            assertThat(n.text()).as("the cancellation's own note").contains("Mükerrer kayıt, FB-1 ile birleştirildi");
+            assertThat(n.eventVersion()).isEqualTo(notificationEvents(withEmail).stream()
+                    .filter(e -> "customer/CANCELLED".equals(e.details().get("template"))).findFirst().orElseThrow().details().get("about")
+                    .transform(Long::parseLong));
+            assertThat(n.acknowledgement()).isFalse();
+        });
+        FeedbackEvent told = notificationEvents(withEmail).stream().filter(e -> e.details().containsKey("fallback")).findFirst().orElseThrow();
+        assertThat(told.details()).containsEntry("channel", "SMS").containsEntry("unreachable", "true").containsEntry("fallback", "EMAIL");
+        assertThat(told.note()).endsWith("told by e-mail instead");
+        assertThat(notificationEvents(withEmail)).last().satisfies(e -> assertThat(e.details()).containsEntry("channel", "EMAIL")
+                .containsEntry("template", "customer/CANCELLED"));
+        assertThat(notificationEvents(smsOnly)).as("no e-mail address: dead-lettered as before").last().satisfies(e -> assertThat(e.details())
+                .containsEntry("deadLetter", "true").containsEntry("unreachable", "true").doesNotContainKey("fallback"));
+    }
+
+    @Test
     void aMessageThatKeepsFailingIsDeadLetteredAfterTheConfiguredAttempts() {
         for (int i = 0; i < 3; i++) {
             email.then(SendResult.retryable("421 service not available"));

@@ -1,17 +1,28 @@
 package io.memnun.feedback;
 
 import io.memnun.error.ValidationException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * A phone number in E.164 form ({@code +905321234567}). {@link #parse(String, String)} normalises what people
  * type: spaces, dots, dashes and brackets are dropped, {@code 00} becomes {@code +}, and a national number
- * with a trunk {@code 0} (or without one) gets the default country code.
+ * with a trunk {@code 0} (or without one) gets the default country code. A number typed with the default country
+ * code but without {@code +} or {@code 00} ({@code 90 532 123 45 67}) is read as international when the country's
+ * national numbers all have one length and the digits after the code have exactly it (see {@link #NATIONAL_LENGTHS}).
  */
 public record PhoneNumber(String e164) {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
     private static final Pattern COUNTRY_CODE = Pattern.compile("[1-9]\\d{0,2}");
+    /**
+     * The length of every national (significant) number of a few countries whose numbers have one length: Turkey,
+     * North America, the United Kingdom (mobile and geographic numbers), France and Spain. Typed without the trunk
+     * {@code 0}, a national number there is this long, so a number that is its country code longer can only be the
+     * country code followed by a national number. Countries with numbers of several lengths (Germany, Austria,
+     * Italy...) are not listed: there the digits alone cannot tell, and such a number must be typed with {@code +}.
+     */
+    private static final Map<String, Integer> NATIONAL_LENGTHS = Map.of("90", 10, "1", 10, "44", 10, "33", 9, "34", 9);
 
     public PhoneNumber {
         Objects.requireNonNull(e164, "e164");
@@ -43,6 +54,10 @@ public record PhoneNumber(String e164) {
         }
         if (s.startsWith("0")) {
             return new PhoneNumber("+" + defaultCountryCode + s.substring(1));
+        }
+        Integer national = NATIONAL_LENGTHS.get(defaultCountryCode);
+        if (national != null && s.startsWith(defaultCountryCode) && s.length() == defaultCountryCode.length() + national) {
+            return new PhoneNumber("+" + s);
         }
         return new PhoneNumber("+" + defaultCountryCode + s);
     }

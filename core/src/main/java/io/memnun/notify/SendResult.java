@@ -36,10 +36,20 @@ public sealed interface SendResult {
         }
     }
 
-    /** A failure that sending again cannot mend: the address does not exist, the text is refused. */
-    record PermanentFailure(String reason) implements SendResult {
+    /**
+     * A failure that sending again cannot mend: the address does not exist, the text is refused.
+     *
+     * @param unreachable whether the address cannot take messages over this channel at all (a landline number for
+     *     SMS, a number the gateway says cannot receive SMS): the desk then tells a customer who left an e-mail
+     *     address by e-mail instead
+     */
+    record PermanentFailure(String reason, boolean unreachable) implements SendResult {
         public PermanentFailure {
             reason = Checks.text(reason, "reason", 2000);
+        }
+
+        public PermanentFailure(String reason) {
+            this(reason, false);
         }
     }
 
@@ -65,6 +75,11 @@ public sealed interface SendResult {
 
     static SendResult permanent(String reason) {
         return new PermanentFailure(reason);
+    }
+
+    /** A permanent failure because the address cannot take messages over the channel; see {@link PermanentFailure}. */
+    static SendResult unreachable(String reason) {
+        return new PermanentFailure(reason, true);
     }
 
     static SendResult deferred(Instant until, String reason) {

@@ -23,6 +23,18 @@ class PhoneNumberTest {
         "0044 20 7946 0958     | 90 | +442079460958",
         "020 7946 0958         | 44 | +442079460958",
         "(212) 555-0142        | 1  | +12125550142",
+        // the country code typed without + or 00, where national numbers have one length
+        "90 532 123 45 67      | 90 | +905321234567",
+        "905321234567          | 90 | +905321234567",
+        "90 (212) 555 01 42    | 90 | +902125550142",
+        "44 20 7946 0958       | 44 | +442079460958",
+        "1 212 555 0142        | 1  | +12125550142",
+        "33 1 42 68 53 00      | 33 | +33142685300",
+        // national numbers that start with the country code's digits, and lengths or countries the rule does not know
+        "901 234 5678          | 90 | +909012345678",
+        "4420 7946 09          | 44 | +444420794609",
+        "49 30 1234567         | 49 | +4949301234567",
+        "90 532 123 45 6       | 90 | +9090532123456",
     })
     void parseNormalisesWhatPeopleTypeToE164(String typed, String country, String e164) {
         assertThat(PhoneNumber.parse(typed, country).e164()).isEqualTo(e164);

@@ -41,9 +41,10 @@ import org.jspecify.annotations.Nullable;
  * {@code segments}, {@code commercial} ({@code true} or {@code false}), and any {@link Builder#variable}. An
  * unknown placeholder is refused when the gateway is built.
  *
- * <p>Answers: a timeout, a connection failure, 429 and 5xx are retryable (a {@code Retry-After} in seconds is
+ * <p>Answers: a timeout, a connection failure, 408, 429 and 5xx are retryable (a {@code Retry-After} in seconds is
  * passed on); any other status outside 2xx is permanent; a 2xx whose success check fails is permanent, unless the
- * provider's code is one of {@link Builder#retryableWhen}.
+ * provider's code is one of {@link Builder#retryableWhen}. A number the {@link SmsPolicy} refuses, or a refusal
+ * whose code is one of {@link Builder#unreachableWhen}, is {@link SendResult#unreachable unreachable}.
  */
 public final class HttpSmsGateway implements NotificationChannel {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)}");
@@ -74,6 +75,8 @@ public final class HttpSmsGateway implements NotificationChannel {
     private final @Nullable Pattern messageIdPattern;
     private final @Nullable String retryablePointer;
     private final Set<String> retryableValues;
+    private final @Nullable String unreachablePointer;
+    private final Set<String> unreachableValues;
     private final @Nullable String idempotencyHeader;
     private final Duration timeout;
     private final HttpClient client;
@@ -95,6 +98,8 @@ public final class HttpSmsGateway implements NotificationChannel {
         this.messageIdPattern = b.messageIdPattern;
         this.retryablePointer = b.retryablePointer;
         this.retryableValues = Set.copyOf(b.retryableValues);
+        this.unreachablePointer = b.unreachablePointer;
+        this.unreachableValues = Set.copyOf(b.unreachableValues);
         this.idempotencyHeader = b.idempotencyHeader;
         this.timeout = b.timeout;
         this.client = b.client != null ? b.client : HttpClient.newBuilder().connectTimeout(b.timeout).build();
@@ -131,7 +136,8 @@ public final class HttpSmsGateway implements NotificationChannel {
     /**
      * Twilio's Messages API: {@code POST /2010-04-01/Accounts/{sid}/Messages.json} with basic authentication (account
      * SID and auth token), a form body with {@code To}, {@code From} and {@code Body}; the id is {@code sid}. Twilio
-     * answers 201 on success and 4xx with an error code otherwise.
+     * answers 201 on success and 4xx with an error code otherwise; codes 21211 (invalid 'To' number) and 21614 (not a
+     * mobile number) mean the number cannot take SMS.
      *
      * @param from the sending number in E.164 or an alphanumeric sender id
      */
@@ -143,12 +149,18 @@ public final class HttpSmsGateway implements NotificationChannel {
                 .basicAuth(accountSid, authToken)
                 .sender(from)
                 .body(BodyFormat.FORM, "application/x-www-form-urlencoded", "To=${to}&From=${sender}&Body=${text}")
+                .unreachableWhen("/code", "21211", "21614")
                 .messageId("/sid");
     }
 
     @Override
     public SendResult send(Notification n) {
-        SmsPolicy.Checked c = policy.check(n);
+        SmsPolicy.Checked c;
+        try {
+            c = policy.check(n);
+        } catch (ValidationException e) {
+            return SmsPolicy.unreachable(e);
+        }
         Optional<SendResult> deferred = policy.deferral(n);
         if (deferred.isPresent()) {
             return deferred.get();
@@ -183,13 +195,14 @@ public final class HttpSmsGateway implements NotificationChannel {
         int status = response.statusCode();
         String text = response.body() == null ? "" : response.body();
         String snippet = "HTTP " + status + ": " + (text.length() > 500 ? text.substring(0, 500) + "..." : text).strip();
-        if (status == 429 || status >= 500) {
+        // 408 (the server gave up waiting for the request) and 429 (too many requests) say "not now", not "never"
+        if (status == 408 || status == 429 || status >= 500) {
             Duration retryAfter = response.headers().firstValue("Retry-After")
                     .filter(v -> v.strip().matches("\\d{1,6}")).map(v -> Duration.ofSeconds(Long.parseLong(v.strip()))).orElse(null);
             return new SendResult.RetryableFailure(snippet, retryAfter);
         }
         if (status < 200 || status > 299) {
-            return SendResult.permanent(snippet);
+            return unreachable(text) ? SendResult.unreachable("the number cannot take SMS: " + snippet) : SendResult.permanent(snippet);
         }
         Object json = null;
         if (successPointer != null || messageIdPointer != null || retryablePointer != null) {
@@ -210,6 +223,9 @@ public final class HttpSmsGateway implements NotificationChannel {
             if (retryablePointer != null && Json.at(json, retryablePointer).filter(retryableValues::contains).isPresent()) {
                 return SendResult.retryable("the gateway refused for now: " + snippet);
             }
+            if (unreachable(text)) {
+                return SendResult.unreachable("the number cannot take SMS: " + snippet);
+            }
             return SendResult.permanent("the gateway refused: " + snippet);
         }
         Optional<String> id = Optional.empty();
@@ -224,6 +240,18 @@ public final class HttpSmsGateway implements NotificationChannel {
         return SendResult.delivered(id.filter(s -> !s.isBlank()).orElse(n.idempotencyKey()));
     }
 
+    /** Whether the answer names one of the {@link Builder#unreachableWhen} codes. */
+    private boolean unreachable(String answer) {
+        if (unreachablePointer == null) {
+            return false;
+        }
+        try {
+            return Json.at(Json.parse(answer), unreachablePointer).filter(unreachableValues::contains).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private Map<String, String> values(SmsPolicy.Checked c) {
         Notification n = c.notification();
         Map<String, String> v = new LinkedHashMap<>();
@@ -231,7 +259,7 @@ public final class HttpSmsGateway implements NotificationChannel {
         v.put("digits", c.digits());
         v.put("national", c.nationalNumber());
         v.put("countryCode", Integer.toString(c.countryCode()));
-        v.put("text", n.text());
+        v.put("text", c.text().text());
         v.put("sender", sender);
         v.put("reference", n.owner().label());
         v.put("idempotencyKey", n.idempotencyKey());
@@ -281,6 +309,8 @@ public final class HttpSmsGateway implements NotificationChannel {
         private @Nullable Pattern messageIdPattern;
         private @Nullable String retryablePointer;
         private final Set<String> retryableValues = new HashSet<>();
+        private @Nullable String unreachablePointer;
+        private final Set<String> unreachableValues = new HashSet<>();
         private @Nullable String idempotencyHeader;
         private Duration timeout = Duration.ofSeconds(15);
         private @Nullable HttpClient client;
@@ -381,6 +411,18 @@ public final class HttpSmsGateway implements NotificationChannel {
             this.retryablePointer = pointer(pointer, "retryableWhen");
             retryableValues.clear();
             retryableValues.addAll(List.of(values));
+            return this;
+        }
+
+        /**
+         * A refusal (a 4xx, or a 2xx whose success check fails) whose JSON value at {@code pointer} is one of
+         * {@code values} says the number cannot take SMS (a landline): it is answered as
+         * {@link SendResult#unreachable}, and the desk tells a customer who left an e-mail address by e-mail instead.
+         */
+        public Builder unreachableWhen(String pointer, String... values) {
+            this.unreachablePointer = pointer(pointer, "unreachableWhen");
+            unreachableValues.clear();
+            unreachableValues.addAll(List.of(values));
             return this;
         }
 

@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * and refuses a later one for now, the retry on this channel sends only the parts it has not taken.
  *
  * <p>Answers: a timeout, a broken connection and the SMSC's throttling or full queue are retryable; other
- * negative responses (an invalid destination, say) are permanent.
+ * negative responses are permanent, and a number that is not a valid mobile one (refused by the {@link SmsPolicy}, or
+ * an invalid destination address from the SMSC) is {@link SendResult#unreachable unreachable}.
  */
 public final class SmppSmsChannel implements NotificationChannel, AutoCloseable {
     private static final int[] RETRYABLE_STATUS = {
@@ -58,6 +59,7 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
     private final String systemType;
     private final String sourceAddress;
     private final TypeOfNumber sourceTon;
+    private final NumberingPlanIndicator sourceNpi;
     private final Duration timeout;
     private final boolean deliveryReceipts;
     private final SmsPolicy policy;
@@ -81,7 +83,8 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
         this.password = b.password;
         this.systemType = b.systemType;
         this.sourceAddress = b.sourceAddress;
-        this.sourceTon = b.sourceAddress.matches("\\+?\\d+") ? TypeOfNumber.INTERNATIONAL : TypeOfNumber.ALPHANUMERIC;
+        this.sourceTon = b.sourceTon;
+        this.sourceNpi = b.sourceNpi;
         this.timeout = b.timeout;
         this.deliveryReceipts = b.deliveryReceipts;
         this.policy = b.policy;
@@ -93,7 +96,12 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
 
     @Override
     public synchronized SendResult send(Notification n) {
-        SmsPolicy.Checked c = policy.check(n);
+        SmsPolicy.Checked c;
+        try {
+            c = policy.check(n);
+        } catch (ValidationException e) {
+            return SmsPolicy.unreachable(e);
+        }
         Optional<SendResult> deferred = policy.deferral(n);
         if (deferred.isPresent()) {
             return deferred.get();
@@ -106,8 +114,7 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
         try {
             SMPPSession s = session();
             for (byte[] shortMessage : messages.subList(ids.size(), messages.size())) {
-                SubmitSmResult r = s.submitShortMessage("", sourceTon, sourceTon == TypeOfNumber.ALPHANUMERIC
-                                ? NumberingPlanIndicator.UNKNOWN : NumberingPlanIndicator.ISDN, sourceAddress.replace("+", ""),
+                SubmitSmResult r = s.submitShortMessage("", sourceTon, sourceNpi, sourceAddress.replace("+", ""),
                         TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, c.digits(),
                         new ESMClass(udh ? 0x40 : 0x00), (byte) 0, (byte) (n.urgent() ? 1 : 0), null, null,
                         new RegisteredDelivery(deliveryReceipts ? SMSCDeliveryReceipt.SUCCESS_FAILURE : SMSCDeliveryReceipt.DEFAULT),
@@ -127,7 +134,8 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
                 }
             }
             taken.remove(progress);
-            return SendResult.permanent(reason);
+            // an invalid destination: the number cannot take SMS, and the desk may tell the customer another way
+            return e.getCommandStatus() == SMPPConstant.STAT_ESME_RINVDSTADR ? SendResult.unreachable(reason) : SendResult.permanent(reason);
         } catch (ResponseTimeoutException e) {
             // the SMSC may have taken it: we do not know, so the part goes again with the same reference
             dropSession();
@@ -232,12 +240,17 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
     }
 
     public static final class Builder {
+        /** The most digits a sender is taken for a short code rather than a full number. */
+        static final int SHORT_CODE_DIGITS = 8;
+
         private final String host;
         private final int port;
         private final String systemId;
         private final String password;
         private String systemType = "";
         private String sourceAddress = "MEMNUN";
+        private TypeOfNumber sourceTon = TypeOfNumber.ALPHANUMERIC;
+        private NumberingPlanIndicator sourceNpi = NumberingPlanIndicator.UNKNOWN;
         private Duration timeout = Duration.ofSeconds(10);
         private boolean deliveryReceipts;
         private SmsPolicy policy = SmsPolicy.defaults();
@@ -266,13 +279,39 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
             return this;
         }
 
-        /** The sender: an alphanumeric name of up to 11 characters or a number. */
+        /**
+         * The sender, its type of number taken from its form: a name of up to 11 letters and digits goes as
+         * alphanumeric (TON 5, NPI 0); a short code of up to {@value #SHORT_CODE_DIGITS} digits ({@code 3340}) as a
+         * national number (TON 2, NPI 1); a longer number, with or without {@code +}, as international (TON 1, NPI 1).
+         * SMSCs differ on short codes (some want TON 3, network specific, or 0, unknown): then name them with
+         * {@link #sourceAddress(String, TypeOfNumber, NumberingPlanIndicator)}.
+         */
         public Builder sourceAddress(String source) {
+            checked(source);
+            TypeOfNumber ton;
+            if (!source.matches("\\+?\\d+")) {
+                ton = TypeOfNumber.ALPHANUMERIC;
+            } else if (!source.startsWith("+") && source.length() <= SHORT_CODE_DIGITS) {
+                ton = TypeOfNumber.NATIONAL;
+            } else {
+                ton = TypeOfNumber.INTERNATIONAL;
+            }
+            return sourceAddress(source, ton, ton == TypeOfNumber.ALPHANUMERIC ? NumberingPlanIndicator.UNKNOWN : NumberingPlanIndicator.ISDN);
+        }
+
+        /** The sender with the type of number and numbering plan the SMSC asks for. */
+        public Builder sourceAddress(String source, TypeOfNumber ton, NumberingPlanIndicator npi) {
+            this.sourceAddress = checked(source);
+            this.sourceTon = Objects.requireNonNull(ton, "ton");
+            this.sourceNpi = Objects.requireNonNull(npi, "npi");
+            return this;
+        }
+
+        private static String checked(String source) {
             if (source == null || !(source.matches("\\+?\\d{1,20}") || source.matches("[A-Za-z0-9 ._-]{1,11}"))) {
                 throw new ValidationException("sourceAddress", "must be up to 11 letters and digits or a number, was '" + source + "'");
             }
-            this.sourceAddress = source;
-            return this;
+            return source;
         }
 
         /** How long to wait for the SMSC's answer to a bind or a submission (10 s unless set). */

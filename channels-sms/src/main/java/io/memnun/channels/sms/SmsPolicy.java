@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * What both SMS channels check before sending: the number (libphonenumber: a valid number, a mobile one unless
- * allowed otherwise), the encoding and the segment limit of the message's template, and the recipient's quiet
- * hours for messages that are not urgent (commercial ones never are).
+ * allowed otherwise), the encoding and the segment limit of the message's template (a longer text is cut to fit, see
+ * {@link SmsText#fitted}), and the recipient's quiet hours for messages that are not urgent (commercial ones never are).
  *
  * <pre>{@code
  * SmsPolicy policy = SmsPolicy.builder()
@@ -56,7 +56,7 @@ public final class SmsPolicy {
         return new Builder();
     }
 
-    /** The checked message: its number's parts and its encoded text. */
+    /** The checked message: its number's parts and its encoded text, cut to the segment limit (send this, not the notification's). */
     public record Checked(Notification notification, SmsText text, String e164, String nationalNumber, int countryCode) {
         /** The number without the plus, e.g. {@code 905321234567}. */
         public String digits() {
@@ -68,8 +68,7 @@ public final class SmsPolicy {
      * Checks a notification for sending now.
      *
      * @return the deferral when the recipient is in quiet hours, otherwise empty
-     * @throws ValidationException if it is no SMS, the number is not a valid (mobile) number, or the text is over
-     *     the segment limit
+     * @throws ValidationException if it is no SMS or the number is not a valid (mobile) number
      */
     public Optional<SendResult> deferral(Notification n) {
         Instant now = clock.instant();
@@ -99,15 +98,21 @@ public final class SmsPolicy {
         if (requireMobile && type != PhoneNumberUtil.PhoneNumberType.MOBILE && type != PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE) {
             throw new ValidationException("phone", "'" + n.address() + "' is a " + type + " number, not a mobile one");
         }
-        SmsText text = SmsText.of(n.text(), turkishShift);
-        int limit = maxSegmentsByTemplate.getOrDefault(n.template(), maxSegments);
-        if (text.segments() > limit) {
-            throw new ValidationException("sms", n.template() + " is " + text.segments() + " segments long (" + text.units() + " "
-                    + (text.encoding() == SmsEncoding.UCS2 ? "UCS-2 characters" : "septets") + " in " + text.encoding()
-                    + "), the limit is " + limit);
-        }
+        // over the limit, the text is cut rather than refused: a customer who prefers SMS still hears the decision
+        SmsText text = SmsText.fitted(n.text(), maxSegmentsByTemplate.getOrDefault(n.template(), maxSegments), turkishShift);
         return new Checked(n, text, PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
                 Long.toString(number.getNationalNumber()), number.getCountryCode());
+    }
+
+    /**
+     * A number {@link #check} refused, as a channel answers it: {@link SendResult#unreachable} (the number cannot take
+     * SMS; the desk tells a customer who left an e-mail address by e-mail instead). Any other refusal is thrown on.
+     */
+    static SendResult unreachable(ValidationException refused) {
+        if (!"phone".equals(refused.field())) {
+            throw refused;
+        }
+        return SendResult.unreachable(refused.getMessage());
     }
 
     public static final class Builder {
@@ -120,7 +125,7 @@ public final class SmsPolicy {
 
         private Builder() {}
 
-        /** The most segments a message may take (6 unless set). */
+        /** The most segments a message may take (6 unless set); a longer text is cut to fit ({@link SmsText#fitted}). */
         public Builder maxSegments(int max) {
             this.maxSegments = checkedMax(max, "maxSegments");
             return this;

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An SMS text with the cheapest encoding that carries it and its split into parts. GSM-7 when the default
@@ -19,6 +21,10 @@ import java.util.Objects;
  * @param parts the text of each part, in order; one part when it fits a single message
  */
 public record SmsText(String text, SmsEncoding encoding, int units, List<String> parts) {
+    /** A link at the very end of a text, after a space. */
+    private static final Pattern TRAILING_LINK = Pattern.compile("\\s(https?://\\S+)\\s*$");
+    /** How far back from the cut a space is looked for, so that words stay whole. */
+    private static final int WORD_SEARCH = 20;
 
     public SmsText {
         Objects.requireNonNull(text, "text");
@@ -43,6 +49,53 @@ public record SmsText(String text, SmsEncoding encoding, int units, List<String>
             return turkish.segments() <= ucs2.segments() ? turkish : ucs2;
         }
         return ucs2;
+    }
+
+    /**
+     * {@code text} cut to at most {@code maxSegments} segments: as it is when it fits; otherwise its beginning, an
+     * ellipsis ({@code ...}, or {@code …} in a text that is UCS-2 anyway) and, when the text ends with a link (the
+     * tracking link the shipped templates put last), that link. The cut falls at a space when one is near, never inside
+     * a surrogate pair; a link that does not fit even after an ellipsis alone is dropped too.
+     */
+    public static SmsText fitted(String text, int maxSegments, boolean turkishShift) {
+        Objects.requireNonNull(text, "text");
+        SmsText whole = of(text, turkishShift);
+        if (whole.segments() <= maxSegments) {
+            return whole;
+        }
+        String ellipsis = whole.encoding() == SmsEncoding.UCS2 ? "\u2026" : "...";
+        String head = text;
+        String link = "";
+        Matcher m = TRAILING_LINK.matcher(text);
+        if (m.find()) {
+            head = text.substring(0, m.start());
+            link = " " + m.group(1);
+            if (of(ellipsis + link, turkishShift).segments() > maxSegments) {
+                link = "";
+            }
+        }
+        // every character takes a septet or more: a longer beginning cannot fit
+        int lo = 0;
+        int hi = Math.min(head.length(), maxSegments * SmsEncoding.GSM7.singleCapacity());
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (of(beginning(head, mid) + ellipsis + link, turkishShift).segments() <= maxSegments) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        int space = head.lastIndexOf(' ', lo);
+        if (space > 0 && space >= lo - WORD_SEARCH) {
+            lo = space;
+        }
+        return of(beginning(head, lo) + ellipsis + link, turkishShift);
+    }
+
+    /** The first {@code length} characters without trailing spaces, one fewer if that would split a surrogate pair. */
+    private static String beginning(String text, int length) {
+        int end = length > 0 && length < text.length() && Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+        return text.substring(0, end).stripTrailing();
     }
 
     /** How many messages it is sent as (and charged for). */

@@ -90,6 +90,20 @@ class HttpSmsGatewayTest {
     }
 
     @Test
+    void aRequestTimeoutAnswerIsRetryableLikeARateLimit() {
+        server.then(new GatewayServer.Answer(408, "request timeout", Map.of("Retry-After", "90"), 0))
+                .then(408, "")
+                .then(404, "{\"error\":\"no such route\"}");
+        HttpSmsGateway g = generic().build();
+
+        assertThat(g.send(sms("+905321234567", "a"))).isInstanceOfSatisfying(SendResult.RetryableFailure.class,
+                f -> assertThat(f.retryAfter()).isEqualTo(Duration.ofSeconds(90)));
+        assertThat(g.send(sms("+905321234567", "b"))).isInstanceOfSatisfying(SendResult.RetryableFailure.class,
+                f -> assertThat(f.reason()).startsWith("HTTP 408"));
+        assertThat(g.send(sms("+905321234567", "c"))).as("other 4xx stay permanent").isInstanceOf(SendResult.PermanentFailure.class);
+    }
+
+    @Test
     void aGatewayThatDoesNotAnswerInTimeIsRetryable() {
         // the server answers long after the client stopped waiting
         server.then(new GatewayServer.Answer(200, "{\"status\":\"sent\"}", Map.of(), 30_000));
@@ -144,6 +158,12 @@ class HttpSmsGatewayTest {
                 .isEqualTo(SendResult.delivered("SM1234567890abcdef1234567890abcdef"));
         assertThat(g.send(sms("+447911123456", "x"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class,
                 f -> assertThat(f.reason()).contains("21211"));
+        server.then(400, "{\"code\":21614,\"message\":\"'To' number is not a valid mobile number\"}")
+                .then(400, "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\"}");
+        assertThat(g.send(sms("+447911123456", "y"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class,
+                f -> assertThat(f.unreachable()).as("not a mobile number").isTrue());
+        assertThat(g.send(sms("+447911123456", "z"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class,
+                f -> assertThat(f.unreachable()).as("another refusal").isFalse());
 
         GatewayServer.Request req = server.requests.get(0);
         assertThat(req.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
@@ -157,23 +177,36 @@ class HttpSmsGatewayTest {
     }
 
     @Test
-    void badNumbersAndOverlongTextsAreRefusedBeforeAnythingIsSent() {
+    void badNumbersAreRefusedBeforeAnythingIsSent() {
         HttpSmsGateway g = generic().policy(SmsPolicy.builder().maxSegments(2).build()).build();
         assertThatThrownBy(() -> PhoneNumber.of("0532 abc 45 67"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("phone"));
-        assertThatThrownBy(() -> g.send(sms("+90123456789", "a")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("phone"))
-                .hasMessageContaining("not a valid number");
-        assertThatThrownBy(() -> g.send(sms("+902122223344", "a")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("not a mobile one");
-        String long3 = "ş".repeat(160); // 320 septets with the Turkish shift table: 3 parts of 149
-        assertThatThrownBy(() -> g.send(sms("+905321234567", long3)))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("sms"))
-                .hasMessageContaining("3 segments long").hasMessageContaining("the limit is 2");
+        // answered as unreachable: the desk may tell the customer by e-mail instead
+        assertThat(g.send(sms("+90123456789", "a"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class, f -> {
+            assertThat(f.unreachable()).isTrue();
+            assertThat(f.reason()).startsWith("phone: ").contains("not a valid number");
+        });
+        assertThat(g.send(sms("+902122223344", "a"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class, f -> {
+            assertThat(f.unreachable()).isTrue();
+            assertThat(f.reason()).contains("not a mobile one");
+        });
         assertThat(server.requests).isEmpty();
         assertThatThrownBy(() -> generic().body(HttpSmsGateway.BodyFormat.JSON, "application/json", "{\"x\":\"${receiver}\"}").build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("${receiver}");
         assertThatThrownBy(() -> generic().header("X-Bad", "a\r\nInjected: 1")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aTextOverTheSegmentLimitIsSentCutToFit() {
+        server.otherwise(200, "{\"status\":\"sent\",\"data\":{\"id\":\"c1\"}}");
+        HttpSmsGateway g = generic().policy(SmsPolicy.builder().maxSegments(2).build()).build();
+        String long3 = "ş".repeat(160); // 320 septets with the Turkish shift table: 3 parts of 149
+
+        assertThat(g.send(sms("+905321234567", long3))).isEqualTo(SendResult.delivered("c1"));
+
+        Object body = Json.parse(server.requests.get(0).body());
+        assertThat(Json.at(body, "/text")).contains("ş".repeat(147) + "...");
+        assertThat(Json.at(body, "/parts")).contains("2");
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.bean.TypeOfNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,34 @@ class SmppSmsChannelTest {
         byte[] text = Arrays.copyOfRange(m, 4, m.length);
         assertThat(text).startsWith(0x1B, 0x53, 'i', 'k'); // Ş from the shift table, then the default alphabet
         assertThat(text.length).isEqualTo(SmsText.of("Şikayetiniz alındı: ığüşöç").units());
+    }
+
+    @Test
+    void theSendersTypeOfNumberFollowsItsForm() {
+        String[][] cases = {
+            // sender, expected TON, expected NPI, address as sent
+            {"BOGAZICI", "5", "0", "BOGAZICI"},
+            {"3340", "2", "1", "3340"},
+            {"12345678", "2", "1", "12345678"},
+            {"+905321234567", "1", "1", "905321234567"},
+            {"905321234567", "1", "1", "905321234567"},
+        };
+        for (String[] c : cases) {
+            try (SmppSmsChannel sender = SmppSmsChannel.builder("127.0.0.1", smsc.port(), "otel", "gizli").sourceAddress(c[0]).build()) {
+                assertThat(sender.send(sms("+905321234567", "a"))).isInstanceOf(SendResult.Delivered.class);
+            }
+            SubmitSm s = smsc.received.get(smsc.received.size() - 1);
+            assertThat(s.getSourceAddrTon()).as("TON of %s", c[0]).isEqualTo(Byte.parseByte(c[1]));
+            assertThat(s.getSourceAddrNpi()).as("NPI of %s", c[0]).isEqualTo(Byte.parseByte(c[2]));
+            assertThat(s.getSourceAddr()).isEqualTo(c[3]);
+        }
+        try (SmppSmsChannel networkSpecific = SmppSmsChannel.builder("127.0.0.1", smsc.port(), "otel", "gizli")
+                .sourceAddress("3340", TypeOfNumber.NETWORK_SPECIFIC, NumberingPlanIndicator.UNKNOWN).build()) {
+            networkSpecific.send(sms("+905321234567", "b"));
+        }
+        SubmitSm s = smsc.received.get(smsc.received.size() - 1);
+        assertThat(s.getSourceAddrTon()).as("as the SMSC asks").isEqualTo(TypeOfNumber.NETWORK_SPECIFIC.value());
+        assertThat(s.getSourceAddrNpi()).isEqualTo(NumberingPlanIndicator.UNKNOWN.value());
     }
 
     @Test
@@ -115,8 +145,10 @@ class SmppSmsChannelTest {
 
         assertThat(channel.send(sms("+905321234567", "a"))).isInstanceOfSatisfying(SendResult.RetryableFailure.class,
                 f -> assertThat(f.reason()).contains("0x58"));
-        assertThat(channel.send(sms("+905321234567", "b"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class,
-                f -> assertThat(f.reason()).contains("0xb"));
+        assertThat(channel.send(sms("+905321234567", "b"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class, f -> {
+            assertThat(f.reason()).contains("0xb");
+            assertThat(f.unreachable()).as("an invalid destination cannot take SMS").isTrue();
+        });
         assertThat(channel.send(sms("+905321234567", "c"))).as("and then it goes through").isEqualTo(SendResult.delivered("m1"));
         assertThat(smsc.binds.get()).as("one bound session for all").isEqualTo(1);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.memnun.FeedbackDesk;
 import io.memnun.NotificationDispatcher;
 import io.memnun.Notifications;
+import io.memnun.channels.sms.internal.Json;
+import io.memnun.feedback.Actor;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.ContactChannel;
 import io.memnun.feedback.Customer;
@@ -14,10 +16,12 @@ import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.Notification;
 import io.memnun.notify.NotificationRule;
 import io.memnun.notify.NotificationRules;
 import io.memnun.notify.OutboxMessage;
 import io.memnun.notify.Party;
+import io.memnun.notify.SendResult;
 import io.memnun.store.memory.InMemoryFeedbackStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -26,19 +30,24 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The whole path: a receipt, its SMS in the outbox, the gateway failing once, the retry, the history. */
 class SmsDispatchTest {
+    private final TenantId hotel = TenantId.of("otel");
+    private final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+
+    /** A desk on the test's store that tells the customer of {@code event} only. */
+    private FeedbackDesk desk(Notifications.Builder notifications, EventType event) {
+        return FeedbackDesk.builder().store(store).clock(Clock.fixed(SmsFixtures.AT, ZoneOffset.UTC))
+                .notifications(notifications.rules(NotificationRules.builder().add(NotificationRule.on(event, Party.CUSTOMER)).build()).build())
+                .build();
+    }
+
     @Test
     void theAcknowledgementSmsIsRetriedAfterAGatewayFailureAndRecorded() throws IOException {
-        TenantId hotel = TenantId.of("otel");
-        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
-        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(Clock.fixed(SmsFixtures.AT, ZoneOffset.UTC))
-                .notifications(Notifications.builder("Boğaziçi Otel")
-                        .rules(NotificationRules.builder().add(NotificationRule.on(EventType.RECEIVED, Party.CUSTOMER)).build())
-                        .build())
-                .build();
+        FeedbackDesk desk = desk(Notifications.builder("Boğaziçi Otel"), EventType.RECEIVED);
         try (GatewayServer gateway = new GatewayServer()) {
             gateway.then(503, "busy").otherwise(200, "{\"code\":\"00\",\"jobid\":\"J-1\"}");
             HttpSmsGateway sms = HttpSmsGateway.netgsm("8503020000", "gizli", "BOGAZICI").url(gateway.url("/sms/rest/v2/send"))
@@ -61,6 +70,75 @@ class SmsDispatchTest {
                     EventType.NOTIFICATION_SENT, EventType.ACKNOWLEDGED);
             assertThat(history.get(1).details().get("error")).contains("503");
             assertThat(history.get(2).details()).containsEntry("providerId", "J-1").containsEntry("attempt", "2");
+        }
+    }
+
+    @Test
+    void aLongDecisionReachesTheCustomerCutToFitWithTheTrackingLink() throws IOException {
+        FeedbackDesk desk = desk(Notifications.builder("Boğaziçi Otel").trackingUrl("https://otel.example/t/{reference}"), EventType.RESOLVED);
+        try (GatewayServer gateway = new GatewayServer()) {
+            gateway.otherwise(200, "{\"code\":\"00\",\"jobid\":\"J-1\"}");
+            HttpSmsGateway sms = HttpSmsGateway.netgsm("8503020000", "gizli", "BOGAZICI").url(gateway.url("/sms/rest/v2/send")).build();
+            NotificationDispatcher dispatcher = desk.notificationDispatcher().channel(ContactChannel.SMS, sms).build();
+            Feedback f = desk.receive(Intake.builder(hotel, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Klima bozuk")
+                    .customer(Customer.builder().name("Şükrü Çağlayan").phone("0532 123 45 67").build()).build());
+            desk.take(hotel, f.id(), Actor.staff("ayse"));
+            // about 1,600 septets with the Turkish shift table: eleven segments, the limit is six
+            String resolution = "Odanızdaki klima değiştirildi, teknik ekibimiz çalıştığını doğruladı. ".repeat(22);
+            desk.resolve(hotel, f.id(), Actor.staff("ayse"), resolution);
+
+            dispatcher.tick(SmsFixtures.AT);
+
+            assertThat(gateway.requests).hasSize(1);
+            String sent = Json.at(Json.parse(gateway.requests.get(0).body()), "/messages/0/msg").orElseThrow();
+            assertThat(sent).startsWith("Boğaziçi Otel: " + f.reference() + " no'lu başvurunuz sonuçlandı: Odanızdaki klima")
+                    .endsWith("... https://otel.example/t/" + f.reference());
+            assertThat(SmsText.of(sent).segments()).isBetween(5, 6);
+            List<FeedbackEvent> history = desk.history(hotel, f.id());
+            assertThat(history.get(history.size() - 1).type()).isEqualTo(EventType.NOTIFICATION_SENT);
+        }
+    }
+
+    @Test
+    void aCustomerWhoseNumberCannotTakeSmsIsToldByEmailOnceAndTheHistorySaysSo() throws IOException {
+        FeedbackDesk desk = desk(Notifications.builder("Boğaziçi Otel"), EventType.RECEIVED);
+        List<Notification> mails = new CopyOnWriteArrayList<>();
+        try (GatewayServer gateway = new GatewayServer()) {
+            HttpSmsGateway sms = HttpSmsGateway.netgsm("8503020000", "gizli", "BOGAZICI").url(gateway.url("/sms/rest/v2/send")).build();
+            NotificationDispatcher dispatcher = desk.notificationDispatcher().channel(ContactChannel.SMS, sms)
+                    .channel(ContactChannel.EMAIL, n -> {
+                        mails.add(n);
+                        return SendResult.delivered("mail-" + mails.size());
+                    }).build();
+            // a landline in Istanbul: libphonenumber knows it is no mobile number
+            Feedback f = desk.receive(Intake.builder(hotel, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Klima bozuk")
+                    .customer(Customer.builder().name("Şükrü Çağlayan").phone("0212 222 33 44").email("sukru@example.com")
+                            .preferredChannel(ContactChannel.SMS).language("tr").build()).build());
+
+            dispatcher.tick(SmsFixtures.AT);
+            dispatcher.tick(SmsFixtures.AT.plusSeconds(1));
+            dispatcher.tick(SmsFixtures.AT.plusSeconds(2));
+
+            assertThat(gateway.requests).as("nothing reaches the gateway").isEmpty();
+            assertThat(mails).singleElement().satisfies(m -> {
+                assertThat(m.address()).isEqualTo("sukru@example.com");
+                assertThat(m.template()).isEqualTo("customer/RECEIVED");
+                assertThat(m.subject()).contains(f.reference().toString());
+                assertThat(m.text()).contains(f.reference().toString());
+            });
+            List<FeedbackEvent> history = desk.history(hotel, f.id());
+            assertThat(history).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.NOTIFICATION_FAILED,
+                    EventType.NOTIFICATION_SENT, EventType.ACKNOWLEDGED);
+            assertThat(history.get(1).details()).containsEntry("deadLetter", "true").containsEntry("fallback", "EMAIL");
+            assertThat(history.get(1).details().get("error")).contains("not a mobile one");
+            assertThat(history.get(2).details()).containsEntry("channel", "EMAIL").containsEntry("about", "1");
+
+            // sending the dead letter again does not plan a second e-mail
+            OutboxMessage dead = store.outbox().deadLetters(10).get(0);
+            store.outbox().requeue(dead.notification().id(), SmsFixtures.AT.plusSeconds(3));
+            dispatcher.tick(SmsFixtures.AT.plusSeconds(4));
+            dispatcher.tick(SmsFixtures.AT.plusSeconds(5));
+            assertThat(mails).hasSize(1);
         }
     }
 }

@@ -112,4 +112,56 @@ class SmsTextTest {
             }
         }
     }
+
+    @Test
+    void aTextOverTheLimitIsCutWithAnEllipsisKeepingItsTrailingLink() {
+        String link = "https://otel.example/t/FB-2026-000001-6";
+        String text = "Otel: our decision: " + "word ".repeat(200) + "end " + link;
+        SmsText cut = SmsText.fitted(text, 2, true);
+        assertThat(cut.segments()).isEqualTo(2);
+        assertThat(cut.encoding()).isEqualTo(SmsEncoding.GSM7);
+        assertThat(cut.text()).startsWith("Otel: our decision: word word").endsWith("word... " + link);
+        assertThat(cut.units()).as("close to the 306 septets of two parts").isGreaterThan(306 - 6);
+        assertThat(SmsText.fitted("short " + link, 1, true).text()).as("what fits is left alone").isEqualTo("short " + link);
+        assertThat(SmsText.fitted("x".repeat(400), 1, true).text()).isEqualTo("x".repeat(157) + "...");
+    }
+
+    @Test
+    void aUcs2TextIsCutWithAnEllipsisCharacterAndNeverInsideASurrogatePair() {
+        String text = "😞".repeat(100); // 200 UTF-16 units: three UCS-2 parts
+        SmsText cut = SmsText.fitted(text, 1, true);
+        assertThat(cut.encoding()).isEqualTo(SmsEncoding.UCS2);
+        assertThat(cut.text()).isEqualTo("😞".repeat(34) + "\u2026");
+        assertThat(cut.units()).isEqualTo(69);
+    }
+
+    @Test
+    void aLinkThatCannotFitIsDroppedAndTheCutStillFits() {
+        String text = "a".repeat(300) + " https://otel.example/" + "p".repeat(200);
+        SmsText cut = SmsText.fitted(text, 1, true);
+        assertThat(cut.segments()).isEqualTo(1);
+        assertThat(cut.text()).isEqualTo("a".repeat(157) + "...");
+    }
+
+    @Test
+    void cutTextsAlwaysFitTheirLimit() {
+        String[] alphabet = {"a", "ş", "€", "😞", " ", "İ", "{", "https://x.example/t/1 "};
+        for (int seed = 0; seed < 300; seed++) {
+            Random r = new Random(seed);
+            StringBuilder sb = new StringBuilder();
+            int length = r.nextInt(1500);
+            while (sb.length() < length) {
+                sb.append(alphabet[r.nextInt(alphabet.length)]);
+            }
+            int limit = 1 + r.nextInt(6);
+            SmsText cut = SmsText.fitted(sb.toString(), limit, r.nextBoolean());
+            assertThat(cut.segments()).as("seed %d", seed).isLessThanOrEqualTo(limit);
+            String t = cut.text();
+            for (int i = 0; i < t.length(); i++) {
+                if (Character.isHighSurrogate(t.charAt(i))) {
+                    assertThat(i + 1 < t.length() && Character.isLowSurrogate(t.charAt(i + 1))).as("seed %d: pair at %d", seed, i).isTrue();
+                }
+            }
+        }
+    }
 }
