@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  *  RESOLVED ──accept──► CLOSED (ACCEPTED)        RESOLVED ──reject──► IN_PROGRESS (stays open)
  *  RESOLVED ──close(NO_RESPONSE)──► CLOSED        after the closing period without an answer
  *  rejected, open ──close(UNRESOLVED)──► CLOSED   after the closing period since the last rejection
- *  any open state ──cancel──► CANCELLED          CLOSED / CANCELLED ──appeal──► IN_PROGRESS
+ *  NEW / IN_PROGRESS / PLANNED / AWAITING_CUSTOMER ──cancel──► CANCELLED
+ *  CLOSED / CANCELLED ──appeal──► IN_PROGRESS
  *  any open state ──merge(original)──► CLOSED (DUPLICATE)   any open state ──unlink──► same state
  *  any state ──addNote / addCustomerMessage──► same state
  * </pre>
@@ -521,7 +522,10 @@ public final class Lifecycle {
         m.put(Command.Assign.class, EnumSet.copyOf(OPEN));
         m.put(Command.AwaitCustomer.class, EnumSet.of(IN_PROGRESS, PLANNED));
         m.put(Command.CustomerResponded.class, EnumSet.of(AWAITING_CUSTOMER));
-        m.put(Command.Cancel.class, EnumSet.copyOf(OPEN));
+        // İPTAL is the department's choice instead of a decision (seed 001, step 3); once a decision is proposed or
+        // told, the process (seeds 001 step 4, 002, 004) ends only by the customer's answer, a rejection kept open,
+        // or the closing period: a reviewer who would dismiss it sends it back first, which the history records
+        m.put(Command.Cancel.class, EnumSet.of(NEW, IN_PROGRESS, PLANNED, AWAITING_CUSTOMER));
         m.put(Command.Resolve.class, EnumSet.of(IN_PROGRESS, PLANNED));
         m.put(Command.Approve.class, EnumSet.of(UNDER_REVIEW));
         m.put(Command.SendBack.class, EnumSet.of(UNDER_REVIEW));
