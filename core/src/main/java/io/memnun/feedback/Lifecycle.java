@@ -49,6 +49,13 @@ public final class Lifecycle {
     private static final Set<Status> OPEN = EnumSet.of(NEW, IN_PROGRESS, PLANNED, AWAITING_CUSTOMER, UNDER_REVIEW, RESOLVED);
     private static final Map<Class<? extends Command>, Set<Status>> ALLOWED = allowed();
 
+    /**
+     * How far ahead a plan may set its completion: ten years. A plan is meant to be kept (the seeds plan parts and
+     * fitters, the closing period is a year); a date beyond this is a typing error, and one such as
+     * {@code Instant.MAX} no store could keep.
+     */
+    public static final Duration MAX_PLAN_AHEAD = Duration.ofDays(3653);
+
     private final Rules rules;
     private final SlaRules sla;
 
@@ -227,6 +234,10 @@ public final class Lifecycle {
         } else if (command instanceof Command.Plan c) {
             if (!c.until().isAfter(now)) {
                 throw new ValidationException("until", "planned completion " + c.until() + " is not after now (" + now + ")");
+            }
+            if (Duration.between(now, c.until()).compareTo(MAX_PLAN_AHEAD) > 0) {
+                throw new ValidationException("until", "planned completion " + c.until() + " is more than " + MAX_PLAN_AHEAD.toDays()
+                        + " days after now (" + now + ")");
             }
             type = EventType.PLANNED;
             note = c.note();

@@ -218,6 +218,27 @@ public abstract class FeedbackStoreContract {
     }
 
     @Test
+    void aPlanTooFarAheadIsRefusedNamingUntilAndChangesNothing() {
+        io.memnun.FeedbackDesk desk = io.memnun.FeedbackDesk.builder().store(store).referenceSequence(sequence).build();
+        Feedback f = desk.receive(Fixtures.minimalIntake(tenant, Fixtures.TURKISH_TEXT).build());
+        desk.take(tenant, f.id(), AYSE);
+        Feedback taken = store.find(tenant, f.id()).orElseThrow();
+        List<FeedbackEvent> history = store.history(tenant, f.id());
+        Instant now = taken.updatedAt();
+        // Instant.MAX no store column keeps; year 9999 the SQL columns keep but no plan runs so long
+        for (Instant until : List.of(Instant.MAX, Instant.parse("9999-12-31T23:59:59Z"), now.plus(Lifecycle.MAX_PLAN_AHEAD).plusSeconds(86_400))) {
+            assertThatThrownBy(() -> desk.plan(tenant, f.id(), AYSE, until, null))
+                    .isInstanceOf(io.memnun.error.ValidationException.class)
+                    .satisfies(e -> assertThat(((io.memnun.error.ValidationException) e).field()).isEqualTo("until"));
+            assertSameState(store.find(tenant, f.id()).orElseThrow(), taken);
+            assertThat(store.history(tenant, f.id())).containsExactlyElementsOf(history);
+        }
+        Instant farButKept = now.plus(Lifecycle.MAX_PLAN_AHEAD).minusSeconds(86_400);
+        desk.plan(tenant, f.id(), AYSE, farButKept, null);
+        assertThat(store.find(tenant, f.id()).orElseThrow().plannedUntil()).contains(farButKept);
+    }
+
+    @Test
     void lookupsReturnTheLatestVersion() {
         Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).build(), reference(), T0)
                 .note("bir")
