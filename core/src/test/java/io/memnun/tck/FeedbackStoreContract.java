@@ -512,9 +512,29 @@ public abstract class FeedbackStoreContract {
         assertQuery(f, q -> q.customerExternalId("c-2"), "f2");
         assertQuery(f, q -> q.customerEmail(EmailAddress.of("ali@EXAMPLE.com")), "f1", "f4");
         assertQuery(f, q -> q.customerEmail(EmailAddress.of("veli@ÖRNEK.com.tr")), "f2");
-        assertQuery(f, q -> q.customerEmail(EmailAddress.of("Ali@example.com")));
+        assertQuery(f, q -> q.customerEmail(EmailAddress.of("Ali@example.com")), "f1", "f4");
+        assertQuery(f, q -> q.customerEmail(EmailAddress.of("ali2@example.com")));
         assertQuery(f, q -> q.customerPhone(PhoneNumber.of("+90 532 111 11 11")), "f1", "f6");
         assertQuery(f, q -> q.customerPhone(PhoneNumber.of("+905322222222")), "f2");
+    }
+
+    @Test
+    void aQueryByEmailIgnoresTheCaseOfTheAddressAndTheAddressStaysAsTyped() {
+        Feedback typed = receiveFrom("Mehmet.ÖZTÜRK@Example.COM.tr");
+        Feedback lower = receiveFrom("mehmet.öztürk@example.com.tr");
+        Feedback other = receiveFrom("mehmet.ozturk@example.com.tr");
+        for (String asked : List.of("mehmet.öztürk@example.com.tr", "MEHMET.ÖZTÜRK@EXAMPLE.COM.TR", "Mehmet.Öztürk@example.com.tr")) {
+            assertThat(store.query(FeedbackQuery.builder(tenant).customerEmail(EmailAddress.of(asked)).build()).items())
+                    .as(asked).extracting(Feedback::id).containsExactlyInAnyOrder(typed.id(), lower.id());
+        }
+        assertThat(store.find(tenant, typed.id()).orElseThrow().customer().email()).isEqualTo(new EmailAddress("Mehmet.ÖZTÜRK@example.com.tr"));
+        assertThat(store.query(FeedbackQuery.builder(tenant).customerEmail(EmailAddress.of("MEHMET.OZTURK@example.com.tr")).build()).items())
+                .extracting(Feedback::id).containsExactly(other.id());
+    }
+
+    private Feedback receiveFrom(String email) {
+        return Scenario.receive(store, Fixtures.minimalIntake(tenant, Fixtures.TURKISH_TEXT)
+                .customer(Customer.builder().email(email).build()).build(), reference(), T0).feedback();
     }
 
     @Test

@@ -810,7 +810,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         w.addIfSet("received_at >= ?", q.receivedFrom() == null ? null : Params.micros(q.receivedFrom()));
         w.addIfSet("received_at < ?", q.receivedBefore() == null ? null : Params.micros(q.receivedBefore()));
         w.addIfSet("customer_external_id = ?", q.customerExternalId());
-        w.addIfSet("customer_email = ?", q.customerEmail() == null ? null : q.customerEmail().value());
+        w.addIfSet("customer_email_key = ?", q.customerEmail() == null ? null : q.customerEmail().matchKey());
         w.addIfSet("customer_phone = ?", q.customerPhone() == null ? null : q.customerPhone().e164());
         return w;
     }
