@@ -259,6 +259,13 @@ public final class Lifecycle {
             if (c.assignee() != null) {
                 details.put("assignee", c.assignee().value());
             }
+            // watchers come only from routing at receipt, for the department it chose: they are the old department's
+            // people, who must not go on being told about feedback that is no longer theirs. A redirect names the
+            // department, as an intake that names one, which routing leaves alone; so the new department adds none.
+            if (!feedback.watchers().isEmpty()) {
+                details.put("watchersRemoved", String.join(",", feedback.watchers().stream().map(StaffId::value).sorted().toList()));
+                d.watchers = java.util.Set.of();
+            }
         } else if (command instanceof Command.Assign c) {
             if (c.assignee().equals(feedback.assignee().orElse(null))) {
                 throw new ValidationException("assignee", "feedback " + feedback.reference() + " is already assigned to " + c.assignee());
