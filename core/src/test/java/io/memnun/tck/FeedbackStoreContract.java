@@ -381,6 +381,34 @@ public abstract class FeedbackStoreContract {
     }
 
     @Test
+    void aChangeThatDependsOnAnotherFeedbackIsWrittenOnlyWhileThatOneIsUnchanged() {
+        Scenario original = Scenario.receive(store, Fixtures.richIntake(tenant).intakeKey("k-original").build(), reference(), T0);
+        Scenario duplicate = Scenario.receive(store, Fixtures.minimalIntake(tenant, "aynı şikâyet").build(), reference(), T0);
+        Feedback checked = original.feedback();
+        original.note("yönlendirilmeden önce bir not");
+
+        Lifecycle.Transition merge = LIFECYCLE.apply(duplicate.feedback(), new Command.Merge(AYSE, checked.id(), null),
+                duplicate.now().plusSeconds(1));
+        assertThatThrownBy(() -> store.save(FeedbackChange.update(merge.after(), duplicate.feedback().version(), merge.event())
+                .requiring(checked.id(), checked.version())))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> {
+                    assertThat(e.id()).isEqualTo(checked.id().toString());
+                    assertThat(e.expectedVersion()).isEqualTo(checked.version());
+                    assertThat(e.actualVersion()).isEqualTo(checked.version() + 1);
+                });
+        assertUnchanged(duplicate);
+        assertUnchanged(original);
+        assertThatThrownBy(() -> store.save(FeedbackChange.update(merge.after(), duplicate.feedback().version(), merge.event())
+                .requiring(Fixtures.randomId(), 1))).isInstanceOf(VersionConflictException.class);
+        assertUnchanged(duplicate);
+
+        store.save(FeedbackChange.update(merge.after(), duplicate.feedback().version(), merge.event())
+                .requiring(checked.id(), original.feedback().version()));
+        assertThat(store.find(tenant, duplicate.feedback().id()).orElseThrow().mergedInto()).contains(checked.id());
+        assertUnchanged(original);
+    }
+
+    @Test
     void anUpdateBasedOnAVersionFromTheFutureIsRefused() {
         Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).build(), reference(), T0).note("iki");
         Lifecycle.Transition t = LIFECYCLE.apply(s.feedback(), new Command.AddNote(AYSE, "üç"), s.now().plusSeconds(1));
