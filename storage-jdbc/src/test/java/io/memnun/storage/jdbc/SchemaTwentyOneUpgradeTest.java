@@ -10,8 +10,6 @@ import io.memnun.feedback.TenantId;
 import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.PersonKey;
 import io.memnun.spi.FeedbackStore;
-import io.memnun.storage.jdbc.internal.V13_1__SealExistingHistory;
-import io.memnun.storage.jdbc.internal.V18__ResealAnonymisedHistories;
 import io.memnun.survey.Invitation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,10 +18,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,10 +44,7 @@ class SchemaTwentyOneUpgradeTest {
     }
 
     private static void check(DataSource ds, String folder, String jsonType) throws SQLException {
-        Flyway.configure(SchemaTwentyOneUpgradeTest.class.getClassLoader()).dataSource(ds).locations("classpath:db/memnun/" + folder)
-                .table("memnun_schema_history").placeholders(Map.of("prefix", "memnun_")).javaMigrations(new V13_1__SealExistingHistory(),
-                        new V18__ResealAnonymisedHistories())
-                .baselineOnMigrate(true).baselineVersion("0").target("20").load().migrate();
+        TestDatabases.migrateTo(ds, folder, "20");
         UUID typed = UUID.randomUUID();
         UUID lower = UUID.randomUUID();
         UUID greek = UUID.randomUUID();
