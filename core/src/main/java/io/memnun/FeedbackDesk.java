@@ -333,18 +333,34 @@ public final class FeedbackDesk {
      * member's department scope cannot be outrun by a redirect between the check and the write.
      */
     Feedback execute(TenantId tenant, FeedbackKey key, Command command, Consumer<Feedback> guard) {
+        return execute(tenant, key, command, guard, NO_GUARD);
+    }
+
+    /**
+     * The guarded execute, with {@code originalGuard} for a merge's original: it sees the state of the original the
+     * write depends on, and the store writes the merge only while the original is still at that version; if it
+     * changed meanwhile (a redirect), the original is read and checked again.
+     */
+    Feedback execute(TenantId tenant, FeedbackKey key, Command command, Consumer<Feedback> guard, Consumer<Feedback> originalGuard) {
         Objects.requireNonNull(command, "command");
         checkNamed(tenant, command);
-        Optional<Feedback> done = store.lastKnown(tenant, key).flatMap(known -> applyToKnown(known, command, guard));
+        Feedback first = mergeOriginal(tenant, command, originalGuard);
+        Optional<Feedback> done = store.lastKnown(tenant, key).flatMap(known -> applyToKnown(known, command, guard, first));
         if (done.isPresent()) {
             return done.get();
         }
+        Feedback original = first;
         Feedback current = get(tenant, key);
         for (int conflicts = 0; ; conflicts++) {
             try {
                 guard.accept(current);
-                return apply(current, command);
+                return apply(current, command, original);
             } catch (io.memnun.error.VersionConflictException e) {
+                if (original != null && original.id().toString().equals(e.id()) && conflicts < MAX_RECORD_CONFLICTS) {
+                    // the original changed since it was checked: check it again as it is now
+                    original = mergeOriginal(tenant, command, originalGuard);
+                    continue;
+                }
                 Feedback latest = store.find(current.tenant(), current.id()).orElseThrow(() -> e);
                 if (conflicts >= MAX_RECORD_CONFLICTS || !onlyBookkeepingSince(latest, current.version())) {
                     throw e;
@@ -378,11 +394,18 @@ public final class FeedbackDesk {
 
     /** {@link #execute(TenantId, FeedbackKey, long, Command)} on a state {@code guard} accepts; see the guarded execute. */
     Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command, Consumer<Feedback> guard) {
+        return execute(tenant, key, expectedVersion, command, guard, NO_GUARD);
+    }
+
+    /** The versioned execute with both guards; see {@link #execute(TenantId, FeedbackKey, Command, Consumer, Consumer)}. */
+    Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command, Consumer<Feedback> guard,
+            Consumer<Feedback> originalGuard) {
         Objects.requireNonNull(command, "command");
         checkNamed(tenant, command);
+        Feedback original = mergeOriginal(tenant, command, originalGuard);
         Optional<Feedback> done = store.lastKnown(tenant, key)
                 .filter(known -> known.version() == expectedVersion)
-                .flatMap(known -> applyToKnown(known, command, guard));
+                .flatMap(known -> applyToKnown(known, command, guard, original));
         if (done.isPresent()) {
             return done.get();
         }
@@ -391,7 +414,7 @@ public final class FeedbackDesk {
             throw new io.memnun.error.VersionConflictException(current.id().toString(), expectedVersion, current.version());
         }
         guard.accept(current);
-        return apply(current, command);
+        return apply(current, command, original);
     }
 
     /**
@@ -410,6 +433,7 @@ public final class FeedbackDesk {
         }
         for (Command command : commands) {
             checkNamed(tenant, Objects.requireNonNull(command, "command"));
+            mergeOriginal(tenant, command, NO_GUARD);
         }
         Feedback current = get(tenant, key);
         Instant now = clock.instant();
@@ -430,7 +454,7 @@ public final class FeedbackDesk {
      * command was, either of which a stale state can cause; nothing was written then, and the caller decides again
      * on a fresh read, which gives the true answer (the same refusal, if it stands).
      */
-    private Optional<Feedback> applyToKnown(Feedback known, Command command, Consumer<Feedback> guard) {
+    private Optional<Feedback> applyToKnown(Feedback known, Command command, Consumer<Feedback> guard, @Nullable Feedback original) {
         Lifecycle.Transition t;
         try {
             guard.accept(known);
@@ -439,19 +463,31 @@ public final class FeedbackDesk {
             return Optional.empty();
         }
         try {
-            return Optional.of(commit(known, t));
+            return Optional.of(commit(known, t, original));
         } catch (io.memnun.error.VersionConflictException | NotFoundException stale) {
             return Optional.empty();
         }
     }
 
     private Feedback apply(Feedback current, Command command) {
-        return commit(current, lifecycle.apply(current, command, clock.instant()));
+        return apply(current, command, null);
     }
 
-    /** Saves {@code t}, decided on {@code before}, with the version check, and publishes its events. */
+    private Feedback apply(Feedback current, Command command, @Nullable Feedback original) {
+        return commit(current, lifecycle.apply(current, command, clock.instant()), original);
+    }
+
     private Feedback commit(Feedback before, Lifecycle.Transition t) {
-        publish(t.after(), save(FeedbackChange.update(t.after(), before.version(), t.event())));
+        return commit(before, t, null);
+    }
+
+    /**
+     * Saves {@code t}, decided on {@code before}, with the version check, and publishes its events; with
+     * {@code original} (a merge's), only while the original is still at the version that was checked.
+     */
+    private Feedback commit(Feedback before, Lifecycle.Transition t, @Nullable Feedback original) {
+        FeedbackChange change = FeedbackChange.update(t.after(), before.version(), t.event());
+        publish(t.after(), save(original == null ? change : change.requiring(original.id(), original.version())));
         return t.after();
     }
 
@@ -557,10 +593,9 @@ public final class FeedbackDesk {
     }
 
     /**
-     * What a command names outside the feedback, checked however it is issued (its method, execute, executeAll), since
-     * the lifecycle sees only the feedback: a merge's original must be of the same tenant and not itself merged (or a
-     * duplicate could be closed as pointing at a feedback that does not exist or is another tenant's), and with a
-     * router, a redirect's department and person and an assignment's person must be active in the catalogue.
+     * The departments and people a command names, checked however it is issued (its method, execute, executeAll), since
+     * the lifecycle sees only the feedback: with a router, a redirect's department and person and an assignment's
+     * person must be active in the catalogue. A merge's original is checked by {@link #mergeOriginal}.
      */
     private void checkNamed(TenantId tenant, Command command) {
         if (router != null && tenant != null) { // missing values are refused by the lifecycle, by name
@@ -570,6 +605,14 @@ public final class FeedbackDesk {
                 router.checkAssignee(tenant, a.assignee());
             }
         }
+    }
+
+    /**
+     * A merge's original as read now, checked, then given to {@code guard}; null for another command. However a merge
+     * is issued, its original must be of the same tenant and not itself merged: otherwise a duplicate could be closed
+     * as pointing at a feedback that does not exist or is another tenant's.
+     */
+    private @Nullable Feedback mergeOriginal(TenantId tenant, Command command, Consumer<Feedback> guard) {
         if (command instanceof Command.Merge m) {
             Feedback o = find(tenant, m.original())
                     .orElseThrow(() -> new NotFoundException("original feedback " + m.original() + " in tenant " + tenant));
@@ -577,7 +620,10 @@ public final class FeedbackDesk {
                 throw new ValidationException("original", "feedback " + o.reference() + " was itself merged into "
                         + o.mergedInto().get() + "; merge into that one");
             }
+            guard.accept(o);
+            return o;
         }
+        return null;
     }
 
     /** Clears a feedback's possible-duplicate link: it is not a repeat of the earlier one. */

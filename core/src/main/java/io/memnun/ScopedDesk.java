@@ -130,13 +130,14 @@ public final class ScopedDesk {
      * @throws AccessDeniedException if not; nothing is written
      */
     public Feedback execute(TenantId tenant, FeedbackKey key, Command command) {
-        return desk.execute(tenant, checkChange(tenant, desk.get(tenant, key), command).id(), command, this::checkChangeable);
+        return desk.execute(tenant, checkChange(tenant, desk.get(tenant, key), command).id(), command, this::checkChangeable,
+                this::checkOriginal);
     }
 
     /** {@link FeedbackDesk#execute(TenantId, FeedbackKey, long, Command)} for the viewer; see {@link #execute(TenantId, FeedbackKey, Command)}. */
     public Feedback execute(TenantId tenant, FeedbackKey key, long expectedVersion, Command command) {
         return desk.execute(tenant, checkChange(tenant, desk.get(tenant, key), command).id(), expectedVersion, command,
-                this::checkChangeable);
+                this::checkChangeable, this::checkOriginal);
     }
 
     /** Adds a note in the viewer's name. */
@@ -165,7 +166,12 @@ public final class ScopedDesk {
         Feedback d = desk.get(tenant, duplicate);
         Command.Merge merge = new Command.Merge(Actor.staff(viewer.staff()), o.id(), note);
         checkChange(tenant, d, merge);
-        return desk.execute(tenant, d.id(), merge, this::checkChangeable);
+        // the original is checked again on the state the merge is written against, as the duplicate is
+        return desk.execute(tenant, d.id(), merge, this::checkChangeable, this::checkOriginal);
+    }
+
+    private void checkOriginal(Feedback original) {
+        checkView(original);
     }
 
     /** Checked again by the desk on the state it writes over: the feedback may have been redirected since the first check. */

@@ -66,6 +66,15 @@ class DeskDuplicateTest {
     }
 
     @Test
+    void aRepeatByTheSameEmailWrittenInAnotherCaseIsLinked() {
+        Feedback first = desk.receive(from(email("Mehmet@Example.com"), LINEN));
+        clock.advance(Duration.ofHours(3));
+        Feedback again = desk.receive(from(email("mehmet@example.com"), LINEN));
+        assertThat(again.possibleDuplicateOf()).contains(first.id());
+        assertThat(again.customer().email().value()).isEqualTo("mehmet@example.com");
+    }
+
+    @Test
     void aRepeatBySamePhoneIsLinkedToo() {
         Feedback first = desk.receive(from(Customer.builder().phone("0532 123 45 67").build(), LINEN));
         Feedback again = desk.receive(from(Customer.builder().phone("+90 532 123 4567").email("x@example.com").build(), LINEN));

@@ -135,6 +135,26 @@ class DeskRoutingTest {
     }
 
     @Test
+    void aRedirectDropsTheWatchersRoutingAddedForTheOldDepartment() {
+        Feedback routed = desk.receive(intake("Oda temizlenmemiş").subject(ROOM_CLEANLINESS).build());
+        assertThat(routed.watchers()).containsExactly(GUL);
+
+        Feedback moved = desk.redirect(TENANT, routed.id(), Actor.staff(AYSE), TECH, MERT, "the shower is broken, not dirty");
+
+        // routing adds watchers only at receipt, for the department it chose; a redirect names the department, as an
+        // intake that names one (which routing leaves alone), so the new department gets none
+        assertThat(moved.watchers()).isEmpty();
+        assertThat(store.find(TENANT, routed.id()).orElseThrow().watchers()).isEmpty();
+        FeedbackEvent redirected = desk.history(TENANT, routed.id()).get(1);
+        assertThat(redirected.type()).isEqualTo(EventType.REDIRECTED);
+        assertThat(redirected.details()).containsEntry("watchersRemoved", "gul");
+        // a redirect of feedback nobody watches says nothing of watchers
+        Feedback unwatched = desk.receive(intake("x").subject(LINEN).department(TECH).build());
+        desk.redirect(TENANT, unwatched.id(), Actor.staff(MERT), HK, null, "linen is housekeeping's");
+        assertThat(desk.history(TENANT, unwatched.id()).get(1).details()).doesNotContainKey("watchersRemoved");
+    }
+
+    @Test
     void aRedirectOrAssignmentToAnUnknownOrInactiveDepartmentOrPersonIsRefusedNamingTheFieldAndChangesNothing() {
         InMemoryCatalogStore catalogs = new InMemoryCatalogStore();
         catalogs.importCatalog(TENANT, HotelCatalog.catalog());

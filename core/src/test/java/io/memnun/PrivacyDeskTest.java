@@ -247,6 +247,23 @@ class PrivacyDeskTest {
     }
 
     @Test
+    void aPersonNamedByEmailIsFoundWhateverTheCaseTheAddressWasWrittenIn() {
+        Feedback typed = scenario.desk().receive(io.memnun.feedback.Intake.builder(HOTEL, FeedbackKind.COMPLAINT, io.memnun.feedback.Channel.EMAIL,
+                "Havlular kirliydi").customer(io.memnun.feedback.Customer.builder().name("Mehmet Öztürk").email("Mehmet.Ozturk@Example.com").build())
+                .department(PersonalDataScenario.HOUSEKEEPING).build());
+        scenario.privacy().recordConsent(HOTEL, PersonKey.email("MEHMET.OZTURK@example.com"), "surveys", "web-form", null);
+
+        assertThat(scenario.privacy().export(HOTEL, PersonKey.email("mehmet.ozturk@example.com")).feedback()).singleElement()
+                .satisfies(i -> assertThat(i.feedback().id()).isEqualTo(typed.id()));
+        ErasureReport report = scenario.privacy().erase(HOTEL, PersonKey.email("mehmet.ozturk@example.com"), Actor.staff("kvkk.sorumlusu"));
+
+        assertThat(report.anonymised()).containsExactly(typed.reference().toString());
+        assertThat(report.consentsDeleted()).isEqualTo(1);
+        assertThat(store.find(HOTEL, typed.id()).orElseThrow().customer().email()).isNull();
+        assertThat(scenario.privacy().consents(HOTEL, PersonKey.email("Mehmet.Ozturk@Example.com"))).isEmpty();
+    }
+
+    @Test
     void consentIsRecordedWithdrawnAndAnswered() {
         PersonKey person = PersonKey.phone("+905551234567");
         ConsentRecord given = scenario.privacy().recordConsent(HOTEL, person, "commercial", "front-desk", "Kâğıt form no 118");

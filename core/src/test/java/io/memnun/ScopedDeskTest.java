@@ -173,4 +173,38 @@ class ScopedDeskTest {
         assertThat(desk.get(HOTEL, merged.id()).isOpen()).isTrue();
         assertThat(desk.get(HOTEL, merged.id()).version()).isEqualTo(merged.version() + 1);
     }
+
+    @Test
+    void anOriginalRedirectedAwayJustBeforeTheMergeIsWrittenIsNotLinkedTo() {
+        java.util.concurrent.atomic.AtomicReference<io.memnun.feedback.FeedbackId> original = new java.util.concurrent.atomic.AtomicReference<>();
+        FeedbackDesk plain = FeedbackDesk.builder().store(store).clock(clock).build();
+        // the kitchen takes the original over after every check was made, as the merge is being written
+        io.memnun.testing.ForwardingFeedbackStore racing = new io.memnun.testing.ForwardingFeedbackStore(store) {
+            @Override
+            public void save(io.memnun.spi.FeedbackChange change) {
+                io.memnun.feedback.FeedbackId o = original.get();
+                if (o != null && change.events().get(0).type() == io.memnun.feedback.EventType.MERGED && original.compareAndSet(o, null)) {
+                    plain.redirect(HOTEL, o, Actor.staff("kalite"), KITCHEN, null, "mutfağın işi");
+                }
+                super.save(change);
+            }
+        };
+        FeedbackDesk raced = FeedbackDesk.builder().store(racing).referenceSequence(store).clock(clock).build();
+        Feedback duplicate = housekeeping.get(5);
+        Feedback theOriginal = housekeeping.get(6);
+        original.set(theOriginal.id());
+
+        assertThatThrownBy(() -> raced.scopedTo(ayse).merge(HOTEL, duplicate.id(), theOriginal.id(), null))
+                .isInstanceOf(AccessDeniedException.class);
+
+        assertThat(desk.get(HOTEL, theOriginal.id()).department()).contains(KITCHEN);
+        assertThat(desk.get(HOTEL, duplicate.id())).satisfies(d -> {
+            assertThat(d.isOpen()).isTrue();
+            assertThat(d.mergedInto()).isEmpty();
+            assertThat(d.version()).isEqualTo(duplicate.version());
+        });
+        // without a race the same merge goes through
+        assertThat(raced.scopedTo(ayse).merge(HOTEL, duplicate.id(), housekeeping.get(4).id(), null).mergedInto())
+                .contains(housekeeping.get(4).id());
+    }
 }

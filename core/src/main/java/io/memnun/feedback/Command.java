@@ -118,7 +118,10 @@ public sealed interface Command {
         }
     }
 
-    /** Cancel or dismiss (İPTAL): invalid, duplicate, out of scope. The reason is recorded and told. */
+    /**
+     * Cancel or dismiss (İPTAL): invalid, duplicate, out of scope. The reason is recorded and told. Allowed before a
+     * decision is proposed (NEW, IN_PROGRESS, PLANNED, AWAITING_CUSTOMER), not once it is under review or told.
+     */
     record Cancel(Actor actor, String reason) implements Command {
         public Cancel {
             Objects.requireNonNull(actor, "actor");

@@ -156,6 +156,26 @@ public record EmailAddress(String value) {
         return true;
     }
 
+    /**
+     * The address as a person is looked up by it: all of it in lower case, letter by letter as the domain is. Mail
+     * servers treat the part before the {@code @} without regard to case in practice, and people type it both ways
+     * ({@code Mehmet@…} on a form, {@code mehmet@…} in a letter); {@link #value()} keeps what was typed, for showing
+     * and sending, and this key finds all of a person's feedback, consents and invitations.
+     */
+    public String matchKey() {
+        return lowerCase(value);
+    }
+
+    /**
+     * {@link #matchKey()} of a recipient recorded as text, which may be an e-mail address, a phone number or a host's
+     * customer id: text with an {@code @} is taken for an address and folded to lower case, anything else is returned
+     * as it is (a customer id's case is its own).
+     */
+    public static String matchKeyOf(String recipient) {
+        Objects.requireNonNull(recipient, "recipient");
+        return recipient.indexOf('@') >= 0 ? lowerCase(recipient) : recipient;
+    }
+
     /** Parses an address typed by a person: surrounding white space is removed. */
     public static EmailAddress of(String text) {
         Objects.requireNonNull(text, "text");

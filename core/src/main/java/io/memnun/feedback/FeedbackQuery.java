@@ -74,7 +74,7 @@ public record FeedbackQuery(
                 && (receivedFrom == null || !f.receivedAt().isBefore(receivedFrom))
                 && (receivedBefore == null || f.receivedAt().isBefore(receivedBefore))
                 && (customerExternalId == null || customerExternalId.equals(f.customer().externalId()))
-                && (customerEmail == null || customerEmail.equals(f.customer().email()))
+                && (customerEmail == null || f.customer().email() != null && customerEmail.matchKey().equals(f.customer().email().matchKey()))
                 && (customerPhone == null || customerPhone.equals(f.customer().phone()));
     }
 
@@ -169,6 +169,7 @@ public record FeedbackQuery(
             return this;
         }
 
+        /** The feedback of the customer with this address, written in any case ({@link EmailAddress#matchKey()}). */
         public Builder customerEmail(@Nullable EmailAddress email) {
             this.customerEmail = email;
             return this;

@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  *  RESOLVED ──accept──► CLOSED (ACCEPTED)        RESOLVED ──reject──► IN_PROGRESS (stays open)
  *  RESOLVED ──close(NO_RESPONSE)──► CLOSED        after the closing period without an answer
  *  rejected, open ──close(UNRESOLVED)──► CLOSED   after the closing period since the last rejection
- *  any open state ──cancel──► CANCELLED          CLOSED / CANCELLED ──appeal──► IN_PROGRESS
+ *  NEW / IN_PROGRESS / PLANNED / AWAITING_CUSTOMER ──cancel──► CANCELLED
+ *  CLOSED / CANCELLED ──appeal──► IN_PROGRESS
  *  any open state ──merge(original)──► CLOSED (DUPLICATE)   any open state ──unlink──► same state
  *  any state ──addNote / addCustomerMessage──► same state
  * </pre>
@@ -47,6 +48,13 @@ import org.jspecify.annotations.Nullable;
 public final class Lifecycle {
     private static final Set<Status> OPEN = EnumSet.of(NEW, IN_PROGRESS, PLANNED, AWAITING_CUSTOMER, UNDER_REVIEW, RESOLVED);
     private static final Map<Class<? extends Command>, Set<Status>> ALLOWED = allowed();
+
+    /**
+     * How far ahead a plan may set its completion: ten years. A plan is meant to be kept (the seeds plan parts and
+     * fitters, the closing period is a year); a date beyond this is a typing error, and one such as
+     * {@code Instant.MAX} no store could keep.
+     */
+    public static final Duration MAX_PLAN_AHEAD = Duration.ofDays(3653);
 
     private final Rules rules;
     private final SlaRules sla;
@@ -227,6 +235,10 @@ public final class Lifecycle {
             if (!c.until().isAfter(now)) {
                 throw new ValidationException("until", "planned completion " + c.until() + " is not after now (" + now + ")");
             }
+            if (Duration.between(now, c.until()).compareTo(MAX_PLAN_AHEAD) > 0) {
+                throw new ValidationException("until", "planned completion " + c.until() + " is more than " + MAX_PLAN_AHEAD.toDays()
+                        + " days after now (" + now + ")");
+            }
             type = EventType.PLANNED;
             note = c.note();
             d.status = PLANNED;
@@ -246,6 +258,13 @@ public final class Lifecycle {
             d.plannedUntil = null;
             if (c.assignee() != null) {
                 details.put("assignee", c.assignee().value());
+            }
+            // watchers come only from routing at receipt, for the department it chose: they are the old department's
+            // people, who must not go on being told about feedback that is no longer theirs. A redirect names the
+            // department, as an intake that names one, which routing leaves alone; so the new department adds none.
+            if (!feedback.watchers().isEmpty()) {
+                details.put("watchersRemoved", String.join(",", feedback.watchers().stream().map(StaffId::value).sorted().toList()));
+                d.watchers = java.util.Set.of();
             }
         } else if (command instanceof Command.Assign c) {
             if (c.assignee().equals(feedback.assignee().orElse(null))) {
@@ -521,7 +540,10 @@ public final class Lifecycle {
         m.put(Command.Assign.class, EnumSet.copyOf(OPEN));
         m.put(Command.AwaitCustomer.class, EnumSet.of(IN_PROGRESS, PLANNED));
         m.put(Command.CustomerResponded.class, EnumSet.of(AWAITING_CUSTOMER));
-        m.put(Command.Cancel.class, EnumSet.copyOf(OPEN));
+        // İPTAL is the department's choice instead of a decision (seed 001, step 3); once a decision is proposed or
+        // told, the process (seeds 001 step 4, 002, 004) ends only by the customer's answer, a rejection kept open,
+        // or the closing period: a reviewer who would dismiss it sends it back first, which the history records
+        m.put(Command.Cancel.class, EnumSet.of(NEW, IN_PROGRESS, PLANNED, AWAITING_CUSTOMER));
         m.put(Command.Resolve.class, EnumSet.of(IN_PROGRESS, PLANNED));
         m.put(Command.Approve.class, EnumSet.of(UNDER_REVIEW));
         m.put(Command.SendBack.class, EnumSet.of(UNDER_REVIEW));

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * How a person is named in a privacy request: by e-mail address, phone number or the host's own customer id. The
- * value is kept in its canonical form (a normalised address, E.164), so two spellings of one address are one key.
+ * value is kept in its canonical form (an address in lower case, its {@link EmailAddress#matchKey()}; E.164), so two
+ * spellings of one address ({@code Mehmet@…}, {@code mehmet@…}) are one key.
  *
  * @param kind what the value is
  * @param value the canonical value
@@ -24,7 +25,7 @@ public record PersonKey(Kind kind, String value) {
     public PersonKey {
         Objects.requireNonNull(kind, "kind");
         value = switch (kind) {
-            case EMAIL -> EmailAddress.of(Checks.notNull(value, "person.email")).value();
+            case EMAIL -> EmailAddress.of(Checks.notNull(value, "person.email")).matchKey();
             case PHONE -> new PhoneNumber(Checks.notNull(value, "person.phone")).e164();
             case EXTERNAL_ID -> Checks.code(value, "person.externalId", 128);
         };

@@ -2,9 +2,11 @@ package io.memnun.spi;
 
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.FeedbackId;
 import io.memnun.notify.Notification;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One unit of work for a {@link FeedbackStore}: the feedback's new state, the history events that lead to it,
@@ -15,10 +17,28 @@ import java.util.Objects;
  * @param expectedVersion the version the change was based on; {@code 0} for a new feedback
  * @param events the new history events, in order, the last one carrying {@code feedback.version()}
  * @param outbox the notifications to write to the outbox in the same transaction; empty without notifications
+ * @param unchanged another feedback of the tenant the change was decided on, which must still be at that version when
+ *     the change is written (checked in the same transaction, the other row locked until it ends); {@code null} when
+ *     the change depends on no other feedback. A merge names its original: the duplicate is linked only to the
+ *     original as it was checked, not to one redirected or merged meanwhile.
  */
-public record FeedbackChange(Feedback feedback, long expectedVersion, List<FeedbackEvent> events, List<Notification> outbox) {
+public record FeedbackChange(Feedback feedback, long expectedVersion, List<FeedbackEvent> events, List<Notification> outbox,
+        @Nullable Unchanged unchanged) {
+    /** Another feedback and the version it must still have. */
+    public record Unchanged(FeedbackId id, long version) {
+        public Unchanged {
+            Objects.requireNonNull(id, "id");
+            if (version < 1) {
+                throw new IllegalArgumentException("version must be positive");
+            }
+        }
+    }
+
     public FeedbackChange {
         Objects.requireNonNull(feedback, "feedback");
+        if (unchanged != null && unchanged.id().equals(feedback.id())) {
+            throw new IllegalArgumentException("a change cannot depend on its own feedback staying unchanged");
+        }
         events = List.copyOf(events);
         outbox = List.copyOf(outbox);
         if (expectedVersion < 0) {
@@ -39,6 +59,11 @@ public record FeedbackChange(Feedback feedback, long expectedVersion, List<Feedb
         }
     }
 
+    /** A change that depends on no other feedback. */
+    public FeedbackChange(Feedback feedback, long expectedVersion, List<FeedbackEvent> events, List<Notification> outbox) {
+        this(feedback, expectedVersion, events, outbox, null);
+    }
+
     /** A change without notifications. */
     public FeedbackChange(Feedback feedback, long expectedVersion, List<FeedbackEvent> events) {
         this(feedback, expectedVersion, events, List.of());
@@ -56,7 +81,12 @@ public record FeedbackChange(Feedback feedback, long expectedVersion, List<Feedb
 
     /** This change with its events replaced (same versions) and {@code notifications} for the outbox. */
     public FeedbackChange withOutbox(List<FeedbackEvent> newEvents, List<Notification> notifications) {
-        return new FeedbackChange(feedback, expectedVersion, newEvents, notifications);
+        return new FeedbackChange(feedback, expectedVersion, newEvents, notifications, unchanged);
+    }
+
+    /** This change, written only while {@code other} is still at {@code version}; see {@link #unchanged()}. */
+    public FeedbackChange requiring(FeedbackId other, long version) {
+        return new FeedbackChange(feedback, expectedVersion, events, outbox, new Unchanged(other, version));
     }
 
     public boolean isCreate() {

@@ -125,7 +125,7 @@ public interface SurveyStore {
     /**
      * The campaign invitations (those following no feedback) sent to {@code recipient}, as recorded on them (the
      * customer's external id, e-mail address or E.164 phone number): what an erasure request must reach besides the
-     * person's feedback.
+     * person's feedback. An e-mail address matches in any case ({@link io.memnun.feedback.EmailAddress#matchKeyOf}).
      */
     List<Invitation> campaignInvitationsTo(TenantId tenant, String recipient);
 

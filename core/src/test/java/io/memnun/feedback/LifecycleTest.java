@@ -61,7 +61,7 @@ class LifecycleTest {
             assign             =    =           =        =                 =            =        -      -
             awaitCustomer      -    AC          AC       -                 -            -        -      -
             customerResponded  -    -           -        IP                -            -        -      -
-            cancel             CA   CA          CA       CA                CA           CA       -      -
+            cancel             CA   CA          CA       CA                -            -        -      -
             resolve            -    RS/UR       RS/UR    -                 -            -        -      -
             approve            -    -           -        -                 RS           -        -      -
             sendBack           -    -           -        -                 IP           -        -      -

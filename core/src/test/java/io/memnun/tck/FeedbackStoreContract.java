@@ -218,6 +218,27 @@ public abstract class FeedbackStoreContract {
     }
 
     @Test
+    void aPlanTooFarAheadIsRefusedNamingUntilAndChangesNothing() {
+        io.memnun.FeedbackDesk desk = io.memnun.FeedbackDesk.builder().store(store).referenceSequence(sequence).build();
+        Feedback f = desk.receive(Fixtures.minimalIntake(tenant, Fixtures.TURKISH_TEXT).build());
+        desk.take(tenant, f.id(), AYSE);
+        Feedback taken = store.find(tenant, f.id()).orElseThrow();
+        List<FeedbackEvent> history = store.history(tenant, f.id());
+        Instant now = taken.updatedAt();
+        // Instant.MAX no store column keeps; year 9999 the SQL columns keep but no plan runs so long
+        for (Instant until : List.of(Instant.MAX, Instant.parse("9999-12-31T23:59:59Z"), now.plus(Lifecycle.MAX_PLAN_AHEAD).plusSeconds(86_400))) {
+            assertThatThrownBy(() -> desk.plan(tenant, f.id(), AYSE, until, null))
+                    .isInstanceOf(io.memnun.error.ValidationException.class)
+                    .satisfies(e -> assertThat(((io.memnun.error.ValidationException) e).field()).isEqualTo("until"));
+            assertSameState(store.find(tenant, f.id()).orElseThrow(), taken);
+            assertThat(store.history(tenant, f.id())).containsExactlyElementsOf(history);
+        }
+        Instant farButKept = now.plus(Lifecycle.MAX_PLAN_AHEAD).minusSeconds(86_400);
+        desk.plan(tenant, f.id(), AYSE, farButKept, null);
+        assertThat(store.find(tenant, f.id()).orElseThrow().plannedUntil()).contains(farButKept);
+    }
+
+    @Test
     void lookupsReturnTheLatestVersion() {
         Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).build(), reference(), T0)
                 .note("bir")
@@ -360,6 +381,34 @@ public abstract class FeedbackStoreContract {
     }
 
     @Test
+    void aChangeThatDependsOnAnotherFeedbackIsWrittenOnlyWhileThatOneIsUnchanged() {
+        Scenario original = Scenario.receive(store, Fixtures.richIntake(tenant).intakeKey("k-original").build(), reference(), T0);
+        Scenario duplicate = Scenario.receive(store, Fixtures.minimalIntake(tenant, "aynı şikâyet").build(), reference(), T0);
+        Feedback checked = original.feedback();
+        original.note("yönlendirilmeden önce bir not");
+
+        Lifecycle.Transition merge = LIFECYCLE.apply(duplicate.feedback(), new Command.Merge(AYSE, checked.id(), null),
+                duplicate.now().plusSeconds(1));
+        assertThatThrownBy(() -> store.save(FeedbackChange.update(merge.after(), duplicate.feedback().version(), merge.event())
+                .requiring(checked.id(), checked.version())))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> {
+                    assertThat(e.id()).isEqualTo(checked.id().toString());
+                    assertThat(e.expectedVersion()).isEqualTo(checked.version());
+                    assertThat(e.actualVersion()).isEqualTo(checked.version() + 1);
+                });
+        assertUnchanged(duplicate);
+        assertUnchanged(original);
+        assertThatThrownBy(() -> store.save(FeedbackChange.update(merge.after(), duplicate.feedback().version(), merge.event())
+                .requiring(Fixtures.randomId(), 1))).isInstanceOf(VersionConflictException.class);
+        assertUnchanged(duplicate);
+
+        store.save(FeedbackChange.update(merge.after(), duplicate.feedback().version(), merge.event())
+                .requiring(checked.id(), original.feedback().version()));
+        assertThat(store.find(tenant, duplicate.feedback().id()).orElseThrow().mergedInto()).contains(checked.id());
+        assertUnchanged(original);
+    }
+
+    @Test
     void anUpdateBasedOnAVersionFromTheFutureIsRefused() {
         Scenario s = Scenario.receive(store, Fixtures.richIntake(tenant).build(), reference(), T0).note("iki");
         Lifecycle.Transition t = LIFECYCLE.apply(s.feedback(), new Command.AddNote(AYSE, "üç"), s.now().plusSeconds(1));
@@ -491,9 +540,29 @@ public abstract class FeedbackStoreContract {
         assertQuery(f, q -> q.customerExternalId("c-2"), "f2");
         assertQuery(f, q -> q.customerEmail(EmailAddress.of("ali@EXAMPLE.com")), "f1", "f4");
         assertQuery(f, q -> q.customerEmail(EmailAddress.of("veli@ÖRNEK.com.tr")), "f2");
-        assertQuery(f, q -> q.customerEmail(EmailAddress.of("Ali@example.com")));
+        assertQuery(f, q -> q.customerEmail(EmailAddress.of("Ali@example.com")), "f1", "f4");
+        assertQuery(f, q -> q.customerEmail(EmailAddress.of("ali2@example.com")));
         assertQuery(f, q -> q.customerPhone(PhoneNumber.of("+90 532 111 11 11")), "f1", "f6");
         assertQuery(f, q -> q.customerPhone(PhoneNumber.of("+905322222222")), "f2");
+    }
+
+    @Test
+    void aQueryByEmailIgnoresTheCaseOfTheAddressAndTheAddressStaysAsTyped() {
+        Feedback typed = receiveFrom("Mehmet.ÖZTÜRK@Example.COM.tr");
+        Feedback lower = receiveFrom("mehmet.öztürk@example.com.tr");
+        Feedback other = receiveFrom("mehmet.ozturk@example.com.tr");
+        for (String asked : List.of("mehmet.öztürk@example.com.tr", "MEHMET.ÖZTÜRK@EXAMPLE.COM.TR", "Mehmet.Öztürk@example.com.tr")) {
+            assertThat(store.query(FeedbackQuery.builder(tenant).customerEmail(EmailAddress.of(asked)).build()).items())
+                    .as(asked).extracting(Feedback::id).containsExactlyInAnyOrder(typed.id(), lower.id());
+        }
+        assertThat(store.find(tenant, typed.id()).orElseThrow().customer().email()).isEqualTo(new EmailAddress("Mehmet.ÖZTÜRK@example.com.tr"));
+        assertThat(store.query(FeedbackQuery.builder(tenant).customerEmail(EmailAddress.of("MEHMET.OZTURK@example.com.tr")).build()).items())
+                .extracting(Feedback::id).containsExactly(other.id());
+    }
+
+    private Feedback receiveFrom(String email) {
+        return Scenario.receive(store, Fixtures.minimalIntake(tenant, Fixtures.TURKISH_TEXT)
+                .customer(Customer.builder().email(email).build()).build(), reference(), T0).feedback();
     }
 
     @Test

@@ -211,6 +211,29 @@ public abstract class SurveyStoreContract {
     }
 
     @Test
+    void aCampaignRecipientsEmailAddressIsFoundAndForgottenInAnyCaseAndKeptAsTyped() {
+        store.saveSurvey(survey(1));
+        Invitation typed = campaignInvitation("Guest.Nine@örnek.com.tr");
+        Invitation lower = campaignInvitation("guest.nine@örnek.com.tr");
+        Invitation externalId = campaignInvitation("GUEST-9");
+        for (Invitation i : List.of(typed, lower, externalId)) {
+            store.saveInvitation(i);
+        }
+        assertThat(store.findInvitation(tenant, typed.id()).orElseThrow().recipient()).isEqualTo("Guest.Nine@örnek.com.tr");
+        assertThat(store.campaignInvitationsTo(tenant, "GUEST.NINE@örnek.com.tr")).extracting(Invitation::id)
+                .containsExactlyInAnyOrder(typed.id(), lower.id());
+        // a host's customer id is not an address: its case is its own
+        assertThat(store.campaignInvitationsTo(tenant, "guest-9")).isEmpty();
+
+        assertThat(store.forgetCampaignRecipient(tenant, "guest.nine@örnek.com.tr", "[anonymised]")).isEqualTo(2);
+
+        assertThat(store.findInvitation(tenant, typed.id()).orElseThrow().recipient()).isNull();
+        assertThat(store.findInvitation(tenant, lower.id()).orElseThrow().recipient()).isNull();
+        assertThat(store.findInvitation(tenant, externalId.id()).orElseThrow().recipient()).isEqualTo("GUEST-9");
+        assertThat(store.campaignInvitationsTo(tenant, "Guest.Nine@örnek.com.tr")).isEmpty();
+    }
+
+    @Test
     void theLatestDeliveryOutcomeIsRecordedOnTheInvitation() {
         store.saveSurvey(survey(1));
         Invitation inv = campaignInvitation("guest-3");

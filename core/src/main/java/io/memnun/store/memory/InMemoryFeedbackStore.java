@@ -142,6 +142,14 @@ public final class InMemoryFeedbackStore
                 if (current == null) {
                     throw new NotFoundException("feedback " + f.id() + " in tenant " + f.tenant());
                 }
+                FeedbackChange.Unchanged other = change.unchanged();
+                if (other != null) {
+                    Feedback now = t.feedback.get(other.id());
+                    long found = now == null ? 0 : now.version();
+                    if (found != other.version()) {
+                        throw new VersionConflictException(other.id().toString(), other.version(), found);
+                    }
+                }
                 if (current.version() != change.expectedVersion()) {
                     throw new VersionConflictException(f.id().toString(), change.expectedVersion(), current.version());
                 }

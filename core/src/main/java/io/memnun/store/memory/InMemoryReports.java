@@ -134,7 +134,7 @@ final class InMemoryReports {
     private static boolean sameCustomer(Feedback f, Feedback g) {
         Customer a = f.customer();
         Customer b = g.customer();
-        return a.email() != null && a.email().equals(b.email())
+        return a.email() != null && b.email() != null && a.email().matchKey().equals(b.email().matchKey())
                 || a.phone() != null && a.phone().equals(b.phone())
                 || a.externalId() != null && a.externalId().equals(b.externalId());
     }

@@ -3,6 +3,7 @@ package io.memnun.store.memory;
 import io.memnun.error.DuplicateKeyException;
 import io.memnun.error.NotFoundException;
 import io.memnun.error.VersionConflictException;
+import io.memnun.feedback.EmailAddress;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
 import io.memnun.notify.Notification;
@@ -283,7 +284,8 @@ public final class InMemorySurveyStore implements SurveyStore, TransactionalOutb
         Objects.requireNonNull(recipient, "recipient");
         Tenant t = tenants.get(tenant);
         return t == null ? List.of() : t.invitations.values().stream()
-                .filter(i -> i.campaign() != null && recipient.equals(i.recipient())).toList();
+                .filter(i -> i.campaign() != null && i.recipient() != null
+                        && EmailAddress.matchKeyOf(recipient).equals(EmailAddress.matchKeyOf(i.recipient()))).toList();
     }
 
     @Override

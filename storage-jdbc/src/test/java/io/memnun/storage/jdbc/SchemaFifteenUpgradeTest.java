@@ -13,7 +13,6 @@ import io.memnun.report.ReportFilter;
 import io.memnun.report.ReportPeriod;
 import io.memnun.report.SlaCompliance;
 import io.memnun.spi.ReportStore;
-import io.memnun.storage.jdbc.internal.V13_1__SealExistingHistory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,10 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,9 +47,7 @@ class SchemaFifteenUpgradeTest {
     }
 
     private static void check(DataSource ds, String folder, String jsonType) throws SQLException {
-        Flyway.configure(SchemaFifteenUpgradeTest.class.getClassLoader()).dataSource(ds).locations("classpath:db/memnun/" + folder)
-                .table("memnun_schema_history").placeholders(Map.of("prefix", "memnun_")).javaMigrations(new V13_1__SealExistingHistory())
-                .baselineOnMigrate(true).baselineVersion("0").target("14").load().migrate();
+        TestDatabases.migrateTo(ds, folder, "14");
         UUID rejectedOnce = UUID.randomUUID();
         UUID late = UUID.randomUUID();
         UUID open = UUID.randomUUID();

@@ -13,10 +13,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,9 +37,7 @@ class SchemaTenUpgradeTest {
     }
 
     private static void check(DataSource ds, String folder) throws SQLException {
-        Flyway.configure(SchemaTenUpgradeTest.class.getClassLoader()).dataSource(ds).locations("classpath:db/memnun/" + folder)
-                .table("memnun_schema_history").placeholders(Map.of("prefix", "memnun_")).baselineOnMigrate(true).baselineVersion("0")
-                .target("8").load().migrate();
+        TestDatabases.migrateTo(ds, folder, "8");
         UUID id = UUID.randomUUID();
         UUID feedback = UUID.randomUUID();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO memnun_outbox (id, tenant, feedback_id,"

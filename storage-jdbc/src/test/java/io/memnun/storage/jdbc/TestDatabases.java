@@ -79,6 +79,18 @@ final class TestDatabases {
         return new HikariDataSource(config);
     }
 
+    /**
+     * Migrates {@code ds} with memnun's scripts of {@code folder} ({@code h2} or {@code postgresql}) and its Java
+     * migrations up to schema {@code target} only, as an older version of memnun left it: the start of an upgrade test.
+     */
+    static void migrateTo(DataSource ds, String folder, String target) {
+        org.flywaydb.core.Flyway.configure(TestDatabases.class.getClassLoader()).dataSource(ds).locations("classpath:db/memnun/" + folder)
+                .table("memnun_schema_history").placeholders(java.util.Map.of("prefix", "memnun_"))
+                .javaMigrations(new io.memnun.storage.jdbc.internal.V13_1__SealExistingHistory(),
+                        new io.memnun.storage.jdbc.internal.V18__ResealAnonymisedHistories())
+                .baselineOnMigrate(true).baselineVersion("0").target(target).load().migrate();
+    }
+
     /** How many rows of {@code memnun_<table>} belong to {@code tenant} and meet {@code condition} (SQL). */
     static long rows(DataSource ds, String table, io.memnun.feedback.TenantId tenant, String condition) {
         try (Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(

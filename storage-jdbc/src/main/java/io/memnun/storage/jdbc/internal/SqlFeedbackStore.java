@@ -292,10 +292,13 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         Objects.requireNonNull(change, "change");
         Feedback f = change.feedback();
         EventSeals.Chain chain = new EventSeals.Chain(previousHash(change), change.events());
-        if (change.events().size() == 1 && change.outbox().isEmpty()) {
+        if (change.events().size() == 1 && change.outbox().isEmpty() && change.unchanged() == null) {
             saveInOneStatement(change, chain);
         } else {
             tx.write("save feedback", c -> {
+                if (change.unchanged() != null) {
+                    lockUnchanged(c, f.tenant(), change.unchanged());
+                }
                 RoundTotals rounds = roundsEnded(c, change);
                 if (change.isCreate()) {
                     insert(c, f, rounds);
@@ -312,6 +315,24 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         }
         if (!tx.inHostTransaction()) {
             known.written(f, chain.head());
+        }
+    }
+
+    /**
+     * Checks that the other feedback a change depends on is still at its version, and locks its row until the
+     * transaction ends, so that it cannot change between this check and the commit (a redirect waits, then finds the
+     * new state).
+     */
+    private void lockUnchanged(Connection c, TenantId tenant, FeedbackChange.Unchanged other) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ? FOR UPDATE")) {
+            ps.setString(1, tenant.value());
+            ps.setObject(2, other.id().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                long found = rs.next() ? rs.getLong(1) : 0;
+                if (found != other.version()) {
+                    throw new VersionConflictException(other.id().toString(), other.version(), found);
+                }
+            }
         }
     }
 
@@ -810,7 +831,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         w.addIfSet("received_at >= ?", q.receivedFrom() == null ? null : Params.micros(q.receivedFrom()));
         w.addIfSet("received_at < ?", q.receivedBefore() == null ? null : Params.micros(q.receivedBefore()));
         w.addIfSet("customer_external_id = ?", q.customerExternalId());
-        w.addIfSet("customer_email = ?", q.customerEmail() == null ? null : q.customerEmail().value());
+        w.addIfSet("customer_email_key = ?", q.customerEmail() == null ? null : q.customerEmail().matchKey());
         w.addIfSet("customer_phone = ?", q.customerPhone() == null ? null : q.customerPhone().e164());
         return w;
     }

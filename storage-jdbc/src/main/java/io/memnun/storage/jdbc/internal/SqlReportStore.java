@@ -172,7 +172,7 @@ public final class SqlReportStore implements ReportStore {
                 + (filter.scope() == null ? "" : " AND " + inScope("g", filter).replace("%", "%%")) + " AND (%s))";
         String sql = "SELECT COUNT(*), "
                 // one EXISTS per identifier, so that each can use its index: an OR inside one subquery scans
-                + ONE_IF.formatted(earlier.formatted("g.customer_email = f.customer_email") + " OR "
+                + ONE_IF.formatted(earlier.formatted("g.customer_email_key = f.customer_email_key") + " OR "
                         + earlier.formatted("g.customer_phone = f.customer_phone") + " OR "
                         + earlier.formatted("g.customer_external_id = f.customer_external_id")) + ", "
                 + ONE_IF.formatted(earlier.formatted("g.subject_id = f.subject_id AND g.location_id = f.location_id"))

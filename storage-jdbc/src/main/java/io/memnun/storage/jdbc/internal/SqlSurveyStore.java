@@ -5,6 +5,7 @@ import io.memnun.error.NotFoundException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.DepartmentId;
+import io.memnun.feedback.EmailAddress;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.LocationId;
 import io.memnun.feedback.TenantId;
@@ -213,7 +214,7 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
         List<Notification> batch = List.copyOf(messages);
         tx.write("save survey invitation " + i.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + tables.surveyInvitation() + " (" + INVITATION_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", recipient_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, i.tenant().value());
                 ps.setObject(2, i.id().value());
                 ps.setString(3, i.survey().value());
@@ -227,6 +228,8 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
                 setString(ps, 11, i.recipient());
                 setInstant(ps, 12, i.answeredAt());
                 bindDelivery(ps, 13, i.delivery());
+                // the recipient as it is looked up (an address in any case is one person), beside it as it was written
+                setString(ps, 17, i.recipient() == null ? null : EmailAddress.matchKeyOf(i.recipient()));
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (dialect.isUniqueViolation(e)) {
@@ -294,9 +297,9 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
         Objects.requireNonNull(recipient, "recipient");
         return tx.read("list a recipient's campaign invitations", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + INVITATION_COLUMNS + " FROM " + tables.surveyInvitation()
-                    + " WHERE tenant = ? AND recipient = ? AND campaign IS NOT NULL ORDER BY issued_at, id")) {
+                    + " WHERE tenant = ? AND recipient_key = ? AND campaign IS NOT NULL ORDER BY issued_at, id")) {
                 ps.setString(1, tenant.value());
-                ps.setString(2, recipient);
+                ps.setString(2, EmailAddress.matchKeyOf(recipient));
                 return invitations(ps);
             }
         });
@@ -307,12 +310,12 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(placeholder, "placeholder");
         return tx.statement("forget a campaign recipient", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.surveyInvitation() + " SET recipient = NULL,"
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.surveyInvitation() + " SET recipient = NULL, recipient_key = NULL,"
                     + " delivery_detail = CASE WHEN delivery_detail IS NULL THEN NULL ELSE ? END"
-                    + " WHERE tenant = ? AND recipient = ? AND campaign IS NOT NULL")) {
+                    + " WHERE tenant = ? AND recipient_key = ? AND campaign IS NOT NULL")) {
                 ps.setString(1, placeholder);
                 ps.setString(2, tenant.value());
-                ps.setString(3, recipient);
+                ps.setString(3, EmailAddress.matchKeyOf(recipient));
                 return ps.executeUpdate();
             }
         });
@@ -564,7 +567,7 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
         return tx.write("redact the survey text about " + feedback, c -> {
             int changed = 0;
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.surveyInvitation()
-                    + " SET recipient = NULL WHERE tenant = ? AND feedback_id = ? AND recipient IS NOT NULL")) {
+                    + " SET recipient = NULL, recipient_key = NULL WHERE tenant = ? AND feedback_id = ? AND recipient IS NOT NULL")) {
                 ps.setString(1, tenant.value());
                 setUuid(ps, 2, feedback.value());
                 changed += ps.executeUpdate();

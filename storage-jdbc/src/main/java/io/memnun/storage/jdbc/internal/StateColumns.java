@@ -90,7 +90,10 @@ final class StateColumns {
                 }
             }),
             column("possible_duplicate_of", Feedback::possibleDuplicateOf, (ps, i, f, p) -> setUuid(ps, i, f.possibleDuplicateOf())),
-            column("merged_into", Feedback::mergedInto, (ps, i, f, p) -> setUuid(ps, i, f.mergedInto())));
+            column("merged_into", Feedback::mergedInto, (ps, i, f, p) -> setUuid(ps, i, f.mergedInto())),
+            // schema version 21: the address as a person is looked up by it, in any case; written, never read back
+            column("customer_email_key", f -> f.customer().email(),
+                    (ps, i, f, p) -> setString(ps, i, f.customer().email() == null ? null : f.customer().email().matchKey())));
 
     static {
         if (ALL.size() > 63) {
