@@ -177,6 +177,8 @@ public final class JdbcStorage implements AutoCloseable {
     /**
      * Brings the schema up to this code's version; safe to call on every start and from several nodes at once
      * (Flyway locks its history table). Returns how many migrations ran.
+     *
+     * @throws SchemaVersionException if a newer memnun migrated the schema beyond this code's version
      */
     public int migrate() {
         return migrations.migrate();

@@ -83,6 +83,21 @@ class SchemaTest {
     }
 
     @Test
+    void aSchemaNewerThanTheCodeIsRefusedAtStartUpAlsoWithMigrateOnStart() {
+        DataSource ds = TestDatabases.h2();
+        new Migrations(ds, Dialect.H2, new Tables("memnun_"), NEXT_RELEASE).migrate();
+        // an older memnun must not write a schema a newer one migrated, whether it was asked to migrate or not
+        assertThatThrownBy(() -> JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build())
+                .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
+                    assertThat(e.found()).isEqualTo("900");
+                    assertThat(e).hasMessageContaining("newer than this code");
+                });
+        JdbcStorage storage = JdbcStorage.builder().dataSource(ds).dialect(Dialect.H2).tablePrefix("other_").migrateOnStart(true).build();
+        assertThatThrownBy(() -> new Migrations(ds, Dialect.H2, new Tables("memnun_")).migrate()).isInstanceOf(SchemaVersionException.class);
+        assertThat(storage.schemaVersion()).contains(storage.requiredSchemaVersion());
+    }
+
+    @Test
     void migratingTwiceRunsNothingTheSecondTimeAndTheCheckThenPasses() {
         DataSource ds = TestDatabases.h2();
         JdbcStorage storage = JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build();

@@ -48,8 +48,13 @@ public final class Migrations {
                 .load();
     }
 
-    /** Applies pending migrations; returns how many ran. */
+    /**
+     * Applies pending migrations; returns how many ran. Refuses a schema that a newer memnun migrated (Flyway itself
+     * would leave it as it is and report success), so that migrate-on-start does not let older code write to it.
+     */
     public int migrate() {
+        MigrationInfoService info = info();
+        refuseNewer(info, currentVersion(info), requiredVersion(info));
         try {
             MigrateResult result = flyway.migrate();
             return result.migrationsExecuted;
@@ -60,14 +65,22 @@ public final class Migrations {
 
     /** The applied version, {@code null} when memnun's tables are not there yet. */
     public @Nullable String currentVersion() {
-        MigrationInfo current = info().current();
+        return currentVersion(info());
+    }
+
+    private static @Nullable String currentVersion(MigrationInfoService info) {
+        MigrationInfo current = info.current();
         return current == null || current.getVersion() == null || "0".equals(current.getVersion().getVersion())
                 ? null : current.getVersion().getVersion();
     }
 
     /** The version this code's scripts lead to. */
     public String requiredVersion() {
-        return Arrays.stream(info().all())
+        return requiredVersion(info());
+    }
+
+    private static String requiredVersion(MigrationInfoService info) {
+        return Arrays.stream(info.all())
                 .filter(m -> m.getVersion() != null && m.getState() != MigrationState.FUTURE_SUCCESS
                         && m.getState() != MigrationState.FUTURE_FAILED && m.getType() != null && !m.getType().isBaseline())
                 .map(m -> m.getVersion())
@@ -82,8 +95,8 @@ public final class Migrations {
      */
     public void check() {
         MigrationInfoService info = info();
-        String found = currentVersion();
-        String required = requiredVersion();
+        String found = currentVersion(info);
+        String required = requiredVersion(info);
         for (MigrationInfo m : info.all()) {
             if (m.getState() == MigrationState.FAILED || m.getState() == MigrationState.FUTURE_FAILED) {
                 throw new SchemaVersionException(found, required, "memnun's migration " + m.getVersion() + " ("
@@ -96,8 +109,13 @@ public final class Migrations {
                     : "memnun's schema is at version " + found + " but this code needs version " + required
                             + ": run JdbcStorage.migrate() or build it with migrateOnStart(true)");
         }
+        refuseNewer(info, found, required);
+    }
+
+    /** Refuses a schema with migrations this code does not know: a newer memnun's. */
+    private static void refuseNewer(MigrationInfoService info, @Nullable String found, String required) {
         for (MigrationInfo m : info.applied()) {
-            if (m.getState() == MigrationState.FUTURE_SUCCESS) {
+            if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
                 throw new SchemaVersionException(found, required, "memnun's schema is at version " + found
                         + ", newer than this code's version " + required + ": upgrade memnun-storage-jdbc");
             }
