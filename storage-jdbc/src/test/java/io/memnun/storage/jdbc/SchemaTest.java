@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Migrations, the table prefix and the start-up check of the schema version (on H2; PostgreSQL runs the same scripts in the store tests). */
 class SchemaTest {
     private static final String NEXT_RELEASE = "classpath:db/memnun-next/h2";
+    private static final String BRANCH = "classpath:db/memnun-branch/h2";
 
     @ParameterizedTest
     @ValueSource(strings = {"Memnun_", "memnun-", "memnun_;drop table x;", "1memnun_", "_memnun", "memnun prefix", "şikayet_",
@@ -95,6 +96,19 @@ class SchemaTest {
         JdbcStorage storage = JdbcStorage.builder().dataSource(ds).dialect(Dialect.H2).tablePrefix("other_").migrateOnStart(true).build();
         assertThatThrownBy(() -> new Migrations(ds, Dialect.H2, new Tables("memnun_")).migrate()).isInstanceOf(SchemaVersionException.class);
         assertThat(storage.schemaVersion()).contains(storage.requiredSchemaVersion());
+    }
+
+    @Test
+    void aSchemaMissingAMigrationBelowItsVersionIsReportedAsOlderThanTheCode() {
+        DataSource ds = TestDatabases.h2();
+        // the database got migration 901 first; the code also brings 900, which never ran there
+        new Migrations(ds, Dialect.H2, new Tables("memnun_"), BRANCH).migrate();
+        Migrations code = new Migrations(ds, Dialect.H2, new Tables("memnun_"), NEXT_RELEASE, BRANCH);
+        assertThatThrownBy(code::check).isInstanceOfSatisfying(SchemaVersionException.class, e -> {
+            assertThat(e.found()).isEqualTo("901");
+            assertThat(e.required()).isEqualTo("901");
+            assertThat(e).hasMessageContaining("900").hasMessageContaining("never ran");
+        });
     }
 
     @Test

@@ -90,8 +90,9 @@ public final class Migrations {
     }
 
     /**
-     * Refuses a schema that does not match the code: missing, behind (pending migrations) or ahead (migrations this
-     * code does not know, from a newer memnun), or with a failed migration.
+     * Refuses a schema that does not match the code: missing, behind (pending migrations, or one below the applied
+     * version that never ran) or ahead (migrations this code does not know, from a newer memnun), or with a failed
+     * migration.
      */
     public void check() {
         MigrationInfoService info = info();
@@ -108,6 +109,14 @@ public final class Migrations {
                     ? "memnun's tables are missing: run JdbcStorage.migrate() or build it with migrateOnStart(true)"
                     : "memnun's schema is at version " + found + " but this code needs version " + required
                             + ": run JdbcStorage.migrate() or build it with migrateOnStart(true)");
+        }
+        for (MigrationInfo m : info.all()) {
+            // below the applied version, so Flyway counts it neither as pending nor applies it on migrate
+            if (m.getState() == MigrationState.IGNORED) {
+                throw new SchemaVersionException(found, required, "memnun's migration " + m.getVersion() + " ("
+                        + m.getDescription() + ") never ran on this schema, which is at version " + found
+                        + ": the schema lacks what this code needs; apply that migration before starting");
+            }
         }
         refuseNewer(info, found, required);
     }
