@@ -12,7 +12,11 @@ import io.memnun.feedback.Actor;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
 import io.memnun.notify.OutboxMessage;
+import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.LegalHold;
+import io.memnun.privacy.PersonKey;
+import io.memnun.routing.RoutingRule;
+import io.memnun.routing.RuleSet;
 import io.memnun.survey.Answer;
 import io.memnun.survey.Invitation;
 import io.memnun.survey.InvitationId;
@@ -67,7 +71,7 @@ class StoreFailureTest extends OnEachDatabase {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({"h2, capa", "h2, response", "h2, campaign invitation", "h2, hold release", "h2, claim",
         "postgresql, capa", "postgresql, response", "postgresql, campaign invitation", "postgresql, hold release",
-        "postgresql, claim"})
+        "postgresql, claim", "h2, rule set", "h2, consent", "postgresql, rule set", "postgresql, consent"})
     void aCallThatFailsAtAnyStatementLeavesNothingOfIt(String database, String call) {
         on(database);
         JdbcStorage healthy = JdbcStorage.builder().dataSource(dataSource()).build();
@@ -122,6 +126,16 @@ class StoreFailureTest extends OnEachDatabase {
                 assertThat(m.attempts()).isZero();
                 assertThat(m.claimedBy()).isNull();
             }));
+            case "rule set" -> failsWhole(tenant -> {
+                healthy.ruleSetStore().activate(tenant, RuleSet.of(RoutingRule.builder("default").department("hk").build()), 0, T0);
+                return tenant;
+            }, (s, tenant) -> s.ruleSetStore().activate(tenant, RuleSet.of(RoutingRule.builder("default").department("tech").build()), 1,
+                    T0.plusSeconds(60)),
+                    tenant -> assertThat(healthy.ruleSetStore().active(tenant).orElseThrow().version()).isEqualTo(1));
+            case "consent" -> failsWhole(tenant -> new ConsentRecord(UUID.randomUUID(), tenant, PersonKey.email("ayse@example.com"),
+                    "commercial", T0, "web-form", null, null),
+                    (s, consent) -> s.privacyStore().saveConsent(consent),
+                    consent -> assertThat(healthy.privacyStore().consents(consent.tenant(), consent.person())).isEmpty());
             default -> throw new IllegalArgumentException(call);
         }
     }
