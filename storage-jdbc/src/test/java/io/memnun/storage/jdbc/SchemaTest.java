@@ -3,6 +3,8 @@ package io.memnun.storage.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.memnun.FeedbackDesk;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.Channel;
@@ -109,6 +111,23 @@ class SchemaTest {
             assertThat(e.required()).isEqualTo("901");
             assertThat(e).hasMessageContaining("900").hasMessageContaining("never ran");
         });
+    }
+
+    @Test
+    void theStartUpCheckNeedsOneConnectionOfThePool() {
+        DataSource ds = TestDatabases.h2();
+        JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build();
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(ds);
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(1000);
+        try (HikariDataSource one = new HikariDataSource(config)) {
+            JdbcStorage storage = JdbcStorage.builder().dataSource(one).build();
+            storage.checkSchema();
+            assertThat(storage.schemaVersion()).contains(storage.requiredSchemaVersion());
+            TenantId tenant = TenantId.of("t");
+            assertThat(storage.feedbackStore().next(tenant, "FB", 2026)).isEqualTo(1);
+        }
     }
 
     @Test

@@ -3,6 +3,11 @@ package io.memnun.storage.jdbc.internal;
 import io.memnun.error.StoreException;
 import io.memnun.storage.jdbc.Dialect;
 import io.memnun.storage.jdbc.SchemaVersionException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * own Flyway, if any, never sees memnun's scripts and the other way round.
  */
 public final class Migrations {
+    private final DataSource dataSource;
     private final Flyway flyway;
 
     public Migrations(DataSource dataSource, Dialect dialect, Tables tables) {
@@ -29,7 +35,7 @@ public final class Migrations {
 
     /** With further script locations: how tests play a newer release of memnun against an older schema. */
     public Migrations(DataSource dataSource, Dialect dialect, Tables tables, String... moreLocations) {
-        Objects.requireNonNull(dataSource, "dataSource");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         String[] locations = new String[moreLocations.length + 1];
         locations[0] = "classpath:db/memnun/" + dialect.folder();
         System.arraycopy(moreLocations, 0, locations, 1, moreLocations.length);
@@ -131,11 +137,48 @@ public final class Migrations {
         }
     }
 
+    /**
+     * Flyway's report of the schema, read on one connection of the host's pool. Flyway itself opens a second one
+     * while it holds its first, which on a pool of one connection waits until the pool gives up; reading the
+     * history takes no lock that would need a connection of its own.
+     */
     private MigrationInfoService info() {
-        try {
-            return flyway.info();
-        } catch (FlywayException e) {
+        try (Connection c = dataSource.getConnection()) {
+            return Flyway.configure(Migrations.class.getClassLoader()).configuration(flyway.getConfiguration())
+                    .dataSource(sharing(c)).load().info();
+        } catch (SQLException | FlywayException e) {
             throw new StoreException("could not read memnun's schema history: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The host's data source, but handing out {@code c} every time, with a {@code close()} that leaves it open (the
+     * caller closes it).
+     */
+    private DataSource sharing(Connection c) {
+        ClassLoader loader = Migrations.class.getClassLoader();
+        Connection kept = (Connection) Proxy.newProxyInstance(loader, new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                return null;
+            }
+            return invoke(c, method, args);
+        });
+        return (DataSource) Proxy.newProxyInstance(loader, new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+            if (method.getName().equals("getConnection")) {
+                return kept;
+            }
+            if (method.getDeclaringClass() == Object.class) {
+                return method.getName().equals("equals") ? proxy == args[0] : invoke(c, method, args);
+            }
+            return invoke(dataSource, method, args);
+        });
+    }
+
+    private static @Nullable Object invoke(Object target, Method method, Object @Nullable [] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 }
