@@ -72,7 +72,7 @@ public final class JdbcStorage implements AutoCloseable {
     private JdbcStorage(Builder b, Dialect dialect) {
         this.dialect = dialect;
         this.tables = new Tables(b.tablePrefix);
-        this.transactions = new Transactions(Objects.requireNonNull(b.dataSource), b.connectionProvider);
+        this.transactions = new Transactions(Objects.requireNonNull(b.dataSource), b.connectionProvider, dialect == Dialect.POSTGRESQL);
         this.migrations = new Migrations(b.dataSource, dialect, tables);
         SqlDialect sql = SqlDialect.of(dialect);
         this.outboxStore = new SqlOutboxStore(transactions, sql, tables);
