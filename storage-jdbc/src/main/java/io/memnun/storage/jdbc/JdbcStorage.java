@@ -72,7 +72,7 @@ public final class JdbcStorage implements AutoCloseable {
     private JdbcStorage(Builder b, Dialect dialect) {
         this.dialect = dialect;
         this.tables = new Tables(b.tablePrefix);
-        this.transactions = new Transactions(Objects.requireNonNull(b.dataSource), b.connectionProvider);
+        this.transactions = new Transactions(Objects.requireNonNull(b.dataSource), b.connectionProvider, dialect == Dialect.POSTGRESQL);
         this.migrations = new Migrations(b.dataSource, dialect, tables);
         SqlDialect sql = SqlDialect.of(dialect);
         this.outboxStore = new SqlOutboxStore(transactions, sql, tables);
@@ -177,6 +177,8 @@ public final class JdbcStorage implements AutoCloseable {
     /**
      * Brings the schema up to this code's version; safe to call on every start and from several nodes at once
      * (Flyway locks its history table). Returns how many migrations ran.
+     *
+     * @throws SchemaVersionException if a newer memnun migrated the schema beyond this code's version
      */
     public int migrate() {
         return migrations.migrate();

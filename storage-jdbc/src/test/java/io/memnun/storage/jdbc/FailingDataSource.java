@@ -25,6 +25,8 @@ final class FailingDataSource implements DataSource {
     private final DataSource target;
     private final AtomicInteger calls = new AtomicInteger();
     private volatile int failAt = -1;
+    private volatile int actionAt = -1;
+    private volatile Runnable action;
     private volatile java.util.Random random;
     private volatile double probability;
     private final AtomicInteger injected = new AtomicInteger();
@@ -36,6 +38,15 @@ final class FailingDataSource implements DataSource {
     /** Makes the {@code n}-th call from now fail (1 is the next one). */
     void failCall(int n) {
         failAt = calls.get() + n;
+    }
+
+    /**
+     * Runs {@code action} just before the {@code n}-th call from now (1 is the next one) reaches the database: what
+     * another node does between two statements of a store call.
+     */
+    void beforeCall(int n, Runnable action) {
+        this.action = action;
+        actionAt = calls.get() + n;
     }
 
     /** Makes each call from now fail with {@code probability}, drawn from {@code seed}; 0 stops it. */
@@ -60,6 +71,9 @@ final class FailingDataSource implements DataSource {
 
     private void count(String method) throws SQLException {
         int call = calls.incrementAndGet();
+        if (call == actionAt) {
+            action.run();
+        }
         if (call == failAt || draw()) {
             injected.incrementAndGet();
             throw new SQLTransientConnectionException("injected failure (" + method + ")", "08006");

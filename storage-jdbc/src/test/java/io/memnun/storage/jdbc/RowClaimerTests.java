@@ -93,6 +93,46 @@ abstract class RowClaimerTests {
     }
 
     @Test
+    void aRowAnotherNodeClaimedAndFinishedBetweenTheSelectAndTheUpdateIsNotClaimed() throws SQLException {
+        rows(1, NOW.minusSeconds(100));
+        FailingDataSource between = new FailingDataSource(dataSource());
+        RowClaimer a = new RowClaimer(new Transactions(between, null), SqlDialect.of(dialect()),
+                new RowClaimer.Table(table, "id", "claimed_by", "claimed_until"));
+        List<Long> claimedByB = new ArrayList<>();
+        // after a's select of the due rows, before its update: b claims the row, does its work (the next time it is
+        // due is tomorrow) and hands the lease back
+        between.beforeCall(2, () -> {
+            claimedByB.addAll(claim("b", 10, NOW));
+            for (long id : claimedByB) {
+                try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+                    s.executeUpdate("UPDATE " + table + " SET due_at = due_at + INTERVAL '1' DAY WHERE id = " + id);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                assertThat(claimer.release(id, "b")).isTrue();
+            }
+        });
+        List<Long> claimedByA = a.claim(Long.class, "due_at <= ?", List.of(NOW), "due_at, id", 10, "a", NOW, Duration.ofMinutes(5));
+        // H2 lets b take the row a selected; PostgreSQL's FOR UPDATE SKIP LOCKED makes b pass over it
+        assertThat(claimedByA.size() + claimedByB.size()).isEqualTo(1);
+        if (dialect() == Dialect.H2) {
+            assertThat(claimedByB).as("b came between a's select and its update").containsExactly(1L);
+        }
+        for (long id : claimedByA) {
+            assertThat(dueAt(id)).as("a row a holds is due").isBeforeOrEqualTo(NOW);
+        }
+        assertThat(claim("c", 10, NOW)).isEmpty();
+    }
+
+    private Instant dueAt(long id) throws SQLException {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT due_at FROM " + table + " WHERE id = " + id)) {
+            rs.next();
+            return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+        }
+    }
+
+    @Test
     void concurrentWorkersOnSeveralNodesClaimEveryRowExactlyOnce() throws Exception {
         int total = 400;
         rows(total, NOW.minusSeconds(10_000));

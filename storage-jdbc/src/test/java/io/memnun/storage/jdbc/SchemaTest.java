@@ -3,6 +3,8 @@ package io.memnun.storage.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.memnun.FeedbackDesk;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.Channel;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Migrations, the table prefix and the start-up check of the schema version (on H2; PostgreSQL runs the same scripts in the store tests). */
 class SchemaTest {
     private static final String NEXT_RELEASE = "classpath:db/memnun-next/h2";
+    private static final String BRANCH = "classpath:db/memnun-branch/h2";
 
     @ParameterizedTest
     @ValueSource(strings = {"Memnun_", "memnun-", "memnun_;drop table x;", "1memnun_", "_memnun", "memnun prefix", "şikayet_",
@@ -80,6 +83,51 @@ class SchemaTest {
                     assertThat(e.found()).isEqualTo("900");
                     assertThat(e).hasMessageContaining("newer than this code");
                 });
+    }
+
+    @Test
+    void aSchemaNewerThanTheCodeIsRefusedAtStartUpAlsoWithMigrateOnStart() {
+        DataSource ds = TestDatabases.h2();
+        new Migrations(ds, Dialect.H2, new Tables("memnun_"), NEXT_RELEASE).migrate();
+        // an older memnun must not write a schema a newer one migrated, whether it was asked to migrate or not
+        assertThatThrownBy(() -> JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build())
+                .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
+                    assertThat(e.found()).isEqualTo("900");
+                    assertThat(e).hasMessageContaining("newer than this code");
+                });
+        JdbcStorage storage = JdbcStorage.builder().dataSource(ds).dialect(Dialect.H2).tablePrefix("other_").migrateOnStart(true).build();
+        assertThatThrownBy(() -> new Migrations(ds, Dialect.H2, new Tables("memnun_")).migrate()).isInstanceOf(SchemaVersionException.class);
+        assertThat(storage.schemaVersion()).contains(storage.requiredSchemaVersion());
+    }
+
+    @Test
+    void aSchemaMissingAMigrationBelowItsVersionIsReportedAsOlderThanTheCode() {
+        DataSource ds = TestDatabases.h2();
+        // the database got migration 901 first; the code also brings 900, which never ran there
+        new Migrations(ds, Dialect.H2, new Tables("memnun_"), BRANCH).migrate();
+        Migrations code = new Migrations(ds, Dialect.H2, new Tables("memnun_"), NEXT_RELEASE, BRANCH);
+        assertThatThrownBy(code::check).isInstanceOfSatisfying(SchemaVersionException.class, e -> {
+            assertThat(e.found()).isEqualTo("901");
+            assertThat(e.required()).isEqualTo("901");
+            assertThat(e).hasMessageContaining("900").hasMessageContaining("never ran");
+        });
+    }
+
+    @Test
+    void theStartUpCheckNeedsOneConnectionOfThePool() {
+        DataSource ds = TestDatabases.h2();
+        JdbcStorage.builder().dataSource(ds).migrateOnStart(true).build();
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(ds);
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(1000);
+        try (HikariDataSource one = new HikariDataSource(config)) {
+            JdbcStorage storage = JdbcStorage.builder().dataSource(one).build();
+            storage.checkSchema();
+            assertThat(storage.schemaVersion()).contains(storage.requiredSchemaVersion());
+            TenantId tenant = TenantId.of("t");
+            assertThat(storage.feedbackStore().next(tenant, "FB", 2026)).isEqualTo(1);
+        }
     }
 
     @Test

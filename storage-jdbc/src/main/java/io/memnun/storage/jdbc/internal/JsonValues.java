@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.memnun.error.StoreException;
+import io.memnun.error.ValidationException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -69,8 +70,17 @@ final class JsonValues {
             p.nextToken();
             return read(p);
         } catch (IOException | RuntimeException e) {
-            throw new StoreException("stored JSON is not what memnun wrote: " + e.getMessage(), e);
+            throw new StoreException("stored JSON is not what memnun wrote: " + problem(e), e);
         }
+    }
+
+    /**
+     * What is wrong with a stored document, for a {@link StoreException}'s message: a value the domain's checks refuse
+     * by its field only, since such a check quotes the value (an e-mail address, a name) and the message ends up in
+     * logs; it stays in the cause.
+     */
+    static String problem(Exception e) {
+        return e instanceof ValidationException v ? v.field() + " holds a value this memnun refuses" : String.valueOf(e.getMessage());
     }
 
     private static @Nullable Object read(JsonParser p) throws IOException {

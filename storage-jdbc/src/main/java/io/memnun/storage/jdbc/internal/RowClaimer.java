@@ -15,7 +15,7 @@ import java.util.Objects;
  * runs out, and another claims them again.
  *
  * <p>One claim is one short transaction. It selects due rows whose lease is free or over, then takes each with a
- * conditional {@code UPDATE ... WHERE <key> = ? AND (<until> IS NULL OR <until> <= ?)} and keeps only those it
+ * conditional {@code UPDATE ... WHERE <key> = ? AND (<due>) AND (<until> IS NULL OR <until> <= ?)} and keeps only those it
  * updated: two workers can never both take a row, on either dialect. On PostgreSQL the select also locks its rows
  * with {@code FOR UPDATE SKIP LOCKED}, so concurrent workers pass over each other's candidates instead of waiting for
  * them and then losing the update; on H2 the conditional update alone settles the race (the loser waits for the
@@ -80,8 +80,10 @@ public final class RowClaimer {
         String free = "(" + table.until() + " IS NULL OR " + table.until() + " <= ?)";
         String select = "SELECT " + table.key() + " FROM " + table.name() + " WHERE (" + dueCondition + ") AND " + free
                 + " ORDER BY " + orderBy + " LIMIT ?" + dialect.skipLocked();
+        // still due, too: on H2 the select locks nothing, and another node may have claimed a row since, done its work
+        // (so that the row is no longer due) and handed the lease back
         String update = "UPDATE " + table.name() + " SET " + table.owner() + " = ?, " + table.until() + " = ? WHERE "
-                + table.key() + " = ? AND " + free;
+                + table.key() + " = ? AND (" + dueCondition + ") AND " + free;
         Instant until = now.plus(lease);
         return tx.write("claim rows of " + table.name(), c -> {
             List<K> candidates = new ArrayList<>();
@@ -107,7 +109,11 @@ public final class RowClaimer {
                     ps.setString(1, owner);
                     Params.setInstant(ps, 2, until);
                     Params.set(ps, 3, key);
-                    Params.setInstant(ps, 4, now);
+                    int i = 4;
+                    for (Object p : dueParameters) {
+                        Params.set(ps, i++, p);
+                    }
+                    Params.setInstant(ps, i, now);
                     // one at a time: a batch's update counts are not reported reliably by every driver
                     if (ps.executeUpdate() == 1) {
                         claimed.add(key);

@@ -35,7 +35,8 @@ public final class SqlAttachmentStore implements AttachmentStore {
         // validate the reference before writing, so a refused name stores nothing
         AttachmentRef ref = new AttachmentRef("att-" + UUID.randomUUID(), fileName, mediaType, content.length);
         byte[] copy = content.clone();
-        return tx.statement("store attachment " + ref.fileName() + " of tenant " + tenant, c -> {
+        // named by its id: the file name a guest gave may name them, and this text ends up in logs
+        return tx.statement("store attachment " + ref.id() + " of tenant " + tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement(insert)) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, ref.id());

@@ -16,12 +16,18 @@ import org.jspecify.annotations.Nullable;
  * source, committed and given back at the end; inside a host transaction (a connection bound with
  * {@link #withConnection} or a {@link ConnectionProvider}) on the host's connection, which is never committed or
  * closed here. There a failed call rolls back to a savepoint taken at its start, so the host's transaction stays
- * usable (PostgreSQL would otherwise refuse every further statement of it) and holds none of the call's writes.
+ * usable (PostgreSQL would otherwise refuse every further statement of it, after a failed read too) and holds none of
+ * the call's writes.
  */
 public final class Transactions {
     private final DataSource dataSource;
     private final @Nullable ConnectionProvider provider;
     private final ThreadLocal<@Nullable Connection> bound = new ThreadLocal<>();
+    /**
+     * Whether a failed statement leaves the whole transaction unusable (PostgreSQL), so that a read in a host's
+     * transaction takes a savepoint too; on H2 a failed statement undoes only itself.
+     */
+    private final boolean failureAbortsTransaction;
 
     /** The body of a store call. */
     @FunctionalInterface
@@ -30,8 +36,17 @@ public final class Transactions {
     }
 
     public Transactions(DataSource dataSource, @Nullable ConnectionProvider provider) {
+        this(dataSource, provider, true);
+    }
+
+    /**
+     * @param failureAbortsTransaction whether a failed statement leaves the transaction unusable, as on PostgreSQL:
+     *     then reads in a host's transaction are guarded by a savepoint like writes
+     */
+    public Transactions(DataSource dataSource, @Nullable ConnectionProvider provider, boolean failureAbortsTransaction) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.provider = provider;
+        this.failureAbortsTransaction = failureAbortsTransaction;
     }
 
     public DataSource dataSource() {
@@ -97,7 +112,7 @@ public final class Transactions {
     private <T> T run(String what, Work<T> work, Mode mode) {
         Connection host = bound.get();
         if (host != null) {
-            return inHostTransaction(host, what, work, mode != Mode.READ);
+            return inHostTransaction(host, what, work, mode != Mode.READ || failureAbortsTransaction);
         }
         if (provider != null) {
             Connection c;
@@ -107,7 +122,7 @@ public final class Transactions {
                 throw new StoreException("could not get the host's connection to " + what, e);
             }
             try {
-                return inHostTransaction(c, what, work, mode != Mode.READ);
+                return inHostTransaction(c, what, work, mode != Mode.READ || failureAbortsTransaction);
             } finally {
                 try {
                     provider.release(c);
@@ -119,14 +134,14 @@ public final class Transactions {
         return inOwnTransaction(what, work, mode == Mode.WRITE);
     }
 
-    private static <T> T inHostTransaction(Connection c, String what, Work<T> work, boolean write) {
+    private static <T> T inHostTransaction(Connection c, String what, Work<T> work, boolean guarded) {
         Savepoint savepoint = null;
         try {
             if (c.getAutoCommit()) {
                 throw new IllegalStateException("the host's connection is in auto-commit mode: call setAutoCommit(false) to"
                         + " run memnun inside the host's transaction");
             }
-            if (write) {
+            if (guarded) {
                 savepoint = c.setSavepoint();
             }
             T result = work.run(c);
