@@ -431,9 +431,11 @@ public final class FeedbackDesk {
         if (commands.isEmpty()) {
             throw new ValidationException("commands", "must name at least one command");
         }
+        Feedback original = null;
         for (Command command : commands) {
             checkNamed(tenant, Objects.requireNonNull(command, "command"));
-            mergeOriginal(tenant, command, NO_GUARD);
+            Feedback o = mergeOriginal(tenant, command, NO_GUARD);
+            original = o != null ? o : original;
         }
         Feedback current = get(tenant, key);
         Instant now = clock.instant();
@@ -444,7 +446,10 @@ public final class FeedbackDesk {
             events.add(t.event());
             after = t.after();
         }
-        publish(after, save(new FeedbackChange(after, current.version(), events)));
+        FeedbackChange change = new FeedbackChange(after, current.version(), events);
+        // as for a single merge: written only while the original is as checked (a merge after the first one is refused
+        // by the lifecycle, the duplicate being closed by then)
+        publish(after, save(original == null ? change : change.requiring(original.id(), original.version())));
         return after;
     }
 

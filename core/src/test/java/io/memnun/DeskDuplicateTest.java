@@ -186,6 +186,36 @@ class DeskDuplicateTest {
     }
 
     @Test
+    void aMergeAmongSeveralCommandsIsNotWrittenOverAnOriginalMergedMeanwhile() {
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk plain = FeedbackDesk.builder().store(store).clock(clock).build();
+        Feedback original = plain.receive(from(email("mehmet@example.com"), LINEN));
+        Feedback other = plain.receive(from(email("mehmet@example.com"), LINEN));
+        Feedback duplicate = plain.receive(from(email("mehmet@example.com"), LINEN));
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        // the original is merged into another feedback after every check was made, as the merge is being written
+        FeedbackDesk racing = FeedbackDesk.builder().store(new io.memnun.testing.ForwardingFeedbackStore(store) {
+            @Override
+            public void save(io.memnun.spi.FeedbackChange change) {
+                if (change.feedback().id().equals(duplicate.id()) && raced.compareAndSet(false, true)) {
+                    plain.merge(TENANT, original.id(), STAFF, other.id(), null);
+                }
+                super.save(change);
+            }
+        }).referenceSequence(store).clock(clock).build();
+
+        assertThatThrownBy(() -> racing.executeAll(TENANT, duplicate.id(), java.util.List.of(
+                new Command.AddNote(STAFF, "the same towels"), new Command.Merge(STAFF, original.id(), null))))
+                .isInstanceOf(io.memnun.error.VersionConflictException.class);
+
+        assertThat(plain.get(TENANT, original.id()).mergedInto()).contains(other.id());
+        assertThat(plain.get(TENANT, duplicate.id())).satisfies(d -> {
+            assertThat(d.mergedInto()).isEmpty();
+            assertThat(d.version()).isEqualTo(duplicate.version());
+        });
+    }
+
+    @Test
     void unlinkClearsTheFlag() {
         Feedback first = desk.receive(from(email("mehmet@example.com"), LINEN));
         Feedback again = desk.receive(from(email("mehmet@example.com"), LINEN));
