@@ -279,11 +279,15 @@ public final class SurveyDesk {
                 continue; // an anonymous link (a printed receipt): nobody to tell apart
             }
             Checks.code(r, "recipients", 256);
-            Checks.argument(seen.add(r), "recipients", "'" + r + "' is named twice");
-            Checks.argument(store.campaignInvitationsTo(tenant, r).stream()
-                            .noneMatch(i -> i.survey().equals(survey) && campaign.equals(i.campaign())),
-                    "recipients", "'" + r + "' is already invited to " + survey + " in " + campaign);
+            // an address in another case is the same person (EmailAddress.matchKeyOf)
+            Checks.argument(seen.add(io.memnun.feedback.EmailAddress.matchKeyOf(r)), "recipients", "'" + r + "' is named twice");
+            Checks.argument(!invitedIn(tenant, survey, campaign, r), "recipients", "'" + r + "' is already invited to " + survey + " in " + campaign);
         }
+    }
+
+    /** True when {@code recipient} (an address in any case) has an invitation to {@code survey} in {@code campaign}. */
+    private boolean invitedIn(TenantId tenant, SurveyId survey, String campaign, String recipient) {
+        return store.campaignInvitationsTo(tenant, recipient).stream().anyMatch(i -> i.survey().equals(survey) && campaign.equals(i.campaign()));
     }
 
     /**
@@ -324,10 +328,16 @@ public final class SurveyDesk {
         config.checkTemplate(TemplateModel.SURVEY_CAMPAIGN_TEMPLATE, TemplateModel.forSurveyCampaign().keySet(), "survey campaigns");
         List<Invitation> invited = new ArrayList<>();
         Map<String, String> left = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Customer c : recipients) {
             String who = recipientOf(c);
             if (who == null) {
                 left.put("(customer #" + (invited.size() + left.size() + 1) + ")", "no external id, e-mail address or phone number");
+                continue;
+            }
+            // the store's key on recipients tells addresses apart by case; one person is invited once whatever the case
+            if (!seen.add(io.memnun.feedback.EmailAddress.matchKeyOf(who)) || invitedIn(tenant, survey, campaign, who)) {
+                left.put(who, "already invited to " + survey + " in " + campaign);
                 continue;
             }
             if (!MessageCategory.SURVEY.permittedBy(c.consent())) {

@@ -291,6 +291,12 @@ class SurveyDeskTest {
                 });
         assertThat(surveys.store().invitations(HOTEL, from, to)).extracting(Invitation::recipient).containsExactly("a@example.com");
         assertThat(surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("b@example.com"), null)).hasSize(1);
+        // an address in another case is the same person
+        assertThatThrownBy(() -> surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("c@example.com", "C@Example.com"), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage()).contains("named twice"));
+        assertThatThrownBy(() -> surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("A@Example.COM"), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage()).contains("already invited"));
+        assertThat(surveys.store().invitations(HOTEL, from, to)).hasSize(2);
     }
 
     @Test
@@ -372,8 +378,15 @@ class SurveyDeskTest {
         SurveyDesk.CampaignSending again = campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", List.of(ayse, late), null);
         assertThat(again.invited()).extracting(Invitation::recipient).containsExactly("guest-5");
         assertThat(again.notInvited()).containsEntry("guest-1", "already invited to half-year in 2026-H1");
-        assertThat(dispatcher.tick()).isEqualTo(1);
-        assertThat(mail.sent).hasSize(2);
+        // a customer known by address only is invited once whatever the case it is written in, in one call or later
+        Customer byAddress = Customer.builder().email("Deniz@Example.com").consent(surveysOnly).build();
+        Customer sameLowered = Customer.builder().email("deniz@example.com").consent(surveysOnly).build();
+        SurveyDesk.CampaignSending cased = campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", List.of(byAddress, sameLowered), null);
+        assertThat(cased.invited()).hasSize(1);
+        assertThat(cased.notInvited()).containsOnlyKeys("deniz@example.com");
+        assertThat(campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", List.of(sameLowered), null).invited()).isEmpty();
+        dispatcher.tick();
+        assertThat(mail.sent).hasSize(3);
     }
 
     @Test
