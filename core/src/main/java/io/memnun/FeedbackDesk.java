@@ -196,8 +196,11 @@ public final class FeedbackDesk {
             }
             try {
                 received = save(FeedbackChange.create(feedback, received), renderOnly).get(0);
-            } catch (DuplicateKeyException e) {
-                if (key != null && "intakeKey".equals(e.key())) {
+            } catch (RuntimeException e) {
+                if (token != null) {
+                    withdrawToken(feedback);
+                }
+                if (e instanceof DuplicateKeyException d && key != null && "intakeKey".equals(d.key())) {
                     // another node received the same submission between our lookup and our insert
                     return new Receipt(store.findByIntakeKey(intake.tenant(), key).orElseThrow(() -> e), Optional.empty());
                 }
@@ -805,6 +808,19 @@ public final class FeedbackDesk {
     }
 
     /** Deletes a feedback's tracking token, if this desk tracks (an anonymisation). */
+    /**
+     * Takes back the token issued for a feedback whose receipt was not saved, so no token is left for a feedback that
+     * does not exist. Best effort: the receipt's own failure is what the caller hears, and a token left behind only
+     * ever finds nothing.
+     */
+    private void withdrawToken(Feedback unsaved) {
+        try {
+            forgetTrackingToken(unsaved.tenant(), unsaved.id());
+        } catch (RuntimeException e) {
+            LOG.warn("the tracking token issued for the unsaved receipt {} could not be taken back", unsaved.reference(), e);
+        }
+    }
+
     void forgetTrackingToken(TenantId tenant, FeedbackId id) {
         if (tracking != null) {
             tracking.forget(tenant, id);

@@ -50,6 +50,23 @@ class CustomerTrackingTest {
     }
 
     @Test
+    void aReceiptThatIsNotSavedLeavesNoTokenBehind() {
+        java.util.concurrent.atomic.AtomicReference<io.memnun.feedback.FeedbackId> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        FeedbackDesk failing = FeedbackDesk.builder().store(new io.memnun.testing.ForwardingFeedbackStore(store) {
+            @Override
+            public void save(io.memnun.spi.FeedbackChange change) {
+                refused.set(change.feedback().id());
+                throw new io.memnun.error.StoreException("the database is down");
+            }
+        }).referenceSequence(store).clock(clock).tracking(tokens, TrackingSettings.builder().build()).build();
+
+        assertThatThrownBy(() -> failing.receiveTracked(complaint(customer()).build())).isInstanceOf(io.memnun.error.StoreException.class);
+
+        assertThat(refused.get()).isNotNull();
+        assertThat(tokens.find(HOTEL, refused.get())).isEmpty();
+    }
+
+    @Test
     void theAcknowledgementCarriesTheTokenAndTheLinkAndOnlyAHashIsStored() {
         FeedbackDesk desk = desk();
         FeedbackDesk.Receipt receipt = desk.receiveTracked(complaint(customer()).build());
