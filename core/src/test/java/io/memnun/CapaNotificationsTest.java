@@ -260,37 +260,7 @@ class CapaNotificationsTest {
 
     @Test
     void aDeskThatNotifiesNeedsACapaStoreThatWritesAnOutbox() {
-        io.memnun.spi.CapaStore withoutOutbox = new io.memnun.spi.CapaStore() {
-            @Override
-            public void save(CorrectiveAction action, long expectedVersion, CapaEvent event, List<Notification> outbox) {
-                capaStore.save(action, expectedVersion, event, outbox);
-            }
-
-            @Override
-            public java.util.Optional<CorrectiveAction> find(io.memnun.feedback.TenantId tenant, io.memnun.capa.CapaId id) {
-                return capaStore.find(tenant, id);
-            }
-
-            @Override
-            public java.util.Optional<CorrectiveAction> findByNumber(io.memnun.feedback.TenantId tenant, CapaNumber number) {
-                return capaStore.findByNumber(tenant, number);
-            }
-
-            @Override
-            public List<CapaEvent> history(io.memnun.feedback.TenantId tenant, io.memnun.capa.CapaId id) {
-                return capaStore.history(tenant, id);
-            }
-
-            @Override
-            public List<CorrectiveAction> open(io.memnun.feedback.TenantId tenant) {
-                return capaStore.open(tenant);
-            }
-
-            @Override
-            public List<CorrectiveAction> dueForEscalation(Instant now, int limit) {
-                return capaStore.dueForEscalation(now, limit);
-            }
-        };
+        io.memnun.spi.CapaStore withoutOutbox = new io.memnun.testing.ForwardingCapaStore(capaStore);
         assertThatThrownBy(() -> CapaDesk.builder(desk).store(withoutOutbox).build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("store"));
         FeedbackDesk silent = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).build();
