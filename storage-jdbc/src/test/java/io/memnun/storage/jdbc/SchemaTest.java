@@ -111,6 +111,10 @@ class SchemaTest {
             assertThat(e.required()).isEqualTo("901");
             assertThat(e).hasMessageContaining("900").hasMessageContaining("never ran");
         });
+        // migrating (as migrate-on-start does) says the same, and applies nothing
+        assertThatThrownBy(code::migrate).isInstanceOfSatisfying(SchemaVersionException.class,
+                e -> assertThat(e).hasMessageContaining("900").hasMessageContaining("never ran"));
+        assertThat(code.currentVersion()).isEqualTo("901");
     }
 
     @Test

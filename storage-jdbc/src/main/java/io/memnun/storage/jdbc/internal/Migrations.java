@@ -56,11 +56,15 @@ public final class Migrations {
 
     /**
      * Applies pending migrations; returns how many ran. Refuses a schema that a newer memnun migrated (Flyway itself
-     * would leave it as it is and report success), so that migrate-on-start does not let older code write to it.
+     * would leave it as it is and report success), so that migrate-on-start does not let older code write to it, and
+     * one on which a migration below its version never ran (Flyway would fail on it with its own message).
      */
     public int migrate() {
         MigrationInfoService info = info();
-        refuseNewer(info, currentVersion(info), requiredVersion(info));
+        String found = currentVersion(info);
+        String required = requiredVersion(info);
+        refuseNewer(info, found, required);
+        refuseSkipped(info, found, required);
         try {
             MigrateResult result = flyway.migrate();
             return result.migrationsExecuted;
@@ -116,6 +120,12 @@ public final class Migrations {
                     : "memnun's schema is at version " + found + " but this code needs version " + required
                             + ": run JdbcStorage.migrate() or build it with migrateOnStart(true)");
         }
+        refuseSkipped(info, found, required);
+        refuseNewer(info, found, required);
+    }
+
+    /** Refuses a schema on which a migration below its version never ran (Flyway calls it ignored). */
+    private static void refuseSkipped(MigrationInfoService info, @Nullable String found, String required) {
         for (MigrationInfo m : info.all()) {
             // below the applied version, so Flyway counts it neither as pending nor applies it on migrate
             if (m.getState() == MigrationState.IGNORED) {
@@ -124,7 +134,6 @@ public final class Migrations {
                         + ": the schema lacks what this code needs; apply that migration before starting");
             }
         }
-        refuseNewer(info, found, required);
     }
 
     /** Refuses a schema with migrations this code does not know: a newer memnun's. */
