@@ -137,6 +137,9 @@ class HotelDeskBrowserTest {
         find("resolution-text").sendKeys("Your room has been cleaned and fresh towels brought.");
         press("resolve");
         assertThat(status()).isEqualTo("RESOLVED");
+        // a decision told to the guest ends by their answer or the closing period: no Cancel once it is proposed
+        assertThat(browser.findElements(By.id("cancel"))).isEmpty();
+        assertThat(browser.findElements(By.id("note"))).hasSize(1);
         screenshot("04-feedback-resolved");
 
         // the guest follows the link in the mail: the page opens at once, in English (the language they wrote in)
