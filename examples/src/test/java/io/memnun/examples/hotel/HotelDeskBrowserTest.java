@@ -241,6 +241,9 @@ class HotelDeskBrowserTest {
         find("item-text").sendKeys("Bathroom checklist training for all room attendants");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2031-01-15'", find("due"));
         press("add-item");
+        // a verification judges finished work: it is not offered while the item is open
+        assertThat(browser.findElements(By.id("verify"))).isEmpty();
+        assertThat(find("verify-later").getText()).contains("open items are finished");
         press("close-capa"); // refused: the item is open and nothing was verified
         assertThat(text("h1")).isEqualTo("Not possible now");
         open("capa");
