@@ -243,7 +243,9 @@ final class StaffPages {
         }
         if (f.status() == Status.NEW || f.status() == Status.IN_PROGRESS || f.status() == Status.PLANNED) {
             html.append(form(base + "redirect", csrf, "Redirect", "redirect", "<label for=\"to\">To department</label>"
-                    + Layout.select("to", "", catalog.departments().stream().filter(d -> !f.department().map(d.id()::equals).orElse(false))
+                    + Layout.select("to", "", catalog.departments().stream()
+                            // the library refuses a redirect to a department the catalogue has deactivated
+                            .filter(d -> d.active() && !f.department().map(d.id()::equals).orElse(false))
                             .flatMap(d -> java.util.stream.Stream.of(d.id().value(), d.name().en())).toArray(String[]::new))
                     + "<label for=\"redirect-reason\">Why</label><input type=\"text\" name=\"reason\" id=\"redirect-reason\" required>"));
         }

@@ -3,7 +3,9 @@ package io.memnun.examples.hotel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.ReferenceNumber;
+import io.memnun.routing.CatalogRef;
 import io.memnun.tracking.TokenBucketRateLimiter;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
@@ -366,6 +368,31 @@ class HotelDeskBrowserTest {
         press("cancel");
         assertThat(status()).isEqualTo("CANCELLED");
         assertThat(browser.findElements(By.id("take"))).isEmpty();
+    }
+
+    @Test
+    void redirectOffersOnlyActiveDepartmentsAndRefusesOneDeactivatedMeanwhile() {
+        DepartmentId food = DepartmentId.of("food-and-beverage");
+        signInAs("ayse.yilmaz");
+        follow(browser.findElement(By.cssSelector("#queue a.reference")));
+        List<String> offered = new Select(find("to")).getOptions().stream().map(o -> o.getAttribute("value")).toList();
+        assertThat(offered).contains(food.value());
+        try {
+            // the form was loaded while Food and Beverage was active; it is deactivated before the form is sent
+            new Select(find("to")).selectByValue(food.value());
+            find("redirect-reason").sendKeys("The guest means the minibar");
+            app.catalogs().deactivate(HotelChain.TENANT, CatalogRef.of(food));
+            press("redirect");
+            assertThat(text("h1")).isEqualTo("Please check your input");
+            assertThat(text(".error")).startsWith("department:").contains(food.value());
+
+            browser.navigate().back();
+            assertThat(new Select(find("to")).getOptions()).extracting(o -> o.getAttribute("value"))
+                    .doesNotContain(food.value()).contains("guest-relations");
+            assertThat(find("history").getText()).doesNotContain("REDIRECTED");
+        } finally {
+            app.catalogs().reactivate(HotelChain.TENANT, CatalogRef.of(food));
+        }
     }
 
     @Test
