@@ -396,6 +396,19 @@ class HotelDeskBrowserTest {
     }
 
     @Test
+    void aPlanMoreThanTenYearsAheadIsRefusedNamingTheField() {
+        signInAs("selin.koc");
+        follow(browser.findElement(By.cssSelector("#queue a.reference")));
+        if (!browser.findElements(By.id("take")).isEmpty()) {
+            press("take");
+        }
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2199-01-01T12:00'", find("until"));
+        press("plan");
+        assertThat(text("h1")).isEqualTo("Please check your input");
+        assertThat(text(".error")).startsWith("until:");
+    }
+
+    @Test
     void aGuestsBadPhoneNumberIsRefusedNamingTheField() {
         open("?lang=en");
         find("description").sendKeys("Noise from the street all night");
