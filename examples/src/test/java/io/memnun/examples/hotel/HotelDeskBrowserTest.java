@@ -409,6 +409,36 @@ class HotelDeskBrowserTest {
     }
 
     @Test
+    void aCancelFromAPageLoadedBeforeTheResolutionIsRefusedWithTheReason() throws Exception {
+        open("?lang=en");
+        new Select(find("subject")).selectByValue("front-office.check-in");
+        find("description").sendKeys("Check-in took forty minutes");
+        find("name").sendKeys("Anna Weber");
+        find("email").sendKeys("anna.weber@example.de");
+        press("send");
+        String reference = find("reference").getText();
+
+        signInAs("elif.sahin");
+        open("staff/feedback/" + reference);
+        press("take");
+        // the page still offers Cancel; meanwhile a colleague resolves the feedback in the same session
+        String csrf = browser.findElement(By.name("csrf")).getAttribute("value");
+        HttpResponse<String> resolved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url() + "staff/feedback/" + reference + "/resolve"))
+                .header("Cookie", cookies()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&resolution=Checked+in+at+once+next+time")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(resolved.statusCode()).isEqualTo(303);
+
+        find("cancel-reason").sendKeys("Sent twice by mistake");
+        press("cancel");
+        assertThat(text("h1")).isEqualTo("Not possible now");
+        assertThat(text(".error")).contains("cannot cancel", reference, "RESOLVED");
+        open("staff/feedback/" + reference);
+        assertThat(status()).isEqualTo("RESOLVED");
+        assertThat(browser.findElements(By.id("cancel"))).isEmpty();
+    }
+
+    @Test
     void aGuestsBadPhoneNumberIsRefusedNamingTheField() {
         open("?lang=en");
         find("description").sendKeys("Noise from the street all night");
