@@ -129,11 +129,7 @@ final class CapaPages {
                             + "<label for=\"outcome\">Outcome</label><input type=\"text\" name=\"outcome\" id=\"outcome\" required>"))
                     .append(form(base + "agreement", csrf, "Record guest's agreement", "record-agreement",
                             "<label for=\"agreement\">What the guest agreed to</label><input type=\"text\" name=\"agreement\" id=\"agreement\" required>"))
-                    .append(form(base + "verify", csrf, "Record verification", "verify", "<label for=\"effective\">Effective?</label>"
-                            + Layout.select("effective", "yes", "yes", "Yes", "no", "No")
-                            + "<label for=\"result\">Result</label><input type=\"text\" name=\"result\" id=\"result\" required>"
-                            + "<div class=\"row\"><div><label for=\"before\">Complaints before</label><input type=\"text\" name=\"before\" id=\"before\"></div>"
-                            + "<div><label for=\"after\">after</label><input type=\"text\" name=\"after\" id=\"after\"></div></div>"))
+                    .append(verifyForm(a, base, csrf))
                     .append(form(base + "close", csrf, "Close", "close-capa", ""))
                     .append("</div>");
         }
@@ -143,6 +139,18 @@ final class CapaPages {
                     .append("</td><td>").append(esc(StaffPages.nameOf(e.actor().id()))).append("</td><td>").append(esc(e.note())).append("</td></tr>");
         }
         return Web.Response.html(Layout.page(r.session(), a.title(), body.append("</table>").toString()));
+    }
+
+    /** A verification judges finished work: the library refuses one while an item is open, so it is offered only after. */
+    private static String verifyForm(CorrectiveAction a, String base, String csrf) {
+        if (!a.openItems().isEmpty()) {
+            return "<p class=\"muted\" id=\"verify-later\">Record the verification once the open items are finished.</p>";
+        }
+        return form(base + "verify", csrf, "Record verification", "verify", "<label for=\"effective\">Effective?</label>"
+                + Layout.select("effective", "yes", "yes", "Yes", "no", "No")
+                + "<label for=\"result\">Result</label><input type=\"text\" name=\"result\" id=\"result\" required>"
+                + "<div class=\"row\"><div><label for=\"before\">Complaints before</label><input type=\"text\" name=\"before\" id=\"before\"></div>"
+                + "<div><label for=\"after\">after</label><input type=\"text\" name=\"after\" id=\"after\"></div></div>");
     }
 
     private static String form(String action, String csrf, String button, String id, String fields) {

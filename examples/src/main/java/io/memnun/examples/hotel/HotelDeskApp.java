@@ -20,6 +20,7 @@ import io.memnun.feedback.ContactChannel;
 import io.memnun.notify.MessageOwner;
 import io.memnun.routing.Router;
 import io.memnun.sla.SlaEngine;
+import io.memnun.spi.CatalogStore;
 import io.memnun.storage.jdbc.JdbcStorage;
 import io.memnun.tracking.RateLimiter;
 import io.memnun.tracking.TokenBucketRateLimiter;
@@ -206,6 +207,11 @@ public final class HotelDeskApp implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + server.getAddress().getPort() + "/";
+    }
+
+    /** The catalogue the desk routes by: where a host's administration deactivates a department or a person. */
+    CatalogStore catalogs() {
+        return storage.catalogStore();
     }
 
     /** The in-process mail server the desk's e-mails go to. */

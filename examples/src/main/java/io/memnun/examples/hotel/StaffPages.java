@@ -6,10 +6,12 @@ import io.memnun.FeedbackDesk;
 import io.memnun.HistoryVerifier;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.Actor;
+import io.memnun.feedback.Command;
 import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackQuery;
+import io.memnun.feedback.Lifecycle;
 import io.memnun.feedback.PhoneNumber;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.SlaCheckpoint;
@@ -241,12 +243,17 @@ final class StaffPages {
         }
         if (f.status() == Status.NEW || f.status() == Status.IN_PROGRESS || f.status() == Status.PLANNED) {
             html.append(form(base + "redirect", csrf, "Redirect", "redirect", "<label for=\"to\">To department</label>"
-                    + Layout.select("to", "", catalog.departments().stream().filter(d -> !f.department().map(d.id()::equals).orElse(false))
+                    + Layout.select("to", "", catalog.departments().stream()
+                            // the library refuses a redirect to a department the catalogue has deactivated
+                            .filter(d -> d.active() && !f.department().map(d.id()::equals).orElse(false))
                             .flatMap(d -> java.util.stream.Stream.of(d.id().value(), d.name().en())).toArray(String[]::new))
                     + "<label for=\"redirect-reason\">Why</label><input type=\"text\" name=\"reason\" id=\"redirect-reason\" required>"));
         }
-        html.append(form(base + "cancel", csrf, "Cancel", "cancel",
-                "<label for=\"cancel-reason\">Why (the guest is told)</label><input type=\"text\" name=\"reason\" id=\"cancel-reason\" required>"));
+        // cancelling is refused once a decision is under review or told to the guest: the library's rule decides
+        if (Lifecycle.allowedFrom(Command.Cancel.class).contains(f.status())) {
+            html.append(form(base + "cancel", csrf, "Cancel", "cancel",
+                    "<label for=\"cancel-reason\">Why (the guest is told)</label><input type=\"text\" name=\"reason\" id=\"cancel-reason\" required>"));
+        }
         html.append(form(base + "note", csrf, "Add note", "note",
                 "<label for=\"note-text\">Internal note</label><input type=\"text\" name=\"note\" id=\"note-text\" required>"));
         return html.append("</div>").toString();

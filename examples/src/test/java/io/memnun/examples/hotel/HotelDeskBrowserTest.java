@@ -3,7 +3,9 @@ package io.memnun.examples.hotel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.ReferenceNumber;
+import io.memnun.routing.CatalogRef;
 import io.memnun.tracking.TokenBucketRateLimiter;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
@@ -137,6 +139,9 @@ class HotelDeskBrowserTest {
         find("resolution-text").sendKeys("Your room has been cleaned and fresh towels brought.");
         press("resolve");
         assertThat(status()).isEqualTo("RESOLVED");
+        // a decision told to the guest ends by their answer or the closing period: no Cancel once it is proposed
+        assertThat(browser.findElements(By.id("cancel"))).isEmpty();
+        assertThat(browser.findElements(By.id("note"))).hasSize(1);
         screenshot("04-feedback-resolved");
 
         // the guest follows the link in the mail: the page opens at once, in English (the language they wrote in)
@@ -238,6 +243,9 @@ class HotelDeskBrowserTest {
         find("item-text").sendKeys("Bathroom checklist training for all room attendants");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2031-01-15'", find("due"));
         press("add-item");
+        // a verification judges finished work: it is not offered while the item is open
+        assertThat(browser.findElements(By.id("verify"))).isEmpty();
+        assertThat(find("verify-later").getText()).contains("open items are finished");
         press("close-capa"); // refused: the item is open and nothing was verified
         assertThat(text("h1")).isEqualTo("Not possible now");
         open("capa");
@@ -360,6 +368,74 @@ class HotelDeskBrowserTest {
         press("cancel");
         assertThat(status()).isEqualTo("CANCELLED");
         assertThat(browser.findElements(By.id("take"))).isEmpty();
+    }
+
+    @Test
+    void redirectOffersOnlyActiveDepartmentsAndRefusesOneDeactivatedMeanwhile() {
+        DepartmentId food = DepartmentId.of("food-and-beverage");
+        signInAs("ayse.yilmaz");
+        follow(browser.findElement(By.cssSelector("#queue a.reference")));
+        List<String> offered = new Select(find("to")).getOptions().stream().map(o -> o.getAttribute("value")).toList();
+        assertThat(offered).contains(food.value());
+        try {
+            // the form was loaded while Food and Beverage was active; it is deactivated before the form is sent
+            new Select(find("to")).selectByValue(food.value());
+            find("redirect-reason").sendKeys("The guest means the minibar");
+            app.catalogs().deactivate(HotelChain.TENANT, CatalogRef.of(food));
+            press("redirect");
+            assertThat(text("h1")).isEqualTo("Please check your input");
+            assertThat(text(".error")).startsWith("department:").contains(food.value());
+
+            browser.navigate().back();
+            assertThat(new Select(find("to")).getOptions()).extracting(o -> o.getAttribute("value"))
+                    .doesNotContain(food.value()).contains("guest-relations");
+            assertThat(find("history").getText()).doesNotContain("REDIRECTED");
+        } finally {
+            app.catalogs().reactivate(HotelChain.TENANT, CatalogRef.of(food));
+        }
+    }
+
+    @Test
+    void aPlanMoreThanTenYearsAheadIsRefusedNamingTheField() {
+        signInAs("selin.koc");
+        follow(browser.findElement(By.cssSelector("#queue a.reference")));
+        if (!browser.findElements(By.id("take")).isEmpty()) {
+            press("take");
+        }
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2199-01-01T12:00'", find("until"));
+        press("plan");
+        assertThat(text("h1")).isEqualTo("Please check your input");
+        assertThat(text(".error")).startsWith("until:");
+    }
+
+    @Test
+    void aCancelFromAPageLoadedBeforeTheResolutionIsRefusedWithTheReason() throws Exception {
+        open("?lang=en");
+        new Select(find("subject")).selectByValue("front-office.check-in");
+        find("description").sendKeys("Check-in took forty minutes");
+        find("name").sendKeys("Anna Weber");
+        find("email").sendKeys("anna.weber@example.de");
+        press("send");
+        String reference = find("reference").getText();
+
+        signInAs("elif.sahin");
+        open("staff/feedback/" + reference);
+        press("take");
+        // the page still offers Cancel; meanwhile a colleague resolves the feedback in the same session
+        String csrf = browser.findElement(By.name("csrf")).getAttribute("value");
+        HttpResponse<String> resolved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url() + "staff/feedback/" + reference + "/resolve"))
+                .header("Cookie", cookies()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&resolution=Checked+in+at+once+next+time")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(resolved.statusCode()).isEqualTo(303);
+
+        find("cancel-reason").sendKeys("Sent twice by mistake");
+        press("cancel");
+        assertThat(text("h1")).isEqualTo("Not possible now");
+        assertThat(text(".error")).contains("cannot cancel", reference, "RESOLVED");
+        open("staff/feedback/" + reference);
+        assertThat(status()).isEqualTo("RESOLVED");
+        assertThat(browser.findElements(By.id("cancel"))).isEmpty();
     }
 
     @Test
