@@ -60,7 +60,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * gap or a repeat, each event starting from the status the previous one left, the last leaving the stored status
  * at the stored version, the hash chain intact), reference numbers are unique, every outbox message belongs to a
  * stored event of the type it names, and every SLA checkpoint (warning, breach, escalation level of one clock run)
- * fired once. The seed is printed; rerun with {@code -Dmemnun.stress.seed=<seed>}.
+ * fired once between two recomputes (a priority change, a redirect). The seed is printed; rerun with {@code -Dmemnun.stress.seed=<seed>}.
  */
 class StressTest extends OnEachDatabase {
     @Override
@@ -192,8 +192,14 @@ class StressTest extends OnEachDatabase {
                 assertReplays(f, history, seed);
                 assertThat(verifier.verify(tenant, f.id()).intact()).as("chain of %s, seed %d", f.reference(), seed).isTrue();
                 Map<Long, EventType> types = new HashMap<>();
+                java.util.Set<String> firedThisRun = new java.util.HashSet<>();
                 for (FeedbackEvent e : history) {
                     types.put(e.version(), e.type());
+                    if (e.type() == EventType.PRIORITY_CHANGED || e.type() == EventType.REDIRECTED || e.type() == EventType.SLA_RECOMPUTED) {
+                        // a recompute starts a new run of the clocks: a checkpoint it leaves in the past fires again, once
+                        // (a priority changed and changed back fires the restored deadline's checkpoints again; docs/sla.md)
+                        firedThisRun.clear();
+                    }
                     String key = switch (e.type()) {
                         case SLA_WARNING -> "warning " + e.details().get("sla") + " " + e.details().get("dueAt") + " " + e.details().get("percent");
                         case SLA_BREACHED -> "breach " + e.details().get("sla") + " " + e.details().get("dueAt");
@@ -201,8 +207,8 @@ class StressTest extends OnEachDatabase {
                         default -> null;
                     };
                     if (key != null) {
-                        int n = slaEvents.merge(f.id() + " " + key, 1, Integer::sum);
-                        assertThat(n).as("%s fired once on %s, seed %d", key, f.reference(), seed).isEqualTo(1);
+                        slaEvents.merge(f.id() + " " + key, 1, Integer::sum);
+                        assertThat(firedThisRun.add(key)).as("%s fired once on %s, seed %d", key, f.reference(), seed).isTrue();
                     }
                 }
                 eventTypes.put(f.id().toString(), types);
