@@ -281,8 +281,12 @@ public final class SurveyDesk {
             Checks.code(r, "recipients", 256);
             // an address in another case is the same person (EmailAddress.matchKeyOf)
             Checks.argument(seen.add(io.memnun.feedback.EmailAddress.matchKeyOf(r)), "recipients", "'" + r + "' is named twice");
-            Checks.argument(!invitedIn(tenant, survey, campaign, r), "recipients", "'" + r + "' is already invited to " + survey + " in " + campaign);
+            Checks.argument(!invitedIn(tenant, survey, campaign, r), "recipients", "'" + r + "' is " + alreadyInvited(survey, campaign));
         }
+    }
+
+    private static String alreadyInvited(SurveyId survey, String campaign) {
+        return "already invited to " + survey + " in " + campaign;
     }
 
     /** True when {@code recipient} (an address in any case) has an invitation to {@code survey} in {@code campaign}. */
@@ -337,7 +341,7 @@ public final class SurveyDesk {
             }
             // the store's key on recipients tells addresses apart by case; one person is invited once whatever the case
             if (!seen.add(io.memnun.feedback.EmailAddress.matchKeyOf(who)) || invitedIn(tenant, survey, campaign, who)) {
-                left.put(who, "already invited to " + survey + " in " + campaign);
+                left.put(who, alreadyInvited(survey, campaign));
                 continue;
             }
             if (!MessageCategory.SURVEY.permittedBy(c.consent())) {
@@ -368,7 +372,7 @@ public final class SurveyDesk {
                 if (!"campaign".equals(e.key())) {
                     throw e;
                 }
-                left.put(who, "already invited to " + survey + " in " + campaign);
+                left.put(who, alreadyInvited(survey, campaign));
             }
         }
         return new CampaignSending(invited, left);

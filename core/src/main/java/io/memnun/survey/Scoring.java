@@ -101,20 +101,6 @@ public final class Scoring {
     }
 
     /**
-     * The trend of every department scored in either period, pairing its two scores. The periods are read from the
-     * scores; when one list is empty its period cannot be, so use {@link #trend(Period, List, Period, List)}.
-     */
-    public static List<ScoreTrend> trend(List<DepartmentScore> earlier, List<DepartmentScore> later) {
-        Period earlierPeriod = earlier.isEmpty() ? null : earlier.get(0).period();
-        Period laterPeriod = later.isEmpty() ? null : later.get(0).period();
-        if (earlierPeriod == null && laterPeriod == null) {
-            return List.of();
-        }
-        // an empty side's period is unknown here: the other's stands in for it
-        return trend(earlierPeriod != null ? earlierPeriod : laterPeriod, earlier, laterPeriod != null ? laterPeriod : earlierPeriod, later);
-    }
-
-    /**
      * The trend of every department scored in either period, pairing its two scores; a department with no score in one
      * period gets an {@link #empty} score of that period.
      */

@@ -126,7 +126,7 @@ class ScoringTest {
                 List.of());
         List<DepartmentScore> later = Scoring.compute(H2, r -> SURVEY, List.of(response(H2.start(), Answer.score("overall", 5)),
                 response(H2.start(), Answer.score("overall", 2))), List.of(), List.of());
-        List<ScoreTrend> trend = Scoring.trend(earlier, later);
+        List<ScoreTrend> trend = Scoring.trend(H1, earlier, H2, later);
         assertThat(trend).hasSize(1);
         assertThat(trend.get(0).csatChange()).hasValue(-50.0);
         assertThat(trend.get(0).npsChange()).isEmpty();
