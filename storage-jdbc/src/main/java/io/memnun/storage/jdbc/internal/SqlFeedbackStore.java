@@ -324,7 +324,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
      * new state).
      */
     private void lockUnchanged(Connection c, TenantId tenant, FeedbackChange.Unchanged other) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ? FOR UPDATE")) {
+        try (PreparedStatement ps = c.prepareStatement(selectVersion + " FOR UPDATE")) {
             ps.setString(1, tenant.value());
             ps.setObject(2, other.id().value());
             try (ResultSet rs = ps.executeQuery()) {
