@@ -97,20 +97,23 @@ final class NotificationPlanner {
                     continue;
                 }
                 List<String> done = new ArrayList<>();
+                boolean emailForSms = rule.to().type() == Party.Type.CUSTOMER && rule.category() == MessageCategory.TRANSACTIONAL;
                 for (Contact contact : r.contacts()) {
-                    Choice choice = choose(rule.delivery(), contact);
+                    Choice choice = choose(rule.delivery(), contact, emailForSms);
                     if (choice.channels().isEmpty()) {
                         done.add("not notified" + (r.contacts().size() > 1 && contact.id() != null ? " " + contact.id() : "") + ": " + choice.why());
                         continue;
                     }
+                    List<String> channels = new ArrayList<>();
                     for (ContactChannel channel : choice.channels()) {
                         String address = channel == ContactChannel.EMAIL ? contact.email().value() : contact.phone().e164();
                         String key = Notification.idempotencyKey(f.id(), e.version(), channel, address);
                         if (keys.add(key)) {
                             out.add(render(f, e, rule, contact, channel, address, key, renderOnly));
                         }
-                        done.add(channel.name());
+                        channels.add(channel.name());
                     }
+                    done.add(String.join(", ", channels) + (choice.note() == null ? "" : " (" + choice.note() + ")"));
                 }
                 details.put(label, String.join(", ", done));
             } catch (RuntimeException ex) {
@@ -124,7 +127,12 @@ final class NotificationPlanner {
 
     private record Recipients(List<Contact> contacts, @Nullable String why) {}
 
-    private record Choice(List<ContactChannel> channels, @Nullable String why) {}
+    /**
+     * @param channels what the message goes through; empty when it cannot be sent
+     * @param why why it cannot, when {@code channels} is empty
+     * @param note what the event adds after the channels, e.g. why e-mail was chosen over the SMS a number cannot take
+     */
+    private record Choice(List<ContactChannel> channels, @Nullable String why, @Nullable String note) {}
 
     private Recipients recipients(Party party, Feedback f, FeedbackEvent e, int depth) {
         RecipientDirectory directory = config.directory();
@@ -171,25 +179,38 @@ final class NotificationPlanner {
         return contacts.isEmpty() ? new Recipients(List.of(), whyNot) : new Recipients(List.copyOf(contacts), null);
     }
 
-    private Choice choose(Delivery delivery, Contact c) {
-        boolean email = c.email() != null && config.channels().contains(ContactChannel.EMAIL);
-        boolean sms = c.phone() != null && config.channels().contains(ContactChannel.SMS);
-        String none = c.email() == null && c.phone() == null ? "no e-mail address or phone number" : "no address for the channels in use";
+    /**
+     * The channels {@code delivery} names for {@code c}, or why none. A phone number that cannot take SMS (see
+     * {@link Notifications#whyNoSms}) counts as none for SMS; where {@code emailForSms} (a transactional message to the
+     * customer, which the dispatcher would tell by e-mail after the SMS failed) an e-mail takes the SMS's place at once,
+     * and the choice notes why.
+     */
+    private Choice choose(Delivery delivery, Contact c, boolean emailForSms) {
         if (c.email() == null && c.phone() == null) {
             // say what is missing rather than a preference the builder derived from the missing details
-            return new Choice(List.of(), none);
+            return new Choice(List.of(), "no e-mail address or phone number", null);
         }
         if (c.preferredChannel() == ContactChannel.NONE) {
             // an opt-out holds whatever channel a rule names; only PREFERRED rules read the other preferences
-            return new Choice(List.of(), "does not wish to be contacted");
+            return new Choice(List.of(), "does not wish to be contacted", null);
         }
+        boolean email = c.email() != null && config.channels().contains(ContactChannel.EMAIL);
+        @Nullable String noSms = c.phone() == null ? null : config.whyNoSms(c.phone()).orElse(null);
+        boolean sms = c.phone() != null && noSms == null && config.channels().contains(ContactChannel.SMS);
+        String none = noSms != null ? noSms : "no address for the channels in use";
+        @Nullable String instead = noSms == null ? null : "not SMS: " + noSms;
         switch (delivery) {
             case EMAIL:
-                return email ? new Choice(List.of(ContactChannel.EMAIL), null) : new Choice(List.of(), c.email() == null
-                        ? "no e-mail address" : "no EMAIL channel in use");
+                return email ? new Choice(List.of(ContactChannel.EMAIL), null, null) : new Choice(List.of(), c.email() == null
+                        ? "no e-mail address" : "no EMAIL channel in use", null);
             case SMS:
-                return sms ? new Choice(List.of(ContactChannel.SMS), null) : new Choice(List.of(), c.phone() == null
-                        ? "no phone number" : "no SMS channel in use");
+                if (sms) {
+                    return new Choice(List.of(ContactChannel.SMS), null, null);
+                }
+                if (noSms != null && emailForSms && email) {
+                    return new Choice(List.of(ContactChannel.EMAIL), null, instead);
+                }
+                return new Choice(List.of(), c.phone() == null ? "no phone number" : noSms != null ? noSms : "no SMS channel in use", null);
             case EMAIL_AND_SMS: {
                 List<ContactChannel> both = new ArrayList<>();
                 if (email) {
@@ -198,23 +219,23 @@ final class NotificationPlanner {
                 if (sms) {
                     both.add(ContactChannel.SMS);
                 }
-                return new Choice(both, both.isEmpty() ? none : null);
+                return new Choice(both, both.isEmpty() ? none : null, email ? instead : null);
             }
             case PREFERRED:
             default:
                 switch (c.preferredChannel()) {
                     case NONE:
-                        return new Choice(List.of(), "does not wish to be contacted");
+                        return new Choice(List.of(), "does not wish to be contacted", null);
                     case PHONE:
                     case POST:
-                        return new Choice(List.of(), "prefers " + c.preferredChannel() + ", which staff must use themselves");
+                        return new Choice(List.of(), "prefers " + c.preferredChannel() + ", which staff must use themselves", null);
                     case SMS:
-                        return sms ? new Choice(List.of(ContactChannel.SMS), null)
-                                : email ? new Choice(List.of(ContactChannel.EMAIL), null) : new Choice(List.of(), none);
+                        return sms ? new Choice(List.of(ContactChannel.SMS), null, null)
+                                : email ? new Choice(List.of(ContactChannel.EMAIL), null, instead) : new Choice(List.of(), none, null);
                     case EMAIL:
                     default:
-                        return email ? new Choice(List.of(ContactChannel.EMAIL), null)
-                                : sms ? new Choice(List.of(ContactChannel.SMS), null) : new Choice(List.of(), none);
+                        return email ? new Choice(List.of(ContactChannel.EMAIL), null, null)
+                                : sms ? new Choice(List.of(ContactChannel.SMS), null, null) : new Choice(List.of(), none, null);
                 }
         }
     }
@@ -255,7 +276,8 @@ final class NotificationPlanner {
      */
     Direct planDirect(TenantId tenant, MessageOwner owner, long version, String template, Party party, Delivery delivery,
             MessageCategory category, Contact contact, ZoneId zone, Map<String, String> variables, Instant at) {
-        Choice choice = choose(delivery, contact);
+        // not a feedback's transactional message: a number that cannot take SMS is not replaced by e-mail beyond PREFERRED
+        Choice choice = choose(delivery, contact, false);
         if (choice.channels().isEmpty()) {
             return new Direct(List.of(), choice.why());
         }

@@ -3,6 +3,7 @@ package io.memnun;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.ContactChannel;
 import io.memnun.feedback.Feedback;
+import io.memnun.feedback.PhoneNumber;
 import io.memnun.internal.Checks;
 import io.memnun.notify.Delivery;
 import io.memnun.notify.NotificationRule;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +53,7 @@ public final class Notifications {
     private final String dateTimePattern;
     private final Set<ContactChannel> channels;
     private final Function<Feedback, Optional<ZoneId>> customerZone;
+    private final Predicate<PhoneNumber> smsReachable;
 
     private Notifications(Builder b) {
         this.organisation = b.organisation;
@@ -62,6 +65,7 @@ public final class Notifications {
         this.dateTimePattern = b.dateTimePattern;
         this.channels = Set.copyOf(b.channels);
         this.customerZone = b.customerZone;
+        this.smsReachable = b.smsReachable;
     }
 
     /** Starts the configuration; {@code organisation} is the name templates sign with, e.g. the hotel's name. */
@@ -121,6 +125,22 @@ public final class Notifications {
         templates.checkFor(template, allowed, purpose, parts);
     }
 
+    /**
+     * Why no SMS is planned to {@code phone}, or empty when one may be: the number is one that {@link
+     * Builder#smsReachable} refuses (by default, one that {@link PhoneNumber#mayTakeSms()} knows to be a landline or a
+     * service number). The reason names the kind of number, never the number.
+     */
+    Optional<String> whyNoSms(PhoneNumber phone) {
+        if (smsReachable.test(phone)) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (phone.kind()) {
+            case FIXED_LINE -> "the phone number is a fixed line, which cannot take SMS";
+            case SERVICE -> "the phone number is a service number, which cannot take SMS";
+            default -> "the phone number cannot take SMS";
+        });
+    }
+
     /** The link for {@code reference}, if a tracking URL is configured. */
     Optional<String> trackingUrlFor(String reference) {
         if (trackingUrl == null) {
@@ -162,6 +182,7 @@ public final class Notifications {
         private String dateTimePattern = "d MMMM yyyy HH:mm";
         private final Set<ContactChannel> channels = EnumSet.of(ContactChannel.EMAIL, ContactChannel.SMS);
         private Function<Feedback, Optional<ZoneId>> customerZone = f -> Optional.empty();
+        private Predicate<PhoneNumber> smsReachable = PhoneNumber::mayTakeSms;
 
         private Builder(String organisation) {
             this.organisation = Checks.code(organisation, "organisation", 200);
@@ -216,6 +237,18 @@ public final class Notifications {
          */
         public Builder customerZone(Function<Feedback, Optional<ZoneId>> resolver) {
             this.customerZone = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /**
+         * Which phone numbers SMS are planned for ({@link PhoneNumber#mayTakeSms()} unless set: not Turkish landlines
+         * and service numbers, whose kind the numbering plan tells). A number refused here gets no SMS: the message
+         * goes by e-mail where the customer left an address (as when an SMS channel answers unreachable), and the
+         * event records why. Pass {@code phone -> true} when your gateway delivers to landlines, or
+         * {@code smsPolicy::accepts} from {@code memnun-channels-sms} to plan by the same check the channel makes.
+         */
+        public Builder smsReachable(Predicate<PhoneNumber> test) {
+            this.smsReachable = Objects.requireNonNull(test, "test");
             return this;
         }
 

@@ -144,6 +144,84 @@ class NotificationPlanningTest {
     }
 
     @Test
+    void aCustomerWhoseOnlyNumberIsALandlineIsEmailedDirectlyAndTheEventSaysWhy() {
+        FeedbackDesk desk = desk(NotificationFixture.notifications().build());
+        Customer landline = customer().toBuilder().phone("0212 222 33 44").preferredChannel(ContactChannel.SMS).build();
+        Feedback f = desk.receive(complaint(landline).build());
+
+        assertThat(outbox()).filteredOn(n -> n.party().equals(Party.CUSTOMER)).singleElement().satisfies(n -> {
+            assertThat(n.channel()).isEqualTo(ContactChannel.EMAIL);
+            assertThat(n.address()).isEqualTo("sukru@example.com.tr");
+            assertThat(n.acknowledgement()).isTrue();
+        });
+        assertThat(desk.history(HOTEL, f.id()).get(0).details()).containsEntry("notify.CUSTOMER",
+                "EMAIL (not SMS: the phone number is a fixed line, which cannot take SMS)");
+    }
+
+    @Test
+    void aCustomerWithOnlyALandlineIsNotSentAnSmsAndTheEventSaysWhy() {
+        FeedbackDesk desk = desk(NotificationFixture.notifications().build());
+        Customer landline = Customer.builder().name("Şükrü Çağlayan").phone("0312 222 33 44").language("tr").build();
+        Customer service = Customer.builder().name("Şükrü Çağlayan").phone("444 0 444").language("tr").build();
+        Feedback f = desk.receive(complaint(landline).build());
+        Feedback g = desk.receive(complaint(service).build());
+
+        assertThat(outbox()).as("no SMS the number cannot take, so no dead letter later").noneMatch(n -> n.party().equals(Party.CUSTOMER));
+        assertThat(desk.history(HOTEL, f.id()).get(0).details())
+                .containsEntry("notify.CUSTOMER", "not notified: the phone number is a fixed line, which cannot take SMS");
+        assertThat(desk.history(HOTEL, g.id()).get(0).details())
+                .containsEntry("notify.CUSTOMER", "not notified: the phone number is a service number, which cannot take SMS");
+        assertThat(desk.history(HOTEL, f.id()).get(0).details().get("notify.CUSTOMER")).as("no personal data").doesNotContain("222");
+    }
+
+    @Test
+    void aRuleNamingSmsEmailsACustomerWithALandlineLikeTheFallbackWouldButNotStaffOrSurveys() {
+        NotificationRules rules = NotificationRules.builder()
+                .add(NotificationRule.on(EventType.RECEIVED, Party.CUSTOMER).via(Delivery.SMS))
+                .add(NotificationRule.on(EventType.RECEIVED, Party.DEPARTMENT).via(Delivery.SMS))
+                .add(NotificationRule.on(EventType.CANCELLED, Party.CUSTOMER).via(Delivery.EMAIL_AND_SMS))
+                .add(NotificationRule.on(EventType.CANCELLED, Party.CUSTOMER).withTemplate("customer/SURVEY_INVITATION")
+                        .withCategory(MessageCategory.SURVEY).via(Delivery.SMS))
+                .build();
+        io.memnun.spi.RecipientDirectory deskPhone = io.memnun.store.memory.InMemoryRecipientDirectory.builder()
+                .department("kat-hizmetleri", new io.memnun.notify.Contact("kat-nobet", "Kat Hizmetleri Nöbet",
+                        io.memnun.feedback.EmailAddress.of("kat@otel.example"), io.memnun.feedback.PhoneNumber.of("+902125550142"), TR,
+                        ContactChannel.SMS))
+                .build();
+        FeedbackDesk desk = desk(NotificationFixture.notifications().directory(deskPhone).rules(rules).build());
+        Customer landline = customer().toBuilder().phone("0212 222 33 44").consent(new Consent(true, false, false)).build();
+        Feedback f = desk.receive(complaint(landline).build());
+        desk.cancel(HOTEL, f.id(), Actor.staff("ayse.yilmaz"), "Mükerrer kayıt");
+
+        assertThat(outbox()).extracting(Notification::party, Notification::channel, Notification::template).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Party.CUSTOMER, ContactChannel.EMAIL, "customer/RECEIVED"),
+                org.assertj.core.groups.Tuple.tuple(Party.CUSTOMER, ContactChannel.EMAIL, "customer/CANCELLED"));
+        List<FeedbackEvent> history = desk.history(HOTEL, f.id());
+        assertThat(history.get(0).details())
+                .containsEntry("notify.CUSTOMER", "EMAIL (not SMS: the phone number is a fixed line, which cannot take SMS)")
+                .containsEntry("notify.DEPARTMENT", "not notified: the phone number is a fixed line, which cannot take SMS");
+        assertThat(last(history).details())
+                .containsEntry("notify.CUSTOMER", "EMAIL (not SMS: the phone number is a fixed line, which cannot take SMS)")
+                .containsEntry("notify.CUSTOMER.customer/SURVEY_INVITATION",
+                        "not notified: the phone number is a fixed line, which cannot take SMS");
+    }
+
+    @Test
+    void aHostMayDecideWhichNumbersArePlannedForSms() {
+        // e.g. a gateway that reads SMS aloud to landlines, or SmsPolicy::accepts from memnun-channels-sms
+        FeedbackDesk desk = desk(NotificationFixture.notifications().smsReachable(phone -> !phone.e164().startsWith("+44")).build());
+        Feedback landline = desk.receive(complaint(customer().toBuilder().phone("0212 222 33 44").email((String) null).build()).build());
+        Feedback british = desk.receive(complaint(customer().toBuilder().phone("+44 20 7946 0958").email((String) null).build()).build());
+
+        assertThat(outbox()).filteredOn(n -> n.party().equals(Party.CUSTOMER)).singleElement().satisfies(n -> {
+            assertThat(n.feedbackId()).contains(landline.id());
+            assertThat(n.channel()).isEqualTo(ContactChannel.SMS);
+        });
+        assertThat(desk.history(HOTEL, british.id()).get(0).details())
+                .containsEntry("notify.CUSTOMER", "not notified: the phone number cannot take SMS");
+    }
+
+    @Test
     void aLongAccountStillReachesStaffByEMail() {
         // a desk may accept accounts up to Intake.MAX_TEXT long; escaped for HTML, each apostrophe takes five characters
         NotificationRules rules = NotificationRules.defaults().toBuilder()

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * with a trunk {@code 0} (or without one) gets the default country code. A number typed with the default country
  * code but without {@code +} or {@code 00} ({@code 90 532 123 45 67}) is read as international when the country's
  * national numbers all have one length and the digits after the code have exactly it (see {@link #NATIONAL_LENGTHS}).
+ * {@link #kind()} says what the numbering plan tells about a number (a Turkish landline cannot take SMS).
  */
 public record PhoneNumber(String e164) {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
@@ -23,6 +24,21 @@ public record PhoneNumber(String e164) {
      * Italy...) are not listed: there the digits alone cannot tell, and such a number must be typed with {@code +}.
      */
     private static final Map<String, Integer> NATIONAL_LENGTHS = Map.of("90", 10, "1", 10, "44", 10, "33", 9, "34", 9);
+
+    /**
+     * What a number is, as far as its country's numbering plan tells without asking a network. Only Turkey's plan is
+     * known here (a small rule, no phone-number library in core); every other number is {@link #UNKNOWN}.
+     */
+    public enum Kind {
+        /** A mobile number: Turkey's {@code +90 5xx xxx xx xx}. */
+        MOBILE,
+        /** A landline: Turkey's geographic numbers, {@code +90 2xx}, {@code 3xx} and {@code 4xx} with ten digits. */
+        FIXED_LINE,
+        /** A number for calls only: Turkey's {@code 444 xxxx}, {@code 0800} (free) and {@code 0850} numbers. */
+        SERVICE,
+        /** Not known from the plan: another country's number, or a Turkish one of a range or length not listed. */
+        UNKNOWN
+    }
 
     public PhoneNumber {
         Objects.requireNonNull(e164, "e164");
@@ -60,6 +76,39 @@ public record PhoneNumber(String e164) {
             return new PhoneNumber("+" + s);
         }
         return new PhoneNumber("+" + defaultCountryCode + s);
+    }
+
+    /** What the numbering plan tells about this number; see {@link Kind}. */
+    public Kind kind() {
+        if (!e164.startsWith("+90")) {
+            return Kind.UNKNOWN;
+        }
+        String national = e164.substring(3);
+        if (national.startsWith("444")) {
+            // nationwide numbers with seven digits, dialled without an area code
+            return national.length() == 7 ? Kind.SERVICE : Kind.UNKNOWN;
+        }
+        if (national.length() != 10) {
+            return Kind.UNKNOWN;
+        }
+        if (national.startsWith("800") || national.startsWith("850")) {
+            return Kind.SERVICE;
+        }
+        return switch (national.charAt(0)) {
+            case '2', '3', '4' -> Kind.FIXED_LINE;
+            case '5' -> Kind.MOBILE;
+            default -> Kind.UNKNOWN;
+        };
+    }
+
+    /**
+     * False when the plan says the number cannot receive SMS (a {@link Kind#FIXED_LINE landline} or a
+     * {@link Kind#SERVICE service number}); true otherwise, including numbers whose kind is not known, which an SMS
+     * channel has to try.
+     */
+    public boolean mayTakeSms() {
+        Kind kind = kind();
+        return kind != Kind.FIXED_LINE && kind != Kind.SERVICE;
     }
 
     private static String strip(String text) {

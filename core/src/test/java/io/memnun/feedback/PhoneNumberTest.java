@@ -83,6 +83,41 @@ class PhoneNumberTest {
                 .hasMessageNotContaining("\r");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "+905321234567   | MOBILE",
+        "+905011234567   | MOBILE",
+        "+902125550142   | FIXED_LINE",
+        "+903125550142   | FIXED_LINE",
+        "+904125550142   | FIXED_LINE",
+        "+903921234567   | FIXED_LINE",
+        "+904441234      | SERVICE",
+        "+908501234567   | SERVICE",
+        "+908001234567   | SERVICE",
+        // lengths the plan does not have, other ranges, other countries: not known, so still tried
+        "+90212555014    | UNKNOWN",
+        "+90532123456    | UNKNOWN",
+        "+904441234567   | UNKNOWN",
+        "+909001234567   | UNKNOWN",
+        "+442079460958   | UNKNOWN",
+        "+447911123456   | UNKNOWN",
+        "+12125550142    | UNKNOWN",
+        "+9912345678     | UNKNOWN",
+    })
+    void theKindOfATurkishNumberIsKnownFromTheNumberingPlan(String e164, PhoneNumber.Kind kind) {
+        PhoneNumber number = PhoneNumber.of(e164);
+        assertThat(number.kind()).isEqualTo(kind);
+        assertThat(number.mayTakeSms()).isEqualTo(kind != PhoneNumber.Kind.FIXED_LINE && kind != PhoneNumber.Kind.SERVICE);
+    }
+
+    @Test
+    void aLandlineTypedTheWayPeopleDoIsAFixedLine() {
+        assertThat(PhoneNumber.parse("0212 222 33 44", "90").mayTakeSms()).isFalse();
+        assertThat(PhoneNumber.parse("444 0 444", "90").kind()).isEqualTo(PhoneNumber.Kind.SERVICE);
+        assertThat(PhoneNumber.parse("0850 222 33 44", "90").kind()).isEqualTo(PhoneNumber.Kind.SERVICE);
+        assertThat(PhoneNumber.parse("0532 123 45 67", "90").mayTakeSms()).isTrue();
+    }
+
     private static void assertRefused(Runnable r) {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("phone"));
     }
