@@ -11,7 +11,9 @@ import java.util.Optional;
  * @param state delivered, failed (to be tried again) or dead-lettered
  * @param note one line for a history: what was sent to whom and what happened
  * @param details structured facts: {@code message}, {@code template}, {@code channel}, {@code to}, {@code address},
- *     {@code attempt}, {@code idempotencyKey}, and {@code providerId} when delivered or {@code error} when not
+ *     {@code attempt}, {@code idempotencyKey}, and {@code providerId} when delivered or {@code error} when not; a
+ *     delivery adds the channel's own facts ({@link io.memnun.notify.SendResult.Delivered#details()}), such as an
+ *     SMS's {@code cut=true} with its segments and lengths when its text was cut to fit
  * @param at when
  */
 public record DeliveryOutcome(State state, String note, Map<String, String> details, Instant at) {
@@ -34,6 +36,11 @@ public record DeliveryOutcome(State state, String note, Map<String, String> deta
 
     public Optional<String> providerId() {
         return Optional.ofNullable(details.get("providerId"));
+    }
+
+    /** Whether the channel sent a shortened text (an SMS cut to its segment limit); the outbox keeps the whole text. */
+    public boolean cut() {
+        return "true".equals(details.get("cut"));
     }
 
     public Optional<String> error() {

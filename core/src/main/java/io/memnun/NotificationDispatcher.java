@@ -162,7 +162,10 @@ public final class NotificationDispatcher implements AutoCloseable {
         String what = n.template() + " by " + n.channel() + " to " + n.party();
         if (result instanceof SendResult.Delivered d) {
             details.put("providerId", d.providerId());
-            record(n, DeliveryOutcome.State.DELIVERED, what + " delivered", details, now);
+            // the channel's facts about what it sent (an SMS's segments, that its text was cut to fit); ours win a clash
+            d.details().forEach(details::putIfAbsent);
+            boolean cut = "true".equals(d.details().get("cut"));
+            record(n, DeliveryOutcome.State.DELIVERED, what + " delivered" + (cut ? ", its text cut to fit" : ""), details, now);
             mark(outbox.markSent(n.id(), owner, now, d.providerId()), n, "sent");
         } else if (result instanceof SendResult.Deferred d) {
             // a channel deferring to a time already past would be claimed again at once, in this very tick, for ever

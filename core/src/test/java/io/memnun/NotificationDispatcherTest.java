@@ -105,6 +105,45 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void theChannelsFactsAboutWhatItSentAreRecordedWithTheDeliveryAndCannotReplaceTheDispatchers() {
+        ScriptedChannel sms = new ScriptedChannel();
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("segments", "6");
+        facts.put("cut", "true");
+        facts.put("length", "912");
+        facts.put("originalLength", "1587");
+        facts.put("address", "+900000000000");
+        sms.then(SendResult.delivered("J-1", facts));
+        Feedback f = desk.receive(complaint(customer().toBuilder().preferredChannel(ContactChannel.SMS).build()).build());
+        List<DeliveryOutcome> outcomes = new java.util.ArrayList<>();
+        DeliveryRecorder feedbackHistory = desk.deliveries();
+
+        // the desk's own recorder, watched: what it is given is what another owner's recorder would be given
+        desk.notificationDispatcher().channel(ContactChannel.SMS, sms).recorder(io.memnun.notify.MessageOwner.FEEDBACK,
+                new DeliveryRecorder() {
+                    @Override
+                    public Optional<String> recordedDelivery(Notification n) {
+                        return feedbackHistory.recordedDelivery(n);
+                    }
+
+                    @Override
+                    public void record(Notification n, DeliveryOutcome o) {
+                        outcomes.add(o);
+                        feedbackHistory.record(n, o);
+                    }
+                }).build().tick();
+
+        assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.cut()).isTrue());
+        FeedbackEvent sent = notificationEvents(f).get(0);
+        assertThat(sent.type()).isEqualTo(EventType.NOTIFICATION_SENT);
+        assertThat(sent.details()).containsEntry("providerId", "J-1").containsEntry("segments", "6").containsEntry("cut", "true")
+                .containsEntry("length", "912").containsEntry("originalLength", "1587")
+                .as("the dispatcher's own facts win").containsEntry("address", "+905321234567");
+        assertThat(sent.note()).isEqualTo("customer/RECEIVED by SMS to CUSTOMER delivered, its text cut to fit");
+        assertThat(only().notification().text()).as("the outbox keeps the whole text, once").doesNotContain("...");
+    }
+
+    @Test
     void aDeliveryUnderWayWhileTheFeedbackIsAnonymisedRecordsNothingThatNamesThePerson() {
         io.memnun.privacy.PersonKey guest = io.memnun.privacy.PersonKey.email("sukru@example.com.tr");
         PrivacyDesk privacy = PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore()).build();

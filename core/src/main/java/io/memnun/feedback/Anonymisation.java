@@ -37,9 +37,12 @@ public final class Anonymisation {
     private static final Set<String> FREE_TEXT_DETAILS = Set.of("refusedAttachments", "error", "recipient", "reason", "text", "from",
             "sender");
 
-    /** The facts of a delivery record that name no one ({@link #blankedForAnonymised}). */
+    /**
+     * The facts of a delivery record that name no one ({@link #blankedForAnonymised}), the SMS channels' counts among
+     * them.
+     */
     private static final Set<String> DELIVERY_FACTS = Set.of("message", "about", "template", "channel", "to", "attempt", "idempotencyKey",
-            "providerId", "retryAt");
+            "providerId", "retryAt", "cut", "segments", "length", "originalSegments", "originalLength");
 
     private Anonymisation() {}
 

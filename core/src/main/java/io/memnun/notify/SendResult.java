@@ -3,8 +3,12 @@ package io.memnun.notify;
 import io.memnun.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,10 +17,34 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface SendResult {
 
-    /** The provider accepted the message; {@code providerId} is its id there (a Message-ID, an SMSC message id). */
-    record Delivered(String providerId) implements SendResult {
+    /**
+     * The provider accepted the message.
+     *
+     * @param providerId its id there (a Message-ID, an SMSC message id)
+     * @param details facts about what was sent that the delivery record keeps, e.g. the SMS channels' {@code cut=true}
+     *     with the segments and lengths sent and of the whole text, when the text was cut to fit: short single-line
+     *     values under keys of letters and digits, none naming the recipient (a key the dispatcher records itself,
+     *     such as {@code providerId} or {@code address}, keeps the dispatcher's value)
+     */
+    record Delivered(String providerId, Map<String, String> details) implements SendResult {
+        /** The most facts a delivery carries. */
+        public static final int MAX_DETAILS = 16;
+        private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
+
         public Delivered {
             providerId = Checks.text(providerId, "providerId", 500);
+            Objects.requireNonNull(details, "details");
+            Checks.argument(details.size() <= MAX_DETAILS, "details", "at most " + MAX_DETAILS + " facts, were " + details.size());
+            details.forEach((key, value) -> {
+                Checks.argument(key != null && KEY.matcher(key).matches(), "details", "a key is letters and digits, up to 64");
+                Checks.code(value, "details." + key, 200);
+            });
+            // kept in the order the channel gave them, which is the order the history shows
+            details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        }
+
+        public Delivered(String providerId) {
+            this(providerId, Map.of());
         }
     }
 
@@ -63,6 +91,11 @@ public sealed interface SendResult {
 
     static SendResult delivered(String providerId) {
         return new Delivered(providerId);
+    }
+
+    /** Delivered, with facts the delivery record keeps; see {@link Delivered}. */
+    static SendResult delivered(String providerId, Map<String, String> details) {
+        return new Delivered(providerId, details);
     }
 
     static SendResult retryable(String reason) {
