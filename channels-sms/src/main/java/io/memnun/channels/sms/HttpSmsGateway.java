@@ -44,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Answers: a timeout, a connection failure, 408, 429 and 5xx are retryable (a {@code Retry-After} in seconds is
  * passed on); any other status outside 2xx is permanent; a 2xx whose success check fails is permanent, unless the
  * provider's code is one of {@link Builder#retryableWhen}. A number the {@link SmsPolicy} refuses, or a refusal
- * whose code is one of {@link Builder#unreachableWhen}, is {@link SendResult#unreachable unreachable}.
+ * whose code is one of {@link Builder#unreachableWhen}, is {@link SendResult#unreachable unreachable}. A delivery of a
+ * text the policy cut to fit carries {@link SmsPolicy.Checked#deliveryDetails() what was cut} for the history.
  */
 public final class HttpSmsGateway implements NotificationChannel {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)}");
@@ -188,10 +189,11 @@ public final class HttpSmsGateway implements NotificationChannel {
             Thread.currentThread().interrupt();
             return SendResult.retryable("interrupted while sending");
         }
-        return answer(response, n);
+        return answer(response, c);
     }
 
-    private SendResult answer(HttpResponse<String> response, Notification n) {
+    private SendResult answer(HttpResponse<String> response, SmsPolicy.Checked c) {
+        Notification n = c.notification();
         int status = response.statusCode();
         String text = response.body() == null ? "" : response.body();
         String snippet = "HTTP " + status + ": " + (text.length() > 500 ? text.substring(0, 500) + "..." : text).strip();
@@ -237,7 +239,7 @@ public final class HttpSmsGateway implements NotificationChannel {
                 id = Optional.of(m.groupCount() >= 1 ? m.group(1) : m.group());
             }
         }
-        return SendResult.delivered(id.filter(s -> !s.isBlank()).orElse(n.idempotencyKey()));
+        return SendResult.delivered(id.filter(s -> !s.isBlank()).orElse(n.idempotencyKey()), c.deliveryDetails());
     }
 
     /** Whether the answer names one of the {@link Builder#unreachableWhen} codes. */

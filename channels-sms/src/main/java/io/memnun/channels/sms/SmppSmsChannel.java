@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Answers: a timeout, a broken connection and the SMSC's throttling or full queue are retryable; other
  * negative responses are permanent, and a number that is not a valid mobile one (refused by the {@link SmsPolicy}, or
- * an invalid destination address from the SMSC) is {@link SendResult#unreachable unreachable}.
+ * an invalid destination address from the SMSC) is {@link SendResult#unreachable unreachable}. A delivery of a text
+ * the policy cut to fit carries {@link SmsPolicy.Checked#deliveryDetails() what was cut} for the history.
  */
 public final class SmppSmsChannel implements NotificationChannel, AutoCloseable {
     private static final int[] RETRYABLE_STATUS = {
@@ -123,7 +124,7 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
                 ids.add(r.getMessageId());
             }
             taken.remove(progress);
-            return SendResult.delivered(providerId(ids));
+            return SendResult.delivered(providerId(ids), c.deliveryDetails());
         } catch (NegativeResponseException e) {
             String reason = "the SMSC refused part " + (ids.size() + 1) + " of " + messages.size() + ": status 0x"
                     + Integer.toHexString(e.getCommandStatus());

@@ -11,6 +11,7 @@ import io.memnun.notify.SendResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,11 +57,44 @@ public final class SmsPolicy {
         return new Builder();
     }
 
-    /** The checked message: its number's parts and its encoded text, cut to the segment limit (send this, not the notification's). */
-    public record Checked(Notification notification, SmsText text, String e164, String nationalNumber, int countryCode) {
+    /**
+     * The checked message: its number's parts and its encoded text, cut to the segment limit (send this, not the
+     * notification's).
+     *
+     * @param text what to send: the whole text, or its beginning cut to the segment limit
+     * @param original the whole text, as the outbox holds it
+     */
+    public record Checked(Notification notification, SmsText text, SmsText original, String e164, String nationalNumber, int countryCode) {
         /** The number without the plus, e.g. {@code 905321234567}. */
         public String digits() {
             return e164.substring(1);
+        }
+
+        /** Whether the text was cut to fit the segment limit ({@link SmsText#fitted}). */
+        public boolean cut() {
+            return !text.text().equals(original.text());
+        }
+
+        /**
+         * What the delivery record keeps about the text, without the text (the outbox holds it once): nothing when it
+         * went whole; when it was cut, {@code cut=true}, the {@code segments} and {@code length} (characters) sent and
+         * the {@code originalSegments} and {@code originalLength} of the whole text.
+         */
+        public Map<String, String> deliveryDetails() {
+            if (!cut()) {
+                return Map.of();
+            }
+            Map<String, String> d = new LinkedHashMap<>();
+            d.put("cut", "true");
+            d.put("segments", Integer.toString(text.segments()));
+            d.put("length", Integer.toString(characters(text.text())));
+            d.put("originalSegments", Integer.toString(original.segments()));
+            d.put("originalLength", Integer.toString(characters(original.text())));
+            return d;
+        }
+
+        private static int characters(String s) {
+            return s.codePointCount(0, s.length());
         }
     }
 
@@ -84,24 +118,47 @@ public final class SmsPolicy {
         if (n.channel() != ContactChannel.SMS) {
             throw new ValidationException("channel", "this channel sends SMS, not " + n.channel());
         }
+        Phonenumber.PhoneNumber number = number(n.address());
+        // over the limit, the text is cut rather than refused: a customer who prefers SMS still hears the decision
+        int max = maxSegmentsByTemplate.getOrDefault(n.template(), maxSegments);
+        SmsText whole = SmsText.of(n.text(), turkishShift);
+        SmsText text = whole.segments() <= max ? whole : SmsText.fitted(n.text(), max, turkishShift);
+        return new Checked(n, text, whole, PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+                Long.toString(number.getNationalNumber()), number.getCountryCode());
+    }
+
+    /**
+     * Whether {@link #check} would accept {@code phone}: a valid number, and a mobile one unless
+     * {@link Builder#requireMobile(boolean) allowed otherwise}. Pass it to {@code Notifications.Builder.smsReachable}
+     * so that the desk plans no SMS this channel would refuse (another country's landline, say) and e-mails instead.
+     */
+    public boolean accepts(io.memnun.feedback.PhoneNumber phone) {
+        Objects.requireNonNull(phone, "phone");
+        try {
+            number(phone.e164());
+            return true;
+        } catch (ValidationException e) {
+            return false;
+        }
+    }
+
+    /** {@code address} parsed, if it is a valid number of the kind this policy sends to. */
+    private Phonenumber.PhoneNumber number(String address) {
         Phonenumber.PhoneNumber number;
         try {
-            number = PHONES.parse(n.address(), "ZZ");
+            number = PHONES.parse(address, "ZZ");
         } catch (NumberParseException e) {
-            throw new ValidationException("phone", "'" + n.address() + "' is not a phone number: " + e.getMessage());
+            throw new ValidationException("phone", "'" + address + "' is not a phone number: " + e.getMessage());
         }
         if (!PHONES.isValidNumber(number)) {
-            throw new ValidationException("phone", "'" + n.address() + "' is not a valid number in "
+            throw new ValidationException("phone", "'" + address + "' is not a valid number in "
                     + Optional.ofNullable(PHONES.getRegionCodeForNumber(number)).orElse("any region"));
         }
         PhoneNumberUtil.PhoneNumberType type = PHONES.getNumberType(number);
         if (requireMobile && type != PhoneNumberUtil.PhoneNumberType.MOBILE && type != PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE) {
-            throw new ValidationException("phone", "'" + n.address() + "' is a " + type + " number, not a mobile one");
+            throw new ValidationException("phone", "'" + address + "' is a " + type + " number, not a mobile one");
         }
-        // over the limit, the text is cut rather than refused: a customer who prefers SMS still hears the decision
-        SmsText text = SmsText.fitted(n.text(), maxSegmentsByTemplate.getOrDefault(n.template(), maxSegments), turkishShift);
-        return new Checked(n, text, PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
-                Long.toString(number.getNationalNumber()), number.getCountryCode());
+        return number;
     }
 
     /**

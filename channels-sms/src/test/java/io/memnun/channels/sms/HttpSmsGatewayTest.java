@@ -202,7 +202,8 @@ class HttpSmsGatewayTest {
         HttpSmsGateway g = generic().policy(SmsPolicy.builder().maxSegments(2).build()).build();
         String long3 = "ş".repeat(160); // 320 septets with the Turkish shift table: 3 parts of 149
 
-        assertThat(g.send(sms("+905321234567", long3))).isEqualTo(SendResult.delivered("c1"));
+        assertThat(g.send(sms("+905321234567", long3))).isEqualTo(SendResult.delivered("c1", java.util.Map.of(
+                "cut", "true", "segments", "2", "length", "150", "originalSegments", "3", "originalLength", "160")));
 
         Object body = Json.parse(server.requests.get(0).body());
         assertThat(Json.at(body, "/text")).contains("ş".repeat(147) + "...");

@@ -111,6 +111,21 @@ class SmppSmsChannelTest {
     }
 
     @Test
+    void aTextOverTheLimitGoesCutAndTheDeliverySaysHowMuch() {
+        try (SmppSmsChannel two = SmppSmsChannel.builder("127.0.0.1", smsc.port(), "otel", "gizli")
+                .policy(SmsPolicy.builder().maxSegments(2).build()).build()) {
+            SendResult r = two.send(sms("+905321234567", "word ".repeat(100) + "https://otel.example/t/FB-2026-000001-6"));
+
+            assertThat(smsc.received).as("two parts, not four").hasSize(2);
+            assertThat(r).isInstanceOfSatisfying(SendResult.Delivered.class, d -> assertThat(d.details())
+                    .containsEntry("cut", "true").containsEntry("segments", "2").containsEntry("originalSegments", "4")
+                    .containsEntry("originalLength", "539").hasEntrySatisfying("length", l -> assertThat(Integer.parseInt(l)).isBetween(290, 306)));
+            byte[] last = smsc.received.get(1).getShortMessage();
+            assertThat(new String(last, 6, last.length - 6, StandardCharsets.US_ASCII)).endsWith("word... https://otel.example/t/FB-2026-000001-6");
+        }
+    }
+
+    @Test
     void aRetryAfterAPartWasRefusedSendsOnlyThePartsNotYetTaken() {
         // three parts: the SMSC takes the first and throttles the second
         smsc.then(new LocalSmsc.Step(0, 0)).then(new LocalSmsc.Step(SMPPConstant.STAT_ESME_RTHROTTLED, 0));

@@ -94,9 +94,118 @@ class SmsDispatchTest {
             assertThat(sent).startsWith("Boğaziçi Otel: " + f.reference() + " no'lu başvurunuz sonuçlandı: Odanızdaki klima")
                     .endsWith("... https://otel.example/t/" + f.reference());
             assertThat(SmsText.of(sent).segments()).isBetween(5, 6);
-            List<FeedbackEvent> history = desk.history(hotel, f.id());
-            assertThat(history.get(history.size() - 1).type()).isEqualTo(EventType.NOTIFICATION_SENT);
+            assertCutRecorded(desk, f, sent);
         }
+    }
+
+    @Test
+    void aLongDecisionSentOverSmppIsCutAndTheHistorySaysSoToo() throws IOException {
+        FeedbackDesk desk = desk(Notifications.builder("Boğaziçi Otel").trackingUrl("https://otel.example/t/{reference}"), EventType.RESOLVED);
+        try (LocalSmsc smsc = new LocalSmsc();
+                SmppSmsChannel sms = SmppSmsChannel.builder("127.0.0.1", smsc.port(), "otel", "gizli").sourceAddress("BOGAZICI")
+                        .timeout(Duration.ofSeconds(10)).policy(SmsPolicy.builder().maxSegments("customer/RESOLVED", 3).build()).build()) {
+            NotificationDispatcher dispatcher = desk.notificationDispatcher().channel(ContactChannel.SMS, sms).build();
+            Feedback f = desk.receive(Intake.builder(hotel, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Klima bozuk")
+                    .customer(Customer.builder().name("Şükrü Çağlayan").phone("0532 123 45 67").build()).build());
+            desk.take(hotel, f.id(), Actor.staff("ayse"));
+            desk.resolve(hotel, f.id(), Actor.staff("ayse"), "Odanızdaki klima değiştirildi, teknik ekibimiz çalıştığını doğruladı. ".repeat(12));
+
+            dispatcher.tick(SmsFixtures.AT);
+
+            assertThat(smsc.received).as("three parts, the limit for decisions").hasSize(3);
+            Notification whole = store.outbox().all().get(0).notification();
+            String sent = SmsPolicy.builder().maxSegments(3).build().check(whole).text().text();
+            assertThat(sent).endsWith("... https://otel.example/t/" + f.reference());
+            FeedbackEvent delivered = assertCutRecorded(desk, f, sent);
+            assertThat(delivered.details()).containsEntry("segments", "3").containsEntry("providerId", "m1,m2,m3");
+        }
+    }
+
+    /** The delivery of {@code sent}, a cut text, says so with the counts, and neither text is stored a second time. */
+    private FeedbackEvent assertCutRecorded(FeedbackDesk desk, Feedback f, String sent) {
+        List<FeedbackEvent> history = desk.history(hotel, f.id());
+        FeedbackEvent delivered = history.get(history.size() - 1);
+        assertThat(delivered.type()).isEqualTo(EventType.NOTIFICATION_SENT);
+        OutboxMessage message = store.outbox().all().get(0);
+        String whole = message.notification().text();
+        assertThat(whole).as("the outbox keeps the whole text").hasSizeGreaterThan(sent.length()).doesNotContain("...");
+        assertThat(message.state()).isEqualTo(OutboxMessage.State.SENT);
+        assertThat(delivered.note()).endsWith("delivered, its text cut to fit");
+        assertThat(delivered.details()).containsEntry("cut", "true")
+                .containsEntry("segments", Integer.toString(SmsText.of(sent).segments()))
+                .containsEntry("length", Integer.toString(sent.length()))
+                .containsEntry("originalSegments", Integer.toString(SmsText.of(whole).segments()))
+                .containsEntry("originalLength", Integer.toString(whole.length()));
+        assertThat(delivered.details().values()).as("no text twice").allSatisfy(v -> assertThat(v).doesNotContain("klima"));
+        assertThat(history).filteredOn(e -> e.type() == EventType.NOTIFICATION_SENT).hasSize(1);
+        return delivered;
+    }
+
+    @Test
+    void aShortSmsIsRecordedWithoutCutFacts() throws IOException {
+        FeedbackDesk desk = desk(Notifications.builder("Boğaziçi Otel"), EventType.RECEIVED);
+        try (GatewayServer gateway = new GatewayServer()) {
+            gateway.otherwise(200, "{\"code\":\"00\",\"jobid\":\"J-1\"}");
+            HttpSmsGateway sms = HttpSmsGateway.netgsm("8503020000", "gizli", "BOGAZICI").url(gateway.url("/sms/rest/v2/send")).build();
+            Feedback f = desk.receive(Intake.builder(hotel, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Klima bozuk")
+                    .customer(Customer.builder().phone("0532 123 45 67").build()).build());
+
+            desk.notificationDispatcher().channel(ContactChannel.SMS, sms).build().tick(SmsFixtures.AT);
+
+            FeedbackEvent delivered = desk.history(hotel, f.id()).get(1);
+            assertThat(delivered.type()).isEqualTo(EventType.NOTIFICATION_SENT);
+            assertThat(delivered.details()).containsEntry("providerId", "J-1").doesNotContainKeys("cut", "segments", "length");
+            assertThat(delivered.note()).endsWith("delivered");
+        }
+    }
+
+    @Test
+    void aTurkishLandlineWithAnEmailAddressIsEmailedAtOnceAndOneWithoutIsNotSentAnything() throws IOException {
+        FeedbackDesk desk = desk(Notifications.builder("Boğaziçi Otel"), EventType.RECEIVED);
+        List<Notification> mails = new CopyOnWriteArrayList<>();
+        try (GatewayServer gateway = new GatewayServer()) {
+            HttpSmsGateway sms = HttpSmsGateway.netgsm("8503020000", "gizli", "BOGAZICI").url(gateway.url("/sms/rest/v2/send")).build();
+            NotificationDispatcher dispatcher = desk.notificationDispatcher().channel(ContactChannel.SMS, sms)
+                    .channel(ContactChannel.EMAIL, n -> {
+                        mails.add(n);
+                        return SendResult.delivered("mail-" + mails.size());
+                    }).build();
+            Feedback withEmail = desk.receive(Intake.builder(hotel, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Klima bozuk")
+                    .customer(Customer.builder().phone("0212 222 33 44").email("sukru@example.com").preferredChannel(ContactChannel.SMS)
+                            .language("tr").build()).build());
+            Feedback landlineOnly = desk.receive(Intake.builder(hotel, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Klima bozuk")
+                    .customer(Customer.builder().phone("0212 222 33 45").language("tr").build()).build());
+
+            dispatcher.tick(SmsFixtures.AT);
+
+            assertThat(gateway.requests).isEmpty();
+            assertThat(store.outbox().all()).extracting(m -> m.notification().channel()).containsExactly(ContactChannel.EMAIL);
+            assertThat(store.outbox().deadLetters(10)).isEmpty();
+            assertThat(mails).singleElement().satisfies(m -> assertThat(m.address()).isEqualTo("sukru@example.com"));
+            assertThat(desk.history(hotel, withEmail.id())).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED,
+                    EventType.NOTIFICATION_SENT, EventType.ACKNOWLEDGED);
+            assertThat(desk.history(hotel, withEmail.id()).get(0).details())
+                    .containsEntry("notify.CUSTOMER", "EMAIL (not SMS: the phone number is a fixed line, which cannot take SMS)");
+            assertThat(desk.history(hotel, landlineOnly.id())).singleElement().satisfies(e -> assertThat(e.details())
+                    .containsEntry("notify.CUSTOMER", "not notified: the phone number is a fixed line, which cannot take SMS"));
+        }
+    }
+
+    @Test
+    void withTheChannelsPolicyAsTheTestAForeignLandlineIsEmailedAtOnceToo() {
+        SmsPolicy policy = SmsPolicy.defaults();
+        FeedbackDesk desk = desk(Notifications.builder("Boğaziçi Otel").smsReachable(policy::accepts), EventType.RECEIVED);
+        Feedback f = desk.receive(Intake.builder(hotel, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "The air conditioning is broken")
+                .customer(Customer.builder().phone("+44 20 7946 0958").email("john@example.co.uk").preferredChannel(ContactChannel.SMS)
+                        .language("en").build()).build());
+        Feedback mobile = desk.receive(Intake.builder(hotel, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "The air conditioning is broken")
+                .customer(Customer.builder().phone("+44 7911 123456").email("jane@example.co.uk").preferredChannel(ContactChannel.SMS)
+                        .language("en").build()).build());
+
+        assertThat(store.outbox().all()).extracting(m -> m.notification().channel()).containsExactly(ContactChannel.EMAIL, ContactChannel.SMS);
+        assertThat(desk.history(hotel, f.id()).get(0).details())
+                .containsEntry("notify.CUSTOMER", "EMAIL (not SMS: the phone number cannot take SMS)");
+        assertThat(desk.history(hotel, mobile.id()).get(0).details()).containsEntry("notify.CUSTOMER", "SMS");
     }
 
     @Test
@@ -110,9 +219,9 @@ class SmsDispatchTest {
                         mails.add(n);
                         return SendResult.delivered("mail-" + mails.size());
                     }).build();
-            // a landline in Istanbul: libphonenumber knows it is no mobile number
+            // a landline in London: core does not know its kind, so the SMS is tried; libphonenumber knows it is no mobile
             Feedback f = desk.receive(Intake.builder(hotel, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Klima bozuk")
-                    .customer(Customer.builder().name("Şükrü Çağlayan").phone("0212 222 33 44").email("sukru@example.com")
+                    .customer(Customer.builder().name("Şükrü Çağlayan").phone("+44 20 7946 0958").email("sukru@example.com")
                             .preferredChannel(ContactChannel.SMS).language("tr").build()).build());
 
             dispatcher.tick(SmsFixtures.AT);
