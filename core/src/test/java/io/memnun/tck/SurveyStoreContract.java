@@ -317,6 +317,45 @@ public abstract class SurveyStoreContract {
         assertThat(store.responses(tenant, T0, T0.plusSeconds(3600))).hasSize(20);
     }
 
+    /**
+     * The dispatcher records a campaign message's outcome on its invitation while the customer answers it: both are
+     * writes to the invitation, and neither may fail or be lost because of the other. The answer must not be taken for
+     * a second one ({@link AlreadyAnsweredException}), and the delivery must not overwrite the answer, nor the answer
+     * the delivery.
+     */
+    @Test
+    void aDeliveryRecordedWhileTheInvitationIsAnsweredLosesNeitherWrite() throws Exception {
+        int rounds = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                Invitation inv = campaignInvitation("guest-race-" + round);
+                store.saveInvitation(inv);
+                Response answer = response(inv, T0.plusSeconds(60 + round));
+                InvitationDelivery sent = new InvitationDelivery(InvitationDelivery.State.SENT, T0.plusSeconds(30 + round), UUID.randomUUID(),
+                        "EMAIL: smtp-" + round);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<?> answering = pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    store.saveResponse(answer);
+                    return null;
+                });
+                Future<Boolean> recording = pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return store.recordDelivery(tenant, inv.id(), sent);
+                });
+                answering.get(20, TimeUnit.SECONDS);
+                assertThat(recording.get(20, TimeUnit.SECONDS)).as("round %d: the delivery is recorded", round).isTrue();
+                Invitation after = store.findInvitation(tenant, inv.id()).orElseThrow();
+                assertThat(after.answeredAt()).as("round %d: answered", round).isEqualTo(answer.submittedAt());
+                assertThat(after.delivery()).as("round %d: the delivery", round).isEqualTo(sent);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.responses(tenant, T0, T0.plusSeconds(3600))).hasSize(rounds);
+    }
+
     @Test
     void listsAreBoundedByTheirInstantsAndOrdered() {
         Invitation late = invitation(T0.plusSeconds(200), Fixtures.randomId());
