@@ -27,6 +27,7 @@ import io.memnun.survey.QuestionType;
 import io.memnun.survey.Response;
 import io.memnun.survey.ResponseId;
 import io.memnun.survey.Survey;
+import io.memnun.survey.SurveyAccess;
 import io.memnun.survey.SurveyId;
 import io.memnun.survey.SurveyToken;
 import java.security.SecureRandom;
@@ -87,6 +88,17 @@ public abstract class SurveyStoreContract {
         assertThat(store.findSurvey(tenant, SURVEY, 1)).contains(survey(1));
         assertThat(store.findSurvey(tenant, SURVEY, 3)).isEmpty();
         assertThat(store.latestSurvey(Fixtures.newTenant("other"), SURVEY)).isEmpty();
+    }
+
+    @Test
+    void aVersionIsStoredWithWhoMayAnswerIt() {
+        store.saveSurvey(survey(1));
+        Survey open = new Survey(tenant, SURVEY, 2, LocalizedText.of("Anket", "Survey"), survey(1).questions(), T0.plusSeconds(2),
+                SurveyAccess.OPEN);
+        store.saveSurvey(open);
+        assertThat(store.findSurvey(tenant, SURVEY, 1).orElseThrow().access()).isEqualTo(SurveyAccess.INVITATION_ONLY);
+        assertThat(store.findSurvey(tenant, SURVEY, 2)).contains(open);
+        assertThat(store.latestSurvey(tenant, SURVEY).orElseThrow().access()).isEqualTo(SurveyAccess.OPEN);
     }
 
     @Test
