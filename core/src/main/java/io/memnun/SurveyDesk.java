@@ -496,9 +496,30 @@ public final class SurveyDesk {
         return r;
     }
 
-    /** Records a comment, with or without a rating, a feedback or a survey response. */
+    /**
+     * Records a comment, with or without a rating, a feedback or a survey response. One given with a response is about
+     * the feedback that response follows, if any, also when it names none ({@link SurveyStore#commentsFor}).
+     *
+     * @param feedback the feedback it is about; must exist in the tenant
+     * @param response the survey response it came with; must exist in the tenant
+     * @throws NotFoundException if the feedback or the response does not exist in the tenant; nothing is recorded
+     * @throws ValidationException naming {@code feedback} if the response follows another feedback than the one named:
+     *     one of the two is wrong, and an anonymisation would blank the comment with the wrong feedback; nothing is
+     *     recorded
+     */
     public Comment comment(TenantId tenant, String text, @Nullable Integer rating, @Nullable FeedbackId feedback,
             @Nullable ResponseId response, @Nullable LocationId location, @Nullable DepartmentId department, Actor recordedBy) {
+        Objects.requireNonNull(tenant, "tenant");
+        if (feedback != null && desk.find(tenant, feedback).isEmpty()) {
+            throw new NotFoundException("feedback " + feedback + " in tenant " + tenant);
+        }
+        if (response != null) {
+            Response r = store.findResponse(tenant, response)
+                    .orElseThrow(() -> new NotFoundException("survey response " + response + " in tenant " + tenant));
+            FeedbackId follows = r.feedback();
+            Checks.argument(feedback == null || follows == null || follows.equals(feedback), "feedback",
+                    "survey response " + response + " follows feedback " + follows + ", not " + feedback);
+        }
         Instant now = desk.clock().instant();
         Comment c = new Comment(new CommentId(TimeOrderedIds.next(now)), tenant, text, rating, feedback, response, location, department,
                 recordedBy, now);

@@ -289,6 +289,20 @@ public abstract class SurveyStoreContract {
     }
 
     @Test
+    void aResponseIsFoundByItsIdInItsTenantOnly() {
+        Invitation inv = invitation(T0, Fixtures.randomId());
+        store.saveInvitation(inv);
+        Response linked = response(inv, T0.plusSeconds(60));
+        Response open = response(null, T0.plusSeconds(61));
+        store.saveResponse(linked);
+        store.saveResponse(open);
+        assertThat(store.findResponse(tenant, linked.id())).contains(linked);
+        assertThat(store.findResponse(tenant, open.id())).contains(open);
+        assertThat(store.findResponse(Fixtures.newTenant("other"), linked.id())).isEmpty();
+        assertThat(store.findResponse(tenant, ResponseId.of(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
     void aResponseToAnUnknownInvitationIsRefused() {
         Invitation never = invitation(T0, Fixtures.randomId());
         assertThatThrownBy(() -> store.saveResponse(response(never, T0))).isInstanceOf(NotFoundException.class);

@@ -417,6 +417,19 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
     }
 
     @Override
+    public Optional<Response> findResponse(TenantId tenant, ResponseId id) {
+        Objects.requireNonNull(id, "id");
+        return tx.read("find survey response " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RESPONSE_COLUMNS + " FROM " + tables.surveyResponse()
+                    + " WHERE tenant = ? AND id = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                return first(responses(ps, tenant));
+            }
+        });
+    }
+
+    @Override
     public List<Response> responses(TenantId tenant, Instant from, Instant to) {
         return inPeriod("list survey responses", tables.surveyResponse(), RESPONSE_COLUMNS, "submitted_at", tenant, from, to,
                 SqlSurveyStore::responses);
