@@ -42,6 +42,7 @@ import io.memnun.survey.ResponseId;
 import io.memnun.survey.ScoreTrend;
 import io.memnun.survey.Scoring;
 import io.memnun.survey.Survey;
+import io.memnun.survey.SurveyAccess;
 import io.memnun.survey.SurveyId;
 import io.memnun.survey.SurveyToken;
 import java.net.URI;
@@ -107,12 +108,26 @@ public final class SurveyDesk {
         return store;
     }
 
-    /** Publishes the next version of survey {@code id} (version 1 if it is new) and returns it. */
+    /**
+     * Publishes the next version of survey {@code id} (version 1 if it is new), to be answered through invitation links
+     * only, and returns it. {@link #respondOpenly} refuses it; to take answers without a link (a kiosk) publish it with
+     * {@link SurveyAccess#OPEN}.
+     */
     public Survey publish(TenantId tenant, SurveyId id, LocalizedText title, List<Question> questions) {
+        return publish(tenant, id, title, questions, SurveyAccess.INVITATION_ONLY);
+    }
+
+    /**
+     * Publishes the next version of survey {@code id} (version 1 if it is new) and returns it. {@code access} says who
+     * may answer it: {@link SurveyAccess#INVITATION_ONLY} through invitation links only, {@link SurveyAccess#OPEN} also
+     * anyone through {@link #respondOpenly}. It holds for this version: the next one published says anew.
+     */
+    public Survey publish(TenantId tenant, SurveyId id, LocalizedText title, List<Question> questions, SurveyAccess access) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(access, "access");
         int next = store.latestSurvey(tenant, id).map(s -> s.version() + 1).orElse(1);
-        Survey s = new Survey(tenant, id, next, title, questions, desk.clock().instant());
+        Survey s = new Survey(tenant, id, next, title, questions, desk.clock().instant(), access);
         store.saveSurvey(s);
         return s;
     }
@@ -457,10 +472,22 @@ public final class SurveyDesk {
         return r;
     }
 
-    /** Records answers to the latest version of an open survey (a kiosk, a page without a personal link). */
+    /**
+     * Records answers given without a personal link (a kiosk, a public page) to the latest version of a survey published
+     * {@link SurveyAccess#OPEN open}. Nothing ties such answers to a person, so they can be given any number of times:
+     * a survey meant for invitation links only (after closing, campaigns) is refused, so that nobody who learns its id
+     * can fill it in and move the department scores.
+     *
+     * @param department the department the answers score where a question names none; may be null
+     * @throws NotFoundException if the survey does not exist
+     * @throws ValidationException naming {@code survey} if its latest version is for invitation links only, or
+     *     {@code answers.<question>} for an answer that does not fit its question; nothing is recorded
+     */
     public Response respondOpenly(TenantId tenant, SurveyId survey, List<Answer> answers, @Nullable DepartmentId department,
             @Nullable LocationId location) {
         Survey s = store.latestSurvey(tenant, survey).orElseThrow(() -> new NotFoundException("survey " + survey + " in tenant " + tenant));
+        Checks.argument(s.isOpen(), "survey", survey + " v" + s.version() + " is answered through invitation links only;"
+                + " publish it with SurveyAccess.OPEN to take answers without a link");
         s.validate(answers);
         Instant now = desk.clock().instant();
         Response r = new Response(new ResponseId(TimeOrderedIds.next(now)), tenant, survey, s.version(), null, null, department, location, now,
@@ -469,9 +496,30 @@ public final class SurveyDesk {
         return r;
     }
 
-    /** Records a comment, with or without a rating, a feedback or a survey response. */
+    /**
+     * Records a comment, with or without a rating, a feedback or a survey response. One given with a response is about
+     * the feedback that response follows, if any, also when it names none ({@link SurveyStore#commentsFor}).
+     *
+     * @param feedback the feedback it is about; must exist in the tenant
+     * @param response the survey response it came with; must exist in the tenant
+     * @throws NotFoundException if the feedback or the response does not exist in the tenant; nothing is recorded
+     * @throws ValidationException naming {@code feedback} if the response follows another feedback than the one named:
+     *     one of the two is wrong, and an anonymisation would blank the comment with the wrong feedback; nothing is
+     *     recorded
+     */
     public Comment comment(TenantId tenant, String text, @Nullable Integer rating, @Nullable FeedbackId feedback,
             @Nullable ResponseId response, @Nullable LocationId location, @Nullable DepartmentId department, Actor recordedBy) {
+        Objects.requireNonNull(tenant, "tenant");
+        if (feedback != null && desk.find(tenant, feedback).isEmpty()) {
+            throw new NotFoundException("feedback " + feedback + " in tenant " + tenant);
+        }
+        if (response != null) {
+            Response r = store.findResponse(tenant, response)
+                    .orElseThrow(() -> new NotFoundException("survey response " + response + " in tenant " + tenant));
+            FeedbackId follows = r.feedback();
+            Checks.argument(feedback == null || follows == null || follows.equals(feedback), "feedback",
+                    "survey response " + response + " follows feedback " + follows + ", not " + feedback);
+        }
         Instant now = desk.clock().instant();
         Comment c = new Comment(new CommentId(TimeOrderedIds.next(now)), tenant, text, rating, feedback, response, location, department,
                 recordedBy, now);

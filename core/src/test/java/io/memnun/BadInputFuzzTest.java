@@ -176,7 +176,8 @@ class BadInputFuzzTest {
                 Question.of("why", QuestionType.FREE_TEXT, "Neden?", "Why?").optional(),
                 Question.of("again", QuestionType.YES_NO, "Tekrar?", "Again?").optional(),
                 Question.choice("what", QuestionType.MULTIPLE_CHOICE, "Ne?", "What?",
-                        Choice.of("room", "Oda", "Room"), Choice.of("staff", "Personel", "Staff")).optional()));
+                        Choice.of("room", "Oda", "Room"), Choice.of("staff", "Personel", "Staff")).optional()),
+                io.memnun.survey.SurveyAccess.OPEN); // open, so that respondOpenly reaches the answers
         String[] questions = {"overall", "nps", "why", "again", "what", "unknown", ""};
         int accepted = 0;
         for (int i = 0; i < CASES; i++) {

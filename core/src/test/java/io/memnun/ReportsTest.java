@@ -288,7 +288,8 @@ class ReportsTest {
                 .surveyUrl("https://hotel.example/survey/{token}").build();
         SurveyId id = SurveyId.of("stay");
         surveys.publish(data.tenant, id, LocalizedText.of("Konaklama", "Stay"),
-                List.of(Question.of("rooms", QuestionType.RATING_1_5, "Odalar?", "Rooms?").forDepartment(DepartmentId.of("housekeeping"))));
+                List.of(Question.of("rooms", QuestionType.RATING_1_5, "Odalar?", "Rooms?").forDepartment(DepartmentId.of("housekeeping"))),
+                io.memnun.survey.SurveyAccess.OPEN);
         for (int rating : new int[] {5, 4, 2, 1}) {
             surveys.respondOpenly(data.tenant, id, List.of(Answer.score("rooms", rating)), null, null);
         }

@@ -27,6 +27,7 @@ import io.memnun.survey.InvitationDelivery;
 import io.memnun.survey.InvitationExpiredException;
 import io.memnun.survey.Question;
 import io.memnun.survey.QuestionType;
+import io.memnun.survey.SurveyAccess;
 import io.memnun.survey.SurveyId;
 import io.memnun.testing.MutableClock;
 import java.time.Duration;
@@ -208,6 +209,94 @@ class SurveyDeskTest {
     }
 
     @Test
+    void aSurveyForInvitationLinksOnlyTakesNoAnswerWithoutALinkAndRecordsNothing() {
+        assertThat(surveys.survey(HOTEL, AFTER).orElseThrow().access()).isEqualTo(SurveyAccess.INVITATION_ONLY);
+
+        assertThatThrownBy(() -> surveys.respondOpenly(HOTEL, AFTER, List.of(Answer.score("overall", 1)), NotificationFixture.HOUSEKEEPING, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("survey");
+                    assertThat(e.getMessage()).contains("after-closing").contains("invitation links only");
+                });
+        // refused before its answers are looked at: the questions of a survey not open to all are nobody else's business
+        assertThatThrownBy(() -> surveys.respondOpenly(HOTEL, AFTER, List.of(Answer.score("nope", 1)), null, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("survey"));
+        assertThat(surveys.store().responses(HOTEL, Instant.EPOCH, clock.instant().plusSeconds(1))).isEmpty();
+        assertThatThrownBy(() -> surveys.respondOpenly(HOTEL, SurveyId.of("unknown"), List.of(Answer.score("overall", 1)), null, null))
+                .isInstanceOf(io.memnun.error.NotFoundException.class);
+    }
+
+    @Test
+    void anOpenSurveyTakesAnswersWithoutALinkAndThroughLinksUntilAVersionForLinksOnlyIsPublished() {
+        SurveyId lobby = SurveyId.of("lobby-kiosk");
+        List<Question> questions = List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?"));
+        surveys.publish(HOTEL, lobby, LocalizedText.of("Lobi anketi", "Lobby survey"), questions, SurveyAccess.OPEN);
+        assertThat(surveys.survey(HOTEL, lobby).orElseThrow().isOpen()).isTrue();
+
+        var kiosk = surveys.respondOpenly(HOTEL, lobby, List.of(Answer.score("overall", 5)), NotificationFixture.HOUSEKEEPING, null);
+        assertThat(kiosk.invitation()).isNull();
+        assertThat(kiosk.surveyVersion()).isEqualTo(1);
+        String token = surveys.startCampaign(HOTEL, lobby, "2026-H1", List.of("a@example.com"), null).get(0).token();
+        surveys.respond(HOTEL, token, List.of(Answer.score("overall", 4)), null);
+
+        // the next version, published for links only, closes it to answers without one
+        surveys.publish(HOTEL, lobby, LocalizedText.of("Lobi anketi", "Lobby survey"), questions);
+        assertThatThrownBy(() -> surveys.respondOpenly(HOTEL, lobby, List.of(Answer.score("overall", 5)), null, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("survey"));
+        assertThat(surveys.store().responses(HOTEL, Instant.EPOCH, clock.instant().plusSeconds(1))).hasSize(2);
+    }
+
+    @Test
+    void aCommentNamingAFeedbackOrAResponseThatDoesNotExistInTheTenantIsRefusedAndNothingIsRecorded() {
+        Feedback f = closedFeedback(new Consent(true, false, false));
+        var response = surveys.respond(HOTEL, tokenOf(invitationsInOutbox().get(0)), List.of(Answer.score("overall", 2)), null);
+        io.memnun.feedback.TenantId other = io.memnun.feedback.TenantId.of("another-hotel");
+        Actor guest = Actor.customer();
+
+        assertThatThrownBy(() -> surveys.comment(HOTEL, "Oda soğuktu", 2, io.memnun.feedback.FeedbackId.of(java.util.UUID.randomUUID()), null,
+                null, null, guest)).isInstanceOfSatisfying(io.memnun.error.NotFoundException.class,
+                        e -> assertThat(e.what()).startsWith("feedback"));
+        assertThatThrownBy(() -> surveys.comment(other, "Oda soğuktu", 2, f.id(), null, null, null, guest))
+                .isInstanceOf(io.memnun.error.NotFoundException.class);
+        assertThatThrownBy(() -> surveys.comment(HOTEL, "Oda soğuktu", 2, null, io.memnun.survey.ResponseId.of(java.util.UUID.randomUUID()),
+                null, null, guest)).isInstanceOfSatisfying(io.memnun.error.NotFoundException.class,
+                        e -> assertThat(e.what()).startsWith("survey response"));
+        assertThatThrownBy(() -> surveys.comment(other, "Oda soğuktu", 2, null, response.id(), null, null, guest))
+                .isInstanceOf(io.memnun.error.NotFoundException.class);
+
+        assertThat(surveys.store().comments(HOTEL, Instant.EPOCH, clock.instant().plusSeconds(1))).isEmpty();
+        assertThat(surveys.store().comments(other, Instant.EPOCH, clock.instant().plusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void aCommentWithAResponseIsAboutTheFeedbackTheResponseFollowsAndNoOther() {
+        Feedback f = closedFeedback(new Consent(true, false, false));
+        var response = surveys.respond(HOTEL, tokenOf(invitationsInOutbox().get(0)), List.of(Answer.score("overall", 2)), null);
+        Feedback another = desk.receive(NotificationFixture.complaint(NotificationFixture.customer()).build());
+        Actor guest = Actor.customer();
+
+        // a response about one feedback and a comment about another: one of them is wrong, and scores and an
+        // anonymisation would follow the wrong one
+        assertThatThrownBy(() -> surveys.comment(HOTEL, "Oda soğuktu", 2, another.id(), response.id(), null, null, guest))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("feedback");
+                    assertThat(e.getMessage()).contains(response.id().toString()).contains(f.id().toString());
+                });
+        assertThat(surveys.store().comments(HOTEL, Instant.EPOCH, clock.instant().plusSeconds(1))).isEmpty();
+
+        var naming = surveys.comment(HOTEL, "Oda soğuktu", 2, f.id(), response.id(), null, null, guest);
+        var notNaming = surveys.comment(HOTEL, "Klima gürültülü", 1, null, response.id(), null, null, guest);
+        assertThat(surveys.store().commentsFor(HOTEL, f.id())).containsExactly(naming, notNaming);
+
+        // an answer from the lobby follows no feedback: a comment given with it may name one
+        SurveyId lobby = SurveyId.of("lobby-kiosk");
+        surveys.publish(HOTEL, lobby, LocalizedText.of("Lobi anketi", "Lobby survey"),
+                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")), SurveyAccess.OPEN);
+        var kiosk = surveys.respondOpenly(HOTEL, lobby, List.of(Answer.score("overall", 1)), null, null);
+        var withKiosk = surveys.comment(HOTEL, "Şikâyetim hâlâ çözülmedi", 1, another.id(), kiosk.id(), null, null, guest);
+        assertThat(surveys.store().commentsFor(HOTEL, another.id())).containsExactly(withKiosk);
+    }
+
+    @Test
     void aCampaignIssuesOneLinkPerRecipientAndTheScoresCountIt() {
         List<SurveyDesk.IssuedInvitation> issued = surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("a@example.com", "b@example.com"),
                 NotificationFixture.HOUSEKEEPING);
@@ -303,7 +392,10 @@ class SurveyDeskTest {
     void aTrendNamesBothOfItsPeriodsAlsoWhenOneOfThemHasNoScores() {
         io.memnun.survey.Period earlier = io.memnun.survey.Period.halfYear(2025, 2, NotificationFixture.ISTANBUL);
         io.memnun.survey.Period later = io.memnun.survey.Period.halfYear(2026, 1, NotificationFixture.ISTANBUL);
-        surveys.respondOpenly(HOTEL, AFTER, List.of(Answer.score("overall", 5)), NotificationFixture.HOUSEKEEPING, null);
+        SurveyId lobby = SurveyId.of("lobby-kiosk");
+        surveys.publish(HOTEL, lobby, LocalizedText.of("Lobi anketi", "Lobby survey"),
+                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")), SurveyAccess.OPEN);
+        surveys.respondOpenly(HOTEL, lobby, List.of(Answer.score("overall", 5)), NotificationFixture.HOUSEKEEPING, null);
 
         var trend = surveys.trend(HOTEL, earlier, later);
         assertThat(trend).singleElement().satisfies(t -> {

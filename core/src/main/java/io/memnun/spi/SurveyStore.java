@@ -8,6 +8,7 @@ import io.memnun.survey.Invitation;
 import io.memnun.survey.InvitationDelivery;
 import io.memnun.survey.InvitationId;
 import io.memnun.survey.Response;
+import io.memnun.survey.ResponseId;
 import io.memnun.survey.Survey;
 import io.memnun.survey.SurveyId;
 import java.time.Instant;
@@ -91,6 +92,9 @@ public interface SurveyStore {
      * @throws io.memnun.error.DuplicateKeyException if the response id exists
      */
     void saveResponse(Response response);
+
+    /** The response with id {@code id}; empty if there is none in the tenant. */
+    Optional<Response> findResponse(TenantId tenant, ResponseId id);
 
     /** Invitations issued in {@code [from, to)}, in issue order. */
     List<Invitation> invitations(TenantId tenant, Instant from, Instant to);

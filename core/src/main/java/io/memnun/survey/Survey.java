@@ -24,8 +24,10 @@ import java.util.Set;
  * @param title the survey's title in Turkish and English
  * @param questions the questions in the order shown; ids unique
  * @param publishedAt when this version was published
+ * @param access who may answer this version: through invitation links only, or also anyone without one
  */
-public record Survey(TenantId tenant, SurveyId id, int version, LocalizedText title, List<Question> questions, Instant publishedAt) {
+public record Survey(TenantId tenant, SurveyId id, int version, LocalizedText title, List<Question> questions, Instant publishedAt,
+        SurveyAccess access) {
     /** The most questions a version may hold. */
     public static final int MAX_QUESTIONS = 100;
 
@@ -42,6 +44,17 @@ public record Survey(TenantId tenant, SurveyId id, int version, LocalizedText ti
             Checks.argument(ids.add(q.id()), "questions", "question id '" + q.id() + "' appears twice");
         }
         Objects.requireNonNull(publishedAt, "publishedAt");
+        Objects.requireNonNull(access, "access");
+    }
+
+    /** A version answered through invitation links only ({@link SurveyAccess#INVITATION_ONLY}). */
+    public Survey(TenantId tenant, SurveyId id, int version, LocalizedText title, List<Question> questions, Instant publishedAt) {
+        this(tenant, id, version, title, questions, publishedAt, SurveyAccess.INVITATION_ONLY);
+    }
+
+    /** True when anyone may answer this version without a link ({@link SurveyAccess#OPEN}). */
+    public boolean isOpen() {
+        return access == SurveyAccess.OPEN;
     }
 
     public Optional<Question> question(String questionId) {

@@ -27,6 +27,7 @@ import io.memnun.survey.QuestionType;
 import io.memnun.survey.Response;
 import io.memnun.survey.ResponseId;
 import io.memnun.survey.Survey;
+import io.memnun.survey.SurveyAccess;
 import io.memnun.survey.SurveyId;
 import io.memnun.survey.SurveyToken;
 import java.security.SecureRandom;
@@ -87,6 +88,17 @@ public abstract class SurveyStoreContract {
         assertThat(store.findSurvey(tenant, SURVEY, 1)).contains(survey(1));
         assertThat(store.findSurvey(tenant, SURVEY, 3)).isEmpty();
         assertThat(store.latestSurvey(Fixtures.newTenant("other"), SURVEY)).isEmpty();
+    }
+
+    @Test
+    void aVersionIsStoredWithWhoMayAnswerIt() {
+        store.saveSurvey(survey(1));
+        Survey open = new Survey(tenant, SURVEY, 2, LocalizedText.of("Anket", "Survey"), survey(1).questions(), T0.plusSeconds(2),
+                SurveyAccess.OPEN);
+        store.saveSurvey(open);
+        assertThat(store.findSurvey(tenant, SURVEY, 1).orElseThrow().access()).isEqualTo(SurveyAccess.INVITATION_ONLY);
+        assertThat(store.findSurvey(tenant, SURVEY, 2)).contains(open);
+        assertThat(store.latestSurvey(tenant, SURVEY).orElseThrow().access()).isEqualTo(SurveyAccess.OPEN);
     }
 
     @Test
@@ -277,6 +289,20 @@ public abstract class SurveyStoreContract {
     }
 
     @Test
+    void aResponseIsFoundByItsIdInItsTenantOnly() {
+        Invitation inv = invitation(T0, Fixtures.randomId());
+        store.saveInvitation(inv);
+        Response linked = response(inv, T0.plusSeconds(60));
+        Response open = response(null, T0.plusSeconds(61));
+        store.saveResponse(linked);
+        store.saveResponse(open);
+        assertThat(store.findResponse(tenant, linked.id())).contains(linked);
+        assertThat(store.findResponse(tenant, open.id())).contains(open);
+        assertThat(store.findResponse(Fixtures.newTenant("other"), linked.id())).isEmpty();
+        assertThat(store.findResponse(tenant, ResponseId.of(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
     void aResponseToAnUnknownInvitationIsRefused() {
         Invitation never = invitation(T0, Fixtures.randomId());
         assertThatThrownBy(() -> store.saveResponse(response(never, T0))).isInstanceOf(NotFoundException.class);
@@ -315,6 +341,45 @@ public abstract class SurveyStoreContract {
             }
         }
         assertThat(store.responses(tenant, T0, T0.plusSeconds(3600))).hasSize(20);
+    }
+
+    /**
+     * The dispatcher records a campaign message's outcome on its invitation while the customer answers it: both are
+     * writes to the invitation, and neither may fail or be lost because of the other. The answer must not be taken for
+     * a second one ({@link AlreadyAnsweredException}), and the delivery must not overwrite the answer, nor the answer
+     * the delivery.
+     */
+    @Test
+    void aDeliveryRecordedWhileTheInvitationIsAnsweredLosesNeitherWrite() throws Exception {
+        int rounds = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                Invitation inv = campaignInvitation("guest-race-" + round);
+                store.saveInvitation(inv);
+                Response answer = response(inv, T0.plusSeconds(60 + round));
+                InvitationDelivery sent = new InvitationDelivery(InvitationDelivery.State.SENT, T0.plusSeconds(30 + round), UUID.randomUUID(),
+                        "EMAIL: smtp-" + round);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<?> answering = pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    store.saveResponse(answer);
+                    return null;
+                });
+                Future<Boolean> recording = pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return store.recordDelivery(tenant, inv.id(), sent);
+                });
+                answering.get(20, TimeUnit.SECONDS);
+                assertThat(recording.get(20, TimeUnit.SECONDS)).as("round %d: the delivery is recorded", round).isTrue();
+                Invitation after = store.findInvitation(tenant, inv.id()).orElseThrow();
+                assertThat(after.answeredAt()).as("round %d: answered", round).isEqualTo(answer.submittedAt());
+                assertThat(after.delivery()).as("round %d: the delivery", round).isEqualTo(sent);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.responses(tenant, T0, T0.plusSeconds(3600))).hasSize(rounds);
     }
 
     @Test

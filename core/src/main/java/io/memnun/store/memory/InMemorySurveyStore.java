@@ -185,6 +185,11 @@ public final class InMemorySurveyStore implements SurveyStore, TransactionalOutb
     }
 
     @Override
+    public synchronized Optional<Response> findResponse(TenantId tenant, ResponseId id) {
+        return read(tenant, t -> Optional.ofNullable(t.responses.get(id)));
+    }
+
+    @Override
     public synchronized void saveResponse(Response response) {
         Tenant t = tenant(response.tenant());
         if (t.responses.containsKey(response.id())) {

@@ -21,6 +21,7 @@ import io.memnun.survey.InvitationId;
 import io.memnun.survey.Response;
 import io.memnun.survey.ResponseId;
 import io.memnun.survey.Survey;
+import io.memnun.survey.SurveyAccess;
 import io.memnun.survey.SurveyId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -101,12 +102,13 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
                 throw new VersionConflictException("survey " + survey.id(), survey.version() - 1L, latest);
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + tables.survey()
-                    + " (tenant, survey_id, version, definition, published_at) VALUES (?, ?, ?, " + dialect.jsonParameter() + ", ?)")) {
+                    + " (tenant, survey_id, version, definition, published_at, access) VALUES (?, ?, ?, " + dialect.jsonParameter() + ", ?, ?)")) {
                 ps.setString(1, survey.tenant().value());
                 ps.setString(2, survey.id().value());
                 ps.setInt(3, survey.version());
                 ps.setString(4, SurveyJson.definition(survey));
                 setInstant(ps, 5, survey.publishedAt());
+                ps.setString(6, survey.access().name());
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (dialect.isUniqueViolation(e)) {
@@ -176,7 +178,7 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
     @Override
     public Optional<Survey> findSurvey(TenantId tenant, SurveyId id, int version) {
         return tx.read("find survey " + id + " v" + version, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT version, definition, published_at FROM " + tables.survey()
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, definition, published_at, access FROM " + tables.survey()
                     + " WHERE tenant = ? AND survey_id = ? AND version = ?")) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, id.value());
@@ -189,7 +191,7 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
     @Override
     public Optional<Survey> latestSurvey(TenantId tenant, SurveyId id) {
         return tx.read("find survey " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT version, definition, published_at FROM " + tables.survey()
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, definition, published_at, access FROM " + tables.survey()
                     + " WHERE tenant = ? AND survey_id = ? ORDER BY version DESC LIMIT 1")) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, id.value());
@@ -204,7 +206,8 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
                 return Optional.empty();
             }
             SurveyJson.Definition d = SurveyJson.definition(rs.getString(2));
-            return Optional.of(new Survey(tenant, id, rs.getInt(1), d.title(), d.questions(), getRequiredInstant(rs, 3)));
+            return Optional.of(new Survey(tenant, id, rs.getInt(1), d.title(), d.questions(), getRequiredInstant(rs, 3),
+                    SurveyAccess.valueOf(rs.getString(4))));
         }
     }
 
@@ -411,6 +414,19 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
             }
         }
         throw new AlreadyAnsweredException(invitation);
+    }
+
+    @Override
+    public Optional<Response> findResponse(TenantId tenant, ResponseId id) {
+        Objects.requireNonNull(id, "id");
+        return tx.read("find survey response " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RESPONSE_COLUMNS + " FROM " + tables.surveyResponse()
+                    + " WHERE tenant = ? AND id = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                return first(responses(ps, tenant));
+            }
+        });
     }
 
     @Override
