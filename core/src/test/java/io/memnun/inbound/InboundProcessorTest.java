@@ -287,6 +287,35 @@ class InboundProcessorTest {
     }
 
     @Test
+    void aMessageIsNeverRefusedForADepartmentTheCatalogueNoLongerHasItIsRouted() {
+        io.memnun.store.memory.InMemoryCatalogStore catalogs = new io.memnun.store.memory.InMemoryCatalogStore();
+        catalogs.importCatalog(tenant, io.memnun.routing.HotelCatalog.catalog());
+        io.memnun.routing.Router router = io.memnun.routing.Router.builder().catalogs(catalogs)
+                .ruleSets(new io.memnun.store.memory.InMemoryRuleSetStore()).clock(clock).build();
+        router.activate(tenant, io.memnun.routing.RuleSet.builder()
+                .rule(io.memnun.routing.RoutingRule.builder("default").department(io.memnun.routing.HotelCatalog.GUEST_RELATIONS)).build());
+        FeedbackDesk routed = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).router(router).build();
+        Feedback closed = routed.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Restoran kirli")
+                .customer(mehmet).department(io.memnun.routing.HotelCatalog.FNB).build());
+        routed.take(tenant, closed.id(), ayse);
+        routed.resolve(tenant, closed.id(), ayse, "Temizlendi");
+        routed.accept(tenant, closed.id(), null);
+        catalogs.deactivate(tenant, io.memnun.routing.CatalogRef.of(io.memnun.routing.HotelCatalog.FNB));
+        InboundProcessor p = InboundProcessor.builder(routed).whenClosed(InboundProcessor.ClosedPolicy.NEW_LINKED_FEEDBACK).build();
+
+        // the customer writes again about the closed one: its department is gone, the new feedback is routed instead
+        InboundOutcome again = p.process(mail("<again@x>", mehmet, "Re: " + closed.reference(), "Yine kirli").build());
+        InboundOutcome fresh = p.process(mail("<fresh@x>", mehmet, "Havuz", "Havuz soğuk").build());
+
+        assertThat(again).isInstanceOfSatisfying(InboundOutcome.Created.class, c -> {
+            assertThat(c.feedback().department()).contains(io.memnun.routing.HotelCatalog.GUEST_RELATIONS);
+            assertThat(c.feedback().context()).containsEntry("linkedTo", closed.reference().toString());
+        });
+        assertThat(fresh).isInstanceOfSatisfying(InboundOutcome.Created.class,
+                c -> assertThat(c.feedback().department()).contains(io.memnun.routing.HotelCatalog.GUEST_RELATIONS));
+    }
+
+    @Test
     void anSmsGoesToTheSendersNewestOpenFeedbackOrStartsOne() {
         Feedback older = resolved(smsMehmet);
         Feedback newer = resolved(smsMehmet);
