@@ -191,8 +191,9 @@ public final class FeedbackDesk {
                 }
             }
             triage = triage.withPossibleDuplicateOf(possibleDuplicateOf(intake, receivedAt));
-            feedback = lifecycle.receive(new FeedbackId(TimeOrderedIds.next(now)), reference, intake, receivedAt, now, triage);
-            received = Lifecycle.receivedEvent(feedback, intake.recordedBy(), now, triage);
+            Lifecycle.Received receipt = lifecycle.receipt(new FeedbackId(TimeOrderedIds.next(now)), reference, intake, receivedAt, now, triage);
+            feedback = receipt.feedback();
+            received = receipt.event();
             Map<String, String> renderOnly = Map.of();
             if (tracking != null) {
                 // stored before the feedback: an acknowledgement never carries a token that does not work

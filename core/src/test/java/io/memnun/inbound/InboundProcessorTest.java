@@ -316,6 +316,34 @@ class InboundProcessorTest {
     }
 
     @Test
+    void aMessageAndTheCustomersRejectionAreRecordedEvenWhenTheCalendarCannotCountTheResolutionTarget() {
+        // the only working day the calendar knows is today's, with about five and a half hours left
+        io.memnun.sla.BusinessCalendar today = io.memnun.sla.BusinessCalendar.builder("fair", java.time.ZoneId.of("Europe/Istanbul"))
+                .openOn(java.time.LocalDate.of(2026, 3, 14), "09:00-18:00").build();
+        io.memnun.sla.SlaPolicy policy = io.memnun.sla.SlaPolicy.builder(io.memnun.sla.CalendarRegistry.of(today))
+                .target(io.memnun.feedback.Priority.NORMAL, io.memnun.sla.SlaTarget.of(io.memnun.feedback.SlaKind.RESOLUTION,
+                        Duration.ofHours(27), "fair"))
+                .build();
+        FeedbackDesk sparse = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).sla(policy).build();
+        InboundProcessor p = InboundProcessor.builder(sparse).build();
+
+        InboundOutcome created = p.process(mail("<fair@x>", mehmet, "Stant", "Stant kapalıydı").build());
+
+        Feedback f = ((InboundOutcome.Created) created).feedback();
+        assertThat(f.slaClocks()).isEmpty();
+        assertThat(sparse.history(tenant, f.id()).get(0).details())
+                .hasEntrySatisfying("sla.RESOLUTION", v -> assertThat(v).startsWith("not counted: calendar 'fair'"));
+        sparse.take(tenant, f.id(), ayse);
+        sparse.resolve(tenant, f.id(), ayse, "Stant açıldı");
+        clock.advance(Duration.ofDays(2));
+        InboundOutcome no = p.process(mail("<fair-no@x>", mehmet, "Re: " + f.reference(), "Hayır, yine kapalı").build());
+        assertThat(no).isInstanceOfSatisfying(InboundOutcome.Threaded.class, t -> {
+            assertThat(t.effect()).isEqualTo(Effect.REJECTED);
+            assertThat(t.feedback().status()).isEqualTo(Status.IN_PROGRESS);
+        });
+    }
+
+    @Test
     void anSmsGoesToTheSendersNewestOpenFeedbackOrStartsOne() {
         Feedback older = resolved(smsMehmet);
         Feedback newer = resolved(smsMehmet);
