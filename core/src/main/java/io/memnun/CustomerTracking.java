@@ -179,11 +179,14 @@ public final class CustomerTracking {
                 resolved && Lifecycle.allowedFrom(Command.Reject.class).contains(f.status()), steps);
     }
 
-    /** The planned date if one was set, else the resolution clock's due instant. */
+    /**
+     * The planned date if one was set, else the due instant of a resolution clock that still counts: a stopped one (a
+     * decision the customer rejected, a clock its calendar could no longer count) is no estimate of anything to come.
+     */
     private static @Nullable Instant estimatedResolution(Feedback f) {
         if (f.plannedUntil().isPresent()) {
             return f.plannedUntil().get();
         }
-        return f.slaClock(SlaKind.RESOLUTION).map(SlaClock::dueAt).orElse(null);
+        return f.slaClock(SlaKind.RESOLUTION).filter(c -> !c.state().isStopped()).map(SlaClock::dueAt).orElse(null);
     }
 }

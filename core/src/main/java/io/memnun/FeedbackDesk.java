@@ -131,7 +131,12 @@ public final class FeedbackDesk {
      * (e-mail or phone) on the same subject received within the window before is linked as
      * {@code possibleDuplicateOf}.
      *
-     * @throws ValidationException if the intake breaks a configured limit or is dated in the future
+     * <p>With a router, a department the intake names must be active in the tenant's catalogue and a person it names an
+     * active member of that department (or, with no department named, an active staff member), as for a
+     * {@link #redirect}; a tenant with an empty catalogue is not checked.
+     *
+     * @throws ValidationException if the intake breaks a configured limit or is dated in the future, or names a
+     *     {@code department} or {@code assignee} the catalogue lacks or deactivated; nothing is stored
      */
     public Feedback receive(Intake intake) {
         return receiveTracked(intake).feedback();
@@ -165,6 +170,8 @@ public final class FeedbackDesk {
                 return new Receipt(existing.get(), Optional.empty());
             }
         }
+        // after the intake key: a submission sent again is the one received, whatever its department has become since
+        checkNamed(intake);
         Instant receivedAt = intake.receivedAt() != null ? intake.receivedAt() : now;
         String prefix = config.prefixFor(intake.tenant());
         int year = receivedAt.atZone(config.referenceZone()).getYear();
@@ -184,8 +191,9 @@ public final class FeedbackDesk {
                 }
             }
             triage = triage.withPossibleDuplicateOf(possibleDuplicateOf(intake, receivedAt));
-            feedback = lifecycle.receive(new FeedbackId(TimeOrderedIds.next(now)), reference, intake, receivedAt, now, triage);
-            received = Lifecycle.receivedEvent(feedback, intake.recordedBy(), now, triage);
+            Lifecycle.Received receipt = lifecycle.receipt(new FeedbackId(TimeOrderedIds.next(now)), reference, intake, receivedAt, now, triage);
+            feedback = receipt.feedback();
+            received = receipt.event();
             Map<String, String> renderOnly = Map.of();
             if (tracking != null) {
                 // stored before the feedback: an acknowledgement never carries a token that does not work
@@ -612,6 +620,24 @@ public final class FeedbackDesk {
             } else if (command instanceof Command.Assign a && a.assignee() != null) {
                 router.checkAssignee(tenant, a.assignee());
             }
+        }
+    }
+
+    /**
+     * The department and person an intake names, checked like a redirect's before anything is taken or stored: with a
+     * router, a department must be active in the catalogue and a person an active member of it; a person named without a
+     * department (routing chooses it) must be active, as for an assignment. A host names them from its own form, which
+     * offers the catalogue's departments; a feedback filed under a department nobody reads would sit unseen. Intakes
+     * from customers' messages name none and are routed.
+     */
+    private void checkNamed(Intake intake) {
+        if (router == null) {
+            return;
+        }
+        if (intake.department() != null) {
+            router.checkRedirect(intake.tenant(), intake.department(), intake.assignee());
+        } else if (intake.assignee() != null) {
+            router.checkAssignee(intake.tenant(), intake.assignee());
         }
     }
 
@@ -1107,7 +1133,10 @@ public final class FeedbackDesk {
             return this;
         }
 
-        /** Routes every received feedback whose intake names no department (optional). */
+        /**
+         * Routes every received feedback whose intake names no department, and checks the departments and people that
+         * intakes, redirects and assignments name against the router's catalogue (optional).
+         */
         public Builder router(Router router) {
             this.router = Objects.requireNonNull(router, "router");
             return this;

@@ -18,7 +18,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Every calendar a location names should be registered in the policy's {@code CalendarRegistry}: a name it
- * lacks does not refuse the feedback, which keeps the policy's calendar, and a warning is logged.
+ * lacks does not refuse the feedback, which keeps the policy's calendar, and a warning is logged. Nor does a
+ * calendar with too little working time for a target (a seasonal location whose days are entered only so far ahead):
+ * the target is not counted, as {@link SlaEngine} describes, and a warning is logged.
  */
 public final class LocationCalendars implements SlaEngine.CalendarResolver {
     private final CatalogStore catalogs;

@@ -182,6 +182,60 @@ class DeskRoutingTest {
         assertThat(d.redirect(TENANT, f.id(), ayse, TECH, CAN, "shower").assignee()).contains(CAN);
     }
 
+    @Test
+    void anIntakeNamingAnUnknownOrInactiveDepartmentOrPersonIsRefusedNamingTheFieldAndStoresNothing() {
+        InMemoryCatalogStore catalogs = new InMemoryCatalogStore();
+        catalogs.importCatalog(TENANT, HotelCatalog.catalog());
+        catalogs.deactivate(TENANT, CatalogRef.of(FNB));
+        Router withInactive = Router.builder().catalogs(catalogs).ruleSets(new InMemoryRuleSetStore()).clock(CLOCK).build();
+        withInactive.activate(TENANT, RuleSet.builder().rule(RoutingRule.builder("default").department(HK)).build());
+        InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
+        FeedbackDesk d = FeedbackDesk.builder().store(feedback).clock(CLOCK).router(withInactive).build();
+
+        // the host's form offered a department that was deactivated meanwhile, or a stale id: the same check as a redirect
+        assertRefused(() -> d.receive(intake("Restoran kirli").department(FNB).build()), "department", "inactive");
+        assertRefused(() -> d.receiveTracked(intake("Çamaşırhane").department(DepartmentId.of("laundry")).build()), "department", "unknown");
+        assertRefused(() -> d.receive(intake("Duş").department(TECH).assignee(ZEYNEP).build()), "assignee", "not in");
+        assertRefused(() -> d.receive(intake("Duş").department(TECH).assignee(StaffId.of("nobody")).build()), "assignee", "unknown");
+        // a person named without a department is checked like an assignment: routing chooses the department
+        assertRefused(() -> d.receive(intake("Havlu").assignee(ELIF).build()), "assignee", "not active");
+
+        assertThat(feedback.query(io.memnun.feedback.FeedbackQuery.builder(TENANT).build()).items()).isEmpty();
+        // nothing was taken either: the first feedback received gets the first reference number
+        Feedback first = d.receive(intake("Duş").department(TECH).assignee(CAN).build());
+        assertThat(first.reference().sequence()).isEqualTo(1);
+        assertThat(first.department()).contains(TECH);
+        assertThat(first.assignee()).contains(CAN);
+        assertThat(d.receive(intake("Havlu").assignee(ZEYNEP).build()).department()).contains(HK);
+    }
+
+    @Test
+    void anIntakeKeyReceivedBeforeTheDepartmentWasDeactivatedStillAnswersWithItsFeedback() {
+        InMemoryCatalogStore catalogs = new InMemoryCatalogStore();
+        catalogs.importCatalog(TENANT, HotelCatalog.catalog());
+        Router r = Router.builder().catalogs(catalogs).ruleSets(new InMemoryRuleSetStore()).clock(CLOCK).build();
+        FeedbackDesk d = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(CLOCK).router(r).build();
+        Intake submitted = intake("Restoran kirli").department(FNB).intakeKey("web-42").build();
+        Feedback received = d.receive(submitted);
+
+        catalogs.deactivate(TENANT, CatalogRef.of(FNB));
+
+        // the form sent again (a retry after a timeout) is the same submission, not a new choice of department
+        assertThat(d.receive(submitted)).isEqualTo(received);
+        assertRefused(() -> d.receive(intake("Restoran kirli").department(FNB).intakeKey("web-43").build()), "department", "inactive");
+    }
+
+    @Test
+    void anIntakeIsNotCheckedForATenantWithAnEmptyCatalogueNorWithoutARouter() {
+        TenantId elsewhere = TenantId.of("no-catalogue");
+        Feedback f = desk.receive(Intake.builder(elsewhere, FeedbackKind.COMPLAINT, Channel.EMAIL, "x")
+                .department(DepartmentId.of("their-own")).assignee(StaffId.of("someone")).build());
+        assertThat(f.department()).contains(DepartmentId.of("their-own"));
+        FeedbackDesk plain = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(CLOCK).build();
+        assertThat(plain.receive(intake("x").department(DepartmentId.of("laundry")).build()).department())
+                .contains(DepartmentId.of("laundry"));
+    }
+
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String why) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class, e -> {
             assertThat(e.field()).isEqualTo(field);

@@ -5,8 +5,14 @@ import static io.memnun.SlaClocksTest.ISTANBUL;
 import static io.memnun.SlaClocksTest.OFFICE;
 import static io.memnun.SlaClocksTest.istanbul;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.memnun.feedback.Actor;
 import io.memnun.feedback.Channel;
+import io.memnun.feedback.EventType;
+import io.memnun.feedback.FeedbackEvent;
+import io.memnun.feedback.SlaCheckpoint;
+import io.memnun.feedback.Status;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.Intake;
@@ -18,13 +24,19 @@ import io.memnun.routing.LocalizedText;
 import io.memnun.routing.Location;
 import io.memnun.sla.BusinessCalendar;
 import io.memnun.sla.CalendarRegistry;
+import io.memnun.sla.EscalationLevel;
+import io.memnun.sla.Recipient;
 import io.memnun.sla.SlaEngine;
 import io.memnun.sla.SlaPolicy;
 import io.memnun.sla.SlaTarget;
 import io.memnun.store.memory.InMemoryCatalogStore;
 import io.memnun.store.memory.InMemoryFeedbackStore;
+import io.memnun.store.memory.InMemoryTrackingTokenStore;
+import io.memnun.tracking.TrackingSettings;
 import io.memnun.testing.MutableClock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LocationCalendarsTest {
@@ -71,6 +83,179 @@ class LocationCalendarsTest {
         SlaClock acknowledgement = received.slaClock(SlaKind.ACKNOWLEDGEMENT).orElseThrow();
         assertThat(acknowledgement.calendar()).isEqualTo("office");
         assertThat(acknowledgement.dueAt()).isEqualTo(istanbul("2025-03-10T14:30"));
+    }
+
+    // ---------------------------------------------------------------- a calendar too sparse for a target
+
+    /** A beach bar open on three days of June 2025 only: the host has not entered the rest of the season yet. */
+    static final BusinessCalendar SEASON = season(LocalDate.of(2025, 6, 4));
+    static final LocationId BEACH_BAR = LocationId.of("beach-bar");
+    static final SlaPolicy SEASON_POLICY = seasonPolicy(SEASON);
+
+    static BusinessCalendar season(LocalDate lastDay) {
+        return BusinessCalendar.builder("beach-season", ISTANBUL)
+                .openOn(LocalDate.of(2025, 6, 2).datesUntil(lastDay.plusDays(1)).toList(), "09:00-18:00")
+                .build();
+    }
+
+    static SlaPolicy seasonPolicy(BusinessCalendar season) {
+        return SlaPolicy.builder(CalendarRegistry.of(OFFICE, FRONT_DESK, season))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
+                .target(Priority.NORMAL, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(12), "office"))
+                .target(Priority.LOW, SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(24), "office"))
+                .warnAt(75)
+                .escalation(EscalationLevel.of(1, 75, Recipient.ASSIGNEE), EscalationLevel.of(2, 100, Recipient.DEPARTMENT_HEAD),
+                        EscalationLevel.of(3, 150, Recipient.role("quality-manager")))
+                .build();
+    }
+
+    static InMemoryCatalogStore beachCatalog() {
+        InMemoryCatalogStore catalogs = new InMemoryCatalogStore();
+        catalogs.put(HOTEL, Location.of(BEACH_BAR, LocalizedText.of("Plaj Bar", "Beach Bar"), "beach-season"));
+        return catalogs;
+    }
+
+    static FeedbackDesk seasonDesk(InMemoryFeedbackStore store, MutableClock clock, SlaPolicy policy) {
+        return FeedbackDesk.builder().store(store).clock(clock).sla(SlaEngine.of(policy, LocationCalendars.of(beachCatalog()))).build();
+    }
+
+    @Test
+    void aComplaintWhoseCalendarCannotCountATargetIsReceivedAndItsHistorySaysWhatWasNotCounted() {
+        MutableClock clock = new MutableClock(istanbul("2025-06-04T10:00")); // the last day the calendar knows: 8 hours left
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = seasonDesk(store, clock, SEASON_POLICY);
+
+        Feedback f = desk.receive(intake(BEACH_BAR));
+
+        assertThat(store.find(HOTEL, f.id())).contains(f);
+        // 6 hours fit: the acknowledgement is due at 16:00, but its escalation at 150% (9 hours) is never reached
+        SlaClock ack = f.slaClock(SlaKind.ACKNOWLEDGEMENT).orElseThrow();
+        assertThat(ack.calendar()).isEqualTo("beach-season");
+        assertThat(ack.dueAt()).isEqualTo(istanbul("2025-06-04T16:00"));
+        assertThat(ack.checkpoints()).extracting(SlaCheckpoint::type, SlaCheckpoint::level).containsExactly(
+                tuple(SlaCheckpoint.Type.WARNING, 0), tuple(SlaCheckpoint.Type.ESCALATION, 1),
+                tuple(SlaCheckpoint.Type.BREACH, 0), tuple(SlaCheckpoint.Type.ESCALATION, 2));
+        // 9 and 12 hours do not fit in what is left: those clocks get no due time at all
+        assertThat(f.slaClock(SlaKind.FIRST_RESPONSE)).isEmpty();
+        assertThat(f.slaClock(SlaKind.RESOLUTION)).isEmpty();
+        FeedbackEvent received = desk.history(HOTEL, f.id()).get(0);
+        assertThat(received.details())
+                .containsEntry("sla.ACKNOWLEDGEMENT.due", istanbul("2025-06-04T16:00").toString())
+                .hasEntrySatisfying("sla.ACKNOWLEDGEMENT.notCounted", v -> assertThat(v).contains("escalation 3 at 150%", "beach-season"))
+                .hasEntrySatisfying("sla.FIRST_RESPONSE", v -> assertThat(v).startsWith("not counted: ").contains("beach-season"))
+                .hasEntrySatisfying("sla.RESOLUTION", v -> assertThat(v).startsWith("not counted: ").contains("beach-season"));
+
+        // the monitor fires what can be counted and nothing else
+        clock.set(istanbul("2025-06-05T10:00"));
+        desk.slaMonitor().tick(clock.instant());
+        assertThat(desk.history(HOTEL, f.id())).filteredOn(e -> e.type() == EventType.SLA_ESCALATED)
+                .extracting(e -> e.details().get("level")).containsExactly("1", "2");
+        assertThat(desk.history(HOTEL, f.id())).filteredOn(e -> e.type() == EventType.SLA_BREACHED).hasSize(1);
+        Feedback fired = desk.get(HOTEL, f.id());
+        assertThat(fired.nextSlaCheckAt()).isEmpty();
+        // a recompute under the same policy finds nothing to change, and counts nothing new
+        assertThat(desk.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"))).isEqualTo(fired);
+        // and the feedback is handled as any other
+        desk.take(HOTEL, f.id(), Actor.staff("ayse"));
+        Feedback resolved = desk.resolve(HOTEL, f.id(), Actor.staff("ayse"), "Şemsiye değiştirildi");
+        assertThat(resolved.status()).isEqualTo(Status.RESOLVED);
+        assertThat(resolved.slaClock(SlaKind.ACKNOWLEDGEMENT).orElseThrow().state()).isEqualTo(SlaClock.State.MISSED);
+    }
+
+    @Test
+    void aClockThatCannotBeCountedAnyMoreIsStoppedAsNotCountedAndTheCustomersAnswersAreStillRecorded() {
+        MutableClock clock = new MutableClock(istanbul("2025-06-03T10:00"));
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock)
+                .sla(SlaEngine.of(SEASON_POLICY, LocationCalendars.of(beachCatalog())))
+                .tracking(new InMemoryTrackingTokenStore(), TrackingSettings.builder().build()).build();
+        Actor ayse = Actor.staff("ayse");
+        FeedbackDesk.Receipt receipt = desk.receiveTracked(intake(BEACH_BAR));
+        Feedback f = receipt.feedback();
+        String code = receipt.token().orElseThrow().token();
+        // 12 hours fit (8 today, 4 tomorrow): due Wednesday 13:00
+        assertThat(f.slaClock(SlaKind.RESOLUTION).orElseThrow().dueAt()).isEqualTo(istanbul("2025-06-04T13:00"));
+        assertThat(desk.tracking().view(HOTEL, "203.0.113.7", f.reference().toString(), code).estimatedResolutionAt())
+                .isEqualTo(istanbul("2025-06-04T13:00"));
+        clock.set(istanbul("2025-06-03T11:00"));
+        desk.take(HOTEL, f.id(), ayse);
+        clock.set(istanbul("2025-06-03T12:00"));
+        desk.awaitCustomer(HOTEL, f.id(), ayse, "Hangi şezlong?");
+
+        // the answer comes after the last working day the calendar knows: 10 hours are left and none to count them on
+        clock.set(istanbul("2025-06-05T10:00"));
+        Feedback answered = desk.customerResponded(HOTEL, f.id(), "12 numara");
+
+        assertThat(answered.status()).isEqualTo(Status.IN_PROGRESS);
+        SlaClock resolution = answered.slaClock(SlaKind.RESOLUTION).orElseThrow();
+        assertThat(resolution.state()).isEqualTo(SlaClock.State.CANCELLED);
+        assertThat(resolution.usedBeforeRun()).isEqualTo(Duration.ofHours(2));
+        assertThat(last(desk, f).details()).hasEntrySatisfying("sla.RESOLUTION",
+                v -> assertThat(v).startsWith("not counted: ").contains("beach-season"));
+        // the customer is not shown a date that has passed as the estimate
+        assertThat(desk.tracking().view(HOTEL, "203.0.113.7", f.reference().toString(), code).estimatedResolutionAt()).isNull();
+
+        desk.slaMonitor().tick(clock.instant());
+        desk.resolve(HOTEL, f.id(), ayse, "Şezlong değiştirildi");
+        // the customer's rejection starts a new resolution clock, which cannot be counted either: it is still recorded
+        Feedback rejected = desk.reject(HOTEL, f.id(), "Hâlâ kırık");
+        assertThat(rejected.status()).isEqualTo(Status.IN_PROGRESS);
+        assertThat(rejected.rejectionCount()).isEqualTo(1);
+        assertThat(last(desk, f).details()).hasEntrySatisfying("sla.RESOLUTION", v -> assertThat(v).startsWith("not counted: "));
+        assertThat(rejected.slaClock(SlaKind.RESOLUTION)).isEmpty();
+
+        // the host enters the rest of the season: a recompute counts the resolution from the rejection
+        FeedbackDesk extended = seasonDesk(store, clock, seasonPolicy(season(LocalDate.of(2025, 9, 30))));
+        clock.set(istanbul("2025-06-05T11:00"));
+        SlaClock restarted = extended.recomputeSla(HOTEL, f.id(), Actor.system("policy-update")).slaClock(SlaKind.RESOLUTION).orElseThrow();
+        assertThat(restarted.startedAt()).isEqualTo(istanbul("2025-06-05T10:00"));
+        assertThat(restarted.dueAt()).isEqualTo(istanbul("2025-06-06T13:00"));
+        Feedback cancelled = extended.cancel(HOTEL, f.id(), ayse, "Misafir ayrıldı");
+        assertThat(cancelled.slaClocks()).allMatch(c -> c.state().isStopped());
+    }
+
+    @Test
+    void aPriorityChangeWhoseNewTargetCannotBeCountedStopsTheClockAsNotCounted() {
+        MutableClock clock = new MutableClock(istanbul("2025-06-03T10:00"));
+        FeedbackDesk desk = seasonDesk(new InMemoryFeedbackStore(), clock, SEASON_POLICY);
+        Feedback f = desk.receive(intake(BEACH_BAR));
+        clock.set(istanbul("2025-06-04T17:00")); // 16 working hours used, one left on the calendar
+
+        Feedback lowered = desk.changePriority(HOTEL, f.id(), Actor.staff("ayse"), Priority.LOW, "bilgi amaçlı");
+
+        SlaClock resolution = lowered.slaClock(SlaKind.RESOLUTION).orElseThrow();
+        assertThat(resolution.state()).isEqualTo(SlaClock.State.CANCELLED);
+        assertThat(resolution.usedBeforeRun()).isEqualTo(Duration.ofHours(16));
+        assertThat(last(desk, f).details()).hasEntrySatisfying("sla.RESOLUTION",
+                v -> assertThat(v).startsWith("not counted: ").contains("24h00m"));
+    }
+
+    @Test
+    void onceTheHostExtendsTheCalendarARecomputeCountsWhatTheReceiptCouldNot() {
+        MutableClock clock = new MutableClock(istanbul("2025-06-04T10:00"));
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        Feedback f = seasonDesk(store, clock, SEASON_POLICY).receive(intake(BEACH_BAR));
+        assertThat(f.slaClock(SlaKind.RESOLUTION)).isEmpty();
+
+        clock.set(istanbul("2025-06-04T12:00"));
+        FeedbackDesk extended = seasonDesk(store, clock, seasonPolicy(season(LocalDate.of(2025, 9, 30))));
+        Feedback recomputed = extended.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
+
+        // counted from receipt as a receipt would have: 8 hours on Wednesday, 4 on Thursday
+        SlaClock resolution = recomputed.slaClock(SlaKind.RESOLUTION).orElseThrow();
+        assertThat(resolution.startedAt()).isEqualTo(istanbul("2025-06-04T10:00"));
+        assertThat(resolution.dueAt()).isEqualTo(istanbul("2025-06-05T13:00"));
+        assertThat(resolution.usedBeforeRun()).isEqualTo(Duration.ofHours(2));
+        // and the acknowledgement's escalation at 150%, which the calendar now reaches, is back
+        assertThat(recomputed.slaClock(SlaKind.ACKNOWLEDGEMENT).orElseThrow().checkpoints())
+                .anyMatch(c -> c.type() == SlaCheckpoint.Type.ESCALATION && c.level() == 3
+                        && c.at().equals(istanbul("2025-06-05T10:00")));
+    }
+
+    private static FeedbackEvent last(FeedbackDesk desk, Feedback f) {
+        List<FeedbackEvent> history = desk.history(HOTEL, f.id());
+        return history.get(history.size() - 1);
     }
 
     private static Intake intake(LocationId location) {

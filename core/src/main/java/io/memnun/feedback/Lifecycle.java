@@ -121,6 +121,38 @@ public final class Lifecycle {
      * @param recordedAt now: when it is recorded
      */
     public Feedback receive(FeedbackId id, ReferenceNumber reference, Intake intake, Instant receivedAt, Instant recordedAt) {
+        Feedback.Draft d = draftOf(id, reference, intake, receivedAt, recordedAt);
+        d.slaClocks = sla.onReceive(d.build(), recordedAt).clocks();
+        return d.build();
+    }
+
+    /** A new feedback with its RECEIVED event. */
+    public record Received(Feedback feedback, FeedbackEvent event) {
+        public Received {
+            Objects.requireNonNull(feedback, "feedback");
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
+    /**
+     * Creates the first state of a feedback from its intake with what triage decided, and its RECEIVED event, recorded
+     * by the intake's {@code recordedBy} at {@code recordedAt}. Besides each clock's due time, the event's details say
+     * which response-time targets the clocks' calendars could not count ({@code sla.RESOLUTION=not counted: ...}).
+     */
+    public Received receipt(FeedbackId id, ReferenceNumber reference, Intake intake, Instant receivedAt, Instant recordedAt,
+            Triage triage) {
+        Objects.requireNonNull(triage, "triage");
+        Feedback.Draft d = draftOf(id, reference, intake, receivedAt, recordedAt);
+        SlaRules.Update clocks = sla.onReceive(d.build(), recordedAt);
+        d.slaClocks = clocks.clocks();
+        d.watchers = triage.watchers();
+        d.routingVersion = triage.routingVersion();
+        d.possibleDuplicateOf = triage.possibleDuplicateOf();
+        Feedback f = d.build();
+        return new Received(f, receivedEvent(f, intake.recordedBy(), recordedAt, triage, clocks.details()));
+    }
+
+    private static Feedback.Draft draftOf(FeedbackId id, ReferenceNumber reference, Intake intake, Instant receivedAt, Instant recordedAt) {
         Feedback.Draft d = new Feedback.Draft();
         d.id = id;
         d.tenant = intake.tenant();
@@ -146,17 +178,15 @@ public final class Lifecycle {
         d.receivedAt = receivedAt;
         d.updatedAt = recordedAt;
         d.recourseOffered = List.of();
-        Feedback received = d.build();
-        d.slaClocks = sla.onReceive(received, recordedAt).clocks();
-        return d.build();
+        return d;
     }
 
     /** The history event of a receipt. */
     public static FeedbackEvent receivedEvent(Feedback f, Actor actor, Instant at) {
-        return new FeedbackEvent(f.id(), f.version(), EventType.RECEIVED, actor, at, null, null, f.status(), receivedDetails(f));
+        return new FeedbackEvent(f.id(), f.version(), EventType.RECEIVED, actor, at, null, null, f.status(), receivedDetails(f, Map.of()));
     }
 
-    private static Map<String, String> receivedDetails(Feedback f) {
+    private static Map<String, String> receivedDetails(Feedback f, Map<String, String> slaDetails) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("kind", f.kind().name());
         details.put("channel", f.channel().code());
@@ -169,6 +199,7 @@ public final class Lifecycle {
         for (SlaClock clock : f.slaClocks()) {
             details.put("sla." + clock.kind() + ".due", InstantText.of(clock.dueAt()));
         }
+        slaDetails.forEach(details::putIfAbsent);
         return details;
     }
 
@@ -185,7 +216,11 @@ public final class Lifecycle {
 
     /** The history event of a receipt with its triage: the routing rule, version and reason, a possible duplicate. */
     public static FeedbackEvent receivedEvent(Feedback f, Actor actor, Instant at, Triage triage) {
-        Map<String, String> details = receivedDetails(f);
+        return receivedEvent(f, actor, at, triage, Map.of());
+    }
+
+    private static FeedbackEvent receivedEvent(Feedback f, Actor actor, Instant at, Triage triage, Map<String, String> slaDetails) {
+        Map<String, String> details = receivedDetails(f, slaDetails);
         if (triage.routingRule() != null) {
             details.put("routingRule", triage.routingRule());
             details.put("routingVersion", String.valueOf(triage.routingVersion()));

@@ -125,7 +125,7 @@ public final class Router {
     }
 
     /**
-     * Checks a move by hand (a redirect) against the tenant's catalogue: {@code department} must be a known, active
+     * Checks a move by hand (a redirect, or an intake that names its department) against the tenant's catalogue: {@code department} must be a known, active
      * department, and {@code assignee}, when given, a known, active member of it. A tenant whose catalogue is empty
      * keeps its departments elsewhere and is not checked.
      *
@@ -150,7 +150,8 @@ public final class Router {
     }
 
     /**
-     * Checks an assignment by hand against the tenant's catalogue: {@code assignee} must be a known, active staff
+     * Checks an assignment by hand (or an intake that names a person and leaves the department to routing) against the
+     * tenant's catalogue: {@code assignee} must be a known, active staff
      * member. A tenant whose catalogue is empty is not checked.
      *
      * @throws ValidationException naming {@code assignee}

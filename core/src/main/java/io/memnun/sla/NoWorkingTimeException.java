@@ -12,11 +12,13 @@ public class NoWorkingTimeException extends MemnunException {
 
     private final String calendar;
     private final Instant from;
+    private final String reason;
 
     public NoWorkingTimeException(String calendar, Instant from, String why) {
         super("calendar '" + calendar + "' has no working time after " + from + ": " + why);
         this.calendar = calendar;
         this.from = from;
+        this.reason = why;
     }
 
     /** The calendar's name. */
@@ -27,5 +29,10 @@ public class NoWorkingTimeException extends MemnunException {
     /** Where the search for working time started. */
     public Instant from() {
         return from;
+    }
+
+    /** Why the calendar ran out, e.g. {@code no weekly opening hours and no extra working day after 2025}. */
+    public String reason() {
+        return reason;
     }
 }

@@ -40,6 +40,14 @@ import org.slf4j.LoggerFactory;
  *   <li>cancelling, closing, merging into an original or a replaced plan stop what still runs as CANCELLED.
  * </ul>
  *
+ * <p>A calendar may be too sparse for a target (a seasonal location whose days are entered only so far ahead, a
+ * calendar with working time on a few dates): counting never refuses the step that needs it, so no complaint, answer
+ * or rejection is lost for it. A clock whose due time cannot be counted is not started; one already running or paused
+ * whose remaining time can no longer be counted (a resume, a recompute) stops as CANCELLED; an escalation above 100%
+ * the calendar never reaches is left out of its clock, since it could never fall due. Each is said in the history
+ * event's details ({@code sla.RESOLUTION=not counted: ...}, {@code sla.ACKNOWLEDGEMENT.notCounted=escalation 3 at
+ * 150%: ...}) and logged as a warning naming the reference number, the target and the calendar.
+ *
  * <p>Each clock carries checkpoints for the policy's warning thresholds, its breach at 100% and its escalation
  * ladder, which the SLA monitor fires once each.
  */
@@ -86,9 +94,17 @@ public final class SlaEngine implements SlaRules {
         Map<String, String> details = new LinkedHashMap<>();
         List<SlaClock> clocks = new ArrayList<>();
         for (ApplicableTarget target : targetsFor(received)) {
-            SlaClock clock = start(received, target, received.receivedAt());
+            SlaClock clock;
+            try {
+                clock = start(received, target, received.receivedAt());
+            } catch (NoWorkingTimeException e) {
+                details.put("sla." + target.kind(),
+                        notCounted(received, target.kind(), target.target().workingTime(), null, received.receivedAt(), e));
+                continue;
+            }
             clocks.add(clock);
             details.put("sla." + clock.kind() + ".due", InstantText.of(clock.dueAt()));
+            noteLeftOut(received, clock, clock.startedAt(), details);
         }
         return new Update(clocks, details);
     }
@@ -118,8 +134,7 @@ public final class SlaEngine implements SlaRules {
             }
             case REJECTED, APPEALED -> {
                 c.cancel(SlaKind.PLANNED_COMPLETION);
-                targetsFor(after).stream().filter(t -> t.kind() == SlaKind.RESOLUTION).findFirst()
-                        .ifPresent(t -> c.put(start(after, t, now)));
+                targetsFor(after).stream().filter(t -> t.kind() == SlaKind.RESOLUTION).findFirst().ifPresent(c::start);
             }
             case PRIORITY_CHANGED, SLA_RECOMPUTED -> c.recompute(after);
             case CANCELLED, ACCEPTED, CLOSED, MERGED -> c.cancelAll();
@@ -155,6 +170,72 @@ public final class SlaEngine implements SlaRules {
         return policy.calendars().get(name);
     }
 
+    /**
+     * What the history says of a target that cannot be counted, logged as a warning (the reference number, the target
+     * and the calendar: nothing about the person).
+     *
+     * @param budget the target's working time
+     * @param used the working time used so far, for a clock already running; null for one being started
+     * @param from where the count started
+     */
+    private static String notCounted(Feedback f, SlaKind kind, Duration budget, @Nullable Duration used, Instant from,
+            NoWorkingTimeException e) {
+        String needed = used == null ? "the " + format(budget) + " target" : "the " + format(budget.minus(used)) + " left of "
+                + format(budget);
+        String note = "not counted: calendar '" + e.calendar() + "' has less working time after " + from + " than " + needed + " ("
+                + e.reason() + ")";
+        LOG.warn("{} of {} {}", kind, f.reference(), note);
+        return note;
+    }
+
+    /**
+     * Says in {@code details} which escalations of the policy's ladder {@code clock}, just counted from {@code from} with
+     * its {@code usedBeforeRun} used, leaves out because its calendar never reaches them, and logs it as a warning.
+     */
+    private void noteLeftOut(Feedback f, SlaClock clock, Instant from, Map<String, String> details) {
+        List<EscalationLevel> missing = leftOut(clock);
+        if (missing.isEmpty() || clock.calendar() == null) {
+            return;
+        }
+        StringBuilder note = new StringBuilder(missing.size() == 1 ? "escalation " : "escalations ");
+        for (EscalationLevel level : missing) {
+            note.append(level == missing.get(0) ? "" : ", ").append(level.level()).append(" at ").append(level.percentOfTarget()).append('%');
+        }
+        int first = missing.get(0).percentOfTarget();
+        Duration needed = share(clock.target(), first).minus(clock.usedBeforeRun());
+        note.append(missing.size() == 1 ? " never falls due" : " never fall due").append(": calendar '").append(clock.calendar())
+                .append("' has less working time after ").append(from).append(" than the ").append(format(needed)).append(" to ")
+                .append(first).append("% of ").append(format(clock.target()));
+        details.put("sla." + clock.kind() + ".notCounted", note.toString());
+        LOG.warn("{} of {} {}", clock.kind(), f.reference(), note);
+    }
+
+    /**
+     * The escalation levels of the policy's ladder that {@code clock}, whose checkpoints are all of the policy's shapes,
+     * has no checkpoint for.
+     */
+    private List<EscalationLevel> leftOut(SlaClock clock) {
+        if (clock.checkpoints().size() == policy.warningThresholds().size() + 1 + policy.escalationLadder().size()) {
+            return List.of(); // the common case, on every receipt: nothing to look for
+        }
+        List<EscalationLevel> missing = new ArrayList<>(0);
+        for (EscalationLevel level : policy.escalationLadder()) {
+            boolean present = false;
+            for (SlaCheckpoint c : clock.checkpoints()) {
+                present |= c.type() == SlaCheckpoint.Type.ESCALATION && c.level() == level.level() && c.percent() == level.percentOfTarget();
+            }
+            if (!present) {
+                missing.add(level);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * A clock for {@code target} counting from {@code start}.
+     *
+     * @throws NoWorkingTimeException when its calendar cannot count the target's due time or breach from {@code start}
+     */
     private SlaClock start(Feedback f, ApplicableTarget target, Instant start) {
         String name = calendarName(f, target);
         BusinessCalendar cal = calendar(name);
@@ -171,7 +252,8 @@ public final class SlaEngine implements SlaRules {
     /**
      * The checkpoints of a target of {@code budget} working time, of which {@code used} is used at {@code from}:
      * one per warning threshold, the breach, and one per escalation level. One whose share of the budget is already
-     * used falls due at {@code from}. A checkpoint already fired stays fired while it is still behind ({@code from} or
+     * used falls due at {@code from}. An escalation beyond the working time the calendar has left is left out, with the
+     * levels above it. A checkpoint already fired stays fired while it is still behind ({@code from} or
      * earlier); one a longer target moved after {@code from} fires again when reached, so the new deadline is
      * breached, warned of and escalated like the first.
      */
@@ -185,8 +267,13 @@ public final class SlaEngine implements SlaRules {
         }
         list.add(checkpoint(cal, budget, used, from, SlaCheckpoint.Type.BREACH, 0, 100, null, old, atPercent));
         for (EscalationLevel level : policy.escalationLadder()) {
-            list.add(checkpoint(cal, budget, used, from, SlaCheckpoint.Type.ESCALATION, level.level(), level.percentOfTarget(),
-                    level.recipient().toString(), old, atPercent));
+            try {
+                list.add(checkpoint(cal, budget, used, from, SlaCheckpoint.Type.ESCALATION, level.level(), level.percentOfTarget(),
+                        level.recipient().toString(), old, atPercent));
+            } catch (NoWorkingTimeException neverReached) {
+                // more working time than the calendar has left: it could never fall due, so it is left out (and said so)
+                break;
+            }
         }
         return list;
     }
@@ -224,7 +311,7 @@ public final class SlaEngine implements SlaRules {
      * so a recompute with unchanged target and calendar has nothing to change; after the host changed only the
      * thresholds or the ladder, it has not.
      */
-    private boolean hasPolicyCheckpoints(SlaClock clock) {
+    private boolean hasPolicyCheckpoints(SlaClock clock, BusinessCalendar cal) {
         Set<CheckpointShape> expected = new HashSet<>();
         for (int percent : policy.warningThresholds()) {
             expected.add(new CheckpointShape(SlaCheckpoint.Type.WARNING, 0, percent, null));
@@ -236,7 +323,26 @@ public final class SlaEngine implements SlaRules {
         }
         Set<CheckpointShape> actual = new HashSet<>();
         clock.checkpoints().forEach(c -> actual.add(CheckpointShape.of(c)));
-        return actual.size() == clock.checkpoints().size() && actual.equals(expected);
+        if (actual.size() != clock.checkpoints().size() || !expected.containsAll(actual)) {
+            return false;
+        }
+        for (EscalationLevel level : leftOut(clock)) {
+            // left out because the calendar never reached it: still so when it cannot be counted on from the due time
+            Duration beyond = share(clock.target(), level.percentOfTarget()).minus(clock.target());
+            if (beyond.isNegative() || beyond.isZero() || isCountable(cal, clock.dueAt(), beyond)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCountable(BusinessCalendar cal, Instant from, Duration workingTime) {
+        try {
+            cal.plus(from, workingTime);
+            return true;
+        } catch (NoWorkingTimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -293,6 +399,33 @@ public final class SlaEngine implements SlaRules {
             clocks.removeIf(c -> c.kind() == clock.kind());
             clocks.add(clock);
             details.put("sla." + clock.kind(), "started, due " + clock.dueAt());
+        }
+
+        /**
+         * Starts a clock for {@code target} from now in place of the stopped one of its kind, unless its calendar cannot
+         * count it: then the stopped one is dropped all the same (as a new one would replace it; its round is in the
+         * reports already), so a recompute once the calendar has more days starts the clock, and the details say so.
+         */
+        void start(ApplicableTarget target) {
+            SlaClock clock;
+            try {
+                clock = SlaEngine.this.start(feedback, target, now);
+            } catch (NoWorkingTimeException e) {
+                clocks.removeIf(c -> c.kind() == target.kind() && c.state().isStopped());
+                details.put("sla." + target.kind(), notCounted(feedback, target.kind(), target.target().workingTime(), null, now, e));
+                return;
+            }
+            put(clock);
+            noteLeftOut(feedback, clock, now, details);
+        }
+
+        /**
+         * Stops {@code c} as CANCELLED because the rest of its target ({@code budget}, of which {@code used} is used) cannot
+         * be counted on its calendar from now: no later moment would have more working time left.
+         */
+        private void stopNotCounted(SlaClock c, Duration budget, Duration used, NoWorkingTimeException e) {
+            replace(c, new SlaClock(c.kind(), c.calendar(), c.target(), c.startedAt(), c.dueAt(), used, null, SlaClock.State.CANCELLED, now,
+                    c.checkpoints()), notCounted(feedback, c.kind(), budget, used, now, e));
         }
 
         private void replace(SlaClock old, SlaClock updated, String description) {
@@ -357,8 +490,15 @@ public final class SlaEngine implements SlaRules {
                         continue;
                     }
                     String name = counted.get();
-                    SlaClock resumed = rerun(c, name, c.target(), c.usedBeforeRun());
+                    SlaClock resumed;
+                    try {
+                        resumed = rerun(c, name, c.target(), c.usedBeforeRun());
+                    } catch (NoWorkingTimeException e) {
+                        stopNotCounted(c, c.target(), c.usedBeforeRun(), e);
+                        continue;
+                    }
                     replace(c, resumed, "resumed, due " + resumed.dueAt());
+                    noteLeftOut(feedback, resumed, now, details);
                 }
             }
         }
@@ -376,16 +516,23 @@ public final class SlaEngine implements SlaRules {
                 }
                 String name = calendarName(f, target.get());
                 Duration budget = target.get().target().workingTime();
-                if (name.equals(c.calendar()) && budget.equals(c.target()) && hasPolicyCheckpoints(c)) {
+                if (name.equals(c.calendar()) && budget.equals(c.target()) && hasPolicyCheckpoints(c, calendar(name))) {
                     continue;
                 }
                 Duration used = used(c);
-                SlaClock updated = rerun(c, name, budget, used);
+                SlaClock updated;
+                try {
+                    updated = rerun(c, name, budget, used);
+                } catch (NoWorkingTimeException e) {
+                    stopNotCounted(c, budget, used, e);
+                    continue;
+                }
                 if (c.state() == SlaClock.State.PAUSED) {
                     updated = new SlaClock(updated.kind(), name, budget, c.startedAt(), updated.dueAt(), used, null, SlaClock.State.PAUSED, null,
                             updated.checkpoints());
                 }
                 replace(c, updated, "recomputed: " + format(budget) + " on " + name + ", due " + updated.dueAt());
+                noteLeftOut(feedback, updated, now, details);
             }
             startResolutionIfAdded(f);
         }
@@ -415,8 +562,14 @@ public final class SlaEngine implements SlaRules {
                         .filter(c -> !c.state().isStopped() && c.startedAt().equals(from) && calendarNameOf(c).filter(name::equals).isPresent())
                         .findFirst().map(this::used).orElseGet(() -> cal.workingTimeBetween(from, now));
                 // an overdue placeholder: rerun places the due time when the target was used up, or counts what is left from now
-                SlaClock fresh = rerun(new SlaClock(SlaKind.RESOLUTION, name, budget, from, now, used, now, SlaClock.State.RUNNING, null,
-                        List.of()), name, budget, used);
+                SlaClock fresh;
+                try {
+                    fresh = rerun(new SlaClock(SlaKind.RESOLUTION, name, budget, from, now, used, now, SlaClock.State.RUNNING, null,
+                            List.of()), name, budget, used);
+                } catch (NoWorkingTimeException e) {
+                    details.put("sla." + SlaKind.RESOLUTION, notCounted(f, SlaKind.RESOLUTION, budget, used, now, e));
+                    return;
+                }
                 if (f.status() == Status.AWAITING_CUSTOMER) {
                     fresh = new SlaClock(fresh.kind(), name, budget, from, fresh.dueAt(), used, null, SlaClock.State.PAUSED, null,
                             fresh.checkpoints());
@@ -424,6 +577,7 @@ public final class SlaEngine implements SlaRules {
                 clocks.add(fresh);
                 details.put("sla." + fresh.kind(), "started by the recompute from " + from + ", " + format(used) + " of "
                         + format(budget) + " used, due " + fresh.dueAt());
+                noteLeftOut(f, fresh, now, details);
             });
         }
 

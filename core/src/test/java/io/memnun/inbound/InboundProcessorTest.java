@@ -287,6 +287,63 @@ class InboundProcessorTest {
     }
 
     @Test
+    void aMessageIsNeverRefusedForADepartmentTheCatalogueNoLongerHasItIsRouted() {
+        io.memnun.store.memory.InMemoryCatalogStore catalogs = new io.memnun.store.memory.InMemoryCatalogStore();
+        catalogs.importCatalog(tenant, io.memnun.routing.HotelCatalog.catalog());
+        io.memnun.routing.Router router = io.memnun.routing.Router.builder().catalogs(catalogs)
+                .ruleSets(new io.memnun.store.memory.InMemoryRuleSetStore()).clock(clock).build();
+        router.activate(tenant, io.memnun.routing.RuleSet.builder()
+                .rule(io.memnun.routing.RoutingRule.builder("default").department(io.memnun.routing.HotelCatalog.GUEST_RELATIONS)).build());
+        FeedbackDesk routed = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).router(router).build();
+        Feedback closed = routed.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Restoran kirli")
+                .customer(mehmet).department(io.memnun.routing.HotelCatalog.FNB).build());
+        routed.take(tenant, closed.id(), ayse);
+        routed.resolve(tenant, closed.id(), ayse, "Temizlendi");
+        routed.accept(tenant, closed.id(), null);
+        catalogs.deactivate(tenant, io.memnun.routing.CatalogRef.of(io.memnun.routing.HotelCatalog.FNB));
+        InboundProcessor p = InboundProcessor.builder(routed).whenClosed(InboundProcessor.ClosedPolicy.NEW_LINKED_FEEDBACK).build();
+
+        // the customer writes again about the closed one: its department is gone, the new feedback is routed instead
+        InboundOutcome again = p.process(mail("<again@x>", mehmet, "Re: " + closed.reference(), "Yine kirli").build());
+        InboundOutcome fresh = p.process(mail("<fresh@x>", mehmet, "Havuz", "Havuz soğuk").build());
+
+        assertThat(again).isInstanceOfSatisfying(InboundOutcome.Created.class, c -> {
+            assertThat(c.feedback().department()).contains(io.memnun.routing.HotelCatalog.GUEST_RELATIONS);
+            assertThat(c.feedback().context()).containsEntry("linkedTo", closed.reference().toString());
+        });
+        assertThat(fresh).isInstanceOfSatisfying(InboundOutcome.Created.class,
+                c -> assertThat(c.feedback().department()).contains(io.memnun.routing.HotelCatalog.GUEST_RELATIONS));
+    }
+
+    @Test
+    void aMessageAndTheCustomersRejectionAreRecordedEvenWhenTheCalendarCannotCountTheResolutionTarget() {
+        // the only working day the calendar knows is today's, with about five and a half hours left
+        io.memnun.sla.BusinessCalendar today = io.memnun.sla.BusinessCalendar.builder("fair", java.time.ZoneId.of("Europe/Istanbul"))
+                .openOn(java.time.LocalDate.of(2026, 3, 14), "09:00-18:00").build();
+        io.memnun.sla.SlaPolicy policy = io.memnun.sla.SlaPolicy.builder(io.memnun.sla.CalendarRegistry.of(today))
+                .target(io.memnun.feedback.Priority.NORMAL, io.memnun.sla.SlaTarget.of(io.memnun.feedback.SlaKind.RESOLUTION,
+                        Duration.ofHours(27), "fair"))
+                .build();
+        FeedbackDesk sparse = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).sla(policy).build();
+        InboundProcessor p = InboundProcessor.builder(sparse).build();
+
+        InboundOutcome created = p.process(mail("<fair@x>", mehmet, "Stant", "Stant kapalıydı").build());
+
+        Feedback f = ((InboundOutcome.Created) created).feedback();
+        assertThat(f.slaClocks()).isEmpty();
+        assertThat(sparse.history(tenant, f.id()).get(0).details())
+                .hasEntrySatisfying("sla.RESOLUTION", v -> assertThat(v).startsWith("not counted: calendar 'fair'"));
+        sparse.take(tenant, f.id(), ayse);
+        sparse.resolve(tenant, f.id(), ayse, "Stant açıldı");
+        clock.advance(Duration.ofDays(2));
+        InboundOutcome no = p.process(mail("<fair-no@x>", mehmet, "Re: " + f.reference(), "Hayır, yine kapalı").build());
+        assertThat(no).isInstanceOfSatisfying(InboundOutcome.Threaded.class, t -> {
+            assertThat(t.effect()).isEqualTo(Effect.REJECTED);
+            assertThat(t.feedback().status()).isEqualTo(Status.IN_PROGRESS);
+        });
+    }
+
+    @Test
     void anSmsGoesToTheSendersNewestOpenFeedbackOrStartsOne() {
         Feedback older = resolved(smsMehmet);
         Feedback newer = resolved(smsMehmet);

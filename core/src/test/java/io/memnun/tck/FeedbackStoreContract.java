@@ -800,6 +800,50 @@ public abstract class FeedbackStoreContract {
         assertSameState(store.find(first.tenant(), first.id()).orElseThrow(), current);
     }
 
+    @Test
+    void clocksACalendarCouldNotCountRoundTripWithTheirHistoryAndAreCheckedOnlyForWhatWasCounted() {
+        // one working day the calendar knows: 8 hours left at receipt, enough for the acknowledgement but not for its
+        // escalation at 200% nor for the resolution
+        java.time.ZoneId istanbul = java.time.ZoneId.of("Europe/Istanbul");
+        io.memnun.sla.BusinessCalendar oneDay = io.memnun.sla.BusinessCalendar.builder("fair", istanbul)
+                .openOn(java.time.LocalDate.of(2026, 3, 16), "09:00-18:00").build();
+        SlaPolicy policy = SlaPolicy.builder(io.memnun.sla.CalendarRegistry.of(oneDay))
+                .target(Priority.NORMAL, io.memnun.sla.SlaTarget.of(io.memnun.feedback.SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "fair"))
+                .target(Priority.NORMAL, io.memnun.sla.SlaTarget.of(io.memnun.feedback.SlaKind.RESOLUTION, Duration.ofHours(27), "fair"))
+                .escalation(io.memnun.sla.EscalationLevel.of(1, 100, io.memnun.sla.Recipient.DEPARTMENT_HEAD),
+                        io.memnun.sla.EscalationLevel.of(2, 200, io.memnun.sla.Recipient.role("quality-manager")))
+                .build();
+        Lifecycle sparse = new Lifecycle(Lifecycle.Rules.defaults(), SlaEngine.of(policy));
+        Instant receivedAt = java.time.LocalDateTime.of(2026, 3, 16, 10, 0).atZone(istanbul).toInstant();
+
+        Scenario s = Scenario.receive(store, sparse, Fixtures.randomId(), Fixtures.minimalIntake(tenant, "Stant kapalıydı").build(),
+                reference(), receivedAt);
+
+        Feedback expected = s.feedback();
+        assertThat(expected.slaClocks()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(io.memnun.feedback.SlaKind.ACKNOWLEDGEMENT);
+            assertThat(c.checkpoints()).extracting(SlaCheckpoint::type)
+                    .containsExactly(SlaCheckpoint.Type.WARNING, SlaCheckpoint.Type.BREACH, SlaCheckpoint.Type.ESCALATION);
+        });
+        assertSameState(store.find(tenant, expected.id()).orElseThrow(), expected);
+        assertThat(store.history(tenant, expected.id()).get(0).details())
+                .hasEntrySatisfying("sla.RESOLUTION", v -> assertThat(v).startsWith("not counted: calendar 'fair'"))
+                .hasEntrySatisfying("sla.ACKNOWLEDGEMENT.notCounted", v -> assertThat(v).startsWith("escalation 2 at 200% never falls due"));
+
+        // its checkpoints are what the monitor finds; once they are fired, it is listed no more
+        Instant later = receivedAt.plus(Duration.ofDays(3));
+        assertThat(ids(store.dueForSlaCheck(later, 100))).contains(expected.id());
+        Feedback current = expected;
+        for (Lifecycle.Transition fired; (fired = sparse.fireDueCheckpoint(current, later).orElse(null)) != null; ) {
+            store.save(FeedbackChange.update(fired.after(), current.version(), fired.event()));
+            current = fired.after();
+        }
+        assertThat(current.version()).isEqualTo(expected.version() + 3);
+        assertThat(current.nextSlaCheckAt()).isEmpty();
+        assertThat(ids(store.dueForSlaCheck(Instant.parse("2099-01-01T00:00:00Z"), FeedbackQuery.MAX_LIMIT))).doesNotContain(expected.id());
+        assertSameState(store.find(tenant, expected.id()).orElseThrow(), current);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** The next reference number of this test's own numbering. */

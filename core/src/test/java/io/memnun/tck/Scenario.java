@@ -7,6 +7,7 @@ import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.Lifecycle;
 import io.memnun.feedback.ReferenceNumber;
+import io.memnun.feedback.Triage;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackStore;
 import java.time.Duration;
@@ -44,10 +45,10 @@ public final class Scenario {
     public static Scenario receive(FeedbackStore store, Lifecycle lifecycle, FeedbackId id, Intake intake,
             ReferenceNumber reference, Instant receivedAt) {
         Instant recordedAt = receivedAt.plus(STEP);
-        Feedback f = lifecycle.receive(id, reference, intake, receivedAt, recordedAt);
-        FeedbackEvent received = Lifecycle.receivedEvent(f, intake.recordedBy(), recordedAt);
-        store.save(FeedbackChange.create(f, received));
-        return new Scenario(store, lifecycle, f, received, recordedAt);
+        // as the desk receives: the event also says which response-time targets could not be counted
+        Lifecycle.Received receipt = lifecycle.receipt(id, reference, intake, receivedAt, recordedAt, Triage.NONE);
+        store.save(FeedbackChange.create(receipt.feedback(), receipt.event()));
+        return new Scenario(store, lifecycle, receipt.feedback(), receipt.event(), recordedAt);
     }
 
     /** Applies {@code command} a step of time later and stores the change. */
