@@ -9,6 +9,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What kind of failure a driver's exception reports, told by its SQLState (where H2 and PostgreSQL differ, by either's),
@@ -19,35 +20,39 @@ import java.util.Set;
 public enum SqlFailure {
     /**
      * A concurrent transaction changed the rows since this one's snapshot: PostgreSQL's serialization failure (40001)
-     * at REPEATABLE READ or SERIALIZABLE; H2 reports that, and its deadlocks, as 40001 too; H2's concurrent update
-     * (90131).
+     * at REPEATABLE READ or SERIALIZABLE; H2 reports that, and its deadlocks, as 40001 too, and rolls back the whole
+     * transaction.
      */
-    SERIALIZATION_FAILURE("a concurrent transaction changed or locked the same rows", true),
+    SERIALIZATION_FAILURE("a concurrent transaction changed or locked the same rows", true, true),
     /** PostgreSQL's deadlock (40P01). */
-    DEADLOCK("deadlock with a concurrent transaction", true),
+    DEADLOCK("deadlock with a concurrent transaction", true, true),
+    /** H2's concurrent update (90131): like a serialization failure, but H2 undid only the statement. */
+    CONCURRENT_UPDATE("a concurrent transaction changed the same rows", true, false),
     /** A lock another transaction held past the lock timeout: PostgreSQL 55P03, H2 HYT00 (error 50200). */
-    LOCK_TIMEOUT("lock timeout: a concurrent transaction held a lock the call waited for", false),
+    LOCK_TIMEOUT("lock timeout: a concurrent transaction held a lock the call waited for", false, false),
     /** A statement cancelled, by a statement timeout or a cancel request (57014 on both). */
-    STATEMENT_CANCELLED("the statement was cancelled (statement timeout or cancel request)", false),
+    STATEMENT_CANCELLED("the statement was cancelled (statement timeout or cancel request)", false, false),
     /**
      * The connection to the database failed or was closed by the server: SQLState class 08, PostgreSQL's 57P01-57P03
      * (the server shutting down or starting), H2's broken connection (90067) and closed database (90098, 90121).
      */
-    CONNECTION("the connection to the database failed", false),
+    CONNECTION("the connection to the database failed", false, false),
     /** A unique or primary key violation (23505 on both); the stores name the key with a {@code DuplicateKeyException}. */
-    UNIQUE_VIOLATION("a unique key is taken", false),
+    UNIQUE_VIOLATION("a unique key is taken", false, false),
     /** PostgreSQL's refusal of any statement in a transaction an earlier failure aborted (25P02). */
-    TRANSACTION_ABORTED("the transaction was aborted by an earlier failure and must be rolled back", false),
+    TRANSACTION_ABORTED("the transaction was aborted by an earlier failure and must be rolled back", false, false),
     /** Anything else: a bug, a schema that is not memnun's, a full disk. */
-    OTHER("database error", false);
+    OTHER("database error", false, false);
 
     private static final Set<String> CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "90067", "90098", "90121");
 
     private final String description;
+    private final boolean conflict;
     private final boolean abortsTransaction;
 
-    SqlFailure(String description, boolean abortsTransaction) {
+    SqlFailure(String description, boolean conflict, boolean abortsTransaction) {
         this.description = description;
+        this.conflict = conflict;
         this.abortsTransaction = abortsTransaction;
     }
 
@@ -61,28 +66,32 @@ public enum SqlFailure {
 
     /** The kind of {@code e}: of the first exception in its chain of causes (and of next exceptions) that has one. */
     public static SqlFailure of(Throwable e) {
+        SQLException told = telling(e);
+        return told == null ? OTHER : ofOne(told);
+    }
+
+    /** The first exception in {@code e}'s chain of causes, and of each one's next exceptions, that tells a kind. */
+    private static @Nullable SQLException telling(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
-            if (t instanceof SQLException s) {
-                SqlFailure kind = ofOne(s);
-                SQLException next = s.getNextException();
-                for (int n = 0; kind == OTHER && next != null && n < 16; next = next.getNextException(), n++) {
-                    kind = ofOne(next);
-                }
-                if (kind != OTHER) {
-                    return kind;
+            int n = 0;
+            for (SQLException s = t instanceof SQLException first ? first : null; s != null && n < 16; s = s.getNextException(), n++) {
+                if (ofOne(s) != OTHER) {
+                    return s;
                 }
             }
         }
-        return OTHER;
+        return null;
     }
 
     private static SqlFailure ofOne(SQLException s) {
         String state = s.getSQLState();
         if (state != null) {
             switch (state) {
-                case "40001", "90131":
+                case "40001":
                     return SERIALIZATION_FAILURE;
+                case "90131":
+                    return CONCURRENT_UPDATE;
                 case "40P01":
                     return DEADLOCK;
                 case "55P03", "HYT00":
@@ -113,7 +122,7 @@ public enum SqlFailure {
     /** True for the failures a retry of the whole unit of work may get past. */
     public boolean transientFailure() {
         return switch (this) {
-            case SERIALIZATION_FAILURE, DEADLOCK, LOCK_TIMEOUT, STATEMENT_CANCELLED, CONNECTION -> true;
+            case SERIALIZATION_FAILURE, DEADLOCK, CONCURRENT_UPDATE, LOCK_TIMEOUT, STATEMENT_CANCELLED, CONNECTION -> true;
             default -> false;
         };
     }
@@ -124,7 +133,7 @@ public enum SqlFailure {
      */
     public StoreException exception(String what, SQLException cause) {
         String message = "could not " + what + ": " + description + stateOf(cause);
-        if (abortsTransaction) {
+        if (conflict) {
             return new TransactionConflictException(message, cause);
         }
         if (transientFailure()) {
@@ -133,18 +142,18 @@ public enum SqlFailure {
         return new StoreException(message, cause);
     }
 
-    /** " (SQLState x)" of the exception in {@code e}'s chain that is of this kind, or else of the first that has a state. */
+    /** " (SQLState x)" of the exception in {@code e}'s chains that tells this kind, or else of {@code e}'s first that has a state. */
     private String stateOf(SQLException e) {
-        String first = null;
+        SQLException told = telling(e);
+        if (told != null && ofOne(told) == this && told.getSQLState() != null) {
+            return " (SQLState " + told.getSQLState() + ")";
+        }
         int depth = 0;
         for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
             if (t instanceof SQLException s && s.getSQLState() != null) {
-                if (ofOne(s) == this) {
-                    return " (SQLState " + s.getSQLState() + ")";
-                }
-                first = first == null ? s.getSQLState() : first;
+                return " (SQLState " + s.getSQLState() + ")";
             }
         }
-        return first == null ? "" : " (SQLState " + first + ")";
+        return "";
     }
 }

@@ -35,13 +35,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A host running memnun inside its own transaction at REPEATABLE READ or SERIALIZABLE, while another writer changes
- * the same rows: the database refuses the later write (PostgreSQL with a serialization failure, H2 with its
- * "deadlock" 40001), and the host gets a {@link TransactionConflictException}, which says "roll back and run the
- * whole transaction again", on both databases alike. memnun goes on with nothing in the aborted transaction, and
- * nothing of it, the host's own writes before memnun's call included, is ever committed.
+ * What a host running memnun inside its own transaction gets when the database refuses a call, on H2 and PostgreSQL
+ * alike.
+ *
+ * <p>At REPEATABLE READ or SERIALIZABLE, while another writer changes the same rows, the database refuses the later
+ * write (PostgreSQL with a serialization failure, H2 with its "deadlock" 40001), as it refuses the loser of a
+ * deadlock at any level: the host gets a {@link TransactionConflictException}, which says "roll back and run the whole
+ * transaction again". memnun goes on with nothing in the aborted transaction, and nothing of it, the host's own writes
+ * before memnun's call included, is ever committed.
+ *
+ * <p>A lock timeout, a cancelled statement and a lost connection are a {@link TransientStoreException}; after a
+ * timeout or a cancel the call has undone only itself, and the host's transaction goes on.
  */
-class HostTransactionConflictTest extends OnEachDatabase {
+class HostTransactionFailureTest extends OnEachDatabase {
     private static final String GUEST_NAME = "Şükrü Çağlayan";
     private static final String GUEST_EMAIL = "sukru.caglayan@example.com";
 
@@ -224,6 +230,88 @@ class HostTransactionConflictTest extends OnEachDatabase {
         assertThat(second.reference().sequence()).isEqualTo(first.reference().sequence() + 1);
     }
 
+    /** Another transaction holds the feedback's row past the host's lock timeout: the call undoes itself, and the host goes on. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aLockTimeoutIsTransientAndLeavesTheHostTransactionUsable(String database) throws Exception {
+        on(database, "lock-timeout");
+        Feedback f = complaint("Oda soğuk");
+        try (Connection holder = hostTransaction(Isolation.READ_COMMITTED); Connection c = hostTransaction(Isolation.READ_COMMITTED)) {
+            storage.withConnection(holder, () -> desk.addNote(tenant, f.id(), Actor.staff("ayse"), "holding"));
+            hostWrite(c, "guest moved to 204");
+            execute(c, name().equals("h2") ? "SET LOCK_TIMEOUT 100" : "SET LOCAL lock_timeout = '100ms'");
+
+            assertThatThrownBy(() -> storage.withConnection(c, () -> desk.addNote(tenant, f.id(), Actor.staff("night"), "heater brought")))
+                    .isInstanceOfSatisfying(TransientStoreException.class, e -> {
+                        assertSafeMessage(e, "save feedback");
+                        assertThat(e).isNotInstanceOf(TransactionConflictException.class).hasMessageContaining("lock timeout")
+                                .hasMessageContaining(name().equals("h2") ? "(SQLState HYT00)" : "(SQLState 55P03)");
+                    });
+
+            holder.rollback();
+            storage.withConnection(c, () -> desk.addNote(tenant, f.id(), Actor.staff("night"), "heater brought"));
+            hostWrite(c, "complaint noted");
+            c.commit();
+        }
+        assertThat(hostRows()).containsExactlyInAnyOrder("guest moved to 204", "complaint noted");
+        assertThat(storage.feedbackStore().history(tenant, f.id())).extracting(FeedbackEvent::note).containsExactly(null, "heater brought");
+    }
+
+    /** PostgreSQL's statement timeout (57014; H2 ends a statement waiting for a lock with its lock timeout, above). */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql"})
+    void aStatementTimeoutIsTransientAndLeavesTheHostTransactionUsable(String database) throws Exception {
+        on(database, "statement-timeout");
+        Feedback f = complaint("Oda soğuk");
+        try (Connection holder = hostTransaction(Isolation.READ_COMMITTED); Connection c = hostTransaction(Isolation.READ_COMMITTED)) {
+            storage.withConnection(holder, () -> desk.addNote(tenant, f.id(), Actor.staff("ayse"), "holding"));
+            hostWrite(c, "guest moved to 204");
+            execute(c, "SET LOCAL statement_timeout = '100ms'");
+
+            assertThatThrownBy(() -> storage.withConnection(c, () -> desk.addNote(tenant, f.id(), Actor.staff("night"), "heater brought")))
+                    .isInstanceOfSatisfying(TransientStoreException.class, e -> {
+                        assertSafeMessage(e, "save feedback");
+                        assertThat(e).isNotInstanceOf(TransactionConflictException.class).hasMessageContaining("cancelled")
+                                .hasMessageContaining("(SQLState 57014)");
+                    });
+
+            holder.rollback();
+            storage.withConnection(c, () -> desk.addNote(tenant, f.id(), Actor.staff("night"), "heater brought"));
+            c.commit();
+        }
+        assertThat(hostRows()).containsExactly("guest moved to 204");
+        assertThat(storage.feedbackStore().history(tenant, f.id())).extracting(FeedbackEvent::note).containsExactly(null, "heater brought");
+    }
+
+    /**
+     * The database ends the host's session (an administrator, a failover): the call, and every later one on that
+     * connection, is a lost connection, and nothing of the transaction is committed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aLostConnectionIsTransientAndNothingOfTheTransactionIsKept(String database) throws Exception {
+        on(database, "connection");
+        Feedback f = complaint("Oda soğuk");
+        try (Connection c = hostTransaction(Isolation.READ_COMMITTED)) {
+            hostWrite(c, "guest moved to 204");
+            storage.withConnection(c, () -> desk.addNote(tenant, f.id(), Actor.staff("night"), "before"));
+            long session = sessionOf(c);
+            try (Connection admin = dataSource().getConnection()) {
+                execute(admin, name().equals("h2") ? "CALL ABORT_SESSION(" + session + ")" : "SELECT pg_terminate_backend(" + session + ")");
+            }
+            for (int call = 1; call <= 2; call++) {
+                assertThatThrownBy(() -> storage.withConnection(c, () -> desk.addNote(tenant, f.id(), Actor.staff("night"), "after")))
+                        .as("call %d", call).isInstanceOfSatisfying(TransientStoreException.class, e -> {
+                            assertThat(e).isNotInstanceOf(TransactionConflictException.class)
+                                    .hasMessageContaining("connection to the database failed").hasCauseInstanceOf(SQLException.class);
+                            assertThat(e.getMessage()).doesNotContain(GUEST_NAME).doesNotContain(GUEST_EMAIL);
+                        });
+            }
+        }
+        assertThat(hostRows()).isEmpty();
+        assertThat(storage.feedbackStore().history(tenant, f.id())).hasSize(1);
+    }
+
     /** Says what could not be done and why, with the driver's exception as the cause, and quotes nothing stored. */
     static void assertSafeMessage(StoreException e, String what) {
         assertThat(e).isInstanceOf(TransientStoreException.class).hasCauseInstanceOf(SQLException.class);
@@ -275,6 +363,12 @@ class HostTransactionConflictTest extends OnEachDatabase {
             c.commit();
         } catch (SQLException refused) {
             c.rollback();
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 
