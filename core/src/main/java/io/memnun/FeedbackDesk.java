@@ -132,6 +132,9 @@ public final class FeedbackDesk {
      * {@code possibleDuplicateOf}.
      *
      * @throws ValidationException if the intake breaks a configured limit or is dated in the future
+     * @throws io.memnun.error.TransactionConflictException if a concurrent transaction received the same intake key and
+     *     this one, inside a host's transaction at REPEATABLE READ or SERIALIZABLE, cannot see it: run the host's
+     *     transaction again, and the receipt is the first one
      */
     public Feedback receive(Intake intake) {
         return receiveTracked(intake).feedback();
@@ -202,7 +205,14 @@ public final class FeedbackDesk {
                 }
                 if (e instanceof DuplicateKeyException d && key != null && "intakeKey".equals(d.key())) {
                     // another node received the same submission between our lookup and our insert
-                    return new Receipt(store.findByIntakeKey(intake.tenant(), key).orElseThrow(() -> e), Optional.empty());
+                    Optional<Feedback> first = store.findByIntakeKey(intake.tenant(), key);
+                    if (first.isEmpty()) {
+                        // committed after this transaction began, which (a host's at REPEATABLE READ or SERIALIZABLE)
+                        // cannot see it: a new transaction finds it, as with every other conflict between two
+                        throw new io.memnun.error.TransactionConflictException("could not receive: a concurrent transaction received"
+                                + " the same intake key, which this transaction cannot see", d);
+                    }
+                    return new Receipt(first.get(), Optional.empty());
                 }
                 throw e;
             }

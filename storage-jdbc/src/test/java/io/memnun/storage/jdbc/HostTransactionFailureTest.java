@@ -230,6 +230,43 @@ class HostTransactionFailureTest extends OnEachDatabase {
         assertThat(second.reference().sequence()).isEqualTo(first.reference().sequence() + 1);
     }
 
+    /**
+     * One submission received twice at once (an e-mail fetched by two nodes) in host transactions: at READ COMMITTED
+     * the later gets the first's receipt; at REPEATABLE READ and SERIALIZABLE its transaction cannot see the first,
+     * committed after it began, so it is a conflict on both databases, and its retry gets the first's receipt.
+     */
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource({"h2, READ_COMMITTED", "h2, REPEATABLE_READ", "h2, SERIALIZABLE", "postgresql, READ_COMMITTED",
+        "postgresql, REPEATABLE_READ", "postgresql, SERIALIZABLE"})
+    void aSubmissionReceivedTwiceAtOnceIsOneFeedback(String database, Isolation isolation) throws Exception {
+        on(database, "intake-key");
+        complaint("the year's first");
+        Supplier<Feedback> receipt = () -> desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.EMAIL, "Oda soğuk")
+                .customer(Customer.builder().name(GUEST_NAME).email(GUEST_EMAIL).build()).intakeKey("<20260314.1@mail.example>").build());
+        Feedback first;
+        Feedback second;
+        try (Connection a = hostTransaction(isolation); Connection b = hostTransaction(isolation)) {
+            // b's transaction begins (and takes its snapshot) before a's receipt
+            storage.withConnection(b, () -> desk.findByIntakeKey(tenant, "<20260314.0@mail.example>"));
+            first = storage.withConnection(a, receipt);
+            long waiter = sessionOf(b);
+            Future<Feedback> waiting = pool.submit(() -> storage.withConnection(b, receipt));
+            awaitLockWait(waiter);
+            a.commit();
+            if (isolation == Isolation.READ_COMMITTED) {
+                second = waiting.get(30, TimeUnit.SECONDS);
+                b.commit();
+            } else {
+                assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(TransactionConflictException.class)
+                        .satisfies(e -> assertThat(e.getCause().getMessage()).doesNotContain("20260314"));
+                b.rollback();
+                second = inHostTransaction(isolation, c -> storage.withConnection(c, receipt));
+            }
+        }
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(storage.feedbackStore().findByIntakeKey(tenant, "<20260314.1@mail.example>")).map(Feedback::id).contains(first.id());
+    }
+
     /** Another transaction holds the feedback's row past the host's lock timeout: the call undoes itself, and the host goes on. */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
