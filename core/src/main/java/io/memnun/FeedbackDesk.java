@@ -137,6 +137,9 @@ public final class FeedbackDesk {
      *
      * @throws ValidationException if the intake breaks a configured limit or is dated in the future, or names a
      *     {@code department} or {@code assignee} the catalogue lacks or deactivated; nothing is stored
+     * @throws io.memnun.error.TransactionConflictException if a concurrent transaction received the same intake key and
+     *     this one, inside a host's transaction at REPEATABLE READ or SERIALIZABLE, cannot see it: run the host's
+     *     transaction again, and the receipt is the first one
      */
     public Feedback receive(Intake intake) {
         return receiveTracked(intake).feedback();
@@ -210,7 +213,14 @@ public final class FeedbackDesk {
                 }
                 if (e instanceof DuplicateKeyException d && key != null && "intakeKey".equals(d.key())) {
                     // another node received the same submission between our lookup and our insert
-                    return new Receipt(store.findByIntakeKey(intake.tenant(), key).orElseThrow(() -> e), Optional.empty());
+                    Optional<Feedback> first = store.findByIntakeKey(intake.tenant(), key);
+                    if (first.isEmpty()) {
+                        // committed after this transaction began, which (a host's at REPEATABLE READ or SERIALIZABLE)
+                        // cannot see it: a new transaction finds it, as with every other conflict between two
+                        throw new io.memnun.error.TransactionConflictException("could not receive: a concurrent transaction received"
+                                + " the same intake key, which this transaction cannot see", d);
+                    }
+                    return new Receipt(first.get(), Optional.empty());
                 }
                 throw e;
             }

@@ -175,6 +175,28 @@ class FeedbackDeskTest {
         assertThat(published).hasSize(1);
     }
 
+    /**
+     * A store whose lookup cannot see the feedback that refused the insert: one committed after the host's transaction
+     * began, at REPEATABLE READ or SERIALIZABLE. Only running the transaction again can find it.
+     */
+    @Test
+    void anIntakeKeyTakenByAReceiptThisTransactionCannotSeeIsATransactionConflict() {
+        FeedbackDesk.builder().store(store).referenceSequence(store).clock(clock).build()
+                .receive(complaint(tenant, "first").intakeKey("mail-4711").build());
+        FeedbackStore snapshot = new ForwardingFeedbackStore(store) {
+            @Override
+            public Optional<Feedback> findByIntakeKey(TenantId t, String intakeKey) {
+                return Optional.empty();
+            }
+        };
+        FeedbackDesk desk = FeedbackDesk.builder().store(snapshot).referenceSequence(store).clock(clock).build();
+
+        assertThatThrownBy(() -> desk.receive(complaint(tenant, "again").intakeKey("mail-4711").build()))
+                .isInstanceOf(io.memnun.error.TransactionConflictException.class)
+                .hasCauseInstanceOf(io.memnun.error.DuplicateKeyException.class).hasMessageNotContaining("mail-4711");
+        assertThat(store.query(FeedbackQuery.builder(tenant).build()).items()).hasSize(1);
+    }
+
     // ---------------------------------------------------------------- reference numbers
 
     @Test

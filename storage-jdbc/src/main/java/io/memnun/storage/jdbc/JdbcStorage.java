@@ -207,7 +207,9 @@ public final class JdbcStorage implements AutoCloseable {
      * Runs {@code work} inside the host's transaction on {@code connection}: every store call made on this
      * thread meanwhile uses that connection and neither commits nor closes it, so memnun's writes commit or roll
      * back with the host's own. The connection must not be in auto-commit mode. A store call that fails rolls back
-     * to a savepoint taken at its start, leaving the host's transaction usable.
+     * to a savepoint taken at its start, leaving the host's transaction usable; but when the database aborted the
+     * transaction (a serialization failure at REPEATABLE READ or SERIALIZABLE, a deadlock) the call throws a
+     * {@link io.memnun.error.TransactionConflictException} and leaves it aborted: roll it back and run it again.
      *
      * <pre>{@code
      * try (Connection c = dataSource.getConnection()) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memnun.FeedbackDesk;
 import io.memnun.Notifications;
-import io.memnun.error.StoreException;
+import io.memnun.error.TransientStoreException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.EventType;
@@ -75,7 +75,8 @@ abstract class FaultTests {
             TenantId tenant = Fixtures.newTenant("receipt-" + n);
             faulty.failCall(n);
             assertThatThrownBy(() -> failingDesk.receive(intake(tenant))).as("failure at call %d", n)
-                    .isInstanceOf(StoreException.class).hasMessageContaining("injected failure");
+                    .isInstanceOf(TransientStoreException.class).hasMessageContaining("connection to the database failed")
+                    .rootCause().hasMessageStartingWith("injected failure");
             assertThat(desk.query(FeedbackQuery.builder(tenant).build()).items()).as("feedback after failure at %d", n).isEmpty();
             assertThat(rows("feedback_event", tenant)).as("events after failure at %d", n).isZero();
             assertThat(rows("outbox", tenant)).as("messages after failure at %d", n).isZero();
@@ -118,7 +119,8 @@ abstract class FaultTests {
             faulty.failCall(n);
             int step = n;
             assertThatThrownBy(() -> failing.resolve(tenant, f.reference(), Actor.staff("ali"), "fixed " + step))
-                    .as("failure at call %d", n).isInstanceOf(StoreException.class).hasMessageContaining("injected failure");
+                    .as("failure at call %d", n).isInstanceOf(TransientStoreException.class)
+                    .hasMessageContaining("connection to the database failed").rootCause().hasMessageStartingWith("injected failure");
             Feedback after = healthy.get(tenant, f.id());
             assertThat(after.version()).as("version after failure at %d", n).isEqualTo(current.version());
             assertThat(after.status()).isEqualTo(current.status());

@@ -8,6 +8,7 @@ import io.memnun.capa.CapaKind;
 import io.memnun.capa.CapaLifecycle;
 import io.memnun.capa.Origin;
 import io.memnun.error.StoreException;
+import io.memnun.error.TransientStoreException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
@@ -148,8 +149,8 @@ class StoreFailureTest extends OnEachDatabase {
 
     /**
      * Counts the statements and commits of {@code call} on a healthy run, then, for every n, makes the n-th fail on a
-     * fresh tenant's data: the call fails with a {@link StoreException} caused by the driver's exception, and
-     * {@code unchanged} holds.
+     * fresh tenant's data: the call fails with a {@link TransientStoreException} (a lost connection) caused by the
+     * driver's exception, and {@code unchanged} holds.
      */
     private <X> void failsWhole(Function<TenantId, X> setUp, BiConsumer<JdbcStorage, X> call, Consumer<X> unchanged) {
         FailingDataSource faulty = new FailingDataSource(dataSource());
@@ -163,8 +164,9 @@ class StoreFailureTest extends OnEachDatabase {
             X x = setUp.apply(Fixtures.newTenant("fail-" + n));
             faulty.failCall(n);
             assertThatThrownBy(() -> call.accept(storage, x)).as("failure at call %d", n)
-                    .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.getCause()).isInstanceOf(SQLException.class))
-                    .hasMessageContaining("injected failure");
+                    .isInstanceOfSatisfying(TransientStoreException.class, e -> assertThat(e.getCause()).isInstanceOf(SQLException.class))
+                    .hasMessageContaining("connection to the database failed (SQLState 08006)")
+                    .rootCause().hasMessageStartingWith("injected failure");
             unchanged.accept(x);
             faulty.failCall(Integer.MAX_VALUE / 2);
         }

@@ -102,14 +102,9 @@ public abstract class SqlDialect {
      */
     public abstract String binaryOrder(String column);
 
-    /** True when {@code e} reports a unique or primary key violation. */
+    /** True when {@code e} reports a unique or primary key violation (23505 on both databases). */
     public boolean isUniqueViolation(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return SqlFailure.of(e) == SqlFailure.UNIQUE_VIOLATION;
     }
 
     /** The text of {@code e} and its causes in lower case, where the violated constraint's name appears. */

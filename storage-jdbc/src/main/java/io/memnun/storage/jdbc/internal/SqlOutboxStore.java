@@ -112,7 +112,8 @@ public final class SqlOutboxStore implements OutboxStore {
                 ps.executeBatch();
             }
         } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
+            // a batch reports the failed statement's error as its cause or as its next exception, depending on the driver
+            if (dialect.isUniqueViolation(e)) {
                 DuplicateKeyException d = new DuplicateKeyException("outbox id", notifications.size() == 1
                         ? notifications.get(0).id().toString()
                         : "one of " + notifications.stream().map(n -> n.id().toString()).toList());
@@ -121,16 +122,6 @@ public final class SqlOutboxStore implements OutboxStore {
             }
             throw e;
         }
-    }
-
-    /** A batch reports the failed statement's error as its cause or as its next exception, depending on the driver. */
-    private boolean isUniqueViolation(SQLException e) {
-        for (SQLException s = e; s != null; s = s.getNextException()) {
-            if (dialect.isUniqueViolation(s)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void bind(PreparedStatement ps, Notification n) throws SQLException {

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #withConnection} or a {@link ConnectionProvider}) on the host's connection, which is never committed or
  * closed here. There a failed call rolls back to a savepoint taken at its start, so the host's transaction stays
  * usable (PostgreSQL would otherwise refuse every further statement of it, after a failed read too) and holds none of
- * the call's writes.
+ * the call's writes; but not when the database aborted the transaction (a serialization failure, a deadlock:
+ * {@link SqlFailure#abortsTransaction()}), which the host must roll back and run again.
  */
 public final class Transactions {
     private final DataSource dataSource;
@@ -119,7 +120,7 @@ public final class Transactions {
             try {
                 c = provider.get();
             } catch (SQLException e) {
-                throw new StoreException("could not get the host's connection to " + what, e);
+                throw SqlFailure.of(e).exception("get the host's connection to " + what, e);
             }
             try {
                 return inHostTransaction(c, what, work, mode != Mode.READ || failureAbortsTransaction);
@@ -150,14 +151,18 @@ public final class Transactions {
             }
             return result;
         } catch (SQLException | RuntimeException | Error e) {
-            if (savepoint != null) {
+            SqlFailure kind = kindOf(e, c);
+            // a transaction the database aborted is the host's to roll back and run again: going on in it from the
+            // savepoint would read the same outdated snapshot, and would let the host commit its own writes without
+            // memnun's (H2 rolled it back whole already)
+            if (savepoint != null && !kind.abortsTransaction()) {
                 try {
                     c.rollback(savepoint);
                 } catch (SQLException r) {
                     e.addSuppressed(r);
                 }
             }
-            throw translate(what, e);
+            throw translate(what, e, kind);
         }
     }
 
@@ -183,14 +188,15 @@ public final class Transactions {
                         e.addSuppressed(r);
                     }
                 }
-                throw e;
+                // told while the connection is open, so that one the server closed says so
+                throw translate(what, e, kindOf(e, c));
             } finally {
                 if (write && autoCommit) {
                     restoreAutoCommit(c);
                 }
             }
         } catch (SQLException | RuntimeException | Error e) {
-            throw translate(what, e);
+            throw translate(what, e, SqlFailure.of(e));
         }
     }
 
@@ -202,7 +208,27 @@ public final class Transactions {
         }
     }
 
-    private static RuntimeException translate(String what, Throwable e) {
+    /**
+     * The kind of {@code e}, a failure on {@code c}: one the driver gives no state for (a pool's "connection is closed")
+     * counts as a lost connection when {@code c} is closed by then.
+     */
+    private static SqlFailure kindOf(Throwable e, Connection c) {
+        SqlFailure kind = SqlFailure.of(e);
+        if (kind == SqlFailure.OTHER && e instanceof SQLException) {
+            try {
+                return c.isClosed() ? SqlFailure.CONNECTION : kind;
+            } catch (SQLException unknown) {
+                return kind;
+            }
+        }
+        return kind;
+    }
+
+    /**
+     * What the caller gets for {@code e}: memnun's own exceptions as they are; a driver's as the {@link StoreException}
+     * of its {@code kind}, whose message never quotes the driver's text (see {@link SqlFailure}).
+     */
+    private static RuntimeException translate(String what, Throwable e, SqlFailure kind) {
         if (e instanceof MemnunException m) {
             return m;
         }
@@ -210,7 +236,7 @@ public final class Transactions {
             throw err;
         }
         if (e instanceof SQLException s) {
-            return new StoreException("could not " + what + ": " + s.getMessage(), s);
+            return kind.exception(what, s);
         }
         return (RuntimeException) e;
     }
