@@ -30,14 +30,30 @@ final class FailingDataSource implements DataSource {
     private volatile java.util.Random random;
     private volatile double probability;
     private final AtomicInteger injected = new AtomicInteger();
+    private volatile java.util.function.Supplier<SQLException> failure = FailingDataSource::lostConnection;
 
     FailingDataSource(DataSource target) {
         this.target = target;
     }
 
-    /** Makes the {@code n}-th call from now fail (1 is the next one). */
+    /** Makes the {@code n}-th call from now fail (1 is the next one), as a dropped connection. */
     void failCall(int n) {
+        failCall(n, FailingDataSource::lostConnection);
+    }
+
+    /** Makes the {@code n}-th call from now fail with what {@code failure} gives (1 is the next one). */
+    void failCall(int n, java.util.function.Supplier<SQLException> failure) {
+        this.failure = failure;
         failAt = calls.get() + n;
+    }
+
+    /** H2's refusal to update a row another transaction changed meanwhile. */
+    static SQLException concurrentUpdate() {
+        return new SQLException("injected concurrent update", "90131", 90131);
+    }
+
+    private static SQLException lostConnection() {
+        return new SQLTransientConnectionException("injected failure", "08006");
     }
 
     /**
@@ -51,6 +67,7 @@ final class FailingDataSource implements DataSource {
 
     /** Makes each call from now fail with {@code probability}, drawn from {@code seed}; 0 stops it. */
     synchronized void failRandomly(double probability, long seed) {
+        this.failure = FailingDataSource::lostConnection;
         this.random = new java.util.Random(seed);
         this.probability = probability;
     }
@@ -76,7 +93,11 @@ final class FailingDataSource implements DataSource {
         }
         if (call == failAt || draw()) {
             injected.incrementAndGet();
-            throw new SQLTransientConnectionException("injected failure (" + method + ")", "08006");
+            SQLException e = failure.get();
+            if (!(e instanceof SQLTransientConnectionException)) {
+                throw e;
+            }
+            throw new SQLTransientConnectionException(e.getMessage() + " (" + method + ")", e.getSQLState());
         }
     }
 

@@ -141,6 +141,38 @@ class StoreFailureTest extends OnEachDatabase {
         }
     }
 
+    /**
+     * H2 refuses an update of a row another transaction changed meanwhile (error 90131). Recording a delivery changes
+     * an invitation's row as much as answering it does, so that refusal alone does not mean "already answered": the
+     * answer is then a conflict to run again, and only an answered row is reported as answered.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aConcurrentUpdateOfAnUnansweredInvitationIsAConflictNotAnAnswer(String database) {
+        on(database);
+        FailingDataSource faulty = new FailingDataSource(dataSource());
+        JdbcStorage storage = JdbcStorage.builder().dataSource(faulty).build();
+        Invitation inv = invitation(Fixtures.newTenant("race"), null, null);
+        storage.surveyStore().saveInvitation(inv);
+
+        faulty.failCall(1, FailingDataSource::concurrentUpdate);
+        assertThatThrownBy(() -> storage.surveyStore().saveResponse(response(inv, T0.plusSeconds(60))))
+                .isInstanceOf(io.memnun.error.TransactionConflictException.class);
+        assertThat(storage.surveyStore().findInvitation(inv.tenant(), inv.id()).orElseThrow().answeredAt()).isNull();
+        assertThat(rows("survey_response", inv.tenant())).isZero();
+
+        storage.surveyStore().saveResponse(response(inv, T0.plusSeconds(90)));
+        faulty.failCall(1, FailingDataSource::concurrentUpdate);
+        assertThatThrownBy(() -> storage.surveyStore().saveResponse(response(inv, T0.plusSeconds(120))))
+                .isInstanceOf(io.memnun.survey.AlreadyAnsweredException.class);
+        assertThat(rows("survey_response", inv.tenant())).isOne();
+    }
+
+    private static Response response(Invitation inv, Instant at) {
+        return new Response(ResponseId.of(UUID.randomUUID()), inv.tenant(), SURVEY, 1, inv.id(), null, Fixtures.HOUSEKEEPING, null, at,
+                List.of(Answer.score("overall", 5)));
+    }
+
     private Invitation invitation(TenantId tenant, String campaign, String recipient) {
         return new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1, SurveyToken.hash(SurveyToken.generate(RANDOM)), T0,
                 T0.plus(Duration.ofDays(30)), campaign == null ? FeedbackId.of(UUID.randomUUID()) : null, campaign, Fixtures.HOUSEKEEPING,

@@ -394,8 +394,9 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
             ps.setObject(3, invitation.value());
             rows = ps.executeUpdate();
         } catch (SQLException e) {
-            if (isConcurrentUpdate(e)) {
-                // H2: another transaction changed the row first; the only change there is is answering it
+            // H2 undid only the statement: another transaction changed the row first, which a delivery record, an
+            // anonymisation or a forgotten recipient do as well as an answer, so only the row can tell which
+            if (isConcurrentUpdate(e) && Boolean.TRUE.equals(answered(c, r.tenant(), invitation))) {
                 throw new AlreadyAnsweredException(invitation);
             }
             throw e;
@@ -403,17 +404,22 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
         if (rows == 1) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT answered_at FROM " + tables.surveyInvitation()
-                + " WHERE tenant = ? AND id = ?")) {
-            ps.setString(1, r.tenant().value());
-            ps.setObject(2, invitation.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new NotFoundException("invitation " + invitation + " in tenant " + r.tenant());
-                }
-            }
+        if (answered(c, r.tenant(), invitation) == null) {
+            throw new NotFoundException("invitation " + invitation + " in tenant " + r.tenant());
         }
         throw new AlreadyAnsweredException(invitation);
+    }
+
+    /** Whether the invitation is answered; null when it does not exist. */
+    private @Nullable Boolean answered(Connection c, TenantId tenant, InvitationId invitation) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT answered_at FROM " + tables.surveyInvitation()
+                + " WHERE tenant = ? AND id = ?")) {
+            ps.setString(1, tenant.value());
+            ps.setObject(2, invitation.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1) != null : null;
+            }
+        }
     }
 
     @Override
