@@ -2,9 +2,11 @@ package io.memnun;
 
 import io.memnun.error.NotFoundException;
 import io.memnun.error.StoreException;
+import io.memnun.error.ValidationException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Anonymisation;
+import io.memnun.feedback.Customer;
 import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
@@ -15,7 +17,10 @@ import io.memnun.feedback.Page;
 import io.memnun.feedback.SealedEvent;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.TenantId;
+import io.memnun.internal.Checks;
+import io.memnun.internal.KeyedDigest;
 import io.memnun.notify.MessageOwner;
+import io.memnun.privacy.AccessLogEntry;
 import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.ErasureReport;
 import io.memnun.privacy.LegalHold;
@@ -33,6 +38,7 @@ import io.memnun.spi.SealedHistory;
 import io.memnun.spi.SurveyStore;
 import io.memnun.spi.TransactionalOutbox;
 import io.memnun.survey.Invitation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +46,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,10 +58,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Personal data protection (KVKK / GDPR) over a {@link FeedbackDesk}: consent records, legal holds, anonymisation,
- * retention, access requests (export) and erasure requests.
+ * retention, access requests (export), erasure requests, and the access log that records every export, anonymisation
+ * and erasure ({@link #accessLog(TenantId, PersonKey)}).
  *
  * <pre>{@code
  * PrivacyDesk privacy = PrivacyDesk.builder(desk, privacyStore)
+ *         .accessLogKey(secret)              // 32+ random bytes kept outside the database
  *         .attachments(attachmentStore).surveys(surveyStore)
  *         .retention(RetentionPolicy.builder().afterClosing(Duration.ofDays(730)).build())
  *         .tenants(tenant)
@@ -70,6 +79,10 @@ import org.slf4j.LoggerFactory;
 public final class PrivacyDesk {
     private static final Logger LOG = LoggerFactory.getLogger(PrivacyDesk.class);
     private static final int MAX_CONFLICTS = 20;
+    /** How long the access log keeps an entry unless the builder says otherwise: ten years, leap days included. */
+    public static final Duration DEFAULT_ACCESS_LOG_RETENTION = Duration.ofDays(3653);
+    /** The purpose an erasure records when the host gives none. */
+    public static final String ERASURE_REQUEST = "erasure-request";
 
     private final FeedbackDesk desk;
     private final FeedbackStore store;
@@ -79,8 +92,10 @@ public final class PrivacyDesk {
     private final @Nullable OutboxStore outbox;
     private final RetentionPolicy retention;
     private final Set<TenantId> tenants;
+    private final KeyedDigest subjectDigest;
+    private final Duration accessLogRetention;
 
-    private PrivacyDesk(Builder b) {
+    private PrivacyDesk(Builder b, KeyedDigest subjectDigest) {
         this.desk = b.desk;
         this.store = b.desk.store();
         this.privacy = b.privacy;
@@ -89,6 +104,8 @@ public final class PrivacyDesk {
         this.outbox = b.desk.store() instanceof TransactionalOutbox t ? t.outbox() : null;
         this.retention = b.retention;
         this.tenants = Set.copyOf(b.tenants);
+        this.subjectDigest = subjectDigest;
+        this.accessLogRetention = b.accessLogRetention;
     }
 
     public static Builder builder(FeedbackDesk desk, PrivacyStore privacy) {
@@ -166,10 +183,15 @@ public final class PrivacyDesk {
      * Anonymises one feedback now (see the class comment). Anonymising an anonymised feedback records nothing new
      * but repeats the clean-up of the other stores.
      *
-     * @param why a short code recorded in the event, e.g. {@code erasure-request}
+     * <p>An anonymisation that changes the feedback is recorded in the {@link #accessLog access log}.
+     *
+     * @param why a short code or a request's reference recorded in the event and the access log, e.g.
+     *     {@code erasure-request}; at most {@value AccessLogEntry#MAX_WHY} characters on one line
      * @throws LegalHoldException if the feedback is under a legal hold; nothing is changed
      */
     public Feedback anonymise(TenantId tenant, FeedbackKey key, Actor actor, String why) {
+        Objects.requireNonNull(actor, "actor");
+        Checks.code(why, "why", AccessLogEntry.MAX_WHY);
         Feedback f = desk.get(tenant, key);
         List<LegalHold> held = privacy.holds(tenant, f.id());
         if (!held.isEmpty()) {
@@ -181,29 +203,54 @@ public final class PrivacyDesk {
     /**
      * An erasure request: anonymises every feedback of the person, forgets them as the recipient of survey campaign
      * invitations (deleting those invitations' messages) and deletes their consent records. Checks every feedback for
-     * a legal hold first: if one is held, nothing at all is changed.
+     * a legal hold first: if one is held, nothing at all is changed. Recorded in the access log as
+     * {@value #ERASURE_REQUEST}; {@link #erase(TenantId, PersonKey, Actor, String)} records the request's reference.
      *
      * @throws LegalHoldException naming the hold and the feedback, if one of the person's feedback is held
      */
     public ErasureReport erase(TenantId tenant, PersonKey person, Actor actor) {
-        return erase(tenant, List.of(Objects.requireNonNull(person, "person")), actor);
+        return erase(tenant, person, actor, ERASURE_REQUEST);
+    }
+
+    /**
+     * An erasure request, recorded in the access log with {@code why}, e.g. the request's reference.
+     *
+     * @param why the request's reference or a short code, at most {@value AccessLogEntry#MAX_WHY} characters on one
+     *     line; it must not name the person (the access log keeps it after the erasure)
+     * @throws LegalHoldException naming the hold and the feedback, if one of the person's feedback is held
+     */
+    public ErasureReport erase(TenantId tenant, PersonKey person, Actor actor, String why) {
+        return erase(tenant, List.of(Objects.requireNonNull(person, "person")), actor, why);
+    }
+
+    /**
+     * One erasure request for a person known by several keys, recorded in the access log as {@value #ERASURE_REQUEST}
+     * (see {@link #erase(TenantId, Collection, Actor, String)}).
+     */
+    public ErasureReport erase(TenantId tenant, Collection<PersonKey> persons, Actor actor) {
+        return erase(tenant, persons, actor, ERASURE_REQUEST);
     }
 
     /**
      * One erasure request for a person known by several keys (their e-mail address, phone number and the host's
      * customer id): every feedback found by any of them is checked for a hold, then all are anonymised, and the
-     * campaign invitations and consent records under each key are removed.
+     * campaign invitations and consent records under each key are removed. Each anonymisation and then the erasure
+     * are recorded in the access log (see {@link #accessLog(TenantId, PersonKey)}), under every key given and every
+     * key the person's feedback held, as digests only.
      *
-     * @throws io.memnun.error.ValidationException naming {@code persons} if none is given
+     * @param why the request's reference or a short code ({@code erasure-request}), at most
+     *     {@value AccessLogEntry#MAX_WHY} characters on one line; it must not name the person
+     * @throws io.memnun.error.ValidationException naming {@code persons} if none is given, or {@code why}
      * @throws LegalHoldException naming the hold and the feedback, if one of the person's feedback is held
      */
-    public ErasureReport erase(TenantId tenant, Collection<PersonKey> persons, Actor actor) {
+    public ErasureReport erase(TenantId tenant, Collection<PersonKey> persons, Actor actor, String why) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(actor, "actor");
         List<PersonKey> keys = List.copyOf(new LinkedHashSet<>(persons));
         if (keys.isEmpty()) {
-            throw new io.memnun.error.ValidationException("persons", "name at least one key of the person");
+            throw new ValidationException("persons", "name at least one key of the person");
         }
+        String purpose = purpose(why, keys);
         List<Feedback> all = feedbackOf(tenant, keys);
         for (Feedback f : all) {
             List<LegalHold> held = privacy.holds(tenant, f.id());
@@ -213,7 +260,7 @@ public final class PrivacyDesk {
         }
         List<String> done = new ArrayList<>();
         for (Feedback f : all) {
-            anonymise(f, actor, "erasure-request");
+            anonymise(f, actor, purpose);
             done.add(f.reference().toString());
         }
         int invitations = 0;
@@ -222,6 +269,11 @@ public final class PrivacyDesk {
             invitations += forgetCampaignRecipient(tenant, key.value());
             consents += privacy.deleteConsents(tenant, key);
         }
+        // after the work, so the entry states what was done; a failure before it leaves the anonymisations' entries,
+        // and the erasure, called again to finish, records itself then
+        privacy.appendAccessLog(new AccessLogEntry(UUID.randomUUID(), tenant, AccessLogEntry.Action.ERASURE, subjects(tenant, keys, all),
+                actor, purpose, desk.clock().instant(), done, Map.of(AccessLogEntry.FEEDBACK, done.size(),
+                        AccessLogEntry.CONSENTS, consents, AccessLogEntry.CAMPAIGN_INVITATIONS, invitations)));
         return new ErasureReport(keys, done, consents, invitations);
     }
 
@@ -253,10 +305,27 @@ public final class PrivacyDesk {
         return List.copyOf(all);
     }
 
-    /** Everything held on the person (an access request); write it with {@code io.memnun.privacy.json.PersonalDataJson}. */
-    public PersonalData export(TenantId tenant, PersonKey person) {
+    /**
+     * Everything held on the person, for an access request; write it with {@code io.memnun.privacy.json.PersonalDataJson}.
+     * Before the data is returned, the disclosure is recorded in the access log: who, why, when, under the person's
+     * keys (as digests) and how much (feedback, events, survey responses, comments, legal holds, consents), never the
+     * data. If the record cannot be written the export fails and nothing is returned; an export that fails while
+     * gathering the data records nothing.
+     *
+     * @param actor who answers the request (a privacy officer; {@link Actor#customer()} for a self-service download)
+     * @param why the request's reference, e.g. {@code KVKK-2026-0042}, or a short code; at most
+     *     {@value AccessLogEntry#MAX_WHY} characters on one line. It must not name the person: the log keeps it for
+     *     years, after an erasure too
+     * @throws ValidationException naming {@code why} if it is blank, too long, or holds the person's key
+     */
+    public PersonalData export(TenantId tenant, PersonKey person, Actor actor, String why) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(actor, "actor");
+        String purpose = purpose(why, List.of(person));
+        List<Feedback> found = feedbackOf(tenant, person);
         List<PersonalData.Item> items = new ArrayList<>();
-        for (Feedback f : feedbackOf(tenant, person)) {
+        for (Feedback f : found) {
             List<LegalHold> holds = new ArrayList<>(privacy.releasedHolds(tenant, f.id()));
             holds.addAll(privacy.holds(tenant, f.id()));
             holds.sort(Comparator.comparing(LegalHold::placedAt));
@@ -265,7 +334,85 @@ public final class PrivacyDesk {
                     surveys == null ? List.of() : surveys.commentsFor(tenant, f.id()),
                     holds));
         }
-        return new PersonalData(person, desk.clock().instant(), items, privacy.consents(tenant, person));
+        PersonalData data = new PersonalData(person, desk.clock().instant(), items, privacy.consents(tenant, person));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put(AccessLogEntry.FEEDBACK, items.size());
+        counts.put(AccessLogEntry.EVENTS, items.stream().mapToInt(i -> i.history().size()).sum());
+        counts.put(AccessLogEntry.SURVEY_RESPONSES, items.stream().mapToInt(i -> i.responses().size()).sum());
+        counts.put(AccessLogEntry.COMMENTS, items.stream().mapToInt(i -> i.comments().size()).sum());
+        counts.put(AccessLogEntry.LEGAL_HOLDS, items.stream().mapToInt(i -> i.holds().size()).sum());
+        counts.put(AccessLogEntry.CONSENTS, data.consents().size());
+        // recorded before the data leaves: a disclosure the log cannot record does not happen
+        List<String> references = items.stream().map(i -> i.feedback().reference().toString()).toList();
+        privacy.appendAccessLog(new AccessLogEntry(UUID.randomUUID(), tenant, AccessLogEntry.Action.EXPORT,
+                subjects(tenant, List.of(person), found), actor, purpose, data.exportedAt(), references, counts));
+        return data;
+    }
+
+    // ---- the access log
+
+    /**
+     * What was done with the person's data, oldest first: every export, anonymisation and erasure recorded under the
+     * key, whatever the case it is written in. An erasure leaves the entries (they hold digests of the keys, not the
+     * keys), so this answers for an erased person too.
+     */
+    public List<AccessLogEntry> accessLog(TenantId tenant, PersonKey person) {
+        Objects.requireNonNull(tenant, "tenant");
+        return privacy.accessLog(tenant, subject(tenant, Objects.requireNonNull(person, "person")));
+    }
+
+    /**
+     * The tenant's access log for a period, {@code from} inclusive, {@code to} exclusive, oldest first: for an auditor.
+     *
+     * @throws ValidationException naming {@code to} if it is before {@code from}
+     */
+    public List<AccessLogEntry> accessLog(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Checks.argument(!to.isBefore(from), "to", "must not be before from " + from + ", was " + to);
+        return privacy.accessLog(tenant, from, to);
+    }
+
+    /** The log's name for the person known by {@code key} in {@code tenant}: the same for every spelling of the key. */
+    private AccessLogEntry.Subject subject(TenantId tenant, PersonKey key) {
+        // the tenant is part of the text, so one person's entries in two tenants cannot be linked by their digests
+        return new AccessLogEntry.Subject(key.kind(), subjectDigest.hex(tenant.value() + "\n" + key));
+    }
+
+    /** The subjects of an entry: the keys given, then every key the feedback concerned held, each once. */
+    private List<AccessLogEntry.Subject> subjects(TenantId tenant, List<PersonKey> given, List<Feedback> feedback) {
+        Set<PersonKey> keys = new LinkedHashSet<>(given);
+        for (Feedback f : feedback) {
+            keys.addAll(keysOf(f.customer()));
+        }
+        return keys.stream().map(k -> subject(tenant, k)).toList();
+    }
+
+    private static List<PersonKey> keysOf(Customer c) {
+        List<PersonKey> keys = new ArrayList<>();
+        c.emailAddress().ifPresent(e -> keys.add(PersonKey.email(e.value())));
+        c.phoneNumber().ifPresent(p -> keys.add(PersonKey.phone(p.e164())));
+        if (c.externalId() != null) {
+            keys.add(PersonKey.externalId(c.externalId()));
+        }
+        return keys;
+    }
+
+    /**
+     * {@code why} checked for the access log: one line of at most {@value AccessLogEntry#MAX_WHY} characters that does
+     * not hold any of the person's keys (the log keeps it past an erasure, which removes the keys everywhere else).
+     */
+    private static String purpose(String why, List<PersonKey> persons) {
+        String checked = Checks.code(why, "why", AccessLogEntry.MAX_WHY);
+        String folded = checked.toLowerCase(Locale.ROOT);
+        for (PersonKey p : persons) {
+            if (folded.contains(p.value().toLowerCase(Locale.ROOT))) {
+                throw new ValidationException("why", "holds the person's " + p.kind().name().toLowerCase(Locale.ROOT)
+                        + "; give the request's reference instead");
+            }
+        }
+        return checked;
     }
 
     // ---- retention
@@ -288,8 +435,9 @@ public final class PrivacyDesk {
 
     /**
      * Anonymises the tenant's closed and cancelled feedback whose retention period has run out at {@code now}, except
-     * those under a legal hold, and answers what it did. A feedback that cannot be anonymised is logged, listed as
-     * {@link RetentionReport#failed() failed} and tried again by the next run; the run goes on with the others.
+     * those under a legal hold, deletes the access log's entries older than its retention period
+     * ({@link Builder#accessLogRetention}), and answers what it did. A feedback that cannot be anonymised is logged,
+     * listed as {@link RetentionReport#failed() failed} and tried again by the next run; the run goes on with the others.
      */
     public RetentionReport runRetention(TenantId tenant, Instant now) {
         Objects.requireNonNull(now, "now");
@@ -325,7 +473,13 @@ public final class PrivacyDesk {
             }
             q = q.after(page.next().get());
         }
-        return new RetentionReport(now, examined, anonymised, held, failed);
+        int purged = 0;
+        try {
+            purged = privacy.purgeAccessLog(tenant, now.minus(accessLogRetention));
+        } catch (RuntimeException e) {
+            LOG.error("the access log of tenant {} could not be purged; the next run tries again", tenant, e);
+        }
+        return new RetentionReport(now, examined, anonymised, held, failed, purged);
     }
 
     private List<Feedback> feedbackOf(TenantId tenant, PersonKey person) {
@@ -353,6 +507,9 @@ public final class PrivacyDesk {
         Feedback f = start;
         // the attachments named before the text is blanked: the feedback's own and those of customer messages
         Set<String> files = new LinkedHashSet<>();
+        // what this call anonymised, and the state it anonymised (with the person's keys)
+        Anonymisation.Result done = null;
+        Feedback before = null;
         for (int conflicts = 0; !Anonymisation.isAnonymised(f); conflicts++) {
             List<SealedEvent> sealedHistory = store instanceof SealedHistory sealed ? sealed.sealedHistory(f.tenant(), f.id()) : null;
             List<FeedbackEvent> history = sealedHistory != null ? sealedHistory.stream().map(SealedEvent::event).toList()
@@ -388,6 +545,8 @@ public final class PrivacyDesk {
                     : Anonymisation.anonymise(f, history, actor, why, desk.clock().instant());
             try {
                 store.redact(FeedbackRedaction.of(r));
+                done = r;
+                before = f;
                 desk.publish(r.feedback(), r.recorded());
                 f = r.feedback();
             } catch (VersionConflictException e) {
@@ -400,6 +559,14 @@ public final class PrivacyDesk {
         f.attachments().forEach(a -> files.add(a.id()));
         FeedbackId id = f.id();
         TenantId tenant = f.tenant();
+        if (done != null) {
+            // recorded as soon as the feedback is anonymised, before the clean-up: a clean-up that fails is finished by
+            // calling again, which finds the feedback anonymised and records nothing more
+            privacy.appendAccessLog(new AccessLogEntry(UUID.randomUUID(), tenant, AccessLogEntry.Action.ANONYMISATION,
+                    subjects(tenant, List.of(), List.of(before)), actor, why, done.recorded().at(), List.of(f.reference().toString()),
+                    Map.of(AccessLogEntry.FEEDBACK, 1, AccessLogEntry.EVENTS_REWRITTEN, done.rewritten().size(),
+                            AccessLogEntry.ATTACHMENTS, files.size())));
+        }
         if (attachments != null) {
             for (String file : files) {
                 attachments.delete(tenant, file);
@@ -425,6 +592,8 @@ public final class PrivacyDesk {
         private @Nullable SurveyStore surveys;
         private RetentionPolicy retention = RetentionPolicy.builder().build();
         private final Set<TenantId> tenants = new LinkedHashSet<>();
+        private byte @Nullable [] accessLogKey;
+        private Duration accessLogRetention = DEFAULT_ACCESS_LOG_RETENTION;
 
         private Builder(FeedbackDesk desk, PrivacyStore privacy) {
             this.desk = Objects.requireNonNull(desk, "desk");
@@ -449,14 +618,48 @@ public final class PrivacyDesk {
             return this;
         }
 
+        /**
+         * The secret under which the access log names people (required): at least 32 random bytes, the same on every
+         * node and for as long as the log is kept. The log holds an HMAC-SHA-256 of each person's key under it, so
+         * whoever holds the database alone cannot read the keys or confirm a guess. Keep it outside the database, like a
+         * credential; with another secret, {@link PrivacyDesk#accessLog(TenantId, PersonKey)} no longer finds the
+         * entries written before (the period query still lists them).
+         *
+         * @throws ValidationException naming {@code accessLogKey} if it is shorter than 32 bytes
+         */
+        public Builder accessLogKey(byte[] secret) {
+            new KeyedDigest(secret);
+            this.accessLogKey = secret.clone();
+            return this;
+        }
+
+        /**
+         * How long an access log entry is kept; {@link PrivacyDesk#tick} and {@link PrivacyDesk#runRetention} delete
+         * older ones. Ten years by default ({@link PrivacyDesk#DEFAULT_ACCESS_LOG_RETENTION}); KVKK's regulation on
+         * erasure asks for records of erasures for at least three.
+         *
+         * @throws ValidationException naming {@code accessLogRetention} if it is not positive
+         */
+        public Builder accessLogRetention(Duration period) {
+            Objects.requireNonNull(period, "period");
+            Checks.argument(!period.isNegative() && !period.isZero(), "accessLogRetention", "must be positive, was " + period);
+            this.accessLogRetention = period;
+            return this;
+        }
+
         /** The tenants {@link #tick} runs retention for. */
         public Builder tenants(TenantId... tenants) {
             this.tenants.addAll(List.of(tenants));
             return this;
         }
 
+        /** @throws ValidationException naming {@code accessLogKey} if none was given */
         public PrivacyDesk build() {
-            return new PrivacyDesk(this);
+            if (accessLogKey == null) {
+                throw new ValidationException("accessLogKey", "is required: 32 or more random bytes kept outside the database,"
+                        + " under which the access log names people");
+            }
+            return new PrivacyDesk(this, new KeyedDigest(accessLogKey));
         }
     }
 }

@@ -255,7 +255,8 @@ class CustomerTrackingTest {
         desk.resolve(HOTEL, f.id(), io.memnun.feedback.Actor.staff("ayse"), "Oda değiştirildi");
         // a token saved for it after the anonymisation, as a clean-up that failed half-way or an old node would leave
         String token = "t".repeat(43);
-        PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore()).build()
+        PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore())
+                .accessLogKey(io.memnun.tck.Fixtures.accessLogKey()).build()
                 .anonymise(HOTEL, f.id(), io.memnun.feedback.Actor.staff("kvkk"), "erasure-request");
         tokens.save(new io.memnun.tracking.TrackingToken(HOTEL, f.id(), io.memnun.internal.SecretTokens.hashHex(token), clock.instant()));
         String reference = f.reference().toString();

@@ -146,7 +146,8 @@ class NotificationDispatcherTest {
     @Test
     void aDeliveryUnderWayWhileTheFeedbackIsAnonymisedRecordsNothingThatNamesThePerson() {
         io.memnun.privacy.PersonKey guest = io.memnun.privacy.PersonKey.email("sukru@example.com.tr");
-        PrivacyDesk privacy = PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore()).build();
+        PrivacyDesk privacy = PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore())
+                .accessLogKey(io.memnun.tck.Fixtures.accessLogKey()).build();
         Feedback f = desk.receive(complaint(customer()).build());
         // the erasure request is handled while the acknowledgement is with the mail server, which then takes it
         NotificationDispatcher d = desk.notificationDispatcher().channel(ContactChannel.EMAIL, n -> {

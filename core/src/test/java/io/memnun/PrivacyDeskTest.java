@@ -44,6 +44,9 @@ import org.junit.jupiter.api.Test;
 /** Consent, legal holds, erasure, export and retention on the in-memory stores. */
 class PrivacyDeskTest {
     private static final TenantId HOTEL = TenantId.of("bogazici-otel");
+    private static final Actor OFFICER = Actor.staff("kvkk.sorumlusu");
+    /** An access request's reference, as a host's request register numbers it. */
+    private static final String REQUEST = "KVKK-2026-0042";
     private final MutableClock clock = MutableClock.at("2026-03-16T07:00:00Z");
     private final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
     private final InMemoryTrackingTokenStore tokens = new InMemoryTrackingTokenStore();
@@ -85,6 +88,7 @@ class PrivacyDeskTest {
         Instant from = Instant.parse("2000-01-01T00:00:00Z");
         Instant to = Instant.parse("2100-01-01T00:00:00Z");
         all.append(surveys.invitations(HOTEL, from, to)).append(surveys.responses(HOTEL, from, to)).append(surveys.comments(HOTEL, from, to));
+        all.append(privacyStore.accessLog(HOTEL, from, to));
         return all.toString();
     }
 
@@ -215,7 +219,7 @@ class PrivacyDeskTest {
         assertThat(scenario.privacy().holds(HOTEL, r.second().id())).isEmpty();
         assertThat(scenario.privacy().releasedHolds(HOTEL, r.second().id())).containsExactly(released);
         assertThat(scenario.privacy().releaseHold(HOTEL, r.second().id(), "dava-2026-114", Actor.staff("hukuk"))).isEmpty();
-        String json = PersonalDataJson.write(scenario.privacy().export(HOTEL, r.person()));
+        String json = PersonalDataJson.write(scenario.privacy().export(HOTEL, r.person(), OFFICER, REQUEST));
         assertThat(json).contains("dava-2026-114", "Dava: " + PersonalDataScenario.NAME, "\"releasedAt\" : \"" + clock.instant() + "\"");
 
         scenario.privacy().erase(HOTEL, r.person(), Actor.staff("kvkk.sorumlusu"));
@@ -234,7 +238,7 @@ class PrivacyDeskTest {
         Feedback third = scenario.desk().receive(Intake.builder(HOTEL, FeedbackKind.QUESTION, Channel.KIOSK, "Havuz kaçta açılıyor?")
                 .customer(Customer.builder().email(PersonalDataScenario.EMAIL).build()).build());
 
-        PersonalData data = scenario.privacy().export(HOTEL, r.person());
+        PersonalData data = scenario.privacy().export(HOTEL, r.person(), OFFICER, REQUEST);
         String json = PersonalDataJson.write(data);
 
         assertThat(data.feedback()).extracting(i -> i.feedback().id()).containsExactlyInAnyOrder(r.first().id(), r.second().id(), third.id());
@@ -242,8 +246,8 @@ class PrivacyDeskTest {
                 PersonalDataScenario.DESCRIPTION, PersonalDataScenario.NOTE, PersonalDataScenario.MESSAGE, PersonalDataScenario.SURVEY_TEXT,
                 PersonalDataScenario.COMMENT_TEXT, "Havuz kaçta açılıyor?", "\"purpose\" : \"surveys\"")
                 .doesNotContain(PersonalDataScenario.OTHER_NAME).doesNotContain(r.other().reference().toString());
-        assertThat(scenario.privacy().export(HOTEL, PersonKey.externalId(PersonalDataScenario.EXTERNAL_ID)).feedback()).hasSize(2);
-        assertThat(scenario.privacy().export(HOTEL, PersonKey.phone(PersonalDataScenario.PHONE)).feedback()).hasSize(2);
+        assertThat(scenario.privacy().export(HOTEL, PersonKey.externalId(PersonalDataScenario.EXTERNAL_ID), OFFICER, REQUEST).feedback()).hasSize(2);
+        assertThat(scenario.privacy().export(HOTEL, PersonKey.phone(PersonalDataScenario.PHONE), OFFICER, REQUEST).feedback()).hasSize(2);
     }
 
     @Test
@@ -253,7 +257,7 @@ class PrivacyDeskTest {
                 .department(PersonalDataScenario.HOUSEKEEPING).build());
         scenario.privacy().recordConsent(HOTEL, PersonKey.email("MEHMET.OZTURK@example.com"), "surveys", "web-form", null);
 
-        assertThat(scenario.privacy().export(HOTEL, PersonKey.email("mehmet.ozturk@example.com")).feedback()).singleElement()
+        assertThat(scenario.privacy().export(HOTEL, PersonKey.email("mehmet.ozturk@example.com"), OFFICER, REQUEST).feedback()).singleElement()
                 .satisfies(i -> assertThat(i.feedback().id()).isEqualTo(typed.id()));
         ErasureReport report = scenario.privacy().erase(HOTEL, PersonKey.email("mehmet.ozturk@example.com"), Actor.staff("kvkk.sorumlusu"));
 
@@ -285,7 +289,8 @@ class PrivacyDeskTest {
     @Test
     void retentionAnonymisesWhatIsDuePerKindAndTypeSkipsHeldAndOpenFeedbackAndReportsIt() {
         FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock).build();
-        PrivacyDesk privacy = PrivacyDesk.builder(desk, privacyStore).attachments(files).surveys(surveys).tenants(HOTEL)
+        PrivacyDesk privacy = PrivacyDesk.builder(desk, privacyStore)
+                .accessLogKey(io.memnun.tck.Fixtures.accessLogKey()).attachments(files).surveys(surveys).tenants(HOTEL)
                 .retention(RetentionPolicy.builder()
                         .afterClosing(Duration.ofDays(730))
                         .afterClosing(FeedbackKind.COMPLIMENT, Duration.ofDays(180))
@@ -334,7 +339,7 @@ class PrivacyDeskTest {
                 super.redact(redaction);
             }
         }).referenceSequence(store).clock(clock).build();
-        PrivacyDesk privacy = PrivacyDesk.builder(desk, privacyStore).tenants(HOTEL)
+        PrivacyDesk privacy = PrivacyDesk.builder(desk, privacyStore).accessLogKey(io.memnun.tck.Fixtures.accessLogKey()).tenants(HOTEL)
                 .retention(RetentionPolicy.builder().afterClosing(Duration.ofDays(730)).build()).build();
         refused[0] = closed(desk, Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.KIOSK, "Gürültü, Veli Bey"));
         Feedback later = closed(desk, Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.KIOSK, "Soğuk oda, Ayşe Hanım"));

@@ -322,7 +322,8 @@ class SurveyDeskTest {
         Customer ayse = Customer.builder().externalId("guest-1").name("Ayşe Çelik").email("ayse@example.com.tr").language("tr")
                 .consent(new Consent(true, false, false)).build();
         Invitation invitation = campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", List.of(ayse), null).invited().get(0);
-        PrivacyDesk privacy = PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore()).surveys(surveyStore).build();
+        PrivacyDesk privacy = PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore())
+                .accessLogKey(io.memnun.tck.Fixtures.accessLogKey()).surveys(surveyStore).build();
         NotificationDispatcher dispatcher = NotificationDispatcher.builder(desk).channel(ContactChannel.EMAIL, n -> {
                     privacy.erase(HOTEL, io.memnun.privacy.PersonKey.externalId("guest-1"), Actor.staff("kvkk"));
                     return io.memnun.notify.SendResult.delivered("<campaign-1@otel.example>");

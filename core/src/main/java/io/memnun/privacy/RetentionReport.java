@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param held the reference numbers of feedback that were due but kept because of a legal hold
  * @param failed the reference numbers of feedback that were due but could not be anonymised in this run (the cause is
  *     logged); the next run tries them again
+ * @param accessLogPurged how many access log entries older than the log's retention period were deleted
  */
-public record RetentionReport(Instant ranAt, int examined, List<String> anonymised, List<String> held, List<String> failed) {
+public record RetentionReport(Instant ranAt, int examined, List<String> anonymised, List<String> held, List<String> failed,
+        int accessLogPurged) {
     public RetentionReport {
         Objects.requireNonNull(ranAt, "ranAt");
         anonymised = List.copyOf(anonymised);

@@ -3,6 +3,7 @@ package io.memnun.spi;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
+import io.memnun.privacy.AccessLogEntry;
 import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.LegalHold;
 import io.memnun.privacy.PersonKey;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Consent records and legal holds. Every call is scoped by tenant. Thread-safe; {@code io.memnun.tck.PrivacyStoreContract}
- * states the rules.
+ * Consent records, legal holds and the privacy access log. Every call is scoped by tenant. Thread-safe;
+ * {@code io.memnun.tck.PrivacyStoreContract} states the rules.
  */
 public interface PrivacyStore {
 
@@ -53,4 +54,28 @@ public interface PrivacyStore {
      * reason may name the person); returns how many changed. Active holds are left as they are.
      */
     int anonymiseReleasedHolds(TenantId tenant, FeedbackId feedback, String placeholder);
+
+    /**
+     * Appends an entry to the access log, with all its subjects, at once: a reader sees the whole entry or none of it.
+     * Entries are never changed.
+     *
+     * @throws io.memnun.error.DuplicateKeyException ({@code key() == "id"}) if an entry with that id exists, in any
+     *     tenant; nothing is written
+     */
+    void appendAccessLog(AccessLogEntry entry);
+
+    /**
+     * The tenant's entries naming {@code subject}, by {@link AccessLogEntry#at()} and, within one instant, in the
+     * order appended.
+     */
+    List<AccessLogEntry> accessLog(TenantId tenant, AccessLogEntry.Subject subject);
+
+    /**
+     * The tenant's entries with {@code from <= at < to}, by {@link AccessLogEntry#at()} and, within one instant, in the
+     * order appended.
+     */
+    List<AccessLogEntry> accessLog(TenantId tenant, Instant from, Instant to);
+
+    /** Deletes the tenant's entries with {@code at} before {@code before} (the log's own retention); returns how many. */
+    int purgeAccessLog(TenantId tenant, Instant before);
 }

@@ -77,7 +77,7 @@ class InboundProcessorTest {
     @Test
     void aReplyToAnAnonymisedFeedbackStartsAFeedbackOfItsOwnAndLeavesTheAnonymisedOneAsItWas() {
         Feedback f = existing(mehmet);
-        io.memnun.PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore()).build()
+        io.memnun.PrivacyDesk.builder(desk, new io.memnun.store.memory.InMemoryPrivacyStore()).accessLogKey(Fixtures.accessLogKey()).build()
                 .erase(tenant, io.memnun.privacy.PersonKey.email("mehmet@example.com.tr"), ayse);
         List<FeedbackEvent> anonymised = desk.history(tenant, f.id());
         for (InboundProcessor.ClosedPolicy policy : InboundProcessor.ClosedPolicy.values()) {

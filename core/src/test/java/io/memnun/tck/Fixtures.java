@@ -44,6 +44,15 @@ public final class Fixtures {
 
     private Fixtures() {}
 
+    /** A secret for {@code PrivacyDesk.Builder.accessLogKey}: 32 bytes, fixed, so that tests can recompute digests. */
+    public static byte[] accessLogKey() {
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (i * 7 + 3);
+        }
+        return key;
+    }
+
     /** A tenant no other test uses, so tests can share one database. */
     public static TenantId newTenant(String label) {
         return TenantId.of(label + "-" + UUID.randomUUID());

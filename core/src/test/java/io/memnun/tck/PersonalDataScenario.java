@@ -47,7 +47,8 @@ import java.util.UUID;
 /**
  * One guest's personal data spread over every store the library writes: feedback rows, history notes and details,
  * a customer message, an attachment's name and bytes, outbox messages (address, name, text), a tracking token,
- * survey invitation, answers and a comment, and a consent record. Another guest's feedback sits beside it and must
+ * survey invitation, answers and a comment, a consent record, and the access log's record of an export of their
+ * data. Another guest's feedback sits beside it and must
  * survive an erasure untouched. The anonymisation tests run it on each store and then look for {@link #needles()}.
  */
 public final class PersonalDataScenario {
@@ -69,6 +70,8 @@ public final class PersonalDataScenario {
     public static final String SURVEY_TEXT = "Resepsiyondaki görevli kaba davrandı";
     public static final String COMMENT_TEXT = "Bir daha bu otele gelmem";
     public static final String ROOM = "oda-412-rezervasyon-R889";
+    /** The reference of the guest's access request, which the access log keeps. */
+    public static final String ACCESS_REQUEST = "KVKK-2026-0042";
     /** The other guest, whose data must stay. */
     public static final String OTHER_NAME = "Ayşe Demirtaş";
     public static final String OTHER_DESCRIPTION = "Kahvaltı çok güzeldi, teşekkürler";
@@ -97,7 +100,8 @@ public final class PersonalDataScenario {
                         .trackingUrl("https://otel.example/takip/{reference}").build())
                 .tracking(tokens, TrackingSettings.builder().linkBase("https://otel.example/takip?no={reference}&kod={token}").build())
                 .build();
-        this.privacy = PrivacyDesk.builder(desk, privacyStore).attachments(files).surveys(surveys).build();
+        this.privacy = PrivacyDesk.builder(desk, privacyStore)
+                .accessLogKey(Fixtures.accessLogKey()).attachments(files).surveys(surveys).build();
         this.files = files;
         this.surveys = surveys;
         this.campaigns = SurveyDesk.builder(desk).store(surveys).surveyUrl("https://otel.example/anket/{token}").build();
@@ -177,6 +181,8 @@ public final class PersonalDataScenario {
         Invitation campaign = sending.invited().get(0);
         surveys.recordDelivery(tenant, campaign.id(), new InvitationDelivery(InvitationDelivery.State.SENT, desk.clock().instant(),
                 UUID.randomUUID(), "EMAIL to " + EMAIL + ": smtp-1"));
+        // the guest asked what is held on them: the access log records the export under their keys
+        privacy.export(tenant, person, Actor.staff("kvkk.sorumlusu"), ACCESS_REQUEST);
         return new Result(first, second, other, person,
                 List.of(person, PersonKey.phone(PHONE), PersonKey.externalId(EXTERNAL_ID)), campaign);
     }

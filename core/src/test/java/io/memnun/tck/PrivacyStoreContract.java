@@ -8,13 +8,16 @@ import io.memnun.error.DuplicateKeyException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
+import io.memnun.privacy.AccessLogEntry;
 import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.LegalHold;
 import io.memnun.privacy.PersonKey;
 import io.memnun.spi.PrivacyStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -234,6 +237,140 @@ public abstract class PrivacyStoreContract {
             assertThat(released).hasSize(1);
             assertThat(store.releasedHolds(tenant, f)).containsExactlyElementsOf(released);
             assertThat(store.holds(tenant, f)).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- the access log
+
+    private static AccessLogEntry.Subject subject(PersonKey.Kind kind, char digit) {
+        return new AccessLogEntry.Subject(kind, String.valueOf(digit).repeat(64));
+    }
+
+    private static final AccessLogEntry.Subject BY_EMAIL = subject(PersonKey.Kind.EMAIL, 'a');
+    private static final AccessLogEntry.Subject BY_PHONE = subject(PersonKey.Kind.PHONE, 'b');
+    private static final AccessLogEntry.Subject BY_ID = subject(PersonKey.Kind.EXTERNAL_ID, 'c');
+    private static final AccessLogEntry.Subject SOMEONE_ELSE = subject(PersonKey.Kind.EMAIL, 'd');
+
+    private AccessLogEntry entry(AccessLogEntry.Action action, Instant at, List<AccessLogEntry.Subject> subjects) {
+        return new AccessLogEntry(UUID.randomUUID(), tenant, action, subjects, Actor.staff("kvkk.sorumlusu"), "KVKK-2026-0042 başvurusu", at,
+                List.of("FB-2026-000001-6", "FB-2026-000007-3"), Map.of(AccessLogEntry.FEEDBACK, 2, AccessLogEntry.EVENTS, 14,
+                        AccessLogEntry.CONSENTS, 0));
+    }
+
+    @Test
+    void accessLogEntriesComeBackWholeBySubjectOldestFirstAndInTheOrderAppendedWithinOneInstant() {
+        AccessLogEntry export = entry(AccessLogEntry.Action.EXPORT, T0, List.of(BY_EMAIL, BY_PHONE));
+        AccessLogEntry anonymised = entry(AccessLogEntry.Action.ANONYMISATION, T0.plusSeconds(60), List.of(BY_PHONE, BY_ID));
+        AccessLogEntry erased = entry(AccessLogEntry.Action.ERASURE, T0.plusSeconds(60), List.of(BY_EMAIL, BY_PHONE, BY_ID));
+        // appended last, by a node whose clock runs behind: it comes back by its instant
+        AccessLogEntry earlier = entry(AccessLogEntry.Action.EXPORT, T0.minusSeconds(1), List.of(BY_ID));
+        AccessLogEntry other = entry(AccessLogEntry.Action.EXPORT, T0, List.of(SOMEONE_ELSE));
+        for (AccessLogEntry e : List.of(export, anonymised, erased, other, earlier)) {
+            store.appendAccessLog(e);
+        }
+
+        assertThat(store.accessLog(tenant, BY_EMAIL)).containsExactly(export, erased);
+        assertThat(store.accessLog(tenant, BY_PHONE)).containsExactly(export, anonymised, erased);
+        assertThat(store.accessLog(tenant, BY_ID)).containsExactly(earlier, anonymised, erased);
+        assertThat(store.accessLog(tenant, BY_ID).get(2)).satisfies(e -> {
+            assertThat(e.subjects()).containsExactly(BY_EMAIL, BY_PHONE, BY_ID);
+            assertThat(e.actor()).isEqualTo(Actor.staff("kvkk.sorumlusu"));
+            assertThat(e.why()).isEqualTo("KVKK-2026-0042 başvurusu");
+            assertThat(e.references()).containsExactly("FB-2026-000001-6", "FB-2026-000007-3");
+            assertThat(e.counts()).containsExactly(Map.entry("consents", 0), Map.entry("events", 14), Map.entry("feedback", 2));
+        });
+        // the kind is part of the subject: the same digest under another kind is someone else
+        assertThat(store.accessLog(tenant, new AccessLogEntry.Subject(PersonKey.Kind.PHONE, BY_EMAIL.digest()))).isEmpty();
+        assertThat(store.accessLog(Fixtures.newTenant("other"), BY_EMAIL)).isEmpty();
+    }
+
+    @Test
+    void theAccessLogOfAPeriodHoldsItsStartNotItsEndAndOnlyTheTenantsEntries() {
+        AccessLogEntry atStart = entry(AccessLogEntry.Action.EXPORT, T0, List.of(BY_EMAIL));
+        AccessLogEntry within = entry(AccessLogEntry.Action.ANONYMISATION, T0.plusSeconds(30), List.of());
+        AccessLogEntry atEnd = entry(AccessLogEntry.Action.ERASURE, T0.plusSeconds(60), List.of(BY_EMAIL));
+        AccessLogEntry before = entry(AccessLogEntry.Action.EXPORT, T0.minusNanos(1000), List.of(BY_PHONE));
+        for (AccessLogEntry e : List.of(atEnd, within, atStart, before)) {
+            store.appendAccessLog(e);
+        }
+        TenantId other = Fixtures.newTenant("privacy-other");
+        store.appendAccessLog(new AccessLogEntry(UUID.randomUUID(), other, AccessLogEntry.Action.EXPORT, List.of(BY_EMAIL), Actor.staff("x"),
+                "başka-otel", T0.plusSeconds(1), List.of(), Map.of()));
+
+        assertThat(store.accessLog(tenant, T0, T0.plusSeconds(60))).containsExactly(atStart, within);
+        assertThat(store.accessLog(tenant, T0.minusSeconds(1), T0.plusSeconds(61))).containsExactly(before, atStart, within, atEnd);
+        assertThat(store.accessLog(tenant, T0, T0)).isEmpty();
+        // an entry without subjects, references or counts is kept as it is
+        assertThat(store.accessLog(tenant, T0.plusSeconds(30), T0.plusSeconds(31))).singleElement().satisfies(e -> {
+            assertThat(e).isEqualTo(within);
+            assertThat(e.subjects()).isEmpty();
+        });
+        assertThat(store.accessLog(other, T0.minusSeconds(1), T0.plusSeconds(61))).extracting(AccessLogEntry::why).containsExactly("başka-otel");
+    }
+
+    @Test
+    void anAccessLogEntryIsAppendedOnceUnderItsIdInAnyTenant() {
+        AccessLogEntry export = entry(AccessLogEntry.Action.EXPORT, T0, List.of(BY_EMAIL));
+        store.appendAccessLog(export);
+        AccessLogEntry again = new AccessLogEntry(export.id(), tenant, AccessLogEntry.Action.ERASURE, List.of(BY_EMAIL, BY_PHONE), Actor.staff("x"),
+                "yeniden", T0.plusSeconds(5), List.of(), Map.of());
+        AccessLogEntry elsewhere = new AccessLogEntry(export.id(), Fixtures.newTenant("privacy-other"), AccessLogEntry.Action.EXPORT,
+                List.of(BY_PHONE), Actor.staff("x"), "başka", T0, List.of(), Map.of());
+
+        assertThatThrownBy(() -> store.appendAccessLog(again)).isInstanceOf(DuplicateKeyException.class)
+                .extracting(e -> ((DuplicateKeyException) e).key()).isEqualTo("id");
+        assertThatThrownBy(() -> store.appendAccessLog(elsewhere)).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(store.accessLog(tenant, BY_EMAIL)).containsExactly(export);
+        assertThat(store.accessLog(tenant, BY_PHONE)).isEmpty();
+        assertThat(store.accessLog(elsewhere.tenant(), BY_PHONE)).isEmpty();
+    }
+
+    @Test
+    void purgingTheAccessLogDeletesTheTenantsEntriesBeforeTheInstantWithTheirSubjects() {
+        AccessLogEntry old = entry(AccessLogEntry.Action.EXPORT, T0.minusSeconds(1), List.of(BY_EMAIL, BY_PHONE));
+        AccessLogEntry kept = entry(AccessLogEntry.Action.ERASURE, T0, List.of(BY_EMAIL));
+        store.appendAccessLog(old);
+        store.appendAccessLog(kept);
+        TenantId other = Fixtures.newTenant("privacy-other");
+        AccessLogEntry otherOld = new AccessLogEntry(UUID.randomUUID(), other, AccessLogEntry.Action.EXPORT, List.of(BY_PHONE), Actor.staff("x"),
+                "başka", T0.minusSeconds(60), List.of(), Map.of());
+        store.appendAccessLog(otherOld);
+
+        assertThat(store.purgeAccessLog(tenant, T0)).isEqualTo(1);
+
+        assertThat(store.accessLog(tenant, BY_EMAIL)).containsExactly(kept);
+        assertThat(store.accessLog(tenant, BY_PHONE)).isEmpty();
+        assertThat(store.accessLog(tenant, T0.minusSeconds(60), T0.plusSeconds(60))).containsExactly(kept);
+        assertThat(store.accessLog(other, BY_PHONE)).containsExactly(otherOld);
+        assertThat(store.purgeAccessLog(tenant, T0)).isZero();
+    }
+
+    @Test
+    void concurrentAppendsAreEachFoundWholeByTheirSubjects() throws Exception {
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<AccessLogEntry>> results = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                AccessLogEntry e = entry(AccessLogEntry.Action.EXPORT, T0.plusSeconds(i), List.of(BY_EMAIL, BY_PHONE, BY_ID));
+                results.add(pool.submit(() -> {
+                    start.await();
+                    store.appendAccessLog(e);
+                    return e;
+                }));
+            }
+            start.countDown();
+            List<AccessLogEntry> appended = new ArrayList<>();
+            for (Future<AccessLogEntry> r : results) {
+                appended.add(r.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(store.accessLog(tenant, BY_PHONE)).containsExactlyElementsOf(appended);
+            assertThat(store.accessLog(tenant, BY_ID)).containsExactlyElementsOf(appended);
         } finally {
             pool.shutdownNow();
         }

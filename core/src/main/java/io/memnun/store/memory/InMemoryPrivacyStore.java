@@ -4,6 +4,7 @@ import io.memnun.error.DuplicateKeyException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
+import io.memnun.privacy.AccessLogEntry;
 import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.LegalHold;
 import io.memnun.privacy.PersonKey;
@@ -18,12 +19,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Consent records and legal holds in memory. Thread-safe: one monitor serialises every call. */
+/** Consent records, legal holds and the access log in memory. Thread-safe: one monitor serialises every call. */
 public final class InMemoryPrivacyStore implements PrivacyStore {
     private final Map<UUID, ConsentRecord> consents = new LinkedHashMap<>();
     private final List<LegalHold> holds = new ArrayList<>();
     /** Released holds, in the order released. */
     private final List<LegalHold> released = new ArrayList<>();
+    /** The access log, in the order appended. */
+    private final List<AccessLogEntry> log = new ArrayList<>();
 
     @Override
     public synchronized void saveConsent(ConsentRecord consent) {
@@ -102,5 +105,38 @@ public final class InMemoryPrivacyStore implements PrivacyStore {
             }
         }
         return changed;
+    }
+
+    @Override
+    public synchronized void appendAccessLog(AccessLogEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        if (log.stream().anyMatch(e -> e.id().equals(entry.id()))) {
+            throw new DuplicateKeyException("id", entry.id().toString());
+        }
+        log.add(entry);
+    }
+
+    @Override
+    public synchronized List<AccessLogEntry> accessLog(TenantId tenant, AccessLogEntry.Subject subject) {
+        Objects.requireNonNull(subject, "subject");
+        // a stable sort: within one instant, the order appended
+        return log.stream().filter(e -> e.tenant().equals(tenant) && e.concerns(subject))
+                .sorted(Comparator.comparing(AccessLogEntry::at)).toList();
+    }
+
+    @Override
+    public synchronized List<AccessLogEntry> accessLog(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return log.stream().filter(e -> e.tenant().equals(tenant) && !e.at().isBefore(from) && e.at().isBefore(to))
+                .sorted(Comparator.comparing(AccessLogEntry::at)).toList();
+    }
+
+    @Override
+    public synchronized int purgeAccessLog(TenantId tenant, Instant before) {
+        Objects.requireNonNull(before, "before");
+        int size = log.size();
+        log.removeIf(e -> e.tenant().equals(tenant) && e.at().isBefore(before));
+        return size - log.size();
     }
 }

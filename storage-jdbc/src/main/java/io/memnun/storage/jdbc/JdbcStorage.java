@@ -164,7 +164,7 @@ public final class JdbcStorage implements AutoCloseable {
         return trackingTokenStore;
     }
 
-    /** Consent records and legal holds (schema 12), for {@code io.memnun.PrivacyDesk}. */
+    /** Consent records and legal holds (schema 12) and the access log (schema 22), for {@code io.memnun.PrivacyDesk}. */
     public PrivacyStore privacyStore() {
         return privacyStore;
     }

@@ -178,7 +178,8 @@ class HistoryChainTest extends OnEachDatabase {
                 tenant.value(), blankedByHand.id().value());
         // anonymised by this version: nothing stale, nothing to do
         Feedback current = lifecycle(desk, tenant);
-        io.memnun.PrivacyDesk.builder(desk, storage().privacyStore()).build().anonymise(tenant, current.id(), Actor.staff("kvkk"), "retention");
+        io.memnun.PrivacyDesk.builder(desk, storage().privacyStore())
+                .accessLogKey(Fixtures.accessLogKey()).build().anonymise(tenant, current.id(), Actor.staff("kvkk"), "retention");
         List<SealedEvent> keptBefore = storage().feedbackStore().sealedHistory(tenant, kept.id());
         List<SealedEvent> changedBefore = storage().feedbackStore().sealedHistory(tenant, changed.id());
         List<SealedEvent> currentBefore = storage().feedbackStore().sealedHistory(tenant, current.id());
@@ -219,7 +220,8 @@ class HistoryChainTest extends OnEachDatabase {
                 f.version());
         assertThat(verifier().verify(tenant, f.id()).broken().reason()).contains("missing");
 
-        io.memnun.PrivacyDesk.builder(desk, storage().privacyStore()).build().anonymise(tenant, f.id(), Actor.staff("kvkk"), "erasure-request");
+        io.memnun.PrivacyDesk.builder(desk, storage().privacyStore())
+                .accessLogKey(Fixtures.accessLogKey()).build().anonymise(tenant, f.id(), Actor.staff("kvkk"), "erasure-request");
 
         List<FeedbackEvent> history = storage().feedbackStore().history(tenant, f.id());
         assertThat(history.get(history.size() - 1).details()).containsEntry("chainBrokenAt", Long.toString(f.version()));
@@ -242,7 +244,8 @@ class HistoryChainTest extends OnEachDatabase {
         String noteDigest = HistoryChain.textDigest("Oda değişti 😊");
         assertThat(String.join("\n", storedDigests(tenant, f))).contains(noteDigest);
 
-        io.memnun.PrivacyDesk.builder(desk, storage().privacyStore()).build().anonymise(tenant, f.id(), Actor.staff("kvkk"), "erasure-request");
+        io.memnun.PrivacyDesk.builder(desk, storage().privacyStore())
+                .accessLogKey(Fixtures.accessLogKey()).build().anonymise(tenant, f.id(), Actor.staff("kvkk"), "erasure-request");
 
         // the change stays evident where it was, the removed text's digests are gone all the same
         HistoryVerifier.Result r = verifier().verify(tenant, f.id());
@@ -262,7 +265,8 @@ class HistoryChainTest extends OnEachDatabase {
         Feedback f = lifecycle(desk, tenant);
         sql("DELETE FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ? AND version = 2", tenant.value(), f.id().value());
 
-        io.memnun.PrivacyDesk.builder(desk, storage().privacyStore()).build().anonymise(tenant, f.id(), Actor.staff("kvkk"), "erasure-request");
+        io.memnun.PrivacyDesk.builder(desk, storage().privacyStore())
+                .accessLogKey(Fixtures.accessLogKey()).build().anonymise(tenant, f.id(), Actor.staff("kvkk"), "erasure-request");
 
         List<SealedEvent> after = storage().feedbackStore().sealedHistory(tenant, f.id());
         assertThat(after).extracting(e -> e.event().version()).containsExactly(1L, 3L, 4L, 5L, 6L);

@@ -196,7 +196,8 @@ class LifecycleFaultTest extends OnEachDatabase {
         FailingDataSource faulty = new FailingDataSource(dataSource());
         JdbcStorage failingStorage = JdbcStorage.builder().dataSource(faulty).build();
         FeedbackDesk failing = FeedbackDesk.builder().store(failingStorage.feedbackStore()).clock(clock).build();
-        io.memnun.PrivacyDesk privacy = io.memnun.PrivacyDesk.builder(failing, failingStorage.privacyStore()).build();
+        io.memnun.PrivacyDesk privacy = io.memnun.PrivacyDesk.builder(failing, failingStorage.privacyStore())
+                .accessLogKey(Fixtures.accessLogKey()).build();
 
         int injected = 0;
         for (int n = 1; ; n++) {

@@ -1,11 +1,13 @@
 package io.memnun.storage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.memnun.HistoryVerifier;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.HistoryChain;
 import io.memnun.feedback.TenantId;
+import io.memnun.privacy.AccessLogEntry;
 import io.memnun.privacy.ErasureReport;
 import io.memnun.tck.Fixtures;
 import io.memnun.tck.PersonalDataScenario;
@@ -74,6 +76,29 @@ abstract class PersonalDataScanTests {
             assertThat(after.stream().filter(v -> contains(v, digest)).toList()).as("values still holding the digest " + digest).isEmpty();
         }
         assertThat(HistoryVerifier.of(storage.feedbackStore()).verifyTenant(tenant).broken()).isEmpty();
+        // the access log keeps what was done (the export, each anonymisation, the erasure), naming the guest by keyed
+        // digests only: no plain hash of a key, which a guess could be checked against, is stored
+        assertThat(storage.privacyStore().accessLog(tenant, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+                .extracting(AccessLogEntry::action, AccessLogEntry::why)
+                .containsExactly(tuple(AccessLogEntry.Action.EXPORT, PersonalDataScenario.ACCESS_REQUEST),
+                        tuple(AccessLogEntry.Action.ANONYMISATION, "erasure-request"),
+                        tuple(AccessLogEntry.Action.ANONYMISATION, "erasure-request"),
+                        tuple(AccessLogEntry.Action.ERASURE, "erasure-request"));
+        assertThat(anyContains(after, "privacy_log.why=" + PersonalDataScenario.ACCESS_REQUEST)).isTrue();
+        for (io.memnun.privacy.PersonKey key : r.persons()) {
+            for (String text : List.of(key.value(), key.toString(), tenant.value() + "\n" + key)) {
+                String plain = java.util.HexFormat.of().formatHex(sha256(text));
+                assertThat(anyContains(before, plain) || anyContains(after, plain)).as("a plain hash of " + key.kind()).isFalse();
+            }
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every value of every row of every table in the connection's schema, as "table.column=value". */

@@ -11,6 +11,7 @@ import io.memnun.error.DuplicateKeyException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.FeedbackId;
 import io.memnun.feedback.TenantId;
+import io.memnun.privacy.AccessLogEntry;
 import io.memnun.privacy.ConsentRecord;
 import io.memnun.privacy.LegalHold;
 import io.memnun.privacy.PersonKey;
@@ -21,13 +22,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * {@link PrivacyStore} on the {@code consent} and {@code legal_hold} tables (schema 12) and the
- * {@code legal_hold_released} table (schema 19).
+ * {@link PrivacyStore} on the {@code consent} and {@code legal_hold} tables (schema 12), the
+ * {@code legal_hold_released} table (schema 19) and the access log's {@code privacy_log} and
+ * {@code privacy_log_subject} (schema 22).
  */
 public final class SqlPrivacyStore implements PrivacyStore {
     private static final String CONSENT_COLUMNS =
@@ -46,6 +51,12 @@ public final class SqlPrivacyStore implements PrivacyStore {
     private final String insertReleased;
     private final String selectReleased;
     private final String anonymiseReleased;
+    private final String insertLog;
+    private final String insertLogSubject;
+    private final String selectLogBySubject;
+    private final String selectLogByPeriod;
+    private final String deleteLogSubjects;
+    private final String deleteLog;
 
     public SqlPrivacyStore(Transactions tx, SqlDialect dialect, Tables tables) {
         this.tx = Objects.requireNonNull(tx, "tx");
@@ -73,6 +84,21 @@ public final class SqlPrivacyStore implements PrivacyStore {
         this.selectReleased = "SELECT name, reason, actor_kind, actor_id, placed_at, released_by_kind, released_by_id, released_at FROM "
                 + released + " WHERE tenant = ? AND feedback_id = ? ORDER BY release_seq";
         this.anonymiseReleased = "UPDATE " + released + " SET reason = ? WHERE tenant = ? AND feedback_id = ? AND reason <> ?";
+        String log = tables.privacyLog();
+        String subject = tables.privacyLogSubject();
+        this.insertLog = "INSERT INTO " + log + " (id, tenant, action, actor_kind, actor_id, why, logged_at, refs, counts)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.insertLogSubject = "INSERT INTO " + subject + " (tenant, entry_id, subject_no, subject_kind, digest) VALUES (?, ?, ?, ?, ?)";
+        // each entry with all of its subjects, one row per subject (one with nulls for an entry without any)
+        String selectLog = "SELECT l.id, l.action, l.actor_kind, l.actor_id, l.why, l.logged_at, l.refs, l.counts, s.subject_kind, s.digest"
+                + " FROM " + log + " l LEFT JOIN " + subject + " s ON s.entry_id = l.id";
+        String order = " ORDER BY l.logged_at, l.seq, s.subject_no";
+        this.selectLogBySubject = selectLog + " WHERE l.tenant = ? AND l.id IN (SELECT m.entry_id FROM " + subject + " m"
+                + " WHERE m.tenant = ? AND m.digest = ? AND m.subject_kind = ?)" + order;
+        this.selectLogByPeriod = selectLog + " WHERE l.tenant = ? AND l.logged_at >= ? AND l.logged_at < ?" + order;
+        this.deleteLogSubjects = "DELETE FROM " + subject + " WHERE tenant = ? AND entry_id IN (SELECT id FROM " + log
+                + " WHERE tenant = ? AND logged_at < ?)";
+        this.deleteLog = "DELETE FROM " + log + " WHERE tenant = ? AND logged_at < ?";
     }
 
     @Override
@@ -283,5 +309,150 @@ public final class SqlPrivacyStore implements PrivacyStore {
 
     private static Actor actor(ResultSet rs, int kindColumn) throws SQLException {
         return new Actor(Actor.Kind.valueOf(rs.getString(kindColumn)), rs.getString(kindColumn + 1));
+    }
+
+    // ---- the access log
+
+    @Override
+    public void appendAccessLog(AccessLogEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        tx.write("append to the access log", c -> {
+            try (PreparedStatement ps = c.prepareStatement(insertLog)) {
+                setUuid(ps, 1, entry.id());
+                ps.setString(2, entry.tenant().value());
+                ps.setString(3, entry.action().name());
+                ps.setString(4, entry.actor().kind().name());
+                ps.setString(5, entry.actor().id());
+                ps.setString(6, entry.why());
+                setInstant(ps, 7, entry.at());
+                ps.setString(8, String.join(",", entry.references()));
+                ps.setString(9, countsText(entry.counts()));
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (dialect.isUniqueViolation(e)) {
+                    DuplicateKeyException d = new DuplicateKeyException("id", entry.id().toString());
+                    d.initCause(e);
+                    throw d;
+                }
+                throw e;
+            }
+            if (!entry.subjects().isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(insertLogSubject)) {
+                    int no = 0;
+                    for (AccessLogEntry.Subject subject : entry.subjects()) {
+                        ps.setString(1, entry.tenant().value());
+                        setUuid(ps, 2, entry.id());
+                        ps.setInt(3, no++);
+                        ps.setString(4, subject.kind().name());
+                        ps.setString(5, subject.digest());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<AccessLogEntry> accessLog(TenantId tenant, AccessLogEntry.Subject subject) {
+        Objects.requireNonNull(subject, "subject");
+        return tx.read("read the access log of a " + subject.kind(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(selectLogBySubject)) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, tenant.value());
+                ps.setString(3, subject.digest());
+                ps.setString(4, subject.kind().name());
+                return entries(ps, tenant);
+            }
+        });
+    }
+
+    @Override
+    public List<AccessLogEntry> accessLog(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return tx.read("read the access log of a period", c -> {
+            try (PreparedStatement ps = c.prepareStatement(selectLogByPeriod)) {
+                ps.setString(1, tenant.value());
+                setInstant(ps, 2, from);
+                setInstant(ps, 3, to);
+                return entries(ps, tenant);
+            }
+        });
+    }
+
+    @Override
+    public int purgeAccessLog(TenantId tenant, Instant before) {
+        Objects.requireNonNull(before, "before");
+        return tx.write("purge the access log", c -> {
+            try (PreparedStatement ps = c.prepareStatement(deleteLogSubjects)) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, tenant.value());
+                setInstant(ps, 3, before);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(deleteLog)) {
+                ps.setString(1, tenant.value());
+                setInstant(ps, 2, before);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The entries of rows ordered by entry (one row per subject), each with its subjects in order. */
+    private static List<AccessLogEntry> entries(PreparedStatement ps, TenantId tenant) throws SQLException {
+        List<AccessLogEntry> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            UUID current = null;
+            List<AccessLogEntry.Subject> subjects = new ArrayList<>();
+            AccessLogEntry head = null;
+            while (rs.next()) {
+                UUID id = getUuid(rs, 1);
+                if (!id.equals(current)) {
+                    if (head != null) {
+                        out.add(withSubjects(head, subjects));
+                    }
+                    current = id;
+                    subjects = new ArrayList<>();
+                    head = new AccessLogEntry(id, tenant, AccessLogEntry.Action.valueOf(rs.getString(2)), List.of(), actor(rs, 3),
+                            rs.getString(5), getRequiredInstant(rs, 6), references(rs.getString(7)), counts(rs.getString(8)));
+                }
+                String kind = rs.getString(9);
+                if (kind != null) {
+                    subjects.add(new AccessLogEntry.Subject(PersonKey.Kind.valueOf(kind), rs.getString(10)));
+                }
+            }
+            if (head != null) {
+                out.add(withSubjects(head, subjects));
+            }
+        }
+        return out;
+    }
+
+    private static AccessLogEntry withSubjects(AccessLogEntry e, List<AccessLogEntry.Subject> subjects) {
+        return new AccessLogEntry(e.id(), e.tenant(), e.action(), subjects, e.actor(), e.why(), e.at(), e.references(), e.counts());
+    }
+
+    private static List<String> references(String text) {
+        return text.isEmpty() ? List.of() : List.of(text.split(","));
+    }
+
+    /** {@code name=n,name=n}, by name (the entry keeps them sorted). */
+    private static String countsText(Map<String, Integer> counts) {
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((name, n) -> sb.append(sb.length() == 0 ? "" : ",").append(name).append('=').append(n));
+        return sb.toString();
+    }
+
+    private static Map<String, Integer> counts(String text) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (!text.isEmpty()) {
+            for (String pair : text.split(",")) {
+                int eq = pair.indexOf('=');
+                counts.put(pair.substring(0, eq), Integer.parseInt(pair.substring(eq + 1)));
+            }
+        }
+        return counts;
     }
 }

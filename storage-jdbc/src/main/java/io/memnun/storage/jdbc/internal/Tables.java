@@ -115,6 +115,16 @@ public record Tables(String prefix) {
         return prefix + "legal_hold_released";
     }
 
+    /** The privacy access log (schema 22). */
+    public String privacyLog() {
+        return prefix + "privacy_log";
+    }
+
+    /** The keyed digests of the persons each access log entry concerns (schema 22). */
+    public String privacyLogSubject() {
+        return prefix + "privacy_log_subject";
+    }
+
     /** Flyway's history table, prefixed too so two installations in one schema keep separate histories. */
     public String schemaHistory() {
         return prefix + "schema_history";
