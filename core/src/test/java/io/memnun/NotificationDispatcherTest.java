@@ -277,6 +277,37 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void whatAChannelSaysAboutAFailureIsRecordedAndLoggedWithoutTheRecipientsPersonalData() {
+        // servers and gateways repeat the address, the number, the name or the text in their answers; a host's channel may too
+        email.then(SendResult.retryable("451 4.2.1 <sukru@example.com.tr> (Şükrü Çağlayan, +90 532 123 45 67) is over quota"))
+                .thenThrow(new IllegalStateException("cannot send to sukru@example.com.tr"))
+                .then(SendResult.permanent("550 5.1.1 <SUKRU@EXAMPLE.COM.TR>: user unknown"));
+        NotificationDispatcher d = dispatcher().build();
+        Feedback f = desk.receive(complaint(customer()).build());
+
+        String log = io.memnun.testing.CapturedLog.during(() -> {
+            d.tick();
+            d.tick(only().nextAttemptAt());
+            d.tick(only().nextAttemptAt());
+        });
+
+        assertThat(email.sent).hasSize(3);
+        List<FeedbackEvent> failed = notificationEvents(f);
+        assertThat(failed).extracting(e -> e.details().get("error")).containsExactly(
+                "451 4.2.1 <[email]> ([name], [phone]) is over quota",
+                "IllegalStateException: cannot send to [email]",
+                "550 5.1.1 <[email]>: user unknown");
+        assertThat(failed.get(0).note()).endsWith(": 451 4.2.1 <[email]> ([name], [phone]) is over quota");
+        assertThat(only().lastError()).isEqualTo("550 5.1.1 <[email]>: user unknown");
+        for (String personal : List.of("sukru@", "SUKRU@", "Şükrü", "Çağlayan", "123 45 67")) {
+            assertThat(failed).allSatisfy(e -> assertThat(e.note() + e.details().get("error")).doesNotContain(personal));
+            assertThat(log).doesNotContain(personal);
+        }
+        assertThat(log).as("where it failed is still logged").contains("IllegalStateException: cannot send to [email]")
+                .contains("at io.memnun.NotificationDispatcherTest");
+    }
+
+    @Test
     void anSmsTheNumberCannotTakeIsSentByEmailInsteadWithTheEventsOwnValues() {
         ScriptedChannel sms = new ScriptedChannel();
         NotificationDispatcher d = dispatcher().channel(ContactChannel.SMS, sms).build();
