@@ -314,8 +314,8 @@ class NotificationDispatcherTest {
         Feedback withEmail = desk.receive(complaint(customer().toBuilder().preferredChannel(ContactChannel.SMS).build()).build());
         Feedback smsOnly = desk.receive(complaint(customer().toBuilder().email((String) null).build()).build());
         d.tick();
-        sms.then(SendResult.unreachable("phone: '+902122223344' is a FIXED_LINE number, not a mobile one"))
-                .then(SendResult.unreachable("phone: '+902122223344' is a FIXED_LINE number, not a mobile one"));
+        sms.then(SendResult.unreachable("phone: is a FIXED_LINE number of TR, not a mobile one"))
+                .then(SendResult.unreachable("phone: is a FIXED_LINE number of TR, not a mobile one"));
         desk.cancel(HOTEL, withEmail.id(), Actor.staff("ayse.yilmaz"), "Mükerrer kayıt, FB-1 ile birleştirildi");
         desk.cancel(HOTEL, smsOnly.id(), Actor.staff("ayse.yilmaz"), "Mükerrer kayıt");
 
