@@ -1,8 +1,10 @@
 package io.memnun.notify;
 
 import io.memnun.feedback.ContactChannel;
+import io.memnun.internal.TextFold;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p>What is replaced: e-mail addresses (also URL-encoded, {@code %40}) by {@value #EMAIL}; runs of 7 to 15 digits that
  * may be separated by spaces, hyphens, slashes or parentheses and may start with {@code +} (or {@code %2B}), phone
  * numbers in every usual form, by {@value #PHONE}. Knowing the message, also its address as it is, its recipient's
- * name (whole, in any case, and each word of it of three letters or more as written) by {@value #NAME}, and its
- * subject and whole text by {@value #TEXT}. What stays: status and reply codes ({@code 550 5.1.1}, {@code HTTP 400},
+ * name (whole, in any case, and each word of it of three letters or more as written; with or without its diacritics,
+ * since servers answer in ASCII: {@code Sukru} for {@code Şükrü}) by {@value #NAME}, and its subject and whole text
+ * by {@value #TEXT}. What stays: status and reply codes ({@code 550 5.1.1}, {@code HTTP 400},
  * {@code 0x0000000b}), host names and ports, dates and times, ids that are not digits only.
  */
 public final class ErrorText {
@@ -80,19 +83,35 @@ public final class ErrorText {
             out = literal(out, about.subject(), MIN_TEXT, TEXT);
         }
         String name = about.recipientName();
-        if (name != null) {
-            out = literal(out, name.strip(), MIN_NAME_WORD, NAME);
+        if (name != null && name.strip().length() >= MIN_NAME_WORD) {
+            out = Pattern.compile(spelling(name.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
+                    .replaceAll(Matcher.quoteReplacement(NAME));
             Matcher words = WORD.matcher(name);
             while (words.find()) {
                 if (words.group().length() >= MIN_NAME_WORD) {
                     // as written: "Can" is a name, "can" a word of the error
-                    out = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}])" + Pattern.quote(words.group()) + "(?![\\p{L}\\p{M}\\p{N}])")
+                    out = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}])" + spelling(words.group()) + "(?![\\p{L}\\p{M}\\p{N}])")
                             .matcher(out).replaceAll(Matcher.quoteReplacement(NAME));
                 }
             }
         }
         out = literal(out, about.address(), 1, about.channel() == ContactChannel.SMS ? PHONE : EMAIL);
         return redact(out);
+    }
+
+    /** A pattern of {@code value} that also matches it without diacritics: {@code Şükrü} or {@code Sukru}. */
+    private static String spelling(String value) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            String letter = new String(Character.toChars(cp));
+            String base = TextFold.fold(letter, true);
+            base = Character.isUpperCase(cp) ? base.toUpperCase(Locale.ROOT) : base;
+            re.append(base.isEmpty() || base.equals(letter) ? Pattern.quote(letter)
+                    : "(?:" + Pattern.quote(letter) + "|" + Pattern.quote(base) + ")");
+            i += Character.charCount(cp);
+        }
+        return re.toString();
     }
 
     private static String literal(String text, String value, int minLength, String placeholder) {

@@ -51,8 +51,10 @@ class ErrorTextTest {
 
         String redacted = ErrorText.redact("rejected for ŞÜKRÜ ÇAĞLAYAN-ÖZTÜRK (Şükrü, Çağlayan-Öztürk) <SUKRU.BEY@EXAMPLE.COM.TR>: "
                 + "subject 'Geri bildiriminiz alındı: FB-2026-000001' body 'Sayın Şükrü Bey,\n\nğüşıöç ĞÜŞİÖÇ 😞'", n);
+        String ascii = ErrorText.redact("550 no mailbox for SUKRU CAGLAYAN-OZTURK (Sukru; Ozturk); sukru is not Şükrü", n);
 
         assertThat(redacted).isEqualTo("rejected for [name] ([name], [name]-[name]) <[email]>: subject '[text]' body '[text]'");
+        assertThat(ascii).as("as servers write it, without diacritics").isEqualTo("550 no mailbox for [name] ([name]; [name]); sukru is not [name]");
         assertThat(ErrorText.redact("a short text can be in any error", OutboxFixtures.sms(TenantId.of("otel"),
                 FeedbackId.of(java.util.UUID.randomUUID()), 1, "+905321234567", AT))).isEqualTo("a short text can be in any error");
     }
