@@ -133,7 +133,12 @@ class NotificationDispatcherTest {
                     }
                 }).build().tick();
 
-        assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.cut()).isTrue());
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.cut()).isTrue();
+            assertThat(o.channelFacts()).as("the channel's own, in its order, without the one the dispatcher's replaced")
+                    .containsExactly(java.util.Map.entry("segments", "6"), java.util.Map.entry("cut", "true"),
+                            java.util.Map.entry("length", "912"), java.util.Map.entry("originalLength", "1587"));
+        });
         FeedbackEvent sent = notificationEvents(f).get(0);
         assertThat(sent.type()).isEqualTo(EventType.NOTIFICATION_SENT);
         assertThat(sent.details()).containsEntry("providerId", "J-1").containsEntry("segments", "6").containsEntry("cut", "true")
