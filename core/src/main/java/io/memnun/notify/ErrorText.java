@@ -72,7 +72,7 @@ public final class ErrorText {
 
     /**
      * {@code text} without anything of {@code about}'s that names its recipient or repeats what was sent: its text and
-     * subject, its recipient's name, its address, and then every e-mail address and phone-like number as
+     * subject, its address, its recipient's name, and then every e-mail address and phone-like number as
      * {@link #redact(String)}.
      */
     public static String redact(String text, Notification about) {
@@ -82,6 +82,8 @@ public final class ErrorText {
         if (about.subject() != null) {
             out = literal(out, about.subject(), MIN_TEXT, TEXT);
         }
+        // the address before the name, which may be part of it (Sukru.Bey@...)
+        out = literal(out, about.address(), 1, about.channel() == ContactChannel.SMS ? PHONE : EMAIL);
         String name = about.recipientName();
         if (name != null && name.strip().length() >= MIN_NAME_WORD) {
             out = Pattern.compile(spelling(name.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
@@ -95,7 +97,6 @@ public final class ErrorText {
                 }
             }
         }
-        out = literal(out, about.address(), 1, about.channel() == ContactChannel.SMS ? PHONE : EMAIL);
         return redact(out);
     }
 

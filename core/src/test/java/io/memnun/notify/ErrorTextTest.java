@@ -55,6 +55,9 @@ class ErrorTextTest {
 
         assertThat(redacted).isEqualTo("rejected for [name] ([name], [name]-[name]) <[email]>: subject '[text]' body '[text]'");
         assertThat(ascii).as("as servers write it, without diacritics").isEqualTo("550 no mailbox for [name] ([name]; [name]); sukru is not [name]");
+        Notification named = OutboxFixtures.email(TenantId.of("otel"), FeedbackId.of(java.util.UUID.randomUUID()), 1, "Sukru.Caglayan@example.com.tr", AT);
+        assertThat(ErrorText.redact("550 <Sukru.Caglayan@example.com.tr> unknown", named)).as("an address that holds the name")
+                .isEqualTo("550 <[email]> unknown");
         assertThat(ErrorText.redact("a short text can be in any error", OutboxFixtures.sms(TenantId.of("otel"),
                 FeedbackId.of(java.util.UUID.randomUUID()), 1, "+905321234567", AT))).isEqualTo("a short text can be in any error");
     }
