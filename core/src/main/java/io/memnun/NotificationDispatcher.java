@@ -4,6 +4,7 @@ import io.memnun.error.NotificationException;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.ContactChannel;
 import io.memnun.internal.Checks;
+import io.memnun.notify.ErrorText;
 import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
 import io.memnun.notify.OutboxMessage;
@@ -32,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * ({@code NOTIFICATION_SENT}, {@code NOTIFICATION_FAILED}), or the {@link DeliveryRecorder} registered for the owner's
  * kind (a campaign's invitation, a corrective action's history). A failure that may pass is retried with exponential back-off and jitter; after
  * {@link Builder#maxAttempts(int)} attempts, or on a permanent failure, the message is dead-lettered.
+ *
+ * <p>What a channel says about a failure is recorded and logged without personal data: every error passes through
+ * {@link ErrorText#redact(String, Notification)} before it reaches the outbox, the owner's record or a log, whatever
+ * the channel did itself.
  *
  * <p>The delivery of a customer's acknowledgement (the RECEIVED message) also records the acknowledgement itself:
  * the desk applies {@code Command.Acknowledge} as {@code system:notifications} in the same change as the
@@ -122,7 +127,7 @@ public final class NotificationDispatcher implements AutoCloseable {
                     handle(m, at);
                 } catch (RuntimeException e) {
                     // the lease runs out and the message is claimed again; keep going with the others
-                    LOG.error("handling {} failed", m.notification(), e);
+                    LOG.error("handling {} failed", m.notification(), ErrorText.loggable(e, m.notification()));
                 }
                 handled++;
             }
@@ -146,7 +151,7 @@ public final class NotificationDispatcher implements AutoCloseable {
                 return;
             }
         }
-        SendResult result = send(n);
+        SendResult result = redacted(send(n), n);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("message", n.id().toString());
         details.put("about", Long.toString(n.eventVersion()));
@@ -200,6 +205,29 @@ public final class NotificationDispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code result} with its reason free of {@code n}'s personal data (see {@link ErrorText}): what the outbox, the owner's
+     * record and the log get. Channels redact what they quote from providers; this covers any channel's oversight.
+     */
+    private static SendResult redacted(SendResult result, Notification n) {
+        if (result instanceof SendResult.RetryableFailure r) {
+            return new SendResult.RetryableFailure(reason(r.reason(), n), r.retryAfter());
+        }
+        if (result instanceof SendResult.PermanentFailure p) {
+            return new SendResult.PermanentFailure(reason(p.reason(), n), p.unreachable());
+        }
+        if (result instanceof SendResult.Deferred d) {
+            return new SendResult.Deferred(d.until(), reason(d.reason(), n));
+        }
+        return result;
+    }
+
+    /** A reason redacted, within the length a {@link SendResult} allows (a placeholder may be longer than what it replaced). */
+    private static String reason(String reason, Notification n) {
+        String redacted = ErrorText.redact(reason, n);
+        return redacted.length() > 2000 ? redacted.substring(0, 1997) + "..." : redacted;
+    }
+
     private DeliveryRecorder recorderOf(Notification n) {
         return recorders.getOrDefault(n.owner().kind(), OUTBOX_ONLY);
     }
@@ -233,7 +261,7 @@ public final class NotificationDispatcher implements AutoCloseable {
         } catch (NotificationException e) {
             return e.retryable() ? SendResult.retryable(e.getMessage()) : SendResult.permanent(e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("channel {} failed on {}", n.channel(), n, e);
+            LOG.warn("channel {} failed on {}", n.channel(), n, ErrorText.loggable(e, n));
             return SendResult.retryable(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

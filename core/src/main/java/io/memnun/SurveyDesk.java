@@ -427,10 +427,11 @@ public final class SurveyDesk {
                 // an invitation whose recipient was forgotten (an erasure, an anonymisation) while its message was under
                 // way: the address, and an error text that may repeat it, stay out
                 boolean forgotten = store.findInvitation(n.tenant(), id).map(i -> i.recipient() == null).orElse(false);
-                String detail = forgotten ? n.channel() + ": " + o.providerId().orElse(Anonymisation.PLACEHOLDER)
+                String head = forgotten ? n.channel() + ": " + o.providerId().orElse(Anonymisation.PLACEHOLDER)
                         : n.channel() + " to " + n.address() + ": " + o.providerId().or(o::error).orElse(o.note());
-                if (!store.recordDelivery(n.tenant(), id, new InvitationDelivery(state, o.at(), n.id(),
-                        detail.length() > 1000 ? detail.substring(0, 1000) : detail))) {
+                // the channel's facts (an SMS cut to fit) as a feedback's history keeps them; they name nobody
+                String detail = InvitationDelivery.detail(head, o.channelFacts());
+                if (!store.recordDelivery(n.tenant(), id, new InvitationDelivery(state, o.at(), n.id(), detail))) {
                     LOG.warn("cannot record {} of {}: the invitation is gone", o.state(), n);
                 }
             }

@@ -133,7 +133,12 @@ class NotificationDispatcherTest {
                     }
                 }).build().tick();
 
-        assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.cut()).isTrue());
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.cut()).isTrue();
+            assertThat(o.channelFacts()).as("the channel's own, in its order, without the one the dispatcher's replaced")
+                    .containsExactly(java.util.Map.entry("segments", "6"), java.util.Map.entry("cut", "true"),
+                            java.util.Map.entry("length", "912"), java.util.Map.entry("originalLength", "1587"));
+        });
         FeedbackEvent sent = notificationEvents(f).get(0);
         assertThat(sent.type()).isEqualTo(EventType.NOTIFICATION_SENT);
         assertThat(sent.details()).containsEntry("providerId", "J-1").containsEntry("segments", "6").containsEntry("cut", "true")
@@ -278,14 +283,45 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void whatAChannelSaysAboutAFailureIsRecordedAndLoggedWithoutTheRecipientsPersonalData() {
+        // servers and gateways repeat the address, the number, the name or the text in their answers; a host's channel may too
+        email.then(SendResult.retryable("451 4.2.1 <sukru@example.com.tr> (Şükrü Çağlayan, +90 532 123 45 67) is over quota"))
+                .thenThrow(new IllegalStateException("cannot send to sukru@example.com.tr"))
+                .then(SendResult.permanent("550 5.1.1 <SUKRU@EXAMPLE.COM.TR>: user unknown"));
+        NotificationDispatcher d = dispatcher().build();
+        Feedback f = desk.receive(complaint(customer()).build());
+
+        String log = io.memnun.testing.CapturedLog.during(() -> {
+            d.tick();
+            d.tick(only().nextAttemptAt());
+            d.tick(only().nextAttemptAt());
+        });
+
+        assertThat(email.sent).hasSize(3);
+        List<FeedbackEvent> failed = notificationEvents(f);
+        assertThat(failed).extracting(e -> e.details().get("error")).containsExactly(
+                "451 4.2.1 <[email]> ([name], [phone]) is over quota",
+                "IllegalStateException: cannot send to [email]",
+                "550 5.1.1 <[email]>: user unknown");
+        assertThat(failed.get(0).note()).endsWith(": 451 4.2.1 <[email]> ([name], [phone]) is over quota");
+        assertThat(only().lastError()).isEqualTo("550 5.1.1 <[email]>: user unknown");
+        for (String personal : List.of("sukru@", "SUKRU@", "Şükrü", "Çağlayan", "123 45 67")) {
+            assertThat(failed).allSatisfy(e -> assertThat(e.note() + e.details().get("error")).doesNotContain(personal));
+            assertThat(log).doesNotContain(personal);
+        }
+        assertThat(log).as("where it failed is still logged").contains("IllegalStateException: cannot send to [email]")
+                .contains("at io.memnun.NotificationDispatcherTest");
+    }
+
+    @Test
     void anSmsTheNumberCannotTakeIsSentByEmailInsteadWithTheEventsOwnValues() {
         ScriptedChannel sms = new ScriptedChannel();
         NotificationDispatcher d = dispatcher().channel(ContactChannel.SMS, sms).build();
         Feedback withEmail = desk.receive(complaint(customer().toBuilder().preferredChannel(ContactChannel.SMS).build()).build());
         Feedback smsOnly = desk.receive(complaint(customer().toBuilder().email((String) null).build()).build());
         d.tick();
-        sms.then(SendResult.unreachable("phone: '+902122223344' is a FIXED_LINE number, not a mobile one"))
-                .then(SendResult.unreachable("phone: '+902122223344' is a FIXED_LINE number, not a mobile one"));
+        sms.then(SendResult.unreachable("phone: is a FIXED_LINE number of TR, not a mobile one"))
+                .then(SendResult.unreachable("phone: is a FIXED_LINE number of TR, not a mobile one"));
         desk.cancel(HOTEL, withEmail.id(), Actor.staff("ayse.yilmaz"), "Mükerrer kayıt, FB-1 ile birleştirildi");
         desk.cancel(HOTEL, smsOnly.id(), Actor.staff("ayse.yilmaz"), "Mükerrer kayıt");
 

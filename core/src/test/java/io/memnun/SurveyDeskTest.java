@@ -347,6 +347,40 @@ class SurveyDeskTest {
     }
 
     @Test
+    void anInvitationsDeliveryRecordSaysWhenItsSmsWasCutToFitAsAHistoryWould() {
+        SurveyId halfYear = SurveyId.of("half-year");
+        SurveyDesk campaigns = halfYearCampaigns(halfYear);
+        Consent surveysOnly = new Consent(true, false, false);
+        Customer john = Customer.builder().externalId("guest-2").name("John Smith").phone("+447700900123").preferredChannel(ContactChannel.SMS)
+                .language("en").consent(surveysOnly).build();
+        Customer jane = Customer.builder().externalId("guest-3").name("Jane Doe").phone("+447700900456").preferredChannel(ContactChannel.SMS)
+                .language("en").consent(surveysOnly).build();
+        List<Invitation> invited = campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", List.of(john, jane), null).invited();
+        java.util.Map<String, String> cut = new java.util.LinkedHashMap<>();
+        cut.put("cut", "true");
+        cut.put("segments", "2");
+        cut.put("length", "306");
+        cut.put("originalSegments", "4");
+        cut.put("originalLength", "539");
+        // John's text was cut, Jane's went whole
+        io.memnun.spi.NotificationChannel sms = n -> n.address().equals("+447700900123") ? io.memnun.notify.SendResult.delivered("smsc-1", cut)
+                : io.memnun.notify.SendResult.delivered("smsc-2");
+
+        NotificationDispatcher.builder(desk).channel(ContactChannel.SMS, sms).recorder(MessageOwner.SURVEY_INVITATION, campaigns.deliveries())
+                .build().tick();
+
+        InvitationDelivery toJohn = campaigns.store().findInvitation(HOTEL, invited.get(0).id()).orElseThrow().delivery();
+        InvitationDelivery toJane = campaigns.store().findInvitation(HOTEL, invited.get(1).id()).orElseThrow().delivery();
+        assertThat(toJohn.detail()).isEqualTo(
+                "SMS to +447700900123: smsc-1 (cut=true, segments=2, length=306, originalSegments=4, originalLength=539)");
+        assertThat(toJohn.cut()).isTrue();
+        assertThat(toJohn.facts()).containsExactlyEntriesOf(cut);
+        assertThat(toJane.detail()).isEqualTo("SMS to +447700900456: smsc-2");
+        assertThat(toJane.cut()).isFalse();
+        assertThat(toJane.facts()).isEmpty();
+    }
+
+    @Test
     void aCampaignInALanguageWithoutTemplatesWritesItsDatesInTheLanguageOfTheText() {
         SurveyId halfYear = SurveyId.of("half-year");
         SurveyDesk campaigns = halfYearCampaigns(halfYear);

@@ -7,6 +7,7 @@ import io.memnun.inbound.AttachmentPolicy;
 import io.memnun.inbound.InboundMessage;
 import io.memnun.inbound.InboundOutcome;
 import io.memnun.inbound.InboundProcessor;
+import io.memnun.notify.ErrorText;
 import io.memnun.spi.AttachmentStore;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -139,13 +140,15 @@ public final class ImapInbox implements AutoCloseable {
                 } catch (ValidationException e) {
                     // the mail itself can never become a message (the processor refuses it as it is): marked, so that it
                     // does not hold up the mails after it, and left in the mailbox for a person to read
-                    LOG.warn("mail {} in {} refused and marked {}: {}", m.getMessageNumber(), folderName, refused, e.getMessage());
+                    // why, without the sender's address or name that a refusal may quote
+                    String why = ErrorText.redact(Objects.requireNonNullElse(e.getMessage(), "refused"));
+                    LOG.warn("mail {} in {} refused and marked {}: {}", m.getMessageNumber(), folderName, refused, why);
                     m.setFlags(refused, true);
-                    outcomes.add(new InboundOutcome.Ignored("refused: " + e.getMessage()));
+                    outcomes.add(new InboundOutcome.Ignored("refused: " + why));
                     continue;
                 } catch (RuntimeException | IOException | MessagingException e) {
                     // left unmarked: tried again next tick, and the processor knows what it already did
-                    LOG.warn("mail {} in {} not processed, will be tried again: {}", m.getMessageNumber(), folderName, e.toString());
+                    LOG.warn("mail {} in {} not processed, will be tried again: {}", m.getMessageNumber(), folderName, ErrorText.of(e));
                     continue;
                 }
                 markDone(folder, m, mark);

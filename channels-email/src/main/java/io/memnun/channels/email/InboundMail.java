@@ -7,6 +7,7 @@ import io.memnun.feedback.Customer;
 import io.memnun.feedback.TenantId;
 import io.memnun.inbound.AttachmentPolicy;
 import io.memnun.inbound.InboundMessage;
+import io.memnun.notify.ErrorText;
 import io.memnun.spi.AttachmentStore;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -147,7 +148,7 @@ public final class InboundMail {
                 c.email(a.getAddress());
             } catch (ValidationException e) {
                 // an address we cannot write back to; the message is still the customer's
-                LOG.debug("sender address {} not usable: {}", a.getAddress(), e.getMessage());
+                LOG.debug("a sender address not usable: {}", ErrorText.redact(e.getMessage()));
                 c.preferredChannel(ContactChannel.NONE);
             }
         }

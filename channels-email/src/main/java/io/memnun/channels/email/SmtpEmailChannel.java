@@ -5,6 +5,7 @@ import io.memnun.error.ValidationException;
 import io.memnun.feedback.ContactChannel;
 import io.memnun.feedback.EmailAddress;
 import io.memnun.feedback.FeedbackId;
+import io.memnun.notify.ErrorText;
 import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
 import io.memnun.notify.SendResult;
@@ -23,11 +24,14 @@ import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -47,7 +51,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A header value with CR or LF is refused with a {@link ValidationException} (no header injection). SMTP
  * answers are mapped: 4xx and connection failures are retryable, 5xx (a recipient refused, a message rejected)
- * permanent.
+ * permanent. A failure's reason, which the outbox and the history keep, names what was refused with the reply code and
+ * the enhanced status, and the server's text without addresses, numbers or the recipient's name ({@link ErrorText}):
+ * {@code recipient refused (SMTP 550 5.1.1): <[email]>: user unknown}.
  *
  * <pre>{@code
  * SmtpEmailChannel email = SmtpEmailChannel.builder("smtp.otel.example", 587)
@@ -60,6 +66,8 @@ import org.jspecify.annotations.Nullable;
 public final class SmtpEmailChannel implements NotificationChannel {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SmtpEmailChannel.class);
     private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]{1,76}");
+    /** One line of an SMTP reply: the code, a hyphen on all but the last line, the enhanced status if any (RFC 3463). */
+    private static final Pattern REPLY_LINE = Pattern.compile("(\\d{3})(?:[ -]|$)(?:([245]\\.\\d{1,3}\\.\\d{1,3})(?:\\s+|$))?(.*)");
 
     /** How the connection is protected. */
     public enum Security {
@@ -150,13 +158,13 @@ public final class SmtpEmailChannel implements NotificationChannel {
             transport = session.getTransport();
             transport.connect(host, port, username, password);
         } catch (MessagingException e) {
-            return classify(e);
+            return classify(e, n);
         }
         try {
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException e) {
             closeQuietly(transport);
-            return classify(e);
+            return classify(e, n);
         }
         // the server took the mail: a connection that fails to close (QUIT unanswered) must not make it a failure,
         // which would send the mail again
@@ -168,7 +176,7 @@ public final class SmtpEmailChannel implements NotificationChannel {
         try {
             transport.close();
         } catch (MessagingException e) {
-            LOG.debug("closing the SMTP connection to {}:{}: {}", host, port, e.toString());
+            LOG.debug("closing the SMTP connection to {}:{}: {}", host, port, describe(e, null));
         }
     }
 
@@ -181,8 +189,8 @@ public final class SmtpEmailChannel implements NotificationChannel {
         try (Transport transport = session.getTransport()) {
             transport.connect(host, port, username, password);
         } catch (MessagingException e) {
-            SendResult r = classify(e);
-            throw new NotificationException("SMTP server " + host + ":" + port + ": " + e.getMessage(),
+            SendResult r = classify(e, null);
+            throw new NotificationException("SMTP server " + host + ":" + port + ": " + describe(e, null),
                     r instanceof SendResult.RetryableFailure, e);
         }
     }
@@ -231,14 +239,14 @@ public final class SmtpEmailChannel implements NotificationChannel {
             m.saveChanges();
             return m;
         } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new NotificationException("cannot compose the mail for " + n + ": " + e.getMessage(), false, e);
+            throw new NotificationException("cannot compose the mail for " + n + ": " + ErrorText.redact(ErrorText.of(e), n), false, e);
         }
     }
 
     /** A 4xx or a connection failure may pass; a 5xx will not. */
-    static SendResult classify(MessagingException e) {
+    static SendResult classify(MessagingException e, @Nullable Notification n) {
         int code = returnCode(e);
-        String reason = describe(e);
+        String reason = describe(e, n);
         if (code >= 500 && code < 600) {
             return SendResult.permanent(reason);
         }
@@ -264,17 +272,58 @@ public final class SmtpEmailChannel implements NotificationChannel {
         return -1;
     }
 
-    private static String describe(MessagingException e) {
+    /**
+     * What the server and Jakarta Mail said, for the outbox and the history: each exception of the chain in turn, an SMTP
+     * refusal as {@code recipient refused (SMTP 550 5.1.1): <the server's text>}, the whole without e-mail addresses,
+     * numbers or (knowing the message) the recipient's name and the text ({@link ErrorText}): servers put the refused
+     * address in their reply, and Jakarta Mail quotes it.
+     */
+    private static String describe(MessagingException e, @Nullable Notification n) {
         StringBuilder sb = new StringBuilder();
         Exception cur = e;
         for (int depth = 0; cur != null && depth < 5; depth++) {
             if (sb.length() > 0) {
                 sb.append(" / ");
             }
-            sb.append(cur.getMessage() == null ? cur.getClass().getSimpleName() : cur.getMessage().strip());
+            sb.append(part(cur));
             cur = cur instanceof MessagingException m ? m.getNextException() : null;
         }
-        return sb.length() > 1900 ? sb.substring(0, 1900) : sb.toString();
+        String text = n == null ? ErrorText.redact(sb.toString()) : ErrorText.redact(sb.toString(), n);
+        return text.length() > 1900 ? text.substring(0, 1900) : text;
+    }
+
+    private static String part(Exception e) {
+        if (e instanceof SMTPAddressFailedException a) {
+            return reply("recipient refused", a.getReturnCode(), a.getMessage());
+        }
+        if (e instanceof SMTPSenderFailedException s) {
+            return reply("sender refused", s.getReturnCode(), s.getMessage());
+        }
+        if (e instanceof SMTPSendFailedException s) {
+            return reply("message refused", s.getReturnCode(), s.getMessage());
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage().strip();
+    }
+
+    /**
+     * An SMTP reply as {@code what (SMTP 550 5.1.1): text}: the code and the enhanced status (of the first line that has
+     * one) up front, the lines' texts after them on one line.
+     */
+    static String reply(String what, int code, @Nullable String reply) {
+        String enhanced = null;
+        List<String> texts = new ArrayList<>();
+        for (String line : (reply == null ? "" : reply).split("\\R")) {
+            String text = line.strip();
+            Matcher m = REPLY_LINE.matcher(text);
+            if (m.matches() && m.group(1).equals(Integer.toString(code))) {
+                enhanced = enhanced == null ? m.group(2) : enhanced;
+                text = m.group(3).strip();
+            }
+            if (!text.isEmpty()) {
+                texts.add(text);
+            }
+        }
+        return what + " (SMTP " + code + (enhanced == null ? "" : " " + enhanced) + ")" + (texts.isEmpty() ? "" : ": " + String.join(" ", texts));
     }
 
     /**
@@ -307,10 +356,10 @@ public final class SmtpEmailChannel implements NotificationChannel {
         try {
             domain = IDN.toASCII(email.substring(at + 1), IDN.ALLOW_UNASSIGNED);
         } catch (IllegalArgumentException e) {
-            throw new ValidationException(field, "'" + email + "' has a domain that is not a valid international name");
+            throw new ValidationException(field, "has a domain that is not a valid international name");
         }
         if (!utf8 && !local.chars().allMatch(c -> c < 128)) {
-            throw new ValidationException(field, "'" + email + "' has a non-ASCII local part, which needs a server with SMTPUTF8: smtpUtf8(true)");
+            throw new ValidationException(field, "has a non-ASCII local part, which needs a server with SMTPUTF8: smtpUtf8(true)");
         }
         try {
             InternetAddress a = new InternetAddress(local + "@" + domain);
@@ -319,7 +368,9 @@ public final class SmtpEmailChannel implements NotificationChannel {
             }
             return a;
         } catch (jakarta.mail.internet.AddressException | UnsupportedEncodingException e) {
-            throw new ValidationException(field, "'" + email + "' is not an address: " + e.getMessage());
+            // the address stays out of the message (it is recorded as the failure's reason), and so does the parser's,
+            // which quotes it
+            throw new ValidationException(field, "is not an address Jakarta Mail accepts");
         }
     }
 

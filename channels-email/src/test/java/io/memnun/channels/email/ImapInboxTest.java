@@ -128,7 +128,7 @@ class ImapInboxTest {
         deliver(mail("<guest-1@example.com.tr>", "Oda 412 klima", "Klima çalışmıyor, oda çok sıcak."));
         Function<InboundMessage, InboundOutcome> refusing = m -> {
             if ("Zehirli".equals(m.subject())) {
-                throw new io.memnun.error.ValidationException("text", "cannot be recorded");
+                throw new io.memnun.error.ValidationException("text", "cannot be recorded for " + m.sender().email().value());
             }
             return processor.process(m);
         };
@@ -137,8 +137,12 @@ class ImapInboxTest {
                 .credentials("sikayet", "gizli").attachments(attachments, AttachmentPolicy.DEFAULT).defaultLanguage(Locale.ENGLISH)
                 .batch(1).processor(refusing).build()) {
             assertThat(in.tick()).singleElement().isInstanceOf(InboundOutcome.Created.class);
-            assertThat(in.tick()).singleElement().isInstanceOfSatisfying(InboundOutcome.Ignored.class,
-                    i -> assertThat(i.reason()).contains("cannot be recorded"));
+            List<InboundOutcome> refused = new java.util.ArrayList<>();
+            String log = io.memnun.testing.CapturedLog.during(() -> refused.addAll(in.tick()));
+            assertThat(refused).singleElement().isInstanceOfSatisfying(InboundOutcome.Ignored.class,
+                    i -> assertThat(i.reason()).isEqualTo("refused: text: cannot be recorded for [email]"));
+            assertThat(log).as("logged without the sender's address").contains("refused and marked").contains("cannot be recorded for [email]")
+                    .doesNotContain("@example.com.tr");
             assertThat(in.tick()).singleElement().isInstanceOf(InboundOutcome.Created.class);
             assertThat(in.tick()).isEmpty();
         }

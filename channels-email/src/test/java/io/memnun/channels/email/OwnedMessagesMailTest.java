@@ -122,6 +122,34 @@ class OwnedMessagesMailTest {
                 .extracting(e -> e.details().get("address")).containsExactlyInAnyOrder("ali@otel.example", "fatma@otel.example");
     }
 
+    @Test
+    void aRecipientTheServerRefusesIsRecordedWithTheReplyCodesAndWithoutTheAddressInTheError() throws Exception {
+        SurveyDesk surveys = SurveyDesk.builder(desk).store(new InMemorySurveyStore(store.outbox())).surveyUrl("https://otel.example/anket/{token}")
+                .build();
+        SurveyId halfYear = SurveyId.of("half-year");
+        surveys.publish(HOTEL, halfYear, LocalizedText.of("Altı aylık anket", "Half-yearly survey"),
+                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+        Customer ayse = Customer.builder().externalId("guest-1").name("Ayşe Çelik").email("ayse.celik@example.com.tr").language("tr")
+                .consent(new Consent(true, false, false)).build();
+        Invitation invitation = surveys.sendCampaign(HOTEL, halfYear, "2026-H1", List.of(ayse), null).invited().get(0);
+
+        try (ScriptedSmtpServer refusing = new ScriptedSmtpServer("550 5.1.1 <ayse.celik@example.com.tr>: Recipient address rejected: "
+                + "User unknown (Ayse Celik)")) {
+            SmtpEmailChannel mail = SmtpEmailChannel.builder("127.0.0.1", refusing.port()).security(SmtpEmailChannel.Security.NONE)
+                    .from("bildirim@otel.example", "Boğaziçi Otel").build();
+            NotificationDispatcher dispatcher = NotificationDispatcher.builder(desk).channel(ContactChannel.EMAIL, mail)
+                    .recorder(MessageOwner.SURVEY_INVITATION, surveys.deliveries()).build();
+            assertThat(dispatcher.tick(AT)).isEqualTo(1);
+        }
+
+        String error = "Invalid Addresses / recipient refused (SMTP 550 5.1.1): <[email]>: Recipient address rejected: User unknown ([name])";
+        assertThat(store.outbox().deadLetters(10)).singleElement().satisfies(m -> assertThat(m.lastError()).isEqualTo(error));
+        InvitationDelivery delivery = surveys.store().findInvitation(HOTEL, invitation.id()).orElseThrow().delivery();
+        assertThat(delivery.state()).isEqualTo(InvitationDelivery.State.DEAD);
+        // the delivery record names its recipient, as the invitation does; the error repeats nothing of theirs
+        assertThat(delivery.detail()).isEqualTo("EMAIL to ayse.celik@example.com.tr: " + error);
+    }
+
     private static String to(MimeMessage m) {
         try {
             return ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress();

@@ -111,7 +111,7 @@ class SmtpEmailChannelTest {
 
         Notification utf8 = OutboxFixtures.email(tenant, feedback, 2, "şükrü@example.com.tr", AT);
         assertThatThrownBy(() -> channel().build().send(utf8))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("SMTPUTF8");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("SMTPUTF8").hasMessageNotContaining("şükrü");
         assertThat(channel().smtpUtf8(true).build().send(utf8)).isInstanceOf(SendResult.Delivered.class);
     }
 
@@ -180,6 +180,29 @@ class SmtpEmailChannelTest {
             SendResult r = SmtpEmailChannel.builder("127.0.0.1", busy.port()).security(SmtpEmailChannel.Security.NONE)
                     .from("bildirim@otel.example", null).build().send(mail(1));
             assertThat(r).isInstanceOfSatisfying(SendResult.RetryableFailure.class, f -> assertThat(f.reason()).contains("452"));
+        }
+    }
+
+    @Test
+    void aRefusedRecipientIsRecordedWithTheReplyCodeAndEnhancedStatusButWithoutTheAddress() throws IOException {
+        // what servers answer: the address in the reply, on one line or several, in ASCII
+        try (ScriptedSmtpServer refusing = new ScriptedSmtpServer("550 5.1.1 <sukru@example.com.tr>: user unknown")) {
+            SendResult r = SmtpEmailChannel.builder("127.0.0.1", refusing.port()).security(SmtpEmailChannel.Security.NONE)
+                    .from("bildirim@otel.example", null).build().send(mail(1));
+            assertThat(r).isEqualTo(SendResult.permanent("Invalid Addresses / recipient refused (SMTP 550 5.1.1): <[email]>: user unknown"));
+        }
+        try (ScriptedSmtpServer refusing = new ScriptedSmtpServer("550-5.1.1 The email account that you tried to reach does not exist.\r\n"
+                + "550 5.1.1 sukru@example.com.tr (Sukru Caglayan-Ozturk), +90 532 123 45 67 - gsmtp")) {
+            SendResult r = SmtpEmailChannel.builder("127.0.0.1", refusing.port()).security(SmtpEmailChannel.Security.NONE)
+                    .from("bildirim@otel.example", null).build().send(mail(1));
+            assertThat(r).isEqualTo(SendResult.permanent("Invalid Addresses / recipient refused (SMTP 550 5.1.1): "
+                    + "The email account that you tried to reach does not exist. [email] ([name]), [phone] - gsmtp"));
+        }
+        try (ScriptedSmtpServer full = new ScriptedSmtpServer("452 4.2.2 <sukru@example.com.tr>: mailbox full")) {
+            SendResult r = SmtpEmailChannel.builder("127.0.0.1", full.port()).security(SmtpEmailChannel.Security.NONE)
+                    .from("bildirim@otel.example", null).build().send(mail(1));
+            assertThat(r).isInstanceOfSatisfying(SendResult.RetryableFailure.class, f -> assertThat(f.reason())
+                    .endsWith("recipient refused (SMTP 452 4.2.2): <[email]>: mailbox full").doesNotContain("sukru"));
         }
     }
 

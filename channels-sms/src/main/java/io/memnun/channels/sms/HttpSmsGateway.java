@@ -2,6 +2,7 @@ package io.memnun.channels.sms;
 
 import io.memnun.channels.sms.internal.Json;
 import io.memnun.error.ValidationException;
+import io.memnun.notify.ErrorText;
 import io.memnun.notify.Notification;
 import io.memnun.notify.SendResult;
 import io.memnun.spi.NotificationChannel;
@@ -46,9 +47,16 @@ import org.jspecify.annotations.Nullable;
  * provider's code is one of {@link Builder#retryableWhen}. A number the {@link SmsPolicy} refuses, or a refusal
  * whose code is one of {@link Builder#unreachableWhen}, is {@link SendResult#unreachable unreachable}. A delivery of a
  * text the policy cut to fit carries {@link SmsPolicy.Checked#deliveryDetails() what was cut} for the history.
+ *
+ * <p>A failure's reason, which the outbox and the history keep, has the HTTP status, the gateway's code
+ * ({@link Builder#errorCode}) and its error text ({@link Builder#errorText}) with the number, the name and the text
+ * replaced ({@link ErrorText}), e.g. {@code HTTP 400, gateway code 21211: The 'To' number [phone] is not a valid phone
+ * number.}; never the answer's body as it is, which gateways often fill with the request: the number and the text.
  */
 public final class HttpSmsGateway implements NotificationChannel {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)}");
+    private static final int MAX_CODE = 64;
+    private static final int MAX_ERROR_TEXT = 300;
     private static final Set<String> BUILT_IN = Set.of("to", "digits", "national", "countryCode", "text", "sender", "reference",
             "idempotencyKey", "encoding", "segments", "commercial");
 
@@ -78,6 +86,8 @@ public final class HttpSmsGateway implements NotificationChannel {
     private final Set<String> retryableValues;
     private final @Nullable String unreachablePointer;
     private final Set<String> unreachableValues;
+    private final @Nullable String errorCodePointer;
+    private final @Nullable String errorTextPointer;
     private final @Nullable String idempotencyHeader;
     private final Duration timeout;
     private final HttpClient client;
@@ -101,6 +111,10 @@ public final class HttpSmsGateway implements NotificationChannel {
         this.retryableValues = Set.copyOf(b.retryableValues);
         this.unreachablePointer = b.unreachablePointer;
         this.unreachableValues = Set.copyOf(b.unreachableValues);
+        // the code is where the checks read it, unless named
+        this.errorCodePointer = b.errorCodePointer != null ? b.errorCodePointer
+                : b.unreachablePointer != null ? b.unreachablePointer : b.retryablePointer != null ? b.retryablePointer : b.successPointer;
+        this.errorTextPointer = b.errorTextPointer;
         this.idempotencyHeader = b.idempotencyHeader;
         this.timeout = b.timeout;
         this.client = b.client != null ? b.client : HttpClient.newBuilder().connectTimeout(b.timeout).build();
@@ -131,14 +145,15 @@ public final class HttpSmsGateway implements NotificationChannel {
                                 + "\"messages\":[{\"msg\":\"${text}\",\"no\":\"${digits}\"}]}")
                 .successWhen("/code", "00")
                 .retryableWhen("/code", "80")
+                .errorText("/description")
                 .messageId("/jobid");
     }
 
     /**
      * Twilio's Messages API: {@code POST /2010-04-01/Accounts/{sid}/Messages.json} with basic authentication (account
      * SID and auth token), a form body with {@code To}, {@code From} and {@code Body}; the id is {@code sid}. Twilio
-     * answers 201 on success and 4xx with an error code otherwise; codes 21211 (invalid 'To' number) and 21614 (not a
-     * mobile number) mean the number cannot take SMS.
+     * answers 201 on success and 4xx with an error {@code code} and {@code message} otherwise; codes 21211 (invalid 'To'
+     * number) and 21614 (not a mobile number) mean the number cannot take SMS.
      *
      * @param from the sending number in E.164 or an alphanumeric sender id
      */
@@ -151,6 +166,7 @@ public final class HttpSmsGateway implements NotificationChannel {
                 .sender(from)
                 .body(BodyFormat.FORM, "application/x-www-form-urlencoded", "To=${to}&From=${sender}&Body=${text}")
                 .unreachableWhen("/code", "21211", "21614")
+                .errorText("/message")
                 .messageId("/sid");
     }
 
@@ -184,7 +200,8 @@ public final class HttpSmsGateway implements NotificationChannel {
         } catch (HttpTimeoutException e) {
             return SendResult.retryable("the gateway did not answer within " + timeout);
         } catch (IOException e) {
-            return SendResult.retryable("cannot reach the gateway: " + e);
+            // a URL with the number in it may be in the message
+            return SendResult.retryable("cannot reach the gateway: " + ErrorText.redact(ErrorText.of(e), n));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SendResult.retryable("interrupted while sending");
@@ -196,23 +213,24 @@ public final class HttpSmsGateway implements NotificationChannel {
         Notification n = c.notification();
         int status = response.statusCode();
         String text = response.body() == null ? "" : response.body();
-        String snippet = "HTTP " + status + ": " + (text.length() > 500 ? text.substring(0, 500) + "..." : text).strip();
+        Object json = null;
+        try {
+            json = Json.parse(text);
+        } catch (IllegalArgumentException e) {
+            // not JSON: a failure then reports its status only
+        }
+        String error = error(status, json, n);
         // 408 (the server gave up waiting for the request) and 429 (too many requests) say "not now", not "never"
         if (status == 408 || status == 429 || status >= 500) {
             Duration retryAfter = response.headers().firstValue("Retry-After")
                     .filter(v -> v.strip().matches("\\d{1,6}")).map(v -> Duration.ofSeconds(Long.parseLong(v.strip()))).orElse(null);
-            return new SendResult.RetryableFailure(snippet, retryAfter);
+            return new SendResult.RetryableFailure(error, retryAfter);
         }
         if (status < 200 || status > 299) {
-            return unreachable(text) ? SendResult.unreachable("the number cannot take SMS: " + snippet) : SendResult.permanent(snippet);
+            return unreachable(json) ? SendResult.unreachable("the number cannot take SMS: " + error) : SendResult.permanent(error);
         }
-        Object json = null;
-        if (successPointer != null || messageIdPointer != null || retryablePointer != null) {
-            try {
-                json = Json.parse(text);
-            } catch (IllegalArgumentException e) {
-                return SendResult.permanent("the gateway's answer is not JSON (" + e.getMessage() + "): " + snippet);
-            }
+        if (json == null && (successPointer != null || messageIdPointer != null || retryablePointer != null)) {
+            return SendResult.permanent("the gateway's answer is not JSON: " + error);
         }
         boolean ok = true;
         if (successPointer != null) {
@@ -223,12 +241,12 @@ public final class HttpSmsGateway implements NotificationChannel {
         }
         if (!ok) {
             if (retryablePointer != null && Json.at(json, retryablePointer).filter(retryableValues::contains).isPresent()) {
-                return SendResult.retryable("the gateway refused for now: " + snippet);
+                return SendResult.retryable("the gateway refused for now: " + error);
             }
-            if (unreachable(text)) {
-                return SendResult.unreachable("the number cannot take SMS: " + snippet);
+            if (unreachable(json)) {
+                return SendResult.unreachable("the number cannot take SMS: " + error);
             }
-            return SendResult.permanent("the gateway refused: " + snippet);
+            return SendResult.permanent("the gateway refused: " + error);
         }
         Optional<String> id = Optional.empty();
         if (messageIdPointer != null) {
@@ -243,15 +261,30 @@ public final class HttpSmsGateway implements NotificationChannel {
     }
 
     /** Whether the answer names one of the {@link Builder#unreachableWhen} codes. */
-    private boolean unreachable(String answer) {
-        if (unreachablePointer == null) {
-            return false;
+    private boolean unreachable(@Nullable Object json) {
+        return unreachablePointer != null && json != null && Json.at(json, unreachablePointer).filter(unreachableValues::contains).isPresent();
+    }
+
+    /**
+     * What a failure's reason says about the answer: {@code HTTP 400, gateway code 21211: <error text>}, the code and the
+     * text where the answer has them, both without anything that names the recipient or repeats the message.
+     */
+    private String error(int status, @Nullable Object json, Notification n) {
+        StringBuilder sb = new StringBuilder("HTTP ").append(status);
+        if (json != null && errorCodePointer != null) {
+            Json.at(json, errorCodePointer).filter(v -> !v.isBlank())
+                    .ifPresent(code -> sb.append(", gateway code ").append(quoted(code, n, MAX_CODE)));
         }
-        try {
-            return Json.at(Json.parse(answer), unreachablePointer).filter(unreachableValues::contains).isPresent();
-        } catch (IllegalArgumentException e) {
-            return false;
+        if (json != null && errorTextPointer != null) {
+            Json.at(json, errorTextPointer).filter(v -> !v.isBlank())
+                    .ifPresent(message -> sb.append(": ").append(quoted(message, n, MAX_ERROR_TEXT)));
         }
+        return sb.toString();
+    }
+
+    private static String quoted(String value, Notification n, int max) {
+        String line = ErrorText.redact(value.replaceAll("\\s+", " ").strip(), n);
+        return line.length() > max ? line.substring(0, max) + "..." : line;
     }
 
     private Map<String, String> values(SmsPolicy.Checked c) {
@@ -313,6 +346,8 @@ public final class HttpSmsGateway implements NotificationChannel {
         private final Set<String> retryableValues = new HashSet<>();
         private @Nullable String unreachablePointer;
         private final Set<String> unreachableValues = new HashSet<>();
+        private @Nullable String errorCodePointer;
+        private @Nullable String errorTextPointer;
         private @Nullable String idempotencyHeader;
         private Duration timeout = Duration.ofSeconds(15);
         private @Nullable HttpClient client;
@@ -425,6 +460,25 @@ public final class HttpSmsGateway implements NotificationChannel {
             this.unreachablePointer = pointer(pointer, "unreachableWhen");
             unreachableValues.clear();
             unreachableValues.addAll(List.of(values));
+            return this;
+        }
+
+        /**
+         * Where a refusal's code is, for the reason the outbox and the history keep (the pointer of
+         * {@link #unreachableWhen}, else of {@link #retryableWhen}, else of {@link #successWhen} unless set).
+         */
+        public Builder errorCode(String pointer) {
+            this.errorCodePointer = pointer(pointer, "errorCode");
+            return this;
+        }
+
+        /**
+         * Where a refusal's text is, e.g. Twilio's {@code /message}: kept in the reason with the number, the name and the
+         * text replaced ({@link ErrorText}) and cut at 300 characters. Without it the reason has the status and the code
+         * only; the answer's body is never kept as it is.
+         */
+        public Builder errorText(String pointer) {
+            this.errorTextPointer = pointer(pointer, "errorText");
             return this;
         }
 

@@ -7,6 +7,7 @@ import io.memnun.feedback.TenantId;
 import io.memnun.inbound.InboundMessage;
 import io.memnun.inbound.InboundOutcome;
 import io.memnun.inbound.InboundProcessor;
+import io.memnun.notify.ErrorText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -150,9 +151,11 @@ public final class SmppInbox implements AutoCloseable {
                 outcome = processor.apply(read(deliverSm.getSourceAddr(), deliverSm.getDestAddress(), deliverSm.getDataCoding(),
                         deliverSm.getShortMessage() == null ? new byte[0] : deliverSm.getShortMessage(), udh));
             } catch (RuntimeException e) {
-                LOG.warn("SMS from {} not processed; the SMSC will deliver it again: {}", deliverSm.getSourceAddr(), e.toString());
+                // neither the sender's number nor the text in the log: the sequence number finds it in the SMSC's records
+                LOG.warn("SMS (deliver_sm {}) not processed; the SMSC will deliver it again: {}", deliverSm.getSequenceNumber(), ErrorText.of(e));
                 // ESME_RX_T_APPN: temporary application error, the SMSC retries
-                throw new ProcessRequestException("not processed: " + e.getMessage(), 0x00000064);
+                // jsmpp logs this exception: its message must not carry the failure's, which may name the sender
+                throw new ProcessRequestException("not processed", 0x00000064);
             }
             outcomes.accept(outcome);
         }

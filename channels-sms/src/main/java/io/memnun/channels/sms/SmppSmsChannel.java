@@ -2,6 +2,7 @@ package io.memnun.channels.sms;
 
 import io.memnun.error.NotificationException;
 import io.memnun.error.ValidationException;
+import io.memnun.notify.ErrorText;
 import io.memnun.notify.Notification;
 import io.memnun.notify.SendResult;
 import io.memnun.spi.NotificationChannel;
@@ -44,6 +45,10 @@ import org.jspecify.annotations.Nullable;
  * negative responses are permanent, and a number that is not a valid mobile one (refused by the {@link SmsPolicy}, or
  * an invalid destination address from the SMSC) is {@link SendResult#unreachable unreachable}. A delivery of a text
  * the policy cut to fit carries {@link SmsPolicy.Checked#deliveryDetails() what was cut} for the history.
+ *
+ * <p>A failure's reason, which the outbox and the history keep, names the SMSC's command status and which part it
+ * refused; the connection's errors are kept without anything that names the recipient ({@link ErrorText}), and no PDU
+ * or part of one (the number, the text) is ever quoted.
  */
 public final class SmppSmsChannel implements NotificationChannel, AutoCloseable {
     private static final int[] RETRYABLE_STATUS = {
@@ -145,10 +150,11 @@ public final class SmppSmsChannel implements NotificationChannel, AutoCloseable 
         } catch (InvalidResponseException | IOException | NotificationException e) {
             dropSession();
             remember(progress, ids);
-            return SendResult.retryable("SMPP connection to " + host + ":" + port + " failed: " + e.getMessage());
+            return SendResult.retryable("SMPP connection to " + host + ":" + port + " failed: " + ErrorText.redact(ErrorText.of(e), n));
         } catch (PDUException e) {
             taken.remove(progress);
-            return SendResult.permanent("the message does not fit an SMPP PDU: " + e.getMessage());
+            // jsmpp's message quotes the value that did not fit: the number or the text
+            return SendResult.permanent("the message does not fit an SMPP PDU (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -7,6 +7,7 @@ import io.memnun.feedback.TenantId;
 import io.memnun.inbound.InboundMessage;
 import io.memnun.inbound.InboundOutcome;
 import io.memnun.inbound.InboundProcessor;
+import io.memnun.notify.ErrorText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -129,7 +130,7 @@ public final class SmsCallback {
         try {
             return new Answer(200, processor.apply(message), null);
         } catch (RuntimeException e) {
-            LOG.warn("SMS {} not processed; the gateway should retry: {}", message.messageId(), e.toString());
+            LOG.warn("SMS {} not processed; the gateway should retry: {}", message.messageId(), ErrorText.of(e));
             return new Answer(503, null, "not processed, try again later");
         }
     }

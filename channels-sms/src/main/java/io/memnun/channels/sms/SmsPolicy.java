@@ -142,21 +142,24 @@ public final class SmsPolicy {
         }
     }
 
-    /** {@code address} parsed, if it is a valid number of the kind this policy sends to. */
+    /**
+     * {@code address} parsed, if it is a valid number of the kind this policy sends to. A refusal says what is wrong
+     * with the number and never repeats it: it is recorded in the outbox and the history.
+     */
     private Phonenumber.PhoneNumber number(String address) {
         Phonenumber.PhoneNumber number;
         try {
             number = PHONES.parse(address, "ZZ");
         } catch (NumberParseException e) {
-            throw new ValidationException("phone", "'" + address + "' is not a phone number: " + e.getMessage());
+            throw new ValidationException("phone", "is not a phone number (" + e.getErrorType() + ")");
         }
+        String region = PHONES.getRegionCodeForNumber(number);
         if (!PHONES.isValidNumber(number)) {
-            throw new ValidationException("phone", "'" + address + "' is not a valid number in "
-                    + Optional.ofNullable(PHONES.getRegionCodeForNumber(number)).orElse("any region"));
+            throw new ValidationException("phone", "is not a valid number in " + Optional.ofNullable(region).orElse("any region"));
         }
         PhoneNumberUtil.PhoneNumberType type = PHONES.getNumberType(number);
         if (requireMobile && type != PhoneNumberUtil.PhoneNumberType.MOBILE && type != PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE) {
-            throw new ValidationException("phone", "'" + address + "' is a " + type + " number, not a mobile one");
+            throw new ValidationException("phone", "is a " + type + " number" + (region == null ? "" : " of " + region) + ", not a mobile one");
         }
         return number;
     }

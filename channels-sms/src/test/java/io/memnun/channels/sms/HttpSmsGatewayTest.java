@@ -46,6 +46,7 @@ class HttpSmsGatewayTest {
                 .body(HttpSmsGateway.BodyFormat.JSON, "application/json",
                         "{\"to\":\"${to}\",\"from\":\"${sender}\",\"text\":\"${text}\",\"encoding\":\"${encoding}\",\"parts\":${segments}}")
                 .successWhen("/status", "queued", "sent")
+                .errorText("/error")
                 .messageId("/data/id")
                 .timeout(Duration.ofSeconds(20));
     }
@@ -87,6 +88,42 @@ class HttpSmsGatewayTest {
                 f -> assertThat(f.retryAfter()).isEqualTo(Duration.ofSeconds(120)));
         assertThat(g.send(sms("+905321234567", "d"))).isInstanceOfSatisfying(SendResult.RetryableFailure.class,
                 f -> assertThat(f.reason()).contains("503"));
+    }
+
+    @Test
+    void whatAGatewayEchoesOfTheNumberTheNameAndTheTextIsNotRecordedButItsStatusAndCodeAre() {
+        String text = "Sayın Şükrü Çağlayan, şikayetiniz alındı. Başvuru no: FB-2026-000001-6";
+        String echo = "\"request\":{\"to\":\"+905321234567\",\"text\":\"" + text + "\"}";
+        server.then(200, "{\"status\":\"rejected\",\"error\":\"blocked: 905321234567 (Şükrü Çağlayan)\"," + echo + "}")
+                .then(400, "{\"error\":\"bad request\"," + echo + "}")
+                .then(503, "busy, retry: to=+905321234567&text=" + text)
+                .then(200, "{\"status\":\"rejected\",\"error\":\"text refused: " + text + "\"}");
+        HttpSmsGateway g = generic().build();
+
+        SendResult refused = g.send(sms("+905321234567", text));
+        SendResult bad = g.send(sms("+905321234567", text));
+        SendResult busy = g.send(sms("+905321234567", text));
+        SendResult textRefused = g.send(sms("+905321234567", text));
+
+        assertThat(refused).isEqualTo(SendResult.permanent("the gateway refused: HTTP 200, gateway code rejected: blocked: [phone] ([name])"));
+        assertThat(bad).isEqualTo(SendResult.permanent("HTTP 400: bad request"));
+        assertThat(busy).as("not JSON: the status only").isEqualTo(SendResult.retryable("HTTP 503"));
+        assertThat(textRefused).isEqualTo(SendResult.permanent("the gateway refused: HTTP 200, gateway code rejected: text refused: [text]"));
+        for (SendResult r : java.util.List.of(refused, bad, busy, textRefused)) {
+            assertThat(r.toString()).doesNotContain("5321234567").doesNotContain("Şükrü").doesNotContain("şikayetiniz");
+        }
+    }
+
+    @Test
+    void twilioErrorsKeepTheirCodeAndTheirMessageWithoutTheNumber() {
+        // Twilio's error messages name the number: "The 'To' number +447911123456 is not a valid phone number."
+        server.then(400, "{\"code\":21211,\"message\":\"The 'To' number +447911123456 is not a valid phone number.\","
+                + "\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}");
+        String sid = "AC" + "0123456789abcdef".repeat(2);
+        HttpSmsGateway g = HttpSmsGateway.twilio(sid, "token", "+15005550006").url(server.url("/2010-04-01/Accounts/" + sid + "/Messages.json")).build();
+
+        assertThat(g.send(sms("+447911123456", "x"))).isEqualTo(SendResult.unreachable(
+                "the number cannot take SMS: HTTP 400, gateway code 21211: The 'To' number [phone] is not a valid phone number."));
     }
 
     @Test
@@ -184,11 +221,11 @@ class HttpSmsGatewayTest {
         // answered as unreachable: the desk may tell the customer by e-mail instead
         assertThat(g.send(sms("+90123456789", "a"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class, f -> {
             assertThat(f.unreachable()).isTrue();
-            assertThat(f.reason()).startsWith("phone: ").contains("not a valid number");
+            assertThat(f.reason()).startsWith("phone: ").contains("not a valid number").doesNotContain("123456789");
         });
         assertThat(g.send(sms("+902122223344", "a"))).isInstanceOfSatisfying(SendResult.PermanentFailure.class, f -> {
             assertThat(f.unreachable()).isTrue();
-            assertThat(f.reason()).contains("not a mobile one");
+            assertThat(f.reason()).contains("not a mobile one").doesNotContain("2122223344");
         });
         assertThat(server.requests).isEmpty();
         assertThatThrownBy(() -> generic().body(HttpSmsGateway.BodyFormat.JSON, "application/json", "{\"x\":\"${receiver}\"}").build())

@@ -117,13 +117,16 @@ class SmppInboxTest {
     }
 
     @Test
-    void aFailureIsAnsweredWithAnErrorSoTheSmscDeliversAgain() throws Exception {
+    void aFailureIsAnsweredWithAnErrorSoTheSmscDeliversAgainAndLoggedWithoutTheSendersNumber() throws Exception {
         bind(m -> {
-            throw new IllegalStateException("database down");
+            throw new IllegalStateException("database down while storing the SMS of " + m.sender().phone().e164());
         });
 
-        assertThatThrownBy(() -> smsc.deliver("905329998877", "4540", (byte) 0, "Merhaba".getBytes(StandardCharsets.US_ASCII)))
-                .isInstanceOf(NegativeResponseException.class);
+        String log = io.memnun.testing.CapturedLog.during(() -> assertThatThrownBy(
+                () -> smsc.deliver("905329998877", "4540", (byte) 0, "Merhaba".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(NegativeResponseException.class));
         assertThat(all()).isEmpty();
+        assertThat(log).contains("not processed").contains("IllegalStateException: database down while storing the SMS of [phone]")
+                .doesNotContain("9998877");
     }
 }

@@ -169,6 +169,18 @@ class SmppSmsChannelTest {
     }
 
     @Test
+    void aRefusalNamesTheStatusAndNeverTheNumber() {
+        smsc.then(new LocalSmsc.Step(SMPPConstant.STAT_ESME_RINVDSTADR, 0));
+
+        SendResult landline = channel.send(sms("+902122223344", "Şikayetiniz alındı"));
+        SendResult invalid = channel.send(sms("+905321234567", "Şikayetiniz alındı"));
+
+        assertThat(landline).isEqualTo(SendResult.unreachable("phone: is a FIXED_LINE number of TR, not a mobile one"));
+        assertThat(invalid).isEqualTo(SendResult.unreachable("the SMSC refused part 1 of 1: status 0xb"));
+        assertThat(smsc.received).isEmpty();
+    }
+
+    @Test
     void anSmscThatDoesNotAnswerInTimeIsRetryableAndTheNextSendBindsAgain() {
         // the SMSC answers long after the client stopped waiting
         smsc.then(new LocalSmsc.Step(0, 20_000));

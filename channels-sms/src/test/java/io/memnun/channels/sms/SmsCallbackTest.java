@@ -142,17 +142,21 @@ class SmsCallbackTest {
         FeedbackDesk down = FeedbackDesk.builder().store(new ForwardingFeedbackStore(memory) {
             @Override
             public void save(io.memnun.spi.FeedbackChange change) {
-                throw new io.memnun.error.StoreException("database down");
+                throw new io.memnun.error.StoreException("database down storing the feedback of "
+                        + change.feedback().customer().phone().e164());
             }
         }).referenceSequence(memory).clock(clock).build();
         SmsCallback failing = SmsCallback.of(tenant, SmsCallback.Format.generic("msisdn", "dest", "msg", null),
                 InboundProcessor.builder(down).build(), Locale.forLanguageTag("tr"), clock, ZoneId.of("Europe/Istanbul"),
                 SmsRequestCheck.verifiedByHost());
 
-        SmsCallback.Answer answer = failing.handle("msisdn=905329998877&dest=4540&msg=Merhaba");
+        SmsCallback.Answer[] answer = new SmsCallback.Answer[1];
+        String log = io.memnun.testing.CapturedLog.during(() -> answer[0] = failing.handle("msisdn=905329998877&dest=4540&msg=Merhaba"));
 
-        assertThat(answer.status()).isEqualTo(503);
-        assertThat(answer.outcome()).isNull();
+        assertThat(answer[0].status()).isEqualTo(503);
+        assertThat(answer[0].outcome()).isNull();
+        assertThat(log).as("logged without the sender's number").contains("database down storing the feedback of [phone]")
+                .doesNotContain("9998877");
     }
 
     @Test

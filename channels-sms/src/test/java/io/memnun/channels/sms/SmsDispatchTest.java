@@ -239,11 +239,14 @@ class SmsDispatchTest {
             assertThat(history).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.NOTIFICATION_FAILED,
                     EventType.NOTIFICATION_SENT, EventType.ACKNOWLEDGED);
             assertThat(history.get(1).details()).containsEntry("deadLetter", "true").containsEntry("fallback", "EMAIL");
-            assertThat(history.get(1).details().get("error")).contains("not a mobile one");
+            assertThat(history.get(1).details().get("error")).as("what is wrong with the number, not the number")
+                    .isEqualTo("phone: is a FIXED_LINE number of GB, not a mobile one");
+            assertThat(history.get(1).note()).doesNotContain("7946");
             assertThat(history.get(2).details()).containsEntry("channel", "EMAIL").containsEntry("about", "1");
 
             // sending the dead letter again does not plan a second e-mail
             OutboxMessage dead = store.outbox().deadLetters(10).get(0);
+            assertThat(dead.lastError()).isEqualTo("phone: is a FIXED_LINE number of GB, not a mobile one");
             store.outbox().requeue(dead.notification().id(), SmsFixtures.AT.plusSeconds(3));
             dispatcher.tick(SmsFixtures.AT.plusSeconds(4));
             dispatcher.tick(SmsFixtures.AT.plusSeconds(5));

@@ -1,9 +1,12 @@
 package io.memnun.channels.sms;
 
+import static io.memnun.channels.sms.SmsFixtures.sms;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import io.memnun.error.ValidationException;
 import io.memnun.feedback.PhoneNumber;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,18 @@ class SmsPolicyTest {
         assertThat(mobileOnly.accepts(PhoneNumber.of("+90532123456"))).as("too short").isFalse();
         assertThat(any.accepts(PhoneNumber.of("+442079460958"))).isTrue();
         assertThat(any.accepts(PhoneNumber.of("+90532123456"))).as("still no valid number").isFalse();
+    }
+
+    /** A refusal ends up in the outbox and the history: it names what is wrong with the number, never the number. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+902122223344", "+90123456789", "+442079460958"})
+    void aRefusedNumberIsNotRepeatedInTheRefusal(String e164) {
+        assertThatThrownBy(() -> SmsPolicy.defaults().check(sms(e164, "Şikayetiniz alındı")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("phone");
+                    assertThat(e.getMessage()).matches("phone: (is not a valid number in (TR|any region)|is a FIXED_LINE number of [A-Z]{2}, not a mobile one)")
+                            .doesNotContain(e164.substring(3, 9));
+                });
     }
 
     /** Core's small rule and libphonenumber's metadata agree on the Turkish numbers core claims to know. */

@@ -1,0 +1,180 @@
+package io.memnun.notify;
+
+import io.memnun.feedback.ContactChannel;
+import io.memnun.internal.TextFold;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Error texts without personal data. What is recorded about a message that failed (an outbox row's last error, the
+ * {@code error} detail and the note of a history's {@code NOTIFICATION_FAILED}, an invitation's delivery, a log line)
+ * must not name the recipient: servers and gateways often repeat the address, the number or the text in their answers
+ * ({@code 550 5.1.1 <mehmet@example.com>: user unknown}). Channels pass what they quote from a provider through
+ * {@link #redact(String)}; the dispatcher passes every error through {@link #redact(String, Notification)} once more
+ * before it records or logs it, as the last line of defence, so a channel of the host's own is covered too.
+ *
+ * <p>What is replaced: e-mail addresses (also URL-encoded, {@code %40}) by {@value #EMAIL}; runs of 7 to 15 digits that
+ * may be separated by spaces, hyphens, slashes or parentheses and may start with {@code +} (or {@code %2B}), phone
+ * numbers in every usual form, by {@value #PHONE}. Knowing the message, also its address as it is, its recipient's
+ * name (whole, in any case, and each word of it of three letters or more as written; with or without its diacritics,
+ * since servers answer in ASCII: {@code Sukru} for {@code Şükrü}) by {@value #NAME}, and its subject and whole text
+ * by {@value #TEXT}. What stays: status and reply codes ({@code 550 5.1.1}, {@code HTTP 400},
+ * {@code 0x0000000b}), host names and ports, dates and times, ids that are not digits only.
+ */
+public final class ErrorText {
+    /** What an e-mail address is replaced by. */
+    public static final String EMAIL = "[email]";
+    /** What a phone-like run of digits is replaced by. */
+    public static final String PHONE = "[phone]";
+    /** What the recipient's name is replaced by. */
+    public static final String NAME = "[name]";
+    /** What the message's text or subject is replaced by. */
+    public static final String TEXT = "[text]";
+
+    /** The texts of a message shorter than this are not looked for (a one-word test text would blank every error). */
+    private static final int MIN_TEXT = 12;
+    private static final int MIN_NAME_WORD = 3;
+
+    // the local part's usual letters: a rarer one (!#$&...) leaves a stub of the part before it, never the domain
+    private static final Pattern EMAIL_ADDRESS = Pattern.compile(
+            "[\\p{L}\\p{N}._+\\-]+(?:@|%40)[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)*");
+    /*
+     * 7 to 15 digits (E.164 has at most 15; shorter runs are codes and counts), separated by at most two of space,
+     * hyphen, slash, parentheses: "+90 (532) 123 45 67", "0532-123-45-67", "905321234567". Not part of a longer word or
+     * number (a hex id, a 26-digit job id); dots are no separator, so that "5.1.1", IP addresses and "01.03.2026" stay.
+     */
+    private static final Pattern PHONE_LIKE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}+%])(?:\\+|%2[Bb])?\\d(?:[ \\-/()]{0,2}\\d){6,14}(?![\\p{L}\\p{N}])");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[ T].*)?");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
+
+    private ErrorText() {}
+
+    /** {@code text} with every e-mail address and phone-like run of digits replaced; see the class comment. */
+    public static String redact(String text) {
+        Objects.requireNonNull(text, "text");
+        String out = EMAIL_ADDRESS.matcher(text).replaceAll(Matcher.quoteReplacement(EMAIL));
+        Matcher m = PHONE_LIKE.matcher(out);
+        StringBuilder sb = new StringBuilder(out.length());
+        while (m.find()) {
+            // a date with its time ("2026-03-16 10:00") has digits enough for a number and is none
+            m.appendReplacement(sb, Matcher.quoteReplacement(ISO_DATE.matcher(m.group()).matches() ? m.group() : PHONE));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /**
+     * {@code text} without anything of {@code about}'s that names its recipient or repeats what was sent: its text and
+     * subject, its address, its recipient's name, and then every e-mail address and phone-like number as
+     * {@link #redact(String)}.
+     */
+    public static String redact(String text, Notification about) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(about, "about");
+        String out = literal(text, about.text(), MIN_TEXT, TEXT);
+        if (about.subject() != null) {
+            out = literal(out, about.subject(), MIN_TEXT, TEXT);
+        }
+        // the address before the name, which may be part of it (Sukru.Bey@...)
+        out = literal(out, about.address(), 1, about.channel() == ContactChannel.SMS ? PHONE : EMAIL);
+        String name = about.recipientName();
+        if (name != null && name.strip().length() >= MIN_NAME_WORD) {
+            out = Pattern.compile(spelling(name.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
+                    .replaceAll(Matcher.quoteReplacement(NAME));
+            Matcher words = WORD.matcher(name);
+            while (words.find()) {
+                if (words.group().length() >= MIN_NAME_WORD) {
+                    // as written: "Can" is a name, "can" a word of the error
+                    out = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}])" + spelling(words.group()) + "(?![\\p{L}\\p{M}\\p{N}])")
+                            .matcher(out).replaceAll(Matcher.quoteReplacement(NAME));
+                }
+            }
+        }
+        return redact(out);
+    }
+
+    /** A pattern of {@code value} that also matches it without diacritics: {@code Şükrü} or {@code Sukru}. */
+    private static String spelling(String value) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            String letter = new String(Character.toChars(cp));
+            String base = TextFold.fold(letter, true);
+            base = Character.isUpperCase(cp) ? base.toUpperCase(Locale.ROOT) : base;
+            re.append(base.isEmpty() || base.equals(letter) ? Pattern.quote(letter)
+                    : "(?:" + Pattern.quote(letter) + "|" + Pattern.quote(base) + ")");
+            i += Character.charCount(cp);
+        }
+        return re.toString();
+    }
+
+    private static String literal(String text, String value, int minLength, String placeholder) {
+        if (value.length() < minLength || text.length() < value.length()) {
+            return text;
+        }
+        return Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text)
+                .replaceAll(Matcher.quoteReplacement(placeholder));
+    }
+
+    /**
+     * One line about {@code failure} without personal data: its class's simple name and its message, then each cause's
+     * message, redacted: {@code IOException: cannot reach [email] / ConnectException: Connection refused}.
+     */
+    public static String of(Throwable failure) {
+        Objects.requireNonNull(failure, "failure");
+        StringBuilder sb = new StringBuilder();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t) && seen.size() <= 5; t = t.getCause()) {
+            if (sb.length() > 0) {
+                sb.append(" / ");
+            }
+            sb.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                sb.append(": ").append(t.getMessage().strip());
+            }
+        }
+        return redact(sb.toString());
+    }
+
+    /**
+     * A copy of {@code failure} for a log: the same stack traces, causes and class names (in the messages), each message
+     * redacted as {@link #redact(String, Notification)} when {@code about} is given, else as {@link #redact(String)}.
+     * A log keeps where a failure came from without the person it was about.
+     */
+    public static Throwable loggable(Throwable failure, @Nullable Notification about) {
+        Objects.requireNonNull(failure, "failure");
+        return copy(failure, about, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static @Nullable Redacted copy(@Nullable Throwable t, @Nullable Notification about, Set<Throwable> seen) {
+        if (t == null || !seen.add(t) || seen.size() > 10) {
+            return null;
+        }
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        String redacted = about == null ? redact(message) : redact(message, about);
+        return new Redacted(t, redacted, copy(t.getCause(), about, seen));
+    }
+
+    /** A failure's stand-in in a log: its class name and redacted message, its stack trace, its cause's stand-in. */
+    private static final class Redacted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Redacted(Throwable original, String message, @Nullable Redacted cause) {
+            super(original.getClass().getName() + (message.isEmpty() ? "" : ": " + message), cause, false, true);
+            setStackTrace(original.getStackTrace());
+        }
+
+        @Override
+        public String toString() {
+            // printed as the original would be: "java.io.IOException: ..." rather than this class's name
+            return Objects.requireNonNull(getMessage());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.memnun.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.TenantId;
+import io.memnun.tck.OutboxFixtures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ErrorTextTest {
+    private static final Instant AT = Instant.parse("2026-03-16T07:00:00Z");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "550 5.1.1 <mehmet@example.com>: user unknown                   | 550 5.1.1 <[email]>: user unknown",
+        "Invalid Addresses / 550 5.1.1 <şükrü@örnek.com.tr>... no      | Invalid Addresses / 550 5.1.1 <[email]>... no",
+        "To=%2B905321234567&Body=x&Mail=mehmet%40example.com           | To=[phone]&Body=x&Mail=[email]",
+        "The 'To' number +90 (532) 123 45 67 is not a valid number     | The 'To' number [phone] is not a valid number",
+        "no=905321234567, national 5321234567, tel 0532-123-45-67      | no=[phone], national [phone], tel [phone]",
+        "+44 7911 123456 / 0532 123 45 67                              | [phone] / [phone]",
+    })
+    void addressesAndNumbersAreReplaced(String raw, String redacted) {
+        assertThat(ErrorText.redact(raw)).isEqualTo(redacted);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SMTP 550 5.1.1: recipient refused",
+        "HTTP 400, gateway code 21211",
+        "the SMSC refused part 2 of 3: status 0x0000000b",
+        "gave up after 8 attempts: HTTP 503",
+        "SMPP connection to 10.0.12.7:2775 failed: Connection refused",
+        "job 17377215342605050417149344 refused",
+        "key 3f9a1234567890bc/2 taken",
+        "quiet hours until 2026-03-16T07:00:00Z, or 2026-03-16 10:00 local, or 16.03.2026",
+        "the gateway did not answer within PT15S",
+    })
+    void codesCountsHostsIdsAndDatesStay(String text) {
+        assertThat(ErrorText.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void knowingTheMessageItsNameTextAndAddressGoToo() {
+        Notification n = OutboxFixtures.email(TenantId.of("otel"), FeedbackId.of(java.util.UUID.randomUUID()), 1, "sukru.bey@example.com.tr", AT);
+
+        String redacted = ErrorText.redact("rejected for ŞÜKRÜ ÇAĞLAYAN-ÖZTÜRK (Şükrü, Çağlayan-Öztürk) <SUKRU.BEY@EXAMPLE.COM.TR>: "
+                + "subject 'Geri bildiriminiz alındı: FB-2026-000001' body 'Sayın Şükrü Bey,\n\nğüşıöç ĞÜŞİÖÇ 😞'", n);
+        String ascii = ErrorText.redact("550 no mailbox for SUKRU CAGLAYAN-OZTURK (Sukru; Ozturk); sukru is not Şükrü", n);
+
+        assertThat(redacted).isEqualTo("rejected for [name] ([name], [name]-[name]) <[email]>: subject '[text]' body '[text]'");
+        assertThat(ascii).as("as servers write it, without diacritics").isEqualTo("550 no mailbox for [name] ([name]; [name]); sukru is not [name]");
+        Notification named = OutboxFixtures.email(TenantId.of("otel"), FeedbackId.of(java.util.UUID.randomUUID()), 1, "Sukru.Caglayan@example.com.tr", AT);
+        assertThat(ErrorText.redact("550 <Sukru.Caglayan@example.com.tr> unknown", named)).as("an address that holds the name")
+                .isEqualTo("550 <[email]> unknown");
+        assertThat(ErrorText.redact("a short text can be in any error", OutboxFixtures.sms(TenantId.of("otel"),
+                FeedbackId.of(java.util.UUID.randomUUID()), 1, "+905321234567", AT))).isEqualTo("a short text can be in any error");
+    }
+
+    @Test
+    void aFailureIsDescribedAndCopiedForALogWithoutItsMessagesPersonalData() {
+        IOException cause = new IOException("connection to mehmet@example.com reset");
+        IllegalStateException failure = new IllegalStateException("sending to +905321234567 failed", cause);
+
+        assertThat(ErrorText.of(failure)).isEqualTo("IllegalStateException: sending to [phone] failed / IOException: connection to [email] reset");
+
+        Throwable loggable = ErrorText.loggable(failure, null);
+        StringWriter printed = new StringWriter();
+        loggable.printStackTrace(new PrintWriter(printed));
+        assertThat(printed.toString()).startsWith("java.lang.IllegalStateException: sending to [phone] failed")
+                .contains("Caused by: java.io.IOException: connection to [email] reset")
+                .contains("ErrorTextTest.aFailureIsDescribedAndCopiedForALogWithoutItsMessagesPersonalData")
+                .doesNotContain("905321234567").doesNotContain("mehmet");
+        assertThat(loggable.getStackTrace()).isEqualTo(failure.getStackTrace());
+    }
+}
