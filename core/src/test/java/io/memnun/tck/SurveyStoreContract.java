@@ -157,6 +157,18 @@ public abstract class SurveyStoreContract {
     }
 
     @Test
+    void aRecipientInvitedTwiceInACampaignIsRefusedNamingTheInvitationAndTheCampaignNotTheAddress() {
+        store.saveSurvey(survey(1));
+        store.saveInvitation(campaignInvitation("Ayse.Yilmaz@örnek.com.tr"));
+        Invitation again = campaignInvitation("Ayse.Yilmaz@örnek.com.tr");
+
+        assertThatThrownBy(() -> store.saveInvitation(again))
+                .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.key()).isEqualTo("campaign"))
+                .hasMessageContaining(again.id().toString()).hasMessageContaining("2026-H1").hasMessageContaining(SURVEY.value())
+                .hasMessageNotContainingAny("Yilmaz", "örnek");
+    }
+
+    @Test
     void aCampaignInvitationIsStoredWithItsMessageOrNeitherIsAndARecipientIsInvitedOncePerCampaign() {
         Assumptions.assumeTrue(store instanceof TransactionalOutbox, "the store writes no outbox");
         OutboxStore outbox = ((TransactionalOutbox) store).outbox();

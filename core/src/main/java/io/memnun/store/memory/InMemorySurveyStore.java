@@ -118,8 +118,9 @@ public final class InMemorySurveyStore implements SurveyStore, TransactionalOutb
         }
         String ck = campaignKey(invitation);
         if (ck != null && t.byCampaignRecipient.containsKey(ck)) {
-            throw new DuplicateKeyException("campaign", invitation.recipient() + " already invited to " + invitation.survey() + " in "
-                    + invitation.campaign());
+            // not the recipient, a person's address: the caller has it in hand
+            throw new DuplicateKeyException("campaign", "invitation " + invitation.id() + ": its recipient is already invited to "
+                    + invitation.survey() + " in " + invitation.campaign());
         }
         // the outbox stays locked until the invitation is in: both appear together or not at all
         outbox.beginWrite(batch);

@@ -551,7 +551,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         if (text.contains("feedback_reference_uq")) {
             d = new DuplicateKeyException("reference", f.reference().toString());
         } else if (text.contains("feedback_intake_key_uq")) {
-            d = new DuplicateKeyException("intakeKey", f.intakeKey().orElse(""));
+            // not the key: it can be an e-mail's Message-ID, and the caller has it in hand
+            d = new DuplicateKeyException("intakeKey", "feedback " + f.id() + " has the intake key of a feedback received before");
         } else {
             d = new DuplicateKeyException("id", f.id().toString());
         }

@@ -243,7 +243,9 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
                     } else if (text.contains("survey_invitation_feedback_uq")) {
                         d = new DuplicateKeyException("feedback", i.feedback() + " already invited to " + i.survey());
                     } else if (text.contains("survey_invitation_campaign_uq")) {
-                        d = new DuplicateKeyException("campaign", i.recipient() + " already invited to " + i.survey() + " in " + i.campaign());
+                        // not the recipient, a person's address: the caller has it in hand
+                        d = new DuplicateKeyException("campaign", "invitation " + i.id() + ": its recipient is already invited to "
+                                + i.survey() + " in " + i.campaign());
                     } else {
                         d = new DuplicateKeyException("id", i.id().toString());
                     }
