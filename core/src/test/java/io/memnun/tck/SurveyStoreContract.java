@@ -165,7 +165,9 @@ public abstract class SurveyStoreContract {
         assertThatThrownBy(() -> store.saveInvitation(again))
                 .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.key()).isEqualTo("campaign"))
                 .hasMessageContaining(again.id().toString()).hasMessageContaining("2026-H1").hasMessageContaining(SURVEY.value())
-                .hasMessageNotContainingAny("Yilmaz", "örnek");
+                .hasMessageNotContainingAny("Yilmaz", "örnek")
+                // a log prints the causes too, and a database's unique violation quotes the key
+                .satisfies(e -> assertThat(Fixtures.causeMessages(e)).noneMatch(m -> m.contains("Yilmaz")));
     }
 
     @Test
@@ -284,6 +286,8 @@ public abstract class SurveyStoreContract {
         Invitation sameHash = new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1, first.tokenHash(), T0, T0.plusSeconds(60),
                 null, "2026-H1", null, "x@example.com", null, null);
         assertThatThrownBy(() -> store.saveInvitation(sameHash)).isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining(sameHash.id().toString()).hasMessageNotContaining(first.tokenHash())
+                .satisfies(e -> assertThat(Fixtures.causeMessages(e)).noneMatch(m -> m.contains(first.tokenHash())))
                 .extracting(e -> ((DuplicateKeyException) e).key()).isEqualTo("tokenHash");
     }
 

@@ -110,7 +110,7 @@ public final class InMemorySurveyStore implements SurveyStore, TransactionalOutb
             throw new DuplicateKeyException("id", invitation.id().toString());
         }
         if (t.byTokenHash.containsKey(invitation.tokenHash())) {
-            throw new DuplicateKeyException("tokenHash", "(hidden)");
+            throw new DuplicateKeyException("tokenHash", "invitation " + invitation.id() + " has the token hash of another");
         }
         String fk = invitation.feedback() == null ? null : feedbackKey(invitation.survey(), invitation.feedback());
         if (fk != null && t.byFeedback.containsKey(fk)) {
