@@ -304,9 +304,11 @@ public final class FeedbackDesk {
         if (intake.attachments().size() > config.maxAttachments()) {
             throw new ValidationException("attachments", intake.attachments().size() + " attachments, the limit is " + config.maxAttachments());
         }
-        for (io.memnun.feedback.AttachmentRef a : intake.attachments()) {
+        for (int i = 0; i < intake.attachments().size(); i++) {
+            io.memnun.feedback.AttachmentRef a = intake.attachments().get(i);
             if (a.sizeBytes() > config.maxAttachmentBytes()) {
-                throw new ValidationException("attachments", a.fileName() + " has " + a.sizeBytes() + " bytes, the limit is "
+                // by position, not by file name: a customer's file name can hold their name, and messages end up in logs
+                throw new ValidationException("attachments", "attachments[" + i + "] has " + a.sizeBytes() + " bytes, the limit is "
                         + config.maxAttachmentBytes());
             }
         }

@@ -288,15 +288,19 @@ public final class SurveyDesk {
      * only ever handed out in the answer.
      */
     private void checkCampaignRecipients(TenantId tenant, SurveyId survey, String campaign, List<String> recipients) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        // recipients are named by their position: an address in a message would end up in the host's logs
+        Map<String, Integer> seen = new HashMap<>();
+        int i = -1;
         for (String r : recipients) {
+            i++;
             if (r == null) {
                 continue; // an anonymous link (a printed receipt): nobody to tell apart
             }
             Checks.code(r, "recipients", 256);
             // an address in another case is the same person (EmailAddress.matchKeyOf)
-            Checks.argument(seen.add(io.memnun.feedback.EmailAddress.matchKeyOf(r)), "recipients", "'" + r + "' is named twice");
-            Checks.argument(!invitedIn(tenant, survey, campaign, r), "recipients", "'" + r + "' is " + alreadyInvited(survey, campaign));
+            Integer first = seen.putIfAbsent(io.memnun.feedback.EmailAddress.matchKeyOf(r), i);
+            Checks.argument(first == null, "recipients", "[" + i + "] is named twice (first at [" + first + "])");
+            Checks.argument(!invitedIn(tenant, survey, campaign, r), "recipients", "[" + i + "] is " + alreadyInvited(survey, campaign));
         }
     }
 

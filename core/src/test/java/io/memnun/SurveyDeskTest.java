@@ -400,8 +400,9 @@ class SurveyDeskTest {
         Instant to = clock.instant().plusSeconds(1);
         assertThatThrownBy(() -> surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("a@example.com", "b@example.com", "a@example.com"), null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    // by position: an address in a message would end up in the host's logs
                     assertThat(e.field()).isEqualTo("recipients");
-                    assertThat(e.getMessage()).contains("a@example.com");
+                    assertThat(e.getMessage()).contains("[2]").contains("[0]").doesNotContain("example.com");
                 });
         assertThatThrownBy(() -> surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("a@example.com", " b@example.com"), null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("recipients"));
@@ -411,7 +412,7 @@ class SurveyDeskTest {
         assertThatThrownBy(() -> surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("b@example.com", "a@example.com"), null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo("recipients");
-                    assertThat(e.getMessage()).contains("a@example.com").contains("already invited");
+                    assertThat(e.getMessage()).contains("[1]").contains("already invited").doesNotContain("example.com");
                 });
         assertThat(surveys.store().invitations(HOTEL, from, to)).extracting(Invitation::recipient).containsExactly("a@example.com");
         assertThat(surveys.startCampaign(HOTEL, AFTER, "2026-H1", List.of("b@example.com"), null)).hasSize(1);

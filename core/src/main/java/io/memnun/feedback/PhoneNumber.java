@@ -43,7 +43,8 @@ public record PhoneNumber(String e164) {
     public PhoneNumber {
         Objects.requireNonNull(e164, "e164");
         if (!E164.matcher(e164).matches()) {
-            throw new ValidationException("phone", "'" + EmailAddress.printable(e164) + "' is not an E.164 number (+ and 8 to 15 digits)");
+            // the rule, not the number: it is a person's, messages end up in logs, and whoever passed it has it in hand
+            throw new ValidationException("phone", "is not an E.164 number (+ and 8 to 15 digits)");
         }
     }
 
@@ -122,7 +123,8 @@ public record PhoneNumber(String e164) {
             if (c == '+' && sb.length() == 0 || c >= '0' && c <= '9') {
                 sb.append(c);
             } else {
-                throw new ValidationException("phone", "'" + EmailAddress.printable(text) + "' contains '" + EmailAddress.printable(String.valueOf(c)) + "', not a phone number");
+                // the character that is not allowed and where, not the number (see the constructor)
+                throw new ValidationException("phone", "contains '" + EmailAddress.printable(String.valueOf(c)) + "' at " + i + ", not a phone number");
             }
         }
         return sb.toString();

@@ -64,21 +64,21 @@ public record ReferenceNumber(String prefix, int year, long sequence) implements
         String normalised = normalise(text);
         Matcher m = TEXT.matcher(normalised);
         if (!m.matches()) {
-            throw new InvalidReferenceNumberException(text, "is not of the form PREFIX-YYYY-NNNNNN-C");
+            throw new InvalidReferenceNumberException("is not of the form PREFIX-YYYY-NNNNNN-C");
         }
         String seq = m.group(3);
         if (seq.length() > MIN_SEQUENCE_DIGITS && seq.charAt(0) == '0') {
-            throw new InvalidReferenceNumberException(text, "has surplus leading zeros in its sequence");
+            throw new InvalidReferenceNumberException("has surplus leading zeros in its sequence");
         }
         ReferenceNumber ref;
         try {
             ref = new ReferenceNumber(m.group(1), Integer.parseInt(m.group(2)), Long.parseLong(seq));
         } catch (ValidationException e) {
             // a year before 1000 or a sequence of zero: well-formed digits, but no reference number
-            throw new InvalidReferenceNumberException(text, "is not a reference number (" + e.getMessage() + ")");
+            throw new InvalidReferenceNumberException("is not a reference number (" + e.getMessage() + ")");
         }
         if (ref.checkDigit() != m.group(4).charAt(0) - '0') {
-            throw new InvalidReferenceNumberException(text, "check digit does not match (mistyped?)");
+            throw new InvalidReferenceNumberException("check digit does not match (mistyped?)");
         }
         return ref;
     }

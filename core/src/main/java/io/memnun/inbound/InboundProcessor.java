@@ -100,7 +100,8 @@ public final class InboundProcessor {
     public InboundOutcome process(InboundMessage m) {
         Objects.requireNonNull(m, "message");
         if (m.isAutomated()) {
-            LOG.debug("ignoring {}: {}", m.messageId(), m.automated());
+            // not the Message-ID: it is the intake key, and a mail program may build it from the sender's address
+            LOG.debug("ignoring an automated message in tenant {}: {}", m.tenant(), m.automated());
             return new InboundOutcome.Ignored(m.automated());
         }
         Optional<Feedback> created = desk.findByIntakeKey(m.tenant(), m.messageId());

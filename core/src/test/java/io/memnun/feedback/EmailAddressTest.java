@@ -84,11 +84,23 @@ class EmailAddressTest {
     }
 
     @Test
-    void theMessageShowsControlCharactersEscapedSoItCannotInjectIntoLogsOrHeaders() {
+    void theMessageQuotesNothingOfTheTextSoItCannotInjectIntoLogsOrHeaders() {
         assertThatThrownBy(() -> EmailAddress.of("ali@example.com\r\nBcc: kurban@example.com"))
-                .hasMessageContaining("\\u000d\\u000a")
-                .hasMessageNotContaining("\r")
-                .hasMessageNotContaining("\n");
+                .hasMessageNotContainingAny("\r", "\n", "ali", "kurban", "example");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ayse.yilmaz.example.com   | is not an e-mail address",
+        "ayse..yilmaz@example.com  | has an invalid local part",
+        "ayse.yilmaz@example       | has an invalid domain",
+    })
+    void theMessageNamesTheFieldAndTheRuleNotTheAddress(String text, String rule) {
+        // messages end up in logs: an address is a person's, and the host that passed it has it in hand
+        assertThatThrownBy(() -> EmailAddress.of(text))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"))
+                .hasMessage("email: " + rule)
+                .hasMessageNotContaining("yilmaz");
     }
 
     @Test

@@ -84,6 +84,15 @@ class PhoneNumberTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"0532 123 45 67 dahili 5", "+90 532 123 45 67x", "+1234567", "++905321234567"})
+    void theMessageNamesTheFieldAndTheRuleNotTheNumber(String text) {
+        // messages end up in logs: a number is a person's, and the host that passed it has it in hand
+        assertThatThrownBy(() -> PhoneNumber.parse(text, "90"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("phone"))
+                .hasMessageNotContainingAny("532", "123", "1234567");
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "+905321234567   | MOBILE",
         "+905011234567   | MOBILE",

@@ -149,6 +149,18 @@ class ReferenceNumberTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ayse.yilmaz@example.com", "0532 123 45 67", "Ayşe Yılmaz, oda 412"})
+    void theMessageSaysWhatIsWrongWithoutQuotingTheText(String text) {
+        // a customer types into the tracking form whatever they have at hand; messages end up in logs
+        assertThatThrownBy(() -> ReferenceNumber.parse(text))
+                .isInstanceOfSatisfying(InvalidReferenceNumberException.class, e -> assertThat(e.field()).isEqualTo("referenceNumber"))
+                .hasMessage("referenceNumber: is not of the form PREFIX-YYYY-NNNNNN-C");
+        ReferenceNumber ref = ReferenceNumber.of("FB", 2026, 123);
+        String mistyped = ref.toString().substring(0, ref.toString().length() - 1) + (ref.checkDigit() + 1) % 10;
+        assertThatThrownBy(() -> ReferenceNumber.parse(mistyped)).hasMessageNotContaining(mistyped);
+    }
+
     @Test
     void parseRefusesNull() {
         assertThatThrownBy(() -> ReferenceNumber.parse(null)).isInstanceOf(NullPointerException.class);

@@ -120,4 +120,16 @@ public final class Fixtures {
                 .receivedAt(T0.minus(Duration.ofDays(2)))
                 .recordedBy(MEHMET);
     }
+
+    /** The messages of {@code e}'s causes and what they suppressed, which a log prints with it. */
+    public static java.util.List<String> causeMessages(Throwable e) {
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        for (Throwable t = e.getCause(); t != null && messages.size() < 32; t = t.getCause()) {
+            messages.add(String.valueOf(t.getMessage()));
+            for (Throwable s : t.getSuppressed()) {
+                messages.add(String.valueOf(s.getMessage()));
+            }
+        }
+        return messages;
+    }
 }

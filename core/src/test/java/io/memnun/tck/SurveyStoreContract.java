@@ -157,6 +157,20 @@ public abstract class SurveyStoreContract {
     }
 
     @Test
+    void aRecipientInvitedTwiceInACampaignIsRefusedNamingTheInvitationAndTheCampaignNotTheAddress() {
+        store.saveSurvey(survey(1));
+        store.saveInvitation(campaignInvitation("Ayse.Yilmaz@örnek.com.tr"));
+        Invitation again = campaignInvitation("Ayse.Yilmaz@örnek.com.tr");
+
+        assertThatThrownBy(() -> store.saveInvitation(again))
+                .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.key()).isEqualTo("campaign"))
+                .hasMessageContaining(again.id().toString()).hasMessageContaining("2026-H1").hasMessageContaining(SURVEY.value())
+                .hasMessageNotContainingAny("Yilmaz", "örnek")
+                // a log prints the causes too, and a database's unique violation quotes the key
+                .satisfies(e -> assertThat(Fixtures.causeMessages(e)).noneMatch(m -> m.contains("Yilmaz")));
+    }
+
+    @Test
     void aCampaignInvitationIsStoredWithItsMessageOrNeitherIsAndARecipientIsInvitedOncePerCampaign() {
         Assumptions.assumeTrue(store instanceof TransactionalOutbox, "the store writes no outbox");
         OutboxStore outbox = ((TransactionalOutbox) store).outbox();
@@ -272,6 +286,8 @@ public abstract class SurveyStoreContract {
         Invitation sameHash = new Invitation(InvitationId.of(UUID.randomUUID()), tenant, SURVEY, 1, first.tokenHash(), T0, T0.plusSeconds(60),
                 null, "2026-H1", null, "x@example.com", null, null);
         assertThatThrownBy(() -> store.saveInvitation(sameHash)).isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining(sameHash.id().toString()).hasMessageNotContaining(first.tokenHash())
+                .satisfies(e -> assertThat(Fixtures.causeMessages(e)).noneMatch(m -> m.contains(first.tokenHash())))
                 .extracting(e -> ((DuplicateKeyException) e).key()).isEqualTo("tokenHash");
     }
 

@@ -129,7 +129,8 @@ public final class InMemoryFeedbackStore
                 }
                 String key = f.intakeKey().orElse(null);
                 if (key != null && t.byIntakeKey.containsKey(key)) {
-                    throw new DuplicateKeyException("intakeKey", key);
+                    // not the key: it can be an e-mail's Message-ID, and the caller has it in hand
+                    throw new DuplicateKeyException("intakeKey", "feedback " + f.id() + " has the intake key of a feedback received before");
                 }
                 t.byReference.put(f.reference(), f.id());
                 if (key != null) {

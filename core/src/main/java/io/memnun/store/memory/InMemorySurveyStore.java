@@ -110,7 +110,7 @@ public final class InMemorySurveyStore implements SurveyStore, TransactionalOutb
             throw new DuplicateKeyException("id", invitation.id().toString());
         }
         if (t.byTokenHash.containsKey(invitation.tokenHash())) {
-            throw new DuplicateKeyException("tokenHash", "(hidden)");
+            throw new DuplicateKeyException("tokenHash", "invitation " + invitation.id() + " has the token hash of another");
         }
         String fk = invitation.feedback() == null ? null : feedbackKey(invitation.survey(), invitation.feedback());
         if (fk != null && t.byFeedback.containsKey(fk)) {
@@ -118,8 +118,9 @@ public final class InMemorySurveyStore implements SurveyStore, TransactionalOutb
         }
         String ck = campaignKey(invitation);
         if (ck != null && t.byCampaignRecipient.containsKey(ck)) {
-            throw new DuplicateKeyException("campaign", invitation.recipient() + " already invited to " + invitation.survey() + " in "
-                    + invitation.campaign());
+            // not the recipient, a person's address: the caller has it in hand
+            throw new DuplicateKeyException("campaign", "invitation " + invitation.id() + ": its recipient is already invited to "
+                    + invitation.survey() + " in " + invitation.campaign());
         }
         // the outbox stays locked until the invitation is in: both appear together or not at all
         outbox.beginWrite(batch);

@@ -24,4 +24,9 @@ class H2CatalogStoreTest extends JdbcCatalogStoreTests {
     DataSource dataSource() {
         return ds;
     }
+
+    @Override
+    String tablePrefix() {
+        return "pms_memnun_";
+    }
 }

@@ -19,4 +19,14 @@ class H2RuleSetStoreTest extends JdbcRuleSetStoreTests {
         RoutingTables.empty(ds, "pms_memnun_");
         return shared;
     }
+
+    @Override
+    DataSource dataSource() {
+        return ds;
+    }
+
+    @Override
+    String tablePrefix() {
+        return "pms_memnun_";
+    }
 }

@@ -3,6 +3,7 @@ package io.memnun.storage.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.memnun.error.StoreException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.SubjectId;
 import io.memnun.routing.Catalog;
@@ -28,6 +29,9 @@ abstract class JdbcCatalogStoreTests extends CatalogStoreContract {
     abstract JdbcStorage storage();
 
     abstract DataSource dataSource();
+
+    /** The storage's table prefix. */
+    abstract String tablePrefix();
 
     @Override
     protected CatalogStore createStore() {
@@ -79,5 +83,18 @@ abstract class JdbcCatalogStoreTests extends CatalogStoreContract {
         }
         assertThat(catalogs.catalog(TENANT).revision()).isEqualTo(1);
         assertThat(catalogs.catalog(TENANT).subject(SubjectId.of("b"))).isEmpty();
+    }
+
+    @Test
+    void aStoredCatalogueThatFailsItsChecksIsRefusedNamingTheFieldAndTheRowNotTheValue() {
+        store.importCatalog(TENANT, HotelCatalog.catalog());
+        // a hand-edit names a department head who is not in the staff list; the check quotes the id it cannot find
+        StoredDocuments.rewrite(dataSource(), tablePrefix() + "catalog", "document", TENANT.value(),
+                d -> d.replaceFirst("\"head\"\\s*:\\s*\"ayse\"", "\"head\": \"ayse.yilmaz\""));
+
+        assertThatThrownBy(() -> store.catalog(TENANT))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("tenant " + TENANT).hasMessageContaining("revision 1").hasMessageContaining("departments[0].head")
+                .hasMessageNotContaining("yilmaz");
     }
 }

@@ -3,10 +3,12 @@ package io.memnun.storage.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.memnun.error.StoreException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.routing.ActiveRuleSet;
 import io.memnun.routing.RoutingRule;
 import io.memnun.routing.RuleSet;
+import io.memnun.routing.json.RuleSetJson;
 import io.memnun.spi.RuleSetStore;
 import io.memnun.tck.RuleSetStoreContract;
 import java.time.Instant;
@@ -27,6 +29,11 @@ abstract class JdbcRuleSetStoreTests extends RuleSetStoreContract {
 
     /** The storage, on emptied catalogue and rule set tables. */
     abstract JdbcStorage storage();
+
+    abstract javax.sql.DataSource dataSource();
+
+    /** The storage's table prefix. */
+    abstract String tablePrefix();
 
     @Override
     protected RuleSetStore createStore() {
@@ -82,5 +89,20 @@ abstract class JdbcRuleSetStoreTests extends RuleSetStoreContract {
         assertThat(v1.activatedAt()).isEqualTo(Instant.parse("2026-01-01T10:15:30.123456Z"));
         assertThat(store.active(TENANT)).contains(v1);
         assertThat(store.find(TENANT, 1)).contains(v1);
+    }
+
+    @Test
+    void aStoredRuleSetThatFailsItsChecksIsRefusedNamingTheFieldAndTheVersionNotTheValue() {
+        store.activate(TENANT, RuleSetJson.read("{\"format\": \"memnun-rules/1\", \"rules\": [{\"id\": \"complaints\","
+                + " \"when\": [{\"kind\": [\"COMPLAINT\"]}], \"department\": \"hk\"}]}"), 0, Instant.parse("2026-01-01T00:00:00Z"));
+        // a hand-edit puts a person's details where a feedback kind belongs; the check quotes what it cannot read
+        StoredDocuments.rewrite(dataSource(), tablePrefix() + "rule_set", "rules", TENANT.value(),
+                d -> d.replaceFirst("(?i)\"complaint\"", "\"Ayşe Yılmaz 05321234567\""));
+
+        assertThatThrownBy(() -> store.active(TENANT))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("version 1").hasMessageContaining("tenant " + TENANT).hasMessageContaining("rules[0].when[0].kind[0]")
+                .hasMessageNotContainingAny("Yılmaz", "05321234567");
+        assertThatThrownBy(() -> store.find(TENANT, 1)).isInstanceOf(StoreException.class).hasMessageNotContaining("Yılmaz");
     }
 }

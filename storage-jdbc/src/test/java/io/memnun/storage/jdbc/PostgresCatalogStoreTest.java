@@ -18,4 +18,9 @@ class PostgresCatalogStoreTest extends JdbcCatalogStoreTests {
     DataSource dataSource() {
         return db.dataSource();
     }
+
+    @Override
+    String tablePrefix() {
+        return "memnun_";
+    }
 }

@@ -13,4 +13,14 @@ class PostgresRuleSetStoreTest extends JdbcRuleSetStoreTests {
         RoutingTables.empty(db.dataSource(), "memnun_");
         return db.storage();
     }
+
+    @Override
+    javax.sql.DataSource dataSource() {
+        return db.dataSource();
+    }
+
+    @Override
+    String tablePrefix() {
+        return "memnun_";
+    }
 }

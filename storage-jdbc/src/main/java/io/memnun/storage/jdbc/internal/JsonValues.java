@@ -2,7 +2,9 @@ package io.memnun.storage.jdbc.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.memnun.error.StoreException;
 import io.memnun.error.ValidationException;
@@ -75,12 +77,37 @@ final class JsonValues {
     }
 
     /**
-     * What is wrong with a stored document, for a {@link StoreException}'s message: a value the domain's checks refuse
-     * by its field only, since such a check quotes the value (an e-mail address, a name) and the message ends up in
-     * logs; it stays in the cause.
+     * What is wrong with a stored document, for a {@link StoreException}'s message, which ends up in logs: never the
+     * value. A value the domain's checks refuse is named by its field, since a check may quote what it refused (an
+     * identifier, a name); text that is not JSON by where the parser stopped, since Jackson quotes the token it could
+     * not read, which in a column of customer details is part of one. The exception is the cause.
      */
     static String problem(Exception e) {
-        return e instanceof ValidationException v ? v.field() + " holds a value this memnun refuses" : String.valueOf(e.getMessage());
+        if (e instanceof ValidationException v) {
+            return v.field() + " holds a value this memnun refuses";
+        }
+        if (e instanceof JsonProcessingException j) {
+            JsonLocation at = j.getLocation();
+            return "not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /** What {@code value} is, for a message that must not quote it. */
+    private static String kind(@Nullable Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String) {
+            return "a string";
+        }
+        if (value instanceof List) {
+            return "an array";
+        }
+        if (value instanceof Boolean) {
+            return "a boolean";
+        }
+        return value instanceof Number ? "a number" : "an object";
     }
 
     private static @Nullable Object read(JsonParser p) throws IOException {
@@ -128,7 +155,7 @@ final class JsonValues {
     record Obj(Map<String, Object> fields) {
         static Obj of(@Nullable Object value) {
             if (!(value instanceof Map<?, ?> m)) {
-                throw new StoreException("stored JSON is not what memnun wrote: expected an object, found " + value);
+                throw new StoreException("stored JSON is not what memnun wrote: expected an object, found " + kind(value));
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> fields = (Map<String, Object>) m;

@@ -112,7 +112,7 @@ public final class SqlCatalogStore implements CatalogStore {
             return CatalogJson.read(document).withRevision(revision);
         } catch (ValidationException e) {
             throw new StoreException("the stored catalogue of tenant " + tenant + " (revision " + revision
-                    + ") is not one this memnun can read: " + e.getMessage(), e);
+                    + ") is not one this memnun can read: " + JsonValues.problem(e), e);
         }
     }
 }

@@ -547,14 +547,14 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
 
     private static DuplicateKeyException duplicate(SQLException e, Feedback f) {
         String text = SqlDialect.messages(e);
-        DuplicateKeyException d;
-        if (text.contains("feedback_reference_uq")) {
-            d = new DuplicateKeyException("reference", f.reference().toString());
-        } else if (text.contains("feedback_intake_key_uq")) {
-            d = new DuplicateKeyException("intakeKey", f.intakeKey().orElse(""));
-        } else {
-            d = new DuplicateKeyException("id", f.id().toString());
+        if (text.contains("feedback_intake_key_uq")) {
+            // not the key: it can be an e-mail's Message-ID, and the caller has it in hand. Nor the driver's exception
+            // as the cause, since its text quotes the key (a log prints causes); the kind of failure is told by this
+            return new DuplicateKeyException("intakeKey", "feedback " + f.id() + " has the intake key of a feedback received before");
         }
+        DuplicateKeyException d = text.contains("feedback_reference_uq")
+                ? new DuplicateKeyException("reference", f.reference().toString())
+                : new DuplicateKeyException("id", f.id().toString());
         d.initCause(e);
         return d;
     }

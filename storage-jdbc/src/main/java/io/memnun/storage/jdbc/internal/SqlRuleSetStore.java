@@ -142,7 +142,7 @@ public final class SqlRuleSetStore implements RuleSetStore {
             return RuleSetJson.read(document);
         } catch (ValidationException e) {
             throw new StoreException("version " + version + " of the rule set of tenant " + tenant
-                    + " is stored in a form this memnun cannot read: " + e.getMessage(), e);
+                    + " is stored in a form this memnun cannot read: " + JsonValues.problem(e), e);
         }
     }
 }

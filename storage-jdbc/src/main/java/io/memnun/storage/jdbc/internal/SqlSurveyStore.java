@@ -237,16 +237,19 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
             } catch (SQLException e) {
                 if (dialect.isUniqueViolation(e)) {
                     String text = SqlDialect.messages(e);
-                    DuplicateKeyException d;
+                    // neither the token's hash nor the recipient, a person's address (the caller has both in hand), and
+                    // for those not the driver's exception as the cause either: its text quotes the key, and a log
+                    // prints causes
                     if (text.contains("survey_invitation_token_uq")) {
-                        d = new DuplicateKeyException("tokenHash", "(hidden)");
-                    } else if (text.contains("survey_invitation_feedback_uq")) {
-                        d = new DuplicateKeyException("feedback", i.feedback() + " already invited to " + i.survey());
-                    } else if (text.contains("survey_invitation_campaign_uq")) {
-                        d = new DuplicateKeyException("campaign", i.recipient() + " already invited to " + i.survey() + " in " + i.campaign());
-                    } else {
-                        d = new DuplicateKeyException("id", i.id().toString());
+                        throw new DuplicateKeyException("tokenHash", "invitation " + i.id() + " has the token hash of another");
                     }
+                    if (text.contains("survey_invitation_campaign_uq")) {
+                        throw new DuplicateKeyException("campaign", "invitation " + i.id() + ": its recipient is already invited to "
+                                + i.survey() + " in " + i.campaign());
+                    }
+                    DuplicateKeyException d = text.contains("survey_invitation_feedback_uq")
+                            ? new DuplicateKeyException("feedback", i.feedback() + " already invited to " + i.survey())
+                            : new DuplicateKeyException("id", i.id().toString());
                     d.initCause(e);
                     throw d;
                 }
