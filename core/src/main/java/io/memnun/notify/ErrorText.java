@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p>What is replaced: e-mail addresses (also URL-encoded, {@code %40}) by {@value #EMAIL}; runs of 7 to 15 digits that
  * may be separated by spaces, hyphens, slashes or parentheses and may start with {@code +} (or {@code %2B}), phone
  * numbers in every usual form, by {@value #PHONE}. Knowing the message, also its address as it is, its recipient's
- * name (whole, in any case, and each word of it of three letters or more as written; with or without its diacritics,
- * since servers answer in ASCII: {@code Sukru} for {@code Şükrü}) by {@value #NAME}, and its subject and whole text
+ * name (whole, in any case, and each word of it of three letters or more as written or in capitals; with or without its
+ * diacritics, since servers answer in ASCII: {@code Sukru} for {@code Şükrü}; only as whole words, so that
+ * {@code Ela} leaves {@code Relay} alone) by {@value #NAME}, and its subject and whole text
  * by {@value #TEXT}. What stays: status and reply codes ({@code 550 5.1.1}, {@code HTTP 400},
  * {@code 0x0000000b}), host names and ports, dates and times, ids that are not digits only.
  */
@@ -53,6 +54,11 @@ public final class ErrorText {
             "(?<![\\p{L}\\p{N}+%])(?:\\+|%2[Bb])?\\d(?:[ \\-/()]{0,2}\\d){6,14}(?![\\p{L}\\p{N}])");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[ T].*)?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
+    /** Around a name: not within a longer word or number. */
+    private static final String WORD_START = "(?<![\\p{L}\\p{M}\\p{N}])";
+    private static final String WORD_END = "(?![\\p{L}\\p{M}\\p{N}])";
+    /** Capitals as Turkish writes them ({@code i} to {@code İ}); {@link #spelling} adds the ASCII {@code I}. */
+    private static final Locale TURKISH = Locale.forLanguageTag("tr");
 
     private ErrorText() {}
 
@@ -86,14 +92,18 @@ public final class ErrorText {
         out = literal(out, about.address(), 1, about.channel() == ContactChannel.SMS ? PHONE : EMAIL);
         String name = about.recipientName();
         if (name != null && name.strip().length() >= MIN_NAME_WORD) {
-            out = Pattern.compile(spelling(name.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
-                    .replaceAll(Matcher.quoteReplacement(NAME));
+            // whole words only: a short name ("Ela", "Can") is also a part of the server's words ("Relay", "cannot")
+            out = Pattern.compile(WORD_START + spelling(name.strip()) + WORD_END, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                    .matcher(out).replaceAll(Matcher.quoteReplacement(NAME));
             Matcher words = WORD.matcher(name);
             while (words.find()) {
-                if (words.group().length() >= MIN_NAME_WORD) {
-                    // as written: "Can" is a name, "can" a word of the error
-                    out = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}])" + spelling(words.group()) + "(?![\\p{L}\\p{M}\\p{N}])")
-                            .matcher(out).replaceAll(Matcher.quoteReplacement(NAME));
+                String word = words.group();
+                if (word.length() >= MIN_NAME_WORD) {
+                    // as written or in capitals ("OZTURK MEHMET", as registers write a name): "Can" is a name, "can" a
+                    // word of the error
+                    String capitals = word.toUpperCase(TURKISH);
+                    out = Pattern.compile(WORD_START + "(?:" + spelling(word) + (capitals.equals(word) ? "" : "|" + spelling(capitals)) + ")"
+                            + WORD_END).matcher(out).replaceAll(Matcher.quoteReplacement(NAME));
                 }
             }
         }
@@ -105,6 +115,14 @@ public final class ErrorText {
         StringBuilder re = new StringBuilder();
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
+            if (Character.isWhitespace(cp)) {
+                // "Mehmet  Öztürk", or the name across a line break of the server's
+                re.append("\\s+");
+                while (i < value.length() && Character.isWhitespace(value.codePointAt(i))) {
+                    i += Character.charCount(value.codePointAt(i));
+                }
+                continue;
+            }
             String letter = new String(Character.toChars(cp));
             String base = TextFold.fold(letter, true);
             base = Character.isUpperCase(cp) ? base.toUpperCase(Locale.ROOT) : base;

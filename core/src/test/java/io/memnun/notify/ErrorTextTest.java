@@ -2,13 +2,18 @@ package io.memnun.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.memnun.feedback.ContactChannel;
+import io.memnun.feedback.EventType;
 import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.TenantId;
 import io.memnun.tck.OutboxFixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,6 +65,27 @@ class ErrorTextTest {
                 .isEqualTo("550 <[email]> unknown");
         assertThat(ErrorText.redact("a short text can be in any error", OutboxFixtures.sms(TenantId.of("otel"),
                 FeedbackId.of(java.util.UUID.randomUUID()), 1, "+905321234567", AT))).isEqualTo("a short text can be in any error");
+    }
+
+    @Test
+    void aNameIsReplacedAsWholeWordsAndInCapitalsButNotInsideOtherWords() {
+        assertThat(ErrorText.redact("554 5.7.1 Relay access denied for ela, Ela and ELA", named("Ela")))
+                .isEqualTo("554 5.7.1 Relay access denied for [name], [name] and [name]");
+        assertThat(ErrorText.redact("451 cannot scan the mail of Can", named("Can"))).isEqualTo("451 cannot scan the mail of [name]");
+        assertThat(ErrorText.redact("550 no mailbox for OZTURK MEHMET (ÖZTÜRK)", named("Mehmet Öztürk")))
+                .as("a surname first and in capitals, as registers write it").isEqualTo("550 no mailbox for [name] [name] ([name])");
+        assertThat(ErrorText.redact("550 no mailbox for ÇİFTÇİ IŞIK, CIFTCI ISIK", named("Işık Çiftçi")))
+                .isEqualTo("550 no mailbox for [name] [name], [name] [name]");
+    }
+
+    private static Notification named(String name) {
+        String address = "guest@example.com.tr";
+        FeedbackId feedback = FeedbackId.of(java.util.UUID.randomUUID());
+        String key = Notification.idempotencyKey(feedback, 1, ContactChannel.EMAIL, address);
+        return new Notification(Notification.idFor(key), TenantId.of("otel"), MessageOwner.feedback(feedback, ReferenceNumber.of("FB", 2026, 1)), 1,
+                EventType.RECEIVED, "customer/RECEIVED", Party.CUSTOMER, ContactChannel.EMAIL, null, name, address, Locale.ENGLISH,
+                ZoneId.of("UTC"), "We have received your feedback", "Thank you for writing to us.", null, MessageCategory.TRANSACTIONAL,
+                false, false, key, AT);
     }
 
     @Test
