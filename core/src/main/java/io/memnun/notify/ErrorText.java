@@ -2,8 +2,10 @@ package io.memnun.notify;
 
 import io.memnun.feedback.ContactChannel;
 import io.memnun.internal.TextFold;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -26,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * diacritics, since servers answer in ASCII: {@code Sukru} for {@code Şükrü}; only as whole words, so that
  * {@code Ela} leaves {@code Relay} alone) by {@value #NAME}, and its subject and whole text
  * by {@value #TEXT}. What stays: status and reply codes ({@code 550 5.1.1}, {@code HTTP 400},
- * {@code 0x0000000b}), host names and ports, dates and times, ids that are not digits only.
+ * {@code 0x0000000b}), host names and ports, dates ({@code 2026-03-16}, {@code 16/03/2026}, {@code 16.03.2026}) and
+ * times, reference numbers ({@code FB-2026-000123-7}), UUIDs, and other ids that are not digits only.
  */
 public final class ErrorText {
     /** What an e-mail address is replaced by. */
@@ -52,7 +55,20 @@ public final class ErrorText {
      */
     private static final Pattern PHONE_LIKE = Pattern.compile(
             "(?<![\\p{L}\\p{N}+%])(?:\\+|%2[Bb])?\\d(?:[ \\-/()]{0,2}\\d){6,14}(?![\\p{L}\\p{N}])");
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[ T].*)?");
+    /*
+     * What has digits enough for a number and is none, kept as it is: a UUID (a message's id), a reference number
+     * (FB-2026-000123-7) and a date (2026-03-16, 2026/03/16, 16/03/2026, 03/16/2026, 16-03-2026; a year of 19xx or 20xx,
+     * which no Turkish area code or mobile prefix is). Each stands alone, not within a longer word or number; a number
+     * next to one is still replaced.
+     */
+    private static final Pattern KEPT = Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+            + "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}"
+            + "|[A-Z]{1,5}-\\d{4}-\\d{6,18}-\\d"
+            + "|(?:19|20)\\d{2}([-/])(?:0?[1-9]|1[0-2])\\1(?:0?[1-9]|[12]\\d|3[01])"
+            + "|(?:0?[1-9]|[12]\\d|3[01])([-/])(?:0?[1-9]|[12]\\d|3[01])\\2(?:19|20)\\d{2}"
+            + ")(?![\\p{L}\\p{N}])");
+    /** Stands for a {@link #KEPT} span while numbers are looked for: a private-use character, neither letter nor digit. */
+    private static final char HELD = '\uE000';
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
     /** Around a name: not within a longer word or number. */
     private static final String WORD_START = "(?<![\\p{L}\\p{M}\\p{N}])";
@@ -66,13 +82,32 @@ public final class ErrorText {
     public static String redact(String text) {
         Objects.requireNonNull(text, "text");
         String out = EMAIL_ADDRESS.matcher(text).replaceAll(Matcher.quoteReplacement(EMAIL));
-        Matcher m = PHONE_LIKE.matcher(out);
-        StringBuilder sb = new StringBuilder(out.length());
-        while (m.find()) {
-            // a date with its time ("2026-03-16 10:00") has digits enough for a number and is none
-            m.appendReplacement(sb, Matcher.quoteReplacement(ISO_DATE.matcher(m.group()).matches() ? m.group() : PHONE));
+        // ids and dates are held out of the search (a text that holds the stand-in itself is searched as it is)
+        List<String> held = new ArrayList<>();
+        if (out.indexOf(HELD) < 0) {
+            Matcher k = KEPT.matcher(out);
+            StringBuilder sb = new StringBuilder(out.length());
+            while (k.find()) {
+                held.add(k.group());
+                k.appendReplacement(sb, String.valueOf(HELD));
+            }
+            k.appendTail(sb);
+            out = sb.toString();
         }
-        m.appendTail(sb);
+        out = PHONE_LIKE.matcher(out).replaceAll(Matcher.quoteReplacement(PHONE));
+        if (held.isEmpty()) {
+            return out;
+        }
+        StringBuilder sb = new StringBuilder(out.length());
+        int next = 0;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c == HELD) {
+                sb.append(held.get(next++));
+            } else {
+                sb.append(c);
+            }
+        }
         return sb.toString();
     }
 

@@ -29,6 +29,7 @@ class ErrorTextTest {
         "The 'To' number +90 (532) 123 45 67 is not a valid number     | The 'To' number [phone] is not a valid number",
         "no=905321234567, national 5321234567, tel 0532-123-45-67      | no=[phone], national [phone], tel [phone]",
         "+44 7911 123456 / 0532 123 45 67                              | [phone] / [phone]",
+        "on 2026-03-16 5321234, on 16/03/2026 0532 123 45 67           | on 2026-03-16 [phone], on 16/03/2026 [phone]",
     })
     void addressesAndNumbersAreReplaced(String raw, String redacted) {
         assertThat(ErrorText.redact(raw)).isEqualTo(redacted);
@@ -45,6 +46,9 @@ class ErrorTextTest {
         "key 3f9a1234567890bc/2 taken",
         "quiet hours until 2026-03-16T07:00:00Z, or 2026-03-16 10:00 local, or 16.03.2026",
         "the gateway did not answer within PT15S",
+        "could not post FB-2026-000123-7 to the CRM, nor BH-2026-1234567-3",
+        "message 3f2a1b4c-1234-5678-9abc-def012345678 refused, and 12345678-1234-4678-9abc-123456789012",
+        "retry after 16/03/2026 10:00, 03/16/2026, 2026/03/16 or 16-03-2026",
     })
     void codesCountsHostsIdsAndDatesStay(String text) {
         assertThat(ErrorText.redact(text)).isEqualTo(text);
