@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * name (whole, in any case, and each word of it of three letters or more as written or in capitals; with or without its
  * diacritics, since servers answer in ASCII: {@code Sukru} for {@code Şükrü}; only as whole words, so that
  * {@code Ela} leaves {@code Relay} alone) by {@value #NAME}, and its subject and whole text
- * by {@value #TEXT}. What stays: status and reply codes ({@code 550 5.1.1}, {@code HTTP 400},
+ * (whatever white space stands between its words, and also as the channel sent it: {@link #redact(String, Notification,
+ * String)}) by {@value #TEXT}. What stays: status and reply codes ({@code 550 5.1.1}, {@code HTTP 400},
  * {@code 0x0000000b}), host names and ports, dates ({@code 2026-03-16}, {@code 16/03/2026}, {@code 16.03.2026}) and
  * times, reference numbers ({@code FB-2026-000123-7}), UUIDs, and other ids that are not digits only.
  */
@@ -120,6 +121,26 @@ public final class ErrorText {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(about, "about");
         String out = literal(text, about.text(), MIN_TEXT, TEXT);
+        return redactedBeyondText(out, about);
+    }
+
+    /**
+     * Like {@link #redact(String, Notification)}, knowing also the text as the channel sent it where that differs from
+     * the message's: an SMS cut to fit its segment limit, which a gateway echoes as it got it.
+     */
+    public static String redact(String text, Notification about, String sent) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(about, "about");
+        Objects.requireNonNull(sent, "sent");
+        // the longer first: the text sent may be the beginning of the message's
+        String out = literal(text, about.text(), MIN_TEXT, TEXT);
+        out = literal(out, sent, MIN_TEXT, TEXT);
+        return redactedBeyondText(out, about);
+    }
+
+    /** The subject, the address, the name, then every address and number: what follows the text in {@link #redact(String, Notification)}. */
+    private static String redactedBeyondText(String text, Notification about) {
+        String out = text;
         if (about.subject() != null) {
             out = literal(out, about.subject(), MIN_TEXT, TEXT);
         }
@@ -168,11 +189,24 @@ public final class ErrorText {
         return re.toString();
     }
 
+    /**
+     * {@code text} with {@code value} replaced, in any case and whatever white space stands between its words: a server
+     * or a channel may have written its line breaks as spaces, or put the lines of a reply on one line.
+     */
     private static String literal(String text, String value, int minLength, String placeholder) {
-        if (value.length() < minLength || text.length() < value.length()) {
+        String[] words = value.strip().split("\\s+");
+        int shortest = words.length - 1;
+        for (String w : words) {
+            shortest += w.length();
+        }
+        if (shortest < minLength || text.length() < shortest) {
             return text;
         }
-        return Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text)
+        StringBuilder re = new StringBuilder();
+        for (String w : words) {
+            re.append(re.length() == 0 ? "" : "\\s++").append(Pattern.quote(w));
+        }
+        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text)
                 .replaceAll(Matcher.quoteReplacement(placeholder));
     }
 

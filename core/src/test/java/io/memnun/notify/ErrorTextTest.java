@@ -82,6 +82,16 @@ class ErrorTextTest {
                 .isEqualTo("550 no mailbox for [name] [name], [name] [name]");
     }
 
+    @Test
+    void theTextIsFoundWhateverItsLineBreaksBecameAndAsTheChannelSentIt() {
+        Notification n = sms("Otel: Our decision on your feedback FB-2026-000001-1:\nRoom moved,\r\n  refund given");
+
+        assertThat(ErrorText.redact("refused: Otel: Our decision on your feedback FB-2026-000001-1: Room moved, refund given", n))
+                .isEqualTo("refused: [text]");
+        assertThat(ErrorText.redact("refused: Otel: Our decision on your... https://otel.example/t/abc", n,
+                "Otel: Our decision on your... https://otel.example/t/abc")).as("an SMS cut to fit").isEqualTo("refused: [text]");
+    }
+
     private static Notification named(String name) {
         String address = "guest@example.com.tr";
         FeedbackId feedback = FeedbackId.of(java.util.UUID.randomUUID());
@@ -90,6 +100,15 @@ class ErrorTextTest {
                 EventType.RECEIVED, "customer/RECEIVED", Party.CUSTOMER, ContactChannel.EMAIL, null, name, address, Locale.ENGLISH,
                 ZoneId.of("UTC"), "We have received your feedback", "Thank you for writing to us.", null, MessageCategory.TRANSACTIONAL,
                 false, false, key, AT);
+    }
+
+    private static Notification sms(String text) {
+        String address = "+905321234567";
+        FeedbackId feedback = FeedbackId.of(java.util.UUID.randomUUID());
+        String key = Notification.idempotencyKey(feedback, 1, ContactChannel.SMS, address);
+        return new Notification(Notification.idFor(key), TenantId.of("otel"), MessageOwner.feedback(feedback, ReferenceNumber.of("FB", 2026, 1)), 1,
+                EventType.RESOLVED, "customer/RESOLVED", Party.CUSTOMER, ContactChannel.SMS, null, null, address, Locale.ENGLISH,
+                ZoneId.of("UTC"), null, text, null, MessageCategory.TRANSACTIONAL, false, false, key, AT);
     }
 
     @Test
