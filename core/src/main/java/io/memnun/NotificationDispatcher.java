@@ -167,8 +167,13 @@ public final class NotificationDispatcher implements AutoCloseable {
         String what = n.template() + " by " + n.channel() + " to " + n.party();
         if (result instanceof SendResult.Delivered d) {
             details.put("providerId", d.providerId());
-            // the channel's facts about what it sent (an SMS's segments, that its text was cut to fit); ours win a clash
-            d.details().forEach(details::putIfAbsent);
+            // the channel's facts about what it sent (an SMS's segments, that its text was cut to fit); ours win a clash,
+            // also those recorded on other outcomes only (a delivery has no error, no dead letter)
+            d.details().forEach((k, v) -> {
+                if (!DeliveryOutcome.DISPATCHER_KEYS.contains(k)) {
+                    details.putIfAbsent(k, v);
+                }
+            });
             boolean cut = "true".equals(d.details().get("cut"));
             record(n, DeliveryOutcome.State.DELIVERED, what + " delivered" + (cut ? ", its text cut to fit" : ""), details, now);
             mark(outbox.markSent(n.id(), owner, now, d.providerId()), n, "sent");

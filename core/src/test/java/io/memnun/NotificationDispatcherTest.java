@@ -113,6 +113,9 @@ class NotificationDispatcherTest {
         facts.put("length", "912");
         facts.put("originalLength", "1587");
         facts.put("address", "+900000000000");
+        // keys the dispatcher records on other outcomes only: not a delivery's
+        facts.put("error", "none");
+        facts.put("deadLetter", "false");
         sms.then(SendResult.delivered("J-1", facts));
         Feedback f = desk.receive(complaint(customer().toBuilder().preferredChannel(ContactChannel.SMS).build()).build());
         List<DeliveryOutcome> outcomes = new java.util.ArrayList<>();
@@ -135,6 +138,8 @@ class NotificationDispatcherTest {
 
         assertThat(outcomes).singleElement().satisfies(o -> {
             assertThat(o.cut()).isTrue();
+            assertThat(o.error()).as("a delivery has no error").isEmpty();
+            assertThat(o.details()).doesNotContainKeys("error", "deadLetter");
             assertThat(o.channelFacts()).as("the channel's own, in its order, without the one the dispatcher's replaced")
                     .containsExactly(java.util.Map.entry("segments", "6"), java.util.Map.entry("cut", "true"),
                             java.util.Map.entry("length", "912"), java.util.Map.entry("originalLength", "1587"));
@@ -143,7 +148,7 @@ class NotificationDispatcherTest {
         assertThat(sent.type()).isEqualTo(EventType.NOTIFICATION_SENT);
         assertThat(sent.details()).containsEntry("providerId", "J-1").containsEntry("segments", "6").containsEntry("cut", "true")
                 .containsEntry("length", "912").containsEntry("originalLength", "1587")
-                .as("the dispatcher's own facts win").containsEntry("address", "+905321234567");
+                .as("the dispatcher's own facts win").containsEntry("address", "+905321234567").doesNotContainKeys("error", "deadLetter");
         assertThat(sent.note()).isEqualTo("customer/RECEIVED by SMS to CUSTOMER delivered, its text cut to fit");
         assertThat(only().notification().text()).as("the outbox keeps the whole text, once").doesNotContain("...");
     }
