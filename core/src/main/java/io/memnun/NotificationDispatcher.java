@@ -230,7 +230,12 @@ public final class NotificationDispatcher implements AutoCloseable {
     /** A reason redacted, within the length a {@link SendResult} allows (a placeholder may be longer than what it replaced). */
     private static String reason(String reason, Notification n) {
         String redacted = ErrorText.redact(reason, n);
-        return redacted.length() > 2000 ? redacted.substring(0, 1997) + "..." : redacted;
+        if (redacted.length() <= 2000) {
+            return redacted;
+        }
+        // never half a surrogate pair, which a SendResult refuses: the message would never be recorded nor given up
+        int end = Character.isHighSurrogate(redacted.charAt(1996)) ? 1996 : 1997;
+        return redacted.substring(0, end) + "...";
     }
 
     private DeliveryRecorder recorderOf(Notification n) {

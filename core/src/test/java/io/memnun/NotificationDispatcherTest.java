@@ -288,6 +288,22 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void aReasonTheRedactionMadeTooLongIsCutBetweenCharactersAndRecorded() {
+        // 2,000 characters, the most a reason holds; each address grows by one as [email], and an emoji stands at the cut
+        String reason = "a@b.co ".repeat(100) + "x".repeat(1196) + "\uD83D\uDE1E" + "y".repeat(102);
+        email.then(SendResult.retryable(reason));
+        Feedback f = desk.receive(complaint(customer()).build());
+
+        dispatcher().build().tick();
+
+        assertThat(notificationEvents(f)).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EventType.NOTIFICATION_FAILED);
+            assertThat(e.details().get("error")).hasSize(1999).endsWith("x...");
+        });
+        assertThat(only().lastError()).endsWith("x...");
+    }
+
+    @Test
     void whatAChannelSaysAboutAFailureIsRecordedAndLoggedWithoutTheRecipientsPersonalData() {
         // servers and gateways repeat the address, the number, the name or the text in their answers; a host's channel may too
         email.then(SendResult.retryable("451 4.2.1 <sukru@example.com.tr> (Şükrü Çağlayan, +90 532 123 45 67) is over quota"))

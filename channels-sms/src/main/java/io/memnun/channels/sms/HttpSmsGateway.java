@@ -285,7 +285,11 @@ public final class HttpSmsGateway implements NotificationChannel {
     /** {@code value} redacted, then on one line: also the text as sent, which is not the message's when it was cut to fit. */
     private static String quoted(String value, SmsPolicy.Checked c, int max) {
         String line = ErrorText.redact(value, c.notification(), c.text().text()).replaceAll("\\s+", " ").strip();
-        return line.length() > max ? line.substring(0, max) + "..." : line;
+        if (line.length() <= max) {
+            return line;
+        }
+        // never half a surrogate pair, which a SendResult refuses: a failure that may pass would be answered as a refusal
+        return line.substring(0, Character.isHighSurrogate(line.charAt(max - 1)) ? max - 1 : max) + "...";
     }
 
     private Map<String, String> values(SmsPolicy.Checked c) {

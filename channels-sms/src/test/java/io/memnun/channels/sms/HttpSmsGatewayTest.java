@@ -137,6 +137,14 @@ class HttpSmsGatewayTest {
     }
 
     @Test
+    void aLongErrorTextIsCutBetweenCharactersAndStaysRetryable() {
+        server.then(503, "{\"status\":\"busy\",\"error\":\"" + "x".repeat(299) + "\uD83D\uDE1E and more\"}");
+
+        assertThat(generic().build().send(sms("+905321234567", "a"))).isEqualTo(SendResult.retryable(
+                "HTTP 503, gateway code busy: " + "x".repeat(299) + "..."));
+    }
+
+    @Test
     void twilioErrorsKeepTheirCodeAndTheirMessageWithoutTheNumber() {
         // Twilio's error messages name the number: "The 'To' number +447911123456 is not a valid phone number."
         server.then(400, "{\"code\":21211,\"message\":\"The 'To' number +447911123456 is not a valid phone number.\","
