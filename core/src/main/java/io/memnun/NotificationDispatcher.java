@@ -167,8 +167,13 @@ public final class NotificationDispatcher implements AutoCloseable {
         String what = n.template() + " by " + n.channel() + " to " + n.party();
         if (result instanceof SendResult.Delivered d) {
             details.put("providerId", d.providerId());
-            // the channel's facts about what it sent (an SMS's segments, that its text was cut to fit); ours win a clash
-            d.details().forEach(details::putIfAbsent);
+            // the channel's facts about what it sent (an SMS's segments, that its text was cut to fit); ours win a clash,
+            // also those recorded on other outcomes only (a delivery has no error, no dead letter)
+            d.details().forEach((k, v) -> {
+                if (!DeliveryOutcome.DISPATCHER_KEYS.contains(k)) {
+                    details.putIfAbsent(k, v);
+                }
+            });
             boolean cut = "true".equals(d.details().get("cut"));
             record(n, DeliveryOutcome.State.DELIVERED, what + " delivered" + (cut ? ", its text cut to fit" : ""), details, now);
             mark(outbox.markSent(n.id(), owner, now, d.providerId()), n, "sent");
@@ -225,7 +230,12 @@ public final class NotificationDispatcher implements AutoCloseable {
     /** A reason redacted, within the length a {@link SendResult} allows (a placeholder may be longer than what it replaced). */
     private static String reason(String reason, Notification n) {
         String redacted = ErrorText.redact(reason, n);
-        return redacted.length() > 2000 ? redacted.substring(0, 1997) + "..." : redacted;
+        if (redacted.length() <= 2000) {
+            return redacted;
+        }
+        // never half a surrogate pair, which a SendResult refuses: the message would never be recorded nor given up
+        int end = Character.isHighSurrogate(redacted.charAt(1996)) ? 1996 : 1997;
+        return redacted.substring(0, end) + "...";
     }
 
     private DeliveryRecorder recorderOf(Notification n) {

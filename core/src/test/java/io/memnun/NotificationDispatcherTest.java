@@ -113,6 +113,9 @@ class NotificationDispatcherTest {
         facts.put("length", "912");
         facts.put("originalLength", "1587");
         facts.put("address", "+900000000000");
+        // keys the dispatcher records on other outcomes only: not a delivery's
+        facts.put("error", "none");
+        facts.put("deadLetter", "false");
         sms.then(SendResult.delivered("J-1", facts));
         Feedback f = desk.receive(complaint(customer().toBuilder().preferredChannel(ContactChannel.SMS).build()).build());
         List<DeliveryOutcome> outcomes = new java.util.ArrayList<>();
@@ -135,6 +138,8 @@ class NotificationDispatcherTest {
 
         assertThat(outcomes).singleElement().satisfies(o -> {
             assertThat(o.cut()).isTrue();
+            assertThat(o.error()).as("a delivery has no error").isEmpty();
+            assertThat(o.details()).doesNotContainKeys("error", "deadLetter");
             assertThat(o.channelFacts()).as("the channel's own, in its order, without the one the dispatcher's replaced")
                     .containsExactly(java.util.Map.entry("segments", "6"), java.util.Map.entry("cut", "true"),
                             java.util.Map.entry("length", "912"), java.util.Map.entry("originalLength", "1587"));
@@ -143,7 +148,7 @@ class NotificationDispatcherTest {
         assertThat(sent.type()).isEqualTo(EventType.NOTIFICATION_SENT);
         assertThat(sent.details()).containsEntry("providerId", "J-1").containsEntry("segments", "6").containsEntry("cut", "true")
                 .containsEntry("length", "912").containsEntry("originalLength", "1587")
-                .as("the dispatcher's own facts win").containsEntry("address", "+905321234567");
+                .as("the dispatcher's own facts win").containsEntry("address", "+905321234567").doesNotContainKeys("error", "deadLetter");
         assertThat(sent.note()).isEqualTo("customer/RECEIVED by SMS to CUSTOMER delivered, its text cut to fit");
         assertThat(only().notification().text()).as("the outbox keeps the whole text, once").doesNotContain("...");
     }
@@ -280,6 +285,22 @@ class NotificationDispatcherTest {
         assertThat(failed.type()).isEqualTo(EventType.NOTIFICATION_FAILED);
         assertThat(failed.details()).containsEntry("deadLetter", "true").containsEntry("error", "550 5.1.1 no such user");
         assertThat(desk.history(HOTEL, f.id())).noneMatch(e -> e.type() == EventType.ACKNOWLEDGED);
+    }
+
+    @Test
+    void aReasonTheRedactionMadeTooLongIsCutBetweenCharactersAndRecorded() {
+        // 2,000 characters, the most a reason holds; each address grows by one as [email], and an emoji stands at the cut
+        String reason = "a@b.co ".repeat(100) + "x".repeat(1196) + "\uD83D\uDE1E" + "y".repeat(102);
+        email.then(SendResult.retryable(reason));
+        Feedback f = desk.receive(complaint(customer()).build());
+
+        dispatcher().build().tick();
+
+        assertThat(notificationEvents(f)).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EventType.NOTIFICATION_FAILED);
+            assertThat(e.details().get("error")).hasSize(1999).endsWith("x...");
+        });
+        assertThat(only().lastError()).endsWith("x...");
     }
 
     @Test

@@ -381,6 +381,26 @@ class SurveyDeskTest {
     }
 
     @Test
+    void anInvitationsFailureWhoseErrorIsCutToFitTheDetailIsCutBetweenCharactersAndRecorded() {
+        SurveyId halfYear = SurveyId.of("half-year");
+        SurveyDesk campaigns = halfYearCampaigns(halfYear);
+        Customer john = Customer.builder().externalId("guest-2").name("John Smith").phone("+447700900123").preferredChannel(ContactChannel.SMS)
+                .language("en").consent(new Consent(true, false, false)).build();
+        Invitation invited = campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", List.of(john), null).invited().get(0);
+        // "SMS to +447700900123: " and the error: an emoji across the detail's 1,000th character
+        String error = "x".repeat(977) + "\uD83D\uDE1E" + "y".repeat(20);
+        io.memnun.spi.NotificationChannel refusing = n -> io.memnun.notify.SendResult.permanent(error);
+
+        NotificationDispatcher.builder(desk).channel(ContactChannel.SMS, refusing).recorder(MessageOwner.SURVEY_INVITATION, campaigns.deliveries())
+                .build().tick();
+
+        InvitationDelivery dead = campaigns.store().findInvitation(HOTEL, invited.id()).orElseThrow().delivery();
+        assertThat(dead).isNotNull();
+        assertThat(dead.state()).isEqualTo(InvitationDelivery.State.DEAD);
+        assertThat(dead.detail()).isEqualTo("SMS to +447700900123: " + "x".repeat(977));
+    }
+
+    @Test
     void aCampaignInALanguageWithoutTemplatesWritesItsDatesInTheLanguageOfTheText() {
         SurveyId halfYear = SurveyId.of("half-year");
         SurveyDesk campaigns = halfYearCampaigns(halfYear);

@@ -2,8 +2,10 @@ package io.memnun.notify;
 
 import io.memnun.feedback.ContactChannel;
 import io.memnun.internal.TextFold;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -22,10 +24,13 @@ import org.jspecify.annotations.Nullable;
  * <p>What is replaced: e-mail addresses (also URL-encoded, {@code %40}) by {@value #EMAIL}; runs of 7 to 15 digits that
  * may be separated by spaces, hyphens, slashes or parentheses and may start with {@code +} (or {@code %2B}), phone
  * numbers in every usual form, by {@value #PHONE}. Knowing the message, also its address as it is, its recipient's
- * name (whole, in any case, and each word of it of three letters or more as written; with or without its diacritics,
- * since servers answer in ASCII: {@code Sukru} for {@code Şükrü}) by {@value #NAME}, and its subject and whole text
- * by {@value #TEXT}. What stays: status and reply codes ({@code 550 5.1.1}, {@code HTTP 400},
- * {@code 0x0000000b}), host names and ports, dates and times, ids that are not digits only.
+ * name (whole, in any case, and each word of it of three letters or more as written or in capitals; with or without its
+ * diacritics, since servers answer in ASCII: {@code Sukru} for {@code Şükrü}; only as whole words, so that
+ * {@code Ela} leaves {@code Relay} alone) by {@value #NAME}, and its subject and whole text
+ * (whatever white space stands between its words, and also as the channel sent it: {@link #redact(String, Notification,
+ * String)}) by {@value #TEXT}. What stays: status and reply codes ({@code 550 5.1.1}, {@code HTTP 400},
+ * {@code 0x0000000b}), host names and ports, dates ({@code 2026-03-16}, {@code 16/03/2026}, {@code 16.03.2026}) and
+ * times, reference numbers ({@code FB-2026-000123-7}), UUIDs, and other ids that are not digits only.
  */
 public final class ErrorText {
     /** What an e-mail address is replaced by. */
@@ -51,8 +56,26 @@ public final class ErrorText {
      */
     private static final Pattern PHONE_LIKE = Pattern.compile(
             "(?<![\\p{L}\\p{N}+%])(?:\\+|%2[Bb])?\\d(?:[ \\-/()]{0,2}\\d){6,14}(?![\\p{L}\\p{N}])");
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[ T].*)?");
+    /*
+     * What has digits enough for a number and is none, kept as it is: a UUID (a message's id), a reference number
+     * (FB-2026-000123-7) and a date (2026-03-16, 2026/03/16, 16/03/2026, 03/16/2026, 16-03-2026; a year of 19xx or 20xx,
+     * which no Turkish area code or mobile prefix is). Each stands alone, not within a longer word or number; a number
+     * next to one is still replaced.
+     */
+    private static final Pattern KEPT = Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+            + "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}"
+            + "|[A-Z]{1,5}-\\d{4}-\\d{6,18}-\\d"
+            + "|(?:19|20)\\d{2}([-/])(?:0?[1-9]|1[0-2])\\1(?:0?[1-9]|[12]\\d|3[01])"
+            + "|(?:0?[1-9]|[12]\\d|3[01])([-/])(?:0?[1-9]|[12]\\d|3[01])\\2(?:19|20)\\d{2}"
+            + ")(?![\\p{L}\\p{N}])");
+    /** Stands for a {@link #KEPT} span while numbers are looked for: a private-use character, neither letter nor digit. */
+    private static final char HELD = '\uE000';
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
+    /** Around a name: not within a longer word or number. */
+    private static final String WORD_START = "(?<![\\p{L}\\p{M}\\p{N}])";
+    private static final String WORD_END = "(?![\\p{L}\\p{M}\\p{N}])";
+    /** Capitals as Turkish writes them ({@code i} to {@code İ}); {@link #spelling} adds the ASCII {@code I}. */
+    private static final Locale TURKISH = Locale.forLanguageTag("tr");
 
     private ErrorText() {}
 
@@ -60,13 +83,32 @@ public final class ErrorText {
     public static String redact(String text) {
         Objects.requireNonNull(text, "text");
         String out = EMAIL_ADDRESS.matcher(text).replaceAll(Matcher.quoteReplacement(EMAIL));
-        Matcher m = PHONE_LIKE.matcher(out);
-        StringBuilder sb = new StringBuilder(out.length());
-        while (m.find()) {
-            // a date with its time ("2026-03-16 10:00") has digits enough for a number and is none
-            m.appendReplacement(sb, Matcher.quoteReplacement(ISO_DATE.matcher(m.group()).matches() ? m.group() : PHONE));
+        // ids and dates are held out of the search (a text that holds the stand-in itself is searched as it is)
+        List<String> held = new ArrayList<>();
+        if (out.indexOf(HELD) < 0) {
+            Matcher k = KEPT.matcher(out);
+            StringBuilder sb = new StringBuilder(out.length());
+            while (k.find()) {
+                held.add(k.group());
+                k.appendReplacement(sb, String.valueOf(HELD));
+            }
+            k.appendTail(sb);
+            out = sb.toString();
         }
-        m.appendTail(sb);
+        out = PHONE_LIKE.matcher(out).replaceAll(Matcher.quoteReplacement(PHONE));
+        if (held.isEmpty()) {
+            return out;
+        }
+        StringBuilder sb = new StringBuilder(out.length());
+        int next = 0;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c == HELD) {
+                sb.append(held.get(next++));
+            } else {
+                sb.append(c);
+            }
+        }
         return sb.toString();
     }
 
@@ -79,6 +121,26 @@ public final class ErrorText {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(about, "about");
         String out = literal(text, about.text(), MIN_TEXT, TEXT);
+        return redactedBeyondText(out, about);
+    }
+
+    /**
+     * Like {@link #redact(String, Notification)}, knowing also the text as the channel sent it where that differs from
+     * the message's: an SMS cut to fit its segment limit, which a gateway echoes as it got it.
+     */
+    public static String redact(String text, Notification about, String sent) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(about, "about");
+        Objects.requireNonNull(sent, "sent");
+        // the longer first: the text sent may be the beginning of the message's
+        String out = literal(text, about.text(), MIN_TEXT, TEXT);
+        out = literal(out, sent, MIN_TEXT, TEXT);
+        return redactedBeyondText(out, about);
+    }
+
+    /** The subject, the address, the name, then every address and number: what follows the text in {@link #redact(String, Notification)}. */
+    private static String redactedBeyondText(String text, Notification about) {
+        String out = text;
         if (about.subject() != null) {
             out = literal(out, about.subject(), MIN_TEXT, TEXT);
         }
@@ -86,14 +148,18 @@ public final class ErrorText {
         out = literal(out, about.address(), 1, about.channel() == ContactChannel.SMS ? PHONE : EMAIL);
         String name = about.recipientName();
         if (name != null && name.strip().length() >= MIN_NAME_WORD) {
-            out = Pattern.compile(spelling(name.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
-                    .replaceAll(Matcher.quoteReplacement(NAME));
+            // whole words only: a short name ("Ela", "Can") is also a part of the server's words ("Relay", "cannot")
+            out = Pattern.compile(WORD_START + spelling(name.strip()) + WORD_END, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                    .matcher(out).replaceAll(Matcher.quoteReplacement(NAME));
             Matcher words = WORD.matcher(name);
             while (words.find()) {
-                if (words.group().length() >= MIN_NAME_WORD) {
-                    // as written: "Can" is a name, "can" a word of the error
-                    out = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}])" + spelling(words.group()) + "(?![\\p{L}\\p{M}\\p{N}])")
-                            .matcher(out).replaceAll(Matcher.quoteReplacement(NAME));
+                String word = words.group();
+                if (word.length() >= MIN_NAME_WORD) {
+                    // as written or in capitals ("OZTURK MEHMET", as registers write a name): "Can" is a name, "can" a
+                    // word of the error
+                    String capitals = word.toUpperCase(TURKISH);
+                    out = Pattern.compile(WORD_START + "(?:" + spelling(word) + (capitals.equals(word) ? "" : "|" + spelling(capitals)) + ")"
+                            + WORD_END).matcher(out).replaceAll(Matcher.quoteReplacement(NAME));
                 }
             }
         }
@@ -105,6 +171,14 @@ public final class ErrorText {
         StringBuilder re = new StringBuilder();
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
+            if (Character.isWhitespace(cp)) {
+                // "Mehmet  Öztürk", or the name across a line break of the server's
+                re.append("\\s+");
+                while (i < value.length() && Character.isWhitespace(value.codePointAt(i))) {
+                    i += Character.charCount(value.codePointAt(i));
+                }
+                continue;
+            }
             String letter = new String(Character.toChars(cp));
             String base = TextFold.fold(letter, true);
             base = Character.isUpperCase(cp) ? base.toUpperCase(Locale.ROOT) : base;
@@ -115,11 +189,24 @@ public final class ErrorText {
         return re.toString();
     }
 
+    /**
+     * {@code text} with {@code value} replaced, in any case and whatever white space stands between its words: a server
+     * or a channel may have written its line breaks as spaces, or put the lines of a reply on one line.
+     */
     private static String literal(String text, String value, int minLength, String placeholder) {
-        if (value.length() < minLength || text.length() < value.length()) {
+        String[] words = value.strip().split("\\s+");
+        int shortest = words.length - 1;
+        for (String w : words) {
+            shortest += w.length();
+        }
+        if (shortest < minLength || text.length() < shortest) {
             return text;
         }
-        return Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text)
+        StringBuilder re = new StringBuilder();
+        for (String w : words) {
+            re.append(re.length() == 0 ? "" : "\\s++").append(Pattern.quote(w));
+        }
+        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text)
                 .replaceAll(Matcher.quoteReplacement(placeholder));
     }
 

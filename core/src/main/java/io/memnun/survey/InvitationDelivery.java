@@ -57,7 +57,11 @@ public record InvitationDelivery(State state, Instant at, UUID message, String d
             tail.setLength(0);
         }
         int room = MAX_DETAIL - tail.length();
-        return (head.length() > room ? head.substring(0, room) : head) + tail;
+        if (head.length() <= room) {
+            return head + tail;
+        }
+        // never half a surrogate pair, which a detail refuses: the outcome would not be recorded
+        return head.substring(0, Character.isHighSurrogate(head.charAt(room - 1)) ? room - 1 : room) + tail;
     }
 
     /**

@@ -289,7 +289,11 @@ public final class SmtpEmailChannel implements NotificationChannel {
             cur = cur instanceof MessagingException m ? m.getNextException() : null;
         }
         String text = n == null ? ErrorText.redact(sb.toString()) : ErrorText.redact(sb.toString(), n);
-        return text.length() > 1900 ? text.substring(0, 1900) : text;
+        if (text.length() <= 1900) {
+            return text;
+        }
+        // never half a surrogate pair, which a SendResult refuses: a failure that may pass would be answered as a refusal
+        return text.substring(0, Character.isHighSurrogate(text.charAt(1899)) ? 1899 : 1900);
     }
 
     private static String part(Exception e) {

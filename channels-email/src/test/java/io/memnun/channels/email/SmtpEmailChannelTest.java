@@ -170,6 +170,13 @@ class SmtpEmailChannelTest {
     }
 
     @Test
+    void aLongFailureIsCutBetweenCharactersAndStaysRetryable() {
+        MessagingException lost = new MessagingException("x".repeat(1899) + "\uD83D\uDE1E connection lost");
+
+        assertThat(SmtpEmailChannel.classify(lost, null)).isEqualTo(SendResult.retryable("x".repeat(1899)));
+    }
+
+    @Test
     void aPermanentRefusalIsPermanent() throws IOException {
         try (ScriptedSmtpServer refusing = new ScriptedSmtpServer("550 5.1.1 <sukru@example.com.tr>: no such user")) {
             SendResult r = SmtpEmailChannel.builder("127.0.0.1", refusing.port()).security(SmtpEmailChannel.Security.NONE)

@@ -201,7 +201,7 @@ public final class HttpSmsGateway implements NotificationChannel {
             return SendResult.retryable("the gateway did not answer within " + timeout);
         } catch (IOException e) {
             // a URL with the number in it may be in the message
-            return SendResult.retryable("cannot reach the gateway: " + ErrorText.redact(ErrorText.of(e), n));
+            return SendResult.retryable("cannot reach the gateway: " + ErrorText.redact(ErrorText.of(e), n, c.text().text()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SendResult.retryable("interrupted while sending");
@@ -219,7 +219,7 @@ public final class HttpSmsGateway implements NotificationChannel {
         } catch (IllegalArgumentException e) {
             // not JSON: a failure then reports its status only
         }
-        String error = error(status, json, n);
+        String error = error(status, json, c);
         // 408 (the server gave up waiting for the request) and 429 (too many requests) say "not now", not "never"
         if (status == 408 || status == 429 || status >= 500) {
             Duration retryAfter = response.headers().firstValue("Retry-After")
@@ -269,22 +269,27 @@ public final class HttpSmsGateway implements NotificationChannel {
      * What a failure's reason says about the answer: {@code HTTP 400, gateway code 21211: <error text>}, the code and the
      * text where the answer has them, both without anything that names the recipient or repeats the message.
      */
-    private String error(int status, @Nullable Object json, Notification n) {
+    private String error(int status, @Nullable Object json, SmsPolicy.Checked c) {
         StringBuilder sb = new StringBuilder("HTTP ").append(status);
         if (json != null && errorCodePointer != null) {
             Json.at(json, errorCodePointer).filter(v -> !v.isBlank())
-                    .ifPresent(code -> sb.append(", gateway code ").append(quoted(code, n, MAX_CODE)));
+                    .ifPresent(code -> sb.append(", gateway code ").append(quoted(code, c, MAX_CODE)));
         }
         if (json != null && errorTextPointer != null) {
             Json.at(json, errorTextPointer).filter(v -> !v.isBlank())
-                    .ifPresent(message -> sb.append(": ").append(quoted(message, n, MAX_ERROR_TEXT)));
+                    .ifPresent(message -> sb.append(": ").append(quoted(message, c, MAX_ERROR_TEXT)));
         }
         return sb.toString();
     }
 
-    private static String quoted(String value, Notification n, int max) {
-        String line = ErrorText.redact(value.replaceAll("\\s+", " ").strip(), n);
-        return line.length() > max ? line.substring(0, max) + "..." : line;
+    /** {@code value} redacted, then on one line: also the text as sent, which is not the message's when it was cut to fit. */
+    private static String quoted(String value, SmsPolicy.Checked c, int max) {
+        String line = ErrorText.redact(value, c.notification(), c.text().text()).replaceAll("\\s+", " ").strip();
+        if (line.length() <= max) {
+            return line;
+        }
+        // never half a surrogate pair, which a SendResult refuses: a failure that may pass would be answered as a refusal
+        return line.substring(0, Character.isHighSurrogate(line.charAt(max - 1)) ? max - 1 : max) + "...";
     }
 
     private Map<String, String> values(SmsPolicy.Checked c) {

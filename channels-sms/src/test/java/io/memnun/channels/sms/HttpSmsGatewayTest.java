@@ -115,6 +115,36 @@ class HttpSmsGatewayTest {
     }
 
     @Test
+    void anEchoedTextIsNotRecordedWhenItHasLineBreaksOrWasCutToFit() {
+        String lines = "Otel: Kararımız: Oda değiştirildi.\nBir gecelik ücret iade edildi.";
+        String long3 = "Otel: Kararımız: " + "ş".repeat(300) + " https://otel.example/t/Gizli-Kod-42";
+        server.then(200, "{\"status\":\"rejected\",\"error\":\"text refused: " + lines.replace("\n", "\\n") + "\"}")
+                .then(200, "{\"status\":\"rejected\",\"error\":\"text refused: " + lines.replace("\n", "\\r\\n") + "\"}");
+        HttpSmsGateway g = generic().build();
+
+        assertThat(g.send(sms("+905321234567", lines))).isEqualTo(SendResult.permanent("the gateway refused: HTTP 200, gateway code rejected: text refused: [text]"));
+        assertThat(g.send(sms("+905321234567", lines))).isEqualTo(SendResult.permanent("the gateway refused: HTTP 200, gateway code rejected: text refused: [text]"));
+
+        HttpSmsGateway cutting = generic().policy(SmsPolicy.builder().maxSegments(2).build()).build();
+        server.then(200, "{\"status\":\"queued\",\"data\":{\"id\":\"probe\"}}");
+        assertThat(cutting.send(sms("+905321234567", long3))).isInstanceOf(SendResult.Delivered.class);
+        String sent = Json.at(Json.parse(server.requests.get(2).body()), "/text").orElseThrow();
+        assertThat(sent).as("cut, with its link").isNotEqualTo(long3).endsWith("https://otel.example/t/Gizli-Kod-42");
+        server.then(200, "{\"status\":\"rejected\",\"error\":\"text refused: " + sent + "\"}");
+
+        assertThat(cutting.send(sms("+905321234567", long3))).isEqualTo(SendResult.permanent(
+                "the gateway refused: HTTP 200, gateway code rejected: text refused: [text]"));
+    }
+
+    @Test
+    void aLongErrorTextIsCutBetweenCharactersAndStaysRetryable() {
+        server.then(503, "{\"status\":\"busy\",\"error\":\"" + "x".repeat(299) + "\uD83D\uDE1E and more\"}");
+
+        assertThat(generic().build().send(sms("+905321234567", "a"))).isEqualTo(SendResult.retryable(
+                "HTTP 503, gateway code busy: " + "x".repeat(299) + "..."));
+    }
+
+    @Test
     void twilioErrorsKeepTheirCodeAndTheirMessageWithoutTheNumber() {
         // Twilio's error messages name the number: "The 'To' number +447911123456 is not a valid phone number."
         server.then(400, "{\"code\":21211,\"message\":\"The 'To' number +447911123456 is not a valid phone number.\","
