@@ -182,8 +182,11 @@ public final class SlaEngine implements SlaRules {
             NoWorkingTimeException e) {
         String needed = used == null ? "the " + format(budget) + " target" : "the " + format(budget.minus(used)) + " left of "
                 + format(budget);
-        String note = "not counted: calendar '" + e.calendar() + "' has less working time after " + from + " than " + needed + " ("
-                + e.reason() + ")";
+        String note = "not counted: calendar '" + e.calendar() + "' has " + e.found()
+                .map(found -> (found.isZero() ? "no working time after " + from : format(found) + " of working time after " + from)
+                        + ", less than " + needed)
+                // the due time fits, but it falls at the calendar's last closing time: there is no opening to breach it at
+                .orElse("no working time after " + e.from() + ", when " + needed + " is used up") + " (" + e.reason() + ")";
         LOG.warn("{} of {} {}", kind, f.reference(), note);
         return note;
     }
