@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * alone; otherwise the weekday's hours apply, cut by the date's holiday (a full day closes them, a half day
  * from its start time on).
  *
- * <p>Instants from 1900 to 9999 are supported. Each year is resolved once, on first use, into arrays of
+ * <p>Instants from 1900 to 9999 are supported (a desk takes no receipt time before 1900 for this reason:
+ * {@code Intake.EARLIEST_RECEIVED_AT}). Each year is resolved once, on first use, into arrays of
  * instants with running totals, so adding working time costs two binary searches however long it is.
  */
 public final class BusinessCalendar {
