@@ -369,6 +369,42 @@ class LocationCalendarsTest {
         assertThat(last(desk, g).details()).doesNotContainKey("sla.RESOLUTION.notCounted");
     }
 
+    @Test
+    void aManagementReviewShowsPerLocationTheTargetsItsCalendarCouldNotCount() {
+        MutableClock clock = new MutableClock(istanbul("2025-06-04T10:00"));
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = seasonDesk(store, clock, SEASON_POLICY);
+        Actor ayse = Actor.staff("ayse");
+        Feedback f = desk.receive(intake(BEACH_BAR));
+        clock.set(istanbul("2025-06-04T10:30"));
+        desk.take(HOTEL, f.id(), ayse);
+        clock.set(istanbul("2025-06-04T13:00"));
+        desk.resolve(HOTEL, f.id(), ayse, "Şemsiye değiştirildi");
+        Reports reports = Reports.builder(store).clock(clock).build();
+        io.memnun.report.ReportFilter june = io.memnun.report.ReportFilter.of(HOTEL,
+                io.memnun.report.ReportPeriod.month(java.time.YearMonth.of(2025, 6), ISTANBUL));
+
+        io.memnun.report.ManagementReview review = reports.review(june);
+
+        // beside the acknowledgement met, the first response and the resolution the calendar could not count
+        assertThat(review.current().slaByTarget()).containsExactly(
+                new io.memnun.report.SlaCompliance(SlaKind.ACKNOWLEDGEMENT, null, 1, 0, 0),
+                new io.memnun.report.SlaCompliance(SlaKind.FIRST_RESPONSE, null, 0, 0, 1),
+                new io.memnun.report.SlaCompliance(SlaKind.RESOLUTION, null, 0, 0, 1));
+        assertThat(review.current().slaByLocation()).contains(
+                new io.memnun.report.SlaCompliance(SlaKind.RESOLUTION, "beach-bar", 0, 0, 1));
+        assertThat(review.suggestions()).filteredOn(s -> s.rule().equals("SLA_NOT_COUNTED")).singleElement().satisfies(s -> {
+            assertThat(s.subject()).isEqualTo("beach-bar");
+            assertThat(s.text()).contains("beach-bar", "1 first response", "1 resolution", "calendar");
+        });
+        String html = io.memnun.report.ReviewHtml.render(review);
+        assertThat(html).contains("Not counted", "SLA not counted: resolution", "beach-bar");
+        assertThat(io.memnun.report.ReviewCsv.render(review)).contains("sla not counted by location,RESOLUTION,beach-bar,0,1\r\n",
+                "sla not counted,RESOLUTION,,0,1\r\n");
+        String json = io.memnun.report.json.ReportJson.review(review);
+        assertThat(json).contains("\"slaByLocation\":[", "\"key\":\"beach-bar\",\"met\":0,\"missed\":0,\"notCounted\":1");
+    }
+
     /** What {@code action} writes to the standard error stream, where the tests' logger writes. */
     static String stderrOf(Runnable action) {
         java.io.PrintStream original = System.err;

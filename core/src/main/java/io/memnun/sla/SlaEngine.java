@@ -3,6 +3,7 @@ package io.memnun.sla;
 import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.SlaCheckpoint;
+import io.memnun.feedback.SlaHistory;
 import io.memnun.feedback.SlaClock;
 import io.memnun.feedback.SlaKind;
 import io.memnun.feedback.SlaRules;
@@ -188,7 +189,7 @@ public final class SlaEngine implements SlaRules {
             NoWorkingTimeException e, boolean isNew) {
         String needed = used == null ? "the " + format(budget) + " target" : "the " + format(budget.minus(used)) + " left of "
                 + format(budget);
-        String note = "not counted: calendar '" + e.calendar() + "' has " + e.found()
+        String note = SlaHistory.NOT_COUNTED + "calendar '" + e.calendar() + "' has " + e.found()
                 .map(found -> (found.isZero() ? "no working time after " + from : format(found) + " of working time after " + from)
                         + ", less than " + needed)
                 // the due time fits, but it falls at the calendar's last closing time: there is no opening to breach it at
@@ -321,12 +322,6 @@ public final class SlaEngine implements SlaRules {
 
     /** A target's working time on a named calendar. */
     private record TargetOn(String calendar, Duration workingTime) {}
-
-    /**
-     * How the history details of a recompute that starts a resolution clock begin ({@code sla.RESOLUTION=started by the
-     * recompute ...}): one the receipt, a rejection or a stop could not count is counted from then on.
-     */
-    public static final String STARTED_BY_RECOMPUTE = "started by the recompute";
 
     /** A checkpoint without its instant and fired mark: what the policy's thresholds and ladder decide. */
     private record CheckpointShape(SlaCheckpoint.Type type, int level, int percent, @Nullable String recipient) {
@@ -641,7 +636,7 @@ public final class SlaEngine implements SlaRules {
                         fresh.checkpoints());
             }
             clocks.add(fresh);
-            details.put("sla." + fresh.kind(), STARTED_BY_RECOMPUTE + " from " + from + ", " + format(used) + " of "
+            details.put("sla." + fresh.kind(), SlaHistory.STARTED_BY_RECOMPUTE + " from " + from + ", " + format(used) + " of "
                     + format(budget) + " used, due " + fresh.dueAt());
             noteLeftOut(f, fresh, now, details, null);
         }
@@ -669,7 +664,7 @@ public final class SlaEngine implements SlaRules {
                 fresh = new SlaClock(fresh.kind(), name, budget, c.startedAt(), fresh.dueAt(), used, null, SlaClock.State.PAUSED, null,
                         fresh.checkpoints());
             }
-            replace(c, fresh, STARTED_BY_RECOMPUTE + " again, stopped since " + stopped + ": " + format(used) + " of " + format(budget)
+            replace(c, fresh, SlaHistory.STARTED_BY_RECOMPUTE + " again, stopped since " + stopped + ": " + format(used) + " of " + format(budget)
                     + " used, due " + fresh.dueAt());
             noteLeftOut(feedback, fresh, now, details, null);
         }
