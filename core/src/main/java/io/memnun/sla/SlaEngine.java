@@ -3,8 +3,8 @@ package io.memnun.sla;
 import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.SlaCheckpoint;
-import io.memnun.feedback.SlaHistory;
 import io.memnun.feedback.SlaClock;
+import io.memnun.feedback.SlaHistory;
 import io.memnun.feedback.SlaKind;
 import io.memnun.feedback.SlaRules;
 import io.memnun.feedback.Status;
@@ -183,7 +183,8 @@ public final class SlaEngine implements SlaRules {
      * @param budget the target's working time
      * @param used the working time used so far, for a clock already running; null for one being started
      * @param from where the count started
-     * @param isNew false when the feedback's clocks already showed this target as not counted
+     * @param isNew false when this target was not counted on this calendar before the change either (the feedback had
+     *     the same resolution target and no clock for it, or a clock stopped as not counted on them)
      */
     private static String notCounted(Feedback f, SlaKind kind, Duration budget, @Nullable Duration used, Instant from,
             NoWorkingTimeException e, boolean isNew) {
@@ -451,7 +452,7 @@ public final class SlaEngine implements SlaRules {
          * Stops {@code c} as CANCELLED because the rest of the target it now has ({@code budget} on the calendar named
          * {@code calendarName}, of which {@code used} is used) cannot be counted from now: no later moment would have
          * more working time left. The stopped clock keeps that target and calendar, so a recompute that tries it again
-         * on them knows that it is nothing new ({@link #resolutionIfMissing}).
+         * on them knows that it is nothing new ({@link #startResolutionIfUncounted}).
          */
         private void stopNotCounted(SlaClock c, String calendarName, Duration budget, Duration used, NoWorkingTimeException e) {
             replace(c, new SlaClock(c.kind(), calendarName, budget, c.startedAt(), c.dueAt(), used, null, SlaClock.State.CANCELLED, now,
@@ -564,7 +565,7 @@ public final class SlaEngine implements SlaRules {
                 replace(c, updated, "recomputed: " + format(budget) + " on " + name + ", due " + updated.dueAt());
                 noteLeftOut(feedback, updated, now, details, null);
             }
-            resolutionIfMissing(f);
+            startResolutionIfUncounted(f);
         }
 
         /**
@@ -591,7 +592,7 @@ public final class SlaEngine implements SlaRules {
          * ones it could not count). A recompute under the same policy, a redirect within the location, tries again
          * quietly: the receipt, rejection or stop that could not count it said so.
          */
-        private void resolutionIfMissing(Feedback f) {
+        private void startResolutionIfUncounted(Feedback f) {
             if (!f.isOpen() || f.status() == Status.RESOLVED) {
                 return;
             }
