@@ -315,17 +315,12 @@ public final class FeedbackDesk {
         if (intake.receivedAt() != null && intake.receivedAt().isAfter(now)) {
             throw new ValidationException("receivedAt", intake.receivedAt() + " is in the future (now " + now + ")");
         }
-        if (intake.receivedAt() != null && !hasReferenceYear(intake.receivedAt())) {
-            // checked before a sequence number is taken: the reference number's year has four digits
-            throw new ValidationException("receivedAt", intake.receivedAt() + " is before the year 1000 in " + config.referenceZone());
-        }
-    }
-
-    private boolean hasReferenceYear(Instant receivedAt) {
-        try {
-            return receivedAt.atZone(config.referenceZone()).getYear() >= 1000;
-        } catch (java.time.DateTimeException beyondTheCalendar) {
-            return false;
+        if (intake.receivedAt() != null && intake.receivedAt().isBefore(Intake.EARLIEST_RECEIVED_AT)) {
+            // checked before a sequence number is taken, and whether or not there are response-time targets now: their
+            // clocks count from the receipt, on calendars that count from 1900 (a reference number's year, four digits,
+            // is then always one too)
+            throw new ValidationException("receivedAt", intake.receivedAt() + " is before " + Intake.EARLIEST_RECEIVED_AT
+                    + ", the earliest receipt time: business calendars count working time from then on");
         }
     }
 

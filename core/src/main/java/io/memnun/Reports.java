@@ -102,7 +102,7 @@ public final class Reports {
                 store.count(filter, Dimension.LOCATION), store.count(filter, Dimension.DEPARTMENT), store.count(filter, Dimension.CHANNEL),
                 store.count(filter, Dimension.STATUS), overall.isEmpty() ? DurationStats.NONE : overall.get(0),
                 store.handlingTime(filter, Dimension.SUBJECT), store.handlingTime(filter, Dimension.DEPARTMENT),
-                store.slaCompliance(filter, null), store.slaCompliance(filter, Dimension.DEPARTMENT),
+                store.slaCompliance(filter, null), store.slaCompliance(filter, Dimension.DEPARTMENT), store.slaCompliance(filter, Dimension.LOCATION),
                 store.recurrence(filter, recurrenceWindow), store.backlog(filter, clock.instant()));
     }
 

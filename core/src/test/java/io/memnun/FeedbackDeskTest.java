@@ -347,10 +347,32 @@ class FeedbackDeskTest {
         assertRefused(desk, "receivedAt", () -> complaint(tenant, "x").receivedAt(Instant.parse("0999-12-31T23:59:59Z")).build());
         assertRefused(desk, "receivedAt", () -> complaint(tenant, "x").receivedAt(Instant.MIN).build());
         assertThat(desk.query(FeedbackQuery.builder(tenant).build()).items()).isEmpty();
-        Instant earliest = Instant.parse("1000-01-01T00:00:00Z");
-        Feedback f = desk.receive(complaint(tenant, "x").receivedAt(earliest).build());
-        assertThat(f.receivedAt()).isEqualTo(earliest);
+        Feedback f = desk.receive(complaint(tenant, "x").receivedAt(Intake.EARLIEST_RECEIVED_AT).build());
+        assertThat(f.receivedAt()).isEqualTo(Intake.EARLIEST_RECEIVED_AT);
         assertThat(f.reference().sequence()).isEqualTo(1);
+    }
+
+    @Test
+    void aReceiptTimeBeforeTheYearsBusinessCalendarsCountIsRefusedAsReceivedAtWithOrWithoutResponseTimeTargets() {
+        io.memnun.sla.SlaPolicy policy = io.memnun.sla.SlaPolicy.builder(io.memnun.sla.CalendarRegistry.of(
+                        io.memnun.sla.BusinessCalendar.alwaysOpen("desk", ZoneId.of("Europe/Istanbul"))))
+                .target(io.memnun.feedback.Priority.NORMAL, io.memnun.sla.SlaTarget.of(io.memnun.feedback.SlaKind.RESOLUTION,
+                        Duration.ofHours(24), "desk"))
+                .build();
+        FeedbackDesk withTargets = FeedbackDesk.builder().store(store).clock(clock).sla(policy).build();
+        Instant lastCentury = Instant.parse("1899-12-31T23:59:59.999999999Z");
+        for (FeedbackDesk desk : List.of(withTargets, desk())) {
+            assertRefused(desk, "receivedAt", () -> complaint(tenant, "x").receivedAt(lastCentury).build());
+            assertRefused(desk, "receivedAt", () -> complaint(tenant, "x").receivedAt(Instant.parse("1000-01-01T00:00:00Z")).build());
+            assertThatThrownBy(() -> desk.receive(complaint(tenant, "x").receivedAt(lastCentury).build()))
+                    .hasMessageContaining("1900-01-01T00:00:00Z");
+        }
+        assertThat(desk().query(FeedbackQuery.builder(tenant).build()).items()).isEmpty();
+        // the first instant calendars count from is taken, and its clock is counted from it
+        Feedback f = withTargets.receive(complaint(tenant, "x").receivedAt(Intake.EARLIEST_RECEIVED_AT).build());
+        assertThat(f.reference().sequence()).isEqualTo(1);
+        assertThat(f.slaClock(io.memnun.feedback.SlaKind.RESOLUTION).orElseThrow().dueAt())
+                .isEqualTo(Intake.EARLIEST_RECEIVED_AT.plus(Duration.ofHours(24)));
     }
 
     @Test

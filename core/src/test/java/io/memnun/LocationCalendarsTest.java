@@ -144,7 +144,8 @@ class LocationCalendarsTest {
                 .containsEntry("sla.ACKNOWLEDGEMENT.due", istanbul("2025-06-04T16:00").toString())
                 .hasEntrySatisfying("sla.ACKNOWLEDGEMENT.notCounted", v -> assertThat(v).contains("escalation 3 at 150%", "beach-season"))
                 .hasEntrySatisfying("sla.FIRST_RESPONSE", v -> assertThat(v).startsWith("not counted: ").contains("beach-season"))
-                .hasEntrySatisfying("sla.RESOLUTION", v -> assertThat(v).startsWith("not counted: ").contains("beach-season"));
+                .containsEntry("sla.RESOLUTION", "not counted: calendar 'beach-season' has 8h00m of working time after 2025-06-04T07:00:00Z,"
+                        + " less than the 12h00m target (no weekly opening hours and no extra working day after 2025)");
 
         // the monitor fires what can be counted and nothing else
         clock.set(istanbul("2025-06-05T10:00"));
@@ -251,6 +252,175 @@ class LocationCalendarsTest {
         assertThat(recomputed.slaClock(SlaKind.ACKNOWLEDGEMENT).orElseThrow().checkpoints())
                 .anyMatch(c -> c.type() == SlaCheckpoint.Type.ESCALATION && c.level() == 3
                         && c.at().equals(istanbul("2025-06-05T10:00")));
+    }
+
+    @Test
+    void aRecomputeStartsAClockStoppedAsNotCountedAgainOnceItsCalendarCanCountTheRestKeepingTheTimeItUsed() {
+        MutableClock clock = new MutableClock(istanbul("2025-06-03T10:00"));
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = seasonDesk(store, clock, SEASON_POLICY);
+        Actor ayse = Actor.staff("ayse");
+        Feedback f = desk.receive(intake(BEACH_BAR));
+        clock.set(istanbul("2025-06-03T11:00"));
+        desk.take(HOTEL, f.id(), ayse);
+        clock.set(istanbul("2025-06-03T12:00"));
+        desk.awaitCustomer(HOTEL, f.id(), ayse, "Hangi şezlong?");
+        clock.set(istanbul("2025-06-05T10:00")); // after the last day the calendar knows: stopped with 2 hours used
+        Feedback answered = desk.customerResponded(HOTEL, f.id(), "12 numara");
+        assertThat(answered.slaClock(SlaKind.RESOLUTION).orElseThrow().state()).isEqualTo(SlaClock.State.CANCELLED);
+
+        // under the same calendar there is still nothing to count it on: nothing changes
+        clock.set(istanbul("2025-06-05T10:30"));
+        assertThat(desk.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"))).isEqualTo(answered);
+
+        // the host enters the rest of the season: the clock runs again from where it stopped, its time used kept and the
+        // working hour since its stop counted, as a recompute counts the time of a resolution clock it starts
+        clock.set(istanbul("2025-06-05T11:00"));
+        FeedbackDesk extended = seasonDesk(store, clock, seasonPolicy(season(LocalDate.of(2025, 9, 30))));
+        Feedback recomputed = extended.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
+
+        SlaClock restarted = recomputed.slaClock(SlaKind.RESOLUTION).orElseThrow();
+        assertThat(restarted.state()).isEqualTo(SlaClock.State.RUNNING);
+        assertThat(restarted.startedAt()).isEqualTo(istanbul("2025-06-03T10:00"));
+        assertThat(restarted.usedBeforeRun()).isEqualTo(Duration.ofHours(3));
+        assertThat(restarted.runningSince()).isEqualTo(istanbul("2025-06-05T11:00"));
+        assertThat(restarted.dueAt()).isEqualTo(istanbul("2025-06-06T11:00")); // 9 hours left: 7 today, 2 tomorrow
+        assertThat(last(extended, f).type()).isEqualTo(EventType.SLA_RECOMPUTED);
+        assertThat(last(extended, f).details()).hasEntrySatisfying("sla.RESOLUTION",
+                v -> assertThat(v).startsWith("started by the recompute again").contains("3h00m of 12h00m used"));
+        // and it is a round the reports count once it stops
+        clock.set(istanbul("2025-06-05T12:00"));
+        Feedback resolved = extended.resolve(HOTEL, f.id(), ayse, "Şezlong değiştirildi");
+        assertThat(resolved.slaClock(SlaKind.RESOLUTION).orElseThrow()).satisfies(c -> {
+            assertThat(c.state()).isEqualTo(SlaClock.State.MET);
+            assertThat(c.usedBeforeRun()).isEqualTo(Duration.ofHours(4));
+        });
+    }
+
+    @Test
+    void aClockAPriorityChangeStoppedAsNotCountedIsStartedAgainWithTheTargetItCouldNotCount() {
+        MutableClock clock = new MutableClock(istanbul("2025-06-03T10:00"));
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = seasonDesk(store, clock, SEASON_POLICY);
+        Feedback f = desk.receive(intake(BEACH_BAR));
+        clock.set(istanbul("2025-06-04T17:00")); // 16 working hours used, one left on the calendar
+        Feedback lowered = desk.changePriority(HOTEL, f.id(), Actor.staff("ayse"), Priority.LOW, "bilgi amaçlı");
+        // the stopped clock keeps the target it could not count
+        assertThat(lowered.slaClock(SlaKind.RESOLUTION).orElseThrow().target()).isEqualTo(Duration.ofHours(24));
+
+        clock.set(istanbul("2025-06-05T10:00"));
+        Feedback recomputed = seasonDesk(store, clock, seasonPolicy(season(LocalDate.of(2025, 9, 30))))
+                .recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
+
+        // 16 hours, and one on Wednesday evening and one on Thursday morning: 6 of 24 left
+        SlaClock restarted = recomputed.slaClock(SlaKind.RESOLUTION).orElseThrow();
+        assertThat(restarted.state()).isEqualTo(SlaClock.State.RUNNING);
+        assertThat(restarted.target()).isEqualTo(Duration.ofHours(24));
+        assertThat(restarted.usedBeforeRun()).isEqualTo(Duration.ofHours(18));
+        assertThat(restarted.dueAt()).isEqualTo(istanbul("2025-06-05T16:00"));
+    }
+
+    @Test
+    void aTargetThatCannotBeCountedIsWarnedOfWhenThatIsNewNotOnEveryLaterTouch() {
+        MutableClock clock = new MutableClock(istanbul("2025-06-04T10:00"));
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = seasonDesk(store, clock, SEASON_POLICY);
+        Actor ayse = Actor.staff("ayse");
+        Feedback[] received = new Feedback[2];
+
+        String atReceipt = stderrOf(() -> received[0] = desk.receive(intake(BEACH_BAR)));
+
+        Feedback f = received[0];
+        assertThat(warnings(atReceipt, f)).anyMatch(w -> w.contains("RESOLUTION of " + f.reference() + " not counted"))
+                .anyMatch(w -> w.contains("FIRST_RESPONSE of " + f.reference() + " not counted"))
+                .anyMatch(w -> w.contains("ACKNOWLEDGEMENT of " + f.reference() + " escalation 3 at 150% never falls due"));
+        // recomputes, a redirect within the location and a priority change to a priority with the same targets leave the
+        // targets as uncountable as they were: nothing new to warn of, nor to write in the history
+        String touches = stderrOf(() -> {
+            clock.set(istanbul("2025-06-04T11:00"));
+            desk.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
+            desk.redirect(HOTEL, f.id(), ayse, io.memnun.feedback.DepartmentId.of("bar"), null, "bar ekibi");
+            clock.set(istanbul("2025-06-04T12:00"));
+            desk.recomputeSla(HOTEL, f.id(), Actor.system("policy-update"));
+        });
+        assertThat(warnings(touches, f)).isEmpty();
+        assertThat(desk.history(HOTEL, f.id())).filteredOn(e -> e.type() == EventType.REDIRECTED).singleElement()
+                .satisfies(e -> assertThat(e.details()).doesNotContainKey("sla.RESOLUTION"));
+        // a priority with another target is new: its target cannot be counted either, and that is said once
+        String lowered = stderrOf(() -> desk.changePriority(HOTEL, f.id(), ayse, Priority.LOW, "bilgi amaçlı"));
+        assertThat(warnings(lowered, f)).singleElement().satisfies(w -> assertThat(w).contains("RESOLUTION", "24h00m"));
+        assertThat(last(desk, f).details()).hasEntrySatisfying("sla.RESOLUTION", v -> assertThat(v).startsWith("not counted: "));
+
+        // a clock whose escalation at 150% is left out is resumed after the customer's answer: the same escalation is left
+        // out, which was said when the clock started
+        clock.set(istanbul("2025-06-03T10:00"));
+        String second = stderrOf(() -> received[1] = desk.receive(intake(BEACH_BAR)));
+        Feedback g = received[1];
+        assertThat(warnings(second, g)).singleElement().satisfies(w -> assertThat(w).contains("RESOLUTION", "escalation 3 at 150%"));
+        String resumed = stderrOf(() -> {
+            clock.set(istanbul("2025-06-03T11:00"));
+            desk.take(HOTEL, g.id(), ayse);
+            clock.set(istanbul("2025-06-03T12:00"));
+            desk.awaitCustomer(HOTEL, g.id(), ayse, "Hangi şezlong?");
+            clock.set(istanbul("2025-06-03T13:00"));
+            desk.customerResponded(HOTEL, g.id(), "12 numara");
+        });
+        assertThat(warnings(resumed, g)).isEmpty();
+        assertThat(last(desk, g).details()).doesNotContainKey("sla.RESOLUTION.notCounted");
+    }
+
+    @Test
+    void aManagementReviewShowsPerLocationTheTargetsItsCalendarCouldNotCount() {
+        MutableClock clock = new MutableClock(istanbul("2025-06-04T10:00"));
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = seasonDesk(store, clock, SEASON_POLICY);
+        Actor ayse = Actor.staff("ayse");
+        Feedback f = desk.receive(intake(BEACH_BAR));
+        clock.set(istanbul("2025-06-04T10:30"));
+        desk.take(HOTEL, f.id(), ayse);
+        clock.set(istanbul("2025-06-04T13:00"));
+        desk.resolve(HOTEL, f.id(), ayse, "Şemsiye değiştirildi");
+        Reports reports = Reports.builder(store).clock(clock).build();
+        io.memnun.report.ReportFilter june = io.memnun.report.ReportFilter.of(HOTEL,
+                io.memnun.report.ReportPeriod.month(java.time.YearMonth.of(2025, 6), ISTANBUL));
+
+        io.memnun.report.ManagementReview review = reports.review(june);
+
+        // beside the acknowledgement met, the first response and the resolution the calendar could not count
+        assertThat(review.current().slaByTarget()).containsExactly(
+                new io.memnun.report.SlaCompliance(SlaKind.ACKNOWLEDGEMENT, null, 1, 0, 0),
+                new io.memnun.report.SlaCompliance(SlaKind.FIRST_RESPONSE, null, 0, 0, 1),
+                new io.memnun.report.SlaCompliance(SlaKind.RESOLUTION, null, 0, 0, 1));
+        assertThat(review.current().slaByLocation()).contains(
+                new io.memnun.report.SlaCompliance(SlaKind.RESOLUTION, "beach-bar", 0, 0, 1));
+        assertThat(review.suggestions()).filteredOn(s -> s.rule().equals("SLA_NOT_COUNTED")).singleElement().satisfies(s -> {
+            assertThat(s.subject()).isEqualTo("beach-bar");
+            assertThat(s.text()).contains("beach-bar", "1 first response", "1 resolution", "calendar");
+        });
+        String html = io.memnun.report.ReviewHtml.render(review);
+        assertThat(html).contains("Not counted", "SLA not counted: resolution", "beach-bar");
+        assertThat(io.memnun.report.ReviewCsv.render(review)).contains("sla not counted by location,RESOLUTION,beach-bar,0,1\r\n",
+                "sla not counted,RESOLUTION,,0,1\r\n");
+        String json = io.memnun.report.json.ReportJson.review(review);
+        assertThat(json).contains("\"slaByLocation\":[", "\"key\":\"beach-bar\",\"met\":0,\"missed\":0,\"notCounted\":1");
+    }
+
+    /** What {@code action} writes to the standard error stream, where the tests' logger writes. */
+    static String stderrOf(Runnable action) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The lines of {@code log} that warn about {@code f}. */
+    static List<String> warnings(String log, Feedback f) {
+        return log.lines().filter(l -> l.contains("WARN") && l.contains(f.reference().toString())).toList();
     }
 
     private static FeedbackEvent last(FeedbackDesk desk, Feedback f) {

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param intakeKey a key that identifies this submission at its source (an e-mail's Message-ID, a web form's
  *     submission id, a call-centre ticket number); receiving the same key twice returns the first feedback
- * @param receivedAt when the feedback reached the organisation, if earlier than its recording (a letter)
+ * @param receivedAt when the feedback reached the organisation, if earlier than its recording (a letter, an import):
+ *     the desk takes it from {@link #EARLIEST_RECEIVED_AT} up to now
  * @param context free host context, e.g. {@code reservation=R-123}, {@code room=412}
  */
 public record Intake(
@@ -38,6 +39,13 @@ public record Intake(
         @Nullable String intakeKey,
         @Nullable Instant receivedAt,
         Actor recordedBy) {
+
+    /**
+     * The earliest receipt time a desk takes, 1900-01-01T00:00Z: the start of the years business calendars count
+     * working time in ({@code io.memnun.sla.BusinessCalendar}), so that a feedback's response-time clocks can be counted
+     * from its receipt, now or when targets are added later.
+     */
+    public static final Instant EARLIEST_RECEIVED_AT = Instant.parse("1900-01-01T00:00:00Z");
 
     /** The absolute upper bound of any free-text field; the desk's configured limit may be lower. */
     public static final int MAX_TEXT = 1_000_000;

@@ -260,7 +260,9 @@ public final class InboundProcessor {
                 .intakeKey(m.messageId())
                 .recordedBy(Actor.system("inbound-" + m.channel().code()));
         Instant now = desk.clock().instant();
-        if (m.receivedAt() != null && !m.receivedAt().isAfter(now)) {
+        // a time the desk would refuse (a sender's clock ahead, or unset, or a forged date) does not refuse the message:
+        // it is received now
+        if (m.receivedAt() != null && !m.receivedAt().isAfter(now) && !m.receivedAt().isBefore(Intake.EARLIEST_RECEIVED_AT)) {
             intake.receivedAt(m.receivedAt());
         }
         m.attachments().forEach(intake::attachment);

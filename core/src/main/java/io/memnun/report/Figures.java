@@ -19,13 +19,14 @@ import java.util.Objects;
  * @param handlingByDepartment business handling time per department
  * @param slaByTarget SLA compliance per target
  * @param slaByDepartment SLA compliance per target and department
+ * @param slaByLocation SLA compliance per target and location: where a calendar could not count a target, it shows
  * @param recurrence repeats within the recurrence window
  * @param backlog the open feedback received before the period's end
  */
 public record Figures(ReportFilter filter, Outcomes outcomes, List<Count> byKind, List<Count> bySubject, List<Count> byLocation,
         List<Count> byDepartment, List<Count> byChannel, List<Count> byStatus, DurationStats handling, List<DurationStats> handlingBySubject,
-        List<DurationStats> handlingByDepartment, List<SlaCompliance> slaByTarget, List<SlaCompliance> slaByDepartment, Recurrence recurrence,
-        Backlog backlog) {
+        List<DurationStats> handlingByDepartment, List<SlaCompliance> slaByTarget, List<SlaCompliance> slaByDepartment,
+        List<SlaCompliance> slaByLocation, Recurrence recurrence, Backlog backlog) {
 
     public Figures {
         Objects.requireNonNull(filter, "filter");
@@ -41,6 +42,7 @@ public record Figures(ReportFilter filter, Outcomes outcomes, List<Count> byKind
         handlingByDepartment = List.copyOf(handlingByDepartment);
         slaByTarget = List.copyOf(slaByTarget);
         slaByDepartment = List.copyOf(slaByDepartment);
+        slaByLocation = List.copyOf(slaByLocation);
         Objects.requireNonNull(recurrence, "recurrence");
         Objects.requireNonNull(backlog, "backlog");
     }

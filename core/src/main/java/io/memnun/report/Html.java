@@ -34,6 +34,36 @@ final class Html {
         return sb.toString();
     }
 
+    /**
+     * The groups (target and key) with feedback whose target was not counted in either period, in the current period's
+     * figures (a group only the previous period had comes with none now), ordered by target and key.
+     */
+    static java.util.List<SlaCompliance> notCountedRows(java.util.List<SlaCompliance> previous, java.util.List<SlaCompliance> current) {
+        java.util.List<SlaCompliance> rows = new java.util.ArrayList<>();
+        for (SlaCompliance c : current) {
+            if (c.notCounted() > 0 || notCountedIn(previous, c) > 0) {
+                rows.add(c);
+            }
+        }
+        for (SlaCompliance p : previous) {
+            if (p.notCounted() > 0 && current.stream().noneMatch(c -> sameGroup(c, p))) {
+                rows.add(new SlaCompliance(p.target(), p.key(), 0, 0, 0));
+            }
+        }
+        rows.sort(java.util.Comparator.comparing((SlaCompliance c) -> c.target().name())
+                .thenComparing(SlaCompliance::key, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return rows;
+    }
+
+    /** The feedback not counted in {@code figures} for {@code group}'s target and key; 0 when it has no such group. */
+    static long notCountedIn(java.util.List<SlaCompliance> figures, SlaCompliance group) {
+        return figures.stream().filter(c -> sameGroup(c, group)).mapToLong(SlaCompliance::notCounted).sum();
+    }
+
+    private static boolean sameGroup(SlaCompliance a, SlaCompliance b) {
+        return a.target() == b.target() && java.util.Objects.equals(a.key(), b.key());
+    }
+
     static String orNone(@Nullable String key) {
         return key == null ? "(none)" : key;
     }

@@ -3,12 +3,16 @@ package io.memnun.report;
 import io.memnun.feedback.FeedbackKind;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The input of an ISO 10002 management review: a period's figures beside the previous period's, the monthly trend,
@@ -59,8 +63,9 @@ public record ManagementReview(String title, Instant generatedAt, Figures curren
 
     /**
      * The suggestions {@code rules} draw from the figures: a subject whose complaints grew beyond the threshold, or a
-     * recurring problem, with no open corrective action for its subject; a target met less often than the floor; an
-     * acceptance rate that fell; an overdue corrective action.
+     * recurring problem, with no open corrective action for its subject; a target met less often than the floor; a
+     * location whose business calendar could not count targets; an acceptance rate that fell; an overdue corrective
+     * action.
      */
     public static List<Suggestion> suggest(ReviewRules rules, Figures current, Figures previous, List<SubjectChange> subjects,
             List<RecurringProblem> recurring, List<CapaLine> openCapas) {
@@ -92,6 +97,21 @@ public record ManagementReview(String title, Instant generatedAt, Figures curren
                         c.target().name().toLowerCase(Locale.ROOT).replace('_', ' '), met.getAsDouble(), rules.slaFloorPercent())));
             }
         }
+        // per location: a calendar with too few working days leaves feedback out of the compliance figures above
+        Map<@Nullable String, List<SlaCompliance>> uncounted = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        for (SlaCompliance c : current.slaByLocation()) {
+            if (c.notCounted() > 0) {
+                uncounted.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        uncounted.forEach((location, targets) -> {
+            List<String> counts = targets.stream().map(c -> c.notCounted() + " " + c.target().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .toList();
+            out.add(new Suggestion("SLA_NOT_COUNTED", location == null ? "(no location)" : location, String.format(Locale.ROOT,
+                    "%s, the business calendar could not count %s target%s: enter its working days, then recompute those feedback's clocks.",
+                    location == null ? "Without a location" : "At " + location, String.join(" and ", counts),
+                    targets.stream().mapToLong(SlaCompliance::notCounted).sum() == 1 ? "" : "s")));
+        });
         OptionalDouble now = current.outcomes().acceptanceRate();
         OptionalDouble before = previous.outcomes().acceptanceRate();
         if (now.isPresent() && before.isPresent() && before.getAsDouble() - now.getAsDouble() > rules.acceptanceDropPoints()) {

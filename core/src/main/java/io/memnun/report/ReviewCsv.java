@@ -47,6 +47,14 @@ public final class ReviewCsv {
         for (SlaCompliance s : cur.slaByDepartment()) {
             line(b, "sla by department", "met/missed " + s.target().name(), text(Html.orNone(s.key())), "", s.met() + "/" + s.missed());
         }
+        // feedback whose target the calendar could not count: in neither met nor missed, so said beside them
+        for (SlaCompliance s : Html.notCountedRows(prev.slaByTarget(), cur.slaByTarget())) {
+            numbers(b, "sla not counted", s.target().name(), "", Html.notCountedIn(prev.slaByTarget(), s), s.notCounted());
+        }
+        for (SlaCompliance s : Html.notCountedRows(prev.slaByLocation(), cur.slaByLocation())) {
+            numbers(b, "sla not counted by location", s.target().name(), Html.orNone(s.key()), Html.notCountedIn(prev.slaByLocation(), s),
+                    s.notCounted());
+        }
         numbers(b, "recurrence", "same customer", "", prev.recurrence().sameCustomer(), cur.recurrence().sameCustomer());
         numbers(b, "recurrence", "same subject and location", "", prev.recurrence().sameSubjectAndLocation(), cur.recurrence().sameSubjectAndLocation());
         numbers(b, "backlog", "open", "", prev.backlog().open(), cur.backlog().open());

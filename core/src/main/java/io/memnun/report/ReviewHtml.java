@@ -41,6 +41,10 @@ public final class ReviewHtml {
                     .orElse(OptionalDouble.empty());
             rateRow(b, "SLA met: " + label(c.target().name()), p, c.percentMet());
         }
+        for (SlaCompliance c : Html.notCountedRows(prev.slaByTarget(), cur.slaByTarget())) {
+            countRow(b, "SLA not counted: " + label(c.target().name()) + " (calendar too sparse)", Html.notCountedIn(prev.slaByTarget(), c),
+                    c.notCounted());
+        }
         rateRow(b, "Repeat from the same customer within " + r.current().recurrence().window().toDays() + " days",
                 prev.recurrence().sameCustomerRate(), cur.recurrence().sameCustomerRate());
         rateRow(b, "Repeat on the same subject and location", prev.recurrence().sameSubjectAndLocationRate(),
@@ -90,13 +94,26 @@ public final class ReviewHtml {
             slaBars.add(new SvgChart.Bar(label(c.target().name()), new double[] {p, c.percentMet().orElse(0)}));
         }
         b.append(SvgChart.bars("Targets met, in percent", List.of(before, now), slaBars, v -> String.format(Locale.ROOT, "%.1f%%", v)));
-        b.append("<h3>Per department (current period)</h3>\n<table><thead><tr><th>Department</th><th>Target</th><th class=\"num\">Met</th><th class=\"num\">Missed</th><th class=\"num\">Met %</th></tr></thead><tbody>\n");
+        b.append("<h3>Per department (current period)</h3>\n<table><thead><tr><th>Department</th><th>Target</th><th class=\"num\">Met</th><th class=\"num\">Missed</th><th class=\"num\">Met %</th><th class=\"num\">Not counted</th></tr></thead><tbody>\n");
         for (SlaCompliance c : cur.slaByDepartment()) {
             b.append("<tr><td>").append(Html.esc(Html.orNone(c.key()))).append("</td><td>").append(Html.esc(label(c.target().name())))
                     .append("</td><td class=\"num\">").append(c.met()).append("</td><td class=\"num\">").append(c.missed())
-                    .append("</td><td class=\"num\">").append(Html.percent(c.percentMet())).append("</td></tr>\n");
+                    .append("</td><td class=\"num\">").append(Html.percent(c.percentMet())).append("</td><td class=\"num\">")
+                    .append(c.notCounted()).append("</td></tr>\n");
         }
-        b.append("</tbody></table></section>\n");
+        b.append("</tbody></table>\n");
+        List<SlaCompliance> uncounted = Html.notCountedRows(List.of(), cur.slaByLocation());
+        if (!uncounted.isEmpty()) {
+            // feedback in neither met nor missed: where a location's calendar has too few working days entered
+            b.append("<h3>Not counted: the location's business calendar could not count the target (current period)</h3>\n")
+                    .append("<table><thead><tr><th>Location</th><th>Target</th><th class=\"num\">Not counted</th></tr></thead><tbody>\n");
+            for (SlaCompliance c : uncounted) {
+                b.append("<tr><td>").append(Html.esc(Html.orNone(c.key()))).append("</td><td>").append(Html.esc(label(c.target().name())))
+                        .append("</td><td class=\"num\">").append(c.notCounted()).append("</td></tr>\n");
+            }
+            b.append("</tbody></table>\n");
+        }
+        b.append("</section>\n");
 
         b.append("<section id=\"handling\"><h2>Handling time in business hours (current period)</h2>\n");
         handlingTable(b, "Subject", cur.handlingBySubject());

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * alone; otherwise the weekday's hours apply, cut by the date's holiday (a full day closes them, a half day
  * from its start time on).
  *
- * <p>Instants from 1900 to 9999 are supported. Each year is resolved once, on first use, into arrays of
+ * <p>Instants from 1900 to 9999 are supported (a desk takes no receipt time before 1900 for this reason:
+ * {@code Intake.EARLIEST_RECEIVED_AT}). Each year is resolved once, on first use, into arrays of
  * instants with running totals, so adding working time costs two binary searches however long it is.
  */
 public final class BusinessCalendar {
@@ -147,7 +148,9 @@ public final class BusinessCalendar {
      * {@code start} unchanged, open or not.
      *
      * @throws ValidationException when {@code workingTime} is negative or longer than 200 years
-     * @throws NoWorkingTimeException when the calendar runs out of working time
+     * @throws NoWorkingTimeException when the calendar runs out of working time: it says how much it has after
+     *     {@code start} up to where it stops looking (the end of its last extra working day's year without weekly hours,
+     *     five years without any working time with them)
      */
     public Instant plus(Instant start, Duration workingTime) {
         Objects.requireNonNull(workingTime, "workingTime");
@@ -162,9 +165,16 @@ public final class BusinessCalendar {
             return start;
         }
         long target = block.position(block.relative(start)) + workingTime.toNanos();
+        // the working time after the start that the years looked at so far hold: what an exception reports as found
+        long found = block.total() - block.position(block.relative(start));
         while (target > block.total()) {
             target -= block.total();
-            block = nextWorkingYear(block, start);
+            try {
+                block = nextWorkingYear(block, start);
+            } catch (NoWorkingTimeException none) {
+                throw new NoWorkingTimeException(name, start, workingTime, Duration.ofNanos(found), none.reason());
+            }
+            found += block.total();
         }
         return block.instant(block.atPosition(target));
     }
@@ -218,9 +228,15 @@ public final class BusinessCalendar {
         LocalDate date = local.toLocalDate();
         YearBlock block = year(date.getYear());
         long ordinal = block.workingDaysBefore(date.getDayOfYear()) + (long) days - 1;
+        long found = block.workingDays() - block.workingDaysBefore(date.getDayOfYear());
         while (ordinal >= block.workingDays()) {
             ordinal -= block.workingDays();
-            block = nextWorkingYear(block, start);
+            try {
+                block = nextWorkingYear(block, start);
+            } catch (NoWorkingTimeException none) {
+                throw NoWorkingTimeException.workingDays(name, start, days, found, none.reason());
+            }
+            found += block.workingDays();
         }
         int day = block.workingDay((int) ordinal);
         LocalDate targetDate = LocalDate.ofYearDay(block.year, day + 1);

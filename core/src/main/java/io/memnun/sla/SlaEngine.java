@@ -4,6 +4,7 @@ import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.SlaCheckpoint;
 import io.memnun.feedback.SlaClock;
+import io.memnun.feedback.SlaHistory;
 import io.memnun.feedback.SlaKind;
 import io.memnun.feedback.SlaRules;
 import io.memnun.feedback.Status;
@@ -46,7 +47,10 @@ import org.slf4j.LoggerFactory;
  * whose remaining time can no longer be counted (a resume, a recompute) stops as CANCELLED; an escalation above 100%
  * the calendar never reaches is left out of its clock, since it could never fall due. Each is said in the history
  * event's details ({@code sla.RESOLUTION=not counted: ...}, {@code sla.ACKNOWLEDGEMENT.notCounted=escalation 3 at
- * 150%: ...}) and logged as a warning naming the reference number, the target and the calendar.
+ * 150%: ...}) and logged as a warning naming the reference number, the target and the calendar, once: a later step
+ * that finds the same target on the same calendar as uncountable as before logs it at debug level only. A recompute
+ * (or a priority change, a redirect) starts a resolution clock that was stopped as not counted again once its calendar
+ * can count the rest.
  *
  * <p>Each clock carries checkpoints for the policy's warning thresholds, its breach at 100% and its escalation
  * ladder, which the SLA monitor fires once each.
@@ -99,19 +103,19 @@ public final class SlaEngine implements SlaRules {
                 clock = start(received, target, received.receivedAt());
             } catch (NoWorkingTimeException e) {
                 details.put("sla." + target.kind(),
-                        notCounted(received, target.kind(), target.target().workingTime(), null, received.receivedAt(), e));
+                        notCounted(received, target.kind(), target.target().workingTime(), null, received.receivedAt(), e, true));
                 continue;
             }
             clocks.add(clock);
             details.put("sla." + clock.kind() + ".due", InstantText.of(clock.dueAt()));
-            noteLeftOut(received, clock, clock.startedAt(), details);
+            noteLeftOut(received, clock, clock.startedAt(), details, null);
         }
         return new Update(clocks, details);
     }
 
     @Override
     public Update onChange(Feedback before, Feedback after, EventType event, Instant now) {
-        Changes c = new Changes(after, now);
+        Changes c = new Changes(before, after, now);
         switch (event) {
             case ACKNOWLEDGED, TAKEN, REDIRECTED -> c.stop(SlaKind.ACKNOWLEDGEMENT);
             case PLANNED -> {
@@ -171,30 +175,48 @@ public final class SlaEngine implements SlaRules {
     }
 
     /**
-     * What the history says of a target that cannot be counted, logged as a warning (the reference number, the target
-     * and the calendar: nothing about the person).
+     * What the history says of a target that cannot be counted, logged as a warning when that is new (the reference
+     * number, the target and the calendar: nothing about the person); a count tried again with the same outcome (a
+     * recompute, a redirect within the location) is logged at debug level, so that a feedback warns once per clock
+     * that could not be counted, not on every step.
      *
      * @param budget the target's working time
      * @param used the working time used so far, for a clock already running; null for one being started
      * @param from where the count started
+     * @param isNew false when this target was not counted on this calendar before the change either (the feedback had
+     *     the same resolution target and no clock for it, or a clock stopped as not counted on them)
      */
     private static String notCounted(Feedback f, SlaKind kind, Duration budget, @Nullable Duration used, Instant from,
-            NoWorkingTimeException e) {
+            NoWorkingTimeException e, boolean isNew) {
         String needed = used == null ? "the " + format(budget) + " target" : "the " + format(budget.minus(used)) + " left of "
                 + format(budget);
-        String note = "not counted: calendar '" + e.calendar() + "' has less working time after " + from + " than " + needed + " ("
-                + e.reason() + ")";
-        LOG.warn("{} of {} {}", kind, f.reference(), note);
+        String note = SlaHistory.NOT_COUNTED + "calendar '" + e.calendar() + "' has " + e.found()
+                .map(found -> (found.isZero() ? "no working time after " + from : format(found) + " of working time after " + from)
+                        + ", less than " + needed)
+                // the due time fits, but it falls at the calendar's last closing time: there is no opening to breach it at
+                .orElse("no working time after " + e.from() + ", when " + needed + " is used up") + " (" + e.reason() + ")";
+        if (isNew) {
+            LOG.warn("{} of {} {}", kind, f.reference(), note);
+        } else {
+            LOG.debug("{} of {} still {}", kind, f.reference(), note);
+        }
         return note;
     }
 
     /**
      * Says in {@code details} which escalations of the policy's ladder {@code clock}, just counted from {@code from} with
-     * its {@code usedBeforeRun} used, leaves out because its calendar never reaches them, and logs it as a warning.
+     * its {@code usedBeforeRun} used, leaves out because its calendar never reaches them, and logs it as a warning; not
+     * when {@code previous}, the clock it continues on the same calendar and target (a resumed one), left them out
+     * already, which was said when that one was counted.
      */
-    private void noteLeftOut(Feedback f, SlaClock clock, Instant from, Map<String, String> details) {
+    private void noteLeftOut(Feedback f, SlaClock clock, Instant from, Map<String, String> details, @Nullable SlaClock previous) {
         List<EscalationLevel> missing = leftOut(clock);
         if (missing.isEmpty() || clock.calendar() == null) {
+            return;
+        }
+        if (previous != null && clock.calendar().equals(previous.calendar()) && clock.target().equals(previous.target())
+                && leftOut(previous).containsAll(missing)) {
+            LOG.debug("{} of {} still leaves out escalations {} on calendar '{}'", clock.kind(), f.reference(), missing, clock.calendar());
             return;
         }
         StringBuilder note = new StringBuilder(missing.size() == 1 ? "escalation " : "escalations ");
@@ -299,6 +321,9 @@ public final class SlaEngine implements SlaRules {
         return new SlaCheckpoint(type, level, percent, at, recipient, fired);
     }
 
+    /** A target's working time on a named calendar. */
+    private record TargetOn(String calendar, Duration workingTime) {}
+
     /** A checkpoint without its instant and fired mark: what the policy's thresholds and ladder decide. */
     private record CheckpointShape(SlaCheckpoint.Type type, int level, int percent, @Nullable String recipient) {
         static CheckpointShape of(SlaCheckpoint c) {
@@ -368,7 +393,11 @@ public final class SlaEngine implements SlaRules {
         /** The feedback after the event: it decides the calendar of a clock whose own the registry no longer has. */
         final Feedback feedback;
 
-        Changes(Feedback feedback, Instant now) {
+        /** The feedback before the event: what its targets were, to tell whether one that cannot be counted is new. */
+        final Feedback before;
+
+        Changes(Feedback before, Feedback feedback, Instant now) {
+            this.before = before;
             this.feedback = feedback;
             this.clocks = new ArrayList<>(feedback.slaClocks());
             this.now = now;
@@ -412,20 +441,22 @@ public final class SlaEngine implements SlaRules {
                 clock = SlaEngine.this.start(feedback, target, now);
             } catch (NoWorkingTimeException e) {
                 clocks.removeIf(c -> c.kind() == target.kind() && c.state().isStopped());
-                details.put("sla." + target.kind(), notCounted(feedback, target.kind(), target.target().workingTime(), null, now, e));
+                details.put("sla." + target.kind(), notCounted(feedback, target.kind(), target.target().workingTime(), null, now, e, true));
                 return;
             }
             put(clock);
-            noteLeftOut(feedback, clock, now, details);
+            noteLeftOut(feedback, clock, now, details, null);
         }
 
         /**
-         * Stops {@code c} as CANCELLED because the rest of its target ({@code budget}, of which {@code used} is used) cannot
-         * be counted on its calendar from now: no later moment would have more working time left.
+         * Stops {@code c} as CANCELLED because the rest of the target it now has ({@code budget} on the calendar named
+         * {@code calendarName}, of which {@code used} is used) cannot be counted from now: no later moment would have
+         * more working time left. The stopped clock keeps that target and calendar, so a recompute that tries it again
+         * on them knows that it is nothing new ({@link #startResolutionIfUncounted}).
          */
-        private void stopNotCounted(SlaClock c, Duration budget, Duration used, NoWorkingTimeException e) {
-            replace(c, new SlaClock(c.kind(), c.calendar(), c.target(), c.startedAt(), c.dueAt(), used, null, SlaClock.State.CANCELLED, now,
-                    c.checkpoints()), notCounted(feedback, c.kind(), budget, used, now, e));
+        private void stopNotCounted(SlaClock c, String calendarName, Duration budget, Duration used, NoWorkingTimeException e) {
+            replace(c, new SlaClock(c.kind(), calendarName, budget, c.startedAt(), c.dueAt(), used, null, SlaClock.State.CANCELLED, now,
+                    c.checkpoints()), notCounted(feedback, c.kind(), budget, used, now, e, true));
         }
 
         private void replace(SlaClock old, SlaClock updated, String description) {
@@ -494,11 +525,11 @@ public final class SlaEngine implements SlaRules {
                     try {
                         resumed = rerun(c, name, c.target(), c.usedBeforeRun());
                     } catch (NoWorkingTimeException e) {
-                        stopNotCounted(c, c.target(), c.usedBeforeRun(), e);
+                        stopNotCounted(c, name, c.target(), c.usedBeforeRun(), e);
                         continue;
                     }
                     replace(c, resumed, "resumed, due " + resumed.dueAt());
-                    noteLeftOut(feedback, resumed, now, details);
+                    noteLeftOut(feedback, resumed, now, details, c);
                 }
             }
         }
@@ -524,7 +555,7 @@ public final class SlaEngine implements SlaRules {
                 try {
                     updated = rerun(c, name, budget, used);
                 } catch (NoWorkingTimeException e) {
-                    stopNotCounted(c, budget, used, e);
+                    stopNotCounted(c, name, budget, used, e);
                     continue;
                 }
                 if (c.state() == SlaClock.State.PAUSED) {
@@ -532,53 +563,117 @@ public final class SlaEngine implements SlaRules {
                             updated.checkpoints());
                 }
                 replace(c, updated, "recomputed: " + format(budget) + " on " + name + ", due " + updated.dueAt());
-                noteLeftOut(feedback, updated, now, details);
+                noteLeftOut(feedback, updated, now, details, null);
             }
-            startResolutionIfAdded(f);
+            startResolutionIfUncounted(f);
         }
 
         /**
          * Starts the resolution clock of a target that applies now but had none (the policy added one, or the new
-         * priority has one), while the decision has not reached the customer: from the last rejection if there was one,
-         * else from receipt, as those would have started it, with the working time since then as used. That time
-         * includes stretches spent awaiting the customer, which the feedback no longer shows once its clocks stopped,
-         * unless another clock started at the same moment on the same calendar still counts: its time used, paused with
-         * the feedback, is taken. After an appeal the restart instant is not on the feedback, so nothing is started.
+         * priority has one), or whose clock was cancelled while the feedback stayed open (its calendar could not count
+         * the rest of it, or its target no longer applied), while the decision has not reached the customer.
+         *
+         * <p>A missing clock counts from the last rejection if there was one, else from receipt, as those would have
+         * started it, with the working time since then as used. That time includes stretches spent awaiting the
+         * customer, which the feedback no longer shows once its clocks stopped, unless another clock started at the same
+         * moment on the same calendar still counts: its time used, paused with the feedback, is taken. After an appeal
+         * the restart instant is not on the feedback, so nothing is started.
+         *
+         * <p>A cancelled clock runs again from its own start, with the working time it used and the working time since it
+         * stopped: that was not time awaiting the customer, which pauses a clock rather than stops it, but time the
+         * calendar could not count (or the target did not apply), and counts as it does for a missing clock.
          *
          * <p>Acknowledgement and first response are not started: the feedback does not show whether it was already
          * acknowledged (which leaves it NEW) or asked the customer (the answer returns it to the state it left), and a
          * clock for a step already taken would never be met.
+         *
+         * <p>When the calendar still cannot count it, the details say so and a warning is logged only when that is new:
+         * the target or calendar differs from the one the feedback had before this change (a cancelled clock keeps the
+         * ones it could not count). A recompute under the same policy, a redirect within the location, tries again
+         * quietly: the receipt, rejection or stop that could not count it said so.
          */
-        private void startResolutionIfAdded(Feedback f) {
-            if (find(SlaKind.RESOLUTION).isPresent() || f.appealCount() > 0 || !f.isOpen() || f.status() == Status.RESOLVED) {
+        private void startResolutionIfUncounted(Feedback f) {
+            if (!f.isOpen() || f.status() == Status.RESOLVED) {
+                return;
+            }
+            Optional<SlaClock> current = find(SlaKind.RESOLUTION);
+            // a clock this very change stopped is not tried again at once
+            if (current.isPresent() && (current.get().state() != SlaClock.State.CANCELLED || !now.isAfter(current.get().stoppedAt()))
+                    || current.isEmpty() && f.appealCount() > 0) {
                 return;
             }
             targetsFor(f).stream().filter(t -> t.kind() == SlaKind.RESOLUTION).findFirst().ifPresent(target -> {
-                Instant from = f.lastRejectedAt().orElse(f.receivedAt());
                 String name = calendarName(f, target);
-                BusinessCalendar cal = calendar(name);
                 Duration budget = target.target().workingTime();
-                Duration used = clocks.stream()
-                        .filter(c -> !c.state().isStopped() && c.startedAt().equals(from) && calendarNameOf(c).filter(name::equals).isPresent())
-                        .findFirst().map(this::used).orElseGet(() -> cal.workingTimeBetween(from, now));
-                // an overdue placeholder: rerun places the due time when the target was used up, or counts what is left from now
-                SlaClock fresh;
-                try {
-                    fresh = rerun(new SlaClock(SlaKind.RESOLUTION, name, budget, from, now, used, now, SlaClock.State.RUNNING, null,
-                            List.of()), name, budget, used);
-                } catch (NoWorkingTimeException e) {
-                    details.put("sla." + SlaKind.RESOLUTION, notCounted(f, SlaKind.RESOLUTION, budget, used, now, e));
-                    return;
+                if (current.isPresent()) {
+                    restart(current.get(), name, budget);
+                } else {
+                    startMissing(f, name, budget);
                 }
-                if (f.status() == Status.AWAITING_CUSTOMER) {
-                    fresh = new SlaClock(fresh.kind(), name, budget, from, fresh.dueAt(), used, null, SlaClock.State.PAUSED, null,
-                            fresh.checkpoints());
-                }
-                clocks.add(fresh);
-                details.put("sla." + fresh.kind(), "started by the recompute from " + from + ", " + format(used) + " of "
-                        + format(budget) + " used, due " + fresh.dueAt());
-                noteLeftOut(f, fresh, now, details);
             });
+        }
+
+        private void startMissing(Feedback f, String name, Duration budget) {
+            Instant from = f.lastRejectedAt().orElse(f.receivedAt());
+            BusinessCalendar cal = calendar(name);
+            Duration used = clocks.stream()
+                    .filter(c -> !c.state().isStopped() && c.startedAt().equals(from) && calendarNameOf(c).filter(name::equals).isPresent())
+                    .findFirst().map(this::used).orElseGet(() -> cal.workingTimeBetween(from, now));
+            // an overdue placeholder: rerun places the due time when the target was used up, or counts what is left from now
+            SlaClock fresh;
+            try {
+                fresh = rerun(new SlaClock(SlaKind.RESOLUTION, name, budget, from, now, used, now, SlaClock.State.RUNNING, null,
+                        List.of()), name, budget, used);
+            } catch (NoWorkingTimeException e) {
+                boolean isNew = !resolutionTargetBefore().equals(Optional.of(new TargetOn(name, budget)));
+                String note = notCounted(f, SlaKind.RESOLUTION, budget, used, now, e, isNew);
+                if (isNew) {
+                    details.put("sla." + SlaKind.RESOLUTION, note);
+                }
+                return;
+            }
+            if (f.status() == Status.AWAITING_CUSTOMER) {
+                fresh = new SlaClock(fresh.kind(), name, budget, from, fresh.dueAt(), used, null, SlaClock.State.PAUSED, null,
+                        fresh.checkpoints());
+            }
+            clocks.add(fresh);
+            details.put("sla." + fresh.kind(), SlaHistory.STARTED_BY_RECOMPUTE + " from " + from + ", " + format(used) + " of "
+                    + format(budget) + " used, due " + fresh.dueAt());
+            noteLeftOut(f, fresh, now, details, null);
+        }
+
+        /** Runs the cancelled resolution clock {@code c} again, or says why it still cannot. */
+        private void restart(SlaClock c, String name, Duration budget) {
+            Instant stopped = Objects.requireNonNull(c.stoppedAt());
+            Duration used = c.usedBeforeRun().plus(calendar(name).workingTimeBetween(stopped, now));
+            SlaClock fresh;
+            try {
+                // a placeholder running from now, which keeps the fired marks of checkpoints still behind
+                fresh = rerun(new SlaClock(c.kind(), name, budget, c.startedAt(), now, used, now, SlaClock.State.RUNNING, null,
+                        c.checkpoints()), name, budget, used);
+            } catch (NoWorkingTimeException e) {
+                boolean isNew = !(name.equals(c.calendar()) && budget.equals(c.target()));
+                String note = notCounted(feedback, c.kind(), budget, used, now, e, isNew);
+                if (isNew) {
+                    // still stopped, now with the target and calendar it cannot be counted on
+                    replace(c, new SlaClock(c.kind(), name, budget, c.startedAt(), c.dueAt(), c.usedBeforeRun(), null,
+                            SlaClock.State.CANCELLED, stopped, c.checkpoints()), note);
+                }
+                return;
+            }
+            if (feedback.status() == Status.AWAITING_CUSTOMER) {
+                fresh = new SlaClock(fresh.kind(), name, budget, c.startedAt(), fresh.dueAt(), used, null, SlaClock.State.PAUSED, null,
+                        fresh.checkpoints());
+            }
+            replace(c, fresh, SlaHistory.STARTED_BY_RECOMPUTE + " again, stopped since " + stopped + ": " + format(used) + " of " + format(budget)
+                    + " used, due " + fresh.dueAt());
+            noteLeftOut(feedback, fresh, now, details, null);
+        }
+
+        /** The resolution target and calendar that applied to the feedback before this change, under this policy. */
+        private Optional<TargetOn> resolutionTargetBefore() {
+            return targetsFor(before).stream().filter(t -> t.kind() == SlaKind.RESOLUTION).findFirst()
+                    .map(t -> new TargetOn(calendarName(before, t), t.target().workingTime()));
         }
 
         /** The clock running again from now on {@code calendarName} with {@code used} of {@code budget} behind it. */

@@ -36,7 +36,11 @@ public interface ReportStore {
      */
     List<DurationStats> handlingTime(ReportFilter filter, @Nullable Dimension by);
 
-    /** Clock rounds met and missed per target and per group of {@code by} (a null key per target when {@code by} is null). */
+    /**
+     * Clock rounds met and missed per target and per group of {@code by} (a null key per target when {@code by} is
+     * null), and the feedback whose target its business calendar could not count, read from the history details
+     * ({@link io.memnun.feedback.SlaHistory#notCounted}): a group with only those has no round met or missed.
+     */
     List<SlaCompliance> slaCompliance(ReportFilter filter, @Nullable Dimension by);
 
     /** Resolutions, acceptance, rejections and appeals. */

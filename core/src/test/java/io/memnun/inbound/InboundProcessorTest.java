@@ -316,6 +316,27 @@ class InboundProcessorTest {
     }
 
     @Test
+    void aMessageDatedBeforeTheYearsTheDeskTakesIsReceivedNowLikeOneDatedInTheFuture() {
+        io.memnun.sla.SlaPolicy policy = io.memnun.sla.SlaPolicy.builder(io.memnun.sla.CalendarRegistry.of(
+                        io.memnun.sla.BusinessCalendar.alwaysOpen("desk", java.time.ZoneId.of("Europe/Istanbul"))))
+                .target(io.memnun.feedback.Priority.NORMAL, io.memnun.sla.SlaTarget.of(io.memnun.feedback.SlaKind.RESOLUTION,
+                        Duration.ofHours(24), "desk"))
+                .build();
+        FeedbackDesk withTargets = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).sla(policy).build();
+        for (FeedbackDesk d : List.of(withTargets, desk)) {
+            InboundProcessor p = InboundProcessor.builder(d).build();
+            String id = "<old-" + d.hashCode() + "@x>";
+            // a mail client with its clock unset, or a forged Date header
+            InboundOutcome old = p.process(mail(id, mehmet, "Klima", "Çalışmıyor").receivedAt(java.time.Instant.parse("1899-06-01T00:00:00Z")).build());
+            assertThat(old).isInstanceOfSatisfying(InboundOutcome.Created.class,
+                    c -> assertThat(c.feedback().receivedAt()).isEqualTo(clock.instant()));
+            InboundOutcome future = p.process(mail(id + "f", mehmet, "Klima", "Çalışmıyor").receivedAt(clock.instant().plusSeconds(60)).build());
+            assertThat(future).isInstanceOfSatisfying(InboundOutcome.Created.class,
+                    c -> assertThat(c.feedback().receivedAt()).isEqualTo(clock.instant()));
+        }
+    }
+
+    @Test
     void aMessageAndTheCustomersRejectionAreRecordedEvenWhenTheCalendarCannotCountTheResolutionTarget() {
         // the only working day the calendar knows is today's, with about five and a half hours left
         io.memnun.sla.BusinessCalendar today = io.memnun.sla.BusinessCalendar.builder("fair", java.time.ZoneId.of("Europe/Istanbul"))

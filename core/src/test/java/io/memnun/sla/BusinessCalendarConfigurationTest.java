@@ -121,6 +121,42 @@ class BusinessCalendarConfigurationTest {
     }
 
     @Test
+    void a_calendar_with_some_working_time_but_too_little_says_how_much_it_found_against_what_was_needed() {
+        BusinessCalendar event = BusinessCalendar.builder("fair", ISTANBUL)
+                .openOn(List.of(LocalDate.of(2025, 9, 12), LocalDate.of(2025, 9, 13)), "10:00-16:00")
+                .build();
+        Instant start = Calendars.at(event, "2025-09-12T13:00");
+
+        assertThatThrownBy(() -> event.plus(start, Duration.ofHours(13).plusMinutes(30)))
+                .isInstanceOfSatisfying(NoWorkingTimeException.class, e -> {
+                    assertThat(e.calendar()).isEqualTo("fair");
+                    assertThat(e.from()).isEqualTo(start);
+                    assertThat(e.needed()).contains(Duration.ofMinutes(13 * 60 + 30));
+                    assertThat(e.found()).contains(Duration.ofHours(9));
+                    assertThat(e.getMessage()).isEqualTo("calendar 'fair' has 9h00m of working time after " + start
+                            + ", less than the 13h30m needed (no weekly opening hours and no extra working day after 2025)");
+                });
+        assertThatThrownBy(() -> event.plusWorkingDays(start, 3))
+                .isInstanceOf(NoWorkingTimeException.class)
+                .hasMessage("calendar 'fair' has 1 working day after " + start
+                        + ", fewer than the 3 needed (no weekly opening hours and no extra working day after 2025)");
+        // with nothing at all left, that is what it says
+        Instant after = Calendars.at(event, "2025-09-14T09:00");
+        assertThatThrownBy(() -> event.plus(after, Duration.ofHours(1)))
+                .isInstanceOfSatisfying(NoWorkingTimeException.class, e -> {
+                    assertThat(e.found()).contains(Duration.ZERO);
+                    assertThat(e.getMessage()).isEqualTo("calendar 'fair' has no working time after " + after
+                            + ", and 1h00m was needed (no weekly opening hours and no extra working day after 2025)");
+                });
+        assertThatThrownBy(() -> event.nextOpening(after))
+                .isInstanceOfSatisfying(NoWorkingTimeException.class, e -> {
+                    assertThat(e.needed()).isEmpty();
+                    assertThat(e.getMessage()).isEqualTo("calendar 'fair' has no working time after " + after
+                            + " (no weekly opening hours and no extra working day after 2025)");
+                });
+    }
+
+    @Test
     void listed_working_days_years_apart_are_found() {
         BusinessCalendar census = BusinessCalendar.builder("census", ISTANBUL)
                 .openOn(LocalDate.of(2025, 10, 20), "09:00-17:00")

@@ -323,6 +323,77 @@ public abstract class ReportStoreContract {
     }
 
     @Test
+    void targetsACalendarCouldNotCountAreCountedPerTargetAndLocationBesideTheRoundsMetAndMissed() {
+        // a beach bar whose season calendar knows three days of June 2025 so far, and a lobby on office hours
+        io.memnun.feedback.TenantId tenant = Fixtures.newTenant("not-counted");
+        io.memnun.feedback.LocationId beach = io.memnun.feedback.LocationId.of("beach-bar");
+        io.memnun.feedback.LocationId lobby = io.memnun.feedback.LocationId.of("lobby");
+        java.util.function.Function<java.time.LocalDate, io.memnun.sla.SlaEngine> engine = lastDay -> {
+            io.memnun.sla.BusinessCalendar season = io.memnun.sla.BusinessCalendar.builder("beach-season", ReportDataSet.ISTANBUL)
+                    .openOn(java.time.LocalDate.of(2025, 6, 2).datesUntil(lastDay.plusDays(1)).toList(), "09:00-18:00").build();
+            io.memnun.sla.BusinessCalendar office = io.memnun.sla.BusinessCalendar.builder("office", ReportDataSet.ISTANBUL)
+                    .weekdays("09:00-18:00").build();
+            io.memnun.sla.SlaPolicy policy = io.memnun.sla.SlaPolicy.builder(io.memnun.sla.CalendarRegistry.of(season, office))
+                    .target(io.memnun.feedback.Priority.NORMAL, io.memnun.sla.SlaTarget.of(SlaKind.ACKNOWLEDGEMENT, Duration.ofHours(6), "office"))
+                    .target(io.memnun.feedback.Priority.NORMAL, io.memnun.sla.SlaTarget.of(SlaKind.FIRST_RESPONSE, Duration.ofHours(9), "office"))
+                    .target(io.memnun.feedback.Priority.NORMAL, io.memnun.sla.SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(12), "office"))
+                    .build();
+            return io.memnun.sla.SlaEngine.of(policy, (f, t) -> f.location().filter(beach::equals).map(l -> "beach-season"));
+        };
+        java.util.function.Function<String, Instant> at = local -> java.time.LocalDateTime.parse(local).atZone(ReportDataSet.ISTANBUL).toInstant();
+        MutableClock clock = new MutableClock(at.apply("2025-06-03T10:00"));
+        FeedbackDesk season = FeedbackDesk.builder().store(feedbackStore()).clock(clock).sla(engine.apply(java.time.LocalDate.of(2025, 6, 4))).build();
+        FeedbackDesk extended = FeedbackDesk.builder().store(feedbackStore()).clock(clock).sla(engine.apply(java.time.LocalDate.of(2025, 9, 30)))
+                .build();
+        Actor staff = Actor.staff("bar");
+        java.util.function.Function<io.memnun.feedback.LocationId, Intake> complaint = location ->
+                Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.FACE_TO_FACE, "Şezlong kırık").location(location).build();
+
+        // answered after the last day the calendar knows: its resolution clock stops as not counted
+        Feedback answeredLate = season.receive(complaint.apply(beach));
+        clock.set(at.apply("2025-06-03T11:00"));
+        season.take(tenant, answeredLate.id(), staff);
+        clock.set(at.apply("2025-06-03T12:00"));
+        season.awaitCustomer(tenant, answeredLate.id(), staff, "Hangisi?");
+        // received with 8 working hours left: first response and resolution are not counted
+        clock.set(at.apply("2025-06-04T10:00"));
+        Feedback neverCounted = season.receive(complaint.apply(beach));
+        Feedback countedLater = season.receive(complaint.apply(beach));
+        Feedback inLobby = season.receive(complaint.apply(lobby));
+        clock.set(at.apply("2025-06-04T10:30"));
+        for (Feedback f : List.of(neverCounted, countedLater, inLobby)) {
+            season.take(tenant, f.id(), staff);
+        }
+        // the host enters the rest of the season and recomputes one: its resolution is counted from receipt after all
+        clock.set(at.apply("2025-06-04T12:00"));
+        extended.recomputeSla(tenant, countedLater.id(), Actor.system("policy-update"));
+        clock.set(at.apply("2025-06-04T13:00"));
+        for (Feedback f : List.of(neverCounted, countedLater, inLobby)) {
+            extended.resolve(tenant, f.id(), staff, "Değiştirildi");
+        }
+        clock.set(at.apply("2025-06-05T10:00"));
+        season.customerResponded(tenant, answeredLate.id(), "12 numara");
+
+        ReportFilter june = ReportFilter.of(tenant, ReportPeriod.month(YearMonth.of(2025, 6), ReportDataSet.ISTANBUL));
+        assertThat(reports.slaCompliance(june, null)).containsExactly(
+                new SlaCompliance(SlaKind.ACKNOWLEDGEMENT, null, 4, 0, 0),
+                new SlaCompliance(SlaKind.FIRST_RESPONSE, null, 2, 0, 2),
+                new SlaCompliance(SlaKind.RESOLUTION, null, 2, 0, 2));
+        assertThat(reports.slaCompliance(june, Dimension.LOCATION)).containsExactly(
+                new SlaCompliance(SlaKind.ACKNOWLEDGEMENT, "beach-bar", 3, 0, 0),
+                new SlaCompliance(SlaKind.ACKNOWLEDGEMENT, "lobby", 1, 0, 0),
+                new SlaCompliance(SlaKind.FIRST_RESPONSE, "beach-bar", 1, 0, 2),
+                new SlaCompliance(SlaKind.FIRST_RESPONSE, "lobby", 1, 0, 0),
+                new SlaCompliance(SlaKind.RESOLUTION, "beach-bar", 1, 0, 2),
+                new SlaCompliance(SlaKind.RESOLUTION, "lobby", 1, 0, 0));
+        assertThat(reports.slaCompliance(june, null)).filteredOn(c -> c.target() == SlaKind.RESOLUTION).singleElement()
+                .satisfies(c -> assertThat(c.percentMet()).hasValue(100.0));
+        // a group with only targets not counted is a group: the figure is not lost for want of a round
+        assertThat(reports.slaCompliance(june, Dimension.STATUS)).contains(new SlaCompliance(SlaKind.RESOLUTION, "IN_PROGRESS", 0, 0, 1),
+                new SlaCompliance(SlaKind.RESOLUTION, "RESOLVED", 2, 0, 1));
+    }
+
+    @Test
     void theWholeManagementReviewEqualsTheInMemoryStores() {
         InMemoryFeedbackStore reference = new InMemoryFeedbackStore();
         data.load(reference);

@@ -130,6 +130,7 @@ public final class ReportJson {
         array("handlingByDepartment", f.handlingByDepartment(), (w, s) -> w.stats(s));
         array("slaByTarget", f.slaByTarget(), ReportJson::sla);
         array("slaByDepartment", f.slaByDepartment(), ReportJson::sla);
+        array("slaByLocation", f.slaByLocation(), ReportJson::sla);
         name("recurrence");
         open('{');
         field("windowMillis", f.recurrence().window().toMillis());
@@ -192,6 +193,7 @@ public final class ReportJson {
         w.field("key", c.key());
         w.field("met", c.met());
         w.field("missed", c.missed());
+        w.field("notCounted", c.notCounted());
         w.field("percentMet", c.percentMet());
     }
 

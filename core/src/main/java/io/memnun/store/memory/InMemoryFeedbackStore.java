@@ -14,6 +14,8 @@ import io.memnun.feedback.SealedEvent;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.SlaClock;
+import io.memnun.feedback.SlaHistory;
+import io.memnun.feedback.SlaKind;
 import io.memnun.feedback.StaffId;
 import io.memnun.feedback.TenantId;
 import io.memnun.spi.FeedbackChange;
@@ -317,15 +319,32 @@ public final class InMemoryFeedbackStore
 
     /** The tenant's feedback and clock rounds as of now, copied under the read lock, for the report queries. */
     private InMemoryReports reports(TenantId tenant) {
+        return reports(tenant, false);
+    }
+
+    /**
+     * The tenant's feedback and clock rounds as of now, and with {@code notCounted} the targets each feedback's history
+     * says could not be counted ({@link SlaHistory#notCounted}), copied under the read lock, for the report queries.
+     */
+    private InMemoryReports reports(TenantId tenant, boolean notCounted) {
         lock.readLock().lock();
         try {
             Tenant t = tenants.get(tenant);
             if (t == null) {
-                return new InMemoryReports(List.of(), Map.of());
+                return new InMemoryReports(List.of(), Map.of(), Map.of());
             }
             Map<FeedbackId, List<SlaRound>> rounds = new HashMap<>();
             t.rounds.forEach((id, list) -> rounds.put(id, List.copyOf(list)));
-            return new InMemoryReports(List.copyOf(t.feedback.values()), rounds);
+            Map<FeedbackId, Set<SlaKind>> uncounted = new HashMap<>();
+            if (notCounted) {
+                t.history.forEach((id, events) -> {
+                    Set<SlaKind> kinds = SlaHistory.notCounted(events);
+                    if (!kinds.isEmpty()) {
+                        uncounted.put(id, kinds);
+                    }
+                });
+            }
+            return new InMemoryReports(List.copyOf(t.feedback.values()), rounds, uncounted);
         } finally {
             lock.readLock().unlock();
         }
@@ -343,7 +362,7 @@ public final class InMemoryFeedbackStore
 
     @Override
     public List<SlaCompliance> slaCompliance(ReportFilter filter, @org.jspecify.annotations.Nullable Dimension by) {
-        return reports(filter.tenant()).slaCompliance(filter, by);
+        return reports(filter.tenant(), true).slaCompliance(filter, by);
     }
 
     @Override

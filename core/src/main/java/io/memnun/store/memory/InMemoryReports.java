@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -38,10 +39,16 @@ final class InMemoryReports {
             EnumSet.of(ClosureReason.ACCEPTED, ClosureReason.UNRESOLVED, ClosureReason.NO_RESPONSE);
     private final List<Feedback> all;
     private final Map<FeedbackId, List<SlaRound>> rounds;
+    private final Map<FeedbackId, Set<SlaKind>> notCounted;
 
-    InMemoryReports(List<Feedback> all, Map<FeedbackId, List<SlaRound>> rounds) {
+    /**
+     * @param notCounted per feedback, the targets its history says could not be counted (empty when the query does not
+     *     need them)
+     */
+    InMemoryReports(List<Feedback> all, Map<FeedbackId, List<SlaRound>> rounds, Map<FeedbackId, Set<SlaKind>> notCounted) {
         this.all = all;
         this.rounds = rounds;
+        this.notCounted = notCounted;
     }
 
     private List<Feedback> selected(ReportFilter filter) {
@@ -90,11 +97,19 @@ final class InMemoryReports {
     List<SlaCompliance> slaCompliance(ReportFilter filter, @Nullable Dimension by) {
         List<SlaCompliance> result = new ArrayList<>();
         for (SlaKind kind : sortedByName()) {
-            grouped(selected(filter), by, f -> rounds.getOrDefault(f.id(), List.of()).stream().filter(r -> r.kind() == kind).toList())
-                    .forEach((key, list) -> {
-                        long met = list.stream().filter(SlaRound::met).count();
-                        result.add(new SlaCompliance(kind, key, met, list.size() - met));
-                    });
+            // each feedback adds its rounds of the target, and a null for the target not counted
+            grouped(selected(filter), by, f -> {
+                List<@Nullable SlaRound> values = new ArrayList<>();
+                rounds.getOrDefault(f.id(), List.of()).stream().filter(r -> r.kind() == kind).forEach(values::add);
+                if (notCounted.getOrDefault(f.id(), Set.of()).contains(kind)) {
+                    values.add(null);
+                }
+                return values;
+            }).forEach((key, list) -> {
+                long met = list.stream().filter(r -> r != null && r.met()).count();
+                long uncounted = list.stream().filter(java.util.Objects::isNull).count();
+                result.add(new SlaCompliance(kind, key, met, list.size() - met - uncounted, uncounted));
+            });
         }
         return result;
     }

@@ -102,6 +102,25 @@ public abstract class SqlDialect {
      */
     public abstract String binaryOrder(String column);
 
+    /**
+     * A condition that the history event details in {@code column} (a flat JSON object of strings) hold {@code key}
+     * with a value that begins with {@code prefix}. Both are constants of memnun's own (detail keys and the texts the
+     * SLA rules write), written into the statement as literals: on PostgreSQL the key's value is taken from the
+     * {@code jsonb}; H2 keeps the JSON text as written, with no space around the colon, and a JSON string's quotes
+     * inside a value are escaped, so {@code "key":"prefix} can only match the key itself.
+     */
+    public abstract String detailStartsWith(String column, String key, String prefix);
+
+    /** {@code text} as a SQL string literal. */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** {@code text} with LIKE's wildcards escaped by a backslash, for a pattern with {@code ESCAPE '\'}. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** True when {@code e} reports a unique or primary key violation (23505 on both databases). */
     public boolean isUniqueViolation(SQLException e) {
         return SqlFailure.of(e) == SqlFailure.UNIQUE_VIOLATION;
@@ -199,6 +218,12 @@ public abstract class SqlDialect {
             // H2 compares strings by their UTF-16 code units unless a collation is set for the database
             return column;
         }
+
+        @Override
+        public String detailStartsWith(String column, String key, String prefix) {
+            // the JSON text as memnun writes it, which H2 stores as it is; H2 has no operator to read a member
+            return column + " LIKE " + literal("%\"" + likeEscaped(key) + "\":\"" + likeEscaped(prefix) + "%") + " ESCAPE '\\'";
+        }
     }
 
     private static final class Postgres extends SqlDialect {
@@ -271,6 +296,11 @@ public abstract class SqlDialect {
         @Override
         public String binaryOrder(String column) {
             return column + " COLLATE \"C\"";
+        }
+
+        @Override
+        public String detailStartsWith(String column, String key, String prefix) {
+            return "(" + column + " ->> " + literal(key) + ") LIKE " + literal(likeEscaped(prefix) + "%") + " ESCAPE '\\'";
         }
     }
 }

@@ -4,6 +4,7 @@ import static io.memnun.storage.jdbc.internal.Params.getInstant;
 
 import io.memnun.feedback.DepartmentId;
 import io.memnun.feedback.LocationId;
+import io.memnun.feedback.SlaHistory;
 import io.memnun.feedback.SlaKind;
 import io.memnun.internal.Checks;
 import io.memnun.report.Backlog;
@@ -40,11 +41,13 @@ public final class SqlReportStore implements ReportStore {
     private final Transactions tx;
     private final SqlDialect dialect;
     private final String feedback;
+    private final String events;
 
     public SqlReportStore(Transactions tx, SqlDialect dialect, Tables tables) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.feedback = tables.feedback();
+        this.events = tables.feedbackEvent();
     }
 
     private static String column(Dimension d) {
@@ -124,20 +127,33 @@ public final class SqlReportStore implements ReportStore {
     public List<SlaCompliance> slaCompliance(ReportFilter filter, @Nullable Dimension by) {
         String key = by == null ? "CAST(NULL AS VARCHAR(64))" : column(by);
         Sql where = where(filter, true);
+        // the selected feedback, each marked when any event of its history says a target was not counted: one look at
+        // its events by their key, and a closer one per target only for a feedback so marked, which few are
+        StringBuilder selected = new StringBuilder("(SELECT f.tenant, f.id");
+        if (by != null) {
+            selected.append(", ").append(key);
+        }
+        for (SlaKind kind : SlaKind.values()) {
+            selected.append(", f.").append(RoundTotals.met(kind)).append(", f.").append(RoundTotals.missed(kind));
+        }
+        selected.append(", CASE WHEN ").append(anyNotCounted()).append(" THEN 1 ELSE 0 END AS sla_not_counted FROM ").append(feedback)
+                .append(" f").append(where.text()).append(") f");
         StringBuilder sql = new StringBuilder("SELECT ").append(key);
         for (SlaKind kind : SlaKind.values()) {
-            sql.append(", SUM(f.").append(RoundTotals.met(kind)).append("), SUM(f.").append(RoundTotals.missed(kind)).append(')');
+            sql.append(", SUM(f.").append(RoundTotals.met(kind)).append("), SUM(f.").append(RoundTotals.missed(kind)).append("), ");
+            sql.append(kind.isPolicyTarget() ? ONE_IF.formatted("f.sla_not_counted = 1 AND " + notCounted(kind)) : "0");
         }
-        sql.append(" FROM ").append(feedback).append(" f").append(where.text()).append(by == null ? "" : " GROUP BY " + key);
+        sql.append(" FROM ").append(selected).append(by == null ? "" : " GROUP BY " + key);
         List<List<SlaCompliance>> groups = query("report SLA compliance", sql.toString(), where.params(), rs -> {
             List<SlaCompliance> group = new ArrayList<>();
             int column = 2;
             for (SlaKind kind : SlaKind.values()) {
                 long met = rs.getLong(column++);
                 long missed = rs.getLong(column++);
-                // a group without a round of this target has no figure for it
-                if (met + missed > 0) {
-                    group.add(new SlaCompliance(kind, rs.getString(1), met, missed));
+                long notCounted = rs.getLong(column++);
+                // a group without a round of this target, nor one its calendar could not count, has no figure for it
+                if (met + missed + notCounted > 0) {
+                    group.add(new SlaCompliance(kind, rs.getString(1), met, missed, notCounted));
                 }
             }
             return group;
@@ -145,6 +161,32 @@ public final class SqlReportStore implements ReportStore {
         return groups.stream().flatMap(List::stream)
                 .sorted(Comparator.comparing((SlaCompliance c) -> c.target().name()).thenComparing(SlaCompliance::key, KEY_ORDER))
                 .toList();
+    }
+
+    /**
+     * The condition that the feedback {@code f}'s history says its {@code kind} target could not be counted, and no later
+     * event says a recompute started its clock ({@link SlaHistory#notCounted}, which the in-memory store evaluates): a
+     * correlated {@code EXISTS} over the feedback's events by their primary key, whose {@code NOT EXISTS} runs only for
+     * the rare event that says so.
+     */
+    private String notCounted(SlaKind kind) {
+        String key = SlaHistory.key(kind);
+        return "EXISTS (SELECT 1 FROM " + events + " e WHERE e.tenant = f.tenant AND e.feedback_id = f.id AND "
+                + dialect.detailStartsWith("e.details", key, SlaHistory.NOT_COUNTED)
+                + " AND NOT EXISTS (SELECT 1 FROM " + events + " r WHERE r.tenant = e.tenant AND r.feedback_id = e.feedback_id"
+                + " AND r.version > e.version AND " + dialect.detailStartsWith("r.details", key, SlaHistory.STARTED_BY_RECOMPUTE) + "))";
+    }
+
+    /** The condition that any event of the feedback {@code f} says a target could not be counted. */
+    private String anyNotCounted() {
+        List<String> said = new ArrayList<>();
+        for (SlaKind kind : SlaKind.values()) {
+            if (kind.isPolicyTarget()) {
+                said.add(dialect.detailStartsWith("e.details", SlaHistory.key(kind), SlaHistory.NOT_COUNTED));
+            }
+        }
+        return "EXISTS (SELECT 1 FROM " + events + " e WHERE e.tenant = f.tenant AND e.feedback_id = f.id AND (" + String.join(" OR ", said)
+                + "))";
     }
 
     @Override
