@@ -186,13 +186,17 @@ public final class PrivacyDesk {
      * <p>An anonymisation that changes the feedback is recorded in the {@link #accessLog access log}.
      *
      * @param why a short code or a request's reference recorded in the event and the access log, e.g.
-     *     {@code erasure-request}; at most {@value AccessLogEntry#MAX_WHY} characters on one line
+     *     {@code erasure-request}; at most {@value AccessLogEntry#MAX_WHY} characters on one line, holding none of the
+     *     e-mail address, phone number and customer id on the feedback (the log keeps it after the anonymisation)
+     * @throws ValidationException naming {@code why} if it is blank, too long, or holds one of the feedback's keys
      * @throws LegalHoldException if the feedback is under a legal hold; nothing is changed
      */
     public Feedback anonymise(TenantId tenant, FeedbackKey key, Actor actor, String why) {
         Objects.requireNonNull(actor, "actor");
         Checks.code(why, "why", AccessLogEntry.MAX_WHY);
         Feedback f = desk.get(tenant, key);
+        // the entry names the person by the feedback's keys and keeps why after the feedback is anonymised
+        purpose(why, List.of(), List.of(f));
         List<LegalHold> held = privacy.holds(tenant, f.id());
         if (!held.isEmpty()) {
             throw new LegalHoldException(held.get(0).name(), f.reference());
@@ -240,7 +244,8 @@ public final class PrivacyDesk {
      *
      * @param why the request's reference or a short code ({@code erasure-request}), at most
      *     {@value AccessLogEntry#MAX_WHY} characters on one line; it must not name the person
-     * @throws io.memnun.error.ValidationException naming {@code persons} if none is given, or {@code why}
+     * @throws io.memnun.error.ValidationException naming {@code persons} if none is given, or {@code why} if it is
+     *     blank, too long, or holds one of the keys given or on the person's feedback; nothing is changed
      * @throws LegalHoldException naming the hold and the feedback, if one of the person's feedback is held
      */
     public ErasureReport erase(TenantId tenant, Collection<PersonKey> persons, Actor actor, String why) {
@@ -250,8 +255,9 @@ public final class PrivacyDesk {
         if (keys.isEmpty()) {
             throw new ValidationException("persons", "name at least one key of the person");
         }
-        String purpose = purpose(why, keys);
+        Checks.code(why, "why", AccessLogEntry.MAX_WHY);
         List<Feedback> all = feedbackOf(tenant, keys);
+        String purpose = purpose(why, keys, all);
         for (Feedback f : all) {
             List<LegalHold> held = privacy.holds(tenant, f.id());
             if (!held.isEmpty()) {
@@ -316,14 +322,16 @@ public final class PrivacyDesk {
      * @param why the request's reference, e.g. {@code KVKK-2026-0042}, or a short code; at most
      *     {@value AccessLogEntry#MAX_WHY} characters on one line. It must not name the person: the log keeps it for
      *     years, after an erasure too
-     * @throws ValidationException naming {@code why} if it is blank, too long, or holds the person's key
+     * @throws ValidationException naming {@code why} if it is blank, too long, or holds the person's key or one of
+     *     the keys on their feedback
      */
     public PersonalData export(TenantId tenant, PersonKey person, Actor actor, String why) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(actor, "actor");
-        String purpose = purpose(why, List.of(person));
+        Checks.code(why, "why", AccessLogEntry.MAX_WHY);
         List<Feedback> found = feedbackOf(tenant, person);
+        String purpose = purpose(why, List.of(person), found);
         List<PersonalData.Item> items = new ArrayList<>();
         for (Feedback f : found) {
             List<LegalHold> holds = new ArrayList<>(privacy.releasedHolds(tenant, f.id()));
@@ -401,11 +409,16 @@ public final class PrivacyDesk {
 
     /**
      * {@code why} checked for the access log: one line of at most {@value AccessLogEntry#MAX_WHY} characters that does
-     * not hold any of the person's keys (the log keeps it past an erasure, which removes the keys everywhere else).
+     * not hold any key the entry names the person by, the keys given and those on the feedback concerned (the log
+     * keeps it past an erasure, which removes the keys everywhere else).
      */
-    private static String purpose(String why, List<PersonKey> persons) {
+    private static String purpose(String why, List<PersonKey> given, List<Feedback> feedback) {
         String checked = Checks.code(why, "why", AccessLogEntry.MAX_WHY);
         String folded = checked.toLowerCase(Locale.ROOT);
+        Set<PersonKey> persons = new LinkedHashSet<>(given);
+        for (Feedback f : feedback) {
+            persons.addAll(keysOf(f.customer()));
+        }
         for (PersonKey p : persons) {
             if (folded.contains(p.value().toLowerCase(Locale.ROOT))) {
                 throw new ValidationException("why", "holds the person's " + p.kind().name().toLowerCase(Locale.ROOT)
