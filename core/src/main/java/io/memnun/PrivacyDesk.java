@@ -420,12 +420,33 @@ public final class PrivacyDesk {
             persons.addAll(keysOf(f.customer()));
         }
         for (PersonKey p : persons) {
-            if (folded.contains(p.value().toLowerCase(Locale.ROOT))) {
+            if (holds(folded, p)) {
                 throw new ValidationException("why", "holds the person's " + p.kind().name().toLowerCase(Locale.ROOT)
                         + "; give the request's reference instead");
             }
         }
         return checked;
+    }
+
+    /**
+     * True when {@code folded} (in lower case) holds the key. An e-mail address or a phone number anywhere; a customer
+     * id only as a word of its own, not inside a longer run of letters and digits: a host's ids are often short
+     * numbers, and a request's reference such as {@code KVKK-2026-0042} does not name customer 42.
+     */
+    private static boolean holds(String folded, PersonKey key) {
+        String value = key.value().toLowerCase(Locale.ROOT);
+        if (key.kind() != PersonKey.Kind.EXTERNAL_ID) {
+            return folded.contains(value);
+        }
+        for (int at = folded.indexOf(value); at >= 0; at = folded.indexOf(value, at + 1)) {
+            int end = at + value.length();
+            boolean startsWord = at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1));
+            boolean endsWord = end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end));
+            if (startsWord && endsWord) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- retention

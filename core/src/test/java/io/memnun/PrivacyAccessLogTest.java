@@ -177,6 +177,29 @@ class PrivacyAccessLogTest {
         assertThat(privacyStore.accessLog(HOTEL, EVER, NEVER)).isEmpty();
     }
 
+    /**
+     * A customer id is often a short number: a request reference that merely contains its digits does not name the
+     * person, while one that holds the id as a word of its own does.
+     */
+    @Test
+    void aShortCustomerIdInsideAReferenceIsNotTakenForThePerson() {
+        desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.EMAIL, "Klima çalışmıyor")
+                .customer(Customer.builder().name("Bir Misafir").externalId("42").build()).build());
+        PrivacyDesk privacy = privacyOver(privacyStore);
+        PersonKey guest = PersonKey.externalId("42");
+
+        assertThat(privacy.export(HOTEL, guest, OFFICER, "KVKK-2026-0042").feedback()).hasSize(1);
+        assertThatThrownBy(() -> privacy.export(HOTEL, guest, OFFICER, "müşteri 42 talebi"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("why"));
+        assertThatThrownBy(() -> privacy.export(HOTEL, guest, OFFICER, "42"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("why"));
+        assertThat(privacy.erase(HOTEL, guest, OFFICER, "KVKK-2026-1420").anonymised()).hasSize(1);
+
+        assertThat(privacy.accessLog(HOTEL, guest)).extracting(AccessLogEntry::action, AccessLogEntry::why)
+                .containsExactly(tuple(Action.EXPORT, "KVKK-2026-0042"), tuple(Action.ANONYMISATION, "KVKK-2026-1420"),
+                        tuple(Action.ERASURE, "KVKK-2026-1420"));
+    }
+
     @Test
     void anErasureIsRecordedWithEachOfItsAnonymisationsAndTheLogStillAnswersForTheErasedPersonByEveryKey() {
         PersonalDataScenario.Result r = scenario.run(HOTEL);
