@@ -277,6 +277,42 @@ class HostTransactionFailureTest extends OnEachDatabase {
         assertThat(storage.feedbackStore().findByIntakeKey(tenant, "<20260314.1@mail.example>")).map(Feedback::id).contains(first.id());
     }
 
+    /**
+     * On H2 at REPEATABLE READ the second receipt of one submission waits for the reference sequence and takes the next
+     * number; only its insert meets the first's intake key, which it cannot see. The desk's conflict then leaves the
+     * transaction open, unlike the database's: the host must roll it back, or a commit keeps its own writes and the
+     * number taken.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2"})
+    void theDesksIntakeKeyConflictLeavesTheTransactionOpenForTheHostToRollBack(String database) throws Exception {
+        on(database, "intake-key-open");
+        complaint("the year's first");
+        Supplier<Feedback> receipt = () -> desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.EMAIL, "Oda soğuk")
+                .customer(Customer.builder().name(GUEST_NAME).email(GUEST_EMAIL).build()).intakeKey("<20260314.2@mail.example>").build());
+        try (Connection a = hostTransaction(Isolation.REPEATABLE_READ); Connection b = hostTransaction(Isolation.REPEATABLE_READ)) {
+            storage.withConnection(b, () -> desk.findByIntakeKey(tenant, "<20260314.0@mail.example>"));
+            hostWrite(b, "guest moved to 204");
+            storage.withConnection(a, receipt);
+            long waiter = sessionOf(b);
+            Future<Feedback> waiting = pool.submit(() -> storage.withConnection(b, receipt));
+            awaitLockWait(waiter);
+            a.commit();
+            assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(TransactionConflictException.class);
+
+            // the transaction goes on: it still sees its own write
+            try (PreparedStatement ps = b.prepareStatement("SELECT COUNT(*) FROM host_room_change WHERE tenant = ?")) {
+                ps.setString(1, tenant.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                }
+            }
+            b.commit();
+        }
+        assertThat(hostRows()).containsExactly("guest moved to 204");
+    }
+
     /** Another transaction holds the feedback's row past the host's lock timeout: the call undoes itself, and the host goes on. */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
