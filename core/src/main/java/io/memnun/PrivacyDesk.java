@@ -2,6 +2,7 @@ package io.memnun;
 
 import io.memnun.error.NotFoundException;
 import io.memnun.error.StoreException;
+import io.memnun.error.TransactionConflictException;
 import io.memnun.error.ValidationException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
@@ -186,13 +187,17 @@ public final class PrivacyDesk {
      * <p>An anonymisation that changes the feedback is recorded in the {@link #accessLog access log}.
      *
      * @param why a short code or a request's reference recorded in the event and the access log, e.g.
-     *     {@code erasure-request}; at most {@value AccessLogEntry#MAX_WHY} characters on one line
+     *     {@code erasure-request}; at most {@value AccessLogEntry#MAX_WHY} characters on one line, holding none of the
+     *     e-mail address, phone number and customer id on the feedback (the log keeps it after the anonymisation)
+     * @throws ValidationException naming {@code why} if it is blank, too long, or holds one of the feedback's keys
      * @throws LegalHoldException if the feedback is under a legal hold; nothing is changed
      */
     public Feedback anonymise(TenantId tenant, FeedbackKey key, Actor actor, String why) {
         Objects.requireNonNull(actor, "actor");
         Checks.code(why, "why", AccessLogEntry.MAX_WHY);
         Feedback f = desk.get(tenant, key);
+        // the entry names the person by the feedback's keys and keeps why after the feedback is anonymised
+        purpose(why, List.of(), List.of(f));
         List<LegalHold> held = privacy.holds(tenant, f.id());
         if (!held.isEmpty()) {
             throw new LegalHoldException(held.get(0).name(), f.reference());
@@ -240,7 +245,8 @@ public final class PrivacyDesk {
      *
      * @param why the request's reference or a short code ({@code erasure-request}), at most
      *     {@value AccessLogEntry#MAX_WHY} characters on one line; it must not name the person
-     * @throws io.memnun.error.ValidationException naming {@code persons} if none is given, or {@code why}
+     * @throws io.memnun.error.ValidationException naming {@code persons} if none is given, or {@code why} if it is
+     *     blank, too long, or holds one of the keys given or on the person's feedback; nothing is changed
      * @throws LegalHoldException naming the hold and the feedback, if one of the person's feedback is held
      */
     public ErasureReport erase(TenantId tenant, Collection<PersonKey> persons, Actor actor, String why) {
@@ -250,8 +256,9 @@ public final class PrivacyDesk {
         if (keys.isEmpty()) {
             throw new ValidationException("persons", "name at least one key of the person");
         }
-        String purpose = purpose(why, keys);
+        Checks.code(why, "why", AccessLogEntry.MAX_WHY);
         List<Feedback> all = feedbackOf(tenant, keys);
+        String purpose = purpose(why, keys, all);
         for (Feedback f : all) {
             List<LegalHold> held = privacy.holds(tenant, f.id());
             if (!held.isEmpty()) {
@@ -316,14 +323,16 @@ public final class PrivacyDesk {
      * @param why the request's reference, e.g. {@code KVKK-2026-0042}, or a short code; at most
      *     {@value AccessLogEntry#MAX_WHY} characters on one line. It must not name the person: the log keeps it for
      *     years, after an erasure too
-     * @throws ValidationException naming {@code why} if it is blank, too long, or holds the person's key
+     * @throws ValidationException naming {@code why} if it is blank, too long, or holds the person's key or one of
+     *     the keys on their feedback
      */
     public PersonalData export(TenantId tenant, PersonKey person, Actor actor, String why) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(actor, "actor");
-        String purpose = purpose(why, List.of(person));
+        Checks.code(why, "why", AccessLogEntry.MAX_WHY);
         List<Feedback> found = feedbackOf(tenant, person);
+        String purpose = purpose(why, List.of(person), found);
         List<PersonalData.Item> items = new ArrayList<>();
         for (Feedback f : found) {
             List<LegalHold> holds = new ArrayList<>(privacy.releasedHolds(tenant, f.id()));
@@ -401,13 +410,18 @@ public final class PrivacyDesk {
 
     /**
      * {@code why} checked for the access log: one line of at most {@value AccessLogEntry#MAX_WHY} characters that does
-     * not hold any of the person's keys (the log keeps it past an erasure, which removes the keys everywhere else).
+     * not hold any key the entry names the person by, the keys given and those on the feedback concerned (the log
+     * keeps it past an erasure, which removes the keys everywhere else).
      */
-    private static String purpose(String why, List<PersonKey> persons) {
+    private static String purpose(String why, List<PersonKey> given, List<Feedback> feedback) {
         String checked = Checks.code(why, "why", AccessLogEntry.MAX_WHY);
         String folded = checked.toLowerCase(Locale.ROOT);
+        Set<PersonKey> persons = new LinkedHashSet<>(given);
+        for (Feedback f : feedback) {
+            persons.addAll(keysOf(f.customer()));
+        }
         for (PersonKey p : persons) {
-            if (folded.contains(p.value().toLowerCase(Locale.ROOT))) {
+            if (holds(folded, p)) {
                 throw new ValidationException("why", "holds the person's " + p.kind().name().toLowerCase(Locale.ROOT)
                         + "; give the request's reference instead");
             }
@@ -415,17 +429,43 @@ public final class PrivacyDesk {
         return checked;
     }
 
+    /**
+     * True when {@code folded} (in lower case) holds the key. An e-mail address or a phone number anywhere; a customer
+     * id only as a word of its own, not inside a longer run of letters and digits: a host's ids are often short
+     * numbers, and a request's reference such as {@code KVKK-2026-0042} does not name customer 42.
+     */
+    private static boolean holds(String folded, PersonKey key) {
+        String value = key.value().toLowerCase(Locale.ROOT);
+        if (key.kind() != PersonKey.Kind.EXTERNAL_ID) {
+            return folded.contains(value);
+        }
+        for (int at = folded.indexOf(value); at >= 0; at = folded.indexOf(value, at + 1)) {
+            int end = at + value.length();
+            boolean startsWord = at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1));
+            boolean endsWord = end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end));
+            if (startsWord && endsWord) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- retention
 
     /**
      * Runs the retention policy for every tenant the desk was built with; the host's scheduler calls it. A tenant whose
      * run fails as a whole (its feedback cannot be listed) is logged and left for the next tick; the other tenants run.
+     *
+     * @throws TransactionConflictException if a run meets one (see {@link #runRetention}); the tenants after it wait for
+     *     the next tick
      */
     public List<RetentionReport> tick(Instant now) {
         List<RetentionReport> reports = new ArrayList<>();
         for (TenantId t : tenants) {
             try {
                 reports.add(runRetention(t, now));
+            } catch (TransactionConflictException e) {
+                throw e;
             } catch (RuntimeException e) {
                 LOG.error("the retention run of tenant {} failed; the next tick tries again", t, e);
             }
@@ -438,6 +478,11 @@ public final class PrivacyDesk {
      * those under a legal hold, deletes the access log's entries older than its retention period
      * ({@link Builder#accessLogRetention}), and answers what it did. A feedback that cannot be anonymised is logged,
      * listed as {@link RetentionReport#failed() failed} and tried again by the next run; the run goes on with the others.
+     *
+     * @throws TransactionConflictException if a concurrent transaction changed what the run works on: the run stops
+     *     there. Inside a host's transaction the database has aborted it (H2 rolled back the anonymisations before),
+     *     so going on would report work that is not kept and run the rest in a new transaction, or not at all; roll
+     *     back and run again. Outside one, what was done before stays done and the next run does the rest.
      */
     public RetentionReport runRetention(TenantId tenant, Instant now) {
         Objects.requireNonNull(now, "now");
@@ -461,6 +506,8 @@ public final class PrivacyDesk {
                 try {
                     anonymise(f, Actor.system("retention"), "retention");
                     anonymised.add(f.reference().toString());
+                } catch (TransactionConflictException e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     // one feedback that cannot be anonymised (its history was changed behind the store's back, a
                     // database error) must not keep every later one's personal data past its retention
@@ -476,6 +523,8 @@ public final class PrivacyDesk {
         int purged = 0;
         try {
             purged = privacy.purgeAccessLog(tenant, now.minus(accessLogRetention));
+        } catch (TransactionConflictException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.error("the access log of tenant {} could not be purged; the next run tries again", tenant, e);
         }

@@ -148,6 +148,58 @@ class PrivacyAccessLogTest {
         assertThat(privacyStore.accessLog(HOTEL, EVER, NEVER)).isEmpty();
     }
 
+    /**
+     * The entry names the person by every key on the feedback concerned, and keeps {@code why} for years: a {@code why}
+     * holding any of those keys is refused, not only one holding the key the request named.
+     */
+    @Test
+    void aPurposeMustNotHoldAnyKeyOnTheFeedbackConcerned() {
+        Feedback f = guestFeedback("misafir@ornek.com.tr");
+        PrivacyDesk privacy = privacyOver(privacyStore);
+        PersonKey guest = PersonKey.email("misafir@ornek.com.tr");
+
+        // the request names the guest by e-mail; the feedback also holds their phone number
+        assertThatThrownBy(() -> privacy.export(HOTEL, guest, OFFICER, "arayan +905551112233"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("why");
+                    assertThat(e.getMessage()).doesNotContain("905551112233");
+                });
+        assertThatThrownBy(() -> privacy.erase(HOTEL, guest, OFFICER, "silme talebi +905551112233"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("why"));
+        // one feedback anonymised by its reference: its keys are the person's
+        assertThatThrownBy(() -> privacy.anonymise(HOTEL, f.id(), OFFICER, "talep: Misafir@Ornek.com.tr"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("why");
+                    assertThat(e.getMessage()).doesNotContainIgnoringCase("misafir@ornek.com.tr");
+                });
+
+        assertThat(store.find(HOTEL, f.id()).orElseThrow()).isEqualTo(f);
+        assertThat(privacyStore.accessLog(HOTEL, EVER, NEVER)).isEmpty();
+    }
+
+    /**
+     * A customer id is often a short number: a request reference that merely contains its digits does not name the
+     * person, while one that holds the id as a word of its own does.
+     */
+    @Test
+    void aShortCustomerIdInsideAReferenceIsNotTakenForThePerson() {
+        desk.receive(Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.EMAIL, "Klima çalışmıyor")
+                .customer(Customer.builder().name("Bir Misafir").externalId("42").build()).build());
+        PrivacyDesk privacy = privacyOver(privacyStore);
+        PersonKey guest = PersonKey.externalId("42");
+
+        assertThat(privacy.export(HOTEL, guest, OFFICER, "KVKK-2026-0042").feedback()).hasSize(1);
+        assertThatThrownBy(() -> privacy.export(HOTEL, guest, OFFICER, "müşteri 42 talebi"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("why"));
+        assertThatThrownBy(() -> privacy.export(HOTEL, guest, OFFICER, "42"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("why"));
+        assertThat(privacy.erase(HOTEL, guest, OFFICER, "KVKK-2026-1420").anonymised()).hasSize(1);
+
+        assertThat(privacy.accessLog(HOTEL, guest)).extracting(AccessLogEntry::action, AccessLogEntry::why)
+                .containsExactly(tuple(Action.EXPORT, "KVKK-2026-0042"), tuple(Action.ANONYMISATION, "KVKK-2026-1420"),
+                        tuple(Action.ERASURE, "KVKK-2026-1420"));
+    }
+
     @Test
     void anErasureIsRecordedWithEachOfItsAnonymisationsAndTheLogStillAnswersForTheErasedPersonByEveryKey() {
         PersonalDataScenario.Result r = scenario.run(HOTEL);

@@ -10,6 +10,9 @@ package io.memnun.error;
  * nor retries there, since every read in it would see the same outdated snapshot. The desk says so too when a receipt's
  * intake key is taken by a feedback the transaction cannot see (one committed after it began).
  *
+ * <p>After H2's 90131 and the desk's intake key conflict the transaction is still open, with the failed call undone
+ * but the writes before it (the host's own, a reference number taken) in place: committing it would keep them.
+ *
  * <p>Roll back and run the whole transaction again: your statements and memnun's calls, each deciding anew on what
  * is committed then. Unlike a {@link VersionConflictException}, which says that a record changed since the caller read
  * it and leaves the caller's transaction usable, this one names no record: any row the transaction touched may be the

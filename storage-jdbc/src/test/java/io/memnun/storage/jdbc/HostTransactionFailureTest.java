@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memnun.FeedbackDesk;
+import io.memnun.PrivacyDesk;
 import io.memnun.error.StoreException;
 import io.memnun.error.TransactionConflictException;
 import io.memnun.error.TransientStoreException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
+import io.memnun.feedback.Anonymisation;
 import io.memnun.feedback.Channel;
 import io.memnun.feedback.Customer;
 import io.memnun.feedback.Feedback;
@@ -16,12 +18,16 @@ import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.TenantId;
+import io.memnun.privacy.RetentionPolicy;
+import io.memnun.privacy.RetentionReport;
 import io.memnun.tck.Fixtures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -275,6 +281,82 @@ class HostTransactionFailureTest extends OnEachDatabase {
         }
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(storage.feedbackStore().findByIntakeKey(tenant, "<20260314.1@mail.example>")).map(Feedback::id).contains(first.id());
+    }
+
+    /**
+     * On H2 at REPEATABLE READ the second receipt of one submission waits for the reference sequence and takes the next
+     * number; only its insert meets the first's intake key, which it cannot see. The desk's conflict then leaves the
+     * transaction open, unlike the database's: the host must roll it back, or a commit keeps its own writes and the
+     * number taken.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2"})
+    void theDesksIntakeKeyConflictLeavesTheTransactionOpenForTheHostToRollBack(String database) throws Exception {
+        on(database, "intake-key-open");
+        complaint("the year's first");
+        Supplier<Feedback> receipt = () -> desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.EMAIL, "Oda soğuk")
+                .customer(Customer.builder().name(GUEST_NAME).email(GUEST_EMAIL).build()).intakeKey("<20260314.2@mail.example>").build());
+        try (Connection a = hostTransaction(Isolation.REPEATABLE_READ); Connection b = hostTransaction(Isolation.REPEATABLE_READ)) {
+            storage.withConnection(b, () -> desk.findByIntakeKey(tenant, "<20260314.0@mail.example>"));
+            hostWrite(b, "guest moved to 204");
+            storage.withConnection(a, receipt);
+            long waiter = sessionOf(b);
+            Future<Feedback> waiting = pool.submit(() -> storage.withConnection(b, receipt));
+            awaitLockWait(waiter);
+            a.commit();
+            assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(TransactionConflictException.class);
+
+            // the transaction goes on: it still sees its own write
+            try (PreparedStatement ps = b.prepareStatement("SELECT COUNT(*) FROM host_room_change WHERE tenant = ?")) {
+                ps.setString(1, tenant.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                }
+            }
+            b.commit();
+        }
+        assertThat(hostRows()).containsExactly("guest moved to 204");
+    }
+
+    /**
+     * A retention run inside the host's transaction that meets a conflict on one feedback stops there with the
+     * {@link TransactionConflictException}: the database aborted the transaction (H2 rolled back the anonymisations
+     * before it), so going on would report them as done and, on H2, run the rest in a new transaction.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aRetentionRunInTheHostTransactionStopsAtAConflict(String database) throws Exception {
+        on(database, "retention");
+        PrivacyDesk privacy = PrivacyDesk.builder(desk, storage.privacyStore()).accessLogKey(Fixtures.accessLogKey())
+                .retention(RetentionPolicy.builder().afterClosing(Duration.ofDays(730)).build()).build();
+        Feedback one = desk.cancel(tenant, complaint("Oda 101").id(), Actor.staff("ayse"), "Bilgi amaçlı");
+        Feedback two = desk.cancel(tenant, complaint("Oda 102").id(), Actor.staff("ayse"), "Bilgi amaçlı");
+        Instant due = two.closedAt().orElseThrow().plus(Duration.ofDays(731));
+
+        try (Connection c = hostTransaction(Isolation.REPEATABLE_READ)) {
+            hostWrite(c, "nightly retention");
+            // the transaction reads both feedback and their history (H2 takes its snapshot of each table at the first
+            // read of it); then another anonymises the second and commits
+            storage.withConnection(c, () -> List.of(desk.get(tenant, one.id()), desk.get(tenant, two.id()), desk.history(tenant, two.id())));
+            privacy.anonymise(tenant, two.id(), Actor.staff("kvkk"), "KVKK-2026-0060");
+
+            assertThatThrownBy(() -> storage.withConnection(c, () -> privacy.runRetention(tenant, due)))
+                    .isInstanceOf(TransactionConflictException.class);
+            c.rollback();
+        }
+        assertThat(hostRows()).isEmpty();
+        assertThat(Anonymisation.isAnonymised(storage.feedbackStore().find(tenant, one.id()).orElseThrow())).isFalse();
+
+        // what the exception asks for: the whole transaction again
+        RetentionReport report = inHostTransaction(Isolation.REPEATABLE_READ, c -> {
+            hostWrite(c, "nightly retention");
+            return storage.withConnection(c, () -> privacy.runRetention(tenant, due));
+        });
+        assertThat(report.anonymised()).containsExactly(one.reference().toString());
+        assertThat(report.failed()).isEmpty();
+        assertThat(hostRows()).containsExactly("nightly retention");
+        assertThat(Anonymisation.isAnonymised(storage.feedbackStore().find(tenant, one.id()).orElseThrow())).isTrue();
     }
 
     /** Another transaction holds the feedback's row past the host's lock timeout: the call undoes itself, and the host goes on. */
