@@ -298,6 +298,52 @@ class LocationCalendarsTest {
     }
 
     @Test
+    void aClockStartedAgainAfterItsTargetWasUsedUpIsDueWhenItWasUsedUpCountedOverTheWeekend() {
+        MutableClock clock = new MutableClock(istanbul("2025-06-02T10:00")); // a Monday: 26 working hours left on the calendar
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        FeedbackDesk desk = seasonDesk(store, clock, SEASON_POLICY);
+        Actor ayse = Actor.staff("ayse");
+        Intake low = Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.FACE_TO_FACE, "Gürültü").location(BEACH_BAR)
+                .priority(Priority.LOW).build();
+        Feedback early = desk.receive(low);
+        Feedback late = desk.receive(low);
+        clock.set(istanbul("2025-06-02T11:00"));
+        desk.take(HOTEL, early.id(), ayse);
+        desk.take(HOTEL, late.id(), ayse);
+        clock.set(istanbul("2025-06-02T12:00"));
+        desk.awaitCustomer(HOTEL, early.id(), ayse, "Hangi şezlong?");
+        desk.awaitCustomer(HOTEL, late.id(), ayse, "Hangi şezlong?");
+        // answered after the last day the calendar knows: stopped with 2 of 24 hours used
+        clock.set(istanbul("2025-06-05T10:00")); // a Thursday
+        desk.customerResponded(HOTEL, early.id(), "12 numara");
+        desk.customerResponded(HOTEL, late.id(), "12 numara");
+
+        // the host enters the season, open on weekdays: 22 hours left from Thursday 10:00 are used up on Monday at 14:00
+        // (8 on Thursday, 9 on Friday, none at the weekend, 5 on Monday), whether it recomputes before or after then
+        SlaPolicy weekdays = seasonPolicy(BusinessCalendar.builder("beach-season", ISTANBUL).weekdays("09:00-18:00").build());
+        FeedbackDesk extended = seasonDesk(store, clock, weekdays);
+        clock.set(istanbul("2025-06-09T10:00"));
+        SlaClock beforeDue = extended.recomputeSla(HOTEL, early.id(), Actor.system("policy-update")).slaClock(SlaKind.RESOLUTION).orElseThrow();
+        assertThat(beforeDue.usedBeforeRun()).isEqualTo(Duration.ofHours(20));
+        assertThat(beforeDue.dueAt()).isEqualTo(istanbul("2025-06-09T14:00"));
+
+        clock.set(istanbul("2025-06-10T10:00"));
+        SlaClock afterDue = extended.recomputeSla(HOTEL, late.id(), Actor.system("policy-update")).slaClock(SlaKind.RESOLUTION).orElseThrow();
+        assertThat(afterDue.state()).isEqualTo(SlaClock.State.RUNNING);
+        assertThat(afterDue.usedBeforeRun()).isEqualTo(Duration.ofHours(29));
+        assertThat(afterDue.runningSince()).isEqualTo(istanbul("2025-06-10T10:00"));
+        assertThat(afterDue.dueAt()).isEqualTo(istanbul("2025-06-09T14:00"));
+
+        // its breach, due at once, fires once: not again after a recompute that changes nothing
+        extended.slaMonitor().tick(clock.instant());
+        clock.set(istanbul("2025-06-10T11:00"));
+        extended.recomputeSla(HOTEL, late.id(), Actor.system("policy-update"));
+        extended.slaMonitor().tick(clock.instant());
+        assertThat(extended.history(HOTEL, late.id())).filteredOn(e -> e.type() == EventType.SLA_BREACHED).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("sla", "RESOLUTION"));
+    }
+
+    @Test
     void aClockAPriorityChangeStoppedAsNotCountedIsStartedAgainWithTheTargetItCouldNotCount() {
         MutableClock clock = new MutableClock(istanbul("2025-06-03T10:00"));
         InMemoryFeedbackStore store = new InMemoryFeedbackStore();

@@ -30,7 +30,9 @@ public final class SlaHistory {
      * The targets that {@code history} (one feedback's, oldest first) says could not be counted, and that no later
      * recompute started a clock for: each target whose last not-counted detail comes after the last
      * {@value #STARTED_BY_RECOMPUTE} detail, if any. Such a target's round is in no compliance figure, neither met nor
-     * missed. {@code storage-jdbc} asks the same of its event table in SQL.
+     * missed. Only the targets a policy sets are looked at: the rules never write the planned completion (an instant,
+     * counted on no calendar) as not counted, and a detail of that name was written by someone else (a host's customer
+     * message, a channel's delivery facts). {@code storage-jdbc} asks the same of its event table in SQL.
      */
     public static Set<SlaKind> notCounted(List<FeedbackEvent> history) {
         Set<SlaKind> kinds = EnumSet.noneOf(SlaKind.class);
@@ -39,6 +41,9 @@ public final class SlaHistory {
                 continue;
             }
             for (SlaKind kind : SlaKind.values()) {
+                if (!kind.isPolicyTarget()) {
+                    continue;
+                }
                 String said = e.details().get(key(kind));
                 if (said == null) {
                     continue;

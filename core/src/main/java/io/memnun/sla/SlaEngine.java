@@ -648,9 +648,10 @@ public final class SlaEngine implements SlaRules {
             Duration used = c.usedBeforeRun().plus(calendar(name).workingTimeBetween(stopped, now));
             SlaClock fresh;
             try {
-                // a placeholder running from now, which keeps the fired marks of checkpoints still behind
-                fresh = rerun(new SlaClock(c.kind(), name, budget, c.startedAt(), now, used, now, SlaClock.State.RUNNING, null,
-                        c.checkpoints()), name, budget, used);
+                // a placeholder running since its stop with the time it used before, as the time since is counted: a target
+                // used up since the stop is placed in that stretch; it keeps the fired marks of checkpoints still behind
+                fresh = rerun(new SlaClock(c.kind(), name, budget, c.startedAt(), now, c.usedBeforeRun(), stopped, SlaClock.State.RUNNING,
+                        null, c.checkpoints()), name, budget, used);
             } catch (NoWorkingTimeException e) {
                 boolean isNew = !(name.equals(c.calendar()) && budget.equals(c.target()));
                 String note = notCounted(feedback, c.kind(), budget, used, now, e, isNew);

@@ -394,6 +394,77 @@ public abstract class ReportStoreContract {
     }
 
     @Test
+    void targetsNotCountedAreTheInMemoryStoresForEveryGroupAndReadOnlyFromWhatTheSlaRulesWrite() {
+        io.memnun.feedback.TenantId tenant = Fixtures.newTenant("not-counted-alike");
+        InMemoryFeedbackStore reference = new InMemoryFeedbackStore();
+        notCountedHistories(reference, tenant);
+        notCountedHistories(feedbackStore(), tenant);
+
+        ReportFilter june = ReportFilter.of(tenant, ReportPeriod.month(YearMonth.of(2025, 6), ReportDataSet.ISTANBUL));
+        // counted again by a recompute, then not counted once more: still not counted
+        assertThat(reference.slaCompliance(june, Dimension.LOCATION))
+                .contains(new SlaCompliance(SlaKind.RESOLUTION, "beach-bar", 0, 0, 1))
+                // a customer message whose details a host named like the SLA rules' (a key ending in the rules' key,
+                // a target that no calendar counts) says nothing about the lobby's targets
+                .noneMatch(c -> "lobby".equals(c.key()) && c.notCounted() > 0);
+        List<@Nullable Dimension> groupings = new ArrayList<>(List.of(Dimension.values()));
+        groupings.add(null);
+        for (Dimension by : groupings) {
+            assertThat(reports.slaCompliance(june, by)).as("SLA compliance by " + by).isEqualTo(reference.slaCompliance(june, by));
+        }
+    }
+
+    /**
+     * Feedback at a beach bar whose calendar knows three days of June 2025 until the host enters the season, and in a
+     * lobby on office hours, with histories that say a target was not counted, counted again, and not counted once more.
+     */
+    private static void notCountedHistories(FeedbackStore store, io.memnun.feedback.TenantId tenant) {
+        io.memnun.feedback.LocationId beach = io.memnun.feedback.LocationId.of("beach-bar");
+        io.memnun.feedback.LocationId lobby = io.memnun.feedback.LocationId.of("lobby");
+        Function<java.time.LocalDate, io.memnun.sla.SlaEngine> engine = lastDay -> {
+            io.memnun.sla.BusinessCalendar season = io.memnun.sla.BusinessCalendar.builder("beach-season", ReportDataSet.ISTANBUL)
+                    .openOn(java.time.LocalDate.of(2025, 6, 2).datesUntil(lastDay.plusDays(1)).toList(), "09:00-18:00").build();
+            io.memnun.sla.BusinessCalendar office = io.memnun.sla.BusinessCalendar.builder("office", ReportDataSet.ISTANBUL)
+                    .weekdays("09:00-18:00").build();
+            io.memnun.sla.SlaPolicy policy = io.memnun.sla.SlaPolicy.builder(io.memnun.sla.CalendarRegistry.of(season, office))
+                    .target(io.memnun.feedback.Priority.NORMAL, io.memnun.sla.SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(12), "office"))
+                    .target(io.memnun.feedback.Priority.LOW, io.memnun.sla.SlaTarget.of(SlaKind.RESOLUTION, Duration.ofHours(24), "office"))
+                    .build();
+            return io.memnun.sla.SlaEngine.of(policy, (f, t) -> f.location().filter(beach::equals).map(l -> "beach-season"));
+        };
+        Function<String, Instant> at = local -> java.time.LocalDateTime.parse(local).atZone(ReportDataSet.ISTANBUL).toInstant();
+        MutableClock clock = new MutableClock(at.apply("2025-06-03T10:00"));
+        FeedbackDesk season = FeedbackDesk.builder().store(store).clock(clock).sla(engine.apply(java.time.LocalDate.of(2025, 6, 4))).build();
+        FeedbackDesk extended = FeedbackDesk.builder().store(store).clock(clock).sla(engine.apply(java.time.LocalDate.of(2025, 9, 30)))
+                .build();
+        Actor staff = Actor.staff("bar");
+        Function<io.memnun.feedback.LocationId, Intake> complaint = location ->
+                Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.FACE_TO_FACE, "Şezlong kırık").location(location).build();
+
+        Feedback f = season.receive(complaint.apply(beach));
+        Feedback inLobby = season.receive(complaint.apply(lobby));
+        clock.set(at.apply("2025-06-03T11:00"));
+        season.take(tenant, f.id(), staff);
+        season.take(tenant, inLobby.id(), staff);
+        clock.set(at.apply("2025-06-03T12:00"));
+        season.awaitCustomer(tenant, f.id(), staff, "Hangisi?");
+        season.execute(tenant, inLobby.id(), new io.memnun.feedback.Command.AddCustomerMessage(Actor.customer(), "Teşekkürler",
+                Map.of("note\"sla.RESOLUTION", io.memnun.feedback.SlaHistory.NOT_COUNTED + "written by a host", "sla.PLANNED_COMPLETION",
+                        io.memnun.feedback.SlaHistory.NOT_COUNTED + "written by a host")));
+        // answered after the last day the calendar knows: stopped as not counted
+        clock.set(at.apply("2025-06-05T10:00"));
+        season.customerResponded(tenant, f.id(), "12 numara");
+        // the host enters the season: a recompute runs it again
+        clock.set(at.apply("2025-06-05T11:00"));
+        extended.recomputeSla(tenant, f.id(), Actor.system("policy-update"));
+        // a desk still on the old calendar lowers its priority: the longer target cannot be counted there
+        clock.set(at.apply("2025-06-05T12:00"));
+        season.changePriority(tenant, f.id(), staff, io.memnun.feedback.Priority.LOW, "bilgi amaçlı");
+        clock.set(at.apply("2025-06-05T13:00"));
+        extended.resolve(tenant, inLobby.id(), staff, "Değiştirildi");
+    }
+
+    @Test
     void theWholeManagementReviewEqualsTheInMemoryStores() {
         InMemoryFeedbackStore reference = new InMemoryFeedbackStore();
         data.load(reference);

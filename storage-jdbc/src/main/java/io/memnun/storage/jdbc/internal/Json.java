@@ -103,7 +103,7 @@ final class Json {
             p.nextToken();
             return r.read(p);
         } catch (IOException | RuntimeException e) {
-            throw new StoreException("stored JSON is not what memnun wrote: " + JsonValues.problem(e), e);
+            throw JsonValues.unreadable(e);
         }
     }
 

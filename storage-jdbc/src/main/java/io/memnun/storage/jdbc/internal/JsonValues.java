@@ -72,15 +72,26 @@ final class JsonValues {
             p.nextToken();
             return read(p);
         } catch (IOException | RuntimeException e) {
-            throw new StoreException("stored JSON is not what memnun wrote: " + problem(e), e);
+            throw unreadable(e);
         }
+    }
+
+    /**
+     * The refusal of a stored document that could not be read because of {@code e}: what is wrong ({@link #problem}),
+     * with {@code e} as the cause unless it is the parser's, whose text quotes the token it could not read (part of a
+     * customer's details, in that column), and a log prints causes: where it stopped, in the message, tells enough.
+     */
+    static StoreException unreadable(Exception e) {
+        String message = "stored JSON is not what memnun wrote: " + problem(e);
+        return e instanceof JsonProcessingException ? new StoreException(message) : new StoreException(message, e);
     }
 
     /**
      * What is wrong with a stored document, for a {@link StoreException}'s message, which ends up in logs: never the
      * value. A value the domain's checks refuse is named by its field, since a check may quote what it refused (an
      * identifier, a name); text that is not JSON by where the parser stopped, since Jackson quotes the token it could
-     * not read, which in a column of customer details is part of one. The exception is the cause.
+     * not read, which in a column of customer details is part of one. The exception is the cause, but for the parser's
+     * ({@link #unreadable}).
      */
     static String problem(Exception e) {
         if (e instanceof ValidationException v) {

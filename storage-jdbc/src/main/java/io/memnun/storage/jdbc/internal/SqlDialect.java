@@ -106,8 +106,9 @@ public abstract class SqlDialect {
      * A condition that the history event details in {@code column} (a flat JSON object of strings) hold {@code key}
      * with a value that begins with {@code prefix}. Both are constants of memnun's own (detail keys and the texts the
      * SLA rules write), written into the statement as literals: on PostgreSQL the key's value is taken from the
-     * {@code jsonb}; H2 keeps the JSON text as written, with no space around the colon, and a JSON string's quotes
-     * inside a value are escaped, so {@code "key":"prefix} can only match the key itself.
+     * {@code jsonb}; H2 keeps the JSON text as written, with no space around the colon and a quote inside a key or a
+     * value escaped, so {@code "key":"prefix} right after the object's opening brace or a comma can only match the key
+     * itself (not one that ends in it after a quote, {@code "note\"key":"prefix}, which a host's detail may be).
      */
     public abstract String detailStartsWith(String column, String key, String prefix);
 
@@ -221,8 +222,11 @@ public abstract class SqlDialect {
 
         @Override
         public String detailStartsWith(String column, String key, String prefix) {
-            // the JSON text as memnun writes it, which H2 stores as it is; H2 has no operator to read a member
-            return column + " LIKE " + literal("%\"" + likeEscaped(key) + "\":\"" + likeEscaped(prefix) + "%") + " ESCAPE '\\'";
+            // the JSON text as memnun writes it, which H2 stores as it is; H2 has no operator to read a member. The key is
+            // the first member or follows a comma: an unescaped quote after either opens a key
+            String member = "\"" + likeEscaped(key) + "\":\"" + likeEscaped(prefix) + "%";
+            return "(" + column + " LIKE " + literal("{" + member) + " ESCAPE '\\' OR " + column + " LIKE " + literal("%," + member)
+                    + " ESCAPE '\\')";
         }
     }
 

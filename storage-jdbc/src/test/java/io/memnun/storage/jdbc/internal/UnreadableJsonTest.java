@@ -1,8 +1,10 @@
 package io.memnun.storage.jdbc.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memnun.error.StoreException;
+import io.memnun.tck.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +22,17 @@ class UnreadableJsonTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("line 1, column")
                 .hasMessageNotContaining("Ayşe");
+    }
+
+    @Test
+    void textThatIsNotJsonIsRefusedWithoutTheParsersExceptionWhichQuotesTheTokenAsItsCause() {
+        // a log prints the causes too
+        assertThatThrownBy(() -> Json.map("{\"name\": Ayşe Yılmaz}"))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(Fixtures.causeMessages(e)).noneMatch(m -> m.contains("Ayşe")));
+        assertThatThrownBy(() -> JsonValues.parse("{\"name\": Ayşe Yılmaz}"))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(Fixtures.causeMessages(e)).noneMatch(m -> m.contains("Ayşe")));
     }
 
     @Test
