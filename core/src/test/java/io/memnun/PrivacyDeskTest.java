@@ -164,6 +164,21 @@ class PrivacyDeskTest {
     }
 
     @Test
+    void aPersonKeyThatIsNotAnAddressOrANumberIsRefusedNamingThePersonsField() {
+        // the message never quotes the value, so the field is what tells which key of a request was wrong
+        assertThatThrownBy(() -> PersonKey.email("mehmet@@example.com"))
+                .isInstanceOfSatisfying(io.memnun.error.ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("person.email");
+                    assertThat(e).hasMessageNotContaining("mehmet");
+                });
+        assertThatThrownBy(() -> PersonKey.phone("+90 532 12x 45 67"))
+                .isInstanceOfSatisfying(io.memnun.error.ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("person.phone");
+                    assertThat(e).hasMessageNotContaining("532");
+                });
+    }
+
+    @Test
     void oneErasureRequestFindsThePersonsFeedbackByEveryKeyEachOnce() {
         PersonalDataScenario.Result r = scenario.run(HOTEL);
         // given by phone only: an erasure by e-mail alone does not find it

@@ -24,11 +24,20 @@ public record PersonKey(Kind kind, String value) {
 
     public PersonKey {
         Objects.requireNonNull(kind, "kind");
+        String given = value;
         value = switch (kind) {
-            case EMAIL -> EmailAddress.of(Checks.notNull(value, "person.email")).matchKey();
-            case PHONE -> new PhoneNumber(Checks.notNull(value, "person.phone")).e164();
+            case EMAIL -> named("person.email", () -> EmailAddress.of(Checks.notNull(given, "person.email")).matchKey());
+            case PHONE -> named("person.phone", () -> new PhoneNumber(Checks.notNull(given, "person.phone")).e164());
             case EXTERNAL_ID -> Checks.code(value, "person.externalId", 128);
         };
+    }
+
+    private static String named(String field, java.util.function.Supplier<String> check) {
+        try {
+            return check.get();
+        } catch (io.memnun.error.ValidationException e) {
+            throw e.about(field);
+        }
     }
 
     public static PersonKey email(String address) {

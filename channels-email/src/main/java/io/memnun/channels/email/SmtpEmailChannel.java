@@ -349,8 +349,17 @@ public final class SmtpEmailChannel implements NotificationChannel {
     private InternetAddress address(String email, @Nullable String name, String field) {
         checkHeader(field, email);
         checkHeader(field + ".name", name);
-        EmailAddress parsed = new EmailAddress(email);
+        EmailAddress parsed = checkedAddress(email, field);
         return toInternet(parsed.value(), name, "true".equals(session.getProperty("mail.mime.allowutf8")), field);
+    }
+
+    /** {@code email} checked, a refusal named after {@code field}: the message does not quote the address. */
+    private static EmailAddress checkedAddress(String email, String field) {
+        try {
+            return new EmailAddress(email);
+        } catch (ValidationException e) {
+            throw e.about(field);
+        }
     }
 
     private static InternetAddress toInternet(String email, @Nullable String name, boolean utf8, String field) {
@@ -426,13 +435,13 @@ public final class SmtpEmailChannel implements NotificationChannel {
 
         /** The sender; {@code name} may carry any letters, e.g. "Boğaziçi Otel". */
         public Builder from(String address, @Nullable String name) {
-            this.from = toInternet(new EmailAddress(address).value(), checkedName(name, "from.name"), false, "from");
+            this.from = toInternet(checkedAddress(address, "from").value(), checkedName(name, "from.name"), false, "from");
             return this;
         }
 
         /** Where replies go, if not to the sender. */
         public Builder replyTo(String address, @Nullable String name) {
-            this.replyTo = toInternet(new EmailAddress(address).value(), checkedName(name, "replyTo.name"), false, "replyTo");
+            this.replyTo = toInternet(checkedAddress(address, "replyTo").value(), checkedName(name, "replyTo.name"), false, "replyTo");
             return this;
         }
 

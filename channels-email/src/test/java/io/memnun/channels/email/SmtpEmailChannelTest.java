@@ -146,7 +146,9 @@ class SmtpEmailChannelTest {
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> channel().header("Bad Name", "x")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> channel().from("bildirim@otel.example\r\nBcc: victim@example.com", null))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("from"));
+        assertThatThrownBy(() -> channel().replyTo("yanit@@otel.example", null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("replyTo"));
         // a notification itself cannot carry a line break in its address, name or subject
         Notification good = mail(1);
         assertThatThrownBy(() -> new Notification(good.id(), good.tenant(), good.owner(), 1, good.event(),
