@@ -482,6 +482,68 @@ class NotificationDispatcherTest {
         assertThat(only().providerId()).isEqualTo("provider-1");
     }
 
+    /** A dispatcher whose recording of {@code failing}'s first outcome fails with {@code failure}. */
+    private NotificationDispatcher recordingFailsOnce(Feedback failing, RuntimeException failure) {
+        DeliveryRecorder history = desk.deliveries();
+        int[] failures = {0};
+        return dispatcher().recorder(io.memnun.notify.MessageOwner.FEEDBACK, new DeliveryRecorder() {
+            @Override
+            public Optional<String> recordedDelivery(Notification n) {
+                return history.recordedDelivery(n);
+            }
+
+            @Override
+            public void record(Notification n, DeliveryOutcome o) {
+                if (n.feedbackId().orElseThrow().equals(failing.id()) && failures[0]++ == 0) {
+                    throw failure;
+                }
+                history.record(n, o);
+            }
+        }).build();
+    }
+
+    /**
+     * Outside a host's transaction a conflict cost only the call that met it: the message whose delivery could not be
+     * recorded is claimed again when its lease ends (and sent again under the same key, as after any failure there),
+     * and the tick goes on with the others, which would otherwise wait for their leases too.
+     */
+    @Test
+    void aConflictInTheStoresOwnTransactionIsOneMessagesFailureAndTheTickGoesOn() {
+        Feedback first = desk.receive(complaint(customer()).build());
+        clock.advance(Duration.ofSeconds(1));
+        Feedback second = desk.receive(complaint(customer()).build());
+        NotificationDispatcher d = recordingFailsOnce(first, SlaMonitorTest.conflict(false));
+        Instant t = clock.instant();
+
+        assertThat(d.tick(t)).isEqualTo(2);
+        assertThat(notificationEvents(first)).isEmpty();
+        assertThat(notificationEvents(second)).extracting(FeedbackEvent::type).containsExactly(EventType.NOTIFICATION_SENT);
+
+        assertThat(d.tick(t.plus(Duration.ofMinutes(5)))).as("once the lease ran out").isEqualTo(1);
+        assertThat(notificationEvents(first)).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("attempt", "2"));
+        assertThat(email.sent).extracting(Notification::feedbackId).containsExactly(Optional.of(first.id()), Optional.of(second.id()),
+                Optional.of(first.id()));
+        assertThat(store.outbox().all()).allMatch(m -> m.state() == OutboxMessage.State.SENT);
+    }
+
+    /**
+     * Inside a host's transaction a conflict means the database aborted it, claims and records of the tick included:
+     * the tick stops there and throws it, rather than sending the rest of the batch, whose records would fail or be
+     * written outside the transaction.
+     */
+    @Test
+    void aConflictInTheHostsTransactionEndsTheTick() {
+        Feedback first = desk.receive(complaint(customer()).build());
+        clock.advance(Duration.ofSeconds(1));
+        desk.receive(complaint(customer()).build());
+        io.memnun.error.TransactionConflictException conflict = SlaMonitorTest.conflict(true);
+        NotificationDispatcher d = recordingFailsOnce(first, conflict);
+
+        assertThatThrownBy(d::tick).isSameAs(conflict);
+        assertThat(email.sent).as("nothing after the conflict was sent").extracting(Notification::feedbackId)
+                .containsExactly(Optional.of(first.id()));
+    }
+
     @Test
     void recordingTriesAgainWhenTheFeedbackChangedMeanwhile() {
         // the recorder reads a stale version once, as if a staff command landed between its read and its write
