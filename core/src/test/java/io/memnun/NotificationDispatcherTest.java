@@ -544,6 +544,38 @@ class NotificationDispatcherTest {
                 .containsExactly(Optional.of(first.id()));
     }
 
+    /**
+     * A channel whose provider accepted the message but which reports facts the record refuses (a line break, a value
+     * too long, a key that is no key, one too many): the message was sent, so it is recorded as delivered with the
+     * facts that can be kept, and the log names each dropped fact's key, never its value.
+     */
+    @Test
+    void aDeliveryWhoseChannelReportsInvalidFactsIsRecordedWithTheValidOnes() {
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("segments", "2");
+        facts.put("gatewayNote", "accepted\nfor +905321234567");
+        facts.put("reply", "x".repeat(201));
+        facts.put("sukru@example.com.tr", "1");
+        facts.put("status", null);
+        for (int i = 0; i < SendResult.Delivered.MAX_DETAILS; i++) {
+            facts.put("part" + i, Integer.toString(i));
+        }
+        NotificationDispatcher d = dispatcher().channel(ContactChannel.EMAIL, n -> SendResult.delivered("J-7", facts)).build();
+        Feedback f = desk.receive(complaint(customer()).build());
+
+        String log = io.memnun.testing.CapturedLog.during(d::tick);
+
+        assertThat(only().state()).isEqualTo(OutboxMessage.State.SENT);
+        assertThat(only().providerId()).isEqualTo("J-7");
+        FeedbackEvent sent = notificationEvents(f).get(0);
+        assertThat(sent.type()).isEqualTo(EventType.NOTIFICATION_SENT);
+        assertThat(sent.details()).containsEntry("providerId", "J-7").containsEntry("segments", "2").containsEntry("part14", "14")
+                .doesNotContainKeys("gatewayNote", "reply", "sukru@example.com.tr", "status", "part15");
+        assertThat(store.outbox().deadLetters(10)).isEmpty();
+        assertThat(log).contains("gatewayNote").contains("reply").contains("status").contains("part15")
+                .doesNotContain("+905321234567").doesNotContain("xxxxxxxxxx").doesNotContain("sukru@");
+    }
+
     @Test
     void recordingTriesAgainWhenTheFeedbackChangedMeanwhile() {
         // the recorder reads a stale version once, as if a staff command landed between its read and its write
