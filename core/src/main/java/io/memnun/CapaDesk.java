@@ -185,6 +185,9 @@ public final class CapaDesk {
      * The desk's {@link SlaMonitor} calls it on every tick unless {@link Builder#drivenBySlaMonitor} is false.
      *
      * @return how many checkpoints this call fired
+     * @throws io.memnun.error.TransactionConflictException if one met in the host's transaction: the tick stops there,
+     *     for the host to roll back and run again (one in the store's own transaction is that action's failure: logged,
+     *     tried again on the next tick, the others go on)
      */
     public int tick(Instant now) {
         Objects.requireNonNull(now, "now");
@@ -426,6 +429,8 @@ public final class CapaDesk {
             try {
                 l.onEvent(a, e);
             } catch (RuntimeException ex) {
+                // the change this event records was in the host's transaction, which the listener's conflict cost
+                io.memnun.internal.HostTransactions.rethrowIfLost(ex);
                 LOG.warn("listener {} failed on {} of corrective action {}", l, e.type(), a.id(), ex);
             }
         }

@@ -1044,6 +1044,8 @@ public final class FeedbackDesk {
             try {
                 listener.onEvent(feedback, event);
             } catch (RuntimeException e) {
+                // the change this event records was in the host's transaction, which the listener's conflict cost
+                io.memnun.internal.HostTransactions.rethrowIfLost(e);
                 LOG.warn("listener {} failed on {} of {}", listener, event.type(), feedback.reference(), e);
             }
         }

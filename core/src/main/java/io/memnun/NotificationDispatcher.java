@@ -4,6 +4,7 @@ import io.memnun.error.NotificationException;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.ContactChannel;
 import io.memnun.internal.Checks;
+import io.memnun.internal.HostTransactions;
 import io.memnun.notify.ErrorText;
 import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
@@ -47,6 +48,14 @@ import org.slf4j.LoggerFactory;
  * history records it leaves the message to be claimed again when the lease ends, and it is sent once more with the
  * same idempotency key, which a provider that supports keys uses to drop the repeat. A message claimed again whose
  * delivery the history already records is only marked sent.
+ *
+ * <p>A message whose handling fails (its outcome cannot be recorded, the outbox refuses the mark) is logged and
+ * claimed again when its lease ends; the tick goes on with the others. That holds for a
+ * {@link io.memnun.error.TransactionConflictException} in a store call's own transaction too, which cost only that
+ * call. One in the host's transaction ({@link io.memnun.error.TransactionConflictException#inHostTransaction()})
+ * ends the tick and is thrown: the database aborted the transaction, the tick's claims and records with it, and the
+ * messages sent in it are sent again by the next tick. Sending cannot be rolled back, so run the dispatcher outside
+ * a transaction of yours: each store call then commits on its own.
  *
  * <p>Nothing runs by itself: call {@link #tick(Instant)} from the host's scheduler, or {@link #start} it and
  * {@link #close()} it on shutdown. Several dispatchers on several nodes may share one outbox.
@@ -106,6 +115,8 @@ public final class NotificationDispatcher implements AutoCloseable {
      * Claims and handles every message due at {@code now}, batch after batch.
      *
      * @return how many messages this call handled (sent, failed, dead-lettered or deferred)
+     * @throws io.memnun.error.TransactionConflictException if one met in the host's transaction: the tick stops there
+     *     (see the class comment)
      */
     public int tick(Instant now) {
         Objects.requireNonNull(now, "now");
@@ -126,6 +137,8 @@ public final class NotificationDispatcher implements AutoCloseable {
                 try {
                     handle(m, at);
                 } catch (RuntimeException e) {
+                    // in the host's transaction a conflict aborted the claims and records of the tick: stop sending
+                    HostTransactions.rethrowIfLost(e);
                     // the lease runs out and the message is claimed again; keep going with the others
                     LOG.error("handling {} failed", m.notification(), ErrorText.loggable(e, m.notification()));
                 }

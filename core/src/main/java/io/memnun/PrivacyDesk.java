@@ -19,6 +19,7 @@ import io.memnun.feedback.SealedEvent;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.TenantId;
 import io.memnun.internal.Checks;
+import io.memnun.internal.HostTransactions;
 import io.memnun.internal.KeyedDigest;
 import io.memnun.notify.MessageOwner;
 import io.memnun.privacy.AccessLogEntry;
@@ -456,17 +457,16 @@ public final class PrivacyDesk {
      * Runs the retention policy for every tenant the desk was built with; the host's scheduler calls it. A tenant whose
      * run fails as a whole (its feedback cannot be listed) is logged and left for the next tick; the other tenants run.
      *
-     * @throws TransactionConflictException if a run meets one (see {@link #runRetention}); the tenants after it wait for
-     *     the next tick
+     * @throws TransactionConflictException if a run meets one in the host's transaction (see {@link #runRetention}); the
+     *     tenants after it wait for the next tick
      */
     public List<RetentionReport> tick(Instant now) {
         List<RetentionReport> reports = new ArrayList<>();
         for (TenantId t : tenants) {
             try {
                 reports.add(runRetention(t, now));
-            } catch (TransactionConflictException e) {
-                throw e;
             } catch (RuntimeException e) {
+                HostTransactions.rethrowIfLost(e);
                 LOG.error("the retention run of tenant {} failed; the next tick tries again", t, e);
             }
         }
@@ -479,10 +479,11 @@ public final class PrivacyDesk {
      * ({@link Builder#accessLogRetention}), and answers what it did. A feedback that cannot be anonymised is logged,
      * listed as {@link RetentionReport#failed() failed} and tried again by the next run; the run goes on with the others.
      *
-     * @throws TransactionConflictException if a concurrent transaction changed what the run works on: the run stops
-     *     there. Inside a host's transaction the database has aborted it (H2 rolled back the anonymisations before),
-     *     so going on would report work that is not kept and run the rest in a new transaction, or not at all; roll
-     *     back and run again. Outside one, what was done before stays done and the next run does the rest.
+     * @throws TransactionConflictException if a concurrent transaction changed what the run works on inside the host's
+     *     transaction ({@link TransactionConflictException#inHostTransaction()}): the run stops there. The database has
+     *     aborted that transaction (H2 rolled back the anonymisations before), so going on would report work that is not
+     *     kept and run the rest in a new transaction, or not at all; roll back and run again. Outside a host's
+     *     transaction a conflict cost only that feedback's anonymisation, which is listed as failed like any other.
      */
     public RetentionReport runRetention(TenantId tenant, Instant now) {
         Objects.requireNonNull(now, "now");
@@ -506,9 +507,8 @@ public final class PrivacyDesk {
                 try {
                     anonymise(f, Actor.system("retention"), "retention");
                     anonymised.add(f.reference().toString());
-                } catch (TransactionConflictException e) {
-                    throw e;
                 } catch (RuntimeException e) {
+                    HostTransactions.rethrowIfLost(e);
                     // one feedback that cannot be anonymised (its history was changed behind the store's back, a
                     // database error) must not keep every later one's personal data past its retention
                     LOG.error("retention could not anonymise {}; the run goes on and the next one tries again", f.reference(), e);
@@ -523,9 +523,8 @@ public final class PrivacyDesk {
         int purged = 0;
         try {
             purged = privacy.purgeAccessLog(tenant, now.minus(accessLogRetention));
-        } catch (TransactionConflictException e) {
-            throw e;
         } catch (RuntimeException e) {
+            HostTransactions.rethrowIfLost(e);
             LOG.error("the access log of tenant {} could not be purged; the next run tries again", tenant, e);
         }
         return new RetentionReport(now, examined, anonymised, held, failed, purged);

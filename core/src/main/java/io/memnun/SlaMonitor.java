@@ -28,7 +28,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A tick tries every due feedback once. One whose change the store refuses stays due and is tried again on the next
  * tick; however many of them are due first, the feedback due after them is still worked through (up to
- * 2,000 refused in one tick, after which the rest waits for the next).
+ * 2,000 refused in one tick, after which the rest waits for the next). A {@link
+ * io.memnun.error.TransactionConflictException} is such a refusal when it cost only the store's own transaction; one
+ * in the host's transaction ({@link io.memnun.error.TransactionConflictException#inHostTransaction()}) ends the tick
+ * and is thrown: the database aborted the transaction, with every checkpoint fired in it before, so roll back and
+ * tick again.
  *
  * <p>The monitor also fires the checkpoints of every {@link CapaDesk} built on the same desk: reminders before an
  * action item falls due and the escalation of overdue items ({@link CapaDesk#tick(Instant)}), with the same guarantees.
@@ -60,6 +64,7 @@ public final class SlaMonitor implements AutoCloseable {
      * Fires every checkpoint due at {@code now}.
      *
      * @return how many checkpoints this call fired
+     * @throws io.memnun.error.TransactionConflictException if one met in the host's transaction: the tick stops there
      */
     public int tick(Instant now) {
         Objects.requireNonNull(now, "now");
@@ -70,6 +75,7 @@ public final class SlaMonitor implements AutoCloseable {
             try {
                 fired += other.applyAsInt(now);
             } catch (RuntimeException e) {
+                io.memnun.internal.HostTransactions.rethrowIfLost(e);
                 // the next tick tries again; feedback checkpoints are not held up by it
                 LOG.warn("firing the checkpoints of {} failed", other, e);
             }

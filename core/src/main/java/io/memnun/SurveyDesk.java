@@ -234,6 +234,8 @@ public final class SurveyDesk {
         try {
             inviteAfterClosing(feedback.tenant(), feedback.id());
         } catch (RuntimeException ex) {
+            // the invitation was written in the closing's transaction: if that is the host's, the conflict cost the closing
+            io.memnun.internal.HostTransactions.rethrowIfLost(ex);
             LOG.warn("cannot invite the customer of {} to a survey", feedback.reference(), ex);
         }
     }

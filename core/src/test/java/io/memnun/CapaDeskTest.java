@@ -220,6 +220,67 @@ class CapaDeskTest {
         assertThat(capa.history(HOTEL, poison.iterator().next())).extracting(CapaEvent::type).doesNotContain(CapaEventType.ITEM_OVERDUE);
     }
 
+    /** A CAPA desk on {@code node} whose store fails the first save of {@code failing} with {@code failure}. */
+    private CapaDesk failingOnce(FeedbackDesk node, CorrectiveAction failing, RuntimeException failure, List<io.memnun.capa.CapaId> saved) {
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        io.memnun.spi.CapaStore failingOnce = new io.memnun.testing.ForwardingCapaStore(capaStore) {
+            @Override
+            public void save(CorrectiveAction action, long expectedVersion, CapaEvent event, List<io.memnun.notify.Notification> outbox) {
+                saved.add(action.id());
+                if (action.id().equals(failing.id()) && failures.getAndIncrement() == 0) {
+                    throw failure;
+                }
+                super.save(action, expectedVersion, event, outbox);
+            }
+        };
+        return CapaDesk.builder(node).store(failingOnce).build();
+    }
+
+    /** Another node: a desk of its own, whose SLA monitor drives only the CAPA desks built on it. */
+    private FeedbackDesk otherNode() {
+        return FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).build();
+    }
+
+    /** Outside a host's transaction a conflict cost one save: that action waits for the next tick, the others go on. */
+    @Test
+    void aConflictInTheStoresOwnTransactionIsOneActionsFailureAndTheTickGoesOn() {
+        CorrectiveAction first = withItem(standalone(), 1);
+        clock.advance(Duration.ofMinutes(1));
+        CorrectiveAction second = withItem(standalone(), 1);
+        clock.advance(Duration.ofDays(3));
+        CapaDesk node = failingOnce(otherNode(), first, SlaMonitorTest.conflict(false), new ArrayList<>());
+
+        assertThat(node.tick()).as("the second action's overdue item").isEqualTo(1);
+        assertThat(capa.get(HOTEL, first.id()).item(1).orElseThrow().escalatedAt()).isNull();
+        assertThat(capa.get(HOTEL, second.id()).item(1).orElseThrow().escalatedAt()).isNotNull();
+        assertThat(node.tick()).as("the next tick").isEqualTo(1);
+        assertThat(capa.get(HOTEL, first.id()).item(1).orElseThrow().escalatedAt()).isNotNull();
+    }
+
+    /**
+     * Inside a host's transaction a conflict means the database aborted it: the tick, and the SLA monitor's tick that
+     * drives it, stop there and throw it, for the host to roll back and run again.
+     */
+    @Test
+    void aConflictInTheHostsTransactionEndsTheTickAndTheSlaMonitorsTick() {
+        CorrectiveAction first = withItem(standalone(), 1);
+        clock.advance(Duration.ofMinutes(1));
+        CorrectiveAction second = withItem(standalone(), 1);
+        clock.advance(Duration.ofDays(3));
+        List<io.memnun.capa.CapaId> saved = new ArrayList<>();
+        io.memnun.error.TransactionConflictException conflict = SlaMonitorTest.conflict(true);
+        CapaDesk node = failingOnce(otherNode(), first, conflict, saved);
+
+        assertThatThrownBy(node::tick).isSameAs(conflict);
+        assertThat(saved).as("nothing after the conflict was tried").containsExactly(first.id());
+        assertThat(capa.get(HOTEL, second.id()).item(1).orElseThrow().escalatedAt()).isNull();
+
+        FeedbackDesk driving = otherNode();
+        failingOnce(driving, first, conflict, new ArrayList<>());
+        assertThatThrownBy(() -> driving.slaMonitor().tick(clock.instant())).isSameAs(conflict);
+        assertThat(capa.get(HOTEL, second.id()).item(1).orElseThrow().escalatedAt()).isNull();
+    }
+
     @Test
     void concurrentTicksEscalateEachItemOnce() throws Exception {
         for (int n = 0; n < 5; n++) {

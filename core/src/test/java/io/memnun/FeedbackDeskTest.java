@@ -460,6 +460,33 @@ class FeedbackDeskTest {
         assertThat(seen).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.TAKEN);
     }
 
+    /**
+     * A listener that meets a conflict in the host's transaction (a survey invitation saved in it, say) cost the host
+     * that transaction, the command's own write included: the command throws it rather than answer as if it stood.
+     * One in a store call's own transaction is the listener's failure like any other.
+     */
+    @Test
+    void aListenersConflictInTheHostsTransactionFailsTheCommandAndOneOutsideItDoesNot() {
+        io.memnun.error.TransactionConflictException[] thrown = new io.memnun.error.TransactionConflictException[1];
+        List<FeedbackEvent> seen = new CopyOnWriteArrayList<>();
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock)
+                .listener((f, e) -> {
+                    if (thrown[0] != null) {
+                        throw thrown[0];
+                    }
+                })
+                .listener((f, e) -> seen.add(e))
+                .build();
+        Feedback f = desk.receive(complaint(tenant, "x").build());
+
+        thrown[0] = SlaMonitorTest.conflict(false);
+        assertThat(desk.take(tenant, f.id(), AYSE).status()).isEqualTo(Status.IN_PROGRESS);
+
+        thrown[0] = SlaMonitorTest.conflict(true);
+        assertThatThrownBy(() -> desk.addNote(tenant, f.id(), MEHMET, "not")).isSameAs(thrown[0]);
+        assertThat(seen).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED, EventType.TAKEN);
+    }
+
     // ---------------------------------------------------------------- closing expired feedback
 
     @Test

@@ -482,6 +482,100 @@ class NotificationDispatcherTest {
         assertThat(only().providerId()).isEqualTo("provider-1");
     }
 
+    /** A dispatcher whose recording of {@code failing}'s first outcome fails with {@code failure}. */
+    private NotificationDispatcher recordingFailsOnce(Feedback failing, RuntimeException failure) {
+        DeliveryRecorder history = desk.deliveries();
+        int[] failures = {0};
+        return dispatcher().recorder(io.memnun.notify.MessageOwner.FEEDBACK, new DeliveryRecorder() {
+            @Override
+            public Optional<String> recordedDelivery(Notification n) {
+                return history.recordedDelivery(n);
+            }
+
+            @Override
+            public void record(Notification n, DeliveryOutcome o) {
+                if (n.feedbackId().orElseThrow().equals(failing.id()) && failures[0]++ == 0) {
+                    throw failure;
+                }
+                history.record(n, o);
+            }
+        }).build();
+    }
+
+    /**
+     * Outside a host's transaction a conflict cost only the call that met it: the message whose delivery could not be
+     * recorded is claimed again when its lease ends (and sent again under the same key, as after any failure there),
+     * and the tick goes on with the others, which would otherwise wait for their leases too.
+     */
+    @Test
+    void aConflictInTheStoresOwnTransactionIsOneMessagesFailureAndTheTickGoesOn() {
+        Feedback first = desk.receive(complaint(customer()).build());
+        clock.advance(Duration.ofSeconds(1));
+        Feedback second = desk.receive(complaint(customer()).build());
+        NotificationDispatcher d = recordingFailsOnce(first, SlaMonitorTest.conflict(false));
+        Instant t = clock.instant();
+
+        assertThat(d.tick(t)).isEqualTo(2);
+        assertThat(notificationEvents(first)).isEmpty();
+        assertThat(notificationEvents(second)).extracting(FeedbackEvent::type).containsExactly(EventType.NOTIFICATION_SENT);
+
+        assertThat(d.tick(t.plus(Duration.ofMinutes(5)))).as("once the lease ran out").isEqualTo(1);
+        assertThat(notificationEvents(first)).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("attempt", "2"));
+        assertThat(email.sent).extracting(Notification::feedbackId).containsExactly(Optional.of(first.id()), Optional.of(second.id()),
+                Optional.of(first.id()));
+        assertThat(store.outbox().all()).allMatch(m -> m.state() == OutboxMessage.State.SENT);
+    }
+
+    /**
+     * Inside a host's transaction a conflict means the database aborted it, claims and records of the tick included:
+     * the tick stops there and throws it, rather than sending the rest of the batch, whose records would fail or be
+     * written outside the transaction.
+     */
+    @Test
+    void aConflictInTheHostsTransactionEndsTheTick() {
+        Feedback first = desk.receive(complaint(customer()).build());
+        clock.advance(Duration.ofSeconds(1));
+        desk.receive(complaint(customer()).build());
+        io.memnun.error.TransactionConflictException conflict = SlaMonitorTest.conflict(true);
+        NotificationDispatcher d = recordingFailsOnce(first, conflict);
+
+        assertThatThrownBy(d::tick).isSameAs(conflict);
+        assertThat(email.sent).as("nothing after the conflict was sent").extracting(Notification::feedbackId)
+                .containsExactly(Optional.of(first.id()));
+    }
+
+    /**
+     * A channel whose provider accepted the message but which reports facts the record refuses (a line break, a value
+     * too long, a key that is no key, one too many): the message was sent, so it is recorded as delivered with the
+     * facts that can be kept, and the log names each dropped fact's key, never its value.
+     */
+    @Test
+    void aDeliveryWhoseChannelReportsInvalidFactsIsRecordedWithTheValidOnes() {
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("segments", "2");
+        facts.put("gatewayNote", "accepted\nfor +905321234567");
+        facts.put("reply", "x".repeat(201));
+        facts.put("sukru@example.com.tr", "1");
+        facts.put("status", null);
+        for (int i = 0; i < SendResult.Delivered.MAX_DETAILS; i++) {
+            facts.put("part" + i, Integer.toString(i));
+        }
+        NotificationDispatcher d = dispatcher().channel(ContactChannel.EMAIL, n -> SendResult.delivered("J-7", facts)).build();
+        Feedback f = desk.receive(complaint(customer()).build());
+
+        String log = io.memnun.testing.CapturedLog.during(d::tick);
+
+        assertThat(only().state()).isEqualTo(OutboxMessage.State.SENT);
+        assertThat(only().providerId()).isEqualTo("J-7");
+        FeedbackEvent sent = notificationEvents(f).get(0);
+        assertThat(sent.type()).isEqualTo(EventType.NOTIFICATION_SENT);
+        assertThat(sent.details()).containsEntry("providerId", "J-7").containsEntry("segments", "2").containsEntry("part14", "14")
+                .doesNotContainKeys("gatewayNote", "reply", "sukru@example.com.tr", "status", "part15");
+        assertThat(store.outbox().deadLetters(10)).isEmpty();
+        assertThat(log).contains("gatewayNote").contains("reply").contains("status").contains("part15")
+                .doesNotContain("+905321234567").doesNotContain("xxxxxxxxxx").doesNotContain("sukru@");
+    }
+
     @Test
     void recordingTriesAgainWhenTheFeedbackChangedMeanwhile() {
         // the recorder reads a stale version once, as if a staff command landed between its read and its write

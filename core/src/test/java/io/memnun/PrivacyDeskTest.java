@@ -369,6 +369,50 @@ class PrivacyDeskTest {
         assertThat(store.find(HOTEL, refused[0].id()).orElseThrow().description()).isEqualTo("Gürültü, Veli Bey");
     }
 
+    /**
+     * A conflict in the store's own transaction cost only that feedback's anonymisation: reported as failed, like any
+     * other failure, and the run goes on. One in the host's transaction ends the run (and the tick): the database
+     * aborted the transaction, with the anonymisations before it.
+     */
+    @Test
+    void aConflictIsOneFailedFeedbackOutsideTheHostsTransactionAndEndsTheRunInsideIt() {
+        for (boolean inHostTransaction : new boolean[] {false, true}) {
+            MutableClock at = MutableClock.at("2026-03-16T07:00:00Z");
+            InMemoryFeedbackStore own = new InMemoryFeedbackStore();
+            Feedback[] refused = new Feedback[1];
+            List<io.memnun.feedback.FeedbackId> tried = new ArrayList<>();
+            io.memnun.error.TransactionConflictException conflict = SlaMonitorTest.conflict(inHostTransaction);
+            FeedbackDesk desk = FeedbackDesk.builder().store(new io.memnun.testing.ForwardingFeedbackStore(own) {
+                @Override
+                public void redact(io.memnun.spi.FeedbackRedaction redaction) {
+                    tried.add(redaction.feedback().id());
+                    if (redaction.feedback().id().equals(refused[0].id())) {
+                        throw conflict;
+                    }
+                    super.redact(redaction);
+                }
+            }).referenceSequence(own).clock(at).build();
+            PrivacyDesk privacy = PrivacyDesk.builder(desk, new InMemoryPrivacyStore()).accessLogKey(io.memnun.tck.Fixtures.accessLogKey())
+                    .tenants(HOTEL).retention(RetentionPolicy.builder().afterClosing(Duration.ofDays(730)).build()).build();
+            // the run works from the oldest: the conflict comes first, with work left after it
+            refused[0] = closed(desk, Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.KIOSK, "Gürültü, Veli Bey"));
+            at.advance(Duration.ofMinutes(1));
+            Feedback other = closed(desk, Intake.builder(HOTEL, FeedbackKind.COMPLAINT, Channel.KIOSK, "Soğuk oda, Ayşe Hanım"));
+            Instant due = other.closedAt().orElseThrow().plus(Duration.ofDays(730));
+
+            if (inHostTransaction) {
+                assertThatThrownBy(() -> privacy.runRetention(HOTEL, due)).isSameAs(conflict);
+                assertThatThrownBy(() -> privacy.tick(due)).isSameAs(conflict);
+                assertThat(tried).as("nothing after the conflict was tried").containsOnly(refused[0].id());
+                assertThat(Anonymisation.isAnonymised(own.find(HOTEL, other.id()).orElseThrow())).isFalse();
+            } else {
+                RetentionReport report = privacy.runRetention(HOTEL, due);
+                assertThat(report.failed()).containsExactly(refused[0].reference().toString());
+                assertThat(report.anonymised()).containsExactly(other.reference().toString());
+            }
+        }
+    }
+
     private Feedback closed(FeedbackDesk desk, Intake.Builder intake) {
         Feedback f = desk.receive(intake.customer(Customer.builder().name("Bir Misafir").email("misafir@ornek.com.tr").build()).build());
         return desk.cancel(HOTEL, f.id(), Actor.staff("ayse.yilmaz"), "Bilgi amaçlı, iş gerekmez");

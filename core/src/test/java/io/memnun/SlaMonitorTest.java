@@ -206,6 +206,68 @@ class SlaMonitorTest {
         assertThat(store.history(HOTEL, poison.iterator().next())).extracting(FeedbackEvent::type).containsExactly(EventType.RECEIVED);
     }
 
+    /** A conflict as a database reports it: in the host's transaction, or in a store call's own. */
+    static io.memnun.error.TransactionConflictException conflict(boolean inHostTransaction) {
+        return new io.memnun.error.TransactionConflictException("could not save feedback: deadlock with a concurrent transaction"
+                + " (SQLState 40P01)", new IllegalStateException("the driver's exception"), inHostTransaction);
+    }
+
+    /** A node whose store fails the first save of {@code failing} with {@code failure}, and counts the saves tried. */
+    private FeedbackDesk nodeFailingOnce(Feedback failing, RuntimeException failure, List<io.memnun.feedback.FeedbackId> saved) {
+        AtomicInteger failures = new AtomicInteger();
+        return FeedbackDesk.builder().store(new ForwardingFeedbackStore(store) {
+            @Override
+            public void save(io.memnun.spi.FeedbackChange change) {
+                saved.add(change.feedback().id());
+                if (change.feedback().id().equals(failing.id()) && failures.getAndIncrement() == 0) {
+                    throw failure;
+                }
+                super.save(change);
+            }
+        }).referenceSequence(store).clock(clock).sla(POLICY).build();
+    }
+
+    /**
+     * Outside a host's transaction a conflict cost only the call that met it (the store rolled back its own
+     * transaction): like any failure of one feedback it is logged, the tick goes on, and the next tick fires it.
+     */
+    @Test
+    void aConflictInTheStoresOwnTransactionIsOneFeedbacksFailureAndTheTickGoesOn() {
+        Feedback first = receive();
+        clock.advance(Duration.ofMinutes(1));
+        Feedback second = receive();
+        List<io.memnun.feedback.FeedbackId> saved = Collections.synchronizedList(new ArrayList<>());
+        SlaMonitor monitor = nodeFailingOnce(first, conflict(false), saved).slaMonitor();
+
+        assertThat(monitor.tick(istanbul("2025-03-10T13:01"))).isEqualTo(2);
+        assertThat(slaEvents(store.history(HOTEL, first.id()))).isEmpty();
+        assertThat(slaEvents(store.history(HOTEL, second.id()))).extracting(FeedbackEvent::type)
+                .containsExactly(EventType.SLA_WARNING, EventType.SLA_ESCALATED);
+
+        assertThat(monitor.tick(istanbul("2025-03-10T13:02"))).as("the next tick").isEqualTo(2);
+        assertThat(slaEvents(store.history(HOTEL, first.id()))).extracting(FeedbackEvent::type)
+                .containsExactly(EventType.SLA_WARNING, EventType.SLA_ESCALATED);
+    }
+
+    /**
+     * Inside a host's transaction a conflict means the database aborted it: what the tick fired before is lost with it,
+     * and what it would fire after fails or runs outside it. The tick stops there and throws it, for the host to roll
+     * back and run again.
+     */
+    @Test
+    void aConflictInTheHostsTransactionEndsTheTick() {
+        Feedback first = receive();
+        clock.advance(Duration.ofMinutes(1));
+        Feedback second = receive();
+        List<io.memnun.feedback.FeedbackId> saved = Collections.synchronizedList(new ArrayList<>());
+        io.memnun.error.TransactionConflictException conflict = conflict(true);
+        SlaMonitor monitor = nodeFailingOnce(first, conflict, saved).slaMonitor();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> monitor.tick(istanbul("2025-03-10T13:01"))).isSameAs(conflict);
+        assertThat(saved).as("nothing after the conflict was tried").containsExactly(first.id());
+        assertThat(slaEvents(store.history(HOTEL, second.id()))).isEmpty();
+    }
+
     @Test
     void oneTickWorksThroughSeveralBatchesOfDueFeedback() {
         List<Feedback> all = new ArrayList<>();

@@ -576,6 +576,7 @@ class SurveyDeskTest {
             implements io.memnun.spi.TransactionalOutbox {
         private final InMemoryFeedbackStore real;
         volatile boolean armed;
+        volatile RuntimeException failure = new io.memnun.error.StoreException("connection reset");
 
         FailingInvitationChange(InMemoryFeedbackStore real) {
             super(real);
@@ -586,7 +587,7 @@ class SurveyDeskTest {
         public void save(io.memnun.spi.FeedbackChange change) {
             if (armed && change.events().stream().anyMatch(e -> e.type() == EventType.SURVEY_INVITED)) {
                 armed = false;
-                throw new io.memnun.error.StoreException("connection reset");
+                throw failure;
             }
             super.save(change);
         }
@@ -623,6 +624,40 @@ class SurveyDeskTest {
         assertThat(flakySurveys.inviteAfterClosing(HOTEL, f.id())).contains(issued);
         assertThat(store.outbox().all()).filteredOn(m -> m.notification().event() == EventType.SURVEY_INVITED).singleElement()
                 .satisfies(m -> assertThat(m.notification().text()).contains("https://hotel.example/survey/"));
+    }
+
+    /**
+     * The invitation a closing issues is written in the closing's transaction: when that is the host's and the
+     * invitation meets a conflict there, the database aborted it, the closing included, so the closing throws it
+     * rather than answer as if it stood. A conflict in a store call's own transaction is logged like any other
+     * failure of the invitation, and the closing stands.
+     */
+    @Test
+    void anInvitationsConflictInTheHostsTransactionFailsTheClosingAndOneOutsideItDoesNot() {
+        for (boolean inHostTransaction : new boolean[] {false, true}) {
+            InMemoryFeedbackStore own = new InMemoryFeedbackStore();
+            FailingInvitationChange failing = new FailingInvitationChange(own);
+            FeedbackDesk d = FeedbackDesk.builder().store(failing).referenceSequence(own).clock(clock)
+                    .notifications(NotificationFixture.notifications().build()).build();
+            SurveyDesk s = SurveyDesk.builder(d).store(new InMemorySurveyStore()).surveyUrl("https://hotel.example/survey/{token}")
+                    .afterClosing(AFTER).build();
+            s.publish(HOTEL, AFTER, LocalizedText.of("Memnuniyet anketi", "Satisfaction survey"),
+                    List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+            Feedback f = d.receive(NotificationFixture.complaint(NotificationFixture.customer().toBuilder()
+                    .consent(new Consent(true, false, false)).build()).build());
+            d.take(HOTEL, f.id(), Actor.staff("ayse.yilmaz"));
+            d.resolve(HOTEL, f.id(), Actor.staff("ayse.yilmaz"), "Klima değiştirildi");
+            io.memnun.error.TransactionConflictException conflict = SlaMonitorTest.conflict(inHostTransaction);
+            failing.failure = conflict;
+            failing.armed = true;
+
+            if (inHostTransaction) {
+                assertThatThrownBy(() -> d.accept(HOTEL, f.id(), null)).isSameAs(conflict);
+            } else {
+                assertThat(d.accept(HOTEL, f.id(), null).status()).isEqualTo(io.memnun.feedback.Status.CLOSED);
+            }
+            assertThat(failing.armed).as("the invitation's change was tried").isFalse();
+        }
     }
 
     @Test

@@ -21,7 +21,31 @@ package io.memnun.error;
 public class TransactionConflictException extends TransientStoreException {
     private static final long serialVersionUID = 1L;
 
+    private final boolean inHostTransaction;
+
+    /** A conflict in a transaction that may be the caller's: {@link #inHostTransaction()} is true. */
     public TransactionConflictException(String message, Throwable cause) {
+        this(message, cause, true);
+    }
+
+    /**
+     * @param inHostTransaction whether the call ran inside the host's transaction (false: in one of the store's own,
+     *     which it rolled back)
+     */
+    public TransactionConflictException(String message, Throwable cause, boolean inHostTransaction) {
         super(message, cause);
+        this.inHostTransaction = inHostTransaction;
+    }
+
+    /**
+     * True when the call ran inside the host's transaction, which must now be rolled back and run again as a whole:
+     * what memnun and the host did in it before is lost or will be, and what they do in it after fails or runs
+     * outside it. False when the call ran in a transaction of the store's own, which it rolled back: nothing else was
+     * lost, and the next call runs in a new transaction. memnun's loops over items (the SLA monitor, corrective
+     * actions' reminders, the dispatcher, the retention run) stop at a conflict of the first kind and treat one of
+     * the second like any other failure of that item: logged, tried again next time, the others go on.
+     */
+    public boolean inHostTransaction() {
+        return inHostTransaction;
     }
 }

@@ -1,5 +1,6 @@
 package io.memnun.internal;
 
+import io.memnun.error.TransactionConflictException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import org.slf4j.Logger;
  * again, so each query asks for as many more as are stuck and skips what was tried: a batch of such items neither
  * hides the items due after them nor stops the pass. An exception from one item is logged and the pass goes on; the
  * item is tried again on the next pass. Past {@code maxStuck} stuck items the pass ends, since each query reads them
- * again.
+ * again. The exception is a {@link TransactionConflictException} in the host's transaction, which ends the pass: see
+ * {@link HostTransactions}.
  */
 public final class DuePass<T> {
     /** What working on one item gave: checkpoints fired, and whether none of it is left due. */
@@ -52,6 +54,7 @@ public final class DuePass<T> {
      * @param key what tells items apart
      * @param name how an item is named in the log
      * @return how many checkpoints the pass fired
+     * @throws TransactionConflictException if one met in the host's transaction: the pass stops there
      */
     public <K> int run(IntFunction<List<T>> due, Function<T, K> key, Function<T, String> name, Work<T> work) {
         Set<K> tried = new HashSet<>();
@@ -71,6 +74,7 @@ public final class DuePass<T> {
                     fired += outcome.fired();
                     stuck += outcome.settled() ? 0 : 1;
                 } catch (RuntimeException e) {
+                    HostTransactions.rethrowIfLost(e);
                     // one item whose change the store refuses must not hold up every other item's checkpoints
                     log.error("the checkpoints of {} could not be saved; the others go on", name.apply(item), e);
                     stuck++;

@@ -1,5 +1,6 @@
 package io.memnun.notify;
 
+import io.memnun.error.ValidationException;
 import io.memnun.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a {@code NotificationChannel} answers for one message: delivered to the provider, failed for now, failed
@@ -20,27 +23,64 @@ public sealed interface SendResult {
     /**
      * The provider accepted the message.
      *
-     * @param providerId its id there (a Message-ID, an SMSC message id)
+     * <p>A delivery is never refused for what is said about it: the message was sent, and refusing the answer would
+     * record it as failed (dead-lettered, maybe sent again another way) while the recipient has it. So a provider id
+     * or a fact that breaks the rules below is left out instead, with a warning that names the fact's key (a key that
+     * is itself no key, by its position) and why, never the value.
+     *
+     * @param providerId its id there (a Message-ID, an SMSC message id): non-blank, at most 500 characters, no control
+     *     characters but tab and line breaks; {@link #UNKNOWN_PROVIDER_ID} stands for one that is not
      * @param details facts about what was sent that the delivery record keeps, e.g. the SMS channels' {@code cut=true}
-     *     with the segments and lengths sent and of the whole text, when the text was cut to fit: short single-line
-     *     values under keys of letters and digits, none naming the recipient (a key the dispatcher records itself,
-     *     such as {@code providerId} or {@code address}, keeps the dispatcher's value)
+     *     with the segments and lengths sent and of the whole text, when the text was cut to fit: at most
+     *     {@value #MAX_DETAILS}, each a single-line value of at most 200 characters without surrounding white space,
+     *     under a key of letters and digits (up to 64, starting with a letter), none naming the recipient (a key the
+     *     dispatcher records itself, such as {@code providerId} or {@code address}, keeps the dispatcher's value). The
+     *     first {@value #MAX_DETAILS} such facts are kept, in the channel's order; the others are left out
      */
     record Delivered(String providerId, Map<String, String> details) implements SendResult {
         /** The most facts a delivery carries. */
         public static final int MAX_DETAILS = 16;
+        /** What a delivery records as its provider id when the channel gave none that can be kept. */
+        public static final String UNKNOWN_PROVIDER_ID = "unknown";
         private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
+        private static final Logger LOG = LoggerFactory.getLogger(Delivered.class);
 
         public Delivered {
-            providerId = Checks.text(providerId, "providerId", 500);
-            Objects.requireNonNull(details, "details");
-            Checks.argument(details.size() <= MAX_DETAILS, "details", "at most " + MAX_DETAILS + " facts, were " + details.size());
-            details.forEach((key, value) -> {
-                Checks.argument(key != null && KEY.matcher(key).matches(), "details", "a key is letters and digits, up to 64");
-                Checks.code(value, "details." + key, 200);
-            });
+            try {
+                providerId = Checks.text(providerId, "providerId", 500);
+            } catch (ValidationException e) {
+                // the message names the field and the rule broken, never the value
+                LOG.warn("a delivery's provider id is recorded as {}: {}", UNKNOWN_PROVIDER_ID, e.getMessage());
+                providerId = UNKNOWN_PROVIDER_ID;
+            }
+            details = kept(details);
+        }
+
+        /** The facts of {@code details} that the record can keep, in their order; see {@link Delivered}. */
+        private static Map<String, String> kept(@Nullable Map<String, String> details) {
+            if (details == null) {
+                return Map.of();
+            }
+            Map<String, String> kept = new LinkedHashMap<>();
+            int position = 0;
+            for (Map.Entry<String, String> fact : details.entrySet()) {
+                String key = fact.getKey();
+                if (key == null || !KEY.matcher(key).matches()) {
+                    // such a key may be anything, a recipient's address included: named by its position only
+                    LOG.warn("a delivery's fact #{} is left out: its key is not letters and digits, up to 64", position);
+                } else if (kept.size() == MAX_DETAILS) {
+                    LOG.warn("a delivery's fact {} is left out: a delivery keeps at most {} facts", key, MAX_DETAILS);
+                } else {
+                    try {
+                        kept.put(key, Checks.code(fact.getValue(), "details." + key, 200));
+                    } catch (ValidationException e) {
+                        LOG.warn("a delivery's fact {} is left out: {}", key, e.getMessage());
+                    }
+                }
+                position++;
+            }
             // kept in the order the channel gave them, which is the order the history shows
-            details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+            return Collections.unmodifiableMap(kept);
         }
 
         public Delivered(String providerId) {

@@ -3,7 +3,6 @@ package io.memnun.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.memnun.error.ValidationException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,23 +24,49 @@ class SendResultTest {
     }
 
     @Test
-    void factsThatCouldReshapeARecordAreRefused() {
-        assertRefused(Map.of("two words", "x"));
-        assertRefused(Map.of("", "x"));
-        assertRefused(Map.of("cut", ""));
-        assertRefused(Map.of("cut", "true\nproviderId=forged"));
-        assertRefused(Map.of("note", "x".repeat(201)));
-        Map<String, String> many = new HashMap<>();
-        for (int i = 0; i <= SendResult.Delivered.MAX_DETAILS; i++) {
-            many.put("fact" + i, "1");
-        }
-        assertRefused(many);
+    void factsThatCouldReshapeARecordAreLeftOutAndTheDeliveryStands() {
+        assertLeftOut(Map.of("two words", "x"));
+        assertLeftOut(Map.of("", "x"));
+        assertLeftOut(Map.of("cut", ""));
+        assertLeftOut(Map.of("cut", "true\nproviderId=forged"));
+        assertLeftOut(Map.of("note", "x".repeat(201)));
+        assertLeftOut(Map.of("note", " padded"));
         Map<String, String> nullValue = new HashMap<>();
         nullValue.put("cut", null);
-        assertRefused(nullValue);
+        assertLeftOut(nullValue);
+        Map<String, String> nullKey = new HashMap<>();
+        nullKey.put(null, "1");
+        assertLeftOut(nullKey);
+        assertThat(new SendResult.Delivered("J-1", null).details()).isEmpty();
     }
 
-    private static void assertRefused(Map<String, String> details) {
-        assertThatThrownBy(() -> SendResult.delivered("J-1", details)).isInstanceOf(ValidationException.class);
+    @Test
+    void theFirstFactsUpToTheLimitAreKeptInTheChannelsOrder() {
+        Map<String, String> many = new LinkedHashMap<>();
+        many.put("bad key", "x");
+        for (int i = 0; i <= SendResult.Delivered.MAX_DETAILS; i++) {
+            many.put("fact" + i, Integer.toString(i));
+        }
+        SendResult.Delivered d = (SendResult.Delivered) SendResult.delivered("J-1", many);
+        assertThat(d.details()).hasSize(SendResult.Delivered.MAX_DETAILS).containsEntry("fact0", "0")
+                .containsEntry("fact15", "15").doesNotContainKeys("bad key", "fact16");
+        assertThat(d.details().keySet()).first().isEqualTo("fact0");
+    }
+
+    @Test
+    void aProviderIdThatCannotBeKeptIsRecordedAsUnknown() {
+        for (String id : new String[] {null, "", "  ", "J\u0000-1", "x".repeat(501)}) {
+            assertThat(((SendResult.Delivered) SendResult.delivered(id)).providerId()).as("%s", id)
+                    .isEqualTo(SendResult.Delivered.UNKNOWN_PROVIDER_ID);
+        }
+        assertThat(((SendResult.Delivered) SendResult.delivered("<a@b>\t1")).providerId()).isEqualTo("<a@b>\t1");
+    }
+
+    private static void assertLeftOut(Map<String, String> details) {
+        Map<String, String> with = new LinkedHashMap<>(details);
+        with.put("segments", "2");
+        SendResult.Delivered d = (SendResult.Delivered) SendResult.delivered("J-1", with);
+        assertThat(d.providerId()).isEqualTo("J-1");
+        assertThat(d.details()).containsExactly(Map.entry("segments", "2"));
     }
 }

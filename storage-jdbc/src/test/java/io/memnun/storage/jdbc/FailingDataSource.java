@@ -52,6 +52,11 @@ final class FailingDataSource implements DataSource {
         return new SQLException("injected concurrent update", "90131", 90131);
     }
 
+    /** PostgreSQL's deadlock, the database choosing this transaction to fail. */
+    static SQLException deadlock() {
+        return new SQLException("injected deadlock", "40P01");
+    }
+
     private static SQLException lostConnection() {
         return new SQLTransientConnectionException("injected failure", "08006");
     }

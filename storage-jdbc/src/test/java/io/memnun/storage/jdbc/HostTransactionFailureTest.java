@@ -3,8 +3,16 @@ package io.memnun.storage.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.memnun.CapaDesk;
 import io.memnun.FeedbackDesk;
+import io.memnun.NotificationDispatcher;
+import io.memnun.Notifications;
 import io.memnun.PrivacyDesk;
+import io.memnun.capa.ActionItem;
+import io.memnun.capa.CapaCommand;
+import io.memnun.capa.CapaKind;
+import io.memnun.capa.CorrectiveAction;
+import io.memnun.capa.Origin;
 import io.memnun.error.StoreException;
 import io.memnun.error.TransactionConflictException;
 import io.memnun.error.TransientStoreException;
@@ -12,14 +20,23 @@ import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Anonymisation;
 import io.memnun.feedback.Channel;
+import io.memnun.feedback.ContactChannel;
 import io.memnun.feedback.Customer;
+import io.memnun.feedback.DepartmentId;
+import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackKind;
 import io.memnun.feedback.Intake;
 import io.memnun.feedback.TenantId;
+import io.memnun.notify.Notification;
+import io.memnun.notify.NotificationRule;
+import io.memnun.notify.NotificationRules;
+import io.memnun.notify.Party;
+import io.memnun.notify.SendResult;
 import io.memnun.privacy.RetentionPolicy;
 import io.memnun.privacy.RetentionReport;
+import io.memnun.sla.SlaPolicy;
 import io.memnun.tck.Fixtures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -357,6 +374,141 @@ class HostTransactionFailureTest extends OnEachDatabase {
         assertThat(report.failed()).isEmpty();
         assertThat(hostRows()).containsExactly("nightly retention");
         assertThat(Anonymisation.isAnonymised(storage.feedbackStore().find(tenant, one.id()).orElseThrow())).isTrue();
+    }
+
+    private Feedback complaintOn(FeedbackDesk on, String text) {
+        return on.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.WEB_FORM, text)
+                .customer(Customer.builder().name(GUEST_NAME).email(GUEST_EMAIL).build()).build());
+    }
+
+    private static List<EventType> slaEvents(FeedbackDesk on, Feedback f) {
+        return on.history(f.tenant(), f.id()).stream().map(FeedbackEvent::type).filter(t -> t.name().startsWith("SLA_")).toList();
+    }
+
+    /**
+     * An SLA monitor's tick inside the host's transaction that meets a conflict on one feedback stops there: the
+     * database aborted the transaction with the checkpoints fired before it, and going on would fire the rest in a new
+     * transaction (H2) or fail on each (PostgreSQL, 25P02), while the tick answered as if they were fired.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anSlaMonitorTickInTheHostTransactionStopsAtAConflict(String database) throws Exception {
+        on(database, "sla-monitor");
+        FeedbackDesk timed = FeedbackDesk.builder().store(storage.feedbackStore()).sla(SlaPolicy.defaults()).build();
+        Feedback one = complaintOn(timed, "Oda 101");
+        Feedback two = complaintOn(timed, "Oda 102");
+        Instant due = two.receivedAt().plus(Duration.ofDays(60));
+
+        try (Connection c = hostTransaction(Isolation.REPEATABLE_READ)) {
+            hostWrite(c, "sla tick");
+            // the transaction reads both feedback and their history; then another changes the second and commits
+            storage.withConnection(c, () -> List.of(timed.get(tenant, one.id()), timed.get(tenant, two.id()), timed.history(tenant, two.id())));
+            timed.addNote(tenant, two.id(), Actor.staff("ayse"), "Misafir arandı");
+
+            assertThatThrownBy(() -> storage.withConnection(c, () -> timed.slaMonitor().tick(due)))
+                    .isInstanceOfSatisfying(TransactionConflictException.class, e -> assertThat(e.inHostTransaction()).isTrue());
+            c.rollback();
+        }
+        assertThat(hostRows()).isEmpty();
+        assertThat(slaEvents(timed, one)).isEmpty();
+
+        // what the exception asks for: the whole transaction again
+        int fired = inHostTransaction(Isolation.REPEATABLE_READ, c -> {
+            hostWrite(c, "sla tick");
+            return storage.withConnection(c, () -> timed.slaMonitor().tick(due));
+        });
+        assertThat(slaEvents(timed, one)).isNotEmpty().hasSameSizeAs(slaEvents(timed, two));
+        assertThat(fired).isEqualTo(slaEvents(timed, one).size() * 2);
+        assertThat(hostRows()).containsExactly("sla tick");
+    }
+
+    /** The corrective actions' tick, likewise: an overdue item's escalation meets a conflict, and the tick stops there. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aCorrectiveActionTickInTheHostTransactionStopsAtAConflict(String database) throws Exception {
+        on(database, "capa-tick");
+        CapaDesk capa = CapaDesk.builder(desk).store(storage.capaStore()).build();
+        Instant dueAt = desk.clock().instant().plus(Duration.ofHours(1));
+        List<CorrectiveAction> actions = new ArrayList<>();
+        for (String title : List.of("Asansör", "Klima")) {
+            CorrectiveAction a = capa.open(tenant, CapaKind.CORRECTIVE, title, title + " sık arızalanıyor", Origin.standalone(),
+                    DepartmentId.of("teknik"), Actor.staff("kalite"));
+            actions.add(capa.execute(tenant, a.id(), new CapaCommand.AddItem(Actor.staff("kalite"), ActionItem.Kind.PROCESS_CHANGE,
+                    "Bakım adımı", DepartmentId.of("teknik"), null, dueAt, null)));
+            dueAt = dueAt.plusSeconds(60);
+        }
+        CorrectiveAction one = actions.get(0);
+        CorrectiveAction two = actions.get(1);
+        Instant later = dueAt.plus(Duration.ofDays(1));
+
+        try (Connection c = hostTransaction(Isolation.REPEATABLE_READ)) {
+            hostWrite(c, "capa tick");
+            storage.withConnection(c, () -> List.of(capa.get(tenant, one.id()), capa.get(tenant, two.id()), capa.history(tenant, two.id())));
+            capa.execute(tenant, two.id(), new CapaCommand.AddNote(Actor.staff("ayse"), "Servis arandı"));
+
+            assertThatThrownBy(() -> storage.withConnection(c, () -> capa.tick(later)))
+                    .isInstanceOfSatisfying(TransactionConflictException.class, e -> assertThat(e.inHostTransaction()).isTrue());
+            c.rollback();
+        }
+        assertThat(hostRows()).isEmpty();
+        assertThat(capa.get(tenant, one.id()).item(1).orElseThrow().escalatedAt()).isNull();
+
+        int fired = inHostTransaction(Isolation.REPEATABLE_READ, c -> {
+            hostWrite(c, "capa tick");
+            return storage.withConnection(c, () -> capa.tick(later));
+        });
+        assertThat(fired).isEqualTo(2);
+        assertThat(actions).allSatisfy(a -> assertThat(capa.get(tenant, a.id()).item(1).orElseThrow().escalatedAt()).isNotNull());
+        assertThat(hostRows()).containsExactly("capa tick");
+    }
+
+    /**
+     * The dispatcher's tick, likewise: recording a delivery meets a conflict, and the tick stops there instead of sending
+     * the rest of its batch, whose records would fail or be written outside the transaction. The claims were rolled back
+     * with it, so the next tick sends the messages sent in it again, under the same idempotency keys: sending cannot be
+     * rolled back, which is why a dispatcher is best run outside a transaction of the host's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aDispatcherTickInTheHostTransactionStopsAtAConflict(String database) throws Exception {
+        on(database, "dispatch");
+        FeedbackDesk notifying = FeedbackDesk.builder().store(storage.feedbackStore()).notifications(Notifications.builder("Boğaziçi Otel")
+                .rules(NotificationRules.builder().add(NotificationRule.on(EventType.RECEIVED, Party.CUSTOMER)).build()).build()).build();
+        Feedback one = complaintOn(notifying, "Oda 101");
+        Feedback two = complaintOn(notifying, "Oda 102");
+        List<Notification> sent = new ArrayList<>();
+        NotificationDispatcher dispatcher = notifying.notificationDispatcher().owner("node-a").channel(ContactChannel.EMAIL, n -> {
+            sent.add(n);
+            return SendResult.delivered("smtp-" + sent.size());
+        }).build();
+        Instant now = notifying.clock().instant().plusSeconds(1);
+
+        try (Connection c = hostTransaction(Isolation.REPEATABLE_READ)) {
+            hostWrite(c, "dispatch");
+            storage.withConnection(c, () -> List.of(notifying.get(tenant, one.id()), notifying.get(tenant, two.id()),
+                    notifying.history(tenant, two.id())));
+            notifying.addNote(tenant, two.id(), Actor.staff("ayse"), "Misafir arandı");
+
+            assertThatThrownBy(() -> storage.withConnection(c, () -> dispatcher.tick(now)))
+                    .isInstanceOfSatisfying(TransactionConflictException.class, e -> assertThat(e.inHostTransaction()).isTrue());
+            c.rollback();
+        }
+        assertThat(hostRows()).isEmpty();
+        assertThat(sent).as("sent, then its delivery could not be recorded").hasSize(2);
+        assertThat(notifying.history(tenant, one.id())).extracting(FeedbackEvent::type).doesNotContain(EventType.NOTIFICATION_SENT);
+
+        int handled = inHostTransaction(Isolation.REPEATABLE_READ, c -> {
+            hostWrite(c, "dispatch");
+            return storage.withConnection(c, () -> dispatcher.tick(now));
+        });
+        assertThat(handled).isEqualTo(2);
+        for (Feedback f : List.of(one, two)) {
+            assertThat(notifying.history(tenant, f.id())).extracting(FeedbackEvent::type).containsOnlyOnce(EventType.NOTIFICATION_SENT);
+        }
+        assertThat(sent).hasSize(4);
+        assertThat(sent.subList(2, 4)).extracting(Notification::idempotencyKey)
+                .containsExactlyElementsOf(sent.subList(0, 2).stream().map(Notification::idempotencyKey).toList());
+        assertThat(hostRows()).containsExactly("dispatch");
     }
 
     /** Another transaction holds the feedback's row past the host's lock timeout: the call undoes itself, and the host goes on. */

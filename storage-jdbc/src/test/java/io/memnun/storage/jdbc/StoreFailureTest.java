@@ -168,6 +168,59 @@ class StoreFailureTest extends OnEachDatabase {
         assertThat(rows("survey_response", inv.tenant())).isOne();
     }
 
+    /**
+     * Outside a host's transaction a deadlock costs only the store call that met it, in a transaction of its own that
+     * the store rolled back: the conflict says so ({@code inHostTransaction()} is false), and the SLA monitor treats it
+     * as one feedback's failure, going on with the others and firing that one on the next tick.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aDeadlockInTheStoresOwnTransactionIsOneFeedbacksFailureForTheSlaMonitor(String database) {
+        on(database);
+        FailingDataSource faulty = new FailingDataSource(dataSource());
+        JdbcStorage storage = JdbcStorage.builder().dataSource(faulty).build();
+        io.memnun.FeedbackDesk desk = io.memnun.FeedbackDesk.builder().store(storage.feedbackStore())
+                .sla(io.memnun.sla.SlaPolicy.defaults()).build();
+        TenantId tenant = Fixtures.newTenant("sla-deadlock");
+        List<io.memnun.feedback.Feedback> received = new java.util.ArrayList<>();
+        for (String text : List.of("Oda 101", "Oda 102")) {
+            received.add(desk.receive(io.memnun.feedback.Intake.builder(tenant, io.memnun.feedback.FeedbackKind.COMPLAINT,
+                    io.memnun.feedback.Channel.WEB_FORM, text).build()));
+        }
+        Instant due = received.get(1).receivedAt().plus(Duration.ofDays(60));
+        // the first call lists the feedback due, the second is the first statement of the first one's save
+        faulty.failCall(2, FailingDataSource::deadlock);
+
+        int fired = desk.slaMonitor().tick(due);
+
+        assertThat(faulty.injected()).isOne();
+        int perFeedback = slaEvents(desk, received.get(1)).size();
+        assertThat(perFeedback).isPositive();
+        assertThat(fired).as("the second feedback's checkpoints").isEqualTo(perFeedback);
+        assertThat(slaEvents(desk, received.get(0))).isEmpty();
+        assertThat(desk.slaMonitor().tick(due)).as("the next tick").isEqualTo(perFeedback);
+        assertThat(slaEvents(desk, received.get(0))).hasSize(perFeedback);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aDeadlockInTheStoresOwnTransactionSaysItCostNoHostTransaction(String database) {
+        on(database);
+        FailingDataSource faulty = new FailingDataSource(dataSource());
+        JdbcStorage storage = JdbcStorage.builder().dataSource(faulty).build();
+        Invitation inv = invitation(Fixtures.newTenant("deadlock"), null, null);
+        faulty.failCall(1, FailingDataSource::deadlock);
+        assertThatThrownBy(() -> storage.surveyStore().saveInvitation(inv))
+                .isInstanceOfSatisfying(io.memnun.error.TransactionConflictException.class,
+                        e -> assertThat(e.inHostTransaction()).isFalse());
+        assertThat(rows("survey_invitation", inv.tenant())).isZero();
+    }
+
+    private static List<io.memnun.feedback.EventType> slaEvents(io.memnun.FeedbackDesk desk, io.memnun.feedback.Feedback f) {
+        return desk.history(f.tenant(), f.id()).stream().map(io.memnun.feedback.FeedbackEvent::type)
+                .filter(t -> t.name().startsWith("SLA_")).toList();
+    }
+
     private static Response response(Invitation inv, Instant at) {
         return new Response(ResponseId.of(UUID.randomUUID()), inv.tenant(), SURVEY, 1, inv.id(), null, Fixtures.HOUSEKEEPING, null, at,
                 List.of(Answer.score("overall", 5)));

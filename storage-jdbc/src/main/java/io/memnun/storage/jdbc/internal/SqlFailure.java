@@ -130,11 +130,14 @@ public enum SqlFailure {
     /**
      * The exception for {@code cause} of this kind: a {@link TransactionConflictException}, a
      * {@link TransientStoreException} or a plain {@link StoreException}, saying "could not {@code what}".
+     *
+     * @param inHostTransaction whether the call ran in the host's transaction, which a conflict then cost (see
+     *     {@link TransactionConflictException#inHostTransaction()}), or in one of its own
      */
-    public StoreException exception(String what, SQLException cause) {
+    public StoreException exception(String what, SQLException cause, boolean inHostTransaction) {
         String message = "could not " + what + ": " + description + stateOf(cause);
         if (conflict) {
-            return new TransactionConflictException(message, cause);
+            return new TransactionConflictException(message, cause, inHostTransaction);
         }
         if (transientFailure()) {
             return new TransientStoreException(message, cause);

@@ -120,7 +120,7 @@ public final class Transactions {
             try {
                 c = provider.get();
             } catch (SQLException e) {
-                throw SqlFailure.of(e).exception("get the host's connection to " + what, e);
+                throw SqlFailure.of(e).exception("get the host's connection to " + what, e, true);
             }
             try {
                 return inHostTransaction(c, what, work, mode != Mode.READ || failureAbortsTransaction);
@@ -162,7 +162,7 @@ public final class Transactions {
                     e.addSuppressed(r);
                 }
             }
-            throw translate(what, e, kind);
+            throw translate(what, e, kind, true);
         }
     }
 
@@ -189,14 +189,14 @@ public final class Transactions {
                     }
                 }
                 // told while the connection is open, so that one the server closed says so
-                throw translate(what, e, kindOf(e, c));
+                throw translate(what, e, kindOf(e, c), false);
             } finally {
                 if (write && autoCommit) {
                     restoreAutoCommit(c);
                 }
             }
         } catch (SQLException | RuntimeException | Error e) {
-            throw translate(what, e, SqlFailure.of(e));
+            throw translate(what, e, SqlFailure.of(e), false);
         }
     }
 
@@ -226,9 +226,10 @@ public final class Transactions {
 
     /**
      * What the caller gets for {@code e}: memnun's own exceptions as they are; a driver's as the {@link StoreException}
-     * of its {@code kind}, whose message never quotes the driver's text (see {@link SqlFailure}).
+     * of its {@code kind}, whose message never quotes the driver's text (see {@link SqlFailure}), and which says whether
+     * the call ran in the host's transaction.
      */
-    private static RuntimeException translate(String what, Throwable e, SqlFailure kind) {
+    private static RuntimeException translate(String what, Throwable e, SqlFailure kind, boolean inHostTransaction) {
         if (e instanceof MemnunException m) {
             return m;
         }
@@ -236,7 +237,7 @@ public final class Transactions {
             throw err;
         }
         if (e instanceof SQLException s) {
-            return kind.exception(what, s);
+            return kind.exception(what, s, inHostTransaction);
         }
         return (RuntimeException) e;
     }

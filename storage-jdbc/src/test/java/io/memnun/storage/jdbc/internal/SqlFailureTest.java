@@ -44,13 +44,16 @@ class SqlFailureTest {
 
     @Test
     void aConflictIsATransactionConflictThatAbortsTheTransaction() {
-        StoreException e = SqlFailure.of(new SQLException("x", "40001")).exception("save feedback", new SQLException("x", "40001"));
-        assertThat(e).isInstanceOf(TransactionConflictException.class).hasMessage(
+        StoreException e = SqlFailure.of(new SQLException("x", "40001")).exception("save feedback", new SQLException("x", "40001"), true);
+        assertThat(e).isInstanceOfSatisfying(TransactionConflictException.class, c -> assertThat(c.inHostTransaction()).isTrue()).hasMessage(
                 "could not save feedback: a concurrent transaction changed or locked the same rows (SQLState 40001)");
+        // in a transaction of the store's own, which only the call lost
+        assertThat(SqlFailure.DEADLOCK.exception("save feedback", new SQLException("x", "40P01"), false))
+                .isInstanceOfSatisfying(TransactionConflictException.class, c -> assertThat(c.inHostTransaction()).isFalse());
         assertThat(SqlFailure.SERIALIZATION_FAILURE.abortsTransaction()).isTrue();
         assertThat(SqlFailure.DEADLOCK.abortsTransaction()).isTrue();
         // H2 undid only the statement: memnun rolls back to its savepoint, so its call leaves nothing either way
-        assertThat(SqlFailure.CONCURRENT_UPDATE.exception("save corrective action", new SQLException("x", "90131")))
+        assertThat(SqlFailure.CONCURRENT_UPDATE.exception("save corrective action", new SQLException("x", "90131"), false))
                 .isInstanceOf(TransactionConflictException.class);
         assertThat(SqlFailure.CONCURRENT_UPDATE.abortsTransaction()).isFalse();
     }
@@ -58,12 +61,12 @@ class SqlFailureTest {
     @Test
     void timeoutsAndLostConnectionsAreTransientAndLeaveTheTransactionToTheSavepoint() {
         for (SqlFailure kind : new SqlFailure[] {SqlFailure.LOCK_TIMEOUT, SqlFailure.STATEMENT_CANCELLED, SqlFailure.CONNECTION}) {
-            StoreException e = kind.exception("find feedback", new SQLException("x", "08006"));
+            StoreException e = kind.exception("find feedback", new SQLException("x", "08006"), false);
             assertThat(e).as(kind.name()).isInstanceOf(TransientStoreException.class).isNotInstanceOf(TransactionConflictException.class);
             assertThat(kind.abortsTransaction()).isFalse();
         }
-        assertThat(SqlFailure.OTHER.exception("find feedback", new SQLException("x", "42P01"))).isExactlyInstanceOf(StoreException.class);
-        assertThat(SqlFailure.UNIQUE_VIOLATION.exception("store attachment", new SQLException("x", "23505")))
+        assertThat(SqlFailure.OTHER.exception("find feedback", new SQLException("x", "42P01"), false)).isExactlyInstanceOf(StoreException.class);
+        assertThat(SqlFailure.UNIQUE_VIOLATION.exception("store attachment", new SQLException("x", "23505"), false))
                 .isExactlyInstanceOf(StoreException.class);
     }
 
@@ -71,7 +74,7 @@ class SqlFailureTest {
     void theMessageNeverQuotesTheDriversText() {
         SQLException driver = new SQLException("ERROR: null value in column \"description\" violates not-null constraint\n"
                 + "  Detail: Failing row contains (t, Şükrü Çağlayan, sukru@example.com).", "23502");
-        StoreException e = SqlFailure.of(driver).exception("save feedback", driver);
+        StoreException e = SqlFailure.of(driver).exception("save feedback", driver, false);
         assertThat(e).hasMessage("could not save feedback: database error (SQLState 23502)").hasCause(driver);
     }
 
@@ -82,7 +85,7 @@ class SqlFailureTest {
         batch.setNextException(serialization);
         assertThat(SqlFailure.of(batch)).isEqualTo(SqlFailure.SERIALIZATION_FAILURE);
         assertThat(SqlFailure.of(new RuntimeException(new SQLException("x", "40P01")))).isEqualTo(SqlFailure.DEADLOCK);
-        assertThat(SqlFailure.SERIALIZATION_FAILURE.exception("save feedback", batch)).hasMessageEndingWith("(SQLState 40001)");
+        assertThat(SqlFailure.SERIALIZATION_FAILURE.exception("save feedback", batch, false)).hasMessageEndingWith("(SQLState 40001)");
     }
 
     @Test
@@ -92,7 +95,7 @@ class SqlFailureTest {
                 .isEqualTo(SqlFailure.CONNECTION);
         assertThat(SqlFailure.of(new SQLTimeoutException("query timed out"))).isEqualTo(SqlFailure.STATEMENT_CANCELLED);
         assertThat(SqlFailure.of(new SQLException("Connection is closed"))).isEqualTo(SqlFailure.OTHER);
-        assertThat(SqlFailure.OTHER.exception("find feedback", new SQLException("Connection is closed")))
+        assertThat(SqlFailure.OTHER.exception("find feedback", new SQLException("Connection is closed"), false))
                 .hasMessage("could not find feedback: database error");
     }
 }
