@@ -321,7 +321,7 @@ class HotelDeskBrowserTest {
         // a period the page cannot show is refused, naming the parameter
         open("reports?months=99");
         assertThat(text("h1")).isEqualTo("Please check your input");
-        assertThat(text(".error")).startsWith("months:");
+        assertThat(text(".error")).startsWith("months: must be between 1 and 24"); // the field named once
     }
 
     @Test
