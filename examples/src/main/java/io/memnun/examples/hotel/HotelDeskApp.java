@@ -10,6 +10,7 @@ import io.memnun.FeedbackDesk;
 import io.memnun.HistoryVerifier;
 import io.memnun.LocationCalendars;
 import io.memnun.NotificationDispatcher;
+import io.memnun.PrivacyDesk;
 import io.memnun.Reports;
 import io.memnun.Notifications;
 import io.memnun.SlaMonitor;
@@ -41,8 +42,8 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * A hotel chain's feedback desk as a small web application: memnun embedded on an H2 database file, a guest form,
- * the staff desk, guest tracking, surveys, corrective actions, and a view of the e-mails and texts it sent. The mail
- * server is GreenMail, run in-process; texts go to an {@link SmsLog}.
+ * the staff desk, guest tracking, surveys, corrective actions, guests' privacy requests, and a view of the e-mails and
+ * texts it sent. The mail server is GreenMail, run in-process; texts go to an {@link SmsLog}.
  *
  * <pre>
  * mvn -B -q -pl examples -am package -DskipTests exec:java -Dexec.mainClass=io.memnun.examples.hotel.HotelDeskApp
@@ -50,7 +51,7 @@ import org.h2.jdbcx.JdbcDataSource;
  *
  * <p>Settings (system property, else environment variable): {@code hotel.port} / {@code HOTEL_PORT} (7070 unless
  * set; 0 picks a free port), {@code hotel.data} / {@code HOTEL_DATA} (the database directory; a folder in the
- * temporary directory unless set).
+ * temporary directory unless set; it also holds the privacy access log's key, {@value AccessLogKeyFile#FILE_NAME}).
  */
 public final class HotelDeskApp implements AutoCloseable {
     static final int TRACKING_BURST = 20;
@@ -137,6 +138,13 @@ public final class HotelDeskApp implements AutoCloseable {
                 .build();
         HotelChain.publishSurvey(surveys);
         CapaDesk capa = CapaDesk.builder(desk).store(storage.capaStore()).build();
+        // guests' KVKK / GDPR requests on the same database; the access log names guests under a secret key, generated
+        // on the first start and kept beside the database (in production: in your secret store, see AccessLogKeyFile)
+        PrivacyDesk privacy = PrivacyDesk.builder(desk, storage.privacyStore())
+                .accessLogKey(AccessLogKeyFile.loadOrCreate(dataDirectory))
+                .attachments(storage.attachmentStore())
+                .surveys(storage.surveyStore())
+                .build();
         if (HotelChain.hasNoFeedback(desk)) {
             seedHistory(storage, router, clock.instant());
             HotelChain.seedFeedback(desk, clock.instant());
@@ -174,6 +182,7 @@ public final class HotelDeskApp implements AutoCloseable {
         new CapaPages(capa, desk).register(web);
         new MessagesPage(mail, sms).register(web);
         new ReportPages(reports, storage.catalogStore(), clock).register(web);
+        new PrivacyPages(privacy, desk, clock).register(web);
         web.mount(server);
         ExecutorService workers = Executors.newFixedThreadPool(8);
         server.setExecutor(workers);

@@ -36,7 +36,7 @@ final class Layout {
             .badge{display:inline-block;padding:.1rem .5rem;border-radius:999px;font-size:.8rem;font-weight:600;background:#e5e7eb}
             .ok{background:#d9f2e3;color:#17603a}.warn{background:#fff0c2;color:#7a5200}.breach{background:#fbd5cf;color:#8f2414}
             .status{background:#dbe8f5;color:#174a73}
-            .reference{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.05em}
+            .reference{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.05em;white-space:nowrap}
             .big{font-size:1.6rem;font-weight:700}
             .muted{color:#6b7280;font-size:.9rem}
             .error{border-left:5px solid #b3412e}.notice{border-left:5px solid #1d6fa5}
@@ -51,7 +51,10 @@ final class Layout {
         String who = session.staffId == null ? "<a href=\"/staff\">Sign in</a>"
                 : esc(StaffPages.nameOf(session.staffId)) + " · <a href=\"/staff\">change</a>";
         String nav = "<a href=\"/\">Guest form</a><a href=\"/track\">Track</a><a href=\"/staff/queue\">Staff desk</a>"
-                + "<a href=\"/capa\">DÖF / CAPA</a><a href=\"/reports\">Reports</a><a href=\"/messages\">Messages</a><span class=\"who\">" + who + "</span>";
+                + "<a href=\"/capa\">DÖF / CAPA</a><a href=\"/reports\">Reports</a><a href=\"/messages\">Messages</a>"
+                // only for the staff who handle guests' privacy requests
+                + (PrivacyPages.rights(session).isEmpty() ? "" : "<a href=\"/privacy\" id=\"nav-privacy\">Privacy</a>")
+                + "<span class=\"who\">" + who + "</span>";
         return shell("en", title, nav, body);
     }
 

@@ -143,7 +143,8 @@ final class ReportPages {
         return q.toString();
     }
 
-    private static Web.Response download(String type, String fileName, String content) {
+    /** A file the browser saves instead of showing. */
+    static Web.Response download(String type, String fileName, String content) {
         return new Web.Response(200, type + "; charset=utf-8", content.getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Disposition", "attachment; filename=\"" + fileName + "\""));
     }

@@ -76,7 +76,7 @@ final class StaffPages {
         return member(staffId).map(HotelChain.Member::name).orElse(staffId);
     }
 
-    private static Optional<HotelChain.Member> member(String staffId) {
+    static Optional<HotelChain.Member> member(String staffId) {
         return HotelChain.STAFF.stream().filter(m -> m.id().equals(staffId)).findFirst();
     }
 

@@ -117,7 +117,8 @@ final class Web {
             try {
                 response = dispatch(exchange, session);
             } catch (ValidationException e) {
-                response = Response.html(400, Layout.error(session, "Please check your input", e.field() + ": " + e.getMessage()));
+                // the message names the field already ("months: must be between 1 and 24")
+                response = Response.html(400, Layout.error(session, "Please check your input", e.getMessage()));
             } catch (IllegalTransitionException | IllegalCapaTransitionException e) {
                 response = Response.html(409, Layout.error(session, "Not possible now", e.getMessage()));
             } catch (NotFoundException e) {
