@@ -674,9 +674,15 @@ public final class FeedbackDesk {
 
     /**
      * Closes every feedback of the tenant whose closing period has run out: resolutions never answered
-     * (NO_RESPONSE) and rejected ones left open (UNRESOLVED). Meant for a daily job of the host's scheduler.
+     * (NO_RESPONSE) and rejected ones left open (UNRESOLVED). Meant for a daily job of the host's scheduler. A feedback
+     * that cannot be closed (the store refuses the change, a database error) is logged and tried again by the next run;
+     * the run goes on with the others.
      *
      * @return how many were closed
+     * @throws io.memnun.error.TransactionConflictException if one met in the host's transaction
+     *     ({@link io.memnun.error.TransactionConflictException#inHostTransaction()}): the run stops there. The database has
+     *     aborted that transaction, with the closings before it; roll back and run again. Outside a host's transaction a
+     *     conflict cost only that feedback's closing, which the next run tries again.
      */
     public int closeExpired(TenantId tenant) {
         Instant limit = clock.instant().minus(config.closingPeriod());
@@ -706,6 +712,12 @@ public final class FeedbackDesk {
                 closed++;
             } catch (io.memnun.error.VersionConflictException | io.memnun.feedback.IllegalTransitionException e) {
                 LOG.debug("not closing {}: changed meanwhile ({})", f.reference(), e.getMessage());
+            } catch (RuntimeException e) {
+                // in the host's transaction a conflict aborted the closings before it: stop there
+                io.memnun.internal.HostTransactions.rethrowIfLost(e);
+                // one feedback the store will not close must not keep every later one open; the next run tries again
+                LOG.error("could not close {} at the end of its closing period; the others go on and the next run tries again",
+                        f.reference(), e);
             }
         }
         return closed;

@@ -28,8 +28,10 @@ import io.memnun.feedback.Recourse;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.Status;
 import io.memnun.feedback.TenantId;
+import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackStore;
 import io.memnun.store.memory.InMemoryFeedbackStore;
+import io.memnun.testing.CapturedLog;
 import io.memnun.testing.ForwardingFeedbackStore;
 import io.memnun.testing.MutableClock;
 import java.time.Duration;
@@ -547,6 +549,82 @@ class FeedbackDeskTest {
         clock.advance(CLOSING_PERIOD);
         assertThat(desk.closeExpired(tenant)).isEqualTo(count);
         assertThat(desk.query(FeedbackQuery.builder(tenant).open().build()).items()).isEmpty();
+    }
+
+    /**
+     * One feedback the store will not close (a database error, a row it cannot write) is logged and left for the next
+     * run; the feedback after it are closed all the same.
+     */
+    @Test
+    void closeExpiredGoesOnPastAFeedbackThatCannotBeClosed() {
+        Feedback[] refused = new Feedback[1];
+        boolean[] refusing = {true};
+        FeedbackDesk desk = FeedbackDesk.builder().store(new ForwardingFeedbackStore(store) {
+            @Override
+            public void save(FeedbackChange change) {
+                if (refusing[0] && refused[0] != null && change.feedback().id().equals(refused[0].id())) {
+                    throw new io.memnun.error.StoreException("could not save feedback " + refused[0].reference());
+                }
+                super.save(change);
+            }
+        }).referenceSequence(store).clock(clock).build();
+        Feedback before = resolved(desk, "önce");
+        refused[0] = resolved(desk, "kaydedilemeyen, Veli Bey");
+        Feedback after = rejected(desk, "sonra");
+        clock.advance(CLOSING_PERIOD);
+
+        String log = CapturedLog.during(() -> assertThat(desk.closeExpired(tenant)).isEqualTo(2));
+
+        assertClosed(desk, before, ClosureReason.NO_RESPONSE);
+        assertClosed(desk, after, ClosureReason.UNRESOLVED);
+        assertThat(desk.get(tenant, refused[0].id()).status()).isEqualTo(Status.RESOLVED);
+        assertThat(log).contains(refused[0].reference().toString()).doesNotContain("Veli Bey");
+
+        refusing[0] = false;
+        assertThat(desk.closeExpired(tenant)).as("the next run closes it").isEqualTo(1);
+        assertClosed(desk, refused[0], ClosureReason.NO_RESPONSE);
+    }
+
+    /**
+     * A conflict in the store's own transaction cost only that feedback's closing, which the next run tries again; one
+     * in the host's transaction ends the run: the database aborted the transaction, with the closings before it.
+     */
+    @Test
+    void closeExpiredTreatsAConflictAsOneFailureOutsideTheHostsTransactionAndStopsAtItInside() {
+        for (boolean inHostTransaction : new boolean[] {false, true}) {
+            MutableClock at = MutableClock.at("2026-03-16T07:00:00Z");
+            InMemoryFeedbackStore own = new InMemoryFeedbackStore();
+            Feedback[] refused = new Feedback[1];
+            List<FeedbackId> tried = new ArrayList<>();
+            io.memnun.error.TransactionConflictException conflict = SlaMonitorTest.conflict(inHostTransaction);
+            FeedbackDesk desk = FeedbackDesk.builder().store(new ForwardingFeedbackStore(own) {
+                @Override
+                public void save(FeedbackChange change) {
+                    if (change.feedback().status() == Status.CLOSED) {
+                        tried.add(change.feedback().id());
+                        if (change.feedback().id().equals(refused[0].id())) {
+                            throw conflict;
+                        }
+                    }
+                    super.save(change);
+                }
+            }).referenceSequence(own).clock(at).build();
+            // the run works from the oldest: the conflict comes first, with work left after it
+            refused[0] = resolved(desk, "çakışan");
+            at.advance(Duration.ofMinutes(1));
+            Feedback other = resolved(desk, "diğeri");
+            at.advance(CLOSING_PERIOD);
+
+            if (inHostTransaction) {
+                assertThatThrownBy(() -> desk.closeExpired(tenant)).isSameAs(conflict);
+                assertThat(tried).as("nothing after the conflict was tried").containsOnly(refused[0].id());
+                assertThat(desk.get(tenant, other.id()).status()).isEqualTo(Status.RESOLVED);
+            } else {
+                assertThat(desk.closeExpired(tenant)).isEqualTo(1);
+                assertThat(desk.get(tenant, other.id()).closureReason()).contains(ClosureReason.NO_RESPONSE);
+                assertThat(desk.get(tenant, refused[0].id()).status()).isEqualTo(Status.RESOLVED);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- queries

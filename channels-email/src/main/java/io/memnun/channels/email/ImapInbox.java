@@ -44,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * The host drives {@link #tick()} from its scheduler (polling); the store connection is kept open between ticks and
  * opened again when it broke. Not thread-safe: one poller per mailbox.
  *
+ * <p>A tick must not run inside one transaction of the host's: the mark on the IMAP server cannot be rolled back, so
+ * a mail marked before that transaction rolled back (a conflict on a later mail, any failure after the tick) would be
+ * lost. Each mail's change is to be committed when the processor returns: without a host transaction every store call
+ * commits on its own, or the host wraps the processor so that each mail runs in a transaction of its own
+ * ({@link Builder#processor(Function)}).
+ *
  * <pre>{@code
  * ImapInbox inbox = ImapInbox.builder("imap.otel.example", 993, tenant)
  *         .credentials("sikayet@otel.example", secret)
@@ -117,7 +123,8 @@ public final class ImapInbox implements AutoCloseable {
 
     /**
      * Processes the mails not yet marked, at most the configured batch, oldest first, and returns what became of each
-     * one that was processed.
+     * one that was processed. Not to be called inside a transaction of the host's: each mail is marked as soon as the
+     * processor returned, so the processor's change must be committed by then (see the class comment).
      *
      * @throws NotificationException (retryable) when the mailbox cannot be reached; nothing was marked
      */
@@ -450,7 +457,11 @@ public final class ImapInbox implements AutoCloseable {
             return processor(processor::process);
         }
 
-        /** Like {@link #processor(InboundProcessor)}, for a host that wraps the processor (to log, to count). */
+        /**
+         * Like {@link #processor(InboundProcessor)}, for a host that wraps the processor (to log, to count), or runs each
+         * mail in a transaction of its own, committed before the function returns and the mail is marked:
+         * {@code processor(m -> transactions.execute(status -> processor.process(m)))}.
+         */
         public Builder processor(Function<InboundMessage, InboundOutcome> processor) {
             this.processor = Objects.requireNonNull(processor, "processor");
             return this;

@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * only acknowledged.
  *
  * <p>The {@code deliver_sm_resp} goes back only after the processor returned, so its change is committed; if it
- * failed, the answer is an error status and the SMSC delivers the message again. An SMS has no Message-ID: its
+ * failed, the answer is an error status and the SMSC delivers the message again. An acknowledged SMS is never delivered
+ * again, so the processor's change must be committed when it returns: each SMS in a transaction of its own (the store's,
+ * or one the host opens around the processor, {@link Builder#processor(Function)}), never one that the host commits
+ * later. An SMS has no Message-ID: its
  * idempotency key is derived from the sender, the receiving number, the text and the day, which makes a redelivery
  * the same message and the same text sent again on the same day a repeat too (harmless: it would say the same thing).
  *
@@ -207,6 +210,11 @@ public final class SmppInbox implements AutoCloseable {
             return processor(processor::process);
         }
 
+        /**
+         * Like {@link #processor(InboundProcessor)}, for a host that wraps the processor, e.g. to run each SMS in a
+         * transaction of its own, committed before the function returns and the SMS is acknowledged:
+         * {@code processor(m -> transactions.execute(status -> processor.process(m)))}.
+         */
         public Builder processor(Function<InboundMessage, InboundOutcome> processor) {
             this.processor = Objects.requireNonNull(processor, "processor");
             return this;

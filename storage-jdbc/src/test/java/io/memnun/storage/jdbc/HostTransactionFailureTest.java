@@ -422,6 +422,46 @@ class HostTransactionFailureTest extends OnEachDatabase {
         assertThat(hostRows()).containsExactly("sla tick");
     }
 
+    /**
+     * Closing expired feedback inside the host's transaction, likewise: the closing of one feedback meets a conflict and
+     * the run stops there, rather than report the closings before it, which the database aborted, as done.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void closingExpiredFeedbackInTheHostTransactionStopsAtAConflict(String database) throws Exception {
+        on(database, "close-expired");
+        // a closing period of nothing: every resolution is past it at once
+        FeedbackDesk closing = FeedbackDesk.builder().store(storage.feedbackStore())
+                .config(io.memnun.DeskConfig.builder().closingPeriod(Duration.ZERO).build()).build();
+        Feedback one = closing.resolve(tenant, closing.take(tenant, complaintOn(closing, "Oda 101").id(), Actor.staff("ayse")).id(),
+                Actor.staff("ayse"), "Isıtıcı değiştirildi");
+        Feedback two = closing.resolve(tenant, closing.take(tenant, complaintOn(closing, "Oda 102").id(), Actor.staff("ayse")).id(),
+                Actor.staff("ayse"), "Isıtıcı değiştirildi");
+
+        try (Connection c = hostTransaction(Isolation.REPEATABLE_READ)) {
+            hostWrite(c, "daily closing");
+            // the transaction reads both feedback and their history; then another changes the second and commits
+            storage.withConnection(c, () -> List.of(closing.get(tenant, one.id()), closing.get(tenant, two.id()), closing.history(tenant, two.id())));
+            closing.addNote(tenant, two.id(), Actor.staff("ayse"), "Misafir arandı");
+
+            assertThatThrownBy(() -> storage.withConnection(c, () -> closing.closeExpired(tenant)))
+                    .isInstanceOfSatisfying(TransactionConflictException.class, e -> assertThat(e.inHostTransaction()).isTrue());
+            c.rollback();
+        }
+        assertThat(hostRows()).isEmpty();
+        assertThat(closing.get(tenant, one.id()).status()).isEqualTo(io.memnun.feedback.Status.RESOLVED);
+
+        // what the exception asks for: the whole transaction again
+        int closed = inHostTransaction(Isolation.REPEATABLE_READ, c -> {
+            hostWrite(c, "daily closing");
+            return storage.withConnection(c, () -> closing.closeExpired(tenant));
+        });
+        assertThat(closed).isEqualTo(2);
+        assertThat(List.of(closing.get(tenant, one.id()), closing.get(tenant, two.id())))
+                .allSatisfy(f -> assertThat(f.status()).isEqualTo(io.memnun.feedback.Status.CLOSED));
+        assertThat(hostRows()).containsExactly("daily closing");
+    }
+
     /** The corrective actions' tick, likewise: an overdue item's escalation meets a conflict, and the tick stops there. */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
