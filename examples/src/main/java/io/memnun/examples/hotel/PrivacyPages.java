@@ -276,11 +276,17 @@ final class PrivacyPages {
     }
 
     private static LocalDate day(Web.Request r, String name, LocalDate fallback) {
+        LocalDate day;
         try {
-            return r.param(name).map(LocalDate::parse).orElse(fallback);
+            day = r.param(name).map(LocalDate::parse).orElse(fallback);
         } catch (DateTimeParseException e) {
             throw new ValidationException(name, "must be a day like 2026-07-01");
         }
+        // LocalDate parses years up to nine digits with a sign, whose start of day or next day does not exist
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            throw new ValidationException(name, "must be a day like 2026-07-01");
+        }
+        return day;
     }
 
     /** The log's entries: what, who, why, which feedback and how much; never the data, and the guest only as digests. */

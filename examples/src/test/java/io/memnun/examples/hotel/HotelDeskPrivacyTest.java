@@ -171,6 +171,13 @@ class HotelDeskPrivacyTest {
         assertThat(auditor.get("privacy/log?from=" + today + "&to=" + yesterday).body()).contains("to: must not be before from");
         assertThat(auditor.get("privacy/log?from=July&to=" + today).body()).contains("from: must be a day like 2026-07-01");
         assertThat(auditor.get("privacy/log?from=2024-01-01&to=" + today).body()).contains("to: must be at most 366 days after from");
+        // a day the date types hold but no day's start can be computed for is refused like any other, not a server error
+        HttpResponse<String> first = auditor.get("privacy/log?from=-999999999-01-01&to=-999999999-01-01");
+        assertThat(first.statusCode()).isEqualTo(400);
+        assertThat(first.body()).contains("from: must be a day like 2026-07-01");
+        HttpResponse<String> last = auditor.get("privacy/log?from=" + today + "&to=%2B999999999-12-31");
+        assertThat(last.statusCode()).isEqualTo(400);
+        assertThat(last.body()).contains("to: must be a day like 2026-07-01");
     }
 
     @Test
