@@ -228,14 +228,21 @@ final class PrivacyPages {
         for (int i = 0; i < keys.size(); i++) {
             body.append(hidden("key" + i, keys.get(i).toString()));
         }
-        body.append(hidden("why", why)).append("<button type=\"submit\" id=\"erase-confirmed\" class=\"danger\">Erase now</button> ")
+        String confirmation = Web.randomToken();
+        r.session().erasureConfirmations.add(confirmation);
+        body.append(hidden("why", why)).append(hidden("confirmation", confirmation)).append("<button type=\"submit\" id=\"erase-confirmed\" class=\"danger\">Erase now</button> ")
                 .append("<a href=\"/privacy\">Cancel</a></form></div>");
         return Web.Response.html(Layout.page(r.session(), "Erase this guest?", body.toString()));
     }
 
     private Web.Response erase(Web.Request r) {
         List<PersonKey> keys = keys(r);
-        ErasureReport report = privacy.erase(HotelChain.TENANT, keys, actor(r), r.required("why"));
+        String why = r.required("why");
+        if (!r.session().erasureConfirmations.remove(r.required("confirmation"))) {
+            return Web.Response.html(409, Layout.error(r.session(), "Already sent",
+                    "This erasure was sent already. Find the guest again to see what is held now."));
+        }
+        ErasureReport report = privacy.erase(HotelChain.TENANT, keys, actor(r), why);
         StringBuilder body = new StringBuilder("<h1>Guest erased</h1><div class=\"card notice\"><table id=\"erasure\">")
                 .append(row("Erased by", report.persons().stream().map(PrivacyPages::label).collect(Collectors.joining(", "))))
                 .append("<tr><th>Feedback anonymised</th><td id=\"anonymised\">")

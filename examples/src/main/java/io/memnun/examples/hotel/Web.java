@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,11 @@ final class Web {
          * one who sent the form and to nobody else (the clear token exists only here and in the acknowledgement).
          */
         final Map<String, String> trackingLinks = new ConcurrentHashMap<>();
+        /**
+         * The one-time tokens of the erasure confirmations shown to this visitor: "Erase now" spends one, so the result
+         * page reloaded or the button pressed twice does not erase and record the erasure again.
+         */
+        final Set<String> erasureConfirmations = ConcurrentHashMap.newKeySet();
     }
 
     /** One request; {@code client} is the caller's IP address (the tracking rate limiter's key). */
@@ -200,7 +206,7 @@ final class Web {
         return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String randomToken() {
+    static String randomToken() {
         byte[] bytes = new byte[20];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 class HotelDeskPrivacyTest {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
+    private static final Pattern CONFIRMATION = Pattern.compile("name=\"confirmation\" value=\"([0-9a-f]+)\"");
     private static final Pattern REFERENCE = Pattern.compile("href=\"/staff/feedback/(FB-[0-9]{4}-[0-9]{6}-[0-9])\"");
 
     @TempDir
@@ -139,7 +140,10 @@ class HotelDeskPrivacyTest {
             assertThat(confirmation).contains("Erase this guest?", "1 feedback will be anonymised: " + reference, "id=\"erase-confirmed\"");
             assertThat(head.get("staff/feedback/" + reference).body()).as("nothing changed before the confirmation").contains("Leyla Demir");
 
-            erased = head.post("privacy/erase/confirmed", "key0", "email:" + email, "key1", "phone:+905334445566", "why", "KVKK-2026-0102").body();
+            Matcher once = CONFIRMATION.matcher(confirmation);
+            assertThat(once.find()).as("the confirmation's one-time token").isTrue();
+            erased = head.post("privacy/erase/confirmed", "key0", "email:" + email, "key1", "phone:+905334445566", "why", "KVKK-2026-0102",
+                    "confirmation", once.group(1)).body();
             assertThat(erased).contains("Guest erased", "<td id=\"anonymised\"><a class=\"reference\" href=\"/staff/feedback/" + reference);
             assertThat(rows(erased, "ANONYMISATION")).singleElement().asString().contains("Elif Şahin", "KVKK-2026-0102", reference);
             assertThat(rows(erased, "ERASURE")).singleElement().asString().contains("Elif Şahin", "KVKK-2026-0102", "feedback 1");
@@ -147,6 +151,13 @@ class HotelDeskPrivacyTest {
 
             String feedback = head.get("staff/feedback/" + reference).body();
             assertThat(feedback).contains("[anonymised]", "ANONYMISED").doesNotContain("Leyla", email, "+905334445566", "Banyoda");
+            // the result page reloaded or the button pressed twice sends the same form again: refused, not erased and recorded again
+            HttpResponse<String> again = head.post("privacy/erase/confirmed", "key0", "email:" + email, "key1", "phone:+905334445566",
+                    "why", "KVKK-2026-0102", "confirmation", once.group(1));
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(rows(Visitor.signedInAs("nur.aksoy").post("privacy/log", "guest", email).body(), "ERASURE")).hasSize(1);
+            assertThat(head.post("privacy/erase/confirmed", "key0", "email:" + email, "why", "KVKK-2026-0102").statusCode())
+                    .as("no confirmation").isEqualTo(400);
             // the guest is gone: a new lookup finds nothing, and is itself recorded
             assertThat(references(head.post("privacy/guest", "guest", email, "why", "KVKK-2026-0102").body())).isEmpty();
         } finally {
