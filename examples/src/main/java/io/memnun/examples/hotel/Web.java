@@ -66,7 +66,7 @@ final class Web {
             String client) {
         /** A path segment captured by the route's pattern. */
         String segment(int group) {
-            return URLDecoder.decode(match.group(group), StandardCharsets.UTF_8);
+            return decoded(match.group(group), "path");
         }
 
         /** A form field, else a query parameter; blank counts as missing. */
@@ -155,11 +155,11 @@ final class Web {
         for (Route route : routes) {
             Matcher m = route.path().matcher(path);
             if (route.method().equals(method) && m.matches()) {
-                Map<String, String> form = method.equals("POST") ? parse(readForm(exchange.getRequestBody())) : Map.of();
+                Map<String, String> form = method.equals("POST") ? parse(readForm(exchange.getRequestBody()), "form") : Map.of();
                 if (method.equals("POST") && !sameToken(form.get("csrf"), session.csrf)) {
                     return Response.html(403, Layout.error(session, "Form expired", "Please go back, reload the page and send it again."));
                 }
-                return route.handler().handle(new Request(method, path, m, parse(exchange.getRequestURI().getRawQuery()), form, session,
+                return route.handler().handle(new Request(method, path, m, parse(exchange.getRequestURI().getRawQuery(), "query"), form, session,
                         exchange.getRemoteAddress().getAddress().getHostAddress()));
             }
         }
@@ -189,16 +189,25 @@ final class Web {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    static Map<String, String> parse(String encoded) {
+    static Map<String, String> parse(String encoded, String field) {
         Map<String, String> values = new LinkedHashMap<>();
         if (encoded == null || encoded.isEmpty()) {
             return values;
         }
         for (String pair : encoded.split("&")) {
             String[] kv = pair.split("=", 2);
-            values.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            values.put(decoded(kv[0], field), kv.length == 2 ? decoded(kv[1], field) : "");
         }
         return values;
+    }
+
+    /** {@code text} percent-decoded; a malformed escape is bad input, named without quoting what was sent. */
+    private static String decoded(String text, String field) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(field, "holds a malformed %-escape");
+        }
     }
 
     /** Compares in constant time, so response times tell nothing about how much of a secret was right. */

@@ -189,6 +189,12 @@ class HotelDeskPrivacyTest {
         HttpResponse<String> last = auditor.get("privacy/log?from=" + today + "&to=%2B999999999-12-31");
         assertThat(last.statusCode()).isEqualTo(400);
         assertThat(last.body()).contains("to: must be a day like 2026-07-01");
+        // a malformed escape is bad input too, refused without quoting what was sent
+        // (a field's name goes into the form as it is written here)
+        HttpResponse<String> malformed = auditor.post("privacy/guest", "guest", "emma.clarke@example.co.uk", "why%zz7", "GDPR-2026-0008");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("form: holds a malformed %-escape").doesNotContain("zz7");
+        assertThat(auditor.get("privacy/log?from=" + today + "&to=" + today).body()).doesNotContain("GDPR-2026-0008");
     }
 
     @Test
