@@ -95,8 +95,9 @@ public sealed interface SendResult {
      */
     record RetryableFailure(String reason, @Nullable Duration retryAfter) implements SendResult {
         public RetryableFailure {
-            reason = Checks.text(reason, "reason", 2000);
-            Checks.argument(retryAfter == null || !retryAfter.isNegative(), "retryAfter", "must not be negative, was " + retryAfter);
+            reason = recordable(reason);
+            // a provider's hint in the past asks for nothing: retry on the dispatcher's own schedule
+            retryAfter = retryAfter == null || retryAfter.isNegative() ? null : retryAfter;
         }
 
         public Optional<Duration> retryAfterHint() {
@@ -113,7 +114,7 @@ public sealed interface SendResult {
      */
     record PermanentFailure(String reason, boolean unreachable) implements SendResult {
         public PermanentFailure {
-            reason = Checks.text(reason, "reason", 2000);
+            reason = recordable(reason);
         }
 
         public PermanentFailure(String reason) {
@@ -125,8 +126,40 @@ public sealed interface SendResult {
     record Deferred(Instant until, String reason) implements SendResult {
         public Deferred {
             Objects.requireNonNull(until, "until");
-            reason = Checks.text(reason, "reason", 2000);
+            reason = recordable(reason);
         }
+    }
+
+    /** The most characters of a failure's reason that a record keeps. */
+    int MAX_REASON = 2000;
+
+    /**
+     * {@code reason} as a record can keep it: blank becomes "no reason given", control characters other than line
+     * breaks and tabs become spaces, a lone surrogate {@code ?}, and a longer text is cut between characters. A failure
+     * that cannot be recorded as the channel worded it must still be the failure it is: were its reason refused, the
+     * dispatcher would take the refusal for a permanent failure and dead-letter a message that a retry could send.
+     */
+    private static String recordable(@Nullable String reason) {
+        if (reason == null || reason.isBlank()) {
+            return "no reason given";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(reason.length(), MAX_REASON));
+        for (int i = 0; i < reason.length() && sb.length() < MAX_REASON; i++) {
+            char c = reason.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < reason.length() && Character.isLowSurrogate(reason.charAt(i + 1))) {
+                if (sb.length() + 2 > MAX_REASON) {
+                    break;
+                }
+                sb.append(c).append(reason.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                sb.append('?');
+            } else if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                sb.append(' ');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     static SendResult delivered(String providerId) {

@@ -69,4 +69,21 @@ class SendResultTest {
         assertThat(d.providerId()).isEqualTo("J-1");
         assertThat(d.details()).containsExactly(Map.entry("segments", "2"));
     }
+
+    @Test
+    void aFailureWhoseReasonCannotBeKeptAsWordedStaysTheFailureItIs() {
+        // refused, such a reason would make the dispatcher dead-letter a message a retry could send
+        SendResult.RetryableFailure busy = (SendResult.RetryableFailure) SendResult.retryable("busy\u0000" + "x".repeat(3000));
+        assertThat(busy.reason()).startsWith("busy x").hasSize(SendResult.MAX_REASON);
+        assertThat(((SendResult.RetryableFailure) SendResult.retryable(" ")).reason()).isEqualTo("no reason given");
+        assertThat(new SendResult.RetryableFailure("busy", java.time.Duration.ofSeconds(-5)).retryAfterHint()).isEmpty();
+
+        String emoji = "\uD83D\uDE00";
+        String cutInsideAPair = "x".repeat(SendResult.MAX_REASON - 1) + emoji;
+        assertThat(((SendResult.PermanentFailure) SendResult.permanent(cutInsideAPair)).reason()).isEqualTo("x".repeat(SendResult.MAX_REASON - 1));
+        assertThat(((SendResult.PermanentFailure) SendResult.permanent("lone \uD83D surrogate")).reason()).isEqualTo("lone ? surrogate");
+        assertThat(((SendResult.Deferred) SendResult.deferred(java.time.Instant.EPOCH, "quiet\u0007hours")).reason()).isEqualTo("quiet hours");
+        assertThat(((SendResult.PermanentFailure) SendResult.permanent("line one\nline two\t" + emoji)).reason())
+                .isEqualTo("line one\nline two\t" + emoji);
+    }
 }
