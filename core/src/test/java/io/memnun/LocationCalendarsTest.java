@@ -78,11 +78,18 @@ class LocationCalendarsTest {
         FeedbackDesk desk = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock)
                 .sla(SlaEngine.of(POLICY, LocationCalendars.of(catalogs))).build();
 
-        Feedback received = desk.receive(intake(annex));
+        Feedback[] received = new Feedback[1];
+        String log = io.memnun.testing.CapturedLog.during(() -> {
+            received[0] = desk.receive(intake(annex));
+            // every step of every feedback there asks again: the operator is told once what to fix
+            desk.receive(intake(annex));
+            desk.take(HOTEL, received[0].reference(), io.memnun.feedback.Actor.staff("ayse"));
+        });
 
-        SlaClock acknowledgement = received.slaClock(SlaKind.ACKNOWLEDGEMENT).orElseThrow();
+        SlaClock acknowledgement = received[0].slaClock(SlaKind.ACKNOWLEDGEMENT).orElseThrow();
         assertThat(acknowledgement.calendar()).isEqualTo("office");
         assertThat(acknowledgement.dueAt()).isEqualTo(istanbul("2025-03-10T14:30"));
+        assertThat(log.lines().filter(l -> l.contains("WARN") && l.contains("'annex-hours'"))).hasSize(1);
     }
 
     // ---------------------------------------------------------------- a calendar too sparse for a target

@@ -59,6 +59,13 @@ public final class SlaEngine implements SlaRules {
     private static final Logger LOG = LoggerFactory.getLogger(SlaEngine.class);
     private final SlaPolicy policy;
     private final CalendarResolver calendars;
+    /**
+     * The unregistered calendar names already warned about: a location's catalogue entry is read on every step of
+     * every feedback there, and one warning per name says what the operator must fix; bounded, as names come from
+     * the host's catalogue.
+     */
+    private final Set<String> warnedUnregistered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int MAX_WARNED_UNREGISTERED = 1000;
 
     /**
      * Chooses the calendar a feedback's target is counted on, e.g. the calendar of the feedback's location;
@@ -163,8 +170,14 @@ public final class SlaEngine implements SlaRules {
     private String calendarName(Feedback f, ApplicableTarget target) {
         Optional<String> resolved = calendars.calendarFor(f, target.target());
         if (resolved.isPresent() && policy.calendars().find(resolved.get()).isEmpty()) {
-            LOG.warn("calendar '{}' chosen for {} of {} is not registered (known: {}); counting on the policy's '{}'",
-                    resolved.get(), target.kind(), f.reference(), policy.calendars().names(), target.target().calendar());
+            if (warnedUnregistered.size() < MAX_WARNED_UNREGISTERED && warnedUnregistered.add(resolved.get())) {
+                LOG.warn("calendar '{}' chosen for {} of {} is not registered (known: {}); counting on the policy's '{}'"
+                        + " (said once per calendar)", resolved.get(), target.kind(), f.reference(), policy.calendars().names(),
+                        target.target().calendar());
+            } else {
+                LOG.debug("calendar '{}' chosen for {} of {} is not registered; counting on the policy's '{}'", resolved.get(),
+                        target.kind(), f.reference(), target.target().calendar());
+            }
             return target.target().calendar();
         }
         return resolved.orElse(target.target().calendar());
