@@ -125,7 +125,7 @@ public final class SqlCapaStore implements CapaStore, TransactionalOutbox {
             ps.setLong(9, expectedVersion);
             rows = ps.executeUpdate();
         } catch (SQLException e) {
-            if (isConcurrentUpdate(e)) {
+            if (SqlFailure.of(e) == SqlFailure.CONCURRENT_UPDATE) {
                 // H2: another transaction changed the row first, so the version this write is based on is gone
                 throw new VersionConflictException(a.id().toString(), expectedVersion, expectedVersion + 1);
             }
@@ -268,13 +268,4 @@ public final class SqlCapaStore implements CapaStore, TransactionalOutbox {
         return out;
     }
 
-    /** H2's refusal to update a row another transaction changed meanwhile (error 90131). */
-    private static boolean isConcurrentUpdate(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getErrorCode() == 90131) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

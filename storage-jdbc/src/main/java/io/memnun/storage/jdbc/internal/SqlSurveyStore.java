@@ -399,7 +399,7 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
         } catch (SQLException e) {
             // H2 undid only the statement: another transaction changed the row first, which a delivery record, an
             // anonymisation or a forgotten recipient do as well as an answer, so only the row can tell which
-            if (isConcurrentUpdate(e) && Boolean.TRUE.equals(answered(c, r.tenant(), invitation))) {
+            if (SqlFailure.of(e) == SqlFailure.CONCURRENT_UPDATE && Boolean.TRUE.equals(answered(c, r.tenant(), invitation))) {
                 throw new AlreadyAnsweredException(invitation);
             }
             throw e;
@@ -652,15 +652,6 @@ public final class SqlSurveyStore implements SurveyStore, TransactionalOutbox {
         }
     }
 
-    /** H2's refusal to update a row another transaction changed meanwhile (error 90131). */
-    private static boolean isConcurrentUpdate(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getErrorCode() == 90131) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static <T> Optional<T> first(List<T> list) {
         return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
