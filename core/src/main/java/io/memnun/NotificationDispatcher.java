@@ -5,6 +5,7 @@ import io.memnun.error.ValidationException;
 import io.memnun.feedback.ContactChannel;
 import io.memnun.internal.Checks;
 import io.memnun.internal.HostTransactions;
+import io.memnun.internal.TextCut;
 import io.memnun.notify.ErrorText;
 import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
@@ -247,8 +248,7 @@ public final class NotificationDispatcher implements AutoCloseable {
             return redacted;
         }
         // never half a surrogate pair, which a SendResult refuses: the message would never be recorded nor given up
-        int end = Character.isHighSurrogate(redacted.charAt(1996)) ? 1996 : 1997;
-        return redacted.substring(0, end) + "...";
+        return TextCut.prefix(redacted, 1997) + "...";
     }
 
     private DeliveryRecorder recorderOf(Notification n) {

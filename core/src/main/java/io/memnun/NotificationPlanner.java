@@ -5,6 +5,7 @@ import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.TenantId;
+import io.memnun.internal.TextCut;
 import io.memnun.notify.Contact;
 import io.memnun.notify.Delivery;
 import io.memnun.notify.MessageCategory;
@@ -388,8 +389,7 @@ final class NotificationPlanner {
         if (account.length() <= MAX_ACCOUNT) {
             return account;
         }
-        int end = Character.isHighSurrogate(account.charAt(MAX_ACCOUNT - 1)) ? MAX_ACCOUNT - 1 : MAX_ACCOUNT;
-        return account.substring(0, end) + " […]";
+        return TextCut.prefix(account, MAX_ACCOUNT) + " […]";
     }
 
     private static Optional<Instant> instant(@Nullable String text) {

@@ -17,6 +17,7 @@ import io.memnun.feedback.InvalidReferenceNumberException;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.Status;
 import io.memnun.inbound.InboundOutcome.Effect;
+import io.memnun.internal.TextCut;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -322,11 +323,7 @@ public final class InboundProcessor {
             return text;
         }
         String marker = " […]";
-        int end = max - marker.length();
-        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, Math.max(0, end)) + marker;
+        return TextCut.prefix(text, max - marker.length()) + marker;
     }
 
     /** Wires a processor; only the desk is required. */

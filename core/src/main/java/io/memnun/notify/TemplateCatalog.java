@@ -2,6 +2,7 @@ package io.memnun.notify;
 
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.EventType;
+import io.memnun.internal.TextCut;
 import io.memnun.notify.internal.Mustaches;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,11 +147,7 @@ public final class TemplateCatalog {
         if (subject.length() <= Notification.MAX_SUBJECT) {
             return subject;
         }
-        int end = Notification.MAX_SUBJECT - 1;
-        if (Character.isHighSurrogate(subject.charAt(end - 1))) {
-            end--;
-        }
-        return subject.substring(0, end).stripTrailing() + "…";
+        return TextCut.prefix(subject, Notification.MAX_SUBJECT - 1).stripTrailing() + "…";
     }
 
     /** Plain text as HTML: escaped, blank lines between paragraphs, single line breaks kept. */

@@ -1,6 +1,7 @@
 package io.memnun.survey;
 
 import io.memnun.internal.Checks;
+import io.memnun.internal.TextCut;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public record InvitationDelivery(State state, Instant at, UUID message, String d
             return head + tail;
         }
         // never half a surrogate pair, which a detail refuses: the outcome would not be recorded
-        return head.substring(0, Character.isHighSurrogate(head.charAt(room - 1)) ? room - 1 : room) + tail;
+        return TextCut.prefix(head, room) + tail;
     }
 
     /**
