@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.memnun.storage.jdbc.JdbcStorage;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Throughput of the whole complaint lifecycle (receive, take, resolve, customer accepts: closed) through memnun on
@@ -31,11 +34,12 @@ import javax.sql.DataSource;
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar io.memnun.benchmarks.LifecycleBenchmark [n=20000] [warmup=5000] \
  *     [pg.n=20000] [pg.warmup=5000] [threads=2,8] [db=h2,postgresql] [open=2000] [impl=memnun,jdbc] [referenceBlock=20] \
- *     [pg.synchronousCommit=on] [runs=1]
+ *     [pg.synchronousCommit=on] [runs=1] [warmupSeconds=120]
  * </pre>
  *
  * <p>Every configuration (database, threads) gets a fresh database holding both implementations' tables. Both
- * implementations run their warm-up lifecycles first, then the tables are analyzed (as autovacuum would have done on
+ * implementations run their warm-up lifecycles first, and go on taking turns until the JIT compiler is quiet (see
+ * {@link #warmUp}), then the tables are analyzed (as autovacuum would have done on
  * a database in use), then they run their measured lifecycles taking turns, then each receives the open complaints
  * and times the two counts. The heap after GC is the whole JVM's, so it includes in-memory H2 databases.
  * One JSON line is printed per implementation and configuration; a Markdown table of all of them follows at the end.
@@ -44,6 +48,10 @@ public final class LifecycleBenchmark {
     static final String[] STEPS = {"receive", "take", "resolve", "accept"};
     /** How many turns each implementation takes in a measurement. */
     private static final int ROUNDS = 40;
+    /** The share of a warm-up round's time the JIT compiler may take for the round to count as quiet. */
+    static final double QUIET_JIT_SHARE = 0.05;
+    /** How many quiet warm-up rounds in a row end the warm-up. */
+    private static final int QUIET_ROUNDS = 2;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private LifecycleBenchmark() {}
@@ -74,6 +82,9 @@ public final class LifecycleBenchmark {
         opts.put("pg.synchronousCommit", "on");
         // each configuration measured this many times over, each time on a fresh database; the summary gives the median
         opts.put("runs", "1");
+        // after its warm-up lifecycles, each configuration warms up further, the implementations taking turns, until the
+        // JIT compiler is quiet, for at most this many seconds (0: the warm-up lifecycles only)
+        opts.put("warmupSeconds", "120");
         for (String a : args) {
             int eq = a.indexOf('=');
             if (eq < 1) {
@@ -91,10 +102,22 @@ public final class LifecycleBenchmark {
         for (String key : List.of("n", "warmup", "pg.n", "pg.warmup", "open", "referenceBlock", "runs")) {
             positive(key, opts.get(key));
         }
+        notNegative("warmupSeconds", opts.get("warmupSeconds"));
         for (String t : opts.get("threads").split(",")) {
             positive("threads", t);
         }
         return opts;
+    }
+
+    private static void notNegative(String key, String value) {
+        try {
+            if (Integer.parseInt(value) >= 0) {
+                return;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a whole number of at least 0, was '" + value + "'");
     }
 
     private static void positive(String key, String value) {
@@ -159,13 +182,13 @@ public final class LifecycleBenchmark {
                     default -> throw new IllegalArgumentException("impl must be memnun or jdbc, was " + impl);
                 });
             }
-            // every implementation warms up before any is measured: the code they share (driver, pool, database) is
-            // then compiled for all, whichever runs first
-            for (LifecycleDriver driver : drivers) {
-                lifecycles(driver, threads, warmup, 0);
+            WarmUp warm = warmUp(drivers, threads, warmup, Integer.parseInt(opts.get("warmupSeconds")), JIT);
+            if (Boolean.FALSE.equals(warm.quiet())) {
+                System.err.printf(Locale.ROOT, "%s, %d threads, run %d: the JIT compiler was still busy after %d warm-up lifecycles"
+                        + " (warmupSeconds=%s); the rates below include its work%n", db, threads, run, warm.lifecycles(), opts.get("warmupSeconds"));
             }
             analyze(ds);
-            results = measure(db, run, impls, threads, n, warmup, Integer.parseInt(opts.get("open")), drivers, () -> vacuum(ds, pg),
+            results = measure(db, run, impls, threads, n, warm, Integer.parseInt(opts.get("open")), drivers, () -> vacuum(ds, pg),
                     on -> resultCache(ds, pg, on));
         }
         if (!pg) {
@@ -175,6 +198,59 @@ public final class LifecycleBenchmark {
             }
         }
         return results;
+    }
+
+    /**
+     * How many lifecycles each implementation ran to warm up, and whether the JIT compiler was quiet at the end
+     * ({@code null}: not watched, with {@code warmupSeconds=0} or on a JVM that does not tell its compiler's time).
+     */
+    record WarmUp(int lifecycles, @Nullable Boolean quiet) {}
+
+    /** The JIT compiler's total time so far in milliseconds, or -1 when the JVM does not tell. */
+    interface CompilerClock {
+        long millis();
+    }
+
+    private static final CompilerClock JIT = () -> {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    };
+
+    /**
+     * Warms up: {@code warmup} lifecycles of each implementation, then rounds of a fifth as many (at least 100) of each,
+     * taking turns, until in {@value #QUIET_ROUNDS} rounds in a row the JIT compiler took under
+     * {@value #QUIET_JIT_SHARE} of the round's time, or {@code maxSeconds} have passed. On two cores the compiler
+     * competes with the clients for the processors, and a fixed count left it busy through the whole measurement of
+     * the first configuration in a JVM: memnun's turns there ran at 2,000 lifecycles/s at first and 9,000/s at the end,
+     * with the compiler busy for 100–450 ms of each 150–250 ms turn (the baseline, with less code to compile, got there
+     * sooner), so that measurement timed the compiler more than the code.
+     */
+    static WarmUp warmUp(List<LifecycleDriver> drivers, int threads, int warmup, int maxSeconds, CompilerClock jit) throws Exception {
+        for (LifecycleDriver driver : drivers) {
+            lifecycles(driver, threads, warmup, 0);
+        }
+        int done = warmup;
+        if (maxSeconds == 0 || jit.millis() < 0) {
+            return new WarmUp(done, null);
+        }
+        int round = Math.max(100, warmup / 5);
+        long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        int quiet = 0;
+        while (quiet < QUIET_ROUNDS && System.nanoTime() < deadline) {
+            long compiledBefore = jit.millis();
+            long started = System.nanoTime();
+            for (LifecycleDriver driver : drivers) {
+                lifecycles(driver, threads, round, done);
+            }
+            done += round;
+            quiet = quiet(jit.millis() - compiledBefore, (System.nanoTime() - started) / 1_000_000) ? quiet + 1 : 0;
+        }
+        return new WarmUp(done, quiet >= QUIET_ROUNDS);
+    }
+
+    /** Whether a round of {@code roundMillis} in which the JIT compiler took {@code compiledMillis} counts as quiet. */
+    static boolean quiet(long compiledMillis, long roundMillis) {
+        return compiledMillis < QUIET_JIT_SHARE * roundMillis;
     }
 
     private static HikariDataSource h2Pool(int threads) {
@@ -203,8 +279,9 @@ public final class LifecycleBenchmark {
      * turns in rounds, in alternating order, so that whatever else the machine is doing meanwhile weighs on each
      * alike; each one's rate is its lifecycles over the time of its own turns.
      */
-    static List<Result> measure(String db, int run, List<String> impls, int threads, int n, int warmup, int open,
+    static List<Result> measure(String db, int run, List<String> impls, int threads, int n, WarmUp warm, int open,
             List<LifecycleDriver> drivers, Runnable settle, Consumer<Boolean> resultCache) throws Exception {
+        int warmup = warm.lifecycles();
         int count = drivers.size();
         int rounds = Math.max(1, Math.min(ROUNDS, n / threads));
         long[][][] stepNanos = new long[count][STEPS.length][n];
@@ -254,7 +331,7 @@ public final class LifecycleBenchmark {
                 steps.put(STEPS[s], percentiles(stepNanos[k][s]));
             }
             drivers.get(k).close();
-            results.add(new Result(db, run, impls.get(k), threads, n, n / (nanos[k] / 1e9), percentiles(lifecycleNanos[k]), steps,
+            results.add(new Result(db, run, impls.get(k), threads, n, warmup, warm.quiet(), n / (nanos[k] / 1e9), percentiles(lifecycleNanos[k]), steps,
                     heapMb, repeated[k][0], repeated[k][1], fresh[k][0], fresh[k][1]));
         }
         return results;
@@ -395,14 +472,15 @@ public final class LifecycleBenchmark {
     }
 
     /** One configuration's measurements. */
-    record Result(String db, int run, String impl, int threads, int n, double lifecyclesPerSecond, double[] lifecycle,
+    record Result(String db, int run, String impl, int threads, int n, int warmup, @Nullable Boolean jitQuiet, double lifecyclesPerSecond, double[] lifecycle,
             Map<String, double[]> steps, long heapAfterGcMb, double openPerDepartmentMs, double closedPerSubjectMs,
             double openPerDepartmentFreshMs, double closedPerSubjectFreshMs) {
 
         String json() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "{\"db\":\"%s\",\"run\":%d,\"impl\":\"%s\",\"threads\":%d,\"n\":%d,\"lifecyclesPerSecond\":%.1f,"
-                    + "\"lifecycleP50Ms\":%.3f,\"lifecycleP99Ms\":%.3f", db, run, impl, threads, n, lifecyclesPerSecond, lifecycle[0], lifecycle[1]));
+            sb.append(String.format(Locale.ROOT, "{\"db\":\"%s\",\"run\":%d,\"impl\":\"%s\",\"threads\":%d,\"n\":%d,\"warmup\":%d,\"jitQuiet\":%s,"
+                    + "\"lifecyclesPerSecond\":%.1f,\"lifecycleP50Ms\":%.3f,\"lifecycleP99Ms\":%.3f", db, run, impl, threads, n, warmup, jitQuiet,
+                    lifecyclesPerSecond, lifecycle[0], lifecycle[1]));
             steps.forEach((step, p) -> sb.append(String.format(Locale.ROOT, ",\"%sP50Ms\":%.3f,\"%sP99Ms\":%.3f", step, p[0], step, p[1])));
             // counts to a tenth of a microsecond: on H2 both sides answer from its result cache in a few
             sb.append(String.format(Locale.ROOT, ",\"heapAfterGcMb\":%d,\"openPerDepartmentMs\":%.4f,\"closedPerSubjectMs\":%.4f,"
@@ -415,15 +493,15 @@ public final class LifecycleBenchmark {
     /** The Markdown table of all results, with memnun's rate relative to the baseline's in the same configuration. */
     static String table(List<Result> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| db | run | threads | impl | N | lifecycles/s | vs jdbc | lifecycle p50 / p99 ms |");
+        sb.append("| db | run | threads | impl | N | warm-up | lifecycles/s | vs jdbc | lifecycle p50 / p99 ms |");
         for (String s : STEPS) {
             sb.append(' ').append(s).append(" p50 / p99 ms |");
         }
         sb.append(" heap after GC MB | open per department ms, repeated / fresh | closed per subject ms, repeated / fresh |\n|");
-        sb.append("---|".repeat(8 + STEPS.length + 3)).append('\n');
+        sb.append("---|".repeat(9 + STEPS.length + 3)).append('\n');
         for (Result r : results) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %d | %.0f | %.2fx | %.2f / %.2f |", r.db, r.run, r.threads, r.impl, r.n,
-                    r.lifecyclesPerSecond, ratio(results, r), r.lifecycle[0], r.lifecycle[1]));
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %d | %d%s | %.0f | %.2fx | %.2f / %.2f |", r.db, r.run, r.threads, r.impl, r.n,
+                    r.warmup, Boolean.FALSE.equals(r.jitQuiet) ? " (JIT busy)" : "", r.lifecyclesPerSecond, ratio(results, r), r.lifecycle[0], r.lifecycle[1]));
             for (String s : STEPS) {
                 double[] p = r.steps.get(s);
                 sb.append(String.format(Locale.ROOT, " %.2f / %.2f |", p[0], p[1]));
