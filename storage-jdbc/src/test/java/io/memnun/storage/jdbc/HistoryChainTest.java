@@ -106,13 +106,39 @@ class HistoryChainTest extends OnEachDatabase {
         HistoryVerifier.BrokenLink broken = r.firstBroken().orElseThrow();
         assertThat(broken.feedbackId()).isEqualTo(f.id());
         assertThat(broken.version()).isEqualTo(3);
-        assertThat(broken.reason()).contains("note does not match");
+        // the digests are computed from the text as read: the hash, computed over those of the text as written, differs
+        assertThat(broken.reason()).contains("the stored hash does not match the event's content");
         assertThat(verifier().verify(tenant, untouched.id()).intact()).isTrue();
 
         // put back, the chain and its head are as before
         sql("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 3",
                 "Oda değişti 😊", tenant.value(), f.id().value());
         assertThat(verifier().head(tenant, f.id())).contains(head);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anEventKeepsItsDigestsAsThoseOfItsTextAndOneWrittenWithThemAsJsonStillNamesTheFieldChanged(String database) {
+        on(database);
+        TenantId tenant = Fixtures.newTenant("digests");
+        Feedback f = lifecycle(desk(true), tenant);
+        assertThat(storedDigests(tenant, f)).hasSize((int) f.version()).containsOnly("=");
+        List<SealedEvent> sealed = storage().feedbackStore().sealedHistory(tenant, f.id());
+        assertThat(sealed).allSatisfy(e -> assertThat(e.digests()).isEqualTo(TextDigests.of(e.event())));
+
+        // as the stores wrote them before schema 24: read as they are, and a changed text is named
+        for (SealedEvent e : sealed) {
+            sql("UPDATE memnun_feedback_event SET text_digests = ? WHERE tenant = ? AND feedback_id = ? AND version = ?",
+                    LegacyDigests.json(e.digests()), tenant.value(), f.id().value(), e.event().version());
+        }
+        assertThat(storage().feedbackStore().sealedHistory(tenant, f.id())).isEqualTo(sealed);
+        assertThat(verifier().verify(tenant, f.id()).intact()).isTrue();
+        sql("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 3",
+                "Oda değişmedi", tenant.value(), f.id().value());
+        HistoryVerifier.Result r = verifier().verify(tenant, f.id());
+        record(!r.intact());
+        assertThat(r.broken().version()).isEqualTo(3);
+        assertThat(r.broken().reason()).contains("note does not match its digest");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -188,7 +214,7 @@ class HistoryChainTest extends OnEachDatabase {
 
         List<SealedEvent> keptAfter = storage().feedbackStore().sealedHistory(tenant, kept.id());
         assertThat(verifier().verify(tenant, kept.id()).intact()).isTrue();
-        assertThat(String.join("\n", storedDigests(tenant, kept))).doesNotContain(noteDigest);
+        assertNoDigestOf(tenant, kept, "Oda değişti 😊");
         assertThat(keptAfter).allSatisfy(e -> assertThat(e.digests()).isEqualTo(TextDigests.of(e.event())));
         // sealed anew from the resolution, the first event whose text was removed; the events before keep their seals
         assertThat(keptAfter.subList(0, 2)).isEqualTo(keptBefore.subList(0, 2));
@@ -201,8 +227,7 @@ class HistoryChainTest extends OnEachDatabase {
             List<SealedEvent> after = storage().feedbackStore().sealedHistory(tenant, f.id());
             assertThat(after.get(2).hash()).isNotNull();
             assertThat(after.subList(3, after.size())).extracting(SealedEvent::hash).containsOnlyNulls();
-            assertThat(String.join("\n", storedDigests(tenant, f))).doesNotContain(noteDigest)
-                    .doesNotContain(HistoryChain.textDigest("mutfak bakacak"));
+            assertNoDigestOf(tenant, f, "Oda değişti 😊", "mutfak bakacak");
         }
         assertThat(storage().feedbackStore().sealedHistory(tenant, changed.id()).subList(0, 2)).isEqualTo(changedBefore.subList(0, 2));
         assertThat(storage().feedbackStore().sealedHistory(tenant, current.id())).isEqualTo(currentBefore);
@@ -228,7 +253,7 @@ class HistoryChainTest extends OnEachDatabase {
         // the anonymisation's event follows the gap
         assertThat(verifier().verify(tenant, f.id()).broken().reason())
                 .contains("expected version " + f.version() + " but found " + (f.version() + 1));
-        assertThat(String.join("\n", storedDigests(tenant, f))).doesNotContain(HistoryChain.textDigest("Oda değişti 😊"));
+        assertNoDigestOf(tenant, f, "Oda değişti 😊");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -242,7 +267,7 @@ class HistoryChainTest extends OnEachDatabase {
                 tenant.value(), f.id().value());
         assertThat(verifier().verify(tenant, f.id()).broken().version()).isEqualTo(2);
         String noteDigest = HistoryChain.textDigest("Oda değişti 😊");
-        assertThat(String.join("\n", storedDigests(tenant, f))).contains(noteDigest);
+        assertThat(storage().feedbackStore().sealedHistory(tenant, f.id())).anySatisfy(e -> assertThat(e.digests().note()).isEqualTo(noteDigest));
 
         io.memnun.PrivacyDesk.builder(desk, storage().privacyStore())
                 .accessLogKey(Fixtures.accessLogKey()).build().anonymise(tenant, f.id(), Actor.staff("kvkk"), "erasure-request");
@@ -250,7 +275,7 @@ class HistoryChainTest extends OnEachDatabase {
         // the change stays evident where it was, the removed text's digests are gone all the same
         HistoryVerifier.Result r = verifier().verify(tenant, f.id());
         assertThat(r.broken().version()).isEqualTo(2);
-        assertThat(String.join("\n", storedDigests(tenant, f))).doesNotContain(noteDigest);
+        assertNoDigestOf(tenant, f, "Oda değişti 😊");
         List<SealedEvent> after = storage().feedbackStore().sealedHistory(tenant, f.id());
         assertThat(after.get(2).event().note()).isEqualTo(Anonymisation.PLACEHOLDER);
         assertThat(after.get(after.size() - 1).event().details()).containsEntry("chainBrokenAt", "2").doesNotContainKey("resealedFrom");
@@ -274,30 +299,45 @@ class HistoryChainTest extends OnEachDatabase {
             assertThat(e.event().note()).isEqualTo(Anonymisation.PLACEHOLDER);
             assertThat(e.digests()).isEqualTo(TextDigests.of(e.event()));
         });
-        assertThat(String.join("\n", storedDigests(tenant, f))).doesNotContain(HistoryChain.textDigest("Oda değişti 😊"))
-                .doesNotContain(HistoryChain.textDigest("Hâlâ sıcak")).doesNotContain(HistoryChain.textDigest("mutfak bakacak"));
+        assertNoDigestOf(tenant, f, "Oda değişti 😊", "Hâlâ sıcak", "mutfak bakacak");
         assertThat(verifier().verify(tenant, f.id()).broken().reason()).contains("expected version 2 but found 3");
     }
 
     /**
      * Anonymises {@code f} and leaves its history as the stores wrote it before schema 18: the rewritten events keep
-     * the seals of their text before, and the anonymisation's event is linked after them.
+     * the seals of their text before (digests as JSON, as the stores wrote them then), and the anonymisation's event
+     * is linked after them.
      */
     private Feedback legacyAnonymisation(TenantId tenant, Feedback f) {
         JdbcFeedbackStore store = storage().feedbackStore();
         List<SealedEvent> before = store.sealedHistory(tenant, f.id());
-        List<String> digests = storedDigests(tenant, f);
         Anonymisation.Result r = Anonymisation.anonymise(f, store.history(tenant, f.id()), Actor.system("test"), "retention", clock.instant());
         store.redact(FeedbackRedaction.of(r));
         for (int i = 0; i < before.size(); i++) {
             sql("UPDATE memnun_feedback_event SET text_digests = ?, chain_hash = ? WHERE tenant = ? AND feedback_id = ? AND version = ?",
-                    digests.get(i), HistoryChain.bytes(before.get(i).hash()), tenant.value(), f.id().value(), (long) i + 1);
+                    LegacyDigests.json(before.get(i).digests()), HistoryChain.bytes(before.get(i).hash()), tenant.value(), f.id().value(), (long) i + 1);
         }
         byte[] head = HistoryChain.link(HistoryChain.bytes(before.get(before.size() - 1).hash()),
                 HistoryChain.contentDigest(r.recorded(), TextDigests.of(r.recorded())));
         sql("UPDATE memnun_feedback_event SET chain_hash = ? WHERE tenant = ? AND feedback_id = ? AND version = ?",
                 head, tenant.value(), f.id().value(), r.recorded().version());
         return r.feedback();
+    }
+
+    /** Neither the stored digests of {@code f}'s events nor their digests as read are of any of {@code texts}. */
+    private void assertNoDigestOf(TenantId tenant, Feedback f, String... texts) {
+        String stored = String.join("\n", storedDigests(tenant, f));
+        List<SealedEvent> read = storage().feedbackStore().sealedHistory(tenant, f.id());
+        for (String text : texts) {
+            String digest = HistoryChain.textDigest(text);
+            assertThat(stored).doesNotContain(digest);
+            assertThat(read).allSatisfy(e -> {
+                if (e.digests() != null) {
+                    assertThat(e.digests().note()).isNotEqualTo(digest);
+                    assertThat(e.digests().details()).doesNotContainValue(digest);
+                }
+            });
+        }
     }
 
     /** The stored {@code text_digests} of {@code f}'s events, as the column holds them, in version order. */

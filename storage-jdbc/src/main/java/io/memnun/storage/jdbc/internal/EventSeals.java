@@ -15,15 +15,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The seal columns of a history event ({@code text_digests}, {@code chain_hash}; schema 13): the digests of its free
- * text as JSON (keys {@code note} and {@code detail:<key>}; {@code {}} for an event without text, so that a sealed
- * event is never mistaken for one written before schema 13), and its chain hash: computed in Java when the store
- * knows the previous hash (it computed it, see {@link KnownStates}), otherwise by the inserting statement from the
- * previous event's row ({@link SqlDialect#chainHash}).
+ * text, and its chain hash: computed in Java when the store knows the previous hash (it computed it, see
+ * {@link KnownStates}), otherwise by the inserting statement from the previous event's row
+ * ({@link SqlDialect#chainHash}).
+ *
+ * <p>Since schema 24 the digests column holds {@value #OF_TEXT} when the digests are those of the event's text as
+ * stored, which is always so for what the stores write: a new event, and an event sealed anew by an anonymisation,
+ * whose digests are of its blanked text. They are then computed from the text when read. Before, it held them as
+ * JSON (keys {@code note} and {@code detail:<key>}; {@code {}} for an event without text), which is still read: a
+ * history anonymised before schema 18 may keep digests of a text it no longer has. A column that is null marks an
+ * event written before schema 13, never sealed.
+ *
+ * <p>The JSON was most of an event's row (800 characters for a receipt with nine details, three times its details),
+ * and a changed text is found without it: the chain hash, computed over the digests of the text as written, no
+ * longer matches. What it gave beyond that was the changed field's name in the verifier's reason; a text changed in
+ * an event written since schema 24 is reported as a hash that does not match the event's content.
  */
 final class EventSeals {
     static final String DIGESTS = "text_digests";
     static final String HASH = "chain_hash";
     static final String COLUMNS = DIGESTS + ", " + HASH;
+    /** The digests column of an event whose digests are those of its text as stored (schema 24). */
+    static final String OF_TEXT = "=";
     private static final String NOTE = "note";
     private static final String DETAIL = "detail:";
 
@@ -52,7 +65,6 @@ final class EventSeals {
      * hashes too when the hash before the first event is known (always for a receipt, which starts the chain).
      */
     static final class Chain {
-        private final List<String> digests = new ArrayList<>();
         private final List<byte[]> contents = new ArrayList<>();
         private final byte @Nullable [][] links;
 
@@ -61,9 +73,7 @@ final class EventSeals {
             byte[][] l = previous == null ? null : new byte[events.size()][];
             byte[] last = previous;
             for (int i = 0; i < events.size(); i++) {
-                TextDigests d = TextDigests.of(events.get(i));
-                digests.add(json(d));
-                byte[] content = HistoryChain.contentDigest(events.get(i), d);
+                byte[] content = HistoryChain.contentDigest(events.get(i), TextDigests.of(events.get(i)));
                 contents.add(content);
                 if (l != null) {
                     last = HistoryChain.link(last, content);
@@ -86,7 +96,7 @@ final class EventSeals {
         /** Binds the seal of the {@code index}-th event from {@code start}; returns the next parameter index. */
         int bind(PreparedStatement ps, int start, TenantId tenant, int index, FeedbackEvent e) throws SQLException {
             int i = start;
-            ps.setString(i++, digests.get(index));
+            ps.setString(i++, OF_TEXT);
             if (links != null) {
                 ps.setBytes(i++, links[index]);
                 return i;
@@ -97,6 +107,15 @@ final class EventSeals {
             ps.setBytes(i++, contents.get(index));
             return i;
         }
+    }
+
+    /** The digests column for {@code sealed}: {@value #OF_TEXT} when they are those of its text, else as JSON. */
+    static @Nullable String stored(SealedEvent sealed) {
+        TextDigests digests = sealed.digests();
+        if (digests == null) {
+            return null;
+        }
+        return digests.equals(TextDigests.of(sealed.event())) ? OF_TEXT : json(digests);
     }
 
     static String json(TextDigests digests) {
@@ -130,7 +149,9 @@ final class EventSeals {
         return new TextDigests(note, details);
     }
 
-    static SealedEvent sealed(FeedbackEvent event, @Nullable String digestsJson, byte @Nullable [] hash) {
-        return new SealedEvent(event, digests(digestsJson), hash == null ? null : HistoryChain.hex(hash));
+    /** An event as stored with its digests column and chain hash. */
+    static SealedEvent sealed(FeedbackEvent event, @Nullable String digestsColumn, byte @Nullable [] hash) {
+        TextDigests digests = OF_TEXT.equals(digestsColumn) ? TextDigests.of(event) : digests(digestsColumn);
+        return new SealedEvent(event, digests, hash == null ? null : HistoryChain.hex(hash));
     }
 }

@@ -445,7 +445,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private void writeSeals(Connection c, Feedback f, List<SealedEvent> sealed) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(updateSeal)) {
             for (SealedEvent s : sealed) {
-                setString(ps, 1, s.digests() == null ? null : EventSeals.json(s.digests()));
+                setString(ps, 1, EventSeals.stored(s));
                 ps.setBytes(2, s.hash() == null ? null : HistoryChain.bytes(s.hash()));
                 ps.setString(3, f.tenant().value());
                 setUuid(ps, 4, f.id().value());
