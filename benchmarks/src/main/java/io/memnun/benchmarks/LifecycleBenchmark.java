@@ -100,35 +100,24 @@ public final class LifecycleBenchmark {
         opts.putIfAbsent("pg.n", opts.get("n"));
         opts.putIfAbsent("pg.warmup", opts.get("warmup"));
         for (String key : List.of("n", "warmup", "pg.n", "pg.warmup", "open", "referenceBlock", "runs")) {
-            positive(key, opts.get(key));
+            atLeast(key, opts.get(key), 1);
         }
-        notNegative("warmupSeconds", opts.get("warmupSeconds"));
+        atLeast("warmupSeconds", opts.get("warmupSeconds"), 0);
         for (String t : opts.get("threads").split(",")) {
-            positive("threads", t);
+            atLeast("threads", t, 1);
         }
         return opts;
     }
 
-    private static void notNegative(String key, String value) {
+    private static void atLeast(String key, String value, int least) {
         try {
-            if (Integer.parseInt(value) >= 0) {
+            if (Integer.parseInt(value) >= least) {
                 return;
             }
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new IllegalArgumentException(key + " must be a whole number of at least 0, was '" + value + "'");
-    }
-
-    private static void positive(String key, String value) {
-        try {
-            if (Integer.parseInt(value) >= 1) {
-                return;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        throw new IllegalArgumentException(key + " must be a whole number of at least 1, was '" + value + "'");
+        throw new IllegalArgumentException(key + " must be a whole number of at least " + least + ", was '" + value + "'");
     }
 
     static List<Result> run(Map<String, String> opts, PrintStream out) throws Exception {
