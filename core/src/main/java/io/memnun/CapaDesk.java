@@ -284,6 +284,9 @@ public final class CapaDesk {
                         done.add(n.channel().name());
                     }
                 } catch (RuntimeException ex) {
+                    // the host's checks (its SMS reachability test) may read its database in its transaction: a conflict
+                    // there aborted the transaction this mark is to be saved in
+                    io.memnun.internal.HostTransactions.rethrowIfLost(ex);
                     // a message never blocks the escalation: record it, log it, go on
                     LOG.warn("cannot plan {} for item {} of {}", template, item.number(), a.id(), ex);
                     done.add("not notified: " + ex.getMessage());

@@ -216,9 +216,10 @@ public final class FeedbackDesk {
                     Optional<Feedback> first = store.findByIntakeKey(intake.tenant(), key);
                     if (first.isEmpty()) {
                         // committed after this transaction began, which (a host's at REPEATABLE READ or SERIALIZABLE)
-                        // cannot see it: a new transaction finds it, as with every other conflict between two
+                        // cannot see it: a new transaction finds it, as with every other conflict between two. Only a
+                        // host's transaction sees a snapshot older than this call, so it is the host's
                         throw new io.memnun.error.TransactionConflictException("could not receive: a concurrent transaction received"
-                                + " the same intake key, which this transaction cannot see", d);
+                                + " the same intake key, which this transaction cannot see", d, true);
                     }
                     return new Receipt(first.get(), Optional.empty());
                 }

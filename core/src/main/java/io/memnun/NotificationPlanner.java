@@ -5,6 +5,7 @@ import io.memnun.feedback.EventType;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.TenantId;
+import io.memnun.internal.HostTransactions;
 import io.memnun.internal.TextCut;
 import io.memnun.notify.Contact;
 import io.memnun.notify.Delivery;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * Turns the events of a change into notifications by the rules: who is told, through which channel, rendered in
  * their language. What it could not send is written on the event ({@code notify.CUSTOMER=not notified: ...}),
  * what it planned too ({@code notify.CUSTOMER=EMAIL}). It never fails a change: a notification that cannot be
- * planned is recorded as not notified and logged, and the transition goes on.
+ * planned is recorded as not notified and logged, and the transition goes on. The one exception is a
+ * {@link io.memnun.error.TransactionConflictException} in the host's transaction (the directory may read the host's
+ * database in it): the database aborted that transaction, so the change is not saved and the command throws it.
  */
 final class NotificationPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationPlanner.class);
@@ -118,6 +121,9 @@ final class NotificationPlanner {
                 }
                 details.put(label, String.join(", ", done));
             } catch (RuntimeException ex) {
+                // the host's directory or predicates may read its database in its transaction: a conflict there aborted
+                // the transaction, and the change saved after this plan would fail or run outside it
+                HostTransactions.rethrowIfLost(ex);
                 // a notification never blocks the complaint process: record it, log it, go on
                 LOG.warn("cannot plan {} for {} of {}", rule, e.type(), f.reference(), ex);
                 details.put(label, "not notified: " + ex.getMessage());

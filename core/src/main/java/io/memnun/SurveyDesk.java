@@ -19,6 +19,7 @@ import io.memnun.feedback.TenantId;
 import io.memnun.internal.Checks;
 import io.memnun.internal.TimeOrderedIds;
 import io.memnun.notify.Contact;
+import io.memnun.notify.ErrorText;
 import io.memnun.notify.MessageCategory;
 import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
@@ -316,14 +317,16 @@ public final class SurveyDesk {
     }
 
     /**
-     * What {@link #sendCampaign} did: the invitations it issued (each with its message in the outbox), and the
-     * recipients it left out with the reason (no consent to surveys, no address for any channel in use, already
-     * invited in this campaign).
+     * What {@link #sendCampaign} did: the invitations it issued (each with its message in the outbox), the recipients
+     * it left out with the reason (no consent to surveys, no address for any channel in use, already invited in this
+     * campaign), and those whose invitation failed (the store refused it, say) with the failure's class and message,
+     * addresses and numbers taken out. A failed recipient is not invited; sending the campaign again tries it again.
      */
-    public record CampaignSending(List<Invitation> invited, Map<String, String> notInvited) {
+    public record CampaignSending(List<Invitation> invited, Map<String, String> notInvited, Map<String, String> failed) {
         public CampaignSending {
             invited = List.copyOf(invited);
             notInvited = Collections.unmodifiableMap(new LinkedHashMap<>(notInvited));
+            failed = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
         }
     }
 
@@ -333,13 +336,18 @@ public final class SurveyDesk {
      * message rendered from {@value TemplateModel#SURVEY_CAMPAIGN_TEMPLATE} in the customer's language, written in the
      * same atomic step. A customer is left out without consent to surveys ({@link Consent#surveys()} or
      * {@code commercial()}), without an address for a channel in use or their preferred one, or when already invited to
-     * this survey in this campaign, so sending a campaign again after a failure sends to the rest only. The dispatcher
+     * this survey in this campaign, so sending a campaign again after a failure sends to the rest only. A recipient
+     * whose invitation fails (the store refuses it) is listed in {@link CampaignSending#failed()} and logged by its
+     * position, and the others are still invited. The dispatcher
      * records each message's outcome on its invitation when {@link #deliveries()} is registered for
      * {@value MessageOwner#SURVEY_INVITATION} messages.
      *
      * @param recipients the customers; each needs an external id, an e-mail address or a phone number to be told apart
      * @param department the department the answers score where a question names none; may be null
      * @throws ValidationException if the desk has no notifications or the store writes no outbox
+     * @throws io.memnun.error.TransactionConflictException if one met in the host's transaction
+     *     ({@link io.memnun.error.TransactionConflictException#inHostTransaction()}): the sending stops there, since the
+     *     invitations saved before in that transaction are lost with it. Roll back and send the campaign again
      */
     public CampaignSending sendCampaign(TenantId tenant, SurveyId survey, String campaign, List<Customer> recipients,
             @Nullable DepartmentId department) {
@@ -353,50 +361,74 @@ public final class SurveyDesk {
         config.checkTemplate(TemplateModel.SURVEY_CAMPAIGN_TEMPLATE, TemplateModel.forSurveyCampaign().keySet(), "survey campaigns");
         List<Invitation> invited = new ArrayList<>();
         Map<String, String> left = new LinkedHashMap<>();
+        Map<String, String> failed = new LinkedHashMap<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        int i = -1;
         for (Customer c : recipients) {
+            i++;
             String who = recipientOf(c);
             if (who == null) {
-                left.put("(customer #" + (invited.size() + left.size() + 1) + ")", "no external id, e-mail address or phone number");
+                left.put("(customer #" + (i + 1) + ")", "no external id, e-mail address or phone number");
                 continue;
             }
             // the store's key on recipients tells addresses apart by case; one person is invited once whatever the case
-            if (!seen.add(io.memnun.feedback.EmailAddress.matchKeyOf(who)) || invitedIn(tenant, survey, campaign, who)) {
+            if (!seen.add(io.memnun.feedback.EmailAddress.matchKeyOf(who))) {
                 left.put(who, alreadyInvited(survey, campaign));
-                continue;
-            }
-            if (!MessageCategory.SURVEY.permittedBy(c.consent())) {
-                left.put(who, "no consent to survey messages");
-                continue;
-            }
-            Instant now = desk.clock().instant();
-            String token = SurveyToken.generate(random);
-            Invitation inv = new Invitation(new InvitationId(TimeOrderedIds.next(now)), tenant, survey, s.version(), SurveyToken.hash(token),
-                    now, now.plus(validity), null, campaign, department, who, null, null);
-            ZoneId zone = config.zoneOf(c);
-            Map<String, String> variables = new HashMap<>();
-            variables.put("campaign", campaign);
-            variables.put("surveyUrl", urlFor(token));
-            variables.put("surveyTitle", s.title().in(c.language()));
-            variables.put("surveyExpiresAt", planner.timeFormat(c.language(), zone).format(inv.expiresAt()));
-            NotificationPlanner.Direct planned = planner.planDirect(tenant, new MessageOwner(MessageOwner.SURVEY_INVITATION, inv.id().value(),
-                    campaign), 1, TemplateModel.SURVEY_CAMPAIGN_TEMPLATE, Party.CUSTOMER, io.memnun.notify.Delivery.PREFERRED,
-                    MessageCategory.SURVEY, Contact.of(c), zone, variables, now);
-            if (planned.messages().isEmpty()) {
-                left.put(who, planned.notSent());
                 continue;
             }
             try {
-                store.saveInvitation(inv, planned.messages());
-                invited.add(inv);
-            } catch (DuplicateKeyException e) {
-                if (!"campaign".equals(e.key())) {
-                    throw e;
-                }
-                left.put(who, alreadyInvited(survey, campaign));
+                inviteToCampaign(tenant, s, campaign, department, c, who, planner, config, invited, left);
+            } catch (RuntimeException e) {
+                // the invitations saved before were written in the host's transaction too, if there is one: lost with it
+                io.memnun.internal.HostTransactions.rethrowIfLost(e);
+                // one recipient the store refuses must not keep the campaign from the others; sending it again retries.
+                // The recipient by position only: an address would end up in the host's logs
+                LOG.warn("campaign {} of {}: recipients[{}] not invited; sending the campaign again tries again", campaign, survey, i,
+                        ErrorText.loggable(e, null));
+                failed.put(who, ErrorText.redact(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             }
         }
-        return new CampaignSending(invited, left);
+        return new CampaignSending(invited, left, failed);
+    }
+
+    /** Invites {@code c} (known as {@code who}) to the campaign and adds it to {@code invited}, or says in {@code left} why not. */
+    private void inviteToCampaign(TenantId tenant, Survey s, String campaign, @Nullable DepartmentId department, Customer c, String who,
+            NotificationPlanner planner, Notifications config, List<Invitation> invited, Map<String, String> left) {
+        SurveyId survey = s.id();
+        if (invitedIn(tenant, survey, campaign, who)) {
+            left.put(who, alreadyInvited(survey, campaign));
+            return;
+        }
+        if (!MessageCategory.SURVEY.permittedBy(c.consent())) {
+            left.put(who, "no consent to survey messages");
+            return;
+        }
+        Instant now = desk.clock().instant();
+        String token = SurveyToken.generate(random);
+        Invitation inv = new Invitation(new InvitationId(TimeOrderedIds.next(now)), tenant, survey, s.version(), SurveyToken.hash(token),
+                now, now.plus(validity), null, campaign, department, who, null, null);
+        ZoneId zone = config.zoneOf(c);
+        Map<String, String> variables = new HashMap<>();
+        variables.put("campaign", campaign);
+        variables.put("surveyUrl", urlFor(token));
+        variables.put("surveyTitle", s.title().in(c.language()));
+        variables.put("surveyExpiresAt", planner.timeFormat(c.language(), zone).format(inv.expiresAt()));
+        NotificationPlanner.Direct planned = planner.planDirect(tenant, new MessageOwner(MessageOwner.SURVEY_INVITATION, inv.id().value(),
+                campaign), 1, TemplateModel.SURVEY_CAMPAIGN_TEMPLATE, Party.CUSTOMER, io.memnun.notify.Delivery.PREFERRED,
+                MessageCategory.SURVEY, Contact.of(c), zone, variables, now);
+        if (planned.messages().isEmpty()) {
+            left.put(who, planned.notSent());
+            return;
+        }
+        try {
+            store.saveInvitation(inv, planned.messages());
+            invited.add(inv);
+        } catch (DuplicateKeyException e) {
+            if (!"campaign".equals(e.key())) {
+                throw e;
+            }
+            left.put(who, alreadyInvited(survey, campaign));
+        }
     }
 
     private static @Nullable String recipientOf(Customer c) {

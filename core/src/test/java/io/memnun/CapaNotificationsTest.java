@@ -93,6 +93,41 @@ class CapaNotificationsTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("numberPrefix"));
     }
 
+    /**
+     * A reminder that cannot be planned never blocks the reminder's mark, but a conflict in the host's transaction (met
+     * by the host's own check of a number, reading its database in that transaction) is not such a failure: the tick
+     * throws it and marks nothing. One outside the host's transaction is recorded on the event as not notified.
+     */
+    @Test
+    void aConflictInTheHostsTransactionWhilePlanningAReminderEndsTheTickAndOneOutsideItIsRecordedAsNotNotified() {
+        for (boolean inHostTransaction : new boolean[] {false, true}) {
+            InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
+            io.memnun.error.TransactionConflictException conflict = SlaMonitorTest.conflict(inHostTransaction);
+            FeedbackDesk d = FeedbackDesk.builder().store(feedback).clock(clock).notifications(NotificationFixture.notifications()
+                    .smsReachable(phone -> {
+                        throw conflict;
+                    }).build()).build();
+            CapaDesk c = CapaDesk.builder(d).store(new InMemoryCapaStore(feedback.outbox())).reminderBefore(Duration.ofDays(2))
+                    .drivenBySlaMonitor(false).build();
+            CorrectiveAction a = c.open(HOTEL, CapaKind.PREVENTIVE, "Klima bakımı", "Yaz öncesi klimalar denetlenmiyor", Origin.standalone(),
+                    HOUSEKEEPING, QUALITY);
+            // the department's own contact is its duty phone
+            c.execute(HOTEL, a.id(), new CapaCommand.AddItem(QUALITY, ActionItem.Kind.TRAINING, "Bakım eğitimi", HOUSEKEEPING, null,
+                    clock.instant().plus(Duration.ofDays(5))));
+            Instant reminder = clock.instant().plus(Duration.ofDays(3));
+
+            if (inHostTransaction) {
+                assertThatThrownBy(() -> c.tick(reminder)).isSameAs(conflict);
+                assertThat(c.history(HOTEL, a.id())).noneMatch(e -> e.type() == CapaEventType.ITEM_DUE_SOON);
+            } else {
+                assertThat(c.tick(reminder)).isEqualTo(1);
+                assertThat(c.history(HOTEL, a.id()).stream().filter(e -> e.type() == CapaEventType.ITEM_DUE_SOON).findFirst().orElseThrow()
+                        .details()).hasEntrySatisfying("notify.DEPARTMENT", v -> assertThat(v).startsWith("not notified: could not save feedback"));
+            }
+            assertThat(feedback.outbox().all()).isEmpty();
+        }
+    }
+
     @Test
     void theSlaMonitorRemindsBeforeTheDueDateAndTellsOfOverdueItemsOnceThroughTheOutbox() {
         CorrectiveAction a = open();

@@ -194,7 +194,8 @@ class FeedbackDeskTest {
         FeedbackDesk desk = FeedbackDesk.builder().store(snapshot).referenceSequence(store).clock(clock).build();
 
         assertThatThrownBy(() -> desk.receive(complaint(tenant, "again").intakeKey("mail-4711").build()))
-                .isInstanceOf(io.memnun.error.TransactionConflictException.class)
+                .isInstanceOfSatisfying(io.memnun.error.TransactionConflictException.class, e -> assertThat(e.inHostTransaction())
+                        .as("only a host's transaction reads a snapshot older than the call").isTrue())
                 .hasCauseInstanceOf(io.memnun.error.DuplicateKeyException.class).hasMessageNotContaining("mail-4711");
         assertThat(store.query(FeedbackQuery.builder(tenant).build()).items()).hasSize(1);
     }

@@ -328,6 +328,43 @@ class NotificationPlanningTest {
                 .containsEntry("notify.ASSIGNEE", "not notified: the directory has no contact for kemal.demir");
     }
 
+    /**
+     * A rule that cannot be planned never blocks the change, but a conflict in the host's transaction is not such a
+     * failure: the directory (the host's own, reading its database in its transaction) met it, the database aborted
+     * the transaction, and saving the change after it would fail or run outside it. The command throws it and saves
+     * nothing. One outside the host's transaction is recorded on the event like any other failure.
+     */
+    @Test
+    void aConflictInTheHostsTransactionWhilePlanningFailsTheCommandAndOneOutsideItIsRecordedAsNotNotified() {
+        for (boolean inHostTransaction : new boolean[] {false, true}) {
+            InMemoryFeedbackStore own = new InMemoryFeedbackStore();
+            io.memnun.error.TransactionConflictException conflict = SlaMonitorTest.conflict(inHostTransaction);
+            io.memnun.spi.RecipientDirectory directory = new io.memnun.spi.RecipientDirectory() {
+                @Override
+                public java.util.Optional<io.memnun.notify.Contact> staff(io.memnun.feedback.TenantId tenant, StaffId staff) {
+                    return NotificationFixture.DIRECTORY.staff(tenant, staff);
+                }
+
+                @Override
+                public List<io.memnun.notify.Contact> department(io.memnun.feedback.TenantId tenant, io.memnun.feedback.DepartmentId department) {
+                    throw conflict;
+                }
+            };
+            FeedbackDesk desk = FeedbackDesk.builder().store(own).clock(clock)
+                    .notifications(NotificationFixture.notifications().directory(directory).build()).build();
+
+            if (inHostTransaction) {
+                assertThatThrownBy(() -> desk.receive(complaint(customer()).build())).isSameAs(conflict);
+                assertThat(own.outbox().all()).isEmpty();
+                assertThat(desk.query(io.memnun.feedback.FeedbackQuery.builder(HOTEL).build()).items()).isEmpty();
+            } else {
+                Feedback f = desk.receive(complaint(customer()).build());
+                assertThat(desk.history(HOTEL, f.id()).get(0).details()).containsEntry("notify.CUSTOMER", "EMAIL")
+                        .hasEntrySatisfying("notify.DEPARTMENT", v -> assertThat(v).startsWith("not notified: could not save feedback"));
+            }
+        }
+    }
+
     @Test
     void aTransitionWhoseStoreWriteFailsLeavesNoMessage() {
         InMemoryOutboxStore outbox = new InMemoryOutboxStore();

@@ -537,6 +537,71 @@ class SurveyDeskTest {
         assertThat(mail.sent).hasSize(3);
     }
 
+    /**
+     * A campaign follows memnun's rule for loops: a recipient whose invitation cannot be saved is reported and logged,
+     * and the others are invited; sending the campaign again invites only those left. A conflict in the host's
+     * transaction ends the sending and is thrown, since the invitations saved in that transaction are lost with it.
+     */
+    @Test
+    void aRecipientWhoseInvitationCannotBeSavedIsReportedAndTheOthersAreInvitedButAConflictInTheHostsTransactionEndsTheSending() {
+        SurveyId halfYear = SurveyId.of("half-year");
+        Consent surveysOnly = new Consent(true, false, false);
+        List<Customer> guests = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            guests.add(Customer.builder().externalId("guest-" + i).name("Misafir " + i).email("guest" + i + "@example.com")
+                    .language("tr").consent(surveysOnly).build());
+        }
+        for (RuntimeException failure : List.of(new io.memnun.error.StoreException("could not save invitation: connection reset"),
+                SlaMonitorTest.conflict(false), SlaMonitorTest.conflict(true))) {
+            InMemoryFeedbackStore own = new InMemoryFeedbackStore();
+            FeedbackDesk d = FeedbackDesk.builder().store(own).clock(clock).notifications(NotificationFixture.notifications().build()).build();
+            List<String> tried = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+            SurveyDesk campaigns = SurveyDesk.builder(d).store(new io.memnun.testing.ForwardingSurveyStore(new InMemorySurveyStore(own.outbox())) {
+                @Override
+                public void saveInvitation(Invitation invitation, List<io.memnun.notify.Notification> outbox) {
+                    tried.add(invitation.recipient());
+                    if ("guest-2".equals(invitation.recipient()) && failures.getAndIncrement() == 0) {
+                        throw failure;
+                    }
+                    super.saveInvitation(invitation, outbox);
+                }
+            }).surveyUrl("https://hotel.example/survey/{token}").build();
+            campaigns.publish(HOTEL, halfYear, LocalizedText.of("Altı aylık memnuniyet anketi", "Half-yearly satisfaction survey"),
+                    List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+
+            if (failure instanceof io.memnun.error.TransactionConflictException c && c.inHostTransaction()) {
+                assertThatThrownBy(() -> campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", guests, null)).isSameAs(failure);
+                assertThat(tried).containsExactly("guest-1", "guest-2");
+                // the host rolls back and runs it again; here guest-1's invitation stayed, as a commit of the part before
+                // the conflict would have left it
+                SurveyDesk.CampaignSending again = campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", guests, null);
+                assertThat(again.invited()).extracting(Invitation::recipient).containsExactly("guest-2", "guest-3");
+                assertThat(again.failed()).isEmpty();
+                continue;
+            }
+            SurveyDesk.CampaignSending[] sent = new SurveyDesk.CampaignSending[1];
+            String log = io.memnun.testing.CapturedLog.during(() -> sent[0] = campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", guests, null));
+            SurveyDesk.CampaignSending sending = sent[0];
+
+            assertThat(tried).containsExactly("guest-1", "guest-2", "guest-3");
+            assertThat(sending.invited()).extracting(Invitation::recipient).containsExactly("guest-1", "guest-3");
+            assertThat(sending.notInvited()).isEmpty();
+            assertThat(sending.failed()).containsOnlyKeys("guest-2");
+            assertThat(sending.failed().get("guest-2")).contains(failure.getClass().getSimpleName())
+                    .doesNotContain("guest2@example.com", "Misafir");
+            assertThat(log).contains("2026-H1", "recipients[1]").doesNotContain("guest-2", "guest2@example.com", "Misafir");
+            assertThat(own.outbox().all()).hasSize(2);
+
+            // sending it again reaches only the recipient left
+            SurveyDesk.CampaignSending again = campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", guests, null);
+            assertThat(again.invited()).extracting(Invitation::recipient).containsExactly("guest-2");
+            assertThat(again.notInvited()).containsOnlyKeys("guest-1", "guest-3");
+            assertThat(again.failed()).isEmpty();
+            assertThat(own.outbox().all()).hasSize(3);
+        }
+    }
+
     @Test
     void aCampaignNeedsNotificationsAndAStoreWithAnOutbox() {
         FeedbackDesk silent = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).build();

@@ -23,14 +23,28 @@ public class TransactionConflictException extends TransientStoreException {
 
     private final boolean inHostTransaction;
 
-    /** A conflict in a transaction that may be the caller's: {@link #inHostTransaction()} is true. */
+    /**
+     * A conflict in a transaction that may be the host's: {@link #inHostTransaction()} is true.
+     *
+     * <p>True is the safe side for a caller that cannot tell. Taken for one in the host's transaction, a conflict that
+     * cost only a store call's own transaction stops a loop early (the next run does the rest) and makes a command
+     * whose work was committed throw (a retry finds it done where an intake key or a version guards it, and does it
+     * twice where nothing does). Taken for one in a store call's own, a conflict that aborted the host's
+     * transaction lets a loop go on in a transaction that is gone: every later item fails, or on H2 runs in a new
+     * transaction without the work before it, while the loop reports all of it done.
+     *
+     * @deprecated say where the call ran: {@link #TransactionConflictException(String, Throwable, boolean)}. A store of
+     *     the host's own passes false for a call it ran in a transaction it opened and rolled back itself.
+     */
+    @Deprecated
     public TransactionConflictException(String message, Throwable cause) {
         this(message, cause, true);
     }
 
     /**
-     * @param inHostTransaction whether the call ran inside the host's transaction (false: in one of the store's own,
-     *     which it rolled back)
+     * @param inHostTransaction whether the call ran inside the host's transaction, or may have (true), or in a
+     *     transaction of the store's own, which it rolled back (false). A store that cannot tell passes true (see
+     *     {@link #TransactionConflictException(String, Throwable)} for why)
      */
     public TransactionConflictException(String message, Throwable cause, boolean inHostTransaction) {
         super(message, cause);
@@ -42,7 +56,7 @@ public class TransactionConflictException extends TransientStoreException {
      * what memnun and the host did in it before is lost or will be, and what they do in it after fails or runs
      * outside it. False when the call ran in a transaction of the store's own, which it rolled back: nothing else was
      * lost, and the next call runs in a new transaction. memnun's loops over items (the SLA monitor, corrective
-     * actions' reminders, the dispatcher, the retention run) stop at a conflict of the first kind and treat one of
+     * actions' reminders, the dispatcher, the retention run, a survey campaign's sending, an IMAP inbox's tick) stop at a conflict of the first kind and treat one of
      * the second like any other failure of that item: logged, tried again next time, the others go on.
      */
     public boolean inHostTransaction() {

@@ -1,6 +1,7 @@
 package io.memnun.channels.email;
 
 import io.memnun.error.NotificationException;
+import io.memnun.error.TransactionConflictException;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.TenantId;
 import io.memnun.inbound.AttachmentPolicy;
@@ -36,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * server keeps keywords, else {@code \Seen}, or by moving it to a folder ({@link Builder#moveTo}). A crash between the
  * commit and the mark reads the mail again on the next tick, which the processor recognises by its Message-ID.
  *
- * <p>A mail whose processing fails is left unmarked and logged, and the others go on; it is tried again next tick. A
+ * <p>A mail whose processing fails is left unmarked and logged, and the others go on; it is tried again next tick.
+ * A {@link TransactionConflictException} in the host's transaction ({@link TransactionConflictException#inHostTransaction()})
+ * is the exception, as in memnun's own loops: {@link #tick()} throws it at once, leaving that mail and the ones after it
+ * unmarked for the next tick. A
  * mail the processor refuses as it is ({@link ValidationException}: it can never be recorded) is marked with the
  * keyword {@value #REFUSED} instead (where the server keeps none, {@code \Seen}), never moved, and answered as
  * {@link InboundOutcome.Ignored}, so that it does not hold up the mails after it; it stays in the mailbox for a
@@ -127,6 +131,8 @@ public final class ImapInbox implements AutoCloseable {
      * processor returned, so the processor's change must be committed by then (see the class comment).
      *
      * @throws NotificationException (retryable) when the mailbox cannot be reached; nothing was marked
+     * @throws TransactionConflictException if the processor met one in the host's transaction (one the host opens around
+     *     the processor, say): the tick stops there, with that mail and the ones after it unmarked
      */
     public List<InboundOutcome> tick() {
         List<InboundOutcome> outcomes = new ArrayList<>();
@@ -154,6 +160,11 @@ public final class ImapInbox implements AutoCloseable {
                     outcomes.add(new InboundOutcome.Ignored("refused: " + why));
                     continue;
                 } catch (RuntimeException | IOException | MessagingException e) {
+                    if (e instanceof TransactionConflictException conflict && conflict.inHostTransaction()) {
+                        // the database aborted the host's transaction: the mails after this one would be processed in a
+                        // transaction that is gone (on H2, in a new one). This mail and those after it stay unmarked
+                        throw conflict;
+                    }
                     // left unmarked: tried again next tick, and the processor knows what it already did
                     LOG.warn("mail {} in {} not processed, will be tried again: {}", m.getMessageNumber(), folderName, ErrorText.of(e));
                     continue;

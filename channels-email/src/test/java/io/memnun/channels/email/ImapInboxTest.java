@@ -301,6 +301,50 @@ class ImapInboxTest {
         assertThat(all()).hasSize(1);
     }
 
+    /**
+     * A mail whose processing fails is left for the next tick and the others go on, also for a conflict in a
+     * transaction of the store's own. A conflict in the host's transaction ends the tick and is thrown: the database
+     * aborted that transaction, so the mails after it would be processed in a transaction that is gone (or, on H2, in
+     * a new one the host never meant), and the host is to roll back and run the tick again.
+     */
+    @Test
+    void aConflictInTheHostsTransactionEndsTheTickAndOneOutsideItLeavesOnlyItsMailForTheNextTick() throws Exception {
+        for (boolean inHostTransaction : new boolean[] {false, true}) {
+            String run = inHostTransaction ? "host" : "own";
+            deliver(mail("<" + run + "-1@example.com.tr>", run + " 1", "Klima çalışmıyor."));
+            deliver(mail("<" + run + "-2@example.com.tr>", run + " 2", "Havlu yok."));
+            deliver(mail("<" + run + "-3@example.com.tr>", run + " 3", "Oda soğuk."));
+            io.memnun.error.TransactionConflictException conflict = new io.memnun.error.TransactionConflictException(
+                    "could not save feedback: deadlock with a concurrent transaction (SQLState 40P01)", new IllegalStateException("driver"),
+                    inHostTransaction);
+            AtomicBoolean armed = new AtomicBoolean(true);
+            List<String> tried = new java.util.ArrayList<>();
+            Function<InboundMessage, InboundOutcome> conflicting = m -> {
+                tried.add(m.subject());
+                if ((run + " 2").equals(m.subject()) && armed.getAndSet(false)) {
+                    throw conflict;
+                }
+                return processor.process(m);
+            };
+
+            try (ImapInbox in = inbox(conflicting)) {
+                if (inHostTransaction) {
+                    assertThatThrownBy(in::tick).isSameAs(conflict);
+                    assertThat(tried).containsExactly(run + " 1", run + " 2");
+                    assertThat(in.tick()).hasSize(2).allMatch(o -> o instanceof InboundOutcome.Created);
+                    assertThat(tried).containsExactly(run + " 1", run + " 2", run + " 2", run + " 3");
+                } else {
+                    assertThat(in.tick()).hasSize(2).allMatch(o -> o instanceof InboundOutcome.Created);
+                    assertThat(tried).containsExactly(run + " 1", run + " 2", run + " 3");
+                    assertThat(in.tick()).singleElement().isInstanceOf(InboundOutcome.Created.class);
+                    assertThat(tried).containsExactly(run + " 1", run + " 2", run + " 3", run + " 2");
+                }
+                assertThat(in.tick()).isEmpty();
+            }
+        }
+        assertThat(all()).hasSize(6);
+    }
+
     @Test
     void aResolvedFeedbackIsAcceptedByAReplyAndTheMailIsMarked() throws Exception {
         Feedback f = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Gürültü")

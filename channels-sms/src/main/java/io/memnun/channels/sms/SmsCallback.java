@@ -2,6 +2,7 @@ package io.memnun.channels.sms;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.memnun.error.TransactionConflictException;
 import io.memnun.error.ValidationException;
 import io.memnun.feedback.TenantId;
 import io.memnun.inbound.InboundMessage;
@@ -32,7 +33,11 @@ import org.slf4j.LoggerFactory;
  * <p>The host mounts {@link #handle} in its own web server (or {@link #asHttpHandler()} in the JDK's). The answer
  * tells the gateway what to do: 200 when the message was processed (also when it was a repeat), 400 when the post
  * is not an SMS (the gateway should not retry), 503 when processing failed (the gateway retries later, and the
- * intake key keeps a retry from counting twice).
+ * intake key keeps a retry from counting twice). A {@link TransactionConflictException} in the host's transaction
+ * ({@link TransactionConflictException#inHostTransaction()}) is thrown instead, as memnun's own loops do: {@link #handle}
+ * may run inside a transaction of the host's web framework, which the database aborted, and an answer would have the
+ * host commit it as if the message was recorded. Roll back and answer 503, or run it again. {@link #asHttpHandler()},
+ * around which the host has no transaction, answers 503 for it.
  *
  * <p>Formats: {@link Format#twilio()} (form fields {@code From}, {@code To}, {@code Body}, {@code MessageSid}) and
  * {@link Format#generic(String, String, String, String)} with field names of the host's choosing, posted as a form.
@@ -99,7 +104,11 @@ public final class SmsCallback {
                 Objects.requireNonNull(check, "check"));
     }
 
-    /** Processes one posted form body ({@code application/x-www-form-urlencoded}) that came without headers. */
+    /**
+     * Processes one posted form body ({@code application/x-www-form-urlencoded}) that came without headers.
+     *
+     * @throws TransactionConflictException if processing met one in the host's transaction (see the class comment)
+     */
     public Answer handle(String formBody) {
         return handle(Map.of(), formBody);
     }
@@ -107,6 +116,9 @@ public final class SmsCallback {
     /**
      * Processes one posted form body ({@code application/x-www-form-urlencoded}) with the request's headers, which
      * the {@link SmsRequestCheck} reads: 403 and nothing done when it refuses the request.
+     *
+     * @throws TransactionConflictException if processing met one in the host's transaction, which the host is to roll
+     *     back (see the class comment)
      */
     public Answer handle(Map<String, List<String>> headers, String formBody) {
         Objects.requireNonNull(headers, "headers");
@@ -130,6 +142,11 @@ public final class SmsCallback {
         try {
             return new Answer(200, processor.apply(message), null);
         } catch (RuntimeException e) {
+            if (e instanceof TransactionConflictException conflict && conflict.inHostTransaction()) {
+                // the database aborted the host's transaction: an answer would have the host commit it as if the
+                // message was recorded. The host rolls back and answers 503 (or runs it again)
+                throw conflict;
+            }
             LOG.warn("SMS {} not processed; the gateway should retry: {}", message.messageId(), ErrorText.of(e));
             return new Answer(503, null, "not processed, try again later");
         }
@@ -148,7 +165,15 @@ public final class SmsCallback {
                     respond(exchange, 413, "too large");
                     return;
                 }
-                Answer answer = handle(exchange.getRequestHeaders(), new String(body, StandardCharsets.UTF_8));
+                Answer answer;
+                try {
+                    answer = handle(exchange.getRequestHeaders(), new String(body, StandardCharsets.UTF_8));
+                } catch (TransactionConflictException e) {
+                    // no transaction of the host's is around this handler: the one the conflict cost (opened around the
+                    // processor) is over, and the gateway posts again
+                    LOG.warn("an SMS to tenant {} not processed; the gateway should retry: {}", tenant, ErrorText.of(e));
+                    answer = new Answer(503, null, "not processed, try again later");
+                }
                 respond(exchange, answer.status(), answer.problem() == null ? "ok" : answer.problem());
             }
         };

@@ -1,6 +1,7 @@
 package io.memnun.channels.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.memnun.FeedbackDesk;
@@ -157,6 +158,51 @@ class SmsCallbackTest {
         assertThat(answer[0].outcome()).isNull();
         assertThat(log).as("logged without the sender's number").contains("database down storing the feedback of [phone]")
                 .doesNotContain("9998877");
+    }
+
+    /**
+     * A failure is answered 503, for the gateway to post again, but a conflict in the host's transaction is thrown:
+     * {@code handle} may run inside the host's transaction (its web framework's), which the database aborted, and an
+     * answer would have the host commit it as if the message was recorded. Mounted in the JDK's server, where no
+     * transaction of the host's is around it, the callback answers 503 for it all the same.
+     */
+    @Test
+    void aConflictInTheHostsTransactionIsThrownForTheHostToRollBackAndOneOutsideItAsksTheGatewayToRetry() throws Exception {
+        for (boolean inHostTransaction : new boolean[] {false, true}) {
+            io.memnun.error.TransactionConflictException conflict = new io.memnun.error.TransactionConflictException(
+                    "could not save feedback: deadlock with a concurrent transaction (SQLState 40P01)", new IllegalStateException("driver"),
+                    inHostTransaction);
+            InMemoryFeedbackStore memory = new InMemoryFeedbackStore();
+            FeedbackDesk conflicting = FeedbackDesk.builder().store(new ForwardingFeedbackStore(memory) {
+                @Override
+                public void save(io.memnun.spi.FeedbackChange change) {
+                    throw conflict;
+                }
+            }).referenceSequence(memory).clock(clock).build();
+            SmsCallback callback = SmsCallback.of(tenant, SmsCallback.Format.generic("msisdn", "dest", "msg", null),
+                    InboundProcessor.builder(conflicting).build(), Locale.forLanguageTag("tr"), clock, ZoneId.of("Europe/Istanbul"),
+                    SmsRequestCheck.verifiedByHost());
+
+            if (inHostTransaction) {
+                assertThatThrownBy(() -> callback.handle("msisdn=905329998877&dest=4540&msg=Merhaba")).isSameAs(conflict);
+            } else {
+                assertThat(callback.handle("msisdn=905329998877&dest=4540&msg=Merhaba").status()).isEqualTo(503);
+            }
+            HttpServer own = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            own.createContext("/sms", callback.asHttpHandler());
+            own.start();
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + own.getAddress().getPort()
+                        + "/sms")).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("msisdn=905329998877&dest=4540&msg=Merhaba")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(503);
+                assertThat(response.body()).isEqualTo("not processed, try again later");
+            } finally {
+                own.stop(0);
+            }
+            assertThat(memory.query(FeedbackQuery.builder(tenant).build()).items()).isEmpty();
+        }
     }
 
     @Test
