@@ -675,9 +675,10 @@ public final class FeedbackDesk {
 
     /**
      * Closes every feedback of the tenant whose closing period has run out: resolutions never answered
-     * (NO_RESPONSE) and rejected ones left open (UNRESOLVED). Meant for a daily job of the host's scheduler. A feedback
-     * that cannot be closed (the store refuses the change, a database error) is logged and tried again by the next run;
-     * the run goes on with the others.
+     * (NO_RESPONSE) and rejected ones left open (UNRESOLVED). Meant for a daily job of the host's scheduler. The store
+     * lists the ids due ({@link FeedbackStore#closingDue}), and each is read and closed on its own: a feedback that
+     * cannot be closed (the store refuses the change, a database error, a stored row it cannot read) is logged and tried
+     * again by the next run; the run goes on with the others.
      *
      * @return how many were closed
      * @throws io.memnun.error.TransactionConflictException if one met in the host's transaction
@@ -686,42 +687,58 @@ public final class FeedbackDesk {
      *     conflict cost only that feedback's closing, which the next run tries again.
      */
     public int closeExpired(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant");
         Instant limit = clock.instant().minus(config.closingPeriod());
+        if (limit.isBefore(Intake.EARLIEST_RECEIVED_AT)) {
+            return 0; // a closing period longer than the calendar's past: nothing was received before then
+        }
         int closed = 0;
-        FeedbackQuery query = FeedbackQuery.builder(tenant)
-                .status(Status.RESOLVED, Status.IN_PROGRESS, Status.PLANNED, Status.AWAITING_CUSTOMER)
-                .limit(FeedbackQuery.MAX_LIMIT)
-                .build();
-        List<Feedback> due = new ArrayList<>();
+        FeedbackId after = null;
         while (true) {
-            Page<Feedback> page = store.query(query);
-            for (Feedback f : page.items()) {
-                if (f.status() == Status.RESOLVED ? !f.resolvedAt().orElse(limit).isAfter(limit)
-                        : f.lastRejectedAt().isPresent() && !f.lastRejectedAt().get().isAfter(limit)) {
-                    due.add(f);
+            // ids only: a feedback the store cannot read fails its own closing below, not the list
+            List<FeedbackId> due = store.closingDue(tenant, limit, after, CLOSING_PAGE);
+            for (FeedbackId id : due) {
+                if (closeAtTheEndOfItsPeriod(tenant, id)) {
+                    closed++;
                 }
             }
-            if (page.next().isEmpty()) {
-                break;
+            if (due.size() < CLOSING_PAGE) {
+                return closed;
             }
-            query = query.after(page.next().get());
+            after = due.get(due.size() - 1);
         }
-        for (Feedback f : due) {
+    }
+
+    /** How many ids {@link #closeExpired} asks the store for at a time. */
+    private static final int CLOSING_PAGE = 500;
+
+    /**
+     * Closes one feedback the store listed as due, as NO_RESPONSE or UNRESOLVED by its state as read now (the lifecycle
+     * checks again that its period ended); false when it was not closed: it changed meanwhile, or it failed, which is
+     * logged and left for the next run.
+     */
+    private boolean closeAtTheEndOfItsPeriod(TenantId tenant, FeedbackId id) {
+        Feedback f = null;
+        try {
+            f = store.find(tenant, id).orElse(null);
+            if (f == null) {
+                LOG.debug("not closing {}: gone meanwhile", id);
+                return false;
+            }
             ClosureReason reason = f.status() == Status.RESOLVED ? ClosureReason.NO_RESPONSE : ClosureReason.UNRESOLVED;
-            try {
-                execute(tenant, f.id(), new Command.Close(Actor.system("closing-period"), reason, null));
-                closed++;
-            } catch (io.memnun.error.VersionConflictException | io.memnun.feedback.IllegalTransitionException e) {
-                LOG.debug("not closing {}: changed meanwhile ({})", f.reference(), e.getMessage());
-            } catch (RuntimeException e) {
-                // in the host's transaction a conflict aborted the closings before it: stop there
-                io.memnun.internal.HostTransactions.rethrowIfLost(e);
-                // one feedback the store will not close must not keep every later one open; the next run tries again
-                LOG.error("could not close {} at the end of its closing period; the others go on and the next run tries again",
-                        f.reference(), e);
-            }
+            execute(tenant, id, new Command.Close(Actor.system("closing-period"), reason, null));
+            return true;
+        } catch (io.memnun.error.VersionConflictException | io.memnun.feedback.IllegalTransitionException e) {
+            LOG.debug("not closing {}: changed meanwhile ({})", f == null ? id : f.reference(), e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            // in the host's transaction a conflict aborted the closings before it: stop there
+            io.memnun.internal.HostTransactions.rethrowIfLost(e);
+            // one feedback the store will not read or close must not keep every later one open; the next run tries again
+            LOG.error("could not close {} at the end of its closing period; the others go on and the next run tries again",
+                    f == null ? "feedback " + id : f.reference(), e);
+            return false;
         }
-        return closed;
     }
 
     /**

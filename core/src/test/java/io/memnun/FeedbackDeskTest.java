@@ -552,6 +552,17 @@ class FeedbackDeskTest {
         assertThat(desk.query(FeedbackQuery.builder(tenant).open().build()).items()).isEmpty();
     }
 
+    /** A closing period reaching back before any receipt memnun takes (1900) ends for nothing yet. */
+    @Test
+    void closeExpiredWithAClosingPeriodLongerThanAnyHistoryClosesNothing() {
+        FeedbackDesk desk = desk(DeskConfig.builder().closingPeriod(Duration.ofDays(365L * 3000)).build());
+        Feedback f = resolved(desk, "eski");
+        clock.advance(Duration.ofDays(365L * 50));
+
+        assertThat(desk.closeExpired(tenant)).isZero();
+        assertThat(desk.get(tenant, f.id()).status()).isEqualTo(Status.RESOLVED);
+    }
+
     /**
      * One feedback the store will not close (a database error, a row it cannot write) is logged and left for the next
      * run; the feedback after it are closed all the same.

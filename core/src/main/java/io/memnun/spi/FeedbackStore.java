@@ -1,5 +1,6 @@
 package io.memnun.spi;
 
+import io.memnun.error.ValidationException;
 import io.memnun.feedback.Feedback;
 import io.memnun.feedback.FeedbackEvent;
 import io.memnun.feedback.FeedbackId;
@@ -7,6 +8,7 @@ import io.memnun.feedback.FeedbackQuery;
 import io.memnun.feedback.Page;
 import io.memnun.feedback.ReferenceNumber;
 import io.memnun.feedback.StaffId;
+import io.memnun.feedback.Status;
 import io.memnun.feedback.TenantId;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where feedback and its history live. Every call is scoped by tenant: a lookup with another tenant's id finds
@@ -105,6 +110,82 @@ public interface FeedbackStore {
             }
         }
         return load;
+    }
+
+    /**
+     * Up to {@code limit} ids of the tenant's feedback whose closing period ended by {@code endedBy}, inclusive: the
+     * closing job's work list ({@code FeedbackDesk.closeExpired}). That is a {@code RESOLVED} feedback resolved at or
+     * before {@code endedBy} (or with no resolution time), and an {@code IN_PROGRESS}, {@code PLANNED} or
+     * {@code AWAITING_CUSTOMER} one whose resolution the customer last rejected at or before {@code endedBy}. The ids
+     * come in a total order of the store's choosing that does not change between calls, starting after {@code after}
+     * in that order (null: from the start), so that the last id of a page, passed as {@code after}, gives the next
+     * page; a page shorter than {@code limit} is the last.
+     *
+     * <p>Ids only, so that a feedback the store cannot read (a stored value changed by hand, say) fails only its own
+     * closing, which reads it, and not the list that all the others are on. This default pages through
+     * {@link #query} and filters in Java, reading every open feedback of the tenant once per call, and one it cannot
+     * read fails the call; stores that can select in their query language (SQL) should override it, reading index
+     * entries and never the whole feedback. Its order is that of {@link UUID#compareTo}.
+     *
+     * @param limit 1 to {@value FeedbackQuery#MAX_LIMIT}
+     * @throws ValidationException naming {@code tenant}, {@code endedBy} or {@code limit} if one is missing or out of
+     *     range ({@link #checkClosingDue})
+     */
+    default List<FeedbackId> closingDue(TenantId tenant, Instant endedBy, @Nullable FeedbackId after, int limit) {
+        checkClosingDue(tenant, endedBy, limit);
+        FeedbackQuery q = FeedbackQuery.builder(tenant)
+                .status(Status.RESOLVED, Status.IN_PROGRESS, Status.PLANNED, Status.AWAITING_CUSTOMER)
+                .limit(FeedbackQuery.MAX_LIMIT)
+                .build();
+        // the limit smallest ids after the cursor: the page, whatever order the query reads them in
+        TreeSet<UUID> page = new TreeSet<>();
+        while (true) {
+            Page<Feedback> read = query(q);
+            for (Feedback f : read.items()) {
+                UUID id = f.id().value();
+                if ((after == null || id.compareTo(after.value()) > 0) && closingEnded(f, endedBy)) {
+                    page.add(id);
+                    if (page.size() > limit) {
+                        page.pollLast();
+                    }
+                }
+            }
+            if (read.next().isEmpty()) {
+                return page.stream().map(FeedbackId::new).toList();
+            }
+            q = q.after(read.next().get());
+        }
+    }
+
+    /**
+     * Refuses the arguments {@link #closingDue} does not take with a {@link ValidationException} naming the argument:
+     * a missing tenant or instant, a limit outside 1 to {@value FeedbackQuery#MAX_LIMIT}, an instant outside the years
+     * 1 to 9999 (which both SQL databases hold). A store that overrides {@link #closingDue} calls it first, so that
+     * every store refuses the same.
+     */
+    static void checkClosingDue(@Nullable TenantId tenant, @Nullable Instant endedBy, int limit) {
+        if (tenant == null) {
+            throw new ValidationException("tenant", "is required");
+        }
+        if (endedBy == null) {
+            throw new ValidationException("endedBy", "is required");
+        }
+        // 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z
+        if (endedBy.getEpochSecond() < -62_135_596_800L || endedBy.getEpochSecond() > 253_402_300_799L) {
+            throw new ValidationException("endedBy", "must be within the years 1 to 9999, was " + endedBy);
+        }
+        if (limit < 1 || limit > FeedbackQuery.MAX_LIMIT) {
+            throw new ValidationException("limit", "must be between 1 and " + FeedbackQuery.MAX_LIMIT + ", was " + limit);
+        }
+    }
+
+    /** Whether {@code f}'s closing period ended by {@code endedBy}, as {@link #closingDue} selects. */
+    private static boolean closingEnded(Feedback f, Instant endedBy) {
+        return switch (f.status()) {
+            case RESOLVED -> f.resolvedAt().map(at -> !at.isAfter(endedBy)).orElse(true);
+            case IN_PROGRESS, PLANNED, AWAITING_CUSTOMER -> f.lastRejectedAt().map(at -> !at.isAfter(endedBy)).orElse(false);
+            default -> false;
+        };
     }
 
     /**

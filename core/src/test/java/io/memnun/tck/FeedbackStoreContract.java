@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.memnun.error.DuplicateKeyException;
 import io.memnun.error.NotFoundException;
+import io.memnun.error.ValidationException;
 import io.memnun.error.VersionConflictException;
 import io.memnun.feedback.Actor;
 import io.memnun.feedback.Anonymisation;
@@ -1055,6 +1056,158 @@ public abstract class FeedbackStoreContract {
         assertThat(load.getOrDefault(mehmet, 0)).isEqualTo(1);
         assertThat(load.getOrDefault(StaffId.of("nobody"), 0)).isZero();
         assertThat(store.openLoad(tenant, Set.of(mehmet))).doesNotContainKey(ayse);
+    }
+
+    // ---------------------------------------------------------------- the closing job's work list
+
+    /** When the closing periods of {@link #closingStates} end; microseconds, as every test instant. */
+    private static final Instant CLOSING_ENDS = T0.plus(Duration.ofDays(400));
+    private static final Duration MICRO = Duration.ofNanos(1000);
+
+    /** The feedback of {@link #closingStates}: the due ones (among them the one without a resolution time), the others. */
+    private record ClosingStates(List<FeedbackId> due, List<FeedbackId> notDue, FeedbackId withoutTime) {}
+
+    /**
+     * Feedback in every state the closing job's list must tell apart: resolved or rejected before, at and after
+     * {@link #CLOSING_ENDS}, in each open status, reopened, reviewed, closed and cancelled.
+     */
+    private ClosingStates closingStates() {
+        List<FeedbackId> due = new ArrayList<>();
+        List<FeedbackId> notDue = new ArrayList<>();
+        due.add(resolvedAt(tenant, CLOSING_ENDS.minus(MICRO)).feedback().id());
+        due.add(resolvedAt(tenant, CLOSING_ENDS).feedback().id());
+        notDue.add(resolvedAt(tenant, CLOSING_ENDS.plus(MICRO)).feedback().id());
+        FeedbackId withoutTime = resolvedWithoutItsTime().id();
+        due.add(withoutTime);
+
+        due.add(rejectedAt(CLOSING_ENDS.minus(MICRO)).feedback().id());
+        due.add(rejectedAt(CLOSING_ENDS).feedback().id());
+        notDue.add(rejectedAt(CLOSING_ENDS.plus(MICRO)).feedback().id());
+        due.add(rejectedAt(CLOSING_ENDS.minus(Duration.ofDays(30)))
+                .then(at -> new Command.Plan(AYSE, at.plus(Duration.ofDays(1)), null)).feedback().id());
+        notDue.add(rejectedAt(CLOSING_ENDS.plus(MICRO))
+                .then(at -> new Command.Plan(AYSE, at.plus(Duration.ofDays(1)), null)).feedback().id());
+        due.add(rejectedAt(CLOSING_ENDS.minus(Duration.ofDays(30))).then(new Command.AwaitCustomer(AYSE, "Hangi oda?")).feedback().id());
+        notDue.add(rejectedAt(CLOSING_ENDS.plus(MICRO)).then(new Command.AwaitCustomer(AYSE, "Hangi oda?")).feedback().id());
+        // reopened by an appeal: only a rejection after it counts
+        notDue.add(rejectedAt(T0.plus(Duration.ofDays(1)))
+                .then(new Command.Resolve(AYSE, "İkinci çözüm")).then(new Command.Accept(Actor.customer(), null))
+                .then(new Command.Appeal(Actor.customer(), "Yeniden açın")).feedback().id());
+        due.add(resolvedAt(tenant, T0.plus(Duration.ofDays(1))).then(new Command.Accept(Actor.customer(), null))
+                .then(new Command.Appeal(Actor.customer(), "Yeniden açın")).then(new Command.Resolve(AYSE, "Yeni çözüm"))
+                .thenAt(CLOSING_ENDS, new Command.Reject(Actor.customer(), "Yine olmadı", List.of())).feedback().id());
+
+        // open and never rejected, however old
+        Scenario fresh = Scenario.receive(store, Fixtures.minimalIntake(tenant, "Yeni").build(), reference(), T0);
+        notDue.add(fresh.feedback().id());
+        notDue.add(Scenario.receive(store, Fixtures.minimalIntake(tenant, "Üzerinde").build(), reference(), T0)
+                .then(new Command.Take(AYSE, null)).feedback().id());
+        notDue.add(Scenario.receive(store, Fixtures.minimalIntake(tenant, "Planlı").build(), reference(), T0)
+                .then(new Command.Take(AYSE, null)).then(at -> new Command.Plan(AYSE, at.plus(Duration.ofDays(1)), null))
+                .feedback().id());
+        notDue.add(Scenario.receive(store, Fixtures.minimalIntake(tenant, "Bekliyor").build(), reference(), T0)
+                .then(new Command.Take(AYSE, null)).then(new Command.AwaitCustomer(AYSE, "?")).feedback().id());
+        // rejected long ago, but in review again, closed or cancelled
+        Lifecycle reviewing = new Lifecycle(new Lifecycle.Rules(f -> true, Lifecycle.Rules.DEFAULT_CLOSING_PERIOD));
+        notDue.add(Scenario.receive(store, reviewing, Fixtures.randomId(), Fixtures.minimalIntake(tenant, "İncelemede").build(),
+                reference(), T0)
+                .then(new Command.Take(AYSE, null)).then(new Command.Resolve(AYSE, "Öneri")).then(new Command.Approve(MEHMET, null))
+                .then(new Command.Reject(Actor.customer(), "Hayır", List.of())).then(new Command.Resolve(AYSE, "Yeni öneri"))
+                .feedback().id());
+        notDue.add(resolvedAt(tenant, T0.plus(Duration.ofDays(1))).then(new Command.Accept(Actor.customer(), null)).feedback().id());
+        notDue.add(rejectedAt(T0.plus(Duration.ofDays(1))).later(Lifecycle.Rules.DEFAULT_CLOSING_PERIOD)
+                .then(new Command.Close(Actor.system("closing-period"), ClosureReason.UNRESOLVED, null)).feedback().id());
+        notDue.add(Scenario.receive(store, Fixtures.minimalIntake(tenant, "Vazgeçildi").build(), reference(), T0)
+                .then(new Command.Cancel(AYSE, "Mükerrer")).feedback().id());
+        return new ClosingStates(due, notDue, withoutTime);
+    }
+
+    /** A feedback taken in, then resolved at {@code at}. */
+    private Scenario resolvedAt(TenantId in, Instant at) {
+        return Scenario.receive(store, Fixtures.minimalIntake(in, "Oda soğuktu").build(), reference(), T0)
+                .then(new Command.Take(AYSE, null))
+                .thenAt(at, new Command.Resolve(AYSE, "Isıtıcı değiştirildi"));
+    }
+
+    /** A feedback resolved early whose resolution the customer rejected at {@code at}: IN_PROGRESS again. */
+    private Scenario rejectedAt(Instant at) {
+        return resolvedAt(tenant, T0.plus(Duration.ofHours(1)))
+                .thenAt(at, new Command.Reject(Actor.customer(), "Hâlâ soğuk", List.of()));
+    }
+
+    /** A RESOLVED feedback stored without its resolution time, as an older release could leave one. */
+    private Feedback resolvedWithoutItsTime() {
+        Scenario s = resolvedAt(tenant, CLOSING_ENDS.plus(Duration.ofDays(30)));
+        Lifecycle.Transition noted = LIFECYCLE.apply(s.feedback(), new Command.AddNote(AYSE, "not"), s.now().plus(MICRO));
+        Feedback without = Feedback.restore(noted.after()).resolvedAt(null).build();
+        store.save(FeedbackChange.update(without, s.feedback().version(), noted.event()));
+        assertThat(store.find(tenant, without.id()).orElseThrow().resolvedAt()).isEmpty();
+        return without;
+    }
+
+    @Test
+    void closingDueListsExactlyTheFeedbackWhoseClosingPeriodEndedInclusive() {
+        ClosingStates states = closingStates();
+        TenantId other = Fixtures.newTenant("other");
+        FeedbackId othersDue = resolvedAt(other, T0.plus(Duration.ofDays(1))).feedback().id();
+
+        List<FeedbackId> due = store.closingDue(tenant, CLOSING_ENDS, null, FeedbackQuery.MAX_LIMIT);
+
+        assertThat(due).containsExactlyInAnyOrderElementsOf(states.due()).doesNotContain(othersDue);
+        assertThat(store.closingDue(other, CLOSING_ENDS, null, FeedbackQuery.MAX_LIMIT)).containsExactly(othersDue);
+        // before any resolution or rejection: only the one without a resolution time, which is due at any time
+        assertThat(store.closingDue(tenant, T0, null, FeedbackQuery.MAX_LIMIT)).containsExactly(states.withoutTime());
+        // every period ended a year later, except the open ones' that were never rejected
+        assertThat(store.closingDue(tenant, CLOSING_ENDS.plus(Duration.ofDays(365)), null, FeedbackQuery.MAX_LIMIT))
+                .hasSize(states.due().size() + 4);
+        assertThat(store.closingDue(Fixtures.newTenant("empty"), CLOSING_ENDS, null, 10)).isEmpty();
+    }
+
+    @Test
+    void closingDuePagesInOneOrderWithoutSkippingOrRepeating() {
+        ClosingStates states = closingStates();
+        List<FeedbackId> all = store.closingDue(tenant, CLOSING_ENDS, null, FeedbackQuery.MAX_LIMIT);
+        assertThat(all).hasSize(states.due().size()).doesNotHaveDuplicates();
+        assertThat(store.closingDue(tenant, CLOSING_ENDS, null, FeedbackQuery.MAX_LIMIT)).as("the same order again").isEqualTo(all);
+
+        for (int limit = 1; limit <= all.size() + 1; limit++) {
+            List<FeedbackId> walked = new ArrayList<>();
+            FeedbackId after = null;
+            for (int pages = 0; ; pages++) {
+                assertThat(pages).as("pages of %d", limit).isLessThanOrEqualTo(all.size());
+                List<FeedbackId> page = store.closingDue(tenant, CLOSING_ENDS, after, limit);
+                assertThat(page).hasSizeLessThanOrEqualTo(limit);
+                walked.addAll(page);
+                if (page.size() < limit) {
+                    break;
+                }
+                after = page.get(page.size() - 1);
+            }
+            assertThat(walked).as("pages of %d", limit).isEqualTo(all);
+        }
+        // from any id on, the rest of the order
+        assertThat(store.closingDue(tenant, CLOSING_ENDS, all.get(3), FeedbackQuery.MAX_LIMIT)).isEqualTo(all.subList(4, all.size()));
+        assertThat(store.closingDue(tenant, CLOSING_ENDS, all.get(all.size() - 1), FeedbackQuery.MAX_LIMIT)).isEmpty();
+    }
+
+    @Test
+    void closingDueRefusesArgumentsItDoesNotTakeNamingThem() {
+        resolvedAt(tenant, T0.plus(Duration.ofDays(1)));
+        List<Map.Entry<String, Callable<List<FeedbackId>>>> calls = List.of(
+                Map.entry("tenant", () -> store.closingDue(null, CLOSING_ENDS, null, 10)),
+                Map.entry("endedBy", () -> store.closingDue(tenant, null, null, 10)),
+                Map.entry("limit", () -> store.closingDue(tenant, CLOSING_ENDS, null, 0)),
+                Map.entry("limit", () -> store.closingDue(tenant, CLOSING_ENDS, null, FeedbackQuery.MAX_LIMIT + 1)),
+                Map.entry("endedBy", () -> store.closingDue(tenant, Instant.MAX, null, 10)),
+                Map.entry("endedBy", () -> store.closingDue(tenant, Instant.parse("9999-12-31T23:59:59Z").plusSeconds(1), null, 10)),
+                Map.entry("endedBy", () -> store.closingDue(tenant, Instant.parse("0001-01-01T00:00:00Z").minus(MICRO), null, 10)));
+        for (Map.Entry<String, Callable<List<FeedbackId>>> call : calls) {
+            assertThatThrownBy(() -> call.getValue().call())
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo(call.getKey()));
+        }
+        // the extremes of the range are taken
+        assertThat(store.closingDue(tenant, Instant.parse("9999-12-31T23:59:59.999999Z"), null, FeedbackQuery.MAX_LIMIT)).hasSize(1);
+        assertThat(store.closingDue(tenant, Instant.parse("0001-01-01T00:00:00Z"), null, 1)).isEmpty();
     }
 
     @Test

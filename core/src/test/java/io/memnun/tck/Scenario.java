@@ -67,6 +67,14 @@ public final class Scenario {
         return this;
     }
 
+    /** Applies {@code command} at {@code at}, not before the last step, and stores the change: a step at a chosen time. */
+    public Scenario thenAt(Instant at, Command command) {
+        if (at.isBefore(now)) {
+            throw new IllegalArgumentException("a step at " + at + " would come before the last one, at " + now);
+        }
+        return later(Duration.between(now, at).minus(STEP)).then(command);
+    }
+
     /** Moves the scenario's time on without a command. */
     public Scenario later(Duration duration) {
         now = now.plus(duration);

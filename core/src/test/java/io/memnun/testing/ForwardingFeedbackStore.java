@@ -62,6 +62,12 @@ public class ForwardingFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public List<FeedbackId> closingDue(TenantId tenant, java.time.Instant endedBy, @org.jspecify.annotations.Nullable FeedbackId after,
+            int limit) {
+        return delegate.closingDue(tenant, endedBy, after, limit);
+    }
+
+    @Override
     public java.util.Map<io.memnun.feedback.StaffId, Integer> openLoad(TenantId tenant, java.util.Set<io.memnun.feedback.StaffId> staff) {
         return delegate.openLoad(tenant, staff);
     }

@@ -20,15 +20,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The counts over a status read only the rows of that status on H2, which looks up a list of values in an index only
- * on the index's first column: the statements memnun ran are taken from H2's statistics and run again under
- * {@code EXPLAIN ANALYZE}, which tells how many index entries they read.
+ * The counts over a status, and the closing job's list, read only the rows of the statuses they look at on H2, which
+ * looks up a list of values in an index only on the index's first column: the statements memnun ran are taken from
+ * H2's statistics and run again under {@code EXPLAIN ANALYZE}, which tells how many index entries they read.
  */
 class H2QueryPlanTest {
     private static final TenantId HOTEL = TenantId.of("bosphorus-hotels");
@@ -71,6 +73,64 @@ class H2QueryPlanTest {
 
         assertThat(counts).containsExactly(new GroupCount("heating", CLOSED / 2), new GroupCount("noise", CLOSED / 2));
         assertThat(rowsRead("subject_id")).isLessThanOrEqualTo(CLOSED + 1);
+    }
+
+    /**
+     * The closing job's list reads the status index's entries of the tenant's feedback in the four statuses it looks
+     * at, and only their rows for the times: not the tenant's closed or new feedback, which a look-up by the tenant
+     * alone would read too.
+     */
+    @Test
+    void closingDueReadsTheEntriesOfTheStatusesItLooksAtOnly() throws SQLException {
+        TenantId tenant = TenantId.of("golden-horn-hotels");
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).build();
+        Actor ayse = Actor.staff("ayse");
+        int inProgress = 2;
+        int resolved = 3;
+        int rejected = 3;
+        int total = OPEN + inProgress + resolved + rejected + CLOSED;
+        for (int i = 0; i < total; i++) {
+            Feedback f = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "The room was cold").build());
+            if (i >= OPEN) {
+                desk.take(tenant, f.id(), ayse);
+            }
+            if (i >= OPEN + inProgress) {
+                desk.resolve(tenant, f.id(), ayse, "Heater repaired");
+            }
+            if (i >= OPEN + inProgress + resolved + rejected) {
+                desk.accept(tenant, f.id(), "thanks");
+            } else if (i >= OPEN + inProgress + resolved) {
+                desk.reject(tenant, f.id(), "still cold");
+            }
+        }
+        Instant endedBy = Instant.parse("2999-01-01T00:00:00Z"); // after every resolution and rejection above
+        try (Connection c = ds.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET QUERY_STATISTICS TRUE");
+            }
+            assertThat(store.closingDue(tenant, endedBy, null, 100)).hasSize(resolved + rejected);
+            String sql;
+            try (Statement s = c.createStatement()) {
+                sql = H2Plans.statement(s, "SELECT id FROM%UNION ALL%");
+            }
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN ANALYZE " + sql)) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, endedBy.atOffset(ZoneOffset.UTC));
+                ps.setString(3, tenant.value());
+                ps.setObject(4, endedBy.atOffset(ZoneOffset.UTC));
+                ps.setInt(5, 100);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    String plan = rs.getString(1);
+                    List<Long> entriesRead = H2Plans.scanCounts(plan);
+                    assertThat(entriesRead).as(plan).hasSize(2);
+                    assertThat(entriesRead.get(0)).as("RESOLVED entries read of the tenant's %d feedback: %s", total, plan)
+                            .isLessThanOrEqualTo(resolved + 1);
+                    assertThat(entriesRead.get(1)).as("IN_PROGRESS, PLANNED and AWAITING_CUSTOMER entries read: %s", plan)
+                            .isLessThanOrEqualTo(inProgress + rejected + 1);
+                }
+            }
+        }
     }
 
     /**

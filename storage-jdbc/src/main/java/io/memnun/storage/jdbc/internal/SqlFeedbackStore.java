@@ -39,6 +39,7 @@ import io.memnun.feedback.TenantId;
 import io.memnun.report.SlaRound;
 import io.memnun.spi.FeedbackChange;
 import io.memnun.spi.FeedbackRedaction;
+import io.memnun.spi.FeedbackStore;
 import io.memnun.storage.jdbc.JdbcFeedbackStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -111,6 +112,9 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private record UpdateShape(long mask, boolean linked, boolean rounds) {}
     private final String selectClocksAt;
     private final String selectVersion;
+    /** The closing job's list ({@link #closingDue}) from the start, and after an id. */
+    private final String selectClosingDue;
+    private final String selectClosingDueAfter;
     private final String countFeedback;
     /** Per grouping, the text of {@link #countBy} around its conditions. */
     private final Map<GroupBy, Around> countByParts = new EnumMap<>(GroupBy.class);
@@ -208,6 +212,8 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         this.insertFeedbackWithEvent = withEvent(insertFeedback, true);
         this.selectClocksAt = "SELECT sla_clocks FROM " + feedbackTable + " WHERE tenant = ? AND id = ? AND version = ?";
         this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
+        this.selectClosingDue = closingDueSql(tables, false);
+        this.selectClosingDueAfter = closingDueSql(tables, true);
         this.countFeedback = "SELECT COUNT(*) FROM " + feedbackTable;
         for (GroupBy g : GroupBy.values()) {
             String column = switch (g) {
@@ -236,6 +242,22 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         this.updateEventText = "UPDATE " + tables.feedbackEvent() + " SET note = ?, details = " + dialect.jsonParameter()
                 + " WHERE tenant = ? AND feedback_id = ? AND version = ?";
         this.updateSeal = EventSeals.updateSql(tables.feedbackEvent());
+    }
+
+    /**
+     * The ids whose closing period ended, one select per rule, each through the status index (named to H2, see
+     * {@link SqlDialect#useIndex}): statuses as literals (H2 looks a value list up in an index only on its first column,
+     * which is the status there), the instants checked on the rows of those statuses only. Parameters per half: tenant,
+     * instant and, {@code after}, the id; then the limit.
+     */
+    private String closingDueSql(Tables tables, boolean after) {
+        String from = " FROM " + feedbackTable + dialect.useIndex(tables.feedbackStatusIndex());
+        String afterId = after ? " AND id > ?" : "";
+        return "SELECT id" + from + " WHERE status = '" + Status.RESOLVED + "' AND tenant = ?"
+                + " AND (resolved_at IS NULL OR resolved_at <= ?)" + afterId
+                + " UNION ALL SELECT id" + from + " WHERE status IN ('" + Status.IN_PROGRESS + "', '"
+                + Status.PLANNED + "', '" + Status.AWAITING_CUSTOMER + "') AND tenant = ? AND last_rejected_at <= ?" + afterId
+                + " ORDER BY id LIMIT ?";
     }
 
     private String insertEventSql(boolean linked) {
@@ -991,6 +1013,37 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
             }
         }
         return load;
+    }
+
+    /**
+     * One statement selecting the ids alone, through the status index: no row is read into Java, so a row this store
+     * cannot read fails only its own closing. Ordered by the id column as the database orders uuids (which need not
+     * be {@link UUID#compareTo}'s order), the same for the cursor.
+     */
+    @Override
+    public List<FeedbackId> closingDue(TenantId tenant, Instant endedBy, @Nullable FeedbackId after, int limit) {
+        FeedbackStore.checkClosingDue(tenant, endedBy, limit);
+        String sql = after == null ? selectClosingDue : selectClosingDueAfter;
+        return tx.read("list feedback due for closing", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (int half = 0; half < 2; half++) {
+                    ps.setString(i++, tenant.value());
+                    setInstant(ps, i++, endedBy);
+                    if (after != null) {
+                        setUuid(ps, i++, after.value());
+                    }
+                }
+                ps.setInt(i, limit);
+                List<FeedbackId> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(new FeedbackId(getUuid(rs, 1)));
+                    }
+                }
+                return List.copyOf(ids);
+            }
+        });
     }
 
     @Override

@@ -45,6 +45,11 @@ public record Tables(String prefix) {
         return prefix + "feedback";
     }
 
+    /** The feedback's index that leads with the status (H2, schema 17) or the tenant and the status (PostgreSQL). */
+    public String feedbackStatusIndex() {
+        return prefix + "feedback_status_dept_ix";
+    }
+
     public String feedbackEvent() {
         return prefix + "feedback_event";
     }
