@@ -288,8 +288,8 @@ public final class CapaDesk {
                     // there aborted the transaction this mark is to be saved in
                     io.memnun.internal.HostTransactions.rethrowIfLost(ex);
                     // a message never blocks the escalation: record it, log it, go on
-                    LOG.warn("cannot plan {} for item {} of {}", template, item.number(), a.id(), ex);
-                    done.add("not notified: " + ex.getMessage());
+                    LOG.warn("cannot plan {} for item {} of {}", template, item.number(), a.id(), io.memnun.notify.ErrorText.loggable(ex, null));
+                    done.add("not notified: " + io.memnun.notify.ErrorText.redact(String.valueOf(ex.getMessage())));
                 }
             }
             details.put(label, String.join(", ", done));

@@ -9,6 +9,7 @@ import io.memnun.internal.HostTransactions;
 import io.memnun.internal.TextCut;
 import io.memnun.notify.Contact;
 import io.memnun.notify.Delivery;
+import io.memnun.notify.ErrorText;
 import io.memnun.notify.MessageCategory;
 import io.memnun.notify.MessageOwner;
 import io.memnun.notify.Notification;
@@ -125,8 +126,10 @@ final class NotificationPlanner {
                 // the transaction, and the change saved after this plan would fail or run outside it
                 HostTransactions.rethrowIfLost(ex);
                 // a notification never blocks the complaint process: record it, log it, go on
-                LOG.warn("cannot plan {} for {} of {}", rule, e.type(), f.reference(), ex);
-                details.put(label, "not notified: " + ex.getMessage());
+                // the host's directory or template may have put an address or a number in the message: redacted, as
+                // the history and the log keep it
+                LOG.warn("cannot plan {} for {} of {}", rule, e.type(), f.reference(), ErrorText.loggable(ex, null));
+                details.put(label, "not notified: " + ErrorText.redact(String.valueOf(ex.getMessage())));
             }
         }
         return new FeedbackEvent(e.feedbackId(), e.version(), e.type(), e.actor(), e.at(), e.note(), e.from(), e.to(), details);

@@ -366,6 +366,30 @@ class NotificationPlanningTest {
     }
 
     @Test
+    void aPlanningFailureIsRecordedAndLoggedWithoutTheAddressesAndNumbersItsMessageQuotes() {
+        io.memnun.spi.RecipientDirectory directory = new io.memnun.spi.RecipientDirectory() {
+            @Override
+            public java.util.Optional<io.memnun.notify.Contact> staff(io.memnun.feedback.TenantId tenant, StaffId staff) {
+                return NotificationFixture.DIRECTORY.staff(tenant, staff);
+            }
+
+            @Override
+            public List<io.memnun.notify.Contact> department(io.memnun.feedback.TenantId tenant, io.memnun.feedback.DepartmentId department) {
+                throw new IllegalStateException("no head for desk of mehmet.oz@example.com, call +90 532 123 45 67");
+            }
+        };
+        FeedbackDesk desk = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock)
+                .notifications(NotificationFixture.notifications().directory(directory).build()).build();
+
+        Feedback[] received = new Feedback[1];
+        String log = io.memnun.testing.CapturedLog.during(() -> received[0] = desk.receive(complaint(customer()).build()));
+
+        assertThat(desk.history(HOTEL, received[0].id()).get(0).details()).hasEntrySatisfying("notify.DEPARTMENT",
+                v -> assertThat(v).isEqualTo("not notified: no head for desk of [email], call [phone]"));
+        assertThat(log).contains("cannot plan").contains("[email]").doesNotContain("mehmet.oz").doesNotContain("532");
+    }
+
+    @Test
     void aTransitionWhoseStoreWriteFailsLeavesNoMessage() {
         InMemoryOutboxStore outbox = new InMemoryOutboxStore();
         InMemoryFeedbackStore real = new InMemoryFeedbackStore(outbox);
