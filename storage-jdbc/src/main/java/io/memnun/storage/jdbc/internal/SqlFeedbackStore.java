@@ -76,6 +76,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqlFeedbackStore.class);
+    /** How many rows beyond its limit the SLA work list reads, to stand in for rows it cannot read. */
+    private static final int UNREADABLE_ROOM = 16;
 
     /** Columns written once, at receipt. */
     private static final String KEY_COLUMNS = "tenant, id, ref_prefix, ref_year, ref_seq, intake_key, received_at";
@@ -1056,11 +1058,20 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         return tx.read("list feedback due for an SLA check", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 Params.setInstant(ps, 1, now);
-                ps.setInt(2, limit);
+                // room for rows that cannot be read, so that a few of them still leave a full list
+                ps.setInt(2, (int) Math.min((long) limit + UNREADABLE_ROOM, Integer.MAX_VALUE));
                 List<Feedback> due = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        due.add(feedback(rs));
+                    while (due.size() < limit && rs.next()) {
+                        try {
+                            due.add(feedback(rs));
+                        } catch (RuntimeException unreadable) {
+                            // the list spans every tenant: one row changed by hand must not stop every other feedback's
+                            // checkpoints. It stays due and is reported on every pass, by id only (the message may
+                            // quote the stored value)
+                            LOG.error("feedback {} is due for an SLA check but its stored row cannot be read ({}); it is left out"
+                                    + " until the row is repaired", getUuid(rs, 2), unreadable.getClass().getSimpleName());
+                        }
                     }
                 }
                 return List.copyOf(due);

@@ -1,0 +1,67 @@
+package io.memnun.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.memnun.FeedbackDesk;
+import io.memnun.feedback.Channel;
+import io.memnun.feedback.Customer;
+import io.memnun.feedback.Feedback;
+import io.memnun.feedback.FeedbackId;
+import io.memnun.feedback.FeedbackKind;
+import io.memnun.feedback.Intake;
+import io.memnun.feedback.TenantId;
+import io.memnun.tck.Fixtures;
+import io.memnun.testing.CapturedLog;
+import io.memnun.testing.MutableClock;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The SLA monitor's work list spans every tenant: one stored row memnun cannot read (a JSON column changed by hand)
+ * must not stop the response-time checkpoints of every other feedback. It is left out of the list and logged, on
+ * every pass, by id only.
+ */
+class UnreadableSlaRowTest extends OnEachDatabase {
+    private final MutableClock clock = MutableClock.at("2026-05-04T07:00:00.000001Z");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aFeedbackWhoseRowCannotBeReadIsLeftOutOfTheWorkListAndLogged(String database) {
+        on(database);
+        TenantId tenant = Fixtures.newTenant("sla-row");
+        JdbcFeedbackStore store = JdbcStorage.builder().dataSource(dataSource()).build().feedbackStore();
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock).sla(io.memnun.sla.SlaPolicy.defaults()).build();
+        List<FeedbackId> received = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Feedback f = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Oda " + (201 + i) + " gürültülü")
+                    .customer(Customer.builder().name("Veli Yıldırım").email("veli.yildirim@example.com").build())
+                    .build());
+            assertThat(f.nextSlaCheckAt()).isPresent();
+            received.add(f.id());
+        }
+        FeedbackId unreadable = received.get(1);
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE memnun_feedback SET sla_clocks = ? WHERE tenant = ? AND id = ?")) {
+            ps.setString(1, "[4,[[\"WARNING\",");
+            ps.setString(2, tenant.value());
+            ps.setObject(3, unreadable.value());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+
+        // far enough on that every clock of these feedback is due; other tests' feedback may be listed too
+        Instant later = clock.instant().plus(java.time.Duration.ofDays(3650));
+        List<Feedback> due = new ArrayList<>();
+        String log = CapturedLog.during(() -> due.addAll(store.dueForSlaCheck(later, 1000)));
+
+        assertThat(due).extracting(Feedback::id).contains(received.get(0), received.get(2)).doesNotContain(unreadable);
+        assertThat(log).contains(unreadable.value().toString()).doesNotContain("Veli").doesNotContain("yildirim");
+    }
+}
