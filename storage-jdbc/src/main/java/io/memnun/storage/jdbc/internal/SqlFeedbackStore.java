@@ -845,7 +845,6 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private static Where criteria(FeedbackQuery q) {
         Where w = new Where();
         w.add("tenant = ?", q.tenant().value());
-        w.in("status", q.statuses(), Status.values());
         w.in("kind", q.kinds(), FeedbackKind.values());
         w.addIfSet("department_id = ?", q.department() == null ? null : q.department().value());
         w.addIfSet("assignee_id = ?", q.assignee() == null ? null : q.assignee().value());
@@ -857,6 +856,10 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         w.addIfSet("customer_external_id = ?", q.customerExternalId());
         w.addIfSet("customer_email_key = ?", q.customerEmail() == null ? null : q.customerEmail().matchKey());
         w.addIfSet("customer_phone = ?", q.customerPhone() == null ? null : q.customerPhone().e164());
+        // last: H2 takes an index's conditions in the reverse of their written order, and looks a list of statuses up
+        // in the status index (which leads with the status) only when it meets it first; after the department's, it
+        // read every entry of the index (H2QueryPlanTest). PostgreSQL plans the same whatever the order
+        w.in("status", q.statuses(), Status.values());
         return w;
     }
 
