@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>What is replaced: e-mail addresses (also URL-encoded, {@code %40}) by {@value #EMAIL}; runs of 7 to 15 digits that
  * may be separated by spaces, hyphens, slashes or parentheses and may start with {@code +} (or {@code %2B}), phone
- * numbers in every usual form, by {@value #PHONE}. Knowing the message, also its address as it is, its recipient's
+ * numbers in every usual form, and 10 to 15 digits in groups separated by dots that are no IPv4 address
+ * ({@code 0532.123.45.67}), by {@value #PHONE}. Knowing the message, also its address as it is, its recipient's
  * name (whole, in any case, and each word of it of three letters or more as written or in capitals; with or without its
  * diacritics, since servers answer in ASCII: {@code Sukru} for {@code Şükrü}; only as whole words, so that
  * {@code Ela} leaves {@code Relay} alone) by {@value #NAME}, and its subject and whole text
@@ -56,6 +57,15 @@ public final class ErrorText {
      */
     private static final Pattern PHONE_LIKE = Pattern.compile(
             "(?<![\\p{L}\\p{N}+%])(?:\\+|%2[Bb])?\\d(?:[ \\-/()]{0,2}\\d){6,14}(?![\\p{L}\\p{N}])");
+    /*
+     * A number written in groups separated by dots, as some of the world writes phone numbers ("0532.123.45.67",
+     * "+90.532.123.45.67"): a phone number when its groups hold 10 to 15 digits and it is not an IPv4 address (four
+     * groups of at most three digits, each at most 255). Dates, times, reply codes and versions have fewer digits.
+     */
+    private static final Pattern DOTTED_NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\p{N}+%.])(?:\\+|%2[Bb])?\\d{1,5}(?:\\.\\d{1,5}){2,6}(?![\\p{L}\\p{N}]|\\.\\d)");
+    private static final int DOTTED_MIN_DIGITS = 10;
+    private static final int DOTTED_MAX_DIGITS = 15;
     /*
      * What has digits enough for a number and is none, kept as it is: a UUID (a message's id), a reference number
      * (FB-2026-000123-7) and a date (2026-03-16, 2026/03/16, 16/03/2026, 03/16/2026, 16-03-2026; a year of 19xx or 20xx,
@@ -96,6 +106,7 @@ public final class ErrorText {
             out = sb.toString();
         }
         out = PHONE_LIKE.matcher(out).replaceAll(Matcher.quoteReplacement(PHONE));
+        out = DOTTED_NUMBER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(dottedPhone(m.group()) ? PHONE : m.group()));
         if (held.isEmpty()) {
             return out;
         }
@@ -110,6 +121,18 @@ public final class ErrorText {
             }
         }
         return sb.toString();
+    }
+
+    /** Whether a {@link #DOTTED_NUMBER} is a phone number: 10 to 15 digits, and not an IPv4 address. */
+    private static boolean dottedPhone(String number) {
+        String[] groups = number.replaceFirst("^(?:\\+|%2[Bb])", "").split("\\.");
+        int digits = 0;
+        boolean address = groups.length == 4;
+        for (String g : groups) {
+            digits += g.length();
+            address &= g.length() <= 3 && Integer.parseInt(g) <= 255;
+        }
+        return digits >= DOTTED_MIN_DIGITS && digits <= DOTTED_MAX_DIGITS && !address;
     }
 
     /**

@@ -30,6 +30,8 @@ class ErrorTextTest {
         "no=905321234567, national 5321234567, tel 0532-123-45-67      | no=[phone], national [phone], tel [phone]",
         "+44 7911 123456 / 0532 123 45 67                              | [phone] / [phone]",
         "on 2026-03-16 5321234, on 16/03/2026 0532 123 45 67           | on 2026-03-16 [phone], on 16/03/2026 [phone]",
+        "tel 0532.123.45.67, +90.532.123.45.67 or 0212.555.12.34.      | tel [phone], [phone] or [phone].",
+        "number 532.123.45.67 (not an address: 532 > 255) refused      | number [phone] (not an address: 532 > 255) refused",
     })
     void addressesAndNumbersAreReplaced(String raw, String redacted) {
         assertThat(ErrorText.redact(raw)).isEqualTo(redacted);
@@ -49,6 +51,7 @@ class ErrorTextTest {
         "could not post FB-2026-000123-7 to the CRM, nor BH-2026-1234567-3",
         "message 3f2a1b4c-1234-5678-9abc-def012345678 refused, and 12345678-1234-4678-9abc-123456789012",
         "retry after 16/03/2026 10:00, 03/16/2026, 2026/03/16 or 16-03-2026",
+        "relay 192.168.100.200 and 10.0.0.1 refused, version 2.10.3.1, at 16.03.2026 10.15.30",
     })
     void codesCountsHostsIdsAndDatesStay(String text) {
         assertThat(ErrorText.redact(text)).isEqualTo(text);
