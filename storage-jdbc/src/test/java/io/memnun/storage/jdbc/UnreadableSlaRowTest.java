@@ -64,4 +64,54 @@ class UnreadableSlaRowTest extends OnEachDatabase {
         assertThat(due).extracting(Feedback::id).contains(received.get(0), received.get(2)).doesNotContain(unreadable);
         assertThat(log).contains(unreadable.value().toString()).doesNotContain("Veli").doesNotContain("yildirim");
     }
+
+    /**
+     * However many unreadable rows come first, the list holds as many readable ones as are due, up to the limit: a
+     * list shortened by them would end the monitor's pass early ({@code DuePass} takes a short list for the end), and
+     * with a limit's worth of them (and 16 more) at its head it would never reach any other feedback.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void unreadableRowsAtTheHeadOfTheWorkListDoNotShortenIt(String database) {
+        on(database);
+        TenantId tenant = Fixtures.newTenant("sla-head");
+        JdbcFeedbackStore store = JdbcStorage.builder().dataSource(dataSource()).build().feedbackStore();
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock).sla(io.memnun.sla.SlaPolicy.defaults()).build();
+        List<FeedbackId> unreadable = new ArrayList<>();
+        List<FeedbackId> readable = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            Feedback f = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Oda " + (301 + i) + " gürültülü")
+                    .build());
+            (i < 20 ? unreadable : readable).add(f.id());
+        }
+        // the unreadable rows first in the list (the earliest checks of the database), the readable ones right after them
+        for (FeedbackId id : unreadable) {
+            sql("UPDATE memnun_feedback SET sla_clocks = ?, next_sla_check_at = ? WHERE tenant = ? AND id = ?",
+                    "[4,[[\"WARNING\",", java.time.OffsetDateTime.parse("1990-01-01T00:00:00Z"), tenant.value(), id.value());
+        }
+        for (FeedbackId id : readable) {
+            sql("UPDATE memnun_feedback SET next_sla_check_at = ? WHERE tenant = ? AND id = ?",
+                    java.time.OffsetDateTime.parse("1990-01-02T00:00:00Z"), tenant.value(), id.value());
+        }
+
+        List<Feedback> due = new ArrayList<>();
+        String log = CapturedLog.during(() -> due.addAll(store.dueForSlaCheck(clock.instant(), 3)));
+
+        assertThat(due).extracting(Feedback::id).containsExactlyInAnyOrderElementsOf(readable);
+        assertThat(log).contains(unreadable.get(0).value().toString());
+    }
+
+    private void sql(String sql, Object... params) {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            assertThat(ps.executeUpdate()).as(sql).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1057,27 +1057,50 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
-        String sql = selectFeedback + " WHERE next_sla_check_at <= ? ORDER BY next_sla_check_at, id LIMIT ?";
+        String first = selectFeedback + " WHERE next_sla_check_at <= ? ORDER BY next_sla_check_at, id LIMIT ?";
+        String after = selectFeedback + " WHERE next_sla_check_at <= ? AND (next_sla_check_at > ? OR next_sla_check_at = ? AND id > ?)"
+                + " ORDER BY next_sla_check_at, id LIMIT ?";
         return tx.read("list feedback due for an SLA check", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Params.setInstant(ps, 1, now);
-                // room for rows that cannot be read, so that a few of them still leave a full list
-                ps.setInt(2, (int) Math.min((long) limit + UNREADABLE_ROOM, Integer.MAX_VALUE));
-                List<Feedback> due = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (due.size() < limit && rs.next()) {
-                        try {
-                            due.add(feedback(rs));
-                        } catch (RuntimeException unreadable) {
-                            // the list spans every tenant: one row changed by hand must not stop every other feedback's
-                            // checkpoints. It stays due and is reported on every pass, by id only (the message may
-                            // quote the stored value)
-                            LOG.error("feedback {} is due for an SLA check but its stored row cannot be read ({}); it is left out"
-                                    + " until the row is repaired", getUuid(rs, 2), unreadable.getClass().getSimpleName());
+            List<Feedback> due = new ArrayList<>();
+            // the position (check time, id) of the last row read, readable or not
+            Instant lastAt = null;
+            UUID lastId = null;
+            while (true) {
+                // room for rows that cannot be read, so that a few of them still leave a full list in one statement
+                int asked = (int) Math.min((long) limit - due.size() + UNREADABLE_ROOM, Integer.MAX_VALUE);
+                int read = 0;
+                try (PreparedStatement ps = c.prepareStatement(lastId == null ? first : after)) {
+                    int p = 1;
+                    Params.setInstant(ps, p++, now);
+                    if (lastId != null) {
+                        Params.setInstant(ps, p++, lastAt);
+                        Params.setInstant(ps, p++, lastAt);
+                        setUuid(ps, p++, lastId);
+                    }
+                    ps.setInt(p, asked);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        int checkAt = rs.findColumn("next_sla_check_at");
+                        while (due.size() < limit && rs.next()) {
+                            read++;
+                            lastAt = getRequiredInstant(rs, checkAt);
+                            lastId = getUuid(rs, 2);
+                            try {
+                                due.add(feedback(rs));
+                            } catch (RuntimeException unreadable) {
+                                // the list spans every tenant: one row changed by hand must not stop every other feedback's
+                                // checkpoints. It stays due and is reported on every pass, by id only (the message may
+                                // quote the stored value)
+                                LOG.error("feedback {} is due for an SLA check but its stored row cannot be read ({}); it is left out"
+                                        + " until the row is repaired", lastId, unreadable.getClass().getSimpleName());
+                            }
                         }
                     }
                 }
-                return List.copyOf(due);
+                // more unreadable rows than the room: read on after them rather than return a list shortened by them,
+                // which the monitor takes for the end of what is due (with a limit's worth of them, for good)
+                if (due.size() >= limit || read < asked) {
+                    return List.copyOf(due);
+                }
             }
         });
     }
