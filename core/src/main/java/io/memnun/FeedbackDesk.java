@@ -1031,7 +1031,7 @@ public final class FeedbackDesk {
                     .flatMap(e -> planner.emailInstead(current, e, failed));
         } catch (RuntimeException e) {
             // like any planning: a message that cannot be rendered never blocks recording the outcome
-            LOG.warn("cannot plan an e-mail instead of {}", failed, io.memnun.notify.ErrorText.loggable(e, null));
+            LOG.warn("cannot plan an e-mail instead of {}", failed, io.memnun.notify.ErrorText.loggable(e, failed));
             return Optional.empty();
         }
     }

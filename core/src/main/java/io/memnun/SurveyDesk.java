@@ -386,6 +386,8 @@ public final class SurveyDesk {
                 LOG.warn("campaign {} of {}: recipients[{}] not invited; sending the campaign again tries again", campaign, survey, i,
                         ErrorText.loggable(e, null));
                 failed.put(who, ErrorText.redact(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+                // not invited: a second copy of the person further on in the list (in another case) is tried in its turn
+                seen.remove(io.memnun.feedback.EmailAddress.matchKeyOf(who));
             }
         }
         return new CampaignSending(invited, left, failed);

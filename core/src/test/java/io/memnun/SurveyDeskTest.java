@@ -603,6 +603,38 @@ class SurveyDeskTest {
     }
 
     @Test
+    void aPersonListedTwiceWhoseFirstInvitationFailsIsTriedAgainWithTheSecondCopy() {
+        SurveyId halfYear = SurveyId.of("half-year");
+        Consent surveysOnly = new Consent(true, false, false);
+        List<Customer> guests = List.of(
+                Customer.builder().name("Misafir").email("Guest@Example.com").language("tr").consent(surveysOnly).build(),
+                Customer.builder().name("Misafir").email("guest@example.com").language("tr").consent(surveysOnly).build());
+        InMemoryFeedbackStore own = new InMemoryFeedbackStore();
+        FeedbackDesk d = FeedbackDesk.builder().store(own).clock(clock).notifications(NotificationFixture.notifications().build()).build();
+        java.util.concurrent.atomic.AtomicInteger saves = new java.util.concurrent.atomic.AtomicInteger();
+        SurveyDesk campaigns = SurveyDesk.builder(d).store(new io.memnun.testing.ForwardingSurveyStore(new InMemorySurveyStore(own.outbox())) {
+            @Override
+            public void saveInvitation(Invitation invitation, List<io.memnun.notify.Notification> outbox) {
+                if (saves.getAndIncrement() == 0) {
+                    throw new io.memnun.error.StoreException("could not save invitation: connection reset");
+                }
+                super.saveInvitation(invitation, outbox);
+            }
+        }).surveyUrl("https://hotel.example/survey/{token}").build();
+        campaigns.publish(HOTEL, halfYear, LocalizedText.of("Altı aylık memnuniyet anketi", "Half-yearly satisfaction survey"),
+                List.of(Question.of("overall", QuestionType.RATING_1_5, "Genel memnuniyetiniz?", "Overall satisfaction?")));
+
+        SurveyDesk.CampaignSending[] sent = new SurveyDesk.CampaignSending[1];
+        io.memnun.testing.CapturedLog.during(() -> sent[0] = campaigns.sendCampaign(HOTEL, halfYear, "2026-H1", guests, null));
+
+        // not "already invited": the first copy was not
+        assertThat(sent[0].invited()).hasSize(1);
+        assertThat(sent[0].notInvited()).isEmpty();
+        assertThat(sent[0].failed()).hasSize(1);
+        assertThat(own.outbox().all()).hasSize(1);
+    }
+
+    @Test
     void aCampaignNeedsNotificationsAndAStoreWithAnOutbox() {
         FeedbackDesk silent = FeedbackDesk.builder().store(new InMemoryFeedbackStore()).clock(clock).build();
         SurveyDesk noNotifications = SurveyDesk.builder(silent).store(new InMemorySurveyStore()).surveyUrl("https://hotel.example/s/{token}").build();

@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Since schema 24 the digests column holds {@value #OF_TEXT} when the digests are those of the event's text as
  * stored, which is always so for what the stores write: a new event, and an event sealed anew by an anonymisation,
  * whose digests are of its blanked text. They are then computed from the text when read. Before, it held them as
- * JSON (keys {@code note} and {@code detail:<key>}; {@code {}} for an event without text), which is still read: a
- * history anonymised before schema 18 may keep digests of a text it no longer has. A column that is null marks an
- * event written before schema 13, never sealed.
+ * JSON (keys {@code note} and {@code detail:<key>}; {@code {}} for an event without text), which is still read as it
+ * is, so an upgrade rewrites no history. A column that is null marks an event written before schema 13, never
+ * sealed.
  *
  * <p>The JSON was most of an event's row (800 characters for a receipt with nine details, three times its details),
  * and a changed text is found without it: the chain hash, computed over the digests of the text as written, no
