@@ -114,4 +114,29 @@ class UnreadableSlaRowTest extends OnEachDatabase {
             throw new IllegalStateException(e);
         }
     }
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aListThatMeetsARowItCannotReadNamesTheFeedbackAndNothingOfIt(String database) {
+        on(database);
+        TenantId tenant = Fixtures.newTenant("list-row");
+        JdbcFeedbackStore store = JdbcStorage.builder().dataSource(dataSource()).build().feedbackStore();
+        FeedbackDesk desk = FeedbackDesk.builder().store(store).clock(clock).sla(io.memnun.sla.SlaPolicy.defaults()).build();
+        Feedback f = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Oda 301 gürültülü")
+                .customer(Customer.builder().name("Veli Yıldırım").email("veli.yildirim@example.com").build())
+                .build());
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE memnun_feedback SET sla_clocks = ? WHERE tenant = ? AND id = ?")) {
+            ps.setString(1, "[4,[[\"WARNING\",");
+            ps.setString(2, tenant.value());
+            ps.setObject(3, f.id().value());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.query(io.memnun.feedback.FeedbackQuery.builder(tenant).build()))
+                .isInstanceOf(io.memnun.error.StoreException.class)
+                .hasMessageContaining(f.id().value().toString())
+                .hasMessageNotContaining("Veli").hasMessageNotContaining("yildirim");
+    }
 }

@@ -943,8 +943,21 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         }
     }
 
-    /** Reads the row {@link #selectFeedback} lists: the key columns, then the state columns. */
+    /**
+     * Reads the row {@link #selectFeedback} lists: the key columns, then the state columns. A row it cannot read (a
+     * column changed by hand) fails naming the feedback's id and tenant, so that it can be found and repaired; the
+     * reason names the column's problem, never its value.
+     */
     private Feedback feedback(ResultSet rs) throws SQLException {
+        try {
+            return readFeedback(rs);
+        } catch (RuntimeException unreadable) {
+            throw new StoreException("the stored row of feedback " + getUuid(rs, 2) + " of tenant " + rs.getString(1)
+                    + " cannot be read: " + unreadable.getMessage(), unreadable);
+        }
+    }
+
+    private Feedback readFeedback(ResultSet rs) throws SQLException {
         FeedbackId id = new FeedbackId(getUuid(rs, 2));
         Feedback.Restorer r = Feedback.restore(id, new TenantId(rs.getString(1)),
                 new ReferenceNumber(rs.getString(3), rs.getInt(4), rs.getLong(5)), rs.getLong(8));
