@@ -59,7 +59,7 @@ class ClosingExpiredTest extends OnEachDatabase {
             clock.advance(Duration.ofMinutes(1));
         }
         Feedback unreadable = due.get(2);
-        sql("UPDATE memnun_feedback SET sla_clocks = ? WHERE tenant = ? AND id = ?", "{\"clocks\": [", tenant.value(),
+        update("UPDATE memnun_feedback SET sla_clocks = ? WHERE tenant = ? AND id = ?", "{\"clocks\": [", tenant.value(),
                 unreadable.id().value());
         clock.advance(CLOSING_PERIOD);
 
@@ -89,20 +89,6 @@ class ClosingExpiredTest extends OnEachDatabase {
                 assertThat(rs.next()).isTrue();
                 return rs.getString(1);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void sql(String sql, Object... params) {
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (!c.getAutoCommit()) {
-                c.setAutoCommit(true);
-            }
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            assertThat(ps.executeUpdate()).as(sql).isEqualTo(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

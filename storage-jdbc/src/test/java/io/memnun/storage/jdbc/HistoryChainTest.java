@@ -97,7 +97,7 @@ class HistoryChainTest extends OnEachDatabase {
         Feedback f = lifecycle(desk, tenant);
         String head = verifier().head(tenant, f.id()).orElseThrow();
 
-        sql("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 3",
+        update("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 3",
                 "Oda değişmedi", tenant.value(), f.id().value());
         HistoryVerifier.TenantResult r = verifier().verifyTenant(tenant);
         record(!r.intact());
@@ -111,7 +111,7 @@ class HistoryChainTest extends OnEachDatabase {
         assertThat(verifier().verify(tenant, untouched.id()).intact()).isTrue();
 
         // put back, the chain and its head are as before
-        sql("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 3",
+        update("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 3",
                 "Oda değişti 😊", tenant.value(), f.id().value());
         assertThat(verifier().head(tenant, f.id())).contains(head);
     }
@@ -128,12 +128,12 @@ class HistoryChainTest extends OnEachDatabase {
 
         // as the stores wrote them before schema 24: read as they are, and a changed text is named
         for (SealedEvent e : sealed) {
-            sql("UPDATE memnun_feedback_event SET text_digests = ? WHERE tenant = ? AND feedback_id = ? AND version = ?",
+            update("UPDATE memnun_feedback_event SET text_digests = ? WHERE tenant = ? AND feedback_id = ? AND version = ?",
                     LegacyDigests.json(e.digests()), tenant.value(), f.id().value(), e.event().version());
         }
         assertThat(storage().feedbackStore().sealedHistory(tenant, f.id())).isEqualTo(sealed);
         assertThat(verifier().verify(tenant, f.id()).intact()).isTrue();
-        sql("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 3",
+        update("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 3",
                 "Oda değişmedi", tenant.value(), f.id().value());
         HistoryVerifier.Result r = verifier().verify(tenant, f.id());
         record(!r.intact());
@@ -158,7 +158,7 @@ class HistoryChainTest extends OnEachDatabase {
         long[] expected = {4, 2, 3, 5, 2, 4};
         for (int i = 0; i < tamperings.length; i++) {
             Feedback f = lifecycle(desk, tenant);
-            sql(tamperings[i], tenant.value(), f.id().value());
+            update(tamperings[i], tenant.value(), f.id().value());
             HistoryVerifier.Result r = verifier().verify(tenant, f.id());
             record(!r.intact());
             assertThat(r.broken()).as(tamperings[i]).isNotNull();
@@ -174,7 +174,7 @@ class HistoryChainTest extends OnEachDatabase {
         TenantId tenant = Fixtures.newTenant("legacy");
         Feedback f = lifecycle(desk(true), tenant);
         List<SealedEvent> sealed = storage().feedbackStore().sealedHistory(tenant, f.id());
-        sql("UPDATE memnun_feedback_event SET text_digests = NULL, chain_hash = NULL WHERE tenant = ?", tenant.value());
+        update("UPDATE memnun_feedback_event SET text_digests = NULL, chain_hash = NULL WHERE tenant = ?", tenant.value());
         assertThat(verifier().verify(tenant, f.id()).broken().reason()).contains("never sealed");
 
         migrate(new V13_1__SealExistingHistory());
@@ -195,12 +195,12 @@ class HistoryChainTest extends OnEachDatabase {
         // the digests are of the text before: the verifier reports it until the migration has run
         assertThat(verifier().verify(tenant, kept.id()).broken().reason()).contains("is [anonymised] but its digest is of other text");
         // text changed behind memnun's back after the anonymisation: broken, and the migration must not hide it
-        sql("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 4",
+        update("UPDATE memnun_feedback_event SET note = ? WHERE tenant = ? AND feedback_id = ? AND version = 4",
                 "başka", tenant.value(), changed.id().value());
         // a note blanked to NULL by hand: anonymisation never writes NULL for a text, so the migration must not seal
         // it anew
         Feedback blankedByHand = legacyAnonymisation(tenant, lifecycle(desk, tenant));
-        sql("UPDATE memnun_feedback_event SET note = NULL WHERE tenant = ? AND feedback_id = ? AND version = 4",
+        update("UPDATE memnun_feedback_event SET note = NULL WHERE tenant = ? AND feedback_id = ? AND version = 4",
                 tenant.value(), blankedByHand.id().value());
         // anonymised by this version: nothing stale, nothing to do
         Feedback current = lifecycle(desk, tenant);
@@ -241,7 +241,7 @@ class HistoryChainTest extends OnEachDatabase {
         TenantId tenant = Fixtures.newTenant("tail");
         FeedbackDesk desk = desk(false);
         Feedback f = lifecycle(desk, tenant);
-        sql("DELETE FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ? AND version = ?", tenant.value(), f.id().value(),
+        update("DELETE FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ? AND version = ?", tenant.value(), f.id().value(),
                 f.version());
         assertThat(verifier().verify(tenant, f.id()).broken().reason()).contains("missing");
 
@@ -263,7 +263,7 @@ class HistoryChainTest extends OnEachDatabase {
         TenantId tenant = Fixtures.newTenant("tamper-anon");
         FeedbackDesk desk = desk(false);
         Feedback f = lifecycle(desk, tenant);
-        sql("UPDATE memnun_feedback_event SET actor_id = 'mallory' WHERE tenant = ? AND feedback_id = ? AND version = 2",
+        update("UPDATE memnun_feedback_event SET actor_id = 'mallory' WHERE tenant = ? AND feedback_id = ? AND version = 2",
                 tenant.value(), f.id().value());
         assertThat(verifier().verify(tenant, f.id()).broken().version()).isEqualTo(2);
         String noteDigest = HistoryChain.textDigest("Oda değişti 😊");
@@ -288,7 +288,7 @@ class HistoryChainTest extends OnEachDatabase {
         TenantId tenant = Fixtures.newTenant("gap-anon");
         FeedbackDesk desk = desk(false);
         Feedback f = lifecycle(desk, tenant);
-        sql("DELETE FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ? AND version = 2", tenant.value(), f.id().value());
+        update("DELETE FROM memnun_feedback_event WHERE tenant = ? AND feedback_id = ? AND version = 2", tenant.value(), f.id().value());
 
         io.memnun.PrivacyDesk.builder(desk, storage().privacyStore())
                 .accessLogKey(Fixtures.accessLogKey()).build().anonymise(tenant, f.id(), Actor.staff("kvkk"), "erasure-request");
@@ -314,12 +314,12 @@ class HistoryChainTest extends OnEachDatabase {
         Anonymisation.Result r = Anonymisation.anonymise(f, store.history(tenant, f.id()), Actor.system("test"), "retention", clock.instant());
         store.redact(FeedbackRedaction.of(r));
         for (int i = 0; i < before.size(); i++) {
-            sql("UPDATE memnun_feedback_event SET text_digests = ?, chain_hash = ? WHERE tenant = ? AND feedback_id = ? AND version = ?",
+            update("UPDATE memnun_feedback_event SET text_digests = ?, chain_hash = ? WHERE tenant = ? AND feedback_id = ? AND version = ?",
                     LegacyDigests.json(before.get(i).digests()), HistoryChain.bytes(before.get(i).hash()), tenant.value(), f.id().value(), (long) i + 1);
         }
         byte[] head = HistoryChain.link(HistoryChain.bytes(before.get(before.size() - 1).hash()),
                 HistoryChain.contentDigest(r.recorded(), TextDigests.of(r.recorded())));
-        sql("UPDATE memnun_feedback_event SET chain_hash = ? WHERE tenant = ? AND feedback_id = ? AND version = ?",
+        update("UPDATE memnun_feedback_event SET chain_hash = ? WHERE tenant = ? AND feedback_id = ? AND version = ?",
                 head, tenant.value(), f.id().value(), r.recorded().version());
         return r.feedback();
     }
@@ -389,19 +389,5 @@ class HistoryChainTest extends OnEachDatabase {
                 .put("stored events changed behind memnun's back (SQL UPDATE/DELETE)", counts[0])
                 .put("detected by HistoryVerifier, first broken link named", counts[1])
                 .write());
-    }
-
-    private void sql(String sql, Object... params) {
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (!c.getAutoCommit()) {
-                c.setAutoCommit(true);
-            }
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            assertThat(ps.executeUpdate()).as(sql).isPositive();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

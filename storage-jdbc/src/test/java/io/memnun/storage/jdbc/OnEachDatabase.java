@@ -1,6 +1,11 @@
 package io.memnun.storage.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -38,6 +43,22 @@ abstract class OnEachDatabase {
 
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Runs {@code sql} with {@code params} on its own (auto-commit), as a change made behind memnun's back, and checks
+     * that it changed a row.
+     */
+    void update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(true);
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            assertThat(ps.executeUpdate()).as(sql).isPositive();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String name() {

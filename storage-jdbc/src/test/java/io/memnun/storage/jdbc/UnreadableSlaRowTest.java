@@ -13,9 +13,6 @@ import io.memnun.feedback.TenantId;
 import io.memnun.tck.Fixtures;
 import io.memnun.testing.CapturedLog;
 import io.memnun.testing.MutableClock;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +43,7 @@ class UnreadableSlaRowTest extends OnEachDatabase {
             received.add(f.id());
         }
         FeedbackId unreadable = received.get(1);
-        try (Connection c = dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE memnun_feedback SET sla_clocks = ? WHERE tenant = ? AND id = ?")) {
-            ps.setString(1, "[4,[[\"WARNING\",");
-            ps.setString(2, tenant.value());
-            ps.setObject(3, unreadable.value());
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        update("UPDATE memnun_feedback SET sla_clocks = ? WHERE tenant = ? AND id = ?", "[4,[[\"WARNING\",", tenant.value(), unreadable.value());
 
         // far enough on that every clock of these feedback is due; other tests' feedback may be listed too
         Instant later = clock.instant().plus(java.time.Duration.ofDays(3650));
@@ -86,11 +75,11 @@ class UnreadableSlaRowTest extends OnEachDatabase {
         }
         // the unreadable rows first in the list (the earliest checks of the database), the readable ones right after them
         for (FeedbackId id : unreadable) {
-            sql("UPDATE memnun_feedback SET sla_clocks = ?, next_sla_check_at = ? WHERE tenant = ? AND id = ?",
+            update("UPDATE memnun_feedback SET sla_clocks = ?, next_sla_check_at = ? WHERE tenant = ? AND id = ?",
                     "[4,[[\"WARNING\",", java.time.OffsetDateTime.parse("1990-01-01T00:00:00Z"), tenant.value(), id.value());
         }
         for (FeedbackId id : readable) {
-            sql("UPDATE memnun_feedback SET next_sla_check_at = ? WHERE tenant = ? AND id = ?",
+            update("UPDATE memnun_feedback SET next_sla_check_at = ? WHERE tenant = ? AND id = ?",
                     java.time.OffsetDateTime.parse("1990-01-02T00:00:00Z"), tenant.value(), id.value());
         }
 
@@ -101,19 +90,6 @@ class UnreadableSlaRowTest extends OnEachDatabase {
         assertThat(log).contains(unreadable.get(0).value().toString());
     }
 
-    private void sql(String sql, Object... params) {
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (!c.getAutoCommit()) {
-                c.setAutoCommit(true);
-            }
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            assertThat(ps.executeUpdate()).as(sql).isEqualTo(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void aListThatMeetsARowItCannotReadNamesTheFeedbackAndNothingOfIt(String database) {
@@ -124,15 +100,7 @@ class UnreadableSlaRowTest extends OnEachDatabase {
         Feedback f = desk.receive(Intake.builder(tenant, FeedbackKind.COMPLAINT, Channel.WEB_FORM, "Oda 301 gürültülü")
                 .customer(Customer.builder().name("Veli Yıldırım").email("veli.yildirim@example.com").build())
                 .build());
-        try (Connection c = dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE memnun_feedback SET sla_clocks = ? WHERE tenant = ? AND id = ?")) {
-            ps.setString(1, "[4,[[\"WARNING\",");
-            ps.setString(2, tenant.value());
-            ps.setObject(3, f.id().value());
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        update("UPDATE memnun_feedback SET sla_clocks = ? WHERE tenant = ? AND id = ?", "[4,[[\"WARNING\",", tenant.value(), f.id().value());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.query(io.memnun.feedback.FeedbackQuery.builder(tenant).build()))
                 .isInstanceOf(io.memnun.error.StoreException.class)
