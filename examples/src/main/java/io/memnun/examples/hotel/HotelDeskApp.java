@@ -29,7 +29,11 @@ import io.memnun.tracking.TrackingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,8 +54,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * </pre>
  *
  * <p>Settings (system property, else environment variable): {@code hotel.port} / {@code HOTEL_PORT} (7070 unless
- * set; 0 picks a free port), {@code hotel.data} / {@code HOTEL_DATA} (the database directory; a folder in the
- * temporary directory unless set; it also holds the privacy access log's key, {@value AccessLogKeyFile#FILE_NAME}).
+ * set; 0 picks a free port), {@code hotel.data} / {@code HOTEL_DATA} (the database directory; {@code .memnun/hotel-desk}
+ * in the user's home unless set; it also holds the privacy access log's key, {@value AccessLogKeyFile#FILE_NAME}).
+ * A directory it makes is readable by its owner only.
  */
 public final class HotelDeskApp implements AutoCloseable {
     static final int TRACKING_BURST = 20;
@@ -78,8 +83,9 @@ public final class HotelDeskApp implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(setting("hotel.port", "HOTEL_PORT", "7070"));
-        Path data = Path.of(setting("hotel.data", "HOTEL_DATA", Path.of(System.getProperty("java.io.tmpdir"), "memnun-hotel-desk").toString()));
-        HotelDeskApp app = start(data, port);
+        String configured = setting("hotel.data", "HOTEL_DATA", "");
+        Path data = configured.isEmpty() ? defaultDataDirectory(Path.of(System.getProperty("user.home"))) : Path.of(configured);
+        HotelDeskApp app = start(ownerOnly(data), port);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close));
         System.out.println("Database: " + data.toAbsolutePath());
         System.out.println("Hotel desk running at " + app.url());
@@ -246,6 +252,34 @@ public final class HotelDeskApp implements AutoCloseable {
         } catch (SQLException alreadyClosed) {
             // nothing left to release
         }
+    }
+
+    /**
+     * The data directory unless one is set: in the user's home, not in the temporary directory, which every user of
+     * the machine may write to (another could make the folder first, and read the guests' data in it).
+     */
+    static Path defaultDataDirectory(Path home) {
+        return home.resolve(".memnun").resolve("hotel-desk");
+    }
+
+    /** {@code directory}, made readable by its owner only if it is not there yet (where the file system has owners). */
+    static Path ownerOnly(Path directory) {
+        if (Files.isDirectory(directory)) {
+            return directory;
+        }
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(directory.toAbsolutePath().getParent());
+                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(directory);
+            }
+        } catch (FileAlreadyExistsException madeMeanwhile) {
+            // made by another start at the same moment: used as it is
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the data directory " + directory, e);
+        }
+        return directory;
     }
 
     private static String setting(String property, String environment, String fallback) {
