@@ -289,7 +289,7 @@ public final class CapaDesk {
                     io.memnun.internal.HostTransactions.rethrowIfLost(ex);
                     // a message never blocks the escalation: record it, log it, go on
                     LOG.warn("cannot plan {} for item {} of {}", template, item.number(), a.id(), io.memnun.notify.ErrorText.loggable(ex, null));
-                    done.add("not notified: " + io.memnun.notify.ErrorText.redact(String.valueOf(ex.getMessage())));
+                    done.add(NotificationPlanner.notNotified(ex));
                 }
             }
             details.put(label, String.join(", ", done));

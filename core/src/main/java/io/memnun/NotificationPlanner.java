@@ -47,6 +47,14 @@ import org.slf4j.LoggerFactory;
 final class NotificationPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationPlanner.class);
 
+    /**
+     * What a history records of a notification that could not be planned: its failure's message, without the addresses
+     * and numbers a host's directory, check or template may have put in it.
+     */
+    static String notNotified(RuntimeException failure) {
+        return "not notified: " + ErrorText.redact(String.valueOf(failure.getMessage()));
+    }
+
     /** The longest account a message shows (see {@link #shortened}). */
     static final int MAX_ACCOUNT = 20_000;
 
@@ -129,7 +137,7 @@ final class NotificationPlanner {
                 // the host's directory or template may have put an address or a number in the message: redacted, as
                 // the history and the log keep it
                 LOG.warn("cannot plan {} for {} of {}", rule, e.type(), f.reference(), ErrorText.loggable(ex, null));
-                details.put(label, "not notified: " + ErrorText.redact(String.valueOf(ex.getMessage())));
+                details.put(label, notNotified(ex));
             }
         }
         return new FeedbackEvent(e.feedbackId(), e.version(), e.type(), e.actor(), e.at(), e.note(), e.from(), e.to(), details);
