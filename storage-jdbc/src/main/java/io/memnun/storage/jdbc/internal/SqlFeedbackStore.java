@@ -114,6 +114,9 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
     private record UpdateShape(long mask, boolean linked, boolean rounds) {}
     private final String selectClocksAt;
     private final String selectVersion;
+    /** The SLA monitor's list ({@link #dueForSlaCheck}) from the start, and after a row (check time, id). */
+    private final String selectSlaDue;
+    private final String selectSlaDueAfter;
     /** The closing job's list ({@link #closingDue}) from the start, and after an id. */
     private final String selectClosingDue;
     private final String selectClosingDueAfter;
@@ -214,6 +217,9 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         this.insertFeedbackWithEvent = withEvent(insertFeedback, true);
         this.selectClocksAt = "SELECT sla_clocks FROM " + feedbackTable + " WHERE tenant = ? AND id = ? AND version = ?";
         this.selectVersion = "SELECT version FROM " + feedbackTable + " WHERE tenant = ? AND id = ?";
+        this.selectSlaDue = selectFeedback + " WHERE next_sla_check_at <= ? ORDER BY next_sla_check_at, id LIMIT ?";
+        this.selectSlaDueAfter = selectFeedback + " WHERE next_sla_check_at <= ?"
+                + " AND (next_sla_check_at > ? OR next_sla_check_at = ? AND id > ?) ORDER BY next_sla_check_at, id LIMIT ?";
         this.selectClosingDue = closingDueSql(tables, false);
         this.selectClosingDueAfter = closingDueSql(tables, true);
         this.countFeedback = "SELECT COUNT(*) FROM " + feedbackTable;
@@ -1070,9 +1076,6 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
-        String first = selectFeedback + " WHERE next_sla_check_at <= ? ORDER BY next_sla_check_at, id LIMIT ?";
-        String after = selectFeedback + " WHERE next_sla_check_at <= ? AND (next_sla_check_at > ? OR next_sla_check_at = ? AND id > ?)"
-                + " ORDER BY next_sla_check_at, id LIMIT ?";
         return tx.read("list feedback due for an SLA check", c -> {
             List<Feedback> due = new ArrayList<>();
             // the position (check time, id) of the last row read, readable or not
@@ -1082,7 +1085,7 @@ public final class SqlFeedbackStore implements JdbcFeedbackStore {
                 // room for rows that cannot be read, so that a few of them still leave a full list in one statement
                 int asked = (int) Math.min((long) limit - due.size() + UNREADABLE_ROOM, Integer.MAX_VALUE);
                 int read = 0;
-                try (PreparedStatement ps = c.prepareStatement(lastId == null ? first : after)) {
+                try (PreparedStatement ps = c.prepareStatement(lastId == null ? selectSlaDue : selectSlaDueAfter)) {
                     int p = 1;
                     Params.setInstant(ps, p++, now);
                     if (lastId != null) {
